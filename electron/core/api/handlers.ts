@@ -1,0 +1,61 @@
+// The core's handlers: plain functions of (session, validated input). The dispatcher validates input against the
+// contract before any of these runs.
+import { type InputOf, type OpName, type OutputOf, STATIC_OPERATIONS, verbsOf } from '../../../shared/contract.js';
+import { KIND_NAMES, type KindName } from '../../../shared/records.js';
+import { isoToday } from '../library.js';
+import type { Session } from '../session.js';
+import { exportCase, importCase } from '../transfer.js';
+
+export type Handler<N extends OpName> = (session: Session, input: InputOf<N>) => OutputOf<N>;
+type StaticName = keyof typeof STATIC_OPERATIONS;
+
+const staticHandlers: { [N in StaticName]: Handler<N> } = {
+  'case.create': (s, { path, directive }) => s.create(path, directive).info(),
+  'case.open': (s, { path, readOnly }) => s.open(path, readOnly).info(),
+  'case.close': (s, { caseId }) => (s.close(caseId), null),
+  'case.info': (s, { caseId }) => s.get(caseId).info(),
+  'case.listOpen': (s) => s.openCases(),
+  'case.verify': (s, { caseId }) => s.get(caseId).verify(),
+  'case.export': (s, { caseId, includeAttachments }) => exportCase(s.get(caseId), includeAttachments ?? true),
+  'case.import': (s, { path, data }) => s.adopt(importCase(path, data, s.actor)).info(),
+  'case.search': (s, { caseId, query, limit }) => s.get(caseId).search(query, limit),
+  'case.recentChanges': (s, { caseId, limit, beforeSeq }) => s.get(caseId).recentChanges(limit ?? 50, beforeSeq),
+  'record.history': (s, { caseId, id }) => s.get(caseId).history(id),
+  'record.links': (s, { caseId, kind, id }) => s.get(caseId).links(kind, id),
+  'attachment.add': (s, { caseId, name, mediaType, description, dataBase64 }) =>
+    s.get(caseId).addAttachment({ name, mediaType, description, bytes: Buffer.from(dataBase64, 'base64') }, s.actor),
+  'attachment.read': (s, { caseId, id }) => {
+    const a = s.get(caseId).readAttachment(id);
+    return { name: a.name, mediaType: a.mediaType, dataBase64: a.bytes.toString('base64') };
+  },
+  'library.list': (s) => s.library.list(s.connectionFor),
+  'library.forget': (s, { path }) => (s.library.forget(path), null),
+  'library.dashboard': (s, { today, withinDays }) => s.library.dashboard(s.connectionFor, today ?? isoToday(), withinDays ?? 14),
+  'library.search': (s, { query, limit }) => s.library.search(s.connectionFor, query, limit ?? 50),
+};
+
+type AnyHandler = (session: Session, input: never) => unknown;
+type Input = { caseId: string; id: string; fields: Record<string, unknown>; changes: Record<string, unknown>; expectedVersion?: number; reason?: string; meetingId?: string; filter?: Record<string, string | null>; includeDeleted?: boolean; limit?: number; offset?: number };
+
+/** The generic verbs, one set per record kind, as the contract lists them. */
+function recordHandlers(kind: KindName): Record<string, AnyHandler> {
+  const verbs: Record<string, (s: Session, i: Input) => unknown> = {
+    create: (s, i) => s.get(i.caseId).create(kind, i.fields, s.actor, { reason: i.reason }),
+    get: (s, i) => (kind === 'directive' ? s.get(i.caseId).directive() : s.get(i.caseId).get(kind, i.id)),
+    list: (s, i) => s.get(i.caseId).list(kind, i),
+    update: (s, i) => {
+      const cf = s.get(i.caseId);
+      const id = kind === 'directive' ? cf.directive().id : i.id;
+      return cf.update(kind, id, i.changes, s.actor, { expectedVersion: i.expectedVersion, reason: i.reason, meetingId: i.meetingId });
+    },
+    delete: (s, i) => s.get(i.caseId).delete(kind, i.id, s.actor, i),
+    restore: (s, i) => s.get(i.caseId).restore(kind, i.id, s.actor, i),
+    purge: (s, i) => (s.get(i.caseId).purge(kind, i.id, s.actor, i), null),
+  };
+  return Object.fromEntries(verbsOf(kind).map((verb) => [`${kind}.${verb}`, verbs[verb] as AnyHandler]));
+}
+
+export const HANDLERS: Readonly<Record<OpName, AnyHandler>> = {
+  ...(staticHandlers as Record<StaticName, AnyHandler>),
+  ...Object.assign({}, ...KIND_NAMES.map(recordHandlers)),
+};

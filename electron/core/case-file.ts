@@ -1,0 +1,446 @@
+// One open .parley case file: the domain rules on top of the write path. Every method that changes data runs in
+// one IMMEDIATE transaction, so a change is all there or not there at all.
+import { randomUUID } from 'node:crypto';
+import { TZDate } from '@date-fns/tz';
+import type { AuditEntry, CaseInfo, LinksOfRecord, SearchHit, VerifyReport } from '../../shared/api-types.js';
+import { POSITION_FIELDS } from '../../shared/enums.js';
+import { COMPUTED_FIELDS, KINDS, KIND_NAMES, type KindName, type RecordOf } from '../../shared/records.js';
+import { ParleyError } from './errors.js';
+import { createCaseDatabase, openCaseDatabase, type Db, type OpenOptions } from './db/connection.js';
+import { LATEST_SCHEMA_VERSION } from './db/migrations.js';
+import { verifyAuditChain, type AuditRow } from './store/audit-trail.js';
+import { canonicalJson, sha256Hex } from './store/canonical.js';
+import type { StoredRecord } from './store/record-table.js';
+import { searchCase } from './store/search-index.js';
+import { WritePath } from './store/write-path.js';
+
+export interface ChangeOptions {
+  /** Refuse the change if the record is no longer at this version (someone else changed it). */
+  expectedVersion?: number;
+  /** Why: kept in the audit trail (and, for negotiation positions, in their history). */
+  reason?: string;
+  /** The meeting in which a negotiation position changed. */
+  meetingId?: string;
+}
+
+export interface ListOptions {
+  filter?: Record<string, string | null>;
+  includeDeleted?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/** The issue fields whose every change is kept as a position change, and which side and position each is. */
+const POSITION_SOURCES: { field: string; side: 'ours' | 'theirs'; position: (typeof POSITION_FIELDS)[number] }[] = [
+  { field: 'ourOpening', side: 'ours', position: 'opening' },
+  { field: 'ourTarget', side: 'ours', position: 'target' },
+  { field: 'ourWalkaway', side: 'ours', position: 'walkaway' },
+  { field: 'theirPosition', side: 'theirs', position: 'stated' },
+];
+
+/** Default sort per kind: the order a user reads them in. */
+const ORDER_BY: Partial<Record<KindName, string>> = {
+  deadline: "CASE due_type WHEN 'tbd' THEN 1 ELSE 0 END, due_date, due_time, title",
+  event: 'occurred_on, occurred_time, created_at',
+  meeting: "meeting_date IS NULL, meeting_date, start_time",
+  note: 'created_at',
+  issue: "sort_order IS NULL, sort_order, CASE priority WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, created_at",
+  positionChange: 'created_at, rowid',
+  draftRevision: 'revision_number',
+  actionItem: "status <> 'open', due_date IS NULL, due_date, created_at",
+};
+
+export class CaseFile {
+  private readonly writes: WritePath;
+  readonly caseId: string;
+
+  private constructor(
+    readonly path: string,
+    private readonly db: Db,
+    readonly readOnly: boolean,
+  ) {
+    this.writes = new WritePath(db);
+    this.caseId = this.meta('case_id') ?? '';
+  }
+
+  /** Makes a new case file holding its directive. */
+  static create(path: string, directive: Record<string, unknown>, actor: string): CaseFile {
+    createCaseDatabase(path, (db) => {
+      const at = now();
+      const caseId = randomUUID();
+      const setMeta = db.prepare('INSERT INTO case_meta (key, value) VALUES (?, ?)');
+      setMeta.run('case_id', caseId);
+      setMeta.run('created_at', at);
+      setMeta.run('created_by', actor);
+      const writes = new WritePath(db);
+      db.transaction(() => {
+        const rec = newRecord(directive, actor, at);
+        validate('directive', rec);
+        writes.insert('directive', rec);
+      }).immediate();
+    });
+    return CaseFile.open(path, { skipIntegrityCheck: true });
+  }
+
+  static open(path: string, opts: OpenOptions = {}): CaseFile {
+    return new CaseFile(path, openCaseDatabase(path, opts), !!opts.readOnly);
+  }
+
+  close(): void {
+    if (this.db.open) {
+      if (!this.readOnly) this.db.pragma('optimize');
+      this.db.close();
+    }
+  }
+
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
+  private meta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM case_meta WHERE key = ?').pluck().get(key) as string | undefined) ?? undefined;
+  }
+
+  private assertWritable(): void {
+    if (this.readOnly) throw new ParleyError('read_only', 'This case file is open read-only; nothing can be changed in it.');
+  }
+
+  private inTransaction<T>(fn: () => T): T {
+    this.assertWritable();
+    return this.db.transaction(fn).immediate();
+  }
+
+  // ---- reading ---------------------------------------------------------------------------------------------
+
+  get<K extends KindName>(kind: K, id: string): RecordOf<K> {
+    const rec = this.writes.table(kind).get(id);
+    if (!rec) throw new ParleyError('not_found', `There is no ${KINDS[kind].label.toLowerCase()} with id ${id} in this case file.`);
+    return rec as RecordOf<K>;
+  }
+
+  directive(): RecordOf<'directive'> {
+    return this.writes.table('directive').first() as unknown as RecordOf<'directive'>;
+  }
+
+  list<K extends KindName>(kind: K, opts: ListOptions = {}): RecordOf<K>[] {
+    const fields = KINDS[kind].fields as Record<string, unknown>;
+    for (const name of Object.keys(opts.filter ?? {})) {
+      if (!(name in fields)) throw new ParleyError('invalid_input', `${KINDS[kind].plural} cannot be filtered by "${name}".`);
+    }
+    return this.writes.table(kind).list({
+      filter: opts.filter,
+      includeDeleted: opts.includeDeleted,
+      limit: opts.limit ?? 100_000,
+      offset: opts.offset ?? 0,
+      orderBy: ORDER_BY[kind] ?? 'created_at, rowid',
+    }) as RecordOf<K>[];
+  }
+
+  info(): CaseInfo {
+    const d = this.directive();
+    const counts: CaseInfo['counts'] = {};
+    for (const kind of KIND_NAMES) counts[kind] = this.writes.table(kind).count();
+    const head = this.meta('audit_head') ?? '';
+    return {
+      caseId: this.caseId,
+      path: this.path,
+      readOnly: this.readOnly,
+      schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
+      title: d.title,
+      status: d.status,
+      createdAt: this.meta('created_at') ?? d.createdAt,
+      counts,
+      auditEntries: head ? Number(head.split(':')[0]) : 0,
+      auditHead: head,
+    };
+  }
+
+  search(text: string, limit = 50): SearchHit[] {
+    return searchCase(this.db, text, limit);
+  }
+
+  /** Every audit entry about one record, oldest first. */
+  history(recordId: string): AuditEntry[] {
+    const rows = this.db.prepare('SELECT * FROM audit_log WHERE record_id = ? ORDER BY seq').all(recordId) as AuditRow[];
+    return rows.map(toAuditEntry);
+  }
+
+  /** The newest audit entries of the whole case, newest first ("what changed recently"). */
+  recentChanges(limit: number, beforeSeq?: number): AuditEntry[] {
+    const rows = this.db
+      .prepare('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?')
+      .all(beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[];
+    return rows.map(toAuditEntry);
+  }
+
+  links(kind: KindName, id: string): LinksOfRecord {
+    this.get(kind, id);
+    const table = this.writes.table('link');
+    const view = (l: RecordOf<'link'>, other: 'from' | 'to') => {
+      const otherKind = other === 'to' ? l.toKind : l.fromKind;
+      const otherId = other === 'to' ? l.toId : l.fromId;
+      if (other === 'to' && l.toCaseId) return { link: l, otherTitle: l.toTitle };
+      const rec = this.writes.table(otherKind).get(otherId);
+      return { link: l, otherTitle: rec && !rec.deletedAt ? titleOf(otherKind, rec) : null };
+    };
+    return {
+      outgoing: (table.list({ filter: { fromId: id }, limit: 10_000, offset: 0, orderBy: 'created_at' }) as unknown as RecordOf<'link'>[]).map((l) => view(l, 'to')),
+      incoming: (table.list({ filter: { toId: id }, limit: 10_000, offset: 0, orderBy: 'created_at' }) as unknown as RecordOf<'link'>[])
+        .filter((l) => !l.toCaseId || l.toCaseId === this.caseId)
+        .map((l) => view(l, 'from')),
+    };
+  }
+
+  readAttachment(id: string): { name: string; mediaType: string; bytes: Buffer } {
+    const a = this.get('attachment', id);
+    const bytes = this.db.prepare('SELECT bytes FROM attachment WHERE id = ?').pluck().get(id) as Buffer;
+    return { name: a.name, mediaType: a.mediaType, bytes };
+  }
+
+  // ---- changing --------------------------------------------------------------------------------------------
+
+  create<K extends KindName>(kind: K, fields: Record<string, unknown>, actor: string, opts: ChangeOptions = {}): RecordOf<K> {
+    return this.inTransaction(() => this.insertRecord(kind, fields, actor, opts)) as RecordOf<K>;
+  }
+
+  private insertRecord(kind: KindName, fields: Record<string, unknown>, actor: string, opts: ChangeOptions): StoredRecord {
+    const rec = newRecord(fields, actor, now());
+    if (kind === 'draftRevision') rec.revisionNumber = this.nextRevisionNumber(rec.draftId as string);
+    this.prepare(kind, rec);
+    this.writes.insert(kind, rec, opts.reason ?? null);
+    if (kind === 'issue') this.recordPositionChanges(null, rec, actor, opts);
+    return rec;
+  }
+
+  update<K extends KindName>(kind: K, id: string, changes: Record<string, unknown>, actor: string, opts: ChangeOptions = {}): RecordOf<K> {
+    return this.inTransaction(() => {
+      const before = this.current(kind, id, opts);
+      const after: StoredRecord = { ...before, ...changes };
+      for (const f of COMPUTED_FIELDS[kind] ?? []) after[f] = before[f];
+      if (kind === 'deadline') after.dueAt = null; // recomputed by prepare()
+      this.prepare(kind, after);
+      if (sameFields(kind, before, after)) return before;
+      stamp(after, before, actor);
+      this.writes.replace(kind, 'update', before, after, opts.reason ?? null);
+      if (kind === 'issue') this.recordPositionChanges(before, after, actor, opts);
+      return after;
+    }) as RecordOf<K>;
+  }
+
+  /** Soft delete: the record leaves every list and the search index, and can be restored. */
+  delete(kind: KindName, id: string, actor: string, opts: ChangeOptions = {}): StoredRecord {
+    return this.inTransaction(() => {
+      const before = this.current(kind, id, opts);
+      const after = stamp({ ...before, deletedBy: actor }, before, actor);
+      after.deletedAt = after.updatedAt;
+      this.writes.replace(kind, 'delete', before, after, opts.reason ?? null);
+      return after;
+    });
+  }
+
+  restore(kind: KindName, id: string, actor: string, opts: ChangeOptions = {}): StoredRecord {
+    return this.inTransaction(() => {
+      const before = this.get(kind, id) as StoredRecord;
+      if (!before.deletedAt) throw new ParleyError('invalid_input', `This ${KINDS[kind].label.toLowerCase()} is not deleted.`);
+      checkVersion(before, opts);
+      const after = stamp({ ...before, deletedAt: null, deletedBy: null }, before, actor);
+      this.prepare(kind, after); // what it points at may have gone meanwhile
+      this.writes.replace(kind, 'restore', before, after, opts.reason ?? null);
+      return after;
+    });
+  }
+
+  /**
+   * Hard delete, only when asked for. Links from and to the record go with it; other records that still point
+   * at it stop the purge, so nothing is left pointing at nothing.
+   */
+  purge(kind: KindName, id: string, actor: string, opts: ChangeOptions = {}): void {
+    this.inTransaction(() => {
+      const before = this.get(kind, id) as StoredRecord;
+      checkVersion(before, opts);
+      const at = now();
+      const linkTable = this.writes.table('link');
+      for (const filter of [{ fromId: id }, { toId: id }] as Record<string, string>[]) {
+        for (const link of linkTable.list({ filter, includeDeleted: true, limit: 100_000, offset: 0, orderBy: 'created_at' })) {
+          if (link.id !== id) this.writes.purge('link', link, actor, at, `purged with ${KINDS[kind].label.toLowerCase()} ${id}`);
+        }
+      }
+      try {
+        this.writes.purge(kind, before, actor, at, opts.reason ?? null);
+      } catch (err) {
+        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+          throw new ParleyError('has_dependants', `Other records still refer to this ${KINDS[kind].label.toLowerCase()}; purge or re-point them first. Nothing was removed.`);
+        }
+        throw err;
+      }
+    });
+  }
+
+  addAttachment(input: { name: string; mediaType: string; description?: string | null; bytes: Buffer }, actor: string): RecordOf<'attachment'> {
+    return this.inTransaction(() => {
+      const rec = newRecord({ name: input.name, mediaType: input.mediaType, description: input.description ?? null }, actor, now());
+      rec.size = input.bytes.length;
+      rec.sha256 = sha256Hex(input.bytes);
+      this.prepare('attachment', rec);
+      this.writes.insert('attachment', rec);
+      this.db.prepare('UPDATE attachment SET bytes = ? WHERE id = ?').run(input.bytes, rec.id);
+      return rec;
+    }) as unknown as RecordOf<'attachment'>;
+  }
+
+  /** A live record at the version the caller expects. */
+  private current(kind: KindName, id: string, opts: ChangeOptions): StoredRecord {
+    const rec = this.get(kind, id) as StoredRecord;
+    if (rec.deletedAt) throw new ParleyError('not_found', `This ${KINDS[kind].label.toLowerCase()} is deleted; restore it first.`);
+    checkVersion(rec, opts);
+    return rec;
+  }
+
+  private nextRevisionNumber(draftId: string): number {
+    this.get('draft', draftId);
+    const max = this.db.prepare('SELECT max(revision_number) FROM draft_revision WHERE draft_id = ?').pluck().get(draftId) as number | null;
+    return (max ?? 0) + 1;
+  }
+
+  /** Computes derived fields and checks every rule a record must meet before it is stored. */
+  private prepare(kind: KindName, rec: StoredRecord): void {
+    if (kind === 'deadline') rec.dueAt = dueInstant(rec);
+    validate(kind, rec);
+    this.checkReferences(kind, rec);
+    if (kind === 'deadline') this.checkTriggerChain(rec);
+    if (kind === 'link') this.checkLinkEnds(rec);
+  }
+
+  private checkReferences(kind: KindName, rec: StoredRecord): void {
+    for (const [field, def] of Object.entries(KINDS[kind].fields)) {
+      const value = rec[field];
+      if (!def.ref || value == null) continue;
+      const target = this.writes.table(def.ref as KindName).get(value as string);
+      if (!target || target.deletedAt) {
+        throw new ParleyError('invalid_input', `${field} refers to a ${KINDS[def.ref as KindName].label.toLowerCase()} that does not exist in this case file.`, [
+          { path: `fields.${field}`, message: 'no such record' },
+        ]);
+      }
+    }
+  }
+
+  /** A deadline may hang on another deadline, which may hang on another: refuse any loop. */
+  private checkTriggerChain(rec: StoredRecord): void {
+    const seen = new Set<string>([rec.id]);
+    let next = rec.triggerDeadlineId as string | null;
+    while (next) {
+      if (seen.has(next)) throw new ParleyError('cycle', 'This deadline would end up depending on itself through its triggers.');
+      seen.add(next);
+      next = (this.writes.table('deadline').get(next)?.triggerDeadlineId as string | null) ?? null;
+    }
+  }
+
+  private checkLinkEnds(rec: StoredRecord): void {
+    const from = this.writes.table(rec.fromKind as KindName).get(rec.fromId as string);
+    if (!from || from.deletedAt) throw new ParleyError('invalid_input', 'The record a link starts from does not exist in this case file.');
+    if (rec.toCaseId && rec.toCaseId !== this.caseId) return; // another file: checked when that file is opened
+    const to = this.writes.table(rec.toKind as KindName).get(rec.toId as string);
+    if (!to || to.deletedAt) throw new ParleyError('invalid_input', 'The record a link points to does not exist in this case file.');
+    if (rec.toCaseId === this.caseId) rec.toCaseId = null;
+  }
+
+  /** Appends a position change for every negotiation position that differs between before and after. */
+  private recordPositionChanges(before: StoredRecord | null, after: StoredRecord, actor: string, opts: ChangeOptions): void {
+    for (const { field, side, position } of POSITION_SOURCES) {
+      const previous = (before?.[field] as string | null) ?? null;
+      const value = (after[field] as string | null) ?? null;
+      if (previous === value) continue;
+      this.insertRecord('positionChange', {
+        issueId: after.id, side, position, previousValue: previous, value,
+        meetingId: opts.meetingId ?? null, reason: opts.reason ?? null,
+      }, actor, {});
+    }
+  }
+
+  // ---- checking ---------------------------------------------------------------------------------------------
+
+  /** Integrity of the file, its foreign keys, and the audit chain against the records. */
+  verify(): VerifyReport {
+    const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    const foreignKeys = (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(({ table, rowid, parent }) => ({ table, rowid, parent }));
+    const self = this;
+    const auditChain = verifyAuditChain(this.db, function* () {
+      for (const kind of KIND_NAMES) {
+        for (const rec of self.writes.table(kind).list({ includeDeleted: true, limit: -1, offset: 0, orderBy: 'rowid' })) {
+          yield { kind, id: rec.id, canonical: canonicalJson(rec) };
+        }
+      }
+    });
+    const ok = integrity.length === 1 && integrity[0] === 'ok' && foreignKeys.length === 0 && auditChain.problems.length === 0;
+    return { ok, integrity, foreignKeys, auditChain };
+  }
+
+  /** Exposed for the library's cross-case queries, which read many files with plain SQL. */
+  get connection(): Db {
+    return this.db;
+  }
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+function newRecord(fields: Record<string, unknown>, actor: string, at: string): StoredRecord {
+  return { ...fields, id: randomUUID(), version: 1, createdAt: at, createdBy: actor, updatedAt: at, updatedBy: actor, deletedAt: null, deletedBy: null } as StoredRecord;
+}
+
+function stamp(after: StoredRecord, before: StoredRecord, actor: string): StoredRecord {
+  after.version = before.version + 1;
+  after.updatedAt = now();
+  after.updatedBy = actor;
+  return after;
+}
+
+function checkVersion(rec: StoredRecord, opts: ChangeOptions): void {
+  if (opts.expectedVersion !== undefined && opts.expectedVersion !== rec.version) {
+    throw new ParleyError('conflict', `This record was changed by someone else (now version ${rec.version}, you had version ${opts.expectedVersion}). Reload it and try again.`);
+  }
+}
+
+function sameFields(kind: KindName, a: StoredRecord, b: StoredRecord): boolean {
+  return Object.keys(KINDS[kind].fields).every((f) => canonicalJson(a[f] ?? null) === canonicalJson(b[f] ?? null));
+}
+
+/** Fills absent optional fields with null and applies the kind's cross-field rule. */
+export function validate(kind: KindName, rec: StoredRecord): void {
+  const def = KINDS[kind];
+  for (const [name, f] of Object.entries(def.fields)) {
+    if (rec[name] === undefined) rec[name] = null;
+    if (f.required && rec[name] === null) throw new ParleyError('invalid_input', `${def.label}: ${name} is required.`, [{ path: `fields.${name}`, message: 'required' }]);
+  }
+  const problem = (def.check as ((r: StoredRecord) => string | null) | undefined)?.(rec);
+  if (problem) throw new ParleyError('invalid_input', `${def.label}: ${problem}.`);
+}
+
+/** The UTC instant a date-time deadline falls due, honouring the zone's daylight-saving rules. */
+function dueInstant(rec: StoredRecord): string | null {
+  if (rec.dueType !== 'datetime' || !rec.dueDate || !rec.dueTime || !rec.timeZone) return null;
+  const [y, m, d] = (rec.dueDate as string).split('-').map(Number) as [number, number, number];
+  const [hh, mm] = (rec.dueTime as string).split(':').map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, hh, mm, rec.timeZone as string).getTime()).toISOString();
+}
+
+function titleOf(kind: KindName, rec: StoredRecord): string {
+  const v = rec[KINDS[kind].titleField];
+  return typeof v === 'string' && v ? v.slice(0, 200) : KINDS[kind].label;
+}
+
+function toAuditEntry(row: AuditRow): AuditEntry {
+  const before = row.before_json ? (JSON.parse(row.before_json) as Record<string, unknown>) : null;
+  const after = row.after_json ? (JSON.parse(row.after_json) as Record<string, unknown>) : null;
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changedFields = [...keys].filter(
+    (k) => !['version', 'updatedAt', 'updatedBy'].includes(k) && canonicalJson(before?.[k] ?? null) !== canonicalJson(after?.[k] ?? null),
+  );
+  return {
+    seq: row.seq, at: row.at, actor: row.actor, operation: row.operation, kind: row.record_kind as KindName,
+    recordId: row.record_id, before, after, reason: row.reason, changedFields,
+  };
+}
+
+export { LATEST_SCHEMA_VERSION };

@@ -1,0 +1,190 @@
+// The one place that opens case-file connections. It runs the opening checks in a fixed order, each with its own
+// error, sets every pragma, and migrates older files after taking a consistent copy beside them.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { ParleyError } from '../errors.js';
+import { MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations.js';
+
+export type Db = Database.Database;
+
+/** PRAGMA application_id of every Parley case file: the bytes "PRLY". */
+export const PARLEY_APPLICATION_ID = 0x50524c59;
+export const CASE_FILE_EXTENSION = '.parley';
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** Skip the quick_check (only for files the caller has just checked or made itself). */
+  skipIntegrityCheck?: boolean;
+}
+
+/** Settings that hold for one connection only: set on every connection, before anything else is read. */
+function setConnectionPragmas(db: Db): void {
+  db.pragma('trusted_schema = OFF');
+  db.pragma('cell_size_check = ON');
+  db.pragma('mmap_size = 0');
+  db.pragma('foreign_keys = ON');
+  db.pragma('temp_store = MEMORY');
+  // better-sqlite3 leaves WAL connections at NORMAL, which can lose the last commits on power loss.
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+}
+
+function readHeader(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(SQLITE_HEADER.length);
+    const n = fs.readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function assertFileExists(file: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new ParleyError('not_found', `There is no file at ${file}.`);
+  }
+  if (!stat.isFile()) throw new ParleyError('not_a_sqlite_file', `${file} is not a file.`);
+}
+
+/**
+ * Opens an existing case file. Checks, in order: a SQLite file at all; a Parley case file (application_id);
+ * not from a newer Parley (user_version); not damaged (quick_check). A damaged file opens only read-only.
+ */
+export function openCaseDatabase(file: string, opts: OpenOptions = {}): Db {
+  assertFileExists(file);
+  if (!readHeader(file).equals(SQLITE_HEADER)) {
+    throw new ParleyError('not_a_sqlite_file', `${path.basename(file)} is not a Parley case file (it is not a SQLite database).`);
+  }
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: !!opts.readOnly, fileMustExist: true });
+  } catch {
+    throw new ParleyError('not_a_sqlite_file', `${path.basename(file)} could not be opened as a SQLite database.`);
+  }
+  try {
+    setConnectionPragmas(db);
+    checkIdentity(db, file);
+    if (!opts.skipIntegrityCheck) checkIntegrity(db, file, !!opts.readOnly);
+    if (!opts.readOnly) {
+      db.pragma('journal_mode = WAL');
+      migrate(db, file);
+    }
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof ParleyError) throw err;
+    // The header looked right but SQLite could not read the schema: a damaged or foreign file.
+    throw new ParleyError('damaged', `${path.basename(file)} is damaged and could not be read.`);
+  }
+}
+
+function checkIdentity(db: Db, file: string): void {
+  const name = path.basename(file);
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (appId !== PARLEY_APPLICATION_ID) {
+    throw new ParleyError('not_a_case_file', `${name} is a SQLite database, but not a Parley case file.`);
+  }
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > LATEST_SCHEMA_VERSION) {
+    throw new ParleyError(
+      'newer_version',
+      `${name} was made by a newer version of Parley (case file version ${version}; this Parley reads up to ${LATEST_SCHEMA_VERSION}). ` +
+        'Update Parley to open it; the file was not changed.',
+    );
+  }
+}
+
+function checkIntegrity(db: Db, file: string, readOnly: boolean): void {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  if (rows.length === 1 && rows[0]!.quick_check === 'ok') return;
+  if (readOnly) return; // the caller chose to read a damaged file; nothing will be written
+  throw new ParleyError(
+    'damaged',
+    `${path.basename(file)} is damaged (its integrity check failed). Parley will not write to it; you can open it read-only to read or copy what it holds.`,
+  );
+}
+
+/** Brings a file to the latest schema. Before changing an existing file, a consistent copy is kept beside it. */
+function migrate(db: Db, file: string): void {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from === LATEST_SCHEMA_VERSION) return;
+  if (from > 0) backupBeforeMigration(db, file, from);
+  applyMigrations(db, from, LATEST_SCHEMA_VERSION);
+}
+
+/** Applies migrations after `from` up to `to`, each with its user_version in one transaction. */
+export function applyMigrations(db: Db, from: number, to: number): void {
+  for (const m of MIGRATIONS) {
+    if (m.version <= from || m.version > to) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      if (m.version === 1) db.pragma(`application_id = ${PARLEY_APPLICATION_ID}`);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}
+
+function backupBeforeMigration(db: Db, file: string, fromVersion: number): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const backup = `${file}.v${fromVersion}-${stamp}.backup${CASE_FILE_EXTENSION}`;
+  db.prepare('VACUUM INTO ?').run(backup);
+  return backup;
+}
+
+/**
+ * Creates a new, empty case file at the latest schema. It is built under a temporary name and renamed into place
+ * only when complete, so a crash never leaves a half-made file under the user's chosen name.
+ */
+export function createCaseDatabase(file: string, fill: (db: Db) => void): void {
+  if (fs.existsSync(file)) throw new ParleyError('already_exists', `${file} already exists; Parley will not overwrite it.`);
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) throw new ParleyError('not_found', `The folder ${dir} does not exist.`);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.creating`);
+  const db = new Database(temp);
+  try {
+    setConnectionPragmas(db);
+    db.pragma('journal_mode = WAL');
+    applyMigrations(db, 0, LATEST_SCHEMA_VERSION);
+    fill(db);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    moveIntoPlace(temp, file);
+    fsyncDir(dir);
+  } catch (err) {
+    if (db.open) db.close();
+    for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(f, { force: true });
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new ParleyError('already_exists', `${file} already exists; Parley will not overwrite it.`);
+    }
+    throw err;
+  }
+}
+
+/** Renames without ever overwriting: a hard link fails if the name is taken; file systems without links rename. */
+function moveIntoPlace(temp: string, file: string): void {
+  try {
+    fs.linkSync(temp, file);
+    fs.unlinkSync(temp);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw err;
+    if (fs.existsSync(file)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    fs.renameSync(temp, file);
+  }
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+  } catch {
+    // Not every platform lets a folder be synced (Windows); the rename itself is still atomic there.
+  }
+}

@@ -1,0 +1,14 @@
+// The ordered list of schema migrations. Each is a numbered SQL file in migrations/, bundled as text so that
+// the command line, the tests and the packaged app all carry the same SQL. A test checks that every file in
+// migrations/ is listed here, in order, with no gaps.
+import m0001 from '../../../migrations/0001_case_file.sql';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001_case_file', sql: m0001 }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

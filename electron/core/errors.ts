@@ -1,0 +1,39 @@
+import type { ApiError, ErrorCode } from '../../shared/result.js';
+
+/** An error the core means to report to the user; anything else becomes an `internal` error. */
+export class ParleyError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: ApiError['issues'],
+  ) {
+    super(message);
+    this.name = 'ParleyError';
+  }
+
+  toApiError(): ApiError {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+const DISK_ERRORS: Record<string, string> = {
+  SQLITE_FULL: 'The disk is full; the change was not saved.',
+  SQLITE_READONLY: 'The case file cannot be written (it is read-only or on read-only media); the change was not saved.',
+  SQLITE_IOERR: 'The disk reported an error; the change was not saved.',
+  SQLITE_CANTOPEN: 'The file could not be opened.',
+  ENOSPC: 'The disk is full; nothing was written.',
+  EACCES: 'Permission denied.',
+  EPERM: 'Permission denied.',
+  EROFS: 'The disk is read-only.',
+};
+
+/** Translates driver and file-system failures into errors a user can act on. */
+export function toParleyError(err: unknown): ParleyError {
+  if (err instanceof ParleyError) return err;
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code === 'string') {
+    const prefix = Object.keys(DISK_ERRORS).find((k) => code === k || code.startsWith(k + '_'));
+    if (prefix) return new ParleyError('io_error', DISK_ERRORS[prefix]!);
+  }
+  return new ParleyError('internal', 'Something went wrong inside Parley; nothing was changed.');
+}

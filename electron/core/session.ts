@@ -1,0 +1,82 @@
+// What the handlers work with: who is acting, the case files open now, and the library. One session serves one
+// window (Electron), one browser harness, or one command-line run.
+import path from 'node:path';
+import type { CaseInfo } from '../../shared/api-types.js';
+import { CaseFile } from './case-file.js';
+import { ParleyError } from './errors.js';
+import { Library } from './library.js';
+
+export interface SessionOptions {
+  /** The app's data folder: where the library list lives. */
+  dataDir: string;
+  /** The name written as author into every record and audit entry. */
+  actor: string;
+}
+
+export class Session {
+  readonly actor: string;
+  readonly library: Library;
+  private readonly cases = new Map<string, CaseFile>();
+
+  constructor(opts: SessionOptions) {
+    this.actor = opts.actor;
+    this.library = new Library(opts.dataDir);
+  }
+
+  /** Opens a case file, or returns it if it is open already. */
+  open(file: string, readOnly = false): CaseFile {
+    const abs = path.resolve(file);
+    const already = this.byPath(abs);
+    if (already) {
+      if (already.readOnly !== readOnly) {
+        throw new ParleyError('already_open', `${path.basename(abs)} is already open ${already.readOnly ? 'read-only' : 'for editing'}; close it first.`);
+      }
+      return already;
+    }
+    const cf = CaseFile.open(abs, { readOnly });
+    return this.adopt(cf);
+  }
+
+  create(file: string, directive: Record<string, unknown>): CaseFile {
+    return this.adopt(CaseFile.create(path.resolve(file), directive, this.actor));
+  }
+
+  /** Takes a freshly opened case file into the session and the library. */
+  adopt(cf: CaseFile): CaseFile {
+    const twin = this.cases.get(cf.caseId);
+    if (twin) {
+      cf.close();
+      throw new ParleyError('already_open', `A copy of this case is already open from ${twin.path}; close it before opening another copy.`);
+    }
+    this.cases.set(cf.caseId, cf);
+    this.library.remember(cf.path, cf.caseId);
+    return cf;
+  }
+
+  get(caseId: string): CaseFile {
+    const cf = this.cases.get(caseId);
+    if (!cf) throw new ParleyError('not_open', 'That case file is not open; open it first.');
+    return cf;
+  }
+
+  close(caseId: string): void {
+    this.get(caseId).close();
+    this.cases.delete(caseId);
+  }
+
+  closeAll(): void {
+    for (const cf of this.cases.values()) cf.close();
+    this.cases.clear();
+  }
+
+  openCases(): CaseInfo[] {
+    return [...this.cases.values()].map((cf) => cf.info());
+  }
+
+  byPath(abs: string): CaseFile | undefined {
+    return [...this.cases.values()].find((cf) => cf.path === abs);
+  }
+
+  /** The connection of a case file this session has open, for the library's cross-case reads. */
+  connectionFor = (abs: string) => this.byPath(abs)?.connection;
+}

@@ -1,0 +1,102 @@
+// The tamper-evident audit trail. Each entry's hash is SHA-256 over the previous entry's hash and a canonical
+// form of the entry, so editing, deleting or reordering an entry breaks the chain. The chain's head is also kept
+// in case_meta, and verify checks that every record's current state is the state its last entry recorded, so that
+// cutting entries off the end, or editing a record behind Parley's back, is caught as well.
+import type { AuditOperation } from '../../../shared/api-types.js';
+import type { Db } from '../db/connection.js';
+import { canonicalJson, sha256Hex } from './canonical.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  operation: AuditOperation;
+  record_kind: string;
+  record_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export function entryHash(row: Omit<AuditRow, 'hash'>): string {
+  return sha256Hex(
+    JSON.stringify([row.seq, row.at, row.actor, row.operation, row.record_kind, row.record_id, row.before_json, row.after_json, row.reason, row.prev_hash]),
+  );
+}
+
+export class AuditTrail {
+  private readonly insert;
+  private readonly head;
+  private readonly setMeta;
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare(
+      `INSERT INTO audit_log (seq, at, actor, operation, record_kind, record_id, before_json, after_json, reason, prev_hash, hash)
+       VALUES (@seq, @at, @actor, @operation, @record_kind, @record_id, @before_json, @after_json, @reason, @prev_hash, @hash)`,
+    );
+    this.head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    this.setMeta = db.prepare('INSERT INTO case_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  }
+
+  /** Appends an entry; must run inside the transaction that makes the change. */
+  append(entry: { at: string; actor: string; operation: AuditOperation; kind: string; id: string; before: unknown; after: unknown; reason?: string | null }): AuditRow {
+    const last = this.head.get() as { seq: number; hash: string } | undefined;
+    const row: Omit<AuditRow, 'hash'> = {
+      seq: (last?.seq ?? 0) + 1,
+      at: entry.at,
+      actor: entry.actor,
+      operation: entry.operation,
+      record_kind: entry.kind,
+      record_id: entry.id,
+      before_json: entry.before == null ? null : canonicalJson(entry.before),
+      after_json: entry.after == null ? null : canonicalJson(entry.after),
+      reason: entry.reason ?? null,
+      prev_hash: last?.hash ?? GENESIS_HASH,
+    };
+    const full: AuditRow = { ...row, hash: entryHash(row) };
+    this.insert.run(full);
+    this.setMeta.run('audit_head', `${full.seq}:${full.hash}`);
+    return full;
+  }
+}
+
+export interface ChainProblem {
+  seq: number | null;
+  message: string;
+}
+
+/** Walks the whole chain and cross-checks it with the records; returns every problem found. */
+export function verifyAuditChain(db: Db, currentRecords: () => Iterable<{ kind: string; id: string; canonical: string }>): { entries: number; head: string; problems: ChainProblem[] } {
+  const problems: ChainProblem[] = [];
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let entries = 0;
+  const lastAfter = new Map<string, string | null>();
+  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>) {
+    entries++;
+    if (row.seq !== expectedSeq) problems.push({ seq: row.seq, message: `entry ${expectedSeq} is missing (the next entry is ${row.seq})` });
+    if (row.prev_hash !== prevHash) problems.push({ seq: row.seq, message: `entry ${row.seq} does not follow the entry before it (removed or reordered entries)` });
+    if (entryHash(row) !== row.hash) problems.push({ seq: row.seq, message: `entry ${row.seq} was altered after it was written` });
+    lastAfter.set(`${row.record_kind}:${row.record_id}`, row.after_json);
+    prevHash = row.hash;
+    expectedSeq = row.seq + 1;
+  }
+  const headRow = db.prepare("SELECT value FROM case_meta WHERE key = 'audit_head'").get() as { value: string } | undefined;
+  const head = entries ? `${expectedSeq - 1}:${prevHash}` : '';
+  if ((headRow?.value ?? '') !== head) problems.push({ seq: null, message: 'the audit trail ends before its recorded head (entries were cut off the end)' });
+  for (const rec of currentRecords()) {
+    const key = `${rec.kind}:${rec.id}`;
+    const recorded = lastAfter.get(key);
+    if (recorded === undefined) problems.push({ seq: null, message: `${rec.kind} ${rec.id} has no audit entry` });
+    else if (recorded !== rec.canonical) problems.push({ seq: null, message: `${rec.kind} ${rec.id} differs from its last audited state (changed outside Parley)` });
+    lastAfter.delete(key);
+  }
+  for (const [key, after] of lastAfter) {
+    if (after !== null) problems.push({ seq: null, message: `${key.replace(':', ' ')} is in the audit trail but missing from the file` });
+  }
+  return { entries, head: prevHash, problems };
+}

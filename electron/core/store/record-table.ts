@@ -1,0 +1,106 @@
+// Maps a record kind's registry definition to its SQL table: column names, value encoding, prepared statements.
+// Column and table names come only from the registry, never from input.
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { KINDS, type KindName, type RecordMeta } from '../../../shared/records.js';
+import type { Db } from '../db/connection.js';
+
+export const toColumn = (field: string): string => field.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+
+const META_COLUMNS: [keyof RecordMeta, string][] = [
+  ['id', 'id'], ['version', 'version'], ['createdAt', 'created_at'], ['createdBy', 'created_by'],
+  ['updatedAt', 'updated_at'], ['updatedBy', 'updated_by'], ['deletedAt', 'deleted_at'], ['deletedBy', 'deleted_by'],
+];
+
+export type StoredRecord = RecordMeta & Record<string, unknown>;
+
+export class RecordTable {
+  readonly table: string;
+  private readonly fields: [name: string, column: string, kind: 'json' | 'bool' | 'plain'][];
+  private readonly allColumns: string[];
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Db, readonly kind: KindName) {
+    const def = KINDS[kind];
+    this.table = def.table;
+    this.fields = Object.entries(def.fields).map(([name, f]) => {
+      const type = (f.schema as { def?: { type?: string } }).def?.type;
+      return [name, toColumn(name), f.json ? 'json' : type === 'boolean' ? 'bool' : 'plain'];
+    });
+    this.allColumns = [...META_COLUMNS.map(([, c]) => c), ...this.fields.map(([, c]) => c)];
+  }
+
+  private statement(key: string, sql: () => string): Database.Statement {
+    let st = this.statements.get(key);
+    if (!st) {
+      st = this.db.prepare(sql());
+      this.statements.set(key, st);
+    }
+    return st;
+  }
+
+  /** Turns a row into the record the API returns. */
+  fromRow(row: Record<string, unknown>): StoredRecord {
+    const rec: Record<string, unknown> = {};
+    for (const [name, column] of META_COLUMNS) rec[name] = row[column];
+    for (const [name, column, kind] of this.fields) {
+      const v = row[column];
+      rec[name] = v === null || v === undefined ? null : kind === 'json' ? JSON.parse(v as string) : kind === 'bool' ? v === 1 : v;
+    }
+    return rec as StoredRecord;
+  }
+
+  private toParams(rec: StoredRecord): Record<string, unknown> {
+    const p: Record<string, unknown> = {};
+    for (const [name, column] of META_COLUMNS) p[column] = rec[name] ?? null;
+    for (const [name, column, kind] of this.fields) {
+      const v = rec[name];
+      p[column] = v === null || v === undefined ? null : kind === 'json' ? JSON.stringify(v) : kind === 'bool' ? (v ? 1 : 0) : v;
+    }
+    return p;
+  }
+
+  get(id: string): StoredRecord | null {
+    const row = this.statement('get', () => `SELECT ${this.allColumns.join(', ')} FROM ${this.table} WHERE id = ?`).get(id);
+    return row ? this.fromRow(row as Record<string, unknown>) : null;
+  }
+
+  /** The singleton's one row (the directive). */
+  first(): StoredRecord | null {
+    const row = this.statement('first', () => `SELECT ${this.allColumns.join(', ')} FROM ${this.table} LIMIT 1`).get();
+    return row ? this.fromRow(row as Record<string, unknown>) : null;
+  }
+
+  list(opts: { filter?: Record<string, string | null>; includeDeleted?: boolean; limit: number; offset: number; orderBy: string }): StoredRecord[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (!opts.includeDeleted) where.push('deleted_at IS NULL');
+    for (const [field, value] of Object.entries(opts.filter ?? {})) {
+      const column = this.fields.find(([name]) => name === field)?.[1];
+      if (!column) throw new Error(`no field ${field}`); // callers validate filters against the registry first
+      if (value === null) where.push(`${column} IS NULL`);
+      else { where.push(`${column} = ?`); params.push(value); }
+    }
+    const sql = `SELECT ${this.allColumns.join(', ')} FROM ${this.table}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY ${opts.orderBy} LIMIT ? OFFSET ?`;
+    return (this.db.prepare(sql).all(...params, opts.limit, opts.offset) as Record<string, unknown>[]).map((r) => this.fromRow(r));
+  }
+
+  insert(rec: StoredRecord): void {
+    this.statement('insert', () => `INSERT INTO ${this.table} (${this.allColumns.join(', ')}) VALUES (${this.allColumns.map((c) => '@' + c).join(', ')})`)
+      .run(this.toParams(rec));
+  }
+
+  replace(rec: StoredRecord): void {
+    const sets = this.allColumns.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ');
+    this.statement('update', () => `UPDATE ${this.table} SET ${sets} WHERE id = @id`).run(this.toParams(rec));
+  }
+
+  remove(id: string): void {
+    this.statement('delete', () => `DELETE FROM ${this.table} WHERE id = ?`).run(id);
+  }
+
+  count(includeDeleted = false): number {
+    const key = includeDeleted ? 'countAll' : 'countLive';
+    const row = this.statement(key, () => `SELECT count(*) AS n FROM ${this.table}${includeDeleted ? '' : ' WHERE deleted_at IS NULL'}`).get() as { n: number };
+    return row.n;
+  }
+}

@@ -1,0 +1,54 @@
+// The one way a record changes: the row, its audit entry and its search document are written together, inside
+// the caller's transaction. Nothing else in the core writes to record tables.
+import type { AuditOperation } from '../../../shared/api-types.js';
+import type { KindName } from '../../../shared/records.js';
+import type { Db } from '../db/connection.js';
+import { AuditTrail } from './audit-trail.js';
+import { RecordTable, type StoredRecord } from './record-table.js';
+import { SearchIndex } from './search-index.js';
+
+export class WritePath {
+  private readonly tables = new Map<KindName, RecordTable>();
+  private readonly audit: AuditTrail;
+  private readonly index: SearchIndex;
+
+  constructor(private readonly db: Db) {
+    this.audit = new AuditTrail(db);
+    this.index = new SearchIndex(db);
+  }
+
+  table(kind: KindName): RecordTable {
+    let t = this.tables.get(kind);
+    if (!t) {
+      t = new RecordTable(this.db, kind);
+      this.tables.set(kind, t);
+    }
+    return t;
+  }
+
+  /** Stores a new record. */
+  insert(kind: KindName, rec: StoredRecord, reason: string | null = null, by?: { actor: string; at: string }): void {
+    this.table(kind).insert(rec);
+    this.record(kind, 'create', null, rec, reason, by);
+  }
+
+  /** Stores a changed record (an update, a soft delete or a restore). */
+  replace(kind: KindName, op: Exclude<AuditOperation, 'create' | 'purge'>, before: StoredRecord, after: StoredRecord, reason: string | null = null): void {
+    this.table(kind).replace(after);
+    this.record(kind, op, before, after, reason);
+  }
+
+  /** `by` names who made the change and when, where that is not the record's own last update (an import). */
+  private record(kind: KindName, operation: AuditOperation, before: StoredRecord | null, after: StoredRecord, reason: string | null, by?: { actor: string; at: string }): void {
+    const { actor, at } = by ?? { actor: after.updatedBy, at: after.updatedAt };
+    this.audit.append({ at, actor, operation, kind, id: after.id, before, after, reason });
+    this.index.update(kind, after.id, after);
+  }
+
+  /** Removes a record for good; the audit trail keeps what it was, and who removed it when. */
+  purge(kind: KindName, before: StoredRecord, actor: string, at: string, reason: string | null): void {
+    this.table(kind).remove(before.id);
+    this.audit.append({ at, actor, operation: 'purge', kind, id: before.id, before, after: null, reason });
+    this.index.update(kind, before.id, null);
+  }
+}

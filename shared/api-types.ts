@@ -1,0 +1,134 @@
+// Output types of the API that are not plain records. Inputs are zod schemas in contract.ts.
+import type { AUDIT_OPERATIONS, DIRECTIVE_STATUSES, LINK_TYPES } from './enums.js';
+import type { KindName, RecordOf } from './records.js';
+
+export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
+export type LinkType = (typeof LINK_TYPES)[number];
+
+export interface CaseInfo {
+  caseId: string;
+  path: string;
+  readOnly: boolean;
+  schemaVersion: number;
+  title: string;
+  status: (typeof DIRECTIVE_STATUSES)[number];
+  createdAt: string;
+  /** Live records per kind. */
+  counts: Partial<Record<KindName, number>>;
+  auditEntries: number;
+  /** "seq:hash" of the newest audit entry: two copies with the same head hold the same history. */
+  auditHead: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  integrity: string[]; // 'ok', or what PRAGMA integrity_check found
+  foreignKeys: { table: string; rowid: number; parent: string }[];
+  auditChain: { entries: number; head: string; problems: { seq: number | null; message: string }[] };
+}
+
+export interface SearchHit {
+  kind: KindName;
+  id: string;
+  title: string;
+  /** Text around the match; matched words sit between MATCH_START and MATCH_END (shared/result.ts). */
+  snippet: string;
+  rank: number;
+}
+
+export interface CaseSearchHit extends SearchHit {
+  caseId: string;
+  caseTitle: string;
+  path: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  operation: AuditOperation;
+  kind: KindName;
+  recordId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  reason: string | null;
+  /** Names of the fields that differ between before and after. */
+  changedFields: string[];
+}
+
+export interface LinkView {
+  link: RecordOf<'link'>;
+  /** The record at the other end, as a title, or null if it is in another case file or gone. */
+  otherTitle: string | null;
+}
+
+export interface LinksOfRecord {
+  outgoing: LinkView[];
+  incoming: LinkView[];
+}
+
+export interface LibraryEntry {
+  path: string;
+  caseId: string | null;
+  /** 'ok', or why the summary could not be read (the file moved, is damaged, or is from a newer Parley). */
+  state: 'ok' | 'missing' | 'unreadable';
+  problem: string | null;
+  title: string | null;
+  status: (typeof DIRECTIVE_STATUSES)[number] | null;
+  nextDeadline: { id: string; title: string; dueDate: string } | null;
+  counts: { openDeadlines: number; tbdDeadlines: number; openActionItems: number; issues: number; meetings: number };
+  lastOpenedAt: string | null;
+}
+
+interface CaseRef {
+  caseId: string;
+  caseTitle: string;
+  path: string;
+}
+
+export interface DashboardDeadline extends CaseRef {
+  id: string;
+  title: string;
+  deadlineKind: string;
+  dueType: 'date' | 'datetime' | 'tbd';
+  dueDate: string | null;
+  dueTime: string | null;
+  timeZone: string | null;
+  windowStart: string | null;
+  windowEnd: string | null;
+  owner: string | null;
+}
+
+export interface DashboardActionItem extends CaseRef {
+  id: string;
+  title: string;
+  owner: string | null;
+  dueDate: string | null;
+  meetingId: string | null;
+}
+
+export interface DashboardMeeting extends CaseRef {
+  id: string;
+  title: string;
+  meetingDate: string;
+  startTime: string | null;
+  location: string | null;
+}
+
+export interface DashboardWatchItem extends CaseRef {
+  id: string;
+  title: string;
+  triggeredOn: string | null;
+}
+
+export interface Dashboard {
+  today: string;
+  overdue: DashboardDeadline[];
+  upcoming: DashboardDeadline[];
+  tbd: DashboardDeadline[];
+  openActionItems: DashboardActionItem[];
+  upcomingMeetings: DashboardMeeting[];
+  triggeredWatchItems: DashboardWatchItem[];
+  /** Case files that could not be read, and why. */
+  problems: { path: string; message: string }[];
+}

@@ -1,0 +1,158 @@
+// The API contract: every operation's name, its input schema and its output type. The core's dispatcher, the
+// Electron preload and IPC registration, the browser harness and the command line are all driven by this list,
+// so an operation is added here once, with its handler in electron/core/api/handlers.ts.
+import { z } from 'zod';
+import type {
+  AuditEntry, CaseInfo, CaseSearchHit, Dashboard, LibraryEntry, LinksOfRecord, SearchHit, VerifyReport,
+} from './api-types.js';
+import { LINKABLE_KINDS } from './enums.js';
+import { createSchemaOf, isoDate, recordId, updateSchemaOf, type Shape } from './fields.js';
+import {
+  COMPUTED_FIELDS, KINDS, KIND_NAMES, type CreatableKind, type CreateInputOf, type DeletableKind, type KindName,
+  type ListableKind, type RecordOf, type UpdatableKind, type UpdateInputOf,
+} from './records.js';
+
+/** An operation: the schema its input must pass, and (as a type only) what it returns. */
+export interface OpDef<I = unknown, O = unknown> {
+  input: z.ZodType<I>;
+  /** Never set; carries the output type. */
+  readonly output?: O;
+}
+
+function op<O>() {
+  return <S extends z.ZodType>(input: S): OpDef<z.output<S>, O> => ({ input }) as OpDef<z.output<S>, O>;
+}
+
+const caseId = recordId.describe('the case id returned by case.open or case.create');
+const casePath = z.string().min(1).max(4_096).refine((p) => !p.includes('\0'), 'must not contain NUL characters');
+const reason = z.string().max(10_000).optional();
+const expectedVersion = z.number().int().min(1).optional();
+
+// ---- case files, search, history, links, attachments, the library ----------------------------------------------
+
+const directiveCreate = createSchemaOf(KINDS.directive.fields as Shape);
+
+export const CaseExportSchema = z.object({
+  format: z.literal('parley-case-export'),
+  formatVersion: z.literal(1),
+  caseId: recordId,
+  exportedAt: z.string(),
+  schemaVersion: z.number().int(),
+  records: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+  attachments: z.record(z.string(), z.string()).optional(),
+});
+export type CaseExport = z.infer<typeof CaseExportSchema>;
+
+export const STATIC_OPERATIONS = {
+  'case.create': op<CaseInfo>()(z.strictObject({ path: casePath, directive: directiveCreate })),
+  'case.open': op<CaseInfo>()(z.strictObject({ path: casePath, readOnly: z.boolean().optional() })),
+  'case.close': op<null>()(z.strictObject({ caseId })),
+  'case.info': op<CaseInfo>()(z.strictObject({ caseId })),
+  'case.listOpen': op<CaseInfo[]>()(z.strictObject({})),
+  'case.verify': op<VerifyReport>()(z.strictObject({ caseId })),
+  'case.export': op<CaseExport>()(z.strictObject({ caseId, includeAttachments: z.boolean().optional() })),
+  'case.import': op<CaseInfo>()(z.strictObject({ path: casePath, data: CaseExportSchema })),
+  'case.search': op<SearchHit[]>()(z.strictObject({ caseId, query: z.string().max(1_000), limit: z.number().int().min(1).max(500).optional() })),
+  'case.recentChanges': op<AuditEntry[]>()(
+    z.strictObject({ caseId, limit: z.number().int().min(1).max(1_000).optional(), beforeSeq: z.number().int().min(1).optional() }),
+  ),
+  'record.history': op<AuditEntry[]>()(z.strictObject({ caseId, id: recordId })),
+  'record.links': op<LinksOfRecord>()(z.strictObject({ caseId, kind: z.enum(LINKABLE_KINDS), id: recordId })),
+  'attachment.add': op<RecordOf<'attachment'>>()(
+    z.strictObject({
+      caseId,
+      name: z.string().trim().min(1).max(1_000),
+      mediaType: z.string().min(1).max(255),
+      description: z.string().max(50_000).nullable().optional(),
+      dataBase64: z.base64().max(200 * 1024 * 1024),
+    }),
+  ),
+  'attachment.read': op<{ name: string; mediaType: string; dataBase64: string }>()(z.strictObject({ caseId, id: recordId })),
+  'library.list': op<LibraryEntry[]>()(z.strictObject({})),
+  'library.forget': op<null>()(z.strictObject({ path: casePath })),
+  'library.dashboard': op<Dashboard>()(
+    z.strictObject({ today: isoDate.optional(), withinDays: z.number().int().min(1).max(366).optional() }),
+  ),
+  'library.search': op<CaseSearchHit[]>()(z.strictObject({ query: z.string().max(1_000), limit: z.number().int().min(1).max(500).optional() })),
+};
+
+// ---- the generic verbs of each record kind ---------------------------------------------------------------------
+
+type Computed<K extends KindName> = K extends 'deadline' ? 'dueAt' : K extends 'draftRevision' ? 'revisionNumber' : never;
+type CreateOp<K extends CreatableKind> = OpDef<{ caseId: string; fields: Omit<CreateInputOf<K>, Computed<K>>; reason?: string }, RecordOf<K>>;
+type IdInput = { caseId: string; id: string };
+type ChangeInput = IdInput & { expectedVersion?: number; reason?: string };
+export type ListInput = { caseId: string; filter?: Record<string, string | null>; includeDeleted?: boolean; limit?: number; offset?: number };
+
+export type RecordOperations = { [K in CreatableKind as `${K}.create`]: CreateOp<K> } & {
+  [K in ListableKind as `${K}.get`]: OpDef<IdInput, RecordOf<K>>;
+} & { [K in ListableKind as `${K}.list`]: OpDef<ListInput, RecordOf<K>[]> } & {
+  [K in Exclude<UpdatableKind, 'directive'> as `${K}.update`]: OpDef<
+    ChangeInput & { changes: Omit<UpdateInputOf<K>, Computed<K>>; meetingId?: string },
+    RecordOf<K>
+  >;
+} & { [K in DeletableKind as `${K}.delete` | `${K}.restore`]: OpDef<ChangeInput, RecordOf<K>> } & {
+  [K in DeletableKind as `${K}.purge`]: OpDef<ChangeInput, null>;
+} & {
+  'directive.get': OpDef<{ caseId: string }, RecordOf<'directive'>>;
+  'directive.update': OpDef<{ caseId: string; changes: UpdateInputOf<'directive'>; expectedVersion?: number; reason?: string }, RecordOf<'directive'>>;
+};
+
+/** The verbs a kind supports, by its mode (see KindMode in records.ts). */
+export function verbsOf(kind: KindName): ('create' | 'get' | 'list' | 'update' | 'delete' | 'restore' | 'purge')[] {
+  switch (KINDS[kind].mode) {
+    case 'singleton': return ['get', 'update'];
+    case 'appendOnly': return ['create', 'get', 'list'];
+    case 'attachment': return ['get', 'list', 'update', 'delete', 'restore', 'purge'];
+    case 'editable': return ['create', 'get', 'list', 'update', 'delete', 'restore', 'purge'];
+  }
+}
+
+function userShape(kind: KindName): Shape {
+  const computed = new Set(COMPUTED_FIELDS[kind] ?? []);
+  return Object.fromEntries(Object.entries(KINDS[kind].fields).filter(([name]) => !computed.has(name))) as Shape;
+}
+
+const filterValue = z.string().max(1_000).nullable();
+
+function recordOperations(): Record<string, OpDef> {
+  const ops: Record<string, OpDef> = {};
+  for (const kind of KIND_NAMES) {
+    const shape = userShape(kind);
+    const idInput = kind === 'directive' ? { caseId } : { caseId, id: recordId };
+    for (const verb of verbsOf(kind)) {
+      let input: z.ZodType;
+      switch (verb) {
+        case 'create': input = z.strictObject({ caseId, fields: createSchemaOf(shape), reason }); break;
+        case 'get': input = z.strictObject(idInput); break;
+        case 'list':
+          input = z.strictObject({
+            caseId,
+            filter: z.record(z.string(), filterValue).optional(),
+            includeDeleted: z.boolean().optional(),
+            limit: z.number().int().min(1).max(100_000).optional(),
+            offset: z.number().int().min(0).optional(),
+          });
+          break;
+        case 'update':
+          input = z.strictObject({ ...idInput, changes: updateSchemaOf(shape), expectedVersion, reason, ...(kind === 'issue' ? { meetingId: recordId.optional() } : {}) });
+          break;
+        default: input = z.strictObject({ caseId, id: recordId, expectedVersion, reason });
+      }
+      ops[`${kind}.${verb}`] = { input };
+    }
+  }
+  return ops;
+}
+
+export type Contract = typeof STATIC_OPERATIONS & RecordOperations;
+export type OpName = keyof Contract & string;
+export type InputOf<N extends OpName> = Contract[N] extends OpDef<infer I, unknown> ? I : never;
+export type OutputOf<N extends OpName> = Contract[N] extends OpDef<unknown, infer O> ? O : never;
+
+export const CONTRACT: Readonly<Record<OpName, OpDef>> = { ...STATIC_OPERATIONS, ...recordOperations() } as Record<OpName, OpDef>;
+export const OPERATION_NAMES = Object.keys(CONTRACT) as OpName[];
+
+export function isOperationName(name: unknown): name is OpName {
+  return typeof name === 'string' && Object.hasOwn(CONTRACT, name);
+}

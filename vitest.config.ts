@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/** Imports .sql files as text, as the esbuild bundles do (see scripts/build.mjs). */
+const sqlAsText: Plugin = {
+  name: 'sql-as-text',
+  load(id) {
+    if (id.endsWith('.sql')) return `export default ${JSON.stringify(fs.readFileSync(id, 'utf8'))};`;
+    return null;
+  },
+};
+
+export default defineConfig({
+  plugins: [sqlAsText],
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
