@@ -11,12 +11,15 @@ const common = {
   sourcemap: true,
   loader: { '.sql': 'text' },
   // The native driver is loaded from node_modules at run time, never bundled.
-  external: ['better-sqlite3-multiple-ciphers'],
+  external: ['better-sqlite3-multiple-ciphers', 'electron'],
   logLevel: 'warning',
 };
 
 const entries = [
   ['electron/cli/main.ts', 'dist/cli/parley.cjs'],
   ['bench/run.ts', 'dist/bench/run.cjs'],
+  ['electron/web/server.ts', 'dist/web/server.cjs'],
+  ['electron/main/main.ts', 'dist/electron/main.cjs'],
+  ['electron/preload/preload.ts', 'dist/electron/preload.cjs'],
 ];
 await Promise.all(entries.filter(([src]) => fs.existsSync(src)).map(([entryPoints, outfile]) => build({ ...common, entryPoints: [entryPoints], outfile })));
