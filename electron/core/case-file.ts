@@ -363,10 +363,10 @@ export class CaseFile {
   verify(): VerifyReport {
     const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     const foreignKeys = (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(({ table, rowid, parent }) => ({ table, rowid, parent }));
-    const self = this;
+    const tables = (kind: KindName) => this.writes.table(kind);
     const auditChain = verifyAuditChain(this.db, function* () {
       for (const kind of KIND_NAMES) {
-        for (const rec of self.writes.table(kind).list({ includeDeleted: true, limit: -1, offset: 0, orderBy: 'rowid' })) {
+        for (const rec of tables(kind).list({ includeDeleted: true, limit: -1, offset: 0, orderBy: 'rowid' })) {
           yield { kind, id: rec.id, canonical: canonicalJson(rec) };
         }
       }
