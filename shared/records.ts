@@ -28,7 +28,9 @@ export interface KindDef<S extends Shape = Shape> {
   check?: (record: FieldsOf<S>) => string | null;
 }
 
-function kind<S extends Shape>(def: KindDef<S>): KindDef<S> {
+// The mode is kept as its literal type: EditableKind, CreatableKind and the contract's per-kind operation names
+// are derived from it, and a widened KindMode would leave them all empty.
+function kind<S extends Shape, M extends KindMode>(def: KindDef<S> & { mode: M }): KindDef<S> & { mode: M } {
   return def;
 }
 
