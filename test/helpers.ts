@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { InputOf, OpName, OutputOf } from '../shared/contract.js';
-import type { Envelope } from '../shared/result.js';
+import type { ApiError, Envelope, ErrorCode } from '../shared/result.js';
 import { dispatch } from '../electron/core/api/dispatcher.js';
 import { Session } from '../electron/core/session.js';
 
@@ -12,6 +12,11 @@ const cleanups: (() => void)[] = [];
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
+
+/** Runs `fn` after the current test, last registered first (the folder goes after what lives in it). */
+export function onCleanup(fn: () => void): void {
+  cleanups.push(fn);
+}
 
 export function tempDir(prefix = 'parley-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -26,22 +31,34 @@ export interface TestApi {
   call<N extends OpName>(name: N, input: InputOf<N>): OutputOf<N>;
   /** Calls through the real dispatcher and returns the envelope as it is. */
   raw(name: string, input: unknown): Envelope<unknown>;
+  /** Calls through the real dispatcher, expects it to fail with `code`, and returns the error. */
+  fail(name: string, input: unknown, code: ErrorCode): ApiError;
+  /** What the dispatcher logged as unexpected (internal) failures; a test can require it to stay empty. */
+  internalErrors: { operation: string; err: unknown }[];
 }
 
-export function testApi(actor = 'Test Counsel'): TestApi {
-  const dir = tempDir();
+export function testApi(actor = 'Test Counsel', dir = tempDir()): TestApi {
   const session = new Session({ dataDir: path.join(dir, 'data'), actor });
   cleanups.push(() => session.closeAll());
-  const silent = () => {};
+  const internalErrors: TestApi['internalErrors'] = [];
+  const log = (operation: string, err: unknown) => internalErrors.push({ operation, err });
+  const raw = (name: string, input: unknown) => dispatch(session, name, input, log);
   return {
     dir,
     session,
+    internalErrors,
+    raw,
     call(name, input) {
-      const res = dispatch(session, name, input, silent);
+      const res = dispatch(session, name, input, log);
       if (!res.ok) throw Object.assign(new Error(`${res.error.code}: ${res.error.message}`), { apiError: res.error });
       return res.data as never;
     },
-    raw: (name, input) => dispatch(session, name, input, silent),
+    fail(name, input, code) {
+      const res = raw(name, input);
+      if (res.ok) throw new Error(`${name} succeeded; expected ${code}`);
+      if (res.error.code !== code) throw new Error(`${name} failed with ${res.error.code} (${res.error.message}); expected ${code}`);
+      return res.error;
+    },
   };
 }
 

@@ -1,0 +1,255 @@
+// One scenario per operation of the contract: how to get a valid input for it in a fresh case, and what a
+// successful call must have done. The contract test runs each; the invalid-input test breaks each input.
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { AuditEntry, CaseInfo, CaseSearchHit, Dashboard, LibraryEntry, LinksOfRecord, SearchHit } from '../../../shared/api-types.js';
+import { STATIC_OPERATIONS, verbsOf, type CaseExport, type OpName } from '../../../shared/contract.js';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations.js';
+import { KINDS, type CreatableKind, type KindName } from '../../../shared/records.js';
+import { changeFor, MINIMAL_FIELDS, type AnyRecord, type CaseWorld } from './world.js';
+
+type Input = Record<string, unknown>;
+
+export interface Prepared {
+  /** A valid input holding every required key, and only the optional keys named in `optional`. */
+  input: Input;
+  optional?: string[];
+  /** What the setup made, for the check. */
+  made?: AnyRecord;
+}
+
+export interface Scenario {
+  setup(w: CaseWorld): Prepared;
+  check(w: CaseWorld, output: unknown, prepared: Prepared): void;
+}
+
+type Verb = ReturnType<typeof verbsOf>[number];
+
+const history = (w: CaseWorld, id: string) => w.api.call('record.history', { caseId: w.caseId, id });
+const lastOperation = (w: CaseWorld, id: string) => history(w, id).at(-1)?.operation;
+const listIds = (w: CaseWorld, kind: KindName, includeDeleted = false) =>
+  (w.op(`${kind}.list`, { caseId: w.caseId, includeDeleted }) as AnyRecord[]).map((r) => r.id);
+
+function recordScenario(kind: KindName, verb: Verb): Scenario {
+  const idInput = (w: CaseWorld, made: AnyRecord) => (kind === 'directive' ? { caseId: w.caseId } : { caseId: w.caseId, id: made.id });
+  switch (verb) {
+    case 'create':
+      return {
+        setup: (w) => ({ input: { caseId: w.caseId, fields: MINIMAL_FIELDS[kind as CreatableKind](w.ref) } }),
+        check: (w, out, { input }) => {
+          const rec = out as AnyRecord;
+          expect(rec).toMatchObject({ ...(input.fields as Input), version: 1, deletedAt: null, createdBy: 'Test Counsel' });
+          expect(w.op(`${kind}.get`, { caseId: w.caseId, id: rec.id })).toEqual(rec);
+          expect(lastOperation(w, rec.id)).toBe('create');
+        },
+      };
+    case 'get':
+      return {
+        setup: (w) => {
+          const made = w.make(kind);
+          return { input: idInput(w, made), made };
+        },
+        check: (_w, out, { made }) => expect(out).toEqual(made),
+      };
+    case 'list':
+      return {
+        setup: (w) => ({ input: { caseId: w.caseId }, made: w.make(kind) }),
+        check: (_w, out, { made }) => expect(out).toEqual([made]),
+      };
+    case 'update':
+      return {
+        setup: (w) => {
+          const made = w.make(kind);
+          return { input: { ...idInput(w, made), changes: changeFor(kind) }, made };
+        },
+        check: (w, out, { input, made }) => {
+          expect(out).toMatchObject({ ...(input.changes as Input), version: made!.version + 1 });
+          expect(lastOperation(w, made!.id)).toBe('update');
+        },
+      };
+    case 'delete':
+      return {
+        setup: (w) => {
+          const made = w.make(kind);
+          return { input: idInput(w, made), made };
+        },
+        check: (w, out, { made }) => {
+          expect((out as AnyRecord).deletedAt).toEqual(expect.any(String));
+          expect(listIds(w, kind)).not.toContain(made!.id);
+          expect(listIds(w, kind, true)).toContain(made!.id);
+          expect(lastOperation(w, made!.id)).toBe('delete');
+        },
+      };
+    case 'restore':
+      return {
+        setup: (w) => {
+          const made = w.make(kind);
+          w.op(`${kind}.delete`, { caseId: w.caseId, id: made.id });
+          return { input: idInput(w, made), made };
+        },
+        check: (w, out, { made }) => {
+          expect(out).toMatchObject({ id: made!.id, deletedAt: null, deletedBy: null, version: made!.version + 2 });
+          expect(listIds(w, kind)).toContain(made!.id);
+          expect(lastOperation(w, made!.id)).toBe('restore');
+        },
+      };
+    case 'purge':
+      return {
+        setup: (w) => {
+          const made = w.make(kind);
+          return { input: idInput(w, made), made };
+        },
+        check: (w, out, { made }) => {
+          expect(out).toBeNull();
+          expect(w.api.raw(`${kind}.get`, { caseId: w.caseId, id: made!.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+          expect(lastOperation(w, made!.id)).toBe('purge');
+        },
+      };
+  }
+}
+
+const secondCasePath = (w: CaseWorld) => path.join(w.api.dir, 'second.parley');
+const noteIn = (w: CaseWorld) => w.make('note', { body: 'The ministry hinted at an allied-nation carve-out.' });
+
+const STATIC_SCENARIOS: { [N in keyof typeof STATIC_OPERATIONS]: Scenario } = {
+  'case.create': {
+    setup: (w) => ({ input: { path: secondCasePath(w), directive: { title: 'Data localisation order', status: 'received' } } }),
+    check: (w, out) => {
+      const info = out as CaseInfo;
+      expect(info).toMatchObject({ path: secondCasePath(w), title: 'Data localisation order', readOnly: false, schemaVersion: LATEST_SCHEMA_VERSION });
+      expect(w.api.call('case.listOpen', {}).map((c) => c.caseId)).toContain(info.caseId);
+    },
+  },
+  'case.open': {
+    setup: (w) => {
+      const second = w.api.call('case.create', { path: secondCasePath(w), directive: { title: 'Second order', status: 'received' } });
+      w.api.call('case.close', { caseId: second.caseId });
+      return { input: { path: second.path }, made: { id: second.caseId } as AnyRecord };
+    },
+    check: (_w, out, { made }) => expect(out).toMatchObject({ caseId: made!.id, title: 'Second order', readOnly: false }),
+  },
+  'case.close': {
+    setup: (w) => ({ input: { caseId: w.caseId } }),
+    check: (w, out) => {
+      expect(out).toBeNull();
+      expect(w.api.call('case.listOpen', {})).toEqual([]);
+      expect(w.api.raw('case.info', { caseId: w.caseId })).toMatchObject({ ok: false, error: { code: 'not_open' } });
+    },
+  },
+  'case.info': {
+    setup: (w) => ({ input: { caseId: w.caseId }, made: noteIn(w) }),
+    check: (w, out) => {
+      expect(out).toMatchObject({ caseId: w.caseId, path: w.file, title: 'Export-control suspension order', status: 'received', auditEntries: 2 });
+      expect((out as CaseInfo).counts).toMatchObject({ directive: 1, note: 1, meeting: 0 });
+      expect((out as CaseInfo).auditHead).toMatch(/^2:[0-9a-f]{64}$/);
+    },
+  },
+  'case.listOpen': {
+    setup: () => ({ input: {} }),
+    check: (w, out) => expect((out as CaseInfo[]).map((c) => c.caseId)).toEqual([w.caseId]),
+  },
+  'case.verify': {
+    setup: (w) => ({ input: { caseId: w.caseId }, made: noteIn(w) }),
+    check: (_w, out) => expect(out).toMatchObject({ ok: true, integrity: ['ok'], foreignKeys: [], auditChain: { entries: 2, problems: [] } }),
+  },
+  'case.export': {
+    setup: (w) => ({ input: { caseId: w.caseId }, made: w.make('attachment') }),
+    check: (w, out, { made }) => {
+      const data = out as CaseExport;
+      expect(data).toMatchObject({ format: 'parley-case-export', formatVersion: 1, caseId: w.caseId, schemaVersion: LATEST_SCHEMA_VERSION });
+      expect(data.records.attachment).toEqual([made]);
+      expect(data.attachments).toEqual({ [made!.id]: 'JVBERi0x' });
+    },
+  },
+  'case.import': {
+    setup: (w) => {
+      const made = noteIn(w);
+      const data = w.api.call('case.export', { caseId: w.caseId });
+      w.api.call('case.close', { caseId: w.caseId });
+      return { input: { path: secondCasePath(w), data }, made };
+    },
+    check: (w, out, { made }) => {
+      expect(out).toMatchObject({ caseId: w.caseId, path: secondCasePath(w), counts: { note: 1, directive: 1 } });
+      expect(w.api.call('note.get', { caseId: w.caseId, id: made!.id })).toEqual(made);
+    },
+  },
+  'case.search': {
+    setup: (w) => ({ input: { caseId: w.caseId, query: 'carve' }, made: noteIn(w) }),
+    check: (_w, out, { made }) => expect((out as SearchHit[]).map((h) => [h.kind, h.id])).toEqual([['note', made!.id]]),
+  },
+  'case.recentChanges': {
+    setup: (w) => ({ input: { caseId: w.caseId }, made: noteIn(w) }),
+    check: (_w, out, { made }) => {
+      const entries = out as AuditEntry[];
+      expect(entries.map((e) => [e.seq, e.kind, e.operation])).toEqual([[2, 'note', 'create'], [1, 'directive', 'create']]);
+      expect(entries[0]!.recordId).toBe(made!.id);
+    },
+  },
+  'record.history': {
+    setup: (w) => {
+      const made = noteIn(w);
+      w.api.call('note.update', { caseId: w.caseId, id: made.id, changes: { body: 'Carve-out confirmed.' }, reason: 'after the call' });
+      return { input: { caseId: w.caseId, id: made.id }, made };
+    },
+    check: (_w, out) => {
+      const entries = out as AuditEntry[];
+      expect(entries.map((e) => [e.operation, e.reason, e.changedFields])).toEqual([['create', null, expect.any(Array)], ['update', 'after the call', ['body']]]);
+      expect(entries[1]!.after).toMatchObject({ body: 'Carve-out confirmed.', version: 2 });
+    },
+  },
+  'record.links': {
+    setup: (w) => {
+      const made = w.make('link');
+      return { input: { caseId: w.caseId, kind: 'issue', id: made.fromId }, made };
+    },
+    check: (_w, out, { made }) => {
+      const links = out as LinksOfRecord;
+      expect(links.outgoing).toEqual([{ link: made, otherTitle: MINIMAL_FIELDS.precedent(() => '').title }]);
+      expect(links.incoming).toEqual([]);
+    },
+  },
+  'attachment.add': {
+    setup: (w) => ({ input: { caseId: w.caseId, name: 'order.txt', mediaType: 'text/plain', dataBase64: Buffer.from('hello').toString('base64') } }),
+    check: (_w, out) =>
+      expect(out).toMatchObject({ name: 'order.txt', size: 5, sha256: '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824', version: 1 }),
+  },
+  'attachment.read': {
+    setup: (w) => {
+      const made = w.make('attachment');
+      return { input: { caseId: w.caseId, id: made.id }, made };
+    },
+    check: (_w, out) => expect(out).toEqual({ name: 'order.pdf', mediaType: 'application/pdf', dataBase64: 'JVBERi0x' }),
+  },
+  'library.list': {
+    setup: () => ({ input: {} }),
+    check: (w, out) => expect(out).toMatchObject([{ path: w.file, caseId: w.caseId, state: 'ok', title: 'Export-control suspension order' }] satisfies Partial<LibraryEntry>[]),
+  },
+  'library.forget': {
+    setup: (w) => ({ input: { path: w.file } }),
+    check: (w, out) => {
+      expect(out).toBeNull();
+      expect(w.api.call('library.list', {})).toEqual([]);
+    },
+  },
+  'library.dashboard': {
+    setup: (w) => ({ input: { today: '2026-03-25', withinDays: 14 }, optional: ['today', 'withinDays'], made: w.make('deadline') }),
+    check: (w, out, { made }) => {
+      const dash = out as Dashboard;
+      expect(dash.today).toBe('2026-03-25');
+      expect(dash.upcoming).toMatchObject([{ id: made!.id, caseId: w.caseId, dueDate: '2026-04-01' }]);
+      expect(dash.problems).toEqual([]);
+    },
+  },
+  'library.search': {
+    setup: (w) => ({ input: { query: 'carve' }, made: noteIn(w) }),
+    check: (w, out, { made }) => expect((out as CaseSearchHit[]).map((h) => [h.caseId, h.id])).toEqual([[w.caseId, made!.id]]),
+  },
+};
+
+/** The scenario of an operation: a static one, or the generic one of its kind and verb. */
+export function scenarioFor(name: OpName): Scenario {
+  if (name in STATIC_SCENARIOS) return STATIC_SCENARIOS[name as keyof typeof STATIC_SCENARIOS];
+  const [kind, verb] = name.split('.') as [KindName, Verb];
+  if (!(kind in KINDS) || !verbsOf(kind).includes(verb)) throw new Error(`no scenario for ${name}`);
+  return recordScenario(kind, verb);
+}
