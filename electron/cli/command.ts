@@ -1,0 +1,107 @@
+// What a command is, and what it gets to work with: a core Session, the dispatcher (the only way any command
+// reaches data), and the output helpers. Commands never open files or touch SQL themselves.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CaseInfo } from '../../shared/api-types.js';
+import type { InputOf, OpName, OutputOf } from '../../shared/contract.js';
+import { dispatch } from '../core/api/dispatcher.js';
+import { toParleyError } from '../core/errors.js';
+import { defaultActor, defaultDataDir } from '../core/paths.js';
+import { Session } from '../core/session.js';
+import type { OptionSpecs, OptionValues, CommonValues } from './args.js';
+import { CliError, EXIT, type ExitCode } from './errors.js';
+import type { CliIo, Output } from './output.js';
+
+export interface Command<O extends OptionSpecs = OptionSpecs> {
+  name: string;
+  /** One line for the list of commands. */
+  summary: string;
+  /** Paragraphs for the command's own help. */
+  description: string[];
+  /** Positional arguments as usage shows them; a trailing "..." repeats the last. */
+  args: readonly string[];
+  options: O;
+  /**
+   * 'user': the command makes case files, which join the user's library (or the --data one).
+   * 'throwaway': it only reads the files it is named, so it must not add them to anyone's library.
+   */
+  library: 'user' | 'throwaway';
+  run(ctx: CommandContext, positionals: string[], options: OptionValues<O> & CommonValues): ExitCode;
+}
+
+/** Keeps each command's option names and types literal, so `options.title` is known to be a string. */
+export function defineCommand<const O extends OptionSpecs>(command: Command<O>): Command<O> {
+  return command;
+}
+
+export class CommandContext {
+  constructor(
+    readonly session: Session,
+    readonly out: Output,
+    readonly io: CliIo,
+  ) {}
+
+  /** Runs an operation through the dispatcher; a refusal becomes a CliError with the core's own message. */
+  call<N extends OpName>(name: N, input: InputOf<N>, exitCode: ExitCode = EXIT.failed): OutputOf<N> {
+    const result = dispatch(this.session, name, input, this.logInternalError);
+    if (!result.ok) throw new CliError(result.error.message, exitCode);
+    return result.data;
+  }
+
+  /**
+   * Opens a case file for the length of `use`, then closes it, so that several files (even two copies of one
+   * case) can be read in turn. Commands that only read open read-only and leave the file untouched.
+   */
+  withCase<T>(file: string, mode: 'read' | 'write', use: (info: CaseInfo) => T): T {
+    const info = this.open(file, mode === 'read');
+    try {
+      return use(info);
+    } finally {
+      // Not this.call: a failure to close must not hide the error that `use` may be throwing.
+      dispatch(this.session, 'case.close', { caseId: info.caseId }, this.logInternalError);
+    }
+  }
+
+  private open(file: string, readOnly: boolean): CaseInfo {
+    try {
+      return this.call('case.open', { path: file, readOnly }, EXIT.cannotOpen);
+    } catch (err) {
+      // Most refusals name the file already; the others would leave the user guessing which file was meant.
+      if (err instanceof CliError && !err.message.includes(path.basename(file))) throw new CliError(`${file}: ${err.message}`, err.exitCode);
+      throw err;
+    }
+  }
+
+  /** A bug inside Parley: the user sees the envelope's plain message; PARLEY_DEBUG=1 shows the details. */
+  private readonly logInternalError = (operation: string, err: unknown): void => {
+    if (this.io.env.PARLEY_DEBUG) this.io.stderr(`[parley] ${operation} failed: ${(err as Error)?.stack ?? String(err)}\n`);
+  };
+}
+
+/**
+ * Runs `use` with a Session for this run of the command. The library is the --data folder if given; otherwise
+ * the user's for commands that make case files, and a temporary folder, removed afterwards, for commands that
+ * only read.
+ */
+export function withSession<T>(library: Command['library'], options: CommonValues, use: (session: Session) => T): T {
+  const throwaway = options.data === undefined && library === 'throwaway' ? fs.mkdtempSync(path.join(os.tmpdir(), 'parley-cli-')) : null;
+  try {
+    const session = openSession(options.data ?? throwaway ?? defaultDataDir(), options.as ?? defaultActor());
+    try {
+      return use(session);
+    } finally {
+      session.closeAll();
+    }
+  } finally {
+    if (throwaway) fs.rmSync(throwaway, { recursive: true, force: true });
+  }
+}
+
+function openSession(dataDir: string, actor: string): Session {
+  try {
+    return new Session({ dataDir, actor });
+  } catch (err) {
+    throw new CliError(`the library folder ${dataDir} cannot be used: ${toParleyError(err).message}`);
+  }
+}

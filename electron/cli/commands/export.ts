@@ -1,0 +1,30 @@
+import { defineCommand } from '../command.js';
+import { EXIT } from '../errors.js';
+import { count } from '../output.js';
+import { writeUserFile } from './files.js';
+
+export default defineCommand({
+  name: 'export',
+  summary: 'Write a whole case as JSON (records, deleted ones too, and attachments)',
+  description: [
+    'JSON is the only export format, so --json may be given or left out. The JSON goes to standard output unless -o names a file; `parley import` makes a case file from it again.',
+  ],
+  args: ['FILE'],
+  options: {
+    output: { type: 'string', short: 'o', value: 'OUT', help: 'write the JSON to OUT instead of standard output' },
+    force: { type: 'boolean', help: 'replace OUT if it exists' },
+  },
+  library: 'throwaway',
+  run(ctx, [file], { output, force }) {
+    const data = ctx.withCase(file!, 'read', (info) => ctx.call('case.export', { caseId: info.caseId, includeAttachments: true }));
+    const json = JSON.stringify(data, null, 2) + '\n';
+    if (output === undefined) {
+      ctx.out.raw(json);
+      return EXIT.ok;
+    }
+    writeUserFile(output, json, !!force);
+    const records = Object.values(data.records).reduce((n, list) => n + list.length, 0);
+    ctx.out.lines([`Exported ${count(records, 'record')} of case ${data.caseId} to ${output}`]);
+    return EXIT.ok;
+  },
+});

@@ -1,0 +1,28 @@
+import { DIRECTIVE_STATUSES } from '../../../shared/enums.js';
+import { defineCommand } from '../command.js';
+import { EXIT, UsageError } from '../errors.js';
+import { caseSummaryLines } from './case-summary.js';
+
+type DirectiveStatus = (typeof DIRECTIVE_STATUSES)[number];
+
+export default defineCommand({
+  name: 'new',
+  summary: 'Create a case file for a directive',
+  description: ['FILE must not exist yet. The new file joins the library (the desktop app\'s list of case files).'],
+  args: ['FILE'],
+  options: {
+    title: { type: 'string', value: 'T', required: true, help: 'the directive\'s title' },
+    status: { type: 'string', value: 'S', help: `the directive's status: ${DIRECTIVE_STATUSES.join(', ')} (default: received)` },
+  },
+  library: 'user',
+  run(ctx, [file], { title, status = 'received' }) {
+    if (!isDirectiveStatus(status)) throw new UsageError(`--status must be one of ${DIRECTIVE_STATUSES.join(', ')}`, 'new');
+    const info = ctx.call('case.create', { path: file!, directive: { title: title!, status } });
+    ctx.out.result(info, () => [`Created ${info.path}`, ...caseSummaryLines(info)]);
+    return EXIT.ok;
+  },
+});
+
+function isDirectiveStatus(value: string): value is DirectiveStatus {
+  return (DIRECTIVE_STATUSES as readonly string[]).includes(value);
+}

@@ -1,0 +1,55 @@
+import type { CaseSearchHit } from '../../../shared/api-types.js';
+import { KINDS } from '../../../shared/records.js';
+import { defineCommand } from '../command.js';
+import { EXIT, UsageError } from '../errors.js';
+import { count, oneLine, renderSnippet, type HighlightStyle } from '../output.js';
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 500;
+
+export default defineCommand({
+  name: 'search',
+  summary: 'Search the text of one or more case files',
+  description: [
+    'Every word of QUERY must appear; the last may be the start of a word. Matches show [in brackets], or in bold on a terminal.',
+    'With --json, each hit\'s snippet marks its matches with the characters U+0002 (start) and U+0003 (end).',
+  ],
+  args: ['QUERY', 'FILE...'],
+  options: {
+    limit: { type: 'string', value: 'N', help: `at most N hits per file (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT})` },
+  },
+  library: 'throwaway',
+  run(ctx, [query, ...files], options) {
+    const limit = parseLimit(options.limit);
+    const hits = files.flatMap((file) =>
+      ctx.withCase(file, 'read', (info): CaseSearchHit[] =>
+        ctx.call('case.search', { caseId: info.caseId, query: query!, limit }).map((hit) => ({ ...hit, caseId: info.caseId, caseTitle: info.title, path: info.path })),
+      ),
+    );
+    ctx.out.result(hits, () => hitLines(query!, hits, ctx.out.highlight));
+    return EXIT.ok;
+  },
+});
+
+function parseLimit(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_LIMIT;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}`, 'search');
+  return n;
+}
+
+/** Hits grouped by file, in the order the files were given, best match first within each. */
+function hitLines(query: string, hits: CaseSearchHit[], style: HighlightStyle): string[] {
+  if (!hits.length) return [`No matches for "${oneLine(query)}".`];
+  const lines: string[] = [];
+  let currentPath: string | null = null;
+  for (const hit of hits) {
+    if (hit.path !== currentPath) {
+      currentPath = hit.path;
+      const inFile = hits.filter((h) => h.path === hit.path).length;
+      lines.push(`${hit.path}: ${oneLine(hit.caseTitle)} (${count(inFile, 'hit')})`);
+    }
+    lines.push(`  ${KINDS[hit.kind].label}: ${oneLine(hit.title)}`, `    ${renderSnippet(hit.snippet, style)}`);
+  }
+  return lines;
+}

@@ -1,0 +1,53 @@
+import type { VerifyReport } from '../../../shared/api-types.js';
+import { defineCommand } from '../command.js';
+import { CliError, EXIT } from '../errors.js';
+import { columns, count, oneLine } from '../output.js';
+
+export default defineCommand({
+  name: 'verify',
+  summary: 'Check a case file: database integrity, references between records, and the audit chain',
+  description: [
+    'The file is opened read-only, so a damaged file can be checked too. Each problem is printed on its own line.',
+    'Exit status: 0 when every check passes, 1 when problems were found, 3 when the file cannot be opened at all.',
+  ],
+  args: ['FILE'],
+  options: {},
+  library: 'throwaway',
+  run(ctx, [file]) {
+    const { path, report } = ctx.withCase(file!, 'read', (info) => {
+      try {
+        return { path: info.path, report: ctx.call('case.verify', { caseId: info.caseId }) };
+      } catch (err) {
+        // The file opened but could not be read to the end: that is what verify is there to find.
+        throw new CliError(`${info.path} could not be verified to the end, so treat it as damaged: ${(err as Error).message}`, EXIT.failed);
+      }
+    });
+    ctx.out.result({ path, ...report }, () => reportLines(path, report));
+    return report.ok ? EXIT.ok : EXIT.failed;
+  },
+});
+
+const integrityOk = (report: VerifyReport) => report.integrity.length === 1 && report.integrity[0] === 'ok';
+
+/** Every problem the report holds, as one line each. */
+function problemsOf(report: VerifyReport): string[] {
+  const integrity = integrityOk(report) ? [] : report.integrity.map((line) => `integrity: ${oneLine(line)}`);
+  const foreignKeys = report.foreignKeys.map((fk) => `reference: row ${fk.rowid} of ${fk.table} points at a missing ${fk.parent} record`);
+  const chain = report.auditChain.problems.map((p) => `audit trail: ${oneLine(p.message)}`);
+  return [...integrity, ...foreignKeys, ...chain];
+}
+
+function reportLines(path: string, report: VerifyReport): string[] {
+  const problems = problemsOf(report);
+  const status = (failed: boolean) => (failed ? 'PROBLEMS' : 'ok');
+  return [
+    `Verifying ${path}`,
+    ...columns([
+      ['integrity', status(!integrityOk(report))],
+      ['references', status(report.foreignKeys.length > 0)],
+      ['audit trail', `${count(report.auditChain.entries, 'entry', 'entries')}, ${status(report.auditChain.problems.length > 0)}`],
+    ], '  '),
+    ...problems.map((p) => `  ${p}`),
+    report.ok ? 'Every check passed.' : `${count(problems.length, 'problem')} found.`,
+  ];
+}

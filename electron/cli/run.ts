@@ -1,0 +1,68 @@
+// One run of `parley`: pick the command, parse its arguments, run it against a fresh Session, and turn whatever
+// went wrong into one line on stderr and an exit code.
+import { toParleyError } from '../core/errors.js';
+import { parseCommandLine } from './args.js';
+import { CommandContext, withSession } from './command.js';
+import { CliError, EXIT, UsageError, type ExitCode } from './errors.js';
+import { commandHelp, overallHelp } from './help.js';
+import { Output, type CliIo } from './output.js';
+import { COMMANDS, findCommand } from './registry.js';
+
+const HELP_WORDS = new Set(['help', '--help', '-h']);
+
+export function runCli(argv: string[], io: CliIo): ExitCode {
+  try {
+    return runCommandLine(argv, io);
+  } catch (err) {
+    return report(err, io);
+  }
+}
+
+function runCommandLine(argv: string[], io: CliIo): ExitCode {
+  const [name, ...rest] = argv;
+  if (name === undefined) throw new UsageError('no command given; run `parley --help` for the list');
+  if (HELP_WORDS.has(name)) return showHelp(rest[0], io);
+  const command = findCommand(name);
+  if (!command) throw new UsageError(`unknown command "${name}"; run \`parley --help\` for the list`);
+  const { positionals, options } = parseCommandLine(command, rest);
+  if (options.help) {
+    io.stdout(commandHelp(command));
+    return EXIT.ok;
+  }
+  return withSession(command.library, options, (session) =>
+    command.run(new CommandContext(session, new Output(io, !!options.json), io), positionals, options),
+  );
+}
+
+/** `parley help`, `parley --help`, `parley help COMMAND`. */
+function showHelp(topic: string | undefined, io: CliIo): ExitCode {
+  if (topic === undefined) {
+    io.stdout(overallHelp(COMMANDS));
+    return EXIT.ok;
+  }
+  const command = findCommand(topic);
+  if (!command) throw new UsageError(`unknown command "${topic}"; run \`parley --help\` for the list`);
+  io.stdout(commandHelp(command));
+  return EXIT.ok;
+}
+
+function report(err: unknown, io: CliIo): ExitCode {
+  if (err instanceof UsageError) {
+    const where = err.command ? `parley ${err.command}` : 'parley';
+    const hint = err.command ? ` (see \`${where} --help\`)` : '';
+    io.stderr(`${where}: ${err.message}${hint}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof CliError) {
+    io.stderr(`parley: ${oneLineMessage(err.message)}\n`);
+    return err.exitCode;
+  }
+  // Not one of ours: a bug, or the disk. Say it plainly; the details are for PARLEY_DEBUG.
+  if (io.env.PARLEY_DEBUG) io.stderr(`${(err as Error)?.stack ?? String(err)}\n`);
+  io.stderr(`parley: ${oneLineMessage(toParleyError(err).message)}\n`);
+  return EXIT.failed;
+}
+
+function oneLineMessage(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ').trim();
+}
