@@ -5,7 +5,7 @@ import { TZDate } from '@date-fns/tz';
 import type { AuditEntry, CaseInfo, LinksOfRecord, SearchHit, VerifyReport } from '../../shared/api-types.js';
 import { POSITION_FIELDS } from '../../shared/enums.js';
 import { COMPUTED_FIELDS, KINDS, KIND_NAMES, type KindName, type RecordOf } from '../../shared/records.js';
-import { ParleyError } from './errors.js';
+import { ParleyError, toParleyError } from './errors.js';
 import { createCaseDatabase, openCaseDatabase, type Db, type OpenOptions } from './db/connection.js';
 import { LATEST_SCHEMA_VERSION } from './db/migrations.js';
 import { verifyAuditChain, type AuditRow } from './store/audit-trail.js';
@@ -139,7 +139,11 @@ export class CaseFile {
   info(): CaseInfo {
     const d = this.directive();
     const counts: CaseInfo['counts'] = {};
-    for (const kind of KIND_NAMES) counts[kind] = this.writes.table(kind).count();
+    for (const kind of KIND_NAMES) {
+      // A damaged file can be open read-only; the count of a table that cannot be read is left out.
+      const n = unlessDamaged<number | null>(() => this.writes.table(kind).count(), () => null);
+      if (n !== null) counts[kind] = n;
+    }
     const head = this.meta('audit_head') ?? '';
     return {
       caseId: this.caseId,
@@ -361,16 +365,26 @@ export class CaseFile {
 
   /** Integrity of the file, its foreign keys, and the audit chain against the records. */
   verify(): VerifyReport {
-    const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-    const foreignKeys = (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(({ table, rowid, parent }) => ({ table, rowid, parent }));
+    // On a damaged file (open read-only) any of these reads may fail; the failure is then what the report says.
+    const integrity = unlessDamaged(
+      () => (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check),
+      (message) => [message],
+    );
+    const foreignKeys = unlessDamaged(
+      () => (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(({ table, rowid, parent }) => ({ table, rowid, parent })),
+      () => [],
+    );
     const tables = (kind: KindName) => this.writes.table(kind);
-    const auditChain = verifyAuditChain(this.db, function* () {
-      for (const kind of KIND_NAMES) {
-        for (const rec of tables(kind).list({ includeDeleted: true, limit: -1, offset: 0, orderBy: 'rowid' })) {
-          yield { kind, id: rec.id, canonical: canonicalJson(rec) };
+    const auditChain = unlessDamaged(
+      () => verifyAuditChain(this.db, function* () {
+        for (const kind of KIND_NAMES) {
+          for (const rec of tables(kind).list({ includeDeleted: true, limit: -1, offset: 0, orderBy: 'rowid' })) {
+            yield { kind, id: rec.id, canonical: canonicalJson(rec) };
+          }
         }
-      }
-    });
+      }),
+      (message) => ({ entries: 0, head: '', problems: [{ seq: null, message: `The audit trail could not be checked: ${message}` }] }),
+    );
     const ok = integrity.length === 1 && integrity[0] === 'ok' && foreignKeys.length === 0 && auditChain.problems.length === 0;
     return { ok, integrity, foreignKeys, auditChain };
   }
@@ -378,6 +392,17 @@ export class CaseFile {
   /** Exposed for the library's cross-case queries, which read many files with plain SQL. */
   get connection(): Db {
     return this.db;
+  }
+}
+
+/** Runs a read; if the file turns out to be damaged there, returns what `fallback` makes of the message instead. */
+function unlessDamaged<T>(read: () => T, fallback: (message: string) => T): T {
+  try {
+    return read();
+  } catch (err) {
+    const problem = toParleyError(err);
+    if (problem.code !== 'damaged') throw err;
+    return fallback(problem.message);
   }
 }
 

@@ -27,12 +27,24 @@ const DISK_ERRORS: Record<string, string> = {
   EROFS: 'The disk is read-only.',
 };
 
+/** Driver failures that are about the case file's content rather than the disk under it. */
+const CONTENT_ERRORS: Record<string, [ErrorCode, string]> = {
+  SQLITE_CORRUPT: ['damaged', 'This part of the case file is damaged and could not be read. Open a backup, or open the file read-only to copy what is intact.'],
+  SQLITE_NOTADB: ['damaged', 'The case file is damaged and could not be read.'],
+  // A unique rule of the schema (one live BATNA per side, one number per draft revision).
+  SQLITE_CONSTRAINT_UNIQUE: ['conflict', 'That would repeat something the case file holds only once (such as a second BATNA for the same side); nothing was changed.'],
+};
+
+const matches = (code: string, key: string) => code === key || code.startsWith(key + '_');
+
 /** Translates driver and file-system failures into errors a user can act on. */
 export function toParleyError(err: unknown): ParleyError {
   if (err instanceof ParleyError) return err;
   const code = (err as { code?: unknown })?.code;
   if (typeof code === 'string') {
-    const prefix = Object.keys(DISK_ERRORS).find((k) => code === k || code.startsWith(k + '_'));
+    const content = Object.keys(CONTENT_ERRORS).find((k) => matches(code, k));
+    if (content) return new ParleyError(...CONTENT_ERRORS[content]!);
+    const prefix = Object.keys(DISK_ERRORS).find((k) => matches(code, k));
     if (prefix) return new ParleyError('io_error', DISK_ERRORS[prefix]!);
   }
   return new ParleyError('internal', 'Something went wrong inside Parley; nothing was changed.');

@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { ParleyError } from '../errors.js';
-import { MIGRATIONS, LATEST_SCHEMA_VERSION } from './migrations.js';
+import { ParleyError, toParleyError } from '../errors.js';
+import { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations.js';
 
 export type Db = Database.Database;
 
@@ -55,33 +55,53 @@ function assertFileExists(file: string): void {
 /**
  * Opens an existing case file. Checks, in order: a SQLite file at all; a Parley case file (application_id);
  * not from a newer Parley (user_version); not damaged (quick_check). A damaged file opens only read-only.
+ * The checks run over a read-only connection, so that a refused file is left exactly as it was: a writable
+ * connection would fold a pending WAL into the file when it closes.
  */
 export function openCaseDatabase(file: string, opts: OpenOptions = {}): Db {
   assertFileExists(file);
   if (!readHeader(file).equals(SQLITE_HEADER)) {
     throw new ParleyError('not_a_sqlite_file', `${path.basename(file)} is not a Parley case file (it is not a SQLite database).`);
   }
+  const reader = connect(file, true);
+  closeOnFailure(reader, () => {
+    checkIdentity(reader, file);
+    if (!opts.skipIntegrityCheck) checkIntegrity(reader, file, !!opts.readOnly);
+  }, (err) => (err instanceof ParleyError ? err : damagedError(file)));
+  if (opts.readOnly) return reader;
+  reader.close();
+  const db = connect(file, false);
+  closeOnFailure(db, () => {
+    db.pragma('journal_mode = WAL');
+    migrate(db, file);
+  }, toParleyError);
+  return db;
+}
+
+function connect(file: string, readonly: boolean): Db {
   let db: Db;
   try {
-    db = new Database(file, { readonly: !!opts.readOnly, fileMustExist: true });
+    db = new Database(file, { readonly, fileMustExist: true });
   } catch {
     throw new ParleyError('not_a_sqlite_file', `${path.basename(file)} could not be opened as a SQLite database.`);
   }
+  closeOnFailure(db, () => setConnectionPragmas(db), () => damagedError(file));
+  return db;
+}
+
+/** Runs `fn`; if it throws, closes the connection and throws what `translate` makes of the error. */
+function closeOnFailure(db: Db, fn: () => void, translate: (err: unknown) => Error): void {
   try {
-    setConnectionPragmas(db);
-    checkIdentity(db, file);
-    if (!opts.skipIntegrityCheck) checkIntegrity(db, file, !!opts.readOnly);
-    if (!opts.readOnly) {
-      db.pragma('journal_mode = WAL');
-      migrate(db, file);
-    }
-    return db;
+    fn();
   } catch (err) {
     db.close();
-    if (err instanceof ParleyError) throw err;
-    // The header looked right but SQLite could not read the schema: a damaged or foreign file.
-    throw new ParleyError('damaged', `${path.basename(file)} is damaged and could not be read.`);
+    throw translate(err);
   }
+}
+
+// The header looked right but SQLite could not read the schema: a damaged or foreign file.
+function damagedError(file: string): ParleyError {
+  return new ParleyError('damaged', `${path.basename(file)} is damaged and could not be read.`);
 }
 
 function checkIdentity(db: Db, file: string): void {
@@ -101,8 +121,7 @@ function checkIdentity(db: Db, file: string): void {
 }
 
 function checkIntegrity(db: Db, file: string, readOnly: boolean): void {
-  const rows = db.pragma('quick_check') as { quick_check: string }[];
-  if (rows.length === 1 && rows[0]!.quick_check === 'ok') return;
+  if (passesQuickCheck(db)) return;
   if (readOnly) return; // the caller chose to read a damaged file; nothing will be written
   throw new ParleyError(
     'damaged',
@@ -110,17 +129,33 @@ function checkIntegrity(db: Db, file: string, readOnly: boolean): void {
   );
 }
 
-/** Brings a file to the latest schema. Before changing an existing file, a consistent copy is kept beside it. */
-function migrate(db: Db, file: string): void {
+/** quick_check lists what it finds, but on some damage (a page that is not a b-tree page at all) it throws. */
+function passesQuickCheck(db: Db): boolean {
+  try {
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    return rows.length === 1 && rows[0]!.quick_check === 'ok';
+  } catch (err) {
+    if (String((err as { code?: unknown }).code).startsWith('SQLITE_CORRUPT')) return false;
+    throw err;
+  }
+}
+
+/**
+ * Brings a file to the newest of `migrations` (the app's list; tests pass a longer one). Before changing an existing
+ * file, a consistent copy is kept beside it; returns that copy's path, or null if none was needed.
+ */
+export function migrate(db: Db, file: string, migrations: readonly Migration[] = MIGRATIONS): string | null {
   const from = db.pragma('user_version', { simple: true }) as number;
-  if (from === LATEST_SCHEMA_VERSION) return;
-  if (from > 0) backupBeforeMigration(db, file, from);
-  applyMigrations(db, from, LATEST_SCHEMA_VERSION);
+  const to = migrations[migrations.length - 1]!.version;
+  if (from >= to) return null;
+  const backup = from > 0 ? backupBeforeMigration(db, file, from) : null;
+  applyMigrations(db, from, to, migrations);
+  return backup;
 }
 
 /** Applies migrations after `from` up to `to`, each with its user_version in one transaction. */
-export function applyMigrations(db: Db, from: number, to: number): void {
-  for (const m of MIGRATIONS) {
+export function applyMigrations(db: Db, from: number, to: number, migrations: readonly Migration[] = MIGRATIONS): void {
+  for (const m of migrations) {
     if (m.version <= from || m.version > to) continue;
     db.transaction(() => {
       db.exec(m.sql);

@@ -1,5 +1,6 @@
 // A case file with records in it, built through the real dispatcher: a valid minimal set of fields for every kind,
 // and a maker that creates whatever a record points at first.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KINDS, type CreatableKind, type KindName, type RecordMeta } from '../../../shared/records.js';
@@ -80,13 +81,16 @@ export class CaseWorld {
   }
 }
 
-/** Each file below `dir` and its bytes, leaving out WAL index files (-shm): readers write their marks there. */
+/**
+ * Each file below `dir` and a digest of its bytes. Left out: WAL index files (-shm), where readers write their
+ * marks, and empty WAL files, which hold nothing and which SQLite's read-only connections leave beside a file.
+ */
 export function folderState(dir: string): Record<string, string> {
   const state: Record<string, string> = {};
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name.endsWith('-shm')) continue;
     const file = path.join(entry.parentPath, entry.name);
-    state[path.relative(dir, file)] = fs.readFileSync(file).toString('base64');
+    if (!entry.isFile() || entry.name.endsWith('-shm') || (entry.name.endsWith('-wal') && fs.statSync(file).size === 0)) continue;
+    state[path.relative(dir, file)] = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
   }
   return state;
 }
