@@ -1,24 +1,44 @@
 // Wall-clock times in IANA zones and the instants they name.
-import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 import { dayFromIso, type IsoDate } from './calendar-date.js';
 
 /** 'HH:mm', as records store a time of day. */
 export type TimeOfDay = string;
 
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
 /**
- * The instant at which a wall clock in `timeZone` shows `date` `time`.
- * Across a clock change this follows @date-fns/tz, which is also what Temporal calls "compatible":
- * a time skipped when clocks go forward (02:30 on a spring-forward night) lands as many minutes later as the
- * clocks jumped (03:30); a time that happens twice when clocks go back is the first of the two (the earlier
- * instant, still on summer time), so a deadline never falls later than the wall time the rule names.
+ * The instant at which a wall clock in `timeZone` shows `date` `time`. Across a clock change (what Temporal
+ * calls "compatible"):
+ * - a time skipped when clocks go forward (02:30 on a spring-forward night in New York) lands as many minutes
+ *   later as the clocks jumped (03:30 summer time);
+ * - a time that happens twice when clocks go back is the first of the two, still on summer time, so a deadline
+ *   is never later than the wall time its rule names.
+ * Worked out from the zone's UTC offsets either side of the day (tzOffset reads them from Intl). Not TZDate's
+ * constructor: in @date-fns/tz 1.5.0 it picks the second of two repeated times in some zones (Europe/London)
+ * and the first in others (America/New_York).
  */
 export function zonedTimeToInstant(date: IsoDate, time: TimeOfDay, timeZone: string): Date {
   const day = dayFromIso(date);
   const [hours, minutes] = parseTimeOfDay(time);
-  const zoned = TZDate.tz(timeZone, day.getFullYear(), day.getMonth(), day.getDate(), hours, minutes);
-  const instant = new Date(zoned.getTime());
-  if (Number.isNaN(instant.getTime())) throw new RangeError(`unknown time zone: ${timeZone}`);
-  return instant;
+  const wallAsUtc = Date.UTC(day.getFullYear(), day.getMonth(), day.getDate(), hours, minutes);
+  const offsetAt = (instant: number) => {
+    const offset = tzOffset(timeZone, new Date(instant));
+    if (Number.isNaN(offset)) throw new RangeError(`unknown time zone: ${timeZone}`);
+    return offset;
+  };
+  // No zone changes its offset twice within two days, so the offsets a day either side are the only candidates.
+  const offsetBefore = offsetAt(wallAsUtc - DAY_MS);
+  const offsetAfter = offsetAt(wallAsUtc + DAY_MS);
+  const showingTheWallTime = [offsetBefore, offsetAfter]
+    .map((offset) => ({ offset, instant: wallAsUtc - offset * MINUTE_MS }))
+    .filter(({ offset, instant }) => offsetAt(instant) === offset)
+    .map(({ instant }) => instant);
+  const instant = showingTheWallTime.length > 0
+    ? Math.min(...showingTheWallTime)
+    : wallAsUtc - offsetBefore * MINUTE_MS; // skipped: read with the offset in force before the jump
+  return new Date(instant);
 }
 
 /** An instant as records store it: UTC, to the second ('2027-01-06T22:00:00Z'). */
