@@ -309,6 +309,9 @@ export class CaseFile {
   /** Computes derived fields and checks every rule a record must meet before it is stored. */
   private prepare(kind: KindName, rec: StoredRecord): void {
     if (kind === 'deadline') rec.dueAt = dueInstant(rec);
+    // A link that names this very case as its "other" case is a link within the file; say so before the rules run,
+    // or the rule against linking a record to itself would not apply to it.
+    if (kind === 'link' && rec.toCaseId === this.caseId) Object.assign(rec, { toCaseId: null, toCasePath: null });
     validate(kind, rec);
     this.checkReferences(kind, rec);
     if (kind === 'deadline') this.checkTriggerChain(rec);
@@ -345,7 +348,6 @@ export class CaseFile {
     if (rec.toCaseId && rec.toCaseId !== this.caseId) return; // another file: checked when that file is opened
     const to = this.writes.table(rec.toKind as KindName).get(rec.toId as string);
     if (!to || to.deletedAt) throw new ParleyError('invalid_input', 'The record a link points to does not exist in this case file.');
-    if (rec.toCaseId === this.caseId) rec.toCaseId = null;
   }
 
   /** Appends a position change for every negotiation position that differs between before and after. */
