@@ -1,0 +1,116 @@
+// The application menu, as a template built from plain data so that it can be checked without Electron. Standard
+// items use Electron's roles (their platform shortcuts and behaviour); Parley's own items call the actions given.
+import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+
+export interface MenuActions {
+  newCase(): void;
+  open(): void;
+  openRecent(file: string): void;
+  saveCopy(): void;
+  importCase(): void;
+  exportCase(): void;
+  closeCase(): void;
+  about(): void;
+  showDataFolder(): void;
+}
+
+export interface MenuContext {
+  platform: NodeJS.Platform;
+  appName: string;
+  isDevelopment: boolean;
+  /** Case files opened lately, most recent first. */
+  recentFiles: readonly string[];
+  /** Whether a case is shown (Save a Copy As, Export and Close act on it). */
+  hasActiveCase: boolean;
+  actions: MenuActions;
+}
+
+export const MAX_RECENT_FILES = 10;
+
+/** On Windows and Linux an ampersand marks the access key; a file name's own ampersands are doubled. */
+function menuLabel(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
+function recentItems(ctx: MenuContext): MenuItemConstructorOptions[] {
+  const files = ctx.recentFiles.slice(0, MAX_RECENT_FILES);
+  if (files.length === 0) return [{ label: 'No Recent Case Files', enabled: false }];
+  return files.map((file) => ({
+    label: menuLabel(`${path.basename(file)} — ${path.dirname(file)}`),
+    click: () => ctx.actions.openRecent(file),
+  }));
+}
+
+export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
+  const mac = ctx.platform === 'darwin';
+  const { actions } = ctx;
+  const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+  const appMenu: MenuItemConstructorOptions = {
+    label: ctx.appName,
+    submenu: [
+      { role: 'about' }, separator, { role: 'services' }, separator,
+      { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, separator, { role: 'quit' },
+    ],
+  };
+
+  const fileMenu: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { id: 'new-case', label: 'New Case…', accelerator: 'CmdOrCtrl+N', click: () => actions.newCase() },
+      { id: 'open', label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
+      { id: 'open-recent', label: 'Open Recent', submenu: recentItems(ctx) },
+      separator,
+      { id: 'save-copy', label: 'Save a Copy As…', accelerator: 'CmdOrCtrl+Shift+S', enabled: ctx.hasActiveCase, click: () => actions.saveCopy() },
+      separator,
+      { id: 'import', label: 'Import from Export File…', click: () => actions.importCase() },
+      { id: 'export', label: 'Export Case…', enabled: ctx.hasActiveCase, click: () => actions.exportCase() },
+      separator,
+      { id: 'close-case', label: 'Close Case', accelerator: 'CmdOrCtrl+W', enabled: ctx.hasActiveCase, click: () => actions.closeCase() },
+      ...(mac ? [] : [separator, { role: 'quit', label: 'E&xit' } satisfies MenuItemConstructorOptions]),
+    ],
+  };
+
+  const editMenu: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo' }, { role: 'redo' }, separator,
+      { role: 'cut' }, { role: 'copy' }, { role: 'paste' },
+      ...(mac ? [{ role: 'pasteAndMatchStyle' } satisfies MenuItemConstructorOptions] : []),
+      { role: 'delete' }, separator, { role: 'selectAll' },
+    ],
+  };
+
+  const viewMenu: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      // Reloading would drop edits the renderer has not saved; only developers get it.
+      ...(ctx.isDevelopment ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, separator] satisfies MenuItemConstructorOptions[] : []),
+      { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, separator, { role: 'togglefullscreen' },
+    ],
+  };
+
+  const windowMenu: MenuItemConstructorOptions = {
+    label: '&Window',
+    role: 'window',
+    submenu: [
+      { role: 'minimize' },
+      ...(mac ? [{ role: 'zoom' }, separator, { role: 'front' }] satisfies MenuItemConstructorOptions[] : []),
+      separator,
+      // Cmd/Ctrl+W closes the case (as in tabbed apps); the window closes with Shift added.
+      { role: 'close', accelerator: 'CmdOrCtrl+Shift+W' },
+    ],
+  };
+
+  const helpMenu: MenuItemConstructorOptions = {
+    label: '&Help',
+    role: 'help',
+    submenu: [
+      ...(mac ? [] : [{ id: 'about', label: `About ${ctx.appName}`, click: () => actions.about() } satisfies MenuItemConstructorOptions]),
+      { id: 'show-data-folder', label: 'Show Data Folder', click: () => actions.showDataFolder() },
+    ],
+  };
+
+  return [...(mac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, helpMenu];
+}

@@ -1,0 +1,35 @@
+// Case files asked for from outside the window: on the command line, by a second launch (single instance), or by
+// macOS "open-file", which may all arrive before the renderer listens. The relay keeps them until it does.
+import path from 'node:path';
+import { CASE_FILE_EXTENSION } from '../core/db/connection.js';
+
+/** The case files named on a command line, as absolute paths (switches and other arguments are ignored). */
+export function caseFilesInArgv(argv: readonly string[], workingDirectory: string): string[] {
+  return argv
+    .filter((arg) => !arg.startsWith('-') && arg.toLowerCase().endsWith(CASE_FILE_EXTENSION))
+    .map((arg) => path.resolve(workingDirectory, arg));
+}
+
+/** Delivers paths to the renderer once it has said it listens; before that, and across reloads, it keeps them. */
+export class OpenFileRelay {
+  private readonly waiting: string[] = [];
+  private listening = false;
+
+  constructor(private readonly deliver: (file: string) => void) {}
+
+  request(file: string): void {
+    if (this.listening) this.deliver(file);
+    else if (!this.waiting.includes(file)) this.waiting.push(file);
+  }
+
+  /** The renderer subscribed to onOpenFile. */
+  rendererListening(): void {
+    this.listening = true;
+    for (const file of this.waiting.splice(0)) this.deliver(file);
+  }
+
+  /** The page is (re)loading: its subscription is gone until it subscribes again. */
+  rendererGone(): void {
+    this.listening = false;
+  }
+}

@@ -1,0 +1,337 @@
+// The desktop shell: puts the pieces of this folder together around one core Session. It takes Electron as a
+// parameter (main.ts passes the real module, the tests a fake), so everything here runs under plain Node too.
+import path from 'node:path';
+import { defaultActor } from '../core/paths.js';
+import { Session } from '../core/session.js';
+import { CASE_FILE_EXTENSION } from '../core/db/connection.js';
+import type { OpName } from '../../shared/contract.js';
+import { DESKTOP_EVENT_CHANNEL, type DesktopEventName, type DesktopEvents } from '../../shared/desktop.js';
+import type { Envelope } from '../../shared/result.js';
+import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
+import { exportCaseToFile, importCaseFromFile, saveCaseCopy } from './case-files.js';
+import type { BrowserWindowLike, ShellElectron } from './electron-api.js';
+import { offerToOpenExternally } from './external-links.js';
+import { registerContractIpc, registerDesktopIpc } from './ipc.js';
+import { APP_NAME, bringToFront, createMainWindow } from './main-window.js';
+import { buildMenuTemplate, type MenuActions } from './menu.js';
+import { useElectronDriver } from './native-driver.js';
+import { OpenFileRelay, caseFilesInArgv } from './open-requests.js';
+import { ReminderScheduler, systemClock, type Reminder, type SchedulerClock } from './reminders.js';
+import { hardenWebContents, secureSession } from './security.js';
+import { trustedSenderCheck } from './trusted-sender.js';
+import { readWindowState, stateOfWindow, writeWindowState } from './window-state.js';
+
+/** The application id: electron-builder's appId, and Windows' AppUserModelId (notifications need it). */
+export const APP_ID = 'app.parley.desktop';
+
+const CASE_FILE_FILTER = { name: 'Parley case files', extensions: [CASE_FILE_EXTENSION.slice(1)] };
+const EXPORT_FILE_FILTER = { name: 'Parley export (JSON)', extensions: ['json'] };
+
+export interface ShellOptions {
+  argv: readonly string[];
+  workingDirectory: string;
+  platform: NodeJS.Platform;
+  /** The folder of the bundled main process (dist/electron): the preload lies beside it, the renderer in ../renderer. */
+  bundleDir: string;
+  actor?: string;
+  clock?: SchedulerClock;
+}
+
+/** Operations after which the library (and so Open Recent) may have changed. */
+const LIBRARY_CHANGING_OPERATIONS = new Set<OpName>(['case.open', 'case.create', 'case.import', 'case.close', 'library.forget']);
+
+/** A file name for a save dialog, without path separators or characters Windows refuses. */
+export function safeFileName(name: string | undefined, fallback: string): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = (name ?? '').replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100).replace(/[. ]+$/, '');
+  return cleaned || fallback;
+}
+
+/** GTK and some Windows dialogs return the typed name as it is: a case file always gets its extension. */
+export function withExtension(file: string, extension: string): string {
+  return file.toLowerCase().endsWith(extension) ? file : `${file}${extension}`;
+}
+
+export class DesktopShell {
+  readonly reminders: ReminderScheduler;
+  private session: Session | null = null;
+  private window: BrowserWindowLike | null = null;
+  private dirty = false;
+  private closeConfirmed = false;
+  private activeCaseId: string | null = null;
+  private readonly relay = new OpenFileRelay((file) => this.sendEvent('openFile', file));
+  private readonly isDevelopment: boolean;
+  private readonly paths: { preload: string; renderer: string };
+
+  constructor(
+    private readonly electron: ShellElectron,
+    private readonly options: ShellOptions,
+  ) {
+    this.isDevelopment = !electron.app.isPackaged;
+    this.paths = { preload: path.join(options.bundleDir, 'preload.cjs'), renderer: path.join(options.bundleDir, '..', 'renderer') };
+    this.reminders = new ReminderScheduler((reminder) => this.notify(reminder), options.clock ?? systemClock);
+  }
+
+  /** Wiring that must happen before the app is ready. */
+  install(): void {
+    const { app } = this.electron;
+    app.on('open-file', (event, file) => {
+      event.preventDefault();
+      this.openFromOutside([path.resolve(file)]);
+    });
+    app.on('second-instance', (_event, argv, workingDirectory) => this.openFromOutside(caseFilesInArgv(argv.slice(1), workingDirectory)));
+    app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => void this.offerExternal(url)));
+    app.on('window-all-closed', () => {
+      if (this.options.platform !== 'darwin') app.quit();
+    });
+    app.on('activate', () => {
+      if (this.session && !this.window) this.openWindow();
+    });
+    app.on('will-quit', () => {
+      this.reminders.stop();
+      this.session?.closeAll();
+    });
+    for (const file of caseFilesInArgv(this.options.argv.slice(1), this.options.workingDirectory)) this.relay.request(file);
+  }
+
+  /** Everything that needs the app ready: the driver, the core session, the protocol, IPC, the menu, the window. */
+  ready(): void {
+    const { app, ipcMain, protocol, powerMonitor } = this.electron;
+    const driver = useElectronDriver(app.getAppPath());
+    if (driver.state !== 'electron-build') {
+      const why = driver.state === 'missing'
+        ? `The database driver built for Electron is missing (${driver.file}). Run "npm start", which builds it.`
+        : 'This build of Parley cannot choose its database driver (electron/core/db/connection.ts has no setNativeBinding).';
+      if (app.isPackaged) {
+        this.electron.dialog.showErrorBox('Parley cannot start', why);
+        app.quit();
+        return;
+      }
+      console.warn(`[parley] ${why}`);
+    }
+    if (this.options.platform === 'win32') app.setAppUserModelId(APP_ID);
+    const dataDir = app.getPath('userData');
+    const session = new Session({ dataDir, actor: this.options.actor ?? defaultActor() });
+    this.session = session;
+    secureSession(this.electron.session.defaultSession, { allowDevtools: this.isDevelopment });
+    handleAppProtocol(protocol, this.paths.renderer);
+    const isTrustedSender = trustedSenderCheck(() => (this.window ? [this.window] : []));
+    registerContractIpc(ipcMain, session, isTrustedSender, { afterCall: (name, result) => this.afterCall(name, result) });
+    registerDesktopIpc(ipcMain, isTrustedSender, {
+      setDirty: (dirty) => {
+        this.dirty = dirty;
+        this.window?.setDocumentEdited(dirty);
+      },
+      setActiveCase: (caseId) => {
+        this.activeCaseId = caseId;
+        this.rebuildMenu();
+      },
+      chooseNewCaseFile: (suggestedName) => this.chooseNewCaseFile(suggestedName),
+      chooseCaseFileToOpen: () => this.chooseCaseFileToOpen(),
+      listeningForFiles: () => this.relay.rendererListening(),
+    });
+    powerMonitor.on('resume', () => this.reminders.wake());
+    // What reminders there are is decided later (deadline reminders); until then the plan is empty.
+    this.reminders.plan([]);
+    this.rebuildMenu();
+    this.openWindow();
+  }
+
+  get mainWindow(): BrowserWindowLike | null {
+    return this.window;
+  }
+
+  private get dataDir(): string {
+    return this.electron.app.getPath('userData');
+  }
+
+  private openWindow(): void {
+    const window = createMainWindow(this.electron, this.paths, readWindowState(this.dataDir));
+    this.window = window;
+    this.closeConfirmed = false;
+    window.webContents.on('did-start-loading', () => this.relay.rendererGone());
+    window.on('close', (event) => {
+      if (this.dirty && !this.closeConfirmed) {
+        event.preventDefault();
+        void this.confirmClose(window);
+        return;
+      }
+      writeWindowState(this.dataDir, stateOfWindow(window.getNormalBounds(), window.isMaximized()));
+    });
+    window.on('closed', () => {
+      this.window = null;
+      this.dirty = false;
+      this.activeCaseId = null;
+      this.relay.rendererGone();
+      this.rebuildMenu();
+    });
+  }
+
+  private async confirmClose(window: BrowserWindowLike): Promise<void> {
+    const { response } = await this.electron.dialog.showMessageBox(window, {
+      type: 'warning',
+      buttons: ['Keep Editing', 'Close Without Saving'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'You have edits that are not saved.',
+      detail: 'If you close Parley now, those edits are lost. Everything you saved is in the case file.',
+    });
+    if (response !== 1 || window.isDestroyed()) return;
+    this.closeConfirmed = true;
+    window.close();
+  }
+
+  private sendEvent<N extends DesktopEventName>(name: N, payload: DesktopEvents[N]): void {
+    const contents = this.window?.webContents;
+    if (contents && !contents.isDestroyed()) contents.send(DESKTOP_EVENT_CHANNEL, name, payload);
+  }
+
+  /** On macOS the app lives on with its window closed; asking it to open something brings a window back. */
+  private ensureWindow(): BrowserWindowLike | null {
+    if (this.session && !this.window) this.openWindow();
+    return this.window;
+  }
+
+  private openFromOutside(files: readonly string[]): void {
+    const window = this.ensureWindow();
+    if (window) bringToFront(window);
+    for (const file of files) this.relay.request(file);
+  }
+
+  private afterCall(name: OpName, result: Envelope<unknown>): void {
+    if (!result.ok || !LIBRARY_CHANGING_OPERATIONS.has(name)) return;
+    const opened = (result.data as { path?: unknown } | null)?.path;
+    if (typeof opened === 'string') this.electron.app.addRecentDocument(opened);
+    this.rebuildMenu();
+  }
+
+  private rebuildMenu(): void {
+    const { Menu } = this.electron;
+    const template = buildMenuTemplate({
+      platform: this.options.platform,
+      appName: APP_NAME,
+      isDevelopment: this.isDevelopment,
+      recentFiles: this.session?.library.paths() ?? [],
+      hasActiveCase: this.activeCaseId !== null && this.window !== null,
+      actions: this.menuActions,
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  }
+
+  private readonly menuActions: MenuActions = {
+    newCase: () => this.sendEvent('menuCommand', 'newCase'),
+    closeCase: () => this.sendEvent('menuCommand', 'closeCase'),
+    open: () => void this.chooseCaseFileToOpen().then((file) => file && this.openFromOutside([file])),
+    openRecent: (file) => this.openFromOutside([file]),
+    saveCopy: () => void this.saveCopy(),
+    exportCase: () => void this.exportCase(),
+    importCase: () => void this.importCase(),
+    about: () => void this.showAbout(),
+    showDataFolder: () => this.electron.shell.showItemInFolder(this.dataDir),
+  };
+
+  async chooseCaseFileToOpen(): Promise<string | null> {
+    const window = this.ensureWindow();
+    if (!window) return null;
+    const { canceled, filePaths } = await this.electron.dialog.showOpenDialog(window, {
+      title: 'Open Case File',
+      properties: ['openFile'],
+      filters: [CASE_FILE_FILTER],
+    });
+    return canceled || !filePaths[0] ? null : filePaths[0];
+  }
+
+  async chooseNewCaseFile(suggestedName?: string): Promise<string | null> {
+    return this.askWhereToSave('New Case File', `${safeFileName(suggestedName, 'New case')}${CASE_FILE_EXTENSION}`, CASE_FILE_FILTER, CASE_FILE_EXTENSION);
+  }
+
+  private async askWhereToSave(title: string, defaultPath: string, filter: { name: string; extensions: string[] }, extension: string): Promise<string | null> {
+    if (!this.window) return null;
+    const { canceled, filePath } = await this.electron.dialog.showSaveDialog(this.window, { title, defaultPath, filters: [filter] });
+    return canceled || !filePath ? null : withExtension(filePath, extension);
+  }
+
+  /** The open case the menu's Save a Copy and Export act on, with its file name for suggestions. */
+  private activeCase(): { caseId: string; name: string } | null {
+    if (!this.session || !this.activeCaseId) return null;
+    const open = this.session.openCases().find((info) => info.caseId === this.activeCaseId);
+    return open ? { caseId: open.caseId, name: path.basename(open.path, CASE_FILE_EXTENSION) } : null;
+  }
+
+  async saveCopy(): Promise<void> {
+    const active = this.activeCase();
+    if (!active || !this.session) return;
+    const target = await this.askWhereToSave('Save a Copy As', `${safeFileName(active.name, 'Case')} copy${CASE_FILE_EXTENSION}`, CASE_FILE_FILTER, CASE_FILE_EXTENSION);
+    if (target) await this.reportFailure('The copy was not saved', saveCaseCopy(this.session, active.caseId, target));
+  }
+
+  async exportCase(): Promise<void> {
+    const active = this.activeCase();
+    if (!active || !this.session) return;
+    const target = await this.askWhereToSave('Export Case', `${safeFileName(active.name, 'Case')} export.json`, EXPORT_FILE_FILTER, '.json');
+    if (target) await this.reportFailure('The case was not exported', exportCaseToFile(this.session, active.caseId, target));
+  }
+
+  async importCase(): Promise<void> {
+    const window = this.ensureWindow();
+    if (!window || !this.session) return;
+    const { canceled, filePaths } = await this.electron.dialog.showOpenDialog(window, {
+      title: 'Import from Export File',
+      properties: ['openFile'],
+      filters: [EXPORT_FILE_FILTER],
+    });
+    const source = canceled ? undefined : filePaths[0];
+    if (!source) return;
+    const target = await this.askWhereToSave('Save Imported Case As', `${safeFileName(path.basename(source, '.json'), 'Imported case')}${CASE_FILE_EXTENSION}`, CASE_FILE_FILTER, CASE_FILE_EXTENSION);
+    if (!target) return;
+    const result = importCaseFromFile(this.session, source, target);
+    this.afterCall('case.import', result);
+    if (result.ok) this.openFromOutside([result.data.path]);
+    else await this.reportFailure('The case was not imported', result);
+  }
+
+  private async reportFailure(title: string, result: Envelope<unknown>): Promise<void> {
+    if (result.ok || !this.window) return;
+    await this.electron.dialog.showMessageBox(this.window, { type: 'error', buttons: ['OK'], message: title, detail: result.error.message });
+  }
+
+  private async showAbout(): Promise<void> {
+    if (!this.window) return;
+    await this.electron.dialog.showMessageBox(this.window, {
+      type: 'info',
+      buttons: ['OK'],
+      message: `${APP_NAME} ${this.electron.app.getVersion()}`,
+      detail: 'Offline case management for negotiating government directives. Your case files stay on this computer.',
+    });
+  }
+
+  private async offerExternal(url: string): Promise<void> {
+    await offerToOpenExternally({ dialog: this.electron.dialog, shell: this.electron.shell, window: () => this.window }, url);
+  }
+
+  private notify(reminder: Reminder): void {
+    const { Notification } = this.electron;
+    if (!Notification.isSupported()) return;
+    const notification = new Notification({ title: reminder.title, body: reminder.body });
+    notification.on('click', () => {
+      if (this.window) bringToFront(this.window);
+    });
+    notification.show();
+  }
+}
+
+/**
+ * Starts Parley: registers the app scheme (before ready), takes the single-instance lock (a second launch hands its
+ * files to the first and quits), and builds everything else once Electron is ready.
+ */
+export function startParley(electron: ShellElectron, options: ShellOptions): DesktopShell | null {
+  registerAppScheme(electron.protocol);
+  if (!electron.app.requestSingleInstanceLock()) {
+    electron.app.quit();
+    return null;
+  }
+  const shell = new DesktopShell(electron, options);
+  shell.install();
+  void electron.app.whenReady().then(() => shell.ready());
+  return shell;
+}

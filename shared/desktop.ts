@@ -1,0 +1,55 @@
+// What the desktop app offers a renderer besides the ParleyBridge: files to open, menu commands, the native file
+// dialogs and the state the main process needs for its own decisions (ask before closing with unsaved edits; which
+// case "Save a Copy As" and "Export" act on). The Electron preload exposes it as `window.parleyDesktop`; in the
+// browser harness it is absent, which is how a renderer knows it runs without the desktop shell.
+
+/** Menu commands that need the renderer's UI (everything else the main process does itself). */
+export const MENU_COMMANDS = ['newCase', 'closeCase'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** Stops a subscription. */
+export type Unsubscribe = () => void;
+
+export interface ParleyDesktop {
+  /**
+   * A case file to open: from the command line, the file manager (a second launch or macOS "open-file"),
+   * File > Open... or Open Recent. The renderer calls case.open with it. Paths that arrive before the first
+   * subscription are kept and delivered to it.
+   */
+  onOpenFile(listener: (path: string) => void): Unsubscribe;
+  /** A menu item that needs the renderer's UI was chosen. */
+  onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
+  /** Whether any view holds edits not yet saved; closing the window asks first while this is true. */
+  setDirty(dirty: boolean): void;
+  /** The case shown now (its caseId), or null on the library: the case "Save a Copy As" and "Export" act on. */
+  setActiveCase(caseId: string | null): void;
+  /** Asks where to create a new case file; resolves to its path, or null if the user cancelled. */
+  chooseNewCaseFile(suggestedName?: string): Promise<string | null>;
+  /** Asks which case file to open; resolves to its path, or null if the user cancelled. */
+  chooseCaseFileToOpen(): Promise<string | null>;
+}
+
+// ---- the transport between the preload and the main process (not for renderers) -----------------------------
+
+/** Requests from the renderer to the main process; the request name travels as the first argument. */
+export const DESKTOP_REQUEST_CHANNEL = 'parley:desktop';
+/** Events from the main process to the renderer; the event name travels as the first argument. */
+export const DESKTOP_EVENT_CHANNEL = 'parley:event';
+
+/** Each request and its single argument. */
+export interface DesktopRequests {
+  setDirty: boolean;
+  setActiveCase: string | null;
+  chooseNewCaseFile: string | undefined;
+  chooseCaseFileToOpen: undefined;
+  /** The renderer now listens for files to open: the main process may deliver the ones it kept. */
+  listeningForFiles: undefined;
+}
+export type DesktopRequestName = keyof DesktopRequests;
+
+/** Each event and its payload. */
+export interface DesktopEvents {
+  openFile: string;
+  menuCommand: MenuCommand;
+}
+export type DesktopEventName = keyof DesktopEvents;
