@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import { addDays, format, parseISO } from 'date-fns';
 import type { CaseInfo } from '../../shared/api-types.js';
 import type { InputOf, OpName, OutputOf } from '../../shared/contract.js';
-import type { CreateInputOf } from '../../shared/records.js';
+import { applyRule, US_FEDERAL, workingCalendar } from '../../shared/deadlines/index.js';
+import type { CreateInputOf, DeadlineRule } from '../../shared/records.js';
 import { dispatch } from './api/dispatcher.js';
 import { ParleyError } from './errors.js';
 import type { Session } from './session.js';
@@ -192,6 +193,11 @@ function writeMeetings(w: Writer, parties: PartyIds): { first: string; second: s
 
 // ---- deadlines -------------------------------------------------------------------------------------------------
 
+/** Reconsideration must be asked for within 30 business days of receiving the order. */
+const RECONSIDERATION_RULE: DeadlineRule = { amount: 30, unit: 'business_days', direction: 'after', roll: 'forward' };
+/** Counted by the deadline engine over the US federal calendar, so it passes over Veterans Day and Thanksgiving. */
+const RECONSIDERATION_DUE = applyRule(workingCalendar(US_FEDERAL), EVENTS.received.occurredOn, RECONSIDERATION_RULE).date;
+
 function writeDeadlines(w: Writer, parties: PartyIds, events: EventIds): void {
   const deadlines: CreateInputOf<'deadline'>[] = [
     {
@@ -217,10 +223,9 @@ function writeDeadlines(w: Writer, parties: PartyIds, events: EventIds): void {
       dueDate: demoDay(29), dueTime: '14:00', timeZone: EASTERN, owner: 'Dana Okafor', notes: 'Our tiered-access proposal and the allied-country list.',
     },
     {
-      // 30 business days after receipt, skipping weekends and the federal holidays on 11 and 26 November.
       title: 'Last day to ask the Bureau to reconsider the order', deadlineKind: 'statutory', status: 'open', dueType: 'date',
-      dueDate: demoDay(44), owner: 'Ruth Hale', ownerPartyId: parties.hale, triggerEventId: events.received,
-      rule: { amount: 30, unit: 'business_days', direction: 'after', roll: 'forward' },
+      dueDate: RECONSIDERATION_DUE,
+      owner: 'Ruth Hale', ownerPartyId: parties.hale, triggerEventId: events.received, rule: RECONSIDERATION_RULE,
       notes: 'Reconsideration under the Bureau\'s procedures keeps the route to court open. File even if talks continue.',
     },
   ];
@@ -537,7 +542,7 @@ function fullBrief(): string {
     '## Deadlines',
     `- Suspension date: **not disclosed**; expected between ${demoDay(14)} and ${demoDay(75)} (low confidence)`,
     `- Tiered-access proposal due ${demoDay(22)} 17:00 (our commitment)`,
-    `- Last day to ask for reconsideration: ${demoDay(44)} (30 business days after receipt)`,
+    `- Last day to ask for reconsideration: 30 business days after receipt, ${RECONSIDERATION_DUE}`,
     '',
     '## Issues',
     '| Issue | Our opening | Target | Walk-away | Their position | Status |',
