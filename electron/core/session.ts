@@ -2,9 +2,11 @@
 // window (Electron), one browser harness, or one command-line run.
 import path from 'node:path';
 import type { CaseInfo } from '../../shared/api-types.js';
+import type { CaseExport } from '../../shared/contract.js';
 import { CaseFile } from './case-file.js';
 import { ParleyError } from './errors.js';
 import { Library } from './library.js';
+import { importCase } from './transfer.js';
 
 export interface SessionOptions {
   /** The app's data folder: where the library list lives. */
@@ -41,16 +43,28 @@ export class Session {
     return this.adopt(CaseFile.create(path.resolve(file), directive, this.actor));
   }
 
+  /** Makes a new case file from an export. Refused before any file is made while the exported case is open. */
+  importCase(file: string, data: CaseExport): CaseFile {
+    this.assertNoCopyOpen(data.caseId);
+    return this.adopt(importCase(path.resolve(file), data, this.actor));
+  }
+
   /** Takes a freshly opened case file into the session and the library. */
   adopt(cf: CaseFile): CaseFile {
-    const twin = this.cases.get(cf.caseId);
-    if (twin) {
+    try {
+      this.assertNoCopyOpen(cf.caseId);
+    } catch (err) {
       cf.close();
-      throw new ParleyError('already_open', `A copy of this case is already open from ${twin.path}; close it before opening another copy.`);
+      throw err;
     }
     this.cases.set(cf.caseId, cf);
     this.library.remember(cf.path, cf.caseId);
     return cf;
+  }
+
+  private assertNoCopyOpen(caseId: string): void {
+    const twin = this.cases.get(caseId);
+    if (twin) throw new ParleyError('already_open', `A copy of this case is already open from ${twin.path}; close it before opening another copy.`);
   }
 
   get(caseId: string): CaseFile {

@@ -4,7 +4,7 @@ import { type InputOf, type OpName, type OutputOf, STATIC_OPERATIONS, verbsOf } 
 import { KIND_NAMES, type KindName } from '../../../shared/records.js';
 import { isoToday } from '../library.js';
 import type { Session } from '../session.js';
-import { exportCase, importCase } from '../transfer.js';
+import { exportCase } from '../transfer.js';
 
 export type Handler<N extends OpName> = (session: Session, input: InputOf<N>) => OutputOf<N>;
 type StaticName = keyof typeof STATIC_OPERATIONS;
@@ -17,7 +17,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'case.listOpen': (s) => s.openCases(),
   'case.verify': (s, { caseId }) => s.get(caseId).verify(),
   'case.export': (s, { caseId, includeAttachments }) => exportCase(s.get(caseId), includeAttachments ?? true),
-  'case.import': (s, { path, data }) => s.adopt(importCase(path, data, s.actor)).info(),
+  'case.import': (s, { path, data }) => s.importCase(path, data).info(),
   'case.search': (s, { caseId, query, limit }) => s.get(caseId).search(query, limit),
   'case.recentChanges': (s, { caseId, limit, beforeSeq }) => s.get(caseId).recentChanges(limit ?? 50, beforeSeq),
   'record.history': (s, { caseId, id }) => s.get(caseId).history(id),
