@@ -1,0 +1,93 @@
+// The editor's side of the document model (model.ts): the TipTap extensions whose ProseMirror schema reads and
+// writes exactly the JSON that DocumentSchema accepts. The renderer builds its editor from parleyEditorExtensions();
+// a test loads generated documents into this schema and checks they come back unchanged.
+//
+// Kept apart from index.ts so the core, which only reads and writes documents, does not load the editor.
+import { Extension, Mark, Node, mergeAttributes, type Extensions } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { TableKit } from '@tiptap/extension-table';
+import { isSafeHref, recordLinkHref, type RecordLinkMark } from './model.js';
+
+/** Adds sectionId to headings; a new heading made by pressing Enter does not inherit it. */
+export const SectionHeading = Extension.create({
+  name: 'sectionHeading',
+  addGlobalAttributes() {
+    return [{
+      types: ['heading'],
+      attributes: {
+        sectionId: {
+          default: null,
+          keepOnSplit: false,
+          parseHTML: (element) => element.getAttribute('data-section-id'),
+          renderHTML: (attrs) => (attrs.sectionId ? { 'data-section-id': attrs.sectionId as string } : {}),
+        },
+      },
+    }];
+  },
+});
+
+/** A live link from a run of text to a record of the case (or, with caseId, of another case). */
+export const RecordLink = Mark.create({
+  name: 'recordLink',
+  inclusive: false,
+  priority: 1100, // above the ordinary link, which would otherwise claim <a> elements first
+  addAttributes() {
+    return {
+      kind: { default: null, parseHTML: (el) => el.getAttribute('data-record-kind') },
+      id: { default: null, parseHTML: (el) => el.getAttribute('data-record-id') },
+      caseId: { default: null, parseHTML: (el) => el.getAttribute('data-case-id') },
+    };
+  },
+  parseHTML() {
+    return [{ tag: 'a[data-record-kind][data-record-id]' }];
+  },
+  renderHTML({ mark, HTMLAttributes }) {
+    const attrs = mark.attrs as RecordLinkMark['attrs'];
+    return ['a', mergeAttributes({
+      class: 'record-link',
+      href: recordLinkHref(attrs),
+      'data-record-kind': attrs.kind,
+      'data-record-id': attrs.id,
+      ...(attrs.caseId ? { 'data-case-id': attrs.caseId } : {}),
+    }, { title: HTMLAttributes.title })];
+  },
+});
+
+/** A footnote (or citation): an atom in the text holding its note; numbered by position when shown or exported. */
+export const Footnote = Node.create({
+  name: 'footnote',
+  group: 'inline',
+  inline: true,
+  atom: true,
+  selectable: true,
+  addAttributes() {
+    return { text: { default: '', parseHTML: (el) => el.getAttribute('data-footnote') ?? '' } };
+  },
+  parseHTML() {
+    return [{ tag: 'sup[data-footnote]' }];
+  },
+  renderHTML({ node }) {
+    return ['sup', { 'data-footnote': node.attrs.text as string, class: 'footnote', title: node.attrs.text as string }, '*'];
+  },
+  renderText({ node }) {
+    return ` [${node.attrs.text as string}]`;
+  },
+});
+
+/** Everything the draft editor needs, configured to match DocumentSchema (no code blocks; safe links only). */
+export function parleyEditorExtensions(): Extensions {
+  return [
+    StarterKit.configure({
+      codeBlock: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        isAllowedUri: (url) => isSafeHref(url),
+      },
+    }),
+    TableKit.configure({ table: { resizable: false } }),
+    SectionHeading,
+    RecordLink,
+    Footnote,
+  ];
+}
