@@ -77,22 +77,19 @@ export class Library {
     const problems: { path: string; message: string; missing: boolean }[] = [];
     for (const f of this.load()) {
       const open = openConnection(f.path);
-      if (open) {
-        results.push(read(open, f));
-        continue;
-      }
-      if (!fs.existsSync(f.path)) {
+      if (!open && !fs.existsSync(f.path)) {
         problems.push({ path: f.path, message: 'The file is no longer where it was last opened.', missing: true });
         continue;
       }
-      let db: Db | undefined;
+      let shortLived: Db | undefined;
       try {
-        db = openCaseDatabase(f.path, { readOnly: true, skipIntegrityCheck: true });
-        results.push(read(db, f));
+        if (!open) shortLived = openCaseDatabase(f.path, { readOnly: true, skipIntegrityCheck: true });
+        // Reading a file the app has open can fail too: a damaged file may be open read-only.
+        results.push(read((open ?? shortLived)!, f));
       } catch (err) {
         problems.push({ path: f.path, message: toParleyError(err).message, missing: false });
       } finally {
-        db?.close();
+        shortLived?.close();
       }
     }
     return { results, problems };
