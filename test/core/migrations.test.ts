@@ -1,0 +1,142 @@
+// Migrations: the list in electron/core/db/migrations.ts is exactly the files in migrations/, each migration works
+// from the version before it, each is one transaction with its user_version, and an existing file is copied
+// beside itself with VACUUM INTO before it is changed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyMigrations, migrate, PARLEY_APPLICATION_ID } from '../../electron/core/db/connection.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../electron/core/db/migrations.js';
+import { WritePath } from '../../electron/core/store/write-path.js';
+import { KINDS, KIND_NAMES } from '../../shared/records.js';
+import { tempDir } from '../helpers.js';
+import { rawConnection } from './support/files.js';
+import { CaseWorld } from './support/world.js';
+
+const MIGRATIONS_DIR = path.join(import.meta.dirname, '..', '..', 'migrations');
+
+function emptyDatabase() {
+  const db = rawConnection(path.join(tempDir(), 'empty.parley'), { create: true });
+  db.pragma('journal_mode = WAL');
+  return db;
+}
+
+type Db = ReturnType<typeof rawConnection>;
+
+const tables = (db: Db) =>
+  db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+
+/** A case file at the latest version with a few notes, closed, and a connection to it. */
+function latestCaseFile() {
+  const w = CaseWorld.create();
+  const notes = [w.make('note'), w.make('note', { body: 'Second note' })].map((n) => n.id).sort();
+  w.api.call('case.close', { caseId: w.caseId });
+  return { file: w.file, notes, db: rawConnection(w.file) };
+}
+
+const nextVersion = LATEST_SCHEMA_VERSION + 1;
+const addNoteTopic: Migration = { version: nextVersion, name: `${nextVersion}_note_topic`, sql: 'ALTER TABLE note ADD COLUMN topic TEXT;' };
+
+describe('the migration list', () => {
+  it('is every file in migrations/, in order, numbered 1, 2, 3 ... with no gaps, with the files as they are', () => {
+    const files = fs.readdirSync(MIGRATIONS_DIR).sort();
+    expect(files.every((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)), files.join(', ')).toBe(true);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(files.map((f) => f.replace(/\.sql$/, '')));
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(files.map((_, i) => i + 1));
+    expect(files.map((f) => Number(f.slice(0, 4)))).toEqual(files.map((_, i) => i + 1));
+    for (const m of MIGRATIONS) expect(m.sql).toBe(fs.readFileSync(path.join(MIGRATIONS_DIR, `${m.name}.sql`), 'utf8'));
+    expect(LATEST_SCHEMA_VERSION).toBe(files.length);
+  });
+});
+
+/**
+ * The test of each migration: what to put into a file at the version before it, and what must hold after it.
+ * A new migration needs an entry here (a test below fails without one).
+ */
+const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) => void }> = {
+  1: {
+    seed: (db) => expect(tables(db)).toEqual([]), // 0001 starts from an empty database
+    check: (db) => {
+      expect(db.pragma('application_id', { simple: true })).toBe(PARLEY_APPLICATION_ID);
+      expect(tables(db)).toEqual(expect.arrayContaining([...KIND_NAMES.map((k) => KINDS[k].table), 'audit_log', 'case_meta', 'search_doc', 'search_index']));
+      const at = new Date().toISOString();
+      const note = { id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e01', version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt: null, deletedBy: null, body: 'Hello', meetingId: null, takenAt: null, internal: true };
+      db.transaction(() => new WritePath(db).insert('note', note))();
+      expect(new WritePath(db).table('note').get(note.id)).toEqual(note);
+    },
+  },
+};
+
+describe('each migration', () => {
+  it('has its test', () => {
+    expect(Object.keys(MIGRATION_TESTS).map(Number)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it.each(MIGRATIONS.map((m) => [m.name, m] as const))('%s: from the version before, with data, to its own version', (_name, m) => {
+    const db = emptyDatabase();
+    try {
+      applyMigrations(db, 0, m.version - 1);
+      MIGRATION_TESTS[m.version]!.seed(db);
+      applyMigrations(db, m.version - 1, m.version);
+      expect(db.pragma('user_version', { simple: true })).toBe(m.version);
+      MIGRATION_TESTS[m.version]!.check(db);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('migrating a file', () => {
+  it('copies an older file beside itself with VACUUM INTO, then migrates it; the copy is whole and unchanged', () => {
+    const { file, notes, db } = latestCaseFile();
+    let backup: string | null;
+    try {
+      backup = migrate(db, file, [...MIGRATIONS, addNoteTopic]);
+      expect(db.pragma('user_version', { simple: true })).toBe(nextVersion);
+      expect((db.pragma('table_info(note)') as { name: string }[]).map((c) => c.name)).toContain('topic');
+    } finally {
+      db.close();
+    }
+    expect(backup).not.toBeNull();
+    expect(path.dirname(backup!)).toBe(path.dirname(file));
+    expect(path.basename(backup!)).toMatch(new RegExp(`^case\\.parley\\.v${LATEST_SCHEMA_VERSION}-.+\\.backup\\.parley$`));
+    const copy = rawConnection(backup!, { readonly: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(copy.prepare('SELECT id FROM note ORDER BY id').pluck().all()).toEqual(notes);
+      expect((copy.pragma('table_info(note)') as { name: string }[]).map((c) => c.name)).not.toContain('topic');
+    } finally {
+      copy.close();
+    }
+  });
+
+  it('takes no copy of a file that is already at the latest version, or of a new empty one', () => {
+    const { file, db } = latestCaseFile();
+    try {
+      expect(migrate(db, file)).toBeNull();
+    } finally {
+      db.close();
+    }
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.includes('backup'))).toEqual([]);
+    const empty = emptyDatabase();
+    try {
+      expect(migrate(empty, empty.name)).toBeNull();
+      expect(empty.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    } finally {
+      empty.close();
+    }
+  });
+
+  it('applies each migration with its version in one transaction: a failing one leaves the file at the version before', () => {
+    const { file, notes, db } = latestCaseFile();
+    const broken: Migration = { version: nextVersion, name: 'broken', sql: 'ALTER TABLE note ADD COLUMN topic TEXT; CREATE TABLE note (x);' };
+    try {
+      expect(() => migrate(db, file, [...MIGRATIONS, broken])).toThrow(/already exists/);
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect((db.pragma('table_info(note)') as { name: string }[]).map((c) => c.name)).not.toContain('topic');
+      expect(db.prepare('SELECT id FROM note ORDER BY id').pluck().all()).toEqual(notes);
+    } finally {
+      db.close();
+    }
+  });
+});
