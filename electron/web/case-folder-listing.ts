@@ -1,0 +1,17 @@
+// What the harness's GET /api/files answers: the case files in the default folder. Types only, so the renderer's
+// browser platform can share them without pulling in anything from Node.
+
+export interface CaseFolderFile {
+  path: string;
+  name: string;
+  size: number;
+  modifiedAt: string;
+}
+
+export interface CaseFolderListing {
+  /** The folder new case files go to by default, as an absolute path. */
+  folder: string;
+  /** The path separator of the machine the harness runs on, to join a typed name onto the folder. */
+  separator: string;
+  files: CaseFolderFile[];
+}

@@ -1,0 +1,258 @@
+// The browser harness: the real renderer in any browser, over HTTP, against one real core Session. It exists for
+// development and the end-to-end tests (the packaged app never contains it), so it listens on the loopback
+// interface only and every API request must carry the random token printed at start.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { dispatch } from '../core/api/dispatcher.js';
+import { CASE_FILE_EXTENSION } from '../core/db/connection.js';
+import { writeDemoCase } from '../core/demo.js';
+import { toParleyError } from '../core/errors.js';
+import { Session } from '../core/session.js';
+import type { Envelope } from '../../shared/result.js';
+import type { CaseFolderListing } from './case-folder-listing.js';
+
+export interface HarnessOptions {
+  /** The library folder (library.json); new case files go to its `cases/` subfolder. */
+  dataDir: string;
+  /** Written as the author of every change. */
+  actor: string;
+  /** 0 (the default) takes any free port. */
+  port?: number;
+  /** The built renderer (dist/renderer); found beside this bundle when not given. */
+  rendererDir?: string;
+}
+
+export interface Harness {
+  /** The address to open, token included. */
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  /** Where new case files go by default. */
+  casesDir: string;
+  /** Stops listening and closes every open case file. */
+  close(): Promise<void>;
+}
+
+export const TOKEN_HEADER = 'x-parley-token';
+export const CASES_SUBFOLDER = 'cases';
+/** Where "Open the sample case" writes the sample, in the cases folder. */
+export const SAMPLE_FILE_NAME = 'sample.parley';
+/** Large enough for the biggest attachment the contract accepts (200 MiB of base64) plus its JSON wrapping. */
+const MAX_BODY_BYTES = 210 * 1024 * 1024;
+
+/** The same policy as the desktop window: nothing but this origin, no inline scripts or styles. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
+  const dataDir = path.resolve(opts.dataDir);
+  const casesDir = path.join(dataDir, CASES_SUBFOLDER);
+  fs.mkdirSync(casesDir, { recursive: true });
+  const rendererDir = path.resolve(opts.rendererDir ?? defaultRendererDir());
+  const session = new Session({ dataDir, actor: opts.actor });
+  const token = randomBytes(24).toString('base64url');
+  let allowedHosts = new Set<string>();
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      const status = err instanceof HttpError ? err.status : 500;
+      if (status === 500) console.error('[parley harness]', err);
+      if (!res.headersSent) send(res, status, 'text/plain; charset=utf-8', err instanceof HttpError ? err.message : 'Internal error');
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // A page from another site that resolves its own name to 127.0.0.1 (DNS rebinding) sends its own Host.
+    if (!allowedHosts.has(req.headers.host ?? '')) throw new HttpError(421, 'Unknown host');
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/api/')) {
+      requireToken(req);
+      if (url.pathname === '/api/call' && req.method === 'POST') return answerCall(req, res);
+      if (url.pathname === '/api/files' && req.method === 'GET') return sendJson(res, 200, listCaseFolder(casesDir));
+      if (url.pathname === '/api/sample' && req.method === 'POST') return sendJson(res, 200, sampleCase());
+      throw new HttpError(404, 'No such API endpoint');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
+    serveStatic(rendererDir, url.pathname, req, res);
+  }
+
+  function requireToken(req: http.IncomingMessage): void {
+    const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
+    const expected = Buffer.from(token);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new HttpError(403, 'Missing or wrong access token: open the address the harness printed when it started.');
+    }
+  }
+
+  async function answerCall(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'Send JSON');
+    const body = await readBody(req, MAX_BODY_BYTES);
+    let call: { name?: unknown; input?: unknown };
+    try {
+      call = JSON.parse(body.toString('utf8')) as typeof call;
+    } catch {
+      throw new HttpError(400, 'The body is not JSON');
+    }
+    if (typeof call !== 'object' || call === null) throw new HttpError(400, 'Send {name, input}');
+    sendJson(res, 200, dispatch(session, String(call.name), call.input));
+  }
+
+  /** The sample case's path, written on first use; the renderer then opens it like any case file. */
+  function sampleCase(): Envelope<{ path: string }> {
+    const file = path.join(casesDir, SAMPLE_FILE_NAME);
+    try {
+      if (!fs.existsSync(file)) writeDemoCase(session, file);
+      return { ok: true, data: { path: file } };
+    } catch (err) {
+      return { ok: false, error: toParleyError(err).toApiError() };
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    port,
+    casesDir,
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).finally(() => session.closeAll())),
+  };
+}
+
+function defaultRendererDir(): string {
+  // Bundled as dist/web/server.cjs, the renderer is built to dist/renderer.
+  return path.join(__dirname, '..', 'renderer');
+}
+
+/** The case files in the default folder, for the renderer's own open dialog (the browser has no native one). */
+export function listCaseFolder(casesDir: string): CaseFolderListing {
+  const files = fs
+    .readdirSync(casesDir, { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(CASE_FILE_EXTENSION) && !e.name.startsWith('.'))
+    .map((e) => {
+      const full = path.join(casesDir, e.name);
+      const stat = fs.statSync(full);
+      return { path: full, name: e.name, size: stat.size, modifiedAt: stat.mtime.toISOString() };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { folder: casesDir, separator: path.sep, files };
+}
+
+function serveStatic(root: string, urlPath: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(urlPath);
+  } catch {
+    throw new HttpError(400, 'Bad path');
+  }
+  if (relative.includes('\0')) throw new HttpError(400, 'Bad path');
+  if (relative.endsWith('/')) relative += 'index.html';
+  const file = path.resolve(root, '.' + path.posix.normalize(relative));
+  if (file !== root && !file.startsWith(root + path.sep)) throw new HttpError(403, 'Outside the app folder');
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    if (!fs.existsSync(path.join(root, 'index.html'))) {
+      throw new HttpError(503, 'The renderer is not built yet: run `npm run build` first.');
+    }
+    throw new HttpError(404, 'Not found');
+  }
+  if (!stat.isFile()) throw new HttpError(404, 'Not found');
+  const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': type,
+    'content-length': stat.size,
+    // Vite names assets by content hash; the page itself must always be fresh so it picks up a rebuild.
+    'cache-control': relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  if (req.method === 'HEAD') return void res.end();
+  fs.createReadStream(file).pipe(res);
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) return reject(new HttpError(413, 'Request too large'));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, 'Request too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
