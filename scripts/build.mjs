@@ -23,3 +23,9 @@ const entries = [
   ['electron/preload/preload.ts', 'dist/electron/preload.cjs'],
 ];
 await Promise.all(entries.filter(([src]) => fs.existsSync(src)).map(([entryPoints, outfile]) => build({ ...common, entryPoints: [entryPoints], outfile })));
+
+// The renderer: Vite with vite.config.ts, to dist/renderer (served by the Electron shell and the browser harness).
+if (fs.existsSync('vite.config.ts')) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+}

@@ -1,0 +1,39 @@
+// What differs between the desktop app and a plain browser: how the user chooses where a case file lives. The
+// desktop app shows the operating system's file dialogs; the browser cannot reach the disk, so Parley shows its own
+// chooser over the harness's default case folder and lets the user type any path.
+import type { CaseFolderListing } from '../../electron/web/case-folder-listing.js';
+
+export type { CaseFolderFile, CaseFolderListing } from '../../electron/web/case-folder-listing.js';
+
+export interface Platform {
+  readonly name: 'browser' | 'desktop';
+  /** The default folder for case files and what it holds; null where the platform cannot list it. */
+  caseFolder(): Promise<CaseFolderListing | null>;
+  /** The system's open dialog; absent where Parley shows its own chooser. Resolves to null if the user cancels. */
+  pickCaseFile?: () => Promise<string | null>;
+  /** The system's save dialog for a new case file; absent where the user types the path. Null if cancelled. */
+  pickNewCaseFile?: (suggestedName: string) => Promise<string | null>;
+  /** Makes the sample case if it is not there yet and resolves to its path; absent where no sample can be made. */
+  sampleCase?: () => Promise<string>;
+}
+
+/** A file name for a new case, from its title: "Export order 12/3" gives "export-order-12-3.parley". */
+export function suggestedFileName(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return `${slug || 'new-case'}.parley`;
+}
+
+/** A typed path as the core should get it: a bare name or relative path goes into the default folder. */
+export function resolveTypedPath(typed: string, listing: CaseFolderListing | null): string {
+  const trimmed = typed.trim();
+  const isAbsolute = trimmed.startsWith('/') || trimmed.startsWith('\\\\') || /^[A-Za-z]:[\\/]/.test(trimmed);
+  if (isAbsolute || !listing) return trimmed;
+  return `${listing.folder}${listing.separator}${trimmed}`;
+}

@@ -1,0 +1,100 @@
+// The known case files, one row each: what the case is, where it stands, what is next. A file that moved or cannot
+// be read keeps its row, with the reason, so the user can find or remove it.
+import type { LibraryEntry } from '../../../shared/api-types.js';
+import { messageOf } from '../../api/client.js';
+import { api } from '../../services.js';
+import { openCase } from '../../state/cases.js';
+import { showProblem } from '../../state/problem.js';
+import { formatDay, relativeDay } from '../../ui/dates.js';
+import { humanize } from '../../ui/labels.js';
+import { fileNameOf } from '../../ui/paths.js';
+
+export function CaseTable({ entries, onChanged }: { entries: LibraryEntry[]; onChanged(): void }) {
+  if (entries.length === 0) return null;
+  return (
+    <table className="case-table">
+      <caption className="visually-hidden">Case files in the library</caption>
+      <thead>
+        <tr>
+          <th scope="col">Case</th>
+          <th scope="col">Status</th>
+          <th scope="col">Next deadline</th>
+          <th scope="col" className="numeric">Open deadlines</th>
+          <th scope="col" className="numeric">Action items</th>
+          <th scope="col" className="numeric">Issues</th>
+          <th scope="col" className="numeric">Meetings</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (entry.state === 'ok' ? <CaseRow key={entry.path} entry={entry} /> : <ProblemRow key={entry.path} entry={entry} onChanged={onChanged} />))}
+      </tbody>
+    </table>
+  );
+}
+
+function CaseRow({ entry }: { entry: LibraryEntry }) {
+  const { counts, nextDeadline } = entry;
+  return (
+    <tr className="case-row">
+      <th scope="row">
+        <button type="button" className="link-button case-row__title" onClick={() => void openCase(entry.path)}>
+          {entry.title}
+        </button>
+        <span className="case-row__path" title={entry.path}>{entry.path}</span>
+      </th>
+      <td>{entry.status && <span className={`badge badge--status-${entry.status}`}>{humanize(entry.status)}</span>}</td>
+      <td>
+        {nextDeadline ? (
+          <>
+            <span className="case-row__deadline">{nextDeadline.title}</span>
+            <span className="muted">
+              {formatDay(nextDeadline.dueDate)} ({relativeDay(nextDeadline.dueDate)})
+            </span>
+          </>
+        ) : (
+          <span className="muted">None set</span>
+        )}
+      </td>
+      <td className="numeric">
+        {counts.openDeadlines}
+        {counts.tbdDeadlines > 0 && <span className="muted"> ({counts.tbdDeadlines} TBD)</span>}
+      </td>
+      <td className="numeric">{counts.openActionItems}</td>
+      <td className="numeric">{counts.issues}</td>
+      <td className="numeric">{counts.meetings}</td>
+    </tr>
+  );
+}
+
+function ProblemRow({ entry, onChanged }: { entry: LibraryEntry; onChanged(): void }) {
+  const forget = async () => {
+    try {
+      await api().call('library.forget', { path: entry.path });
+      onChanged();
+    } catch (err) {
+      showProblem({ title: 'The library could not be changed', message: messageOf(err), detail: entry.path });
+    }
+  };
+  return (
+    <tr className="case-row case-row--problem">
+      <th scope="row">
+        <span className="case-row__title">{fileNameOf(entry.path)}</span>
+        <span className="case-row__path" title={entry.path}>{entry.path}</span>
+      </th>
+      <td colSpan={6}>
+        <span className="badge badge--problem">{entry.state === 'missing' ? 'Missing' : 'Cannot be read'}</span>{' '}
+        <span className="case-row__problem">{entry.problem}</span>{' '}
+        <span className="case-row__actions">
+          {entry.state === 'unreadable' && (
+            <button type="button" className="button button--small" onClick={() => void openCase(entry.path)}>
+              Try to open
+            </button>
+          )}
+          <button type="button" className="button button--small" onClick={() => void forget()} aria-label={`Remove ${fileNameOf(entry.path)} from the library`}>
+            Remove from library
+          </button>
+        </span>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,98 @@
+// What needs attention across every case file: deadlines overdue, due soon or not yet known, open action items,
+// meetings ahead and watch items that fired. Each entry opens its case at the section it belongs to.
+import type { Dashboard, DashboardDeadline } from '../../../shared/api-types.js';
+import { openCase } from '../../state/cases.js';
+import type { CaseSection } from '../../state/navigation.js';
+import { formatDay, relativeDay } from '../../ui/dates.js';
+
+interface PanelEntry {
+  id: string;
+  title: string;
+  caseTitle: string;
+  path: string;
+  when: string;
+}
+
+interface PanelDef {
+  id: string;
+  title: string;
+  empty: string;
+  section: CaseSection;
+  entries: PanelEntry[];
+  tone?: 'alert';
+}
+
+function deadlineWhen(d: DashboardDeadline): string {
+  if (d.dueType === 'tbd') {
+    if (d.windowStart && d.windowEnd) return `expected ${formatDay(d.windowStart)} – ${formatDay(d.windowEnd)}`;
+    if (d.windowStart) return `expected from ${formatDay(d.windowStart)}`;
+    if (d.windowEnd) return `expected by ${formatDay(d.windowEnd)}`;
+    return 'date not known';
+  }
+  const time = d.dueType === 'datetime' && d.dueTime ? ` ${d.dueTime} ${d.timeZone ?? ''}` : '';
+  return `${formatDay(d.dueDate)}${time} (${relativeDay(d.dueDate!)})`;
+}
+
+function panelsOf(dashboard: Dashboard, withinDays: number): PanelDef[] {
+  const deadlineEntries = (list: DashboardDeadline[]) => list.map((d) => ({ ...d, when: deadlineWhen(d) }));
+  return [
+    { id: 'overdue', title: 'Overdue', empty: 'Nothing is overdue.', section: 'deadlines', tone: 'alert', entries: deadlineEntries(dashboard.overdue) },
+    { id: 'upcoming', title: `Due in the next ${withinDays} days`, empty: `Nothing is due in the next ${withinDays} days.`, section: 'deadlines', entries: deadlineEntries(dashboard.upcoming) },
+    { id: 'tbd', title: 'Deadlines not yet known', empty: 'No deadline is waiting for a date.', section: 'deadlines', entries: deadlineEntries(dashboard.tbd) },
+    {
+      id: 'actions', title: 'Open action items', empty: 'No open action items.', section: 'meetings',
+      entries: dashboard.openActionItems.map((a) => ({ ...a, when: [a.owner, a.dueDate && `due ${formatDay(a.dueDate)}`].filter(Boolean).join(', ') || 'no due date' })),
+    },
+    {
+      id: 'meetings', title: 'Upcoming meetings', empty: 'No meetings planned.', section: 'meetings',
+      entries: dashboard.upcomingMeetings.map((m) => ({ ...m, when: [`${formatDay(m.meetingDate)}${m.startTime ? ` ${m.startTime}` : ''}`, m.location].filter(Boolean).join(', ') })),
+    },
+    {
+      id: 'watch', title: 'Watch items triggered', empty: 'No watch item has triggered.', section: 'watch', tone: 'alert',
+      entries: dashboard.triggeredWatchItems.map((w) => ({ ...w, when: w.triggeredOn ? `triggered ${formatDay(w.triggeredOn)}` : 'triggered' })),
+    },
+  ];
+}
+
+export const DASHBOARD_DAYS = 14;
+
+export function DashboardPanels({ dashboard }: { dashboard: Dashboard }) {
+  return (
+    <section className="dashboard" aria-labelledby="dashboard-heading">
+      <h2 id="dashboard-heading">Across all cases</h2>
+      <div className="dashboard__grid">
+        {panelsOf(dashboard, DASHBOARD_DAYS).map((panel) => (
+          <DashboardPanel key={panel.id} panel={panel} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function DashboardPanel({ panel }: { panel: PanelDef }) {
+  const headingId = `dashboard-${panel.id}`;
+  const alerting = panel.tone === 'alert' && panel.entries.length > 0;
+  return (
+    <section className={`panel dashboard-panel ${alerting ? 'dashboard-panel--alert' : ''}`} aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {panel.title} <span className="count">{panel.entries.length}</span>
+      </h3>
+      {panel.entries.length === 0 ? (
+        <p className="empty">{panel.empty}</p>
+      ) : (
+        <ul className="dashboard-panel__list">
+          {panel.entries.map((entry) => (
+            <li key={`${entry.path}:${entry.id}`}>
+              <button type="button" className="dashboard-entry" onClick={() => void openCase(entry.path, { section: panel.section })}>
+                <span className="dashboard-entry__title">{entry.title}</span>
+                <span className="dashboard-entry__meta">
+                  {entry.when} · {entry.caseTitle}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+// The first screen: every case file the user has worked with, the files waiting in the case folder, and what is
+// due across all cases.
+import { useEffect, useState } from 'react';
+import { go } from '../../state/navigation.js';
+import { useLibrary } from '../../state/library.js';
+import { ScreenHeading } from '../../ui/ScreenHeading.js';
+import { OpenCaseButton } from '../open-case/OpenCaseButton.js';
+import { SampleCaseButton } from '../open-case/SampleCaseButton.js';
+import { CaseTable } from './CaseTable.js';
+import { DashboardPanels } from './DashboardPanels.js';
+import { UnlistedFiles } from './UnlistedFiles.js';
+
+export function LibraryScreen() {
+  const { status, error, entries, unlisted, dashboard, load } = useLibrary();
+  const [loadedOnce, setLoadedOnce] = useState(false);
+
+  useEffect(() => {
+    void load().then(() => setLoadedOnce(true));
+  }, [load]);
+
+  return (
+    <div className="screen library">
+      <ScreenHeading
+        actions={
+          <>
+            <button type="button" className="button button--primary" onClick={() => go({ screen: 'new-case' })}>
+              New case
+            </button>
+            <OpenCaseButton />
+            <SampleCaseButton />
+          </>
+        }
+      >
+        Library
+      </ScreenHeading>
+
+      {status === 'error' && (
+        <p className="notice notice--error" role="alert">
+          The library could not be read: {error}{' '}
+          <button type="button" className="button button--small" onClick={() => void load()}>
+            Try again
+          </button>
+        </p>
+      )}
+
+      <section className="panel" aria-labelledby="case-files-heading" aria-busy={status === 'loading'}>
+        <h2 id="case-files-heading">Case files</h2>
+        {loadedOnce && entries.length === 0 && unlisted.length === 0 ? (
+          <p className="empty">
+            No case files yet. Start with <strong>New case</strong>, or <strong>Open…</strong> a case file someone gave you.
+          </p>
+        ) : (
+          <CaseTable entries={entries} onChanged={() => void load()} />
+        )}
+        {unlisted.length > 0 && <UnlistedFiles files={unlisted} />}
+      </section>
+
+      {dashboard && <DashboardPanels dashboard={dashboard} />}
+    </div>
+  );
+}

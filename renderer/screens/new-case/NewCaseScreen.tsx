@@ -1,0 +1,165 @@
+// A new case file: the directive's main facts and where the file goes. The core checks everything; its refusals
+// come back as per-field issues and are shown beside the fields they concern.
+import { useEffect, useState } from 'react';
+import { DIRECTIVE_STATUSES, RISK_LEVELS } from '../../../shared/enums.js';
+import { ApiFailure, messageOf } from '../../api/client.js';
+import { resolveTypedPath, suggestedFileName, type CaseFolderListing } from '../../platform/platform.js';
+import { platform } from '../../services.js';
+import { createCase } from '../../state/cases.js';
+import { go } from '../../state/navigation.js';
+import { Field } from '../../ui/Field.js';
+import { DIRECTIVE_FIELD_LABELS, humanize } from '../../ui/labels.js';
+import { ScreenHeading } from '../../ui/ScreenHeading.js';
+
+type FormField = 'title' | 'status' | 'risk' | 'referenceNumber' | 'issuingAuthority' | 'counterparty' | 'ourOrganization' | 'issuedOn' | 'receivedOn';
+type FormValues = Record<FormField, string>;
+
+const EMPTY: FormValues = {
+  title: '', status: 'received', risk: '', referenceNumber: '', issuingAuthority: '', counterparty: '', ourOrganization: '', issuedOn: '', receivedOn: '',
+};
+
+/** Codes whose message is about the file's location rather than the directive. */
+const PATH_PROBLEMS = new Set(['already_exists', 'not_found', 'io_error', 'already_open']);
+
+export function NewCaseScreen() {
+  const [values, setValues] = useState<FormValues>(EMPTY);
+  const [folder, setFolder] = useState<CaseFolderListing | null>(null);
+  const [path, setPath] = useState('');
+  const [pathEdited, setPathEdited] = useState(false);
+  const [errors, setErrors] = useState<Partial<Record<FormField | 'path', string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    platform().caseFolder().then(setFolder, () => setFolder(null));
+  }, []);
+
+  // Until the user chooses a location themselves, the file is named after the title in the case folder.
+  const shownPath = pathEdited ? path : folder ? resolveTypedPath(suggestedFileName(values.title), folder) : path;
+
+  const set = (field: FormField) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+    setValues((v) => ({ ...v, [field]: e.target.value }));
+    setErrors((errs) => ({ ...errs, [field]: undefined }));
+  };
+
+  const chooseLocation = async () => {
+    const chosen = await platform().pickNewCaseFile?.(suggestedFileName(values.title));
+    if (chosen) {
+      setPath(chosen);
+      setPathEdited(true);
+      setErrors((errs) => ({ ...errs, path: undefined }));
+    }
+  };
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setFormError(null);
+    // Where the platform has a save dialog and no path was typed, ask for one now.
+    const target = resolveTypedPath(shownPath, folder) || ((await platform().pickNewCaseFile?.(suggestedFileName(values.title))) ?? '');
+    if (!target) return setErrors({ path: 'Choose where to save the case file.' });
+    const directive = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')) as FormValues;
+    setBusy(true);
+    try {
+      await createCase({ path: target, directive: { ...directive, title: values.title } });
+    } catch (err) {
+      showRefusal(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const showRefusal = (err: unknown) => {
+    if (!(err instanceof ApiFailure)) return setFormError(messageOf(err));
+    const fieldErrors: Partial<Record<FormField | 'path', string>> = err.issuesUnder('directive');
+    const pathIssue = err.issuesUnder('')['path'];
+    if (pathIssue) fieldErrors.path = pathIssue;
+    if (PATH_PROBLEMS.has(err.code)) fieldErrors.path = err.message;
+    setErrors(fieldErrors);
+    if (Object.keys(fieldErrors).length === 0) return setFormError(err.message);
+    setFormError('The case was not created: correct the fields marked below.');
+    // Take the keyboard to the first field to correct, once React has marked it.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.new-case [aria-invalid="true"]')?.focus());
+  };
+
+  const input = (field: FormField, type: 'text' | 'date' = 'text', extra: { required?: boolean; hint?: string } = {}) => (
+    <Field label={DIRECTIVE_FIELD_LABELS[field]} error={errors[field]} required={extra.required} hint={extra.hint}>
+      {(control) => <input {...control} type={type} className="input" name={field} value={values[field]} onChange={set(field)} />}
+    </Field>
+  );
+
+  return (
+    <div className="screen new-case">
+      <ScreenHeading eyebrow="Library">New case</ScreenHeading>
+      <form className="form panel" onSubmit={(e) => void submit(e)} noValidate aria-describedby={formError ? 'new-case-error' : undefined}>
+        {formError && (
+          <p id="new-case-error" className="notice notice--error" role="alert">
+            {formError}
+          </p>
+        )}
+        {input('title', 'text', { required: true, hint: 'How your team refers to the directive, e.g. "Export-control suspension order".' })}
+        <div className="form__row">
+          <Field label={DIRECTIVE_FIELD_LABELS.status} error={errors.status}>
+            {(control) => (
+              <select {...control} className="input" name="status" value={values.status} onChange={set('status')}>
+                {DIRECTIVE_STATUSES.map((s) => <option key={s} value={s}>{humanize(s)}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label={DIRECTIVE_FIELD_LABELS.risk} error={errors.risk}>
+            {(control) => (
+              <select {...control} className="input" name="risk" value={values.risk} onChange={set('risk')}>
+                <option value="">Not assessed yet</option>
+                {RISK_LEVELS.map((r) => <option key={r} value={r}>{humanize(r)}</option>)}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div className="form__row">
+          {input('referenceNumber')}
+          {input('issuingAuthority')}
+        </div>
+        <div className="form__row">
+          {input('issuedOn', 'date')}
+          {input('receivedOn', 'date')}
+        </div>
+        <div className="form__row">
+          {input('ourOrganization')}
+          {input('counterparty')}
+        </div>
+        <Field label="Save as" error={errors.path} hint={folder ? `A full path, or a file name in ${folder.folder}.` : 'Where the case file goes.'}>
+          {(control) => (
+            <div className="input-row">
+              <input
+                {...control}
+                type="text"
+                className="input input--path"
+                name="path"
+                spellCheck={false}
+                value={shownPath}
+                onChange={(e) => {
+                  setPath(e.target.value);
+                  setPathEdited(true);
+                  setErrors((errs) => ({ ...errs, path: undefined }));
+                }}
+              />
+              {platform().pickNewCaseFile && (
+                <button type="button" className="button" onClick={() => void chooseLocation()}>
+                  Choose…
+                </button>
+              )}
+            </div>
+          )}
+        </Field>
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? 'Creating…' : 'Create case'}
+          </button>
+          <button type="button" className="button" onClick={() => go({ screen: 'library' })}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// Parley's own open dialog, for the browser: the case files in the default folder, and a field to open any file by
+// typing its path (a bare name is looked for in the default folder).
+import { useEffect, useState } from 'react';
+import { messageOf } from '../../api/client.js';
+import { resolveTypedPath, type CaseFolderListing } from '../../platform/platform.js';
+import { platform } from '../../services.js';
+import { formatInstant } from '../../ui/dates.js';
+import { Dialog } from '../../ui/Dialog.js';
+import { Field } from '../../ui/Field.js';
+
+interface OpenCaseDialogProps {
+  onClose(): void;
+  onChoose(path: string, readOnly: boolean): void;
+}
+
+export function OpenCaseDialog({ onClose, onChoose }: OpenCaseDialogProps) {
+  const [listing, setListing] = useState<CaseFolderListing | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
+  const [typedError, setTypedError] = useState<string | null>(null);
+  const [readOnly, setReadOnly] = useState(false);
+
+  useEffect(() => {
+    platform()
+      .caseFolder()
+      .then(setListing, (err: unknown) => setListError(messageOf(err)));
+  }, []);
+
+  const openTyped = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!typed.trim()) return setTypedError('Type the path of a case file, or a file name in the case folder.');
+    onChoose(resolveTypedPath(typed, listing), readOnly);
+  };
+
+  return (
+    <Dialog
+      open
+      title="Open a case file"
+      onClose={onClose}
+      className="open-dialog"
+      actions={
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+      }
+    >
+      <section aria-labelledby="open-dialog-folder">
+        <h3 id="open-dialog-folder">In the case folder</h3>
+        {listing && <p className="muted open-dialog__folder">{listing.folder}</p>}
+        {listError && <p className="field__error">{listError}</p>}
+        {listing && listing.files.length === 0 && <p className="empty">There are no case files in this folder yet.</p>}
+        {listing && listing.files.length > 0 && (
+          <ul className="file-list">
+            {listing.files.map((file) => (
+              <li key={file.path} className="file-list__item">
+                <button type="button" className="link-button" onClick={() => onChoose(file.path, readOnly)}>
+                  {file.name}
+                </button>
+                <span className="muted">changed {formatInstant(file.modifiedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <form className="open-dialog__typed" onSubmit={openTyped} noValidate>
+        <Field label="Or type the path of a case file" hint="A full path, or a file name in the case folder." error={typedError}>
+          {(control) => (
+            <div className="input-row">
+              <input
+                {...control}
+                type="text"
+                className="input"
+                value={typed}
+                spellCheck={false}
+                autoComplete="off"
+                placeholder="/path/to/case.parley"
+                onChange={(e) => {
+                  setTyped(e.target.value);
+                  setTypedError(null);
+                }}
+              />
+              <button type="submit" className="button button--primary">
+                Open
+              </button>
+            </div>
+          )}
+        </Field>
+        <label className="checkbox">
+          <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} /> Open read-only (nothing can be changed)
+        </label>
+      </form>
+    </Dialog>
+  );
+}

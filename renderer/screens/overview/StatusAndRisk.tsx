@@ -1,0 +1,42 @@
+// Where the dispute stands (the status lifecycle) and how much is at stake (risk). A choice saves at once.
+import { DIRECTIVE_STATUSES, RISK_LEVELS } from '../../../shared/enums.js';
+import { useDirective } from '../../state/directive.js';
+import { ChoiceGroup } from '../../ui/ChoiceGroup.js';
+import { humanize, STATUS_HINTS, type RiskLevel } from '../../ui/labels.js';
+import { SaveState } from '../../ui/SaveState.js';
+
+const STATUS_OPTIONS = DIRECTIVE_STATUSES.map((s) => ({ value: s, label: humanize(s), hint: STATUS_HINTS[s] }));
+const NOT_ASSESSED = '' as const;
+const RISK_OPTIONS = [{ value: NOT_ASSESSED, label: 'Not assessed' }, ...RISK_LEVELS.map((r) => ({ value: r, label: humanize(r) }))];
+
+export function StatusAndRisk() {
+  const record = useDirective((s) => s.record);
+  const saves = useDirective((s) => s.saves);
+  const commit = useDirective((s) => s.commit);
+  if (!record) return null;
+  return (
+    <section className="panel" aria-labelledby="status-heading">
+      <h2 id="status-heading">Status and risk</h2>
+      <ChoiceGroup
+        legend="Status"
+        name="status"
+        className="choice-group--lifecycle"
+        value={record.status}
+        options={STATUS_OPTIONS}
+        onChange={(status) => void commit('status', status)}
+        aside={<SaveState save={saves.status} pending={false} />}
+        error={saves.status?.state === 'error' ? saves.status.message : null}
+      />
+      <p className="muted status-hint">{STATUS_HINTS[record.status]}</p>
+      <ChoiceGroup<RiskLevel | typeof NOT_ASSESSED>
+        legend="Risk"
+        name="risk"
+        value={record.risk ?? NOT_ASSESSED}
+        options={RISK_OPTIONS}
+        onChange={(risk) => void commit('risk', risk)}
+        aside={<SaveState save={saves.risk} pending={false} />}
+        error={saves.risk?.state === 'error' ? saves.risk.message : null}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+// The app shell: a skip link, the sidebar, the screen the route names, and the problem dialog.
+import { useEffect, useState } from 'react';
+import { messageOf } from '../api/client.js';
+import { LibraryScreen } from '../screens/library/LibraryScreen.js';
+import { NewCaseScreen } from '../screens/new-case/NewCaseScreen.js';
+import { OverviewScreen } from '../screens/overview/OverviewScreen.js';
+import { SectionPlaceholder } from '../screens/placeholder/SectionPlaceholder.js';
+import { useCases } from '../state/cases.js';
+import { hashOf, useNavigation, type Route } from '../state/navigation.js';
+import { ProblemDialog } from '../ui/ProblemDialog.js';
+import { Sidebar } from './Sidebar.js';
+
+export function App() {
+  const [startup, setStartup] = useState<'loading' | 'ready' | string>('loading');
+  const route = useNavigation((s) => s.route);
+
+  useEffect(() => {
+    useCases
+      .getState()
+      .refresh()
+      .then(() => setStartup('ready'), (err: unknown) => setStartup(messageOf(err)));
+  }, []);
+
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        Skip to content
+      </a>
+      <Sidebar />
+      <main id="main" className="main" tabIndex={-1}>
+        {startup === 'loading' ? null : startup === 'ready' ? <Screen route={route} /> : <p className="notice notice--error" role="alert">Parley could not start: {startup}</p>}
+      </main>
+      <ProblemDialog />
+    </div>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  const isOpen = useCases((s) => route.screen === 'case' && s.open.some((c) => c.caseId === route.caseId));
+  switch (route.screen) {
+    case 'library':
+      return <LibraryScreen />;
+    case 'new-case':
+      return <NewCaseScreen />;
+    case 'case':
+      if (!isOpen) return <NotOpen />;
+      return route.section === 'overview' ? <OverviewScreen key={route.caseId} caseId={route.caseId} /> : <SectionPlaceholder key={route.section} section={route.section} />;
+  }
+}
+
+function NotOpen() {
+  return (
+    <div className="screen">
+      <h1>This case is not open</h1>
+      <p>
+        It was closed, or Parley was restarted. Open it again from the <a href={hashOf({ screen: 'library' })}>Library</a>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// The sidebar: the library, each open case, and the sections of the case in view.
+import type { CaseInfo } from '../../shared/api-types.js';
+import { closeCase, useCases } from '../state/cases.js';
+import { CASE_SECTIONS, hashOf, useNavigation } from '../state/navigation.js';
+import { ThemeChooser } from './ThemeChooser.js';
+
+export function Sidebar() {
+  const route = useNavigation((s) => s.route);
+  const open = useCases((s) => s.open);
+  const activeCaseId = route.screen === 'case' ? route.caseId : null;
+  return (
+    <aside className="sidebar">
+      <p className="sidebar__brand">Parley</p>
+      <nav className="sidebar__nav" aria-label="Library and cases">
+        <a href={hashOf({ screen: 'library' })} className="sidebar__link" aria-current={route.screen === 'library' ? 'page' : undefined}>
+          Library
+        </a>
+        {open.length > 0 && <p className="sidebar__group">Open cases</p>}
+        {open.map((info) => (
+          <OpenCase key={info.caseId} info={info} active={info.caseId === activeCaseId} section={route.screen === 'case' ? route.section : null} />
+        ))}
+      </nav>
+      <ThemeChooser />
+    </aside>
+  );
+}
+
+function OpenCase({ info, active, section }: { info: CaseInfo; active: boolean; section: string | null }) {
+  return (
+    <div className={`sidebar__case ${active ? 'sidebar__case--active' : ''}`}>
+      <div className="sidebar__case-head">
+        <a href={hashOf({ screen: 'case', caseId: info.caseId, section: 'overview' })} className="sidebar__case-title" title={info.path}>
+          {info.title}
+          {info.readOnly && <span className="sidebar__tag"> (read-only)</span>}
+        </a>
+        <button type="button" className="icon-button" onClick={() => void closeCase(info.caseId)} aria-label={`Close ${info.title}`} title="Close this case">
+          ×
+        </button>
+      </div>
+      {active && (
+        <ul className="sidebar__sections" aria-label={`Sections of ${info.title}`}>
+          {CASE_SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a href={hashOf({ screen: 'case', caseId: info.caseId, section: s.id })} className="sidebar__link" aria-current={section === s.id ? 'page' : undefined}>
+                {s.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

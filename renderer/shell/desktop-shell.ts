@@ -1,0 +1,33 @@
+// Keeps the Electron shell and the renderer in step: files the shell asks to open (command line, file manager,
+// File > Open), its menu commands, and what it must know for its own decisions (the case in view; whether closing
+// the window would lose typed text).
+import type { ParleyDesktop } from '../../shared/desktop.js';
+import { closeCase, openCase } from '../state/cases.js';
+import { useDirective } from '../state/directive.js';
+import { go, useNavigation } from '../state/navigation.js';
+
+export function followDesktopShell(desktop: ParleyDesktop): void {
+  desktop.onOpenFile((path) => void openCase(path));
+  desktop.onMenuCommand((command) => {
+    const { route } = useNavigation.getState();
+    if (command === 'newCase') go({ screen: 'new-case' });
+    if (command === 'closeCase' && route.screen === 'case') void closeCase(route.caseId);
+  });
+
+  const activeCase = () => {
+    const { route } = useNavigation.getState();
+    return route.screen === 'case' ? route.caseId : null;
+  };
+  let lastActive = activeCase();
+  desktop.setActiveCase(lastActive);
+  useNavigation.subscribe(() => {
+    const now = activeCase();
+    if (now !== lastActive) desktop.setActiveCase((lastActive = now));
+  });
+
+  let lastDirty = false;
+  useDirective.subscribe((state) => {
+    const dirty = Object.keys(state.drafts).length > 0;
+    if (dirty !== lastDirty) desktop.setDirty((lastDirty = dirty));
+  });
+}

@@ -1,0 +1,90 @@
+// The case files this session has open, and the ways to open, create and close one. Opening goes through the
+// core's checks (SQLite header, application id, version, integrity); whatever they refuse is shown in the problem
+// dialog with the core's own message, and nothing is written to the file.
+import { create } from 'zustand';
+import type { CaseInfo } from '../../shared/api-types.js';
+import type { InputOf } from '../../shared/contract.js';
+import { ApiFailure, messageOf } from '../api/client.js';
+import { api } from '../services.js';
+import { go, type CaseSection } from './navigation.js';
+import { showProblem } from './problem.js';
+
+interface CasesState {
+  open: CaseInfo[];
+  /** Reads which case files the core has open (after a reload they are still open in the harness or the app). */
+  refresh(): Promise<void>;
+  /** Puts a changed summary (title, status) in place after an edit. */
+  replace(info: CaseInfo): void;
+  forget(caseId: string): void;
+}
+
+export const useCases = create<CasesState>()((set) => ({
+  open: [],
+  async refresh() {
+    set({ open: await api().call('case.listOpen', {}) });
+  },
+  replace(info) {
+    set((s) => ({ open: s.open.some((c) => c.caseId === info.caseId) ? s.open.map((c) => (c.caseId === info.caseId ? info : c)) : [...s.open, info] }));
+  },
+  forget(caseId) {
+    set((s) => ({ open: s.open.filter((c) => c.caseId !== caseId) }));
+  },
+}));
+
+export const caseById = (caseId: string) => useCases.getState().open.find((c) => c.caseId === caseId);
+
+const OPEN_TITLES: Partial<Record<ApiFailure['code'], string>> = {
+  not_found: 'The file is not there',
+  not_a_sqlite_file: 'This is not a Parley case file',
+  not_a_case_file: 'This is not a Parley case file',
+  newer_version: 'This case file needs a newer Parley',
+  damaged: 'This case file is damaged',
+  already_open: 'This case is already open',
+  io_error: 'The file could not be read',
+};
+
+/** Opens a case file and shows it; if the core refuses, says why in a dialog. Resolves to the case, or null. */
+export async function openCase(path: string, options: { readOnly?: boolean; section?: CaseSection } = {}): Promise<CaseInfo | null> {
+  const already = useCases.getState().open.find((c) => c.path === path && (options.readOnly === undefined || c.readOnly === options.readOnly));
+  if (already) {
+    go({ screen: 'case', caseId: already.caseId, section: options.section ?? 'overview' });
+    return already;
+  }
+  try {
+    const info = await api().call('case.open', { path, readOnly: options.readOnly });
+    useCases.getState().replace(info);
+    go({ screen: 'case', caseId: info.caseId, section: options.section ?? 'overview' });
+    return info;
+  } catch (err) {
+    const code = err instanceof ApiFailure ? err.code : 'internal';
+    showProblem({
+      title: OPEN_TITLES[code] ?? 'The case file could not be opened',
+      message: messageOf(err),
+      detail: path,
+      // The core opens a damaged file read-only, so that what it still holds can be read or exported.
+      action: code === 'damaged' && !options.readOnly ? { label: 'Open read-only', run: () => void openCase(path, { ...options, readOnly: true }) } : undefined,
+    });
+    return null;
+  }
+}
+
+/** Creates a case file; a refusal is thrown to the form, which shows it beside the fields. */
+export async function createCase(input: InputOf<'case.create'>): Promise<CaseInfo> {
+  const info = await api().call('case.create', input);
+  useCases.getState().replace(info);
+  go({ screen: 'case', caseId: info.caseId, section: 'overview' });
+  return info;
+}
+
+export async function closeCase(caseId: string): Promise<void> {
+  try {
+    await api().call('case.close', { caseId });
+  } catch (err) {
+    if (!(err instanceof ApiFailure && err.code === 'not_open')) {
+      showProblem({ title: 'The case could not be closed', message: messageOf(err) });
+      return;
+    }
+  }
+  useCases.getState().forget(caseId);
+  go({ screen: 'library' });
+}

@@ -1,0 +1,157 @@
+// Editing the directive with save-as-you-go: each field keeps what the user typed (its draft) until the core has
+// stored it. A save starts after a short pause in typing, or at once when the field loses focus; saves run one at a
+// time with the version last read, so two edits never overwrite each other. A refused save keeps the draft and the
+// core's reason, so nothing typed is lost.
+import { create } from 'zustand';
+import type { UpdateInputOf, RecordOf } from '../../shared/records.js';
+import { ApiFailure, messageOf } from '../api/client.js';
+import { api } from '../services.js';
+import { useCases } from './cases.js';
+
+export type Directive = RecordOf<'directive'>;
+export type DirectiveField = keyof UpdateInputOf<'directive'> & string;
+
+export interface FieldSave {
+  state: 'saving' | 'saved' | 'error';
+  message?: string;
+  /** The core refused because someone else changed the directive: reloading is the way out. */
+  conflict?: boolean;
+}
+
+interface DirectiveState {
+  caseId: string | null;
+  record: Directive | null;
+  loadError: string | null;
+  drafts: Partial<Record<DirectiveField, string>>;
+  saves: Partial<Record<DirectiveField, FieldSave>>;
+  load(caseId: string): Promise<void>;
+  /** The user typed: keep the text, and save it after a pause. */
+  edit(field: DirectiveField, text: string): void;
+  /** Save this field now (it lost focus, or a choice was made). */
+  commit(field: DirectiveField, text?: string): Promise<void>;
+  /** Save whatever is still waiting; used before leaving the screen. */
+  flushAll(): Promise<void>;
+  /** Re-read the directive from the file, dropping unsaved drafts. */
+  reload(): Promise<void>;
+}
+
+/** How long typing must pause before a save starts. */
+export const SAVE_PAUSE_MS = 700;
+
+const pendingTimers = new Map<DirectiveField, ReturnType<typeof setTimeout>>();
+let saveQueue: Promise<void> = Promise.resolve();
+
+/** The text a field shows for a stored value: lists one item a line, empty for nothing. */
+export function textOf(field: DirectiveField, value: unknown): string {
+  if (value == null) return '';
+  if (field === 'authoritiesCited' && Array.isArray(value)) return value.join('\n');
+  return String(value);
+}
+
+/** The value the core stores for what the user typed. The title is sent as typed so the core can say it is empty. */
+export function valueOf(field: DirectiveField, text: string): unknown {
+  if (field === 'authoritiesCited') {
+    const items = text.split('\n').map((s) => s.trim()).filter(Boolean);
+    return items.length ? items : null;
+  }
+  if (field === 'title' || field === 'status') return text;
+  return text.trim() === '' ? null : text;
+}
+
+export const useDirective = create<DirectiveState>()((set, get) => {
+  function clearTimer(field: DirectiveField): void {
+    const timer = pendingTimers.get(field);
+    if (timer) clearTimeout(timer);
+    pendingTimers.delete(field);
+  }
+
+  function setSave(field: DirectiveField, save: FieldSave | undefined): void {
+    set((s) => ({ saves: { ...s.saves, [field]: save } }));
+  }
+
+  async function save(field: DirectiveField): Promise<void> {
+    const { caseId, record, drafts } = get();
+    const text = drafts[field];
+    if (!caseId || !record || text === undefined) return;
+    if (text === textOf(field, record[field])) {
+      set((s) => ({ drafts: withoutKey(s.drafts, field) }));
+      setSave(field, undefined);
+      return;
+    }
+    setSave(field, { state: 'saving' });
+    try {
+      const saved = await api().call('directive.update', {
+        caseId,
+        changes: { [field]: valueOf(field, text) } as UpdateInputOf<'directive'>,
+        expectedVersion: record.version,
+      });
+      if (get().caseId !== caseId) return;
+      // Typing may have gone on while the save ran: keep the newer draft for the next save.
+      set((s) => ({ record: saved, drafts: s.drafts[field] === text ? withoutKey(s.drafts, field) : s.drafts }));
+      setSave(field, { state: 'saved' });
+      if (field === 'title' || field === 'status') useCases.getState().replace(await api().call('case.info', { caseId }));
+    } catch (err) {
+      if (get().caseId !== caseId) return;
+      // A field's own issue ("must not be empty") says more, beside the field, than the whole call's message.
+      const failure = err instanceof ApiFailure ? err : null;
+      const message = failure?.issuesUnder('changes')[field] ?? messageOf(err);
+      setSave(field, { state: 'error', message, conflict: failure?.code === 'conflict' });
+    }
+  }
+
+  return {
+    caseId: null,
+    record: null,
+    loadError: null,
+    drafts: {},
+    saves: {},
+    async load(caseId) {
+      if (get().caseId !== caseId) await get().flushAll();
+      set({ caseId, record: null, loadError: null, drafts: {}, saves: {} });
+      try {
+        const record = await api().call('directive.get', { caseId });
+        if (get().caseId === caseId) set({ record });
+      } catch (err) {
+        if (get().caseId === caseId) set({ loadError: messageOf(err) });
+      }
+    },
+    edit(field, text) {
+      set((s) => ({ drafts: { ...s.drafts, [field]: text } }));
+      if (get().saves[field]?.state === 'saved') setSave(field, undefined);
+      clearTimer(field);
+      pendingTimers.set(field, setTimeout(() => void get().commit(field), SAVE_PAUSE_MS));
+    },
+    commit(field, text) {
+      clearTimer(field);
+      if (text !== undefined) set((s) => ({ drafts: { ...s.drafts, [field]: text } }));
+      saveQueue = saveQueue.then(() => save(field));
+      return saveQueue;
+    },
+    async flushAll() {
+      const waiting = [...pendingTimers.keys()];
+      await Promise.all(waiting.map((field) => get().commit(field)));
+      await saveQueue;
+    },
+    async reload() {
+      for (const field of [...pendingTimers.keys()]) clearTimer(field);
+      const caseId = get().caseId;
+      if (caseId) await get().load(caseId);
+    },
+  };
+});
+
+function withoutKey<T extends object>(obj: T, key: keyof T): T {
+  const copy = { ...obj };
+  delete copy[key];
+  return copy;
+}
+
+/** One line for the whole form: what the user most needs to know about their edits. */
+export function overallSaveState(saves: DirectiveState['saves'], drafts: DirectiveState['drafts']): { state: 'saved' | 'saving' | 'error' | 'pending'; text: string } {
+  const all = Object.values(saves).filter((s): s is FieldSave => !!s);
+  const failed = all.filter((s) => s.state === 'error').length;
+  if (failed) return { state: 'error', text: failed === 1 ? 'One change is not saved' : `${failed} changes are not saved` };
+  if (all.some((s) => s.state === 'saving')) return { state: 'saving', text: 'Saving…' };
+  if (Object.keys(drafts).length) return { state: 'pending', text: 'Editing…' };
+  return { state: 'saved', text: 'All changes saved' };
+}

@@ -1,0 +1,52 @@
+// Where the user is: the route lives in the address's hash (#/library, #/new, #/case/<id>/<section>), so the
+// browser's back and forward buttons work and a reload comes back to the same screen.
+import { create } from 'zustand';
+
+export const CASE_SECTIONS = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'deadlines', label: 'Deadlines' },
+  { id: 'meetings', label: 'Meetings' },
+  { id: 'negotiation', label: 'Negotiation' },
+  { id: 'precedents', label: 'Precedents' },
+  { id: 'watch', label: 'Watch list' },
+  { id: 'drafts', label: 'Drafts' },
+  { id: 'timeline', label: 'Timeline' },
+] as const;
+export type CaseSection = (typeof CASE_SECTIONS)[number]['id'];
+
+export type Route = { screen: 'library' } | { screen: 'new-case' } | { screen: 'case'; caseId: string; section: CaseSection };
+
+const isSection = (s: string | undefined): s is CaseSection => CASE_SECTIONS.some((c) => c.id === s);
+
+export function routeFromHash(hash: string): Route {
+  const [screen, caseId, section] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (screen === 'new') return { screen: 'new-case' };
+  if (screen === 'case' && caseId) return { screen: 'case', caseId, section: isSection(section) ? section : 'overview' };
+  return { screen: 'library' };
+}
+
+export function hashOf(route: Route): string {
+  switch (route.screen) {
+    case 'library': return '#/library';
+    case 'new-case': return '#/new';
+    case 'case': return `#/case/${encodeURIComponent(route.caseId)}/${route.section}`;
+  }
+}
+
+interface NavigationState {
+  route: Route;
+  go(route: Route): void;
+}
+
+export const useNavigation = create<NavigationState>()((set) => ({
+  route: routeFromHash(window.location.hash),
+  go(route) {
+    const hash = hashOf(route);
+    if (window.location.hash !== hash) window.location.hash = hash; // hashchange below updates the state
+    else set({ route });
+  },
+}));
+
+window.addEventListener('hashchange', () => useNavigation.setState({ route: routeFromHash(window.location.hash) }));
+
+export const go = (route: Route) => useNavigation.getState().go(route);

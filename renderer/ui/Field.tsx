@@ -1,0 +1,51 @@
+// A labelled form control with its hint and its error, wired for screen readers (aria-describedby,
+// aria-invalid). The control itself is given by the caller, which receives the ids to put on it.
+import { useId, type ReactNode } from 'react';
+
+export interface ControlProps {
+  id: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+  'aria-required'?: boolean;
+}
+
+interface FieldProps {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  required?: boolean;
+  /** Shown after the label, e.g. the field's save state. */
+  aside?: ReactNode;
+  className?: string;
+  children(control: ControlProps): ReactNode;
+}
+
+export function Field({ label, hint, error, required, aside, className, children }: FieldProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field ${error ? 'field--invalid' : ''} ${className ?? ''}`}>
+      <div className="field__head">
+        <label htmlFor={id} className="field__label">
+          {label}
+          {required && <span className="field__required"> (required)</span>}
+        </label>
+        {aside}
+      </div>
+      {hint && <p id={hintId} className="field__hint">{hint}</p>}
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, 'aria-required': required || undefined })}
+      {error && (
+        <p id={errorId} className="field__error">
+          {sentence(error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The core's field messages start in lower case ("must not be empty"); shown alone, they read as sentences. */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

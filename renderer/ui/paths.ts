@@ -1,0 +1,4 @@
+/** The last part of a path, on either kind of separator. */
+export function fileNameOf(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
