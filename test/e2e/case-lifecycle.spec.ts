@@ -1,0 +1,58 @@
+// Creating a case in the browser, and finding it again after Parley restarts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ParleyApp } from './pages/parley-app.js';
+import { expect, test } from './support/fixtures.js';
+
+test('a new case is created from the form, and after a restart it is in the library and opens', async ({ app, harness, restartHarness, page }) => {
+  await expect(app.library.emptyState).toBeVisible();
+  await app.screenshot('library-empty');
+
+  await app.library.startNewCase();
+  await app.newCase.fill({
+    Title: 'Export-control suspension order',
+    'Reference number': 'BIS-2026-0412',
+    'Issuing authority': 'Bureau of Industry and Security',
+    Status: 'Under review',
+    'Received on': '2026-11-20',
+  });
+  await app.screenshot('new-case-filled');
+  await app.newCase.submitWithEnter();
+
+  await expect(app.heading).toHaveText('Export-control suspension order');
+  await expect(app.overview.field('Reference number')).toHaveValue('BIS-2026-0412');
+  await expect(app.overview.choice('Status', 'Under review')).toBeChecked();
+  const file = path.join(harness.casesDir, 'export-control-suspension-order.parley');
+  expect(fs.existsSync(file)).toBe(true);
+  await expect(app.sidebar.getByRole('link', { name: 'Export-control suspension order' })).toBeVisible();
+
+  const restarted = await restartHarness();
+  const again = new ParleyApp(page);
+  await again.start(restarted);
+  const row = again.library.row('Export-control suspension order');
+  await expect(row).toContainText('Under review');
+  await expect(row).toContainText(file);
+  await again.library.openCase('Export-control suspension order');
+  await expect(again.heading).toHaveText('Export-control suspension order');
+  await expect(again.overview.field('Issuing authority')).toHaveValue('Bureau of Industry and Security');
+  await expect(again.overview.field('Received on')).toHaveValue('2026-11-20');
+});
+
+test('the new-case form shows the core\'s refusals beside the fields, and creates nothing', async ({ app, harness }) => {
+  await app.library.startNewCase();
+  await app.newCase.fill({ Title: '   ' });
+  await app.newCase.submitWithEnter();
+  await expect(app.newCase.errorOf('Title')).toHaveText('Must not be empty');
+  await expect(app.newCase.field('Title')).toHaveAttribute('aria-invalid', 'true');
+  await expect(app.newCase.field('Title')).toBeFocused();
+  await expect(app.newCase.formError).toContainText('not created');
+  await app.screenshot('new-case-invalid');
+  expect(fs.readdirSync(harness.casesDir)).toEqual([]);
+
+  // A file that exists already is never overwritten: the refusal lands on the location field.
+  fs.writeFileSync(path.join(harness.casesDir, 'taken.parley'), 'someone else’s file');
+  await app.newCase.fill({ Title: 'Second order', 'Save as': 'taken.parley' });
+  await app.newCase.submitWithEnter();
+  await expect(app.newCase.errorOf('Save as')).toContainText('already exists');
+  expect(fs.readFileSync(path.join(harness.casesDir, 'taken.parley'), 'utf8')).toBe('someone else’s file');
+});
