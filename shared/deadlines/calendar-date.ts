@@ -2,8 +2,9 @@
 //
 // date-fns computes in the system's local time zone. Each day is held internally as a Date at 12:00 local time:
 // noon exists on every day in every zone (clock changes happen at night), so adding days or months never slips
-// a day whatever zone the app runs in. (TZDate in 'UTC' would do the same but is ~25x slower, and business-day
-// counting walks day by day.)
+// a day whatever zone the app runs in (the suite passes with the machine set to New York, Samoa, Santiago and
+// Kathmandu). The one exception would be a machine set to a zone on a day that zone skipped entirely (Samoa,
+// 2011-12-30). TZDate in 'UTC' would avoid even that but is ~25x slower, and business-day counting walks day by day.
 import { addDays, addMonths, getDay } from 'date-fns';
 
 /** A calendar day, 'YYYY-MM-DD'. */
