@@ -1,4 +1,5 @@
 import { addDays, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
+import type { CaseInfo, DashboardDeadline } from '../../../shared/api-types.js';
 import type { RecordOf } from '../../../shared/records.js';
 import { defineCommand } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -7,22 +8,8 @@ import { columns, count, oneLine } from '../output.js';
 const DEFAULT_WITHIN_DAYS = 14;
 const MAX_WITHIN_DAYS = 366;
 
-/** An open deadline of one of the named files, as printed and as --json gives it. */
-export interface DeadlineRow {
-  path: string;
-  caseTitle: string;
-  id: string;
-  title: string;
-  deadlineKind: string;
-  dueType: 'date' | 'datetime' | 'tbd';
-  dueDate: string | null;
-  dueTime: string | null;
-  timeZone: string | null;
-  windowStart: string | null;
-  windowEnd: string | null;
-  confidence: string | null;
-  owner: string | null;
-}
+/** An open deadline of one of the named files, as printed and as --json gives it: a dashboard row, and how sure we are of a TBD date. */
+export type DeadlineRow = DashboardDeadline & Pick<RecordOf<'deadline'>, 'confidence'>;
 
 export interface DeadlinesReport {
   today: string;
@@ -51,7 +38,7 @@ export default defineCommand({
     const withinDays = parseWithin(options.within);
     const rows = files.flatMap((file) =>
       ctx.withCase(file, 'read', (info) =>
-        ctx.call('deadline.list', { caseId: info.caseId, filter: { status: 'open' } }).map((d) => toRow(d, info.path, info.title)),
+        ctx.call('deadline.list', { caseId: info.caseId, filter: { status: 'open' } }).map((d) => toRow(d, info)),
       ),
     );
     const report = classify(rows, today, withinDays);
@@ -76,9 +63,9 @@ function parseWithin(text: string | undefined): number {
   return days;
 }
 
-function toRow(d: RecordOf<'deadline'>, path: string, caseTitle: string): DeadlineRow {
+function toRow(d: RecordOf<'deadline'>, info: CaseInfo): DeadlineRow {
   const { id, title, deadlineKind, dueType, dueDate, dueTime, timeZone, windowStart, windowEnd, confidence, owner } = d;
-  return { path, caseTitle, id, title, deadlineKind, dueType, dueDate, dueTime, timeZone, windowStart, windowEnd, confidence, owner };
+  return { caseId: info.caseId, caseTitle: info.title, path: info.path, id, title, deadlineKind, dueType, dueDate, dueTime, timeZone, windowStart, windowEnd, confidence, owner };
 }
 
 /** Sorts open deadlines into overdue, due within the window, and TBD; each list soonest first. */
