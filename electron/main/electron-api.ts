@@ -58,6 +58,7 @@ export interface AppLike {
   whenReady(): Promise<void>;
   quit(): void;
   getPath(name: 'userData'): string;
+  setPath(name: 'userData', path: string): void;
   getAppPath(): string;
   getVersion(): string;
   addRecentDocument(path: string): void;

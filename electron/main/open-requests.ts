@@ -10,6 +10,16 @@ export function caseFilesInArgv(argv: readonly string[], workingDirectory: strin
     .map((arg) => path.resolve(workingDirectory, arg));
 }
 
+/**
+ * The data folder named by `--user-data-dir=<folder>` (Chromium's switch, which Electron does not apply to
+ * app.getPath('userData') by itself), for a portable copy or an isolated test run; null when not given.
+ */
+export function userDataDirInArgv(argv: readonly string[], workingDirectory: string): string | null {
+  const prefix = '--user-data-dir=';
+  const value = argv.find((arg) => arg.startsWith(prefix))?.slice(prefix.length);
+  return value ? path.resolve(workingDirectory, value) : null;
+}
+
 /** Delivers paths to the renderer once it has said it listens; before that, and across reloads, it keeps them. */
 export class OpenFileRelay {
   private readonly waiting: string[] = [];

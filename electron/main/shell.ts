@@ -15,7 +15,7 @@ import { registerContractIpc, registerDesktopIpc } from './ipc.js';
 import { APP_NAME, bringToFront, createMainWindow } from './main-window.js';
 import { buildMenuTemplate, type MenuActions } from './menu.js';
 import { useElectronDriver } from './native-driver.js';
-import { OpenFileRelay, caseFilesInArgv } from './open-requests.js';
+import { OpenFileRelay, caseFilesInArgv, userDataDirInArgv } from './open-requests.js';
 import { ReminderScheduler, systemClock, type Reminder, type SchedulerClock } from './reminders.js';
 import { hardenWebContents, secureSession } from './security.js';
 import { trustedSenderCheck } from './trusted-sender.js';
@@ -45,6 +45,11 @@ export function safeFileName(name: string | undefined, fallback: string): string
   // eslint-disable-next-line no-control-regex
   const cleaned = (name ?? '').replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100).replace(/[. ]+$/, '');
   return cleaned || fallback;
+}
+
+/** Runs an action started by an event (a menu click, a link) whose caller cannot wait: a failure is logged, not lost. */
+function runDetached(what: string, action: Promise<unknown>): void {
+  action.catch((err: unknown) => console.error(`[parley] ${what} failed:`, err));
 }
 
 /** GTK and some Windows dialogs return the typed name as it is: a case file always gets its extension. */
@@ -80,7 +85,7 @@ export class DesktopShell {
       this.openFromOutside([path.resolve(file)]);
     });
     app.on('second-instance', (_event, argv, workingDirectory) => this.openFromOutside(caseFilesInArgv(argv.slice(1), workingDirectory)));
-    app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => void this.offerExternal(url)));
+    app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => runDetached('opening a link', this.offerExternal(url))));
     app.on('window-all-closed', () => {
       if (this.options.platform !== 'darwin') app.quit();
     });
@@ -153,7 +158,7 @@ export class DesktopShell {
     window.on('close', (event) => {
       if (this.dirty && !this.closeConfirmed) {
         event.preventDefault();
-        void this.confirmClose(window);
+        runDetached('asking before closing', this.confirmClose(window));
         return;
       }
       writeWindowState(this.dataDir, stateOfWindow(window.getNormalBounds(), window.isMaximized()));
@@ -221,12 +226,12 @@ export class DesktopShell {
   private readonly menuActions: MenuActions = {
     newCase: () => this.sendEvent('menuCommand', 'newCase'),
     closeCase: () => this.sendEvent('menuCommand', 'closeCase'),
-    open: () => void this.chooseCaseFileToOpen().then((file) => file && this.openFromOutside([file])),
+    open: () => runDetached('Open', this.chooseCaseFileToOpen().then((file) => file && this.openFromOutside([file]))),
     openRecent: (file) => this.openFromOutside([file]),
-    saveCopy: () => void this.saveCopy(),
-    exportCase: () => void this.exportCase(),
-    importCase: () => void this.importCase(),
-    about: () => void this.showAbout(),
+    saveCopy: () => runDetached('Save a Copy As', this.saveCopy()),
+    exportCase: () => runDetached('Export', this.exportCase()),
+    importCase: () => runDetached('Import', this.importCase()),
+    about: () => runDetached('About', this.showAbout()),
     showDataFolder: () => this.electron.shell.showItemInFolder(this.dataDir),
   };
 
@@ -321,11 +326,14 @@ export class DesktopShell {
 }
 
 /**
- * Starts Parley: registers the app scheme (before ready), takes the single-instance lock (a second launch hands its
+ * Starts Parley: registers the app scheme (before ready), applies --user-data-dir, takes the single-instance lock (a second launch hands its
  * files to the first and quits), and builds everything else once Electron is ready.
  */
 export function startParley(electron: ShellElectron, options: ShellOptions): DesktopShell | null {
   registerAppScheme(electron.protocol);
+  const userDataDir = userDataDirInArgv(options.argv, options.workingDirectory);
+  // Before the lock: a copy with its own data folder is a separate instance.
+  if (userDataDir) electron.app.setPath('userData', userDataDir);
   if (!electron.app.requestSingleInstanceLock()) {
     electron.app.quit();
     return null;

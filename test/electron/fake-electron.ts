@@ -115,7 +115,7 @@ export class FakeApp extends Emitter implements AppLike {
 
   constructor(
     private readonly log: string[],
-    private readonly userData: string,
+    private userData: string,
     private readonly appPath: string,
     public isPackaged = false,
     public gotLock = true,
@@ -142,6 +142,7 @@ export class FakeApp extends Emitter implements AppLike {
   }
   quit(): void { this.record('quit'); }
   getPath(): string { return this.userData; }
+  setPath(_name: 'userData', dir: string): void { this.userData = dir; }
   getAppPath(): string { return this.appPath; }
   getVersion(): string { return '0.1.0'; }
   addRecentDocument(file: string): void { this.recentDocuments.push(file); }
@@ -281,12 +282,14 @@ export class FakeMenu implements MenuLike {
 
 export class FakeNotification extends Emitter implements NotificationLike {
   static readonly shown: NotificationConstructorOptions[] = [];
+  static instances: FakeNotification[] = [];
   static supported = true;
   static isSupported(): boolean {
     return FakeNotification.supported;
   }
   constructor(readonly options: NotificationConstructorOptions) {
     super();
+    FakeNotification.instances.push(this);
   }
   show(): void {
     FakeNotification.shown.push(this.options);
@@ -317,6 +320,7 @@ export interface FakeElectron extends ShellElectron {
 export function fakeElectron(opts: { userData: string; appPath: string; isPackaged?: boolean; gotLock?: boolean }): FakeElectron {
   FakeBrowserWindow.instances = [];
   FakeNotification.shown.length = 0;
+  FakeNotification.instances = [];
   FakeNotification.supported = true;
   const log: string[] = [];
   const app = new FakeApp(log, opts.userData, opts.appPath, opts.isPackaged ?? false, opts.gotLock ?? true);
