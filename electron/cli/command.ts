@@ -74,7 +74,7 @@ export class CommandContext {
   }
 
   /** A bug inside Parley: the user sees the envelope's plain message; PARLEY_DEBUG=1 shows the details. */
-  private readonly logInternalError = (operation: string, err: unknown): void => {
+  readonly logInternalError = (operation: string, err: unknown): void => {
     if (this.io.env.PARLEY_DEBUG) this.io.stderr(`[parley] ${operation} failed: ${(err as Error)?.stack ?? String(err)}\n`);
   };
 }

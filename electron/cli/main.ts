@@ -2,6 +2,12 @@
 import fs from 'node:fs';
 import { runCli } from './run.js';
 
+// A reader that stops early (`parley export x.parley | head`) is not a failure of ours: end quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
+
 process.exitCode = runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

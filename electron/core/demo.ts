@@ -8,7 +8,7 @@ import type { CaseInfo } from '../../shared/api-types.js';
 import type { InputOf, OpName, OutputOf } from '../../shared/contract.js';
 import { applyRule, US_FEDERAL, workingCalendar } from '../../shared/deadlines/index.js';
 import type { CreateInputOf, DeadlineRule } from '../../shared/records.js';
-import { dispatch } from './api/dispatcher.js';
+import { dispatch, type InternalErrorLog } from './api/dispatcher.js';
 import { ParleyError } from './errors.js';
 import type { Session } from './session.js';
 
@@ -33,10 +33,11 @@ interface Writer {
 /**
  * Writes the sample case to a new case file at `file` and returns its summary. The file is left open in the
  * session. If any step fails, the half-written file is closed and removed, so no partial sample is left behind.
+ * `log` receives unexpected failures (the dispatcher's default prints them to stderr).
  */
-export function writeDemoCase(session: Session, file: string): CaseInfo {
+export function writeDemoCase(session: Session, file: string, log?: InternalErrorLog): CaseInfo {
   const call: Call = (name, input) => {
-    const result = dispatch(session, name, input);
+    const result = dispatch(session, name, input, log);
     if (!result.ok) throw new ParleyError(result.error.code, `Writing the sample case failed at ${name}: ${result.error.message}`);
     return result.data;
   };

@@ -1,5 +1,5 @@
 // The `parley` command as a user runs it: the built bundle in a child process, on real files in a temporary folder.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -323,6 +323,14 @@ describe('parley export and import', () => {
     expect(data).toMatchObject({ format: 'parley-case-export', formatVersion: 1 });
     expect(data.records.issue).toHaveLength(6);
     expect(data.records.positionChange!.length).toBeGreaterThan(6);
+  });
+
+  it('stops quietly when the reader of its output goes away', () => {
+    // `head` closes the pipe after a few bytes of an export far larger than a pipe's buffer.
+    const command = `set -o pipefail; '${process.execPath}' '${path.join(REPO, 'bin/parley.cjs')}' export '${sample}' | head -c 10 > /dev/null`;
+    const result = spawnSync('/bin/bash', ['-c', command], { encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: parley.file('config') } });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
   });
 
   it('writes to -o, and replaces an existing file only with --force', () => {

@@ -13,7 +13,7 @@ export default defineCommand({
   options: {},
   library: 'user',
   run(ctx, [file]) {
-    const info = writeDemoCase(ctx.session, file!);
+    const info = writeDemoCase(ctx.session, file!, ctx.logInternalError);
     ctx.out.result(info, () => [`Wrote the sample case to ${info.path}`, ...caseSummaryLines(info), ...recordCountLines(info)]);
     return EXIT.ok;
   },
