@@ -110,7 +110,7 @@ function computeOne(deadline: DeadlineInput & { rule: Rule }, trigger: Trigger, 
   if (trigger.state === 'missing') {
     return notKnown(
       ownWindow,
-      `${formula}: date not known because the trigger was deleted or does not exist`,
+      `${formula}, so the date is not known`,
       'The trigger of this deadline was deleted or does not exist; choose another trigger.',
     );
   }
