@@ -1,0 +1,44 @@
+// How dates, deadlines and vocabulary values read in generated documents.
+import { format, parseISO } from 'date-fns';
+import type { RecordOf } from '../../../shared/records.js';
+
+/** "2026-12-03" as "3 December 2026"; anything that is not a date is returned as it is. */
+export function formatDay(isoDate: string | null | undefined): string {
+  if (!isoDate) return '';
+  const d = parseISO(isoDate);
+  return Number.isNaN(d.getTime()) ? isoDate : format(d, 'd MMMM yyyy');
+}
+
+/** Today as an ISO date, in the machine's own time zone. */
+export function todayIso(): string {
+  return format(new Date(), 'yyyy-MM-dd');
+}
+
+/** An enum value as words: "under_review" -> "under review". */
+export function words(value: string | null | undefined): string {
+  return value ? value.replace(/_/g, ' ') : '';
+}
+
+/** "under_review" -> "Under review". */
+export function capitalized(value: string | null | undefined): string {
+  const w = words(value);
+  return w ? w[0]!.toUpperCase() + w.slice(1) : '';
+}
+
+/** When a deadline falls due, including what is expected of a TBD one and how sure we are. */
+export function dueText(d: RecordOf<'deadline'>): string {
+  if (d.dueType === 'date') return formatDay(d.dueDate);
+  if (d.dueType === 'datetime') return `${formatDay(d.dueDate)} ${d.dueTime ?? ''} ${d.timeZone ?? ''}`.trim();
+  const window =
+    d.windowStart && d.windowEnd ? `expected between ${formatDay(d.windowStart)} and ${formatDay(d.windowEnd)}`
+    : d.windowStart ? `expected from ${formatDay(d.windowStart)}`
+    : d.windowEnd ? `expected by ${formatDay(d.windowEnd)}`
+    : 'no expected window yet';
+  return `TBD (not disclosed): ${window}${d.confidence ? `; confidence ${d.confidence}` : ''}`;
+}
+
+/** The meeting's when and where on one line: "3 December 2026, 10:00-11:30 America/New_York, Room 4". */
+export function meetingWhen(m: RecordOf<'meeting'>): string {
+  const time = m.startTime ? `${m.startTime}${m.endTime ? `\u2013${m.endTime}` : ''}${m.timeZone ? ` ${m.timeZone}` : ''}` : '';
+  return [m.meetingDate ? formatDay(m.meetingDate) : 'date not set', time, m.location ?? ''].filter(Boolean).join(', ');
+}

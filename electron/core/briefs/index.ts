@@ -1,0 +1,40 @@
+// Meeting briefs and draft templates, built from a case file; and the one call the command line and the app make
+// to get a brief as a file.
+import type { CaseFile } from '../case-file.js';
+import { exportDocument, MEDIA_TYPES, type ExportFormat } from '../export/index.js';
+import type { PdfRenderer } from '../export/pdf.js';
+import { todayIso } from './format.js';
+import { buildMeetingBrief, meetingBriefPage, type MeetingBriefOptions } from './meeting-brief.js';
+
+export { buildMeetingBrief, meetingBriefPage, regenerateSection, readCaseData, SHAREABLE_MARKING, type MeetingBriefOptions } from './meeting-brief.js';
+export { caseMergeValues, fillTemplate, MERGE_FIELDS, TEMPLATES, type FilledTemplate, type TemplateName } from './templates.js';
+
+export interface RenderBriefOptions extends MeetingBriefOptions {
+  format: ExportFormat;
+  /** The page marking; "Privileged & Confidential - Attorney Work Product" (shareable: "Confidential") if not given. */
+  marking?: string;
+  /** The date the brief is dated, as an ISO date; today if not given. */
+  today?: string;
+  pdfRenderer?: PdfRenderer;
+}
+
+export interface RenderedFile {
+  bytes: Buffer;
+  /** A file name to suggest: "meeting-brief-<meeting>-<date>[-shareable].<format>". */
+  fileName: string;
+  mediaType: string;
+}
+
+/** Builds a meeting's brief and exports it in one step (what `parley brief` and the app's Export button call). */
+export async function renderMeetingBrief(cf: CaseFile, meetingId: string, opts: RenderBriefOptions): Promise<RenderedFile> {
+  const today = opts.today ?? todayIso();
+  const doc = buildMeetingBrief(cf, meetingId, { shareable: opts.shareable });
+  const page = meetingBriefPage(cf, meetingId, { shareable: opts.shareable, marking: opts.marking, today });
+  const bytes = await exportDocument(doc, opts.format, { ...page, pdfRenderer: opts.pdfRenderer });
+  const slug = cf.get('meeting', meetingId).title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'meeting';
+  return {
+    bytes,
+    fileName: `meeting-brief-${slug}-${today}${opts.shareable ? '-shareable' : ''}.${opts.format}`,
+    mediaType: MEDIA_TYPES[opts.format],
+  };
+}

@@ -1,0 +1,264 @@
+// A document as a Word file (.docx): headings as Word's heading styles (so Word's navigation pane and table of
+// contents work), real bulleted and numbered lists, tables with a repeating header row, footnotes as Word
+// footnotes, and on every page the marking at the top, the case reference, the date and "Page n of m" at the foot.
+import {
+  AlignmentType, BorderStyle, Document, LineRuleType, ExternalHyperlink, Footer, FootnoteReferenceRun, Header, HeadingLevel,
+  LevelFormat, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TabStopType,
+  TextRun, WidthType, convertMillimetersToTwip, type ILevelsOptions, type IRunOptions, type ParagraphChild,
+} from 'docx';
+import { documentText } from '../../../shared/documents/text.js';
+import { isSafeHref, type BlockNode, type DocumentNode, type InlineNode, type TableNode } from '../../../shared/documents/model.js';
+import { PAGE_MARGINS_MM, PAGE_SIZES_MM, pageChrome, type PageChrome, type PageOptions } from '../../../shared/documents/page.js';
+
+// Word's metric-compatible defaults: LibreOffice substitutes Liberation Serif/Sans with identical line breaks.
+const BODY_FONT = 'Times New Roman';
+const HEADING_FONT = 'Arial';
+const HALF_POINTS = (pt: number) => pt * 2;
+const INDENT_STEP = 720; // twips: half an inch per list level
+
+const HEADING_LEVELS = [
+  HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6,
+] as const;
+
+function listLevels(kind: 'bullet' | 'ordered'): ILevelsOptions[] {
+  const bullets = ['\u2022', '\u25e6', '\u25aa'];
+  return Array.from({ length: 9 }, (_, level) => ({
+    level,
+    format: kind === 'bullet' ? LevelFormat.BULLET : [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN][level % 3]!,
+    text: kind === 'bullet' ? bullets[level % 3]! : `%${level + 1}.`,
+    alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: { left: INDENT_STEP * (level + 1), hanging: 360 } } },
+  }));
+}
+
+interface BlockContext {
+  /** The list level a block sits at (-1 outside lists), for indenting a list item's second paragraph. */
+  listLevel: number;
+  /** Inside a table: smaller type. */
+  inTable: boolean;
+  /** Inside a blockquote: indented, with a rule on the left. */
+  quoted: boolean;
+  /** In a table's header cell: bold. */
+  header?: boolean;
+}
+
+class DocxWriter {
+  readonly footnotes: Record<string, { children: Paragraph[] }> = {};
+  private footnoteCount = 0;
+  /** Each ordered list is its own numbering instance, so each starts at 1. */
+  private orderedLists = 0;
+
+  constructor(private readonly contentWidth: number) {}
+
+  blocks(blocks: readonly BlockNode[], ctx: BlockContext): (Paragraph | Table)[] {
+    return blocks.flatMap((b, i) => {
+      const written = this.block(b, ctx);
+      // Word sets the next paragraph flush against a table; a small empty paragraph gives it air.
+      return b.type === 'table' && i < blocks.length - 1 ? [...written, new Paragraph({ spacing: { after: 0, line: 160, lineRule: LineRuleType.EXACT }, children: [] })] : written;
+    });
+  }
+
+  private block(block: BlockNode, ctx: BlockContext): (Paragraph | Table)[] {
+    const size = { ...(ctx.inTable ? { size: HALF_POINTS(9) } : {}), ...(ctx.header ? { bold: true } : {}) };
+    const quote = ctx.quoted
+      ? { indent: { left: INDENT_STEP }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'AAAAAA', space: 8 } } }
+      : ctx.listLevel >= 0 ? { indent: { left: INDENT_STEP * (ctx.listLevel + 1) } } : {};
+    switch (block.type) {
+      case 'heading':
+        return [new Paragraph({ heading: HEADING_LEVELS[block.attrs.level - 1], keepNext: true, children: this.inline(block.content, {}) })];
+      case 'paragraph':
+        return [new Paragraph({ ...quote, spacing: ctx.inTable ? { after: 40, line: 240 } : { after: 120 }, children: this.inline(block.content, size) })];
+      case 'horizontalRule':
+        return [new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: 'BBBBBB', space: 1 } }, children: [] })];
+      case 'blockquote':
+        return this.blocks(block.content, { ...ctx, quoted: true });
+      case 'bulletList':
+      case 'orderedList': {
+        const level = Math.min(ctx.listLevel + 1, 8);
+        const numbering = block.type === 'bulletList'
+          ? { reference: 'bullets', level }
+          : { reference: 'ordered', level, instance: ++this.orderedLists };
+        return block.content.flatMap((item) => {
+          const [first, ...rest] = item.content;
+          return [
+            new Paragraph({ numbering, spacing: { after: 60 }, children: this.inline(first.content, size) }),
+            ...this.blocks(rest, { ...ctx, listLevel: level }),
+          ];
+        });
+      }
+      case 'table':
+        return [this.table(block)];
+    }
+  }
+
+  private table(block: TableNode): Table {
+    const widths = columnWidths(block, this.contentWidth);
+    let leadingHeaderRows = true;
+    const rows = block.content.map((row) => {
+      const isHeader = leadingHeaderRows && row.content.length > 0 && row.content.every((c) => c.type === 'tableHeader');
+      leadingHeaderRows &&= isHeader;
+      let column = 0;
+      const span = (colspan = 1) => widths.slice(column, (column += colspan)).reduce((x, y) => x + y, 0);
+      return new TableRow({
+        tableHeader: isHeader,
+        cantSplit: true,
+        children: row.content.map((cell) => new TableCell({
+          children: endsWithParagraph(this.blocks(cell.content, { listLevel: -1, inTable: true, quoted: false, header: cell.type === 'tableHeader' })),
+          columnSpan: cell.attrs?.colspan ?? 1,
+          rowSpan: cell.attrs?.rowspan ?? 1,
+          width: { size: span(cell.attrs?.colspan), type: WidthType.DXA },
+          margins: { top: 40, bottom: 40, left: 80, right: 80 },
+          ...(cell.type === 'tableHeader' ? { shading: { type: ShadingType.CLEAR, fill: 'E8E8E8', color: 'auto' } } : {}),
+        })),
+      });
+    });
+    return new Table({
+      rows,
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+    });
+  }
+
+  private inline(content: readonly InlineNode[] | undefined, base: IRunOptions): ParagraphChild[] {
+    const out: ParagraphChild[] = [];
+    for (const node of content ?? []) {
+      if (node.type === 'hardBreak') out.push(new TextRun({ ...base, break: 1 }));
+      else if (node.type === 'footnote') {
+        const id = ++this.footnoteCount;
+        this.footnotes[String(id)] = { children: [new Paragraph({ children: [new TextRun(node.attrs.text)] })] };
+        out.push(new FootnoteReferenceRun(id));
+      } else {
+        const marks = new Set((node.marks ?? []).map((m) => m.type));
+        const link = node.marks?.find((m) => m.type === 'link');
+        const run = new TextRun({
+          ...base,
+          text: node.text,
+          ...(marks.has('bold') ? { bold: true } : {}),
+          ...(marks.has('italic') ? { italics: true } : {}),
+          ...(marks.has('underline') ? { underline: {} } : {}),
+          ...(marks.has('strike') ? { strike: true } : {}),
+          ...(marks.has('code') ? { font: 'Courier New' } : {}),
+          ...(link ? { style: 'Hyperlink' } : {}),
+        });
+        // Record links stay plain text in Word: a parley: address means nothing outside the app.
+        out.push(link && isSafeHref(link.attrs.href) ? new ExternalHyperlink({ link: link.attrs.href, children: [run] }) : run);
+      }
+    }
+    return out;
+  }
+}
+
+/** Estimated width of a character of 9-point table text, and a cell's left and right padding, in twips. */
+const CHAR_TWIPS = 100;
+const CELL_PADDING_TWIPS = 200;
+
+/**
+ * Column widths that suit what the columns hold, as a browser's automatic table layout would: no column narrower
+ * than its longest word (so "Critical" never breaks), and the room left shared in proportion to how much text each
+ * column has beyond that.
+ */
+function columnWidths(block: TableNode, available: number): number[] {
+  const columns = Math.max(1, ...block.content.map((row) => row.content.reduce((n, c) => n + (c.attrs?.colspan ?? 1), 0)));
+  const longestWord = new Array<number>(columns).fill(1);
+  const longestText = new Array<number>(columns).fill(1);
+  for (const row of block.content) {
+    let column = 0;
+    for (const cell of row.content) {
+      const text = documentText({ type: 'doc', content: cell.content });
+      if ((cell.attrs?.colspan ?? 1) === 1 && column < columns) {
+        longestWord[column] = Math.max(longestWord[column]!, ...text.split(/\s+/).map((w) => w.length));
+        longestText[column] = Math.max(longestText[column]!, Math.min(text.length, 80));
+      }
+      column += cell.attrs?.colspan ?? 1;
+    }
+  }
+  const minimum = longestWord.map((n) => n * CHAR_TWIPS + CELL_PADDING_TWIPS);
+  const desired = longestText.map((n, i) => Math.max(minimum[i]!, n * CHAR_TWIPS + CELL_PADDING_TWIPS));
+  const minTotal = minimum.reduce((a, b) => a + b, 0);
+  if (minTotal >= available) return minimum.map((w) => Math.floor((w * available) / minTotal));
+  const extra = desired.map((d, i) => d - minimum[i]!);
+  const extraTotal = extra.reduce((a, b) => a + b, 0);
+  const room = available - minTotal;
+  return minimum.map((m, i) => Math.floor(m + (extraTotal ? (extra[i]! * room) / extraTotal : room / columns)));
+}
+
+/** Word requires every table cell to end with a paragraph (a cell ending in a nested table is refused). */
+function endsWithParagraph(children: (Paragraph | Table)[]): (Paragraph | Table)[] {
+  return children.at(-1) instanceof Paragraph ? children : [...children, new Paragraph({ children: [] })];
+}
+
+function running(chrome: PageChrome, contentWidth: number): { header: Header; footer: Footer } {
+  const small = { size: HALF_POINTS(8), font: HEADING_FONT, color: '444444' };
+  return {
+    header: new Header({
+      children: chrome.marking
+        ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ ...small, text: chrome.marking, bold: true, allCaps: true })] })]
+        : [],
+    }),
+    footer: new Footer({
+      children: [new Paragraph({
+        tabStops: [{ type: TabStopType.RIGHT, position: contentWidth }],
+        children: [
+          new TextRun({ ...small, text: chrome.footer }),
+          new TextRun({ ...small, children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+        ],
+      })],
+    }),
+  };
+}
+
+export async function toDocx(doc: DocumentNode, opts: PageOptions): Promise<Buffer> {
+  const chrome = pageChrome(opts);
+  const size = PAGE_SIZES_MM[chrome.pageSize];
+  const m = PAGE_MARGINS_MM;
+  const contentWidth = convertMillimetersToTwip(size.width - m.left - m.right);
+  const writer = new DocxWriter(contentWidth);
+  const children = writer.blocks(doc.content, { listLevel: -1, inTable: false, quoted: false });
+  const { header, footer } = running(chrome, contentWidth);
+  const headingStyle = (pt: number) => ({
+    run: { font: HEADING_FONT, size: HALF_POINTS(pt), bold: true, color: '111111' },
+    paragraph: { spacing: { before: 240, after: 100 }, keepNext: true },
+  });
+  const document = new Document({
+    title: chrome.title,
+    creator: 'Parley',
+    description: chrome.marking,
+    styles: {
+      default: {
+        document: { run: { font: BODY_FONT, size: HALF_POINTS(11) }, paragraph: { spacing: { line: 264 } } },
+        heading1: headingStyle(18),
+        heading2: headingStyle(13.5),
+        heading3: headingStyle(11.5),
+        heading4: headingStyle(11),
+        heading5: headingStyle(11),
+        heading6: headingStyle(11),
+        hyperlink: { run: { color: '1A4D8F', underline: {} } },
+      },
+    },
+    numbering: {
+      config: [
+        { reference: 'bullets', levels: listLevels('bullet') },
+        { reference: 'ordered', levels: listLevels('ordered') },
+      ],
+    },
+    footnotes: writer.footnotes,
+    sections: [{
+      properties: {
+        page: {
+          size: { width: convertMillimetersToTwip(size.width), height: convertMillimetersToTwip(size.height) },
+          margin: {
+            top: convertMillimetersToTwip(m.top), bottom: convertMillimetersToTwip(m.bottom),
+            left: convertMillimetersToTwip(m.left), right: convertMillimetersToTwip(m.right),
+            header: convertMillimetersToTwip(10), footer: convertMillimetersToTwip(10),
+          },
+        },
+      },
+      headers: { default: header },
+      footers: { default: footer },
+      children: children.length ? children : [new Paragraph({ children: [] })],
+    }],
+  });
+  return Packer.toBuffer(document);
+}
