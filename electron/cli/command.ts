@@ -50,11 +50,11 @@ export class CommandContext {
   }
 
   /**
-   * Opens a case file for the length of `use`, then closes it, so that several files (even two copies of one
-   * case) can be read in turn. Commands that only read open read-only and leave the file untouched.
+   * Opens a case file read-only for the length of `use`, then closes it, so that several files (even two copies
+   * of one case) can be read in turn and none is changed. (No command changes an existing file yet.)
    */
-  withCase<T>(file: string, mode: 'read' | 'write', use: (info: CaseInfo) => T): T {
-    const info = this.open(file, mode === 'read');
+  readCase<T>(file: string, use: (info: CaseInfo) => T): T {
+    const info = this.openReadOnly(file);
     try {
       return use(info);
     } finally {
@@ -63,9 +63,9 @@ export class CommandContext {
     }
   }
 
-  private open(file: string, readOnly: boolean): CaseInfo {
+  private openReadOnly(file: string): CaseInfo {
     try {
-      return this.call('case.open', { path: file, readOnly }, EXIT.cannotOpen);
+      return this.call('case.open', { path: file, readOnly: true }, EXIT.cannotOpen);
     } catch (err) {
       // Most refusals name the file already; the others would leave the user guessing which file was meant.
       if (err instanceof CliError && !err.message.includes(path.basename(file))) throw new CliError(`${file}: ${err.message}`, err.exitCode);

@@ -37,7 +37,7 @@ export default defineCommand({
     const today = parseToday(options.today);
     const withinDays = parseWithin(options.within);
     const rows = files.flatMap((file) =>
-      ctx.withCase(file, 'read', (info) =>
+      ctx.readCase(file, (info) =>
         ctx.call('deadline.list', { caseId: info.caseId, filter: { status: 'open' } }).map((d) => toRow(d, info)),
       ),
     );

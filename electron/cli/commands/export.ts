@@ -16,7 +16,7 @@ export default defineCommand({
   },
   library: 'throwaway',
   run(ctx, [file], { output, force }) {
-    const data = ctx.withCase(file!, 'read', (info) => ctx.call('case.export', { caseId: info.caseId, includeAttachments: true }));
+    const data = ctx.readCase(file!, (info) => ctx.call('case.export', { caseId: info.caseId, includeAttachments: true }));
     const json = JSON.stringify(data, null, 2) + '\n';
     if (output === undefined) {
       ctx.out.raw(json);

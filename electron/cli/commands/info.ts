@@ -10,7 +10,7 @@ export default defineCommand({
   options: {},
   library: 'throwaway',
   run(ctx, [file]) {
-    const info = ctx.withCase(file!, 'read', (opened) => opened);
+    const info = ctx.readCase(file!, (opened) => opened);
     ctx.out.result(info, () => [...caseSummaryLines(info), ...recordCountLines(info)]);
     return EXIT.ok;
   },

@@ -22,7 +22,7 @@ export default defineCommand({
   run(ctx, [query, ...files], options) {
     const limit = parseLimit(options.limit);
     const hits = files.flatMap((file) =>
-      ctx.withCase(file, 'read', (info): CaseSearchHit[] =>
+      ctx.readCase(file, (info): CaseSearchHit[] =>
         ctx.call('case.search', { caseId: info.caseId, query: query!, limit }).map((hit) => ({ ...hit, caseId: info.caseId, caseTitle: info.title, path: info.path })),
       ),
     );

@@ -14,7 +14,7 @@ export default defineCommand({
   options: {},
   library: 'throwaway',
   run(ctx, [file]) {
-    const { path, report } = ctx.withCase(file!, 'read', (info) => {
+    const { path, report } = ctx.readCase(file!, (info) => {
       try {
         return { path: info.path, report: ctx.call('case.verify', { caseId: info.caseId }) };
       } catch (err) {
