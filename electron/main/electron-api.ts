@@ -110,7 +110,7 @@ export interface MenuLike {
 
 export interface NotificationLike {
   show(): void;
-  on(event: 'click', listener: () => void): unknown;
+  on(event: 'click' | 'close', listener: () => void): unknown;
 }
 
 export interface NotificationConstructor {

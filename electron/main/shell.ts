@@ -9,7 +9,7 @@ import { DESKTOP_EVENT_CHANNEL, type DesktopEventName, type DesktopEvents } from
 import type { Envelope } from '../../shared/result.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { exportCaseToFile, importCaseFromFile, saveCaseCopy } from './case-files.js';
-import type { BrowserWindowLike, ShellElectron } from './electron-api.js';
+import type { BrowserWindowLike, NotificationLike, ShellElectron } from './electron-api.js';
 import { offerToOpenExternally } from './external-links.js';
 import { registerContractIpc, registerDesktopIpc } from './ipc.js';
 import { APP_NAME, bringToFront, createMainWindow } from './main-window.js';
@@ -42,7 +42,6 @@ const LIBRARY_CHANGING_OPERATIONS = new Set<OpName>(['case.open', 'case.create',
 
 /** A file name for a save dialog, without path separators or characters Windows refuses. */
 export function safeFileName(name: string | undefined, fallback: string): string {
-  // eslint-disable-next-line no-control-regex
   const cleaned = (name ?? '').replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100).replace(/[. ]+$/, '');
   return cleaned || fallback;
 }
@@ -66,6 +65,8 @@ export class DesktopShell {
   private activeCaseId: string | null = null;
   private readonly relay = new OpenFileRelay((file) => this.sendEvent('openFile', file));
   private readonly isDevelopment: boolean;
+  /** Shown notifications, kept referenced until dismissed: one collected as garbage would lose its click handler. */
+  private readonly liveNotifications = new Set<NotificationLike>();
   private readonly paths: { preload: string; renderer: string };
 
   constructor(
@@ -154,7 +155,12 @@ export class DesktopShell {
     const window = createMainWindow(this.electron, this.paths, readWindowState(this.dataDir));
     this.window = window;
     this.closeConfirmed = false;
-    window.webContents.on('did-start-loading', () => this.relay.rendererGone());
+    // A (re)load starts the page afresh: its subscriptions, unsaved edits and shown case are gone.
+    window.webContents.on('did-start-loading', () => {
+      this.relay.rendererGone();
+      this.dirty = false;
+      this.activeCaseId = null;
+    });
     window.on('close', (event) => {
       if (this.dirty && !this.closeConfirmed) {
         event.preventDefault();
@@ -217,7 +223,7 @@ export class DesktopShell {
       appName: APP_NAME,
       isDevelopment: this.isDevelopment,
       recentFiles: this.session?.library.paths() ?? [],
-      hasActiveCase: this.activeCaseId !== null && this.window !== null,
+      hasActiveCase: this.window !== null && this.activeCase() !== null,
       actions: this.menuActions,
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -318,8 +324,12 @@ export class DesktopShell {
     const { Notification } = this.electron;
     if (!Notification.isSupported()) return;
     const notification = new Notification({ title: reminder.title, body: reminder.body });
+    this.liveNotifications.add(notification);
+    notification.on('close', () => this.liveNotifications.delete(notification));
     notification.on('click', () => {
-      if (this.window) bringToFront(this.window);
+      this.liveNotifications.delete(notification);
+      const window = this.ensureWindow();
+      if (window) bringToFront(window);
     });
     notification.show();
   }

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { FakeElectron } from './fake-electron.js';
 
-const dataDir = vi.hoisted(() => {
-  const { mkdtempSync } = require('node:fs') as typeof import('node:fs');
-  const { tmpdir } = require('node:os') as typeof import('node:os');
+const dataDir = await vi.hoisted(async () => {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
   return mkdtempSync(`${tmpdir()}/parley-main-`);
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));

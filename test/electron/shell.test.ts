@@ -256,6 +256,13 @@ describe('the File menu', () => {
     expect(electron.Menu.item('export').enabled).toBe(false);
   });
 
+  it('disables them again once the case shown is closed', async () => {
+    const { electron, call, caseId } = await withOpenCase();
+    expect(electron.Menu.item('save-copy').enabled).toBe(true);
+    await call('case.close', { caseId });
+    expect(electron.Menu.item('save-copy').enabled).toBe(false);
+  });
+
   it('asks where to create a new case, adding the extension the dialog left off', async () => {
     const { electron, desktop } = await start();
     electron.dialog.saveAnswers.push({ canceled: false, filePath: '/cases/Directive 8' }, { canceled: true, filePath: '' });
@@ -278,6 +285,15 @@ describe('closing', () => {
     window().close();
     await settle();
     expect(window().destroyed).toBe(true);
+  });
+
+  it('forgets unsaved edits when the page reloads (the reload discarded them)', async () => {
+    const { electron, window, desktop } = await start();
+    await desktop('setDirty', true);
+    window().webContents.emit('did-start-loading');
+    window().close();
+    expect(window().destroyed).toBe(true);
+    expect(electron.dialog.shown).toEqual([]);
   });
 
   it('closes without asking when nothing is unsaved, remembering the window for next time', async () => {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ELECTRON_MISSING_MESSAGE, ELECTRON_PACKAGE_DIR, findElectronBinary } from '../../scripts/electron-binary.mjs';
-import { copyDriverSources } from '../../scripts/build-electron-driver.mjs';
+import { copyDriverSources, isUpToDate } from '../../scripts/build-electron-driver.mjs';
 import { tempDir } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -57,5 +57,19 @@ describe('scripts/build-electron-driver.mjs', () => {
     copyDriverSources(from, to);
     expect(fs.readdirSync(to).sort()).toEqual(['binding.gyp', 'deps', 'lib', 'src']);
     expect(fs.readFileSync(path.join(from, 'build', 'Release', 'better_sqlite3.node'), 'utf8')).toBe('node build');
+  });
+});
+
+describe('an existing Electron build of the driver', () => {
+  it('is reused only if it was made for the same Electron, driver, platform and architecture', () => {
+    const out = tempDir();
+    const target = { electron: '45.5.0', driver: '12.11.1', platform: 'linux', arch: 'x64' };
+    expect(isUpToDate(out, target)).toBe(false);
+    fs.writeFileSync(path.join(out, 'better_sqlite3.node'), '');
+    fs.writeFileSync(path.join(out, 'build-info.json'), JSON.stringify(target));
+    expect(isUpToDate(out, target)).toBe(true);
+    expect(isUpToDate(out, { ...target, electron: '46.0.0' })).toBe(false);
+    fs.rmSync(path.join(out, 'better_sqlite3.node'));
+    expect(isUpToDate(out, target)).toBe(false);
   });
 });
