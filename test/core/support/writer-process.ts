@@ -1,0 +1,77 @@
+// Runs case-writer.ts as a child process: bundled with esbuild (the core is TypeScript and imports .sql files),
+// with the native driver left to node_modules.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const REPO = path.join(import.meta.dirname, '..', '..', '..');
+
+/** Bundles the writer into `dir` and returns the script's path. */
+export async function bundleWriter(dir: string): Promise<string> {
+  const outfile = path.join(dir, 'case-writer.cjs');
+  await build({
+    entryPoints: [path.join(import.meta.dirname, 'case-writer.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    loader: { '.sql': 'text' },
+    external: ['better-sqlite3-multiple-ciphers'],
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+export interface Writer {
+  child: ChildProcess;
+  /** Complete lines printed so far. */
+  lines: string[];
+  /** Resolves when the process has ended, with what stopped it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves once `count` lines have been printed (or the process ended first). */
+  linesPrinted(count: number): Promise<void>;
+  stderr(): string;
+}
+
+/**
+ * Starts the writer. `fileSizeLimitBlocks` runs it under `ulimit -f` (blocks of 512 bytes in dash, 1024 in bash):
+ * a disk that fills up, for any user, root included.
+ */
+export function startWriter(script: string, args: string[], fileSizeLimitBlocks?: number): Writer {
+  const env = { ...process.env, NODE_PATH: path.join(REPO, 'node_modules') };
+  const command = [process.execPath, script, ...args];
+  const child = fileSizeLimitBlocks
+    ? spawn('/bin/sh', ['-c', `ulimit -f ${fileSizeLimitBlocks} && exec "$@"`, 'sh', ...command], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(command[0]!, command.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  let partial = '';
+  let errors = '';
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const wake = (ended: boolean) => {
+    for (const w of [...waiters]) if (ended || lines.length >= w.count) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
+  };
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    const parts = (partial + chunk).split('\n');
+    partial = parts.pop()!; // a line cut off by a kill was never completely said
+    lines.push(...parts);
+    wake(false);
+  });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { errors += chunk; });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('close', (code, signal) => {
+      wake(true);
+      resolve({ code, signal });
+    });
+  });
+  return {
+    child,
+    lines,
+    exited,
+    stderr: () => errors,
+    linesPrinted: (count) => new Promise((resolve) => {
+      waiters.push({ count, resolve });
+      wake(child.exitCode !== null || child.signalCode !== null);
+    }),
+  };
+}
