@@ -23,6 +23,8 @@ export interface HarnessOptions {
   port?: number;
   /** The built renderer (dist/renderer); found beside this bundle when not given. */
   rendererDir?: string;
+  /** The largest request body accepted; MAX_BODY_BYTES unless a test wants a small one. */
+  maxBodyBytes?: number;
 }
 
 export interface Harness {
@@ -42,7 +44,7 @@ export const CASES_SUBFOLDER = 'cases';
 /** Where "Open the sample case" writes the sample, in the cases folder. */
 export const SAMPLE_FILE_NAME = 'sample.parley';
 /** Large enough for the biggest attachment the contract accepts (200 MiB of base64) plus its JSON wrapping. */
-const MAX_BODY_BYTES = 210 * 1024 * 1024;
+export const MAX_BODY_BYTES = 210 * 1024 * 1024;
 
 /** The same policy as the desktop window: nothing but this origin, no inline scripts or styles. */
 export const CONTENT_SECURITY_POLICY = [
@@ -128,7 +130,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
 
   async function answerCall(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'Send JSON');
-    const body = await readBody(req, MAX_BODY_BYTES);
+    const body = await readBody(req, opts.maxBodyBytes ?? MAX_BODY_BYTES);
     let call: { name?: unknown; input?: unknown };
     try {
       call = JSON.parse(body.toString('utf8')) as typeof call;
@@ -237,8 +239,10 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Answer now; let the rest of the body drain without keeping it.
+        req.removeAllListeners('data');
+        req.resume();
         reject(new HttpError(413, 'Request too large'));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -249,7 +253,8 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 function send(res: http.ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' });
+  const closeAfter = status === 413 ? { connection: 'close' } : {};
+  res.writeHead(status, { ...SECURITY_HEADERS, ...closeAfter, 'content-type': type, 'cache-control': 'no-store' });
   res.end(body);
 }
 

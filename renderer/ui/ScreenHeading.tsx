@@ -1,11 +1,15 @@
-// A screen's main heading. It takes focus when the screen opens, so keyboard and screen-reader users start at the
-// top of the new screen instead of wherever the last one left them.
+// A screen's main heading. When the user moves to another screen it takes focus, so keyboard and screen-reader
+// users start at the top of the new screen instead of wherever the last one left them. The first screen after the
+// page loads leaves focus alone, so Tab reaches the skip link first as on any page.
 import { useEffect, useRef, type ReactNode } from 'react';
+
+let firstScreenShown = false;
 
 export function ScreenHeading({ children, actions, eyebrow }: { children: ReactNode; actions?: ReactNode; eyebrow?: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    ref.current?.focus({ preventScroll: true });
+    if (firstScreenShown) ref.current?.focus({ preventScroll: true });
+    firstScreenShown = true;
   }, []);
   return (
     <header className="screen-heading">

@@ -7,6 +7,11 @@ export function calendarDay(isoDate: string): Date {
   return new Date(y, m - 1, d);
 }
 
+/** Today as an ISO calendar date in the user's time zone, to compare with stored dates as text. */
+export function isoToday(now = new Date()): string {
+  return format(now, 'yyyy-MM-dd');
+}
+
 /** "3 Dec 2026". */
 export function formatDay(isoDate: string | null | undefined): string {
   return isoDate ? format(calendarDay(isoDate), 'd MMM yyyy') : '';

@@ -32,16 +32,27 @@ export function CaseTable({ entries, onChanged }: { entries: LibraryEntry[]; onC
   );
 }
 
+/** The row's header cell: what names the case, and where its file is. */
+function CaseCell({ path, children }: { path: string; children: React.ReactNode }) {
+  return (
+    <th scope="row">
+      {children}
+      <span className="case-row__path" title={path}>
+        <bdi dir="ltr">{path}</bdi>
+      </span>
+    </th>
+  );
+}
+
 function CaseRow({ entry }: { entry: LibraryEntry }) {
   const { counts, nextDeadline } = entry;
   return (
     <tr className="case-row">
-      <th scope="row">
+      <CaseCell path={entry.path}>
         <button type="button" className="link-button case-row__title" onClick={() => void openCase(entry.path)}>
           {entry.title}
         </button>
-        <span className="case-row__path" title={entry.path}>{entry.path}</span>
-      </th>
+      </CaseCell>
       <td>{entry.status && <span className={`badge badge--status-${entry.status}`}>{humanize(entry.status)}</span>}</td>
       <td>
         {nextDeadline ? (
@@ -77,10 +88,9 @@ function ProblemRow({ entry, onChanged }: { entry: LibraryEntry; onChanged(): vo
   };
   return (
     <tr className="case-row case-row--problem">
-      <th scope="row">
+      <CaseCell path={entry.path}>
         <span className="case-row__title">{fileNameOf(entry.path)}</span>
-        <span className="case-row__path" title={entry.path}>{entry.path}</span>
-      </th>
+      </CaseCell>
       <td colSpan={6}>
         <span className="badge badge--problem">{entry.state === 'missing' ? 'Missing' : 'Cannot be read'}</span>{' '}
         <span className="case-row__problem">{entry.problem}</span>{' '}

@@ -3,13 +3,15 @@
 import { useCaseOverview } from '../../state/case-overview.js';
 import { useDirective } from '../../state/directive.js';
 import { go } from '../../state/navigation.js';
-import { formatDay, relativeDay } from '../../ui/dates.js';
+import { formatDay, isoToday, relativeDay } from '../../ui/dates.js';
 
 export function KeyDates({ caseId }: { caseId: string }) {
   const record = useDirective((s) => s.record);
   const { openDeadlines, meetings } = useCaseOverview();
+  const today = isoToday();
   const dated = openDeadlines.filter((d) => d.dueDate);
-  const next = dated[0];
+  const overdue = dated.filter((d) => d.dueDate! < today);
+  const next = dated.find((d) => d.dueDate! >= today);
   const unknown = openDeadlines.length - dated.length;
   const nextMeeting = meetings.find((m) => m.meetingDate);
   const row = (label: string, value: React.ReactNode) => (
@@ -24,6 +26,14 @@ export function KeyDates({ caseId }: { caseId: string }) {
       <dl className="key-dates">
         {row('Issued', record?.issuedOn ? formatDay(record.issuedOn) : <span className="muted">Not recorded</span>)}
         {row('Received', record?.receivedOn ? formatDay(record.receivedOn) : <span className="muted">Not recorded</span>)}
+        {overdue.length > 0 &&
+          row(
+            'Overdue',
+            <span className="key-dates__overdue">
+              {overdue.length === 1 ? overdue[0]!.title : `${overdue.length} deadlines`}
+              <span className="muted"> · since {formatDay(overdue[0]!.dueDate)}</span>
+            </span>,
+          )}
         {row(
           'Next deadline',
           next ? (

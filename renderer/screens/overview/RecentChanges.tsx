@@ -2,7 +2,8 @@
 import type { AuditEntry } from '../../../shared/api-types.js';
 import { useCaseOverview } from '../../state/case-overview.js';
 import { formatInstant, timeAgo } from '../../ui/dates.js';
-import { DIRECTIVE_FIELD_LABELS, kindLabel } from '../../ui/labels.js';
+import { KINDS } from '../../../shared/records.js';
+import { DIRECTIVE_FIELD_LABELS, humanize, kindLabel } from '../../ui/labels.js';
 
 const VERBS: Record<AuditEntry['operation'], string> = {
   create: 'created', update: 'changed', delete: 'deleted', restore: 'restored', purge: 'removed for good',
@@ -10,12 +11,21 @@ const VERBS: Record<AuditEntry['operation'], string> = {
 
 function describe(entry: AuditEntry): string {
   const what = kindLabel(entry.kind).toLowerCase();
-  const title = (entry.after ?? entry.before)?.title;
-  const named = typeof title === 'string' && entry.kind !== 'directive' ? ` “${title}”` : '';
+  const named = entry.kind === 'directive' ? '' : quotedTitle(entry);
   if (entry.operation !== 'update' || entry.changedFields.length === 0) return `${VERBS[entry.operation]} the ${what}${named}`;
   const labels: Record<string, string> = entry.kind === 'directive' ? DIRECTIVE_FIELD_LABELS : {};
   const fields = entry.changedFields.map((f) => (labels[f] ?? f).toLowerCase());
   return `changed the ${what}${named}: ${fields.join(', ')}`;
+}
+
+const TITLE_LENGTH = 70;
+
+/** The record's title as it was (or is), for "created the deadline “Written response”". */
+function quotedTitle(entry: AuditEntry): string {
+  const value = (entry.after ?? entry.before)?.[KINDS[entry.kind].titleField];
+  if (typeof value !== 'string' || !value.trim()) return '';
+  const text = value.length > TITLE_LENGTH ? `${value.slice(0, TITLE_LENGTH - 1)}…` : value;
+  return ` “${entry.kind === 'link' ? humanize(text).toLowerCase() : text}”`;
 }
 
 export function RecentChanges() {
