@@ -3,7 +3,7 @@
 // anywhere. Printing (Chromium's page.pdf, Electron's printToPDF, a browser's print dialog) picks up the @page
 // rules: the page size and margins, the marking at the top of every page, the case reference, the date and
 // "Page n of m" at the foot (CSS page-margin boxes, which Chromium draws since version 131).
-import { isSafeHref, recordLinkHref, type BlockNode, type DocumentNode, type InlineNode, type Mark, type TableCellNode } from './model.js';
+import { isSafeHref, marksInnermostFirst, recordLinkHref, type BlockNode, type DocumentNode, type InlineNode, type Mark, type TableCellNode } from './model.js';
 import { PAGE_MARGINS_MM, pageChrome, type PageOptions } from './page.js';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -83,7 +83,7 @@ class HtmlWriter {
         out += `<sup class="footnote-ref"><a href="#footnote-${n}" id="footnote-ref-${n}">${n}</a></sup>`;
       } else {
         let html = escapeHtml(node.text);
-        for (const mark of node.marks ?? []) html = wrap(html, mark);
+        for (const mark of marksInnermostFirst(node.marks)) html = wrap(html, mark);
         out += html;
       }
     }
@@ -126,10 +126,12 @@ h1, h2, h3, h4, h5, h6 { font-family: "Liberation Sans", Arial, "DejaVu Sans", s
 p { margin: 0 0 0.55em; orphans: 3; widows: 3; }
 ul, ol { margin: 0 0 0.6em; padding-left: 1.4em; }
 li { margin: 0.15em 0; }
+li > p { margin: 0.2em 0 0.3em; }
 blockquote { margin: 0.6em 0; padding: 0.1em 0 0.1em 0.9em; border-left: 3px solid #bbb; color: #333; }
 hr { border: 0; border-top: 1px solid #bbb; margin: 1em 0; }
 table { border-collapse: collapse; width: 100%; margin: 0.4em 0 0.9em; font-family: "Liberation Sans", Arial, "DejaVu Sans", sans-serif; font-size: 8.5pt; line-height: 1.3; }
-th, td { border: 1px solid #888; padding: 0.3em 0.45em; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+/* break-word, not anywhere: a column is never narrowed below its longest word (no "Criti-cal"). */
+th, td { border: 1px solid #888; padding: 0.3em 0.45em; vertical-align: top; text-align: left; overflow-wrap: break-word; }
 th { background: #e8e8e8; font-weight: bold; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td p, th p { margin: 0 0 0.3em; }
@@ -143,11 +145,15 @@ code { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size:
 .page-banner .marking { font-weight: bold; text-transform: uppercase; letter-spacing: 0.04em; }
 .footnotes { margin-top: 2em; font-size: 9pt; }
 .footnotes ol { padding-left: 1.6em; }
+.footnotes-title { font-family: "Liberation Sans", Arial, sans-serif; font-weight: bold; margin: 0.6em 0 0.2em; }
 @media print {
   body { max-width: none; padding: 0; }
   /* On paper the marking and the case line are in every page's margins (@page above). */
   .page-banner { display: none; }
   a { color: inherit; }
+  /* A record link means something in the app only; on paper it is plain text. */
+  a.record-link { text-decoration: none; }
+  .footnote-back { display: none; }
 }
 `;
 }
@@ -158,8 +164,8 @@ export function toHtml(doc: DocumentNode, opts: PageOptions): string {
   const writer = new HtmlWriter();
   const body = writer.blocks(doc.content);
   const notes = writer.footnotes.length
-    ? `\n<section class="footnotes" aria-label="Notes">\n<hr>\n<ol>\n${writer.footnotes
-        .map((note, i) => `<li id="footnote-${i + 1}">${escapeHtml(note)} <a href="#footnote-ref-${i + 1}" aria-label="Back to the text">\u21a9</a></li>`)
+    ? `\n<section class="footnotes" aria-label="Notes">\n<hr>\n<p class="footnotes-title">Notes</p>\n<ol>\n${writer.footnotes
+        .map((note, i) => `<li id="footnote-${i + 1}">${escapeHtml(note)} <a class="footnote-back" href="#footnote-ref-${i + 1}" aria-label="Back to the text">\u21a9</a></li>`)
         .join('\n')}\n</ol>\n</section>`
     : '';
   const banner = chrome.marking || chrome.footer

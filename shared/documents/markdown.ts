@@ -1,7 +1,7 @@
 // A document as CommonMark with the GitHub extensions (pipe tables, ~~strike~~, [^n] footnotes). Markdown has no
 // underline, so underlined text is written as <u>...</u>; every other character a Markdown reader could take for
 // syntax is escaped, so text reads back as the text it was.
-import { recordLinkHref, type BlockNode, type DocumentNode, type InlineNode, type Mark, type TextNode } from './model.js';
+import { marksInnermostFirst, recordLinkHref, type BlockNode, type DocumentNode, type InlineNode, type Mark, type TextNode } from './model.js';
 
 const ESCAPED = /[\\`*_[\]<>|~#&!]/g;
 
@@ -94,7 +94,7 @@ class MarkdownWriter {
     const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(node.text) ?? [];
     if (!core) return node.text;
     let out = isCode ? codeSpan(core) : escapeText(core);
-    for (const mark of marks) out = wrap(out, mark);
+    for (const mark of marksInnermostFirst(marks)) out = wrap(out, mark);
     return lead + out + trail;
   }
 }

@@ -33,6 +33,15 @@ export interface RecordLinkMark {
 export type Mark = SimpleMark | LinkMark | RecordLinkMark;
 export type MarkType = Mark['type'];
 
+/**
+ * The order writers nest marks in, innermost first, whatever order a text's marks array has (the editor sorts
+ * them by its schema, code by its own): a bold link is always written as a link around bold text.
+ */
+const MARK_NESTING: readonly MarkType[] = ['code', 'strike', 'underline', 'italic', 'bold', 'link', 'recordLink'];
+export function marksInnermostFirst(marks: readonly Mark[] | undefined): Mark[] {
+  return [...(marks ?? [])].sort((a, b) => MARK_NESTING.indexOf(a.type) - MARK_NESTING.indexOf(b.type));
+}
+
 export interface TextNode { type: 'text'; text: string; marks?: Mark[] }
 export interface HardBreakNode { type: 'hardBreak' }
 export interface FootnoteNode { type: 'footnote'; attrs: { text: string } }

@@ -10,6 +10,7 @@ import { renderMeetingBrief } from '../../electron/core/briefs/index.js';
 import { exportDocument } from '../../electron/core/export/index.js';
 import { tempDir } from '../helpers.js';
 import { sampleCase, TEXT } from './fixture.js';
+import { EVERYTHING } from './samples.js';
 
 const run = promisify(execFile);
 const TODAY = '2026-12-01';
@@ -33,13 +34,17 @@ async function pdfText(pdf: Buffer): Promise<string> {
   return (await run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
 }
 
-async function wordToPdf(docx: Buffer): Promise<Buffer> {
+/** Converts Word files to PDF with LibreOffice, all in one run (it takes seconds to start). */
+async function wordToPdf(files: Record<string, Buffer>): Promise<Record<string, Buffer>> {
   const dir = tempDir('parley-soffice-');
-  const file = path.join(dir, 'brief.docx');
-  fs.writeFileSync(file, docx);
+  const paths = Object.entries(files).map(([name, bytes]) => {
+    const file = path.join(dir, `${name}.docx`);
+    fs.writeFileSync(file, bytes);
+    return file;
+  });
   // A profile of its own, so a LibreOffice the user has open (or another test run) does not swallow the call.
-  await run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 180_000 });
-  return fs.readFileSync(path.join(dir, 'brief.pdf'));
+  await run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...paths], { timeout: 180_000 });
+  return Object.fromEntries(Object.keys(files).map((name) => [name, fs.readFileSync(path.join(dir, `${name}.pdf`))]));
 }
 
 /** What every export of the sample brief must show: the section headings and every cell of the issues table. */
@@ -92,9 +97,11 @@ describe('exports of a meeting brief', () => {
     const file = await renderMeetingBrief(api.session.get(caseId), meetingId, { format: 'docx', today: TODAY });
     keep(file.fileName, file.bytes);
     expect(file.bytes.subarray(0, 2).toString()).toBe('PK');
-    const pdf = await wordToPdf(file.bytes);
-    keep(`${file.fileName}.pdf`, pdf);
-    const text = await pdfText(pdf);
+    const everything = await exportDocument(EVERYTHING, 'docx', { title: 'Every construct', marking: '' });
+    const pdfs = await wordToPdf({ brief: file.bytes, everything });
+    keep(`${file.fileName}.pdf`, pdfs.brief!);
+    keep('everything.docx.pdf', pdfs.everything!);
+    const text = await pdfText(pdfs.brief!);
     expectBriefContent(text);
     const pages = text.split('\f').filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(1);
@@ -103,6 +110,13 @@ describe('exports of a meeting brief', () => {
     expect(text).toContain(`${TEXT.directiveTitle} (${TEXT.reference}) · 1 December 2026`);
     // The citations are Word footnotes: each is at the foot of a page, after its number.
     expect(squash(text)).toContain(squash(`1 ${TEXT.precedents.linkedToScope.citation}`));
+
+    // Every construct of the model comes through: marks, nested lists, the table, the quote, the footnote.
+    const all = await pdfText(pdfs.everything!);
+    for (const words of ['Title', 'bold italic under struck code', 'a link and an issue', 'one', 'one.one', 'Issue', 'Scope', 'quoted', '176 F.3d 1132 (9th Cir. 1999)', 'Page 1 of 1']) {
+      expect(squash(all)).toContain(squash(words));
+    }
+    expect(all).not.toContain('ATTORNEY WORK PRODUCT'); // an empty marking means none
   }, 240_000);
 
   it('writes Markdown and HTML holding the headings and the issues table', async () => {

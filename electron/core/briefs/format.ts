@@ -1,12 +1,18 @@
 // How dates, deadlines and vocabulary values read in generated documents.
-import { format, parseISO } from 'date-fns';
+import { format } from 'date-fns';
 import type { RecordOf } from '../../../shared/records.js';
 
-/** "2026-12-03" as "3 December 2026"; anything that is not a date is returned as it is. */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * "2026-12-03" as "3 December 2026"; anything that is not an ISO date is returned as it is. Done by hand rather
+ * than with date-fns because a brief formats thousands of dates and a calendar date needs no time zone.
+ */
 export function formatDay(isoDate: string | null | undefined): string {
   if (!isoDate) return '';
-  const d = parseISO(isoDate);
-  return Number.isNaN(d.getTime()) ? isoDate : format(d, 'd MMMM yyyy');
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : isoDate;
 }
 
 /** Today as an ISO date, in the machine's own time zone. */
