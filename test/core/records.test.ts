@@ -188,6 +188,8 @@ describe('deadlines', () => {
     ['2026-03-09', '17:00', '2026-03-09T21:00:00.000Z'], // EDT, UTC-4, the day after
     ['2026-10-31', '09:30', '2026-10-31T13:30:00.000Z'], // EDT, the day before clocks go back
     ['2026-11-02', '09:30', '2026-11-02T14:30:00.000Z'], // EST, the day after
+    ['2026-03-08', '02:30', '2026-03-08T07:30:00.000Z'], // a time the clocks skip: moves on to 03:30 EDT
+    ['2026-11-01', '01:30', '2026-11-01T05:30:00.000Z'], // a time that happens twice: the first, earlier one
   ];
 
   it.each(dueAtCases)('a deadline due %s at %s in New York falls due at %s', (dueDate, dueTime, dueAt) => {

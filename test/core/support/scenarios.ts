@@ -32,6 +32,11 @@ const listIds = (w: CaseWorld, kind: KindName, includeDeleted = false) =>
 
 function recordScenario(kind: KindName, verb: Verb): Scenario {
   const idInput = (w: CaseWorld, made: AnyRecord) => (kind === 'directive' ? { caseId: w.caseId } : { caseId: w.caseId, id: made.id });
+  /** Makes a record of the kind; the input names it. */
+  const madeOne = (w: CaseWorld): Prepared => {
+    const made = w.make(kind);
+    return { input: idInput(w, made), made };
+  };
   switch (verb) {
     case 'create':
       return {
@@ -45,10 +50,7 @@ function recordScenario(kind: KindName, verb: Verb): Scenario {
       };
     case 'get':
       return {
-        setup: (w) => {
-          const made = w.make(kind);
-          return { input: idInput(w, made), made };
-        },
+        setup: madeOne,
         check: (_w, out, { made }) => expect(out).toEqual(made),
       };
     case 'list':
@@ -69,10 +71,7 @@ function recordScenario(kind: KindName, verb: Verb): Scenario {
       };
     case 'delete':
       return {
-        setup: (w) => {
-          const made = w.make(kind);
-          return { input: idInput(w, made), made };
-        },
+        setup: madeOne,
         check: (w, out, { made }) => {
           expect((out as AnyRecord).deletedAt).toEqual(expect.any(String));
           expect(listIds(w, kind)).not.toContain(made!.id);
@@ -83,9 +82,9 @@ function recordScenario(kind: KindName, verb: Verb): Scenario {
     case 'restore':
       return {
         setup: (w) => {
-          const made = w.make(kind);
-          w.op(`${kind}.delete`, { caseId: w.caseId, id: made.id });
-          return { input: idInput(w, made), made };
+          const prepared = madeOne(w);
+          w.op(`${kind}.delete`, prepared.input);
+          return prepared;
         },
         check: (w, out, { made }) => {
           expect(out).toMatchObject({ id: made!.id, deletedAt: null, deletedBy: null, version: made!.version + 2 });
@@ -95,10 +94,7 @@ function recordScenario(kind: KindName, verb: Verb): Scenario {
       };
     case 'purge':
       return {
-        setup: (w) => {
-          const made = w.make(kind);
-          return { input: idInput(w, made), made };
-        },
+        setup: madeOne,
         check: (w, out, { made }) => {
           expect(out).toBeNull();
           expect(w.api.raw(`${kind}.get`, { caseId: w.caseId, id: made!.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
