@@ -35,7 +35,8 @@ export function NewCaseScreen() {
   }, []);
 
   // Until the user chooses a location themselves, the file is named after the title in the case folder.
-  const shownPath = pathEdited ? path : folder ? resolveTypedPath(suggestedFileName(values.title), folder) : path;
+  const pathIn = (listing: CaseFolderListing | null) => (pathEdited ? path : listing ? resolveTypedPath(suggestedFileName(values.title), listing) : path);
+  const shownPath = pathIn(folder);
 
   const set = (field: FormField) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
     setValues((v) => ({ ...v, [field]: e.target.value }));
@@ -55,8 +56,10 @@ export function NewCaseScreen() {
     e.preventDefault();
     if (busy) return;
     setFormError(null);
-    // Where the platform has a save dialog and no path was typed, ask for one now.
-    const target = resolveTypedPath(shownPath, folder) || ((await platform().pickNewCaseFile?.(suggestedFileName(values.title))) ?? '');
+    // The folder may still be on its way if the user was quick; where the platform has a save dialog and no path
+    // was typed, ask for one now.
+    const listing = folder ?? (await platform().caseFolder().catch(() => null));
+    const target = resolveTypedPath(pathIn(listing), listing) || ((await platform().pickNewCaseFile?.(suggestedFileName(values.title))) ?? '');
     if (!target) return setErrors({ path: 'Choose where to save the case file.' });
     const directive = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')) as FormValues;
     setBusy(true);

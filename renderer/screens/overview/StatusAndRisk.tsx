@@ -2,7 +2,7 @@
 import { DIRECTIVE_STATUSES, RISK_LEVELS } from '../../../shared/enums.js';
 import { useDirective } from '../../state/directive.js';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.js';
-import { humanize, STATUS_HINTS, type RiskLevel } from '../../ui/labels.js';
+import { humanize, STATUS_HINTS, type DirectiveStatus, type RiskLevel } from '../../ui/labels.js';
 import { SaveState } from '../../ui/SaveState.js';
 
 const STATUS_OPTIONS = DIRECTIVE_STATUSES.map((s) => ({ value: s, label: humanize(s), hint: STATUS_HINTS[s] }));
@@ -12,8 +12,12 @@ const RISK_OPTIONS = [{ value: NOT_ASSESSED, label: 'Not assessed' }, ...RISK_LE
 export function StatusAndRisk() {
   const record = useDirective((s) => s.record);
   const saves = useDirective((s) => s.saves);
+  const drafts = useDirective((s) => s.drafts);
   const commit = useDirective((s) => s.commit);
   if (!record) return null;
+  // A choice shows at once, while it saves; a refused one stays chosen beside its reason, as typed text does.
+  const status = (drafts.status ?? record.status) as DirectiveStatus;
+  const risk = (drafts.risk ?? record.risk ?? NOT_ASSESSED) as RiskLevel | typeof NOT_ASSESSED;
   return (
     <section className="panel" aria-labelledby="status-heading">
       <h2 id="status-heading">Status and risk</h2>
@@ -21,17 +25,17 @@ export function StatusAndRisk() {
         legend="Status"
         name="status"
         className="choice-group--lifecycle"
-        value={record.status}
+        value={status}
         options={STATUS_OPTIONS}
         onChange={(status) => void commit('status', status)}
         aside={<SaveState save={saves.status} pending={false} />}
         error={saves.status?.state === 'error' ? saves.status.message : null}
       />
-      <p className="muted status-hint">{STATUS_HINTS[record.status]}</p>
+      <p className="muted status-hint">{STATUS_HINTS[status]}</p>
       <ChoiceGroup<RiskLevel | typeof NOT_ASSESSED>
         legend="Risk"
         name="risk"
-        value={record.risk ?? NOT_ASSESSED}
+        value={risk}
         options={RISK_OPTIONS}
         onChange={(risk) => void commit('risk', risk)}
         aside={<SaveState save={saves.risk} pending={false} />}
