@@ -1,10 +1,12 @@
 // Durability, with a real second process writing to a real file: killed with SIGKILL at random moments, or stopped
 // by a full disk, the case file stays whole and keeps every change whose write had returned.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onCleanup } from '../helpers.js';
 import { bundleWriter, startWriter, type Writer } from './support/writer-process.js';
 import { CaseWorld } from './support/world.js';
 
@@ -73,9 +75,7 @@ describe('a writer killed with SIGKILL at random moments', () => {
 });
 
 describe('a full disk', () => {
-  // The disk fills up through a file size limit (ulimit -f), which holds for root too. A read-only file is not
-  // tested: as root, permission bits do not stop writes, and a file made read-only after it was opened stays
-  // writable through the descriptor SQLite already holds, so there is no honest way to provoke it here.
+  // The disk fills up through a file size limit (ulimit -f), which holds for root too.
   it('refuses the write that does not fit with io_error, and loses nothing written before it', async () => {
     const { w, args } = caseForWriter();
     const writer = startWriter(script, args('fill'), 8192);
@@ -91,5 +91,57 @@ describe('a full disk', () => {
     const [lastId] = saved.at(-1)!;
     const back = w.api.call('attachment.read', { caseId: w.caseId, id: lastId! });
     expect(Buffer.from(back.dataBase64, 'base64').length).toBe(256 * 1024);
+  });
+});
+
+/** Sets or clears the immutable attribute; false where that cannot be done (no capability, or a file system without it). */
+function setImmutable(files: string[], on: boolean): boolean {
+  try {
+    execFileSync('chattr', [on ? '+i' : '-i', ...files], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether, in `dir`, the immutable attribute stops writes through a descriptor opened before it was set. */
+function immutableStopsOpenWriters(dir: string): boolean {
+  const probe = path.join(dir, 'immutable-probe');
+  const fd = fs.openSync(probe, 'w');
+  try {
+    if (!setImmutable([probe], true)) return false;
+    fs.writeSync(fd, 'x');
+    return false;
+  } catch {
+    return true;
+  } finally {
+    setImmutable([probe], false);
+    fs.closeSync(fd);
+    fs.rmSync(probe);
+  }
+}
+
+describe('a file that becomes read-only while it is open', () => {
+  // chmod cannot do this: root ignores permission bits, and a descriptor opened for writing stays writable after
+  // chmod for anyone. The immutable attribute (chattr +i) refuses writes even through open descriptors, root's too.
+  it('refuses the write with io_error, loses nothing, and takes writes again once the file is writable', (ctx) => {
+    const w = CaseWorld.create();
+    const kept = [w.make('note'), w.make('note')].map((n) => n.id);
+    const files = [w.file, `${w.file}-wal`];
+    if (!immutableStopsOpenWriters(w.api.dir)) {
+      ctx.skip('chattr +i cannot lock an open file here: it needs root, and a file system that honours it for open files (ext4 does, tmpfs does not)');
+    }
+    onCleanup(() => setImmutable(files, false));
+    setImmutable(files, true);
+    const before = w.diskState();
+    expect(w.api.fail('note.create', { caseId: w.caseId, fields: { body: 'Written to a locked file' } }, 'io_error').message).toMatch(/not saved/);
+    expect(w.api.call('note.list', { caseId: w.caseId }).map((n) => n.id)).toEqual(kept);
+    expect(w.diskState()).toEqual(before);
+    setImmutable(files, false);
+    kept.push(w.make('note').id);
+    w.api.call('case.close', { caseId: w.caseId });
+    w.api.call('case.open', { path: w.file });
+    expect(w.api.call('case.verify', { caseId: w.caseId }).ok).toBe(true);
+    expect(w.api.call('note.list', { caseId: w.caseId }).map((n) => n.id)).toEqual(kept);
   });
 });
