@@ -3,7 +3,7 @@
 // anywhere. Printing (Chromium's page.pdf, Electron's printToPDF, a browser's print dialog) picks up the @page
 // rules: the page size and margins, the marking at the top of every page, the case reference, the date and
 // "Page n of m" at the foot (CSS page-margin boxes, which Chromium draws since version 131).
-import { isSafeHref, marksInnermostFirst, recordLinkHref, type BlockNode, type DocumentNode, type InlineNode, type Mark, type TableCellNode } from './model.js';
+import { isSafeHref, marksInnermostFirst, recordLinkHref, writeInline, type BlockNode, type DocumentNode, type InlineNode, type Mark, type TableCellNode } from './model.js';
 import { PAGE_MARGINS_MM, pageChrome, type PageOptions } from './page.js';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -74,20 +74,14 @@ class HtmlWriter {
   }
 
   private inline(content: readonly InlineNode[] | undefined): string {
-    let out = '';
-    for (const node of content ?? []) {
-      if (node.type === 'hardBreak') out += '<br>';
-      else if (node.type === 'footnote') {
-        this.footnotes.push(node.attrs.text);
-        const n = this.footnotes.length;
-        out += `<sup class="footnote-ref"><a href="#footnote-${n}" id="footnote-ref-${n}">${n}</a></sup>`;
-      } else {
-        let html = escapeHtml(node.text);
-        for (const mark of marksInnermostFirst(node.marks)) html = wrap(html, mark);
-        out += html;
-      }
-    }
-    return out;
+    return writeInline(content, {
+      hardBreak: '<br>',
+      footnote: (note) => {
+        const n = this.footnotes.push(note);
+        return `<sup class="footnote-ref"><a href="#footnote-${n}" id="footnote-ref-${n}">${n}</a></sup>`;
+      },
+      text: (node) => marksInnermostFirst(node.marks).reduce((html, mark) => wrap(html, mark), escapeHtml(node.text)),
+    });
   }
 }
 

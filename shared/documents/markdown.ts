@@ -1,7 +1,7 @@
 // A document as CommonMark with the GitHub extensions (pipe tables, ~~strike~~, [^n] footnotes). Markdown has no
 // underline, so underlined text is written as <u>...</u>; every other character a Markdown reader could take for
 // syntax is escaped, so text reads back as the text it was.
-import { marksInnermostFirst, recordLinkHref, type BlockNode, type DocumentNode, type InlineNode, type Mark, type TextNode } from './model.js';
+import { marksInnermostFirst, recordLinkHref, writeInline, type BlockNode, type DocumentNode, type InlineNode, type Mark, type TextNode } from './model.js';
 
 const ESCAPED = /[\\`*_[\]<>|~#&!]/g;
 
@@ -76,15 +76,11 @@ class MarkdownWriter {
   }
 
   private inline(content: readonly InlineNode[] | undefined): string {
-    let out = '';
-    for (const node of content ?? []) {
-      if (node.type === 'hardBreak') out += '\\\n';
-      else if (node.type === 'footnote') {
-        this.footnotes.push(node.attrs.text);
-        out += `[^${this.footnotes.length}]`;
-      } else out += this.text(node);
-    }
-    return out;
+    return writeInline(content, {
+      hardBreak: '\\\n',
+      footnote: (note) => `[^${this.footnotes.push(note)}]`,
+      text: (node) => this.text(node),
+    });
   }
 
   private text(node: TextNode): string {

@@ -215,3 +215,22 @@ export function recordLinkHref(attrs: RecordLinkMark['attrs']): string {
   const id = encodeURIComponent(attrs.id);
   return attrs.caseId ? `parley://case/${encodeURIComponent(attrs.caseId)}/${kind}/${id}` : `parley://record/${kind}/${id}`;
 }
+
+/** How one output format writes each kind of inline node. */
+export interface InlineFormat {
+  hardBreak: string;
+  /** Called in document order, so a format can number footnotes as it meets them. */
+  footnote(text: string): string;
+  text(node: TextNode): string;
+}
+
+/** Inline content written in one format (plain text, Markdown, HTML). */
+export function writeInline(content: readonly InlineNode[] | undefined, format: InlineFormat): string {
+  let out = '';
+  for (const node of content ?? []) {
+    if (node.type === 'hardBreak') out += format.hardBreak;
+    else if (node.type === 'footnote') out += format.footnote(node.attrs.text);
+    else out += format.text(node);
+  }
+  return out;
+}

@@ -1,18 +1,16 @@
 // Plain text of a document, for the full-text index and for anything that wants words rather than structure.
-import type { BlockNode, DocumentNode, InlineNode } from './model.js';
+import { writeInline, type BlockNode, type DocumentNode, type InlineNode } from './model.js';
 
 /**
  * The words of inline content. Footnotes are kept, in brackets where they stand, so a search for a citation
  * finds the draft that cites it.
  */
 export function inlineText(content: readonly InlineNode[] | undefined, withFootnotes = true): string {
-  let out = '';
-  for (const node of content ?? []) {
-    if (node.type === 'text') out += node.text;
-    else if (node.type === 'hardBreak') out += '\n';
-    else if (withFootnotes) out += ` [${node.attrs.text}]`;
-  }
-  return out;
+  return writeInline(content, {
+    hardBreak: '\n',
+    footnote: (note) => (withFootnotes ? ` [${note}]` : ''),
+    text: (node) => node.text,
+  });
 }
 
 function blockText(block: BlockNode): string[] {

@@ -3,7 +3,7 @@
 // a test loads generated documents into this schema and checks they come back unchanged.
 //
 // Kept apart from index.ts so the core, which only reads and writes documents, does not load the editor.
-import { Extension, Mark, Node, mergeAttributes, type Extensions } from '@tiptap/core';
+import { Extension, Mark, Node, type Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { isSafeHref, recordLinkHref, type RecordLinkMark } from './model.js';
@@ -41,15 +41,15 @@ export const RecordLink = Mark.create({
   parseHTML() {
     return [{ tag: 'a[data-record-kind][data-record-id]' }];
   },
-  renderHTML({ mark, HTMLAttributes }) {
+  renderHTML({ mark }) {
     const attrs = mark.attrs as RecordLinkMark['attrs'];
-    return ['a', mergeAttributes({
+    return ['a', {
       class: 'record-link',
       href: recordLinkHref(attrs),
       'data-record-kind': attrs.kind,
       'data-record-id': attrs.id,
       ...(attrs.caseId ? { 'data-case-id': attrs.caseId } : {}),
-    }, { title: HTMLAttributes.title })];
+    }];
   },
 });
 

@@ -2,7 +2,7 @@
 // briefed, attendees on both sides, issues with every position, both BATNAs, precedents linked to issues, dated and
 // TBD deadlines, events, watch items, and notes (one internal). Every text is distinct, so a test can look for it.
 import path from 'node:path';
-import { newCase, testApi, type TestApi } from '../helpers.js';
+import { testApi, type TestApi } from '../helpers.js';
 
 export const TEXT = {
   directiveTitle: 'Suspension of foreign-national access to the Meridian model family',

@@ -129,8 +129,10 @@ function prose(value: string | null | undefined, ...lead: InlineInput[]): BlockN
   return parts.map((part, i) => paragraph(...(i === 0 ? lead : []), part));
 }
 
-function labelled(label: string, value: string | null | undefined): BlockNode[] {
-  return value ? prose(value, bold(`${label}: `)) : [];
+/** "Label: value" paragraphs, or nothing (or "Label: not recorded", if the value is expected) when there is no value. */
+function labelled(label: string, value: string | null | undefined, expected = false): BlockNode[] {
+  if (value) return prose(value, bold(`${label}: `));
+  return expected ? [paragraph(bold(`${label}: `), italic('not recorded'))] : [];
 }
 
 const issueLink = (issue: RecordOf<'issue'>) => recordLink(issue.title, 'issue', issue.id);
@@ -141,8 +143,8 @@ function ownerOf(data: CaseData, owner: string | null, partyId: string | null): 
 
 const purpose: SectionBuilder = ({ meeting }) => [
   paragraph(bold('When and where: '), meetingWhen(meeting)),
-  ...(meeting.purpose ? labelled('Purpose', meeting.purpose) : [paragraph(bold('Purpose: '), italic('not recorded'))]),
-  ...(meeting.desiredOutcome ? labelled('Desired outcome', meeting.desiredOutcome) : [paragraph(bold('Desired outcome: '), italic('not recorded'))]),
+  ...labelled('Purpose', meeting.purpose, true),
+  ...labelled('Desired outcome', meeting.desiredOutcome, true),
   ...(meeting.agenda?.length ? [paragraph(bold('Agenda')), orderedList(meeting.agenda)] : []),
 ];
 

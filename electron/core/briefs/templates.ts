@@ -45,14 +45,17 @@ const DIRECTIVE_FIELDS = [
 const ISSUE_FIELDS = ['title', 'priority', 'status', 'ourOpening', 'ourTarget', 'theirPosition', 'theirInterests'] as const;
 const INTERNAL_ISSUE_FIELDS = ['ourWalkaway', 'ourInterests'] as const;
 
+/** "referenceNumber" -> "reference number". */
+const spaced = (field: string) => field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+
 /** Every merge field, for the editor's "insert field" menu. */
 export const MERGE_FIELDS: MergeFieldInfo[] = [
   { name: 'today', description: "Today's date" },
-  ...DIRECTIVE_FIELDS.map((f) => ({ name: `directive.${f}`, description: `The directive's ${f.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}` })),
+  ...DIRECTIVE_FIELDS.map((f) => ({ name: `directive.${f}`, description: `The directive's ${spaced(f)}` })),
   { name: 'counterparty', description: 'The other side, as named on the directive' },
   { name: 'ourOrganization', description: 'Our organization, as named on the directive' },
-  ...ISSUE_FIELDS.map((f) => ({ name: `issue.<n>.${f}`, description: `The n-th issue's ${f.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}` })),
-  ...INTERNAL_ISSUE_FIELDS.map((f) => ({ name: `issue.<n>.${f}`, description: `The n-th issue's ${f.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}`, internal: true })),
+  ...ISSUE_FIELDS.map((f) => ({ name: `issue.<n>.${f}`, description: `The n-th issue's ${spaced(f)}` })),
+  ...INTERNAL_ISSUE_FIELDS.map((f) => ({ name: `issue.<n>.${f}`, description: `The n-th issue's ${spaced(f)}`, internal: true })),
   { name: 'issues.count', description: 'How many issues the case has' },
   { name: 'nextMeeting.title', description: 'The next planned meeting' },
   { name: 'nextMeeting.date', description: 'Its date' },
