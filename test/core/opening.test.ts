@@ -236,4 +236,23 @@ describe('a case file', () => {
     expect(fs.readdirSync(dir)).toEqual(['taken.parley']);
     expect(fs.readFileSync(path.join(dir, 'taken.parley'), 'utf8')).toBe('mine');
   });
+
+  it('is not created, nor imported, where the WAL of an earlier file of that name was left behind', () => {
+    const w = CaseWorld.create();
+    const exported = w.api.call('case.export', { caseId: w.caseId });
+    w.api.call('case.close', { caseId: w.caseId });
+    // A crash leaves the file and its WAL; the user then deletes the file alone.
+    const writer = rawConnection(w.file);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec("UPDATE directive SET title = 'Old client matter'");
+    const leftover = fs.readFileSync(`${w.file}-wal`);
+    writer.close();
+    fs.rmSync(w.file);
+    fs.writeFileSync(`${w.file}-wal`, leftover);
+    const before = folderState(w.api.dir);
+    const error = w.api.fail('case.create', { path: w.file, directive: { title: 'New client matter', status: 'received' } }, 'already_exists');
+    expect(error.message).toMatch(/case\.parley-wal is left over/);
+    w.api.fail('case.import', { path: w.file, data: exported }, 'already_exists');
+    expect(folderState(w.api.dir)).toEqual(before);
+  });
 });

@@ -178,6 +178,7 @@ function backupBeforeMigration(db: Db, file: string, fromVersion: number): strin
  */
 export function createCaseDatabase(file: string, fill: (db: Db) => void): void {
   if (fs.existsSync(file)) throw new ParleyError('already_exists', `${file} already exists; Parley will not overwrite it.`);
+  assertNoLeftoverJournal(file);
   const dir = path.dirname(file);
   if (!fs.existsSync(dir)) throw new ParleyError('not_found', `The folder ${dir} does not exist.`);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.creating`);
@@ -199,6 +200,20 @@ export function createCaseDatabase(file: string, fill: (db: Db) => void): void {
       throw new ParleyError('already_exists', `${file} already exists; Parley will not overwrite it.`);
     }
     throw err;
+  }
+}
+
+/**
+ * SQLite finds a file's WAL or rollback journal by name alone. One left behind by an earlier file of the same name
+ * (deleted after a crash) would be applied to the new file when it is first opened, mixing another case into it.
+ */
+function assertNoLeftoverJournal(file: string): void {
+  const leftover = ['-wal', '-journal'].map((suffix) => file + suffix).find((f) => fs.existsSync(f));
+  if (leftover) {
+    throw new ParleyError(
+      'already_exists',
+      `${path.basename(leftover)} is left over from an earlier file named ${path.basename(file)}; SQLite would apply it to a new case file. Move it away or choose another name.`,
+    );
   }
 }
 
