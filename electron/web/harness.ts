@@ -12,6 +12,7 @@ import { writeDemoCase } from '../core/demo.js';
 import { toParleyError } from '../core/errors.js';
 import { Session } from '../core/session.js';
 import type { Envelope } from '../../shared/result.js';
+import { CONTENT_SECURITY_POLICY, CONTENT_TYPES } from '../main/app-protocol.js';
 import type { CaseFolderListing } from './case-folder-listing.js';
 
 export interface HarnessOptions {
@@ -46,32 +47,9 @@ export const SAMPLE_FILE_NAME = 'sample.parley';
 /** Large enough for the biggest attachment the contract accepts (200 MiB of base64) plus its JSON wrapping. */
 export const MAX_BODY_BYTES = 210 * 1024 * 1024;
 
-/** The same policy as the desktop window: nothing but this origin, no inline scripts or styles. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
+// The desktop window's own policy and content types, so the browser runs the renderer under the same rules. That
+// module reads no Electron at run time (its Electron types are type-only).
+export { CONTENT_SECURITY_POLICY };
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,

@@ -70,3 +70,16 @@ test('the sidebar lists the case\'s sections; the ones not built yet say what th
   await app.goToSection('Overview');
   await expect(app.overview.field('Issuing authority')).toHaveValue('Department of Commerce');
 });
+
+test('printing the overview gives the directive without the sidebar, the buttons or the save states', async ({ app, page }) => {
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  await expect(app.sidebar).toBeHidden();
+  await expect(app.overview.saveSummary).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'The directive' })).toBeVisible();
+  await expect(app.overview.field('Issuing authority')).toBeVisible();
+  // Paper is white whatever the screen's theme.
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+  await app.screenshot('overview-print');
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+});

@@ -18,28 +18,28 @@ export function StatusAndRisk() {
   // A choice shows at once, while it saves; a refused one stays chosen beside its reason, as typed text does.
   const status = (drafts.status ?? record.status) as DirectiveStatus;
   const risk = (drafts.risk ?? record.risk ?? NOT_ASSESSED) as RiskLevel | typeof NOT_ASSESSED;
+  const saving = (field: 'status' | 'risk') => ({
+    name: field,
+    onChange: (value: string) => void commit(field, value),
+    aside: <SaveState save={saves[field]} pending={false} />,
+    error: saves[field]?.state === 'error' ? saves[field].message : null,
+  });
   return (
     <section className="panel" aria-labelledby="status-heading">
       <h2 id="status-heading">Status and risk</h2>
       <ChoiceGroup
         legend="Status"
-        name="status"
         className="choice-group--lifecycle"
         value={status}
         options={STATUS_OPTIONS}
-        onChange={(status) => void commit('status', status)}
-        aside={<SaveState save={saves.status} pending={false} />}
-        error={saves.status?.state === 'error' ? saves.status.message : null}
+        {...saving('status')}
       />
       <p className="muted status-hint">{STATUS_HINTS[status]}</p>
       <ChoiceGroup<RiskLevel | typeof NOT_ASSESSED>
         legend="Risk"
-        name="risk"
         value={risk}
         options={RISK_OPTIONS}
-        onChange={(risk) => void commit('risk', risk)}
-        aside={<SaveState save={saves.risk} pending={false} />}
-        error={saves.risk?.state === 'error' ? saves.risk.message : null}
+        {...saving('risk')}
       />
     </section>
   );
