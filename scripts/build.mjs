@@ -1,5 +1,6 @@
-// Builds what runs under plain Node: the `parley` command line and the benchmarks. (The renderer is built by
-// Vite and the Electron shell by scripts/build-electron.mjs.) Runs on `npm install` (prepare) and before tests.
+// Builds everything: the Node bundles (the `parley` command line, the benchmarks, the browser harness, the
+// Electron main process and preload) with esbuild, then the renderer with Vite. Runs on `npm install` (prepare)
+// and before tests.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 
@@ -10,8 +11,9 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   loader: { '.sql': 'text' },
-  // The native driver is loaded from node_modules at run time, never bundled.
-  external: ['better-sqlite3-multiple-ciphers', 'electron'],
+  // Loaded from node_modules at run time, never bundled: the native driver, Electron itself, and playwright-core
+  // (which prints PDFs through Chromium outside the desktop app and finds its own files relative to itself).
+  external: ['better-sqlite3-multiple-ciphers', 'electron', 'playwright-core'],
   logLevel: 'warning',
 };
 
@@ -25,7 +27,8 @@ const entries = [
 await Promise.all(entries.filter(([src]) => fs.existsSync(src)).map(([entryPoints, outfile]) => build({ ...common, entryPoints: [entryPoints], outfile })));
 
 // The renderer: Vite with vite.config.ts, to dist/renderer (served by the Electron shell and the browser harness).
-if (fs.existsSync('vite.config.ts')) {
+// `--node-only` skips it, for tests that need only the Node bundles.
+if (fs.existsSync('vite.config.ts') && !process.argv.includes('--node-only')) {
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type {
   AuditEntry, CaseInfo, CaseSearchHit, Dashboard, LibraryEntry, LinksOfRecord, SearchHit, VerifyReport,
 } from './api-types.js';
+import { DocumentSchema, type DocumentNode } from './documents/model.js';
 import { LINKABLE_KINDS } from './enums.js';
 import { createSchemaOf, isoDate, recordId, updateSchemaOf, type Shape } from './fields.js';
 import {
@@ -21,6 +22,13 @@ export interface OpDef<I = unknown, O = unknown> {
 
 function op<O>() {
   return <S extends z.ZodType>(input: S): OpDef<z.output<S>, O> => ({ input }) as OpDef<z.output<S>, O>;
+}
+
+export const EXPORT_FORMATS = ['md', 'html', 'docx', 'pdf'] as const;
+export interface ExportedFile {
+  fileName: string;
+  mediaType: string;
+  dataBase64: string;
 }
 
 const caseId = recordId.describe('the case id returned by case.open or case.create');
@@ -68,6 +76,31 @@ export const STATIC_OPERATIONS = {
     }),
   ),
   'attachment.read': op<{ name: string; mediaType: string; dataBase64: string }>()(z.strictObject({ caseId, id: recordId })),
+  'brief.build': op<DocumentNode>()(z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional() })),
+  'brief.regenerateSection': op<DocumentNode>()(
+    z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional(), document: z.unknown(), sectionId: z.string().max(64) }),
+  ),
+  'template.fill': op<{ title: string; draftType: string; doc: DocumentNode; missing: string[]; unresolved: string[] }>()(
+    z.strictObject({ caseId, template: z.enum(['positionPaper', 'agencyLetter', 'internalMemo']) }),
+  ),
+  'brief.export': op<ExportedFile>()(
+    z.strictObject({
+      caseId,
+      meetingId: recordId,
+      shareable: z.boolean().optional(),
+      format: z.enum(EXPORT_FORMATS),
+      marking: z.string().max(200).optional(),
+    }),
+  ),
+  'document.export': op<ExportedFile>()(
+    z.strictObject({
+      caseId,
+      document: DocumentSchema,
+      format: z.enum(EXPORT_FORMATS),
+      title: z.string().trim().min(1).max(500),
+      marking: z.string().max(200).optional(),
+    }),
+  ),
   'library.list': op<LibraryEntry[]>()(z.strictObject({})),
   'library.forget': op<null>()(z.strictObject({ path: casePath })),
   'library.dashboard': op<Dashboard>()(
@@ -75,6 +108,10 @@ export const STATIC_OPERATIONS = {
   ),
   'library.search': op<CaseSearchHit[]>()(z.strictObject({ query: z.string().max(1_000), limit: z.number().int().min(1).max(500).optional() })),
 };
+
+/** Operations whose handlers return a promise (they print through Chromium or build Word files). */
+export type AsyncOpName = 'document.export' | 'brief.export';
+export const ASYNC_OPERATIONS: ReadonlySet<string> = new Set<AsyncOpName>(['document.export', 'brief.export']);
 
 // ---- the generic verbs of each record kind ---------------------------------------------------------------------
 
@@ -147,6 +184,7 @@ function recordOperations(): Record<string, OpDef> {
 
 export type Contract = typeof STATIC_OPERATIONS & RecordOperations;
 export type OpName = keyof Contract & string;
+export type SyncOpName = Exclude<OpName, AsyncOpName>;
 export type InputOf<N extends OpName> = Contract[N] extends OpDef<infer I, unknown> ? I : never;
 export type OutputOf<N extends OpName> = Contract[N] extends OpDef<unknown, infer O> ? O : never;
 

@@ -2,6 +2,8 @@
 // SQL from these definitions, the contract derives one operation per kind and verb from them, and the UI reads
 // their labels. Adding a field means: a migration, and the field here.
 import { z } from 'zod';
+import { parseDocument, type DocumentNode } from './documents/model.js';
+import { documentText } from './documents/text.js';
 import * as E from './enums.js';
 import {
   type Shape, type FieldsOf, type CreateFieldsOf, type UpdateFieldsOf,
@@ -26,6 +28,8 @@ export interface KindDef<S extends Shape = Shape> {
   fields: S;
   /** Rules across fields, checked on the record as it will be stored; returns what is wrong, or null. */
   check?: (record: FieldsOf<S>) => string | null;
+  /** The text a field contributes to the search index, where it is not the stored text itself. */
+  searchText?: (field: keyof S & string, record: FieldsOf<S>) => string | null;
 }
 
 // The mode is kept as its literal type: EditableKind, CreatableKind and the contract's per-kind operation names
@@ -275,6 +279,13 @@ export const KINDS = {
       body: req(z.string().max(5_000_000), { search: true }),
       note: opt(z.string().max(2_000)),
     },
+    // Editor documents are stored as their JSON; what is searched is the text a reader sees.
+    check: (r) => (r.format === 'prosemirror' && !parseStoredDocument(r.body) ? 'the body is not a valid editor document' : null),
+    searchText: (field, r) => {
+      if (field !== 'body' || r.format !== 'prosemirror') return null;
+      const doc = parseStoredDocument(r.body);
+      return doc ? documentText(doc) : '';
+    },
   }),
   link: kind({
     table: 'link', label: 'Link', plural: 'Links', mode: 'editable', titleField: 'linkType',
@@ -308,6 +319,15 @@ export const KINDS = {
     },
   }),
 } as const;
+
+function parseStoredDocument(body: string): DocumentNode | null {
+  try {
+    const parsed = parseDocument(JSON.parse(body));
+    return parsed.ok ? parsed.doc : null;
+  } catch {
+    return null;
+  }
+}
 
 export type Kinds = typeof KINDS;
 export type KindName = keyof Kinds;

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CaseInfo } from '../../shared/api-types.js';
-import type { InputOf, OpName, OutputOf } from '../../shared/contract.js';
-import { dispatch } from '../core/api/dispatcher.js';
+import type { AsyncOpName, InputOf, OutputOf, SyncOpName } from '../../shared/contract.js';
+import { dispatch, dispatchAsync } from '../core/api/dispatcher.js';
 import { toParleyError } from '../core/errors.js';
 import { defaultActor, defaultDataDir } from '../core/paths.js';
 import { Session } from '../core/session.js';
@@ -27,7 +27,7 @@ export interface Command<O extends OptionSpecs = OptionSpecs> {
    * 'throwaway': it only reads the files it is named, so it must not add them to anyone's library.
    */
   library: 'user' | 'throwaway';
-  run(ctx: CommandContext, positionals: string[], options: OptionValues<O> & CommonValues): ExitCode;
+  run(ctx: CommandContext, positionals: string[], options: OptionValues<O> & CommonValues): ExitCode | Promise<ExitCode>;
 }
 
 /** Keeps each command's option names and types literal, so `options.title` is known to be a string. */
@@ -43,9 +43,16 @@ export class CommandContext {
   ) {}
 
   /** Runs an operation through the dispatcher; a refusal becomes a CliError with the core's own message. */
-  call<N extends OpName>(name: N, input: InputOf<N>, exitCode: ExitCode = EXIT.failed): OutputOf<N> {
+  call<N extends SyncOpName>(name: N, input: InputOf<N>, exitCode: ExitCode = EXIT.failed): OutputOf<N> {
     const result = dispatch(this.session, name, input, this.logInternalError);
     if (!result.ok) throw new CliError(result.error.message, exitCode);
+    return result.data;
+  }
+
+  /** Runs an operation that returns a promise (documents printed through Chromium, Word files). */
+  async callAsync<N extends AsyncOpName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
+    const result = await dispatchAsync(this.session, name, input, this.logInternalError);
+    if (!result.ok) throw new CliError(result.error.message, EXIT.failed);
     return result.data;
   }
 
@@ -53,14 +60,21 @@ export class CommandContext {
    * Opens a case file read-only for the length of `use`, then closes it, so that several files (even two copies
    * of one case) can be read in turn and none is changed. (No command changes an existing file yet.)
    */
-  readCase<T>(file: string, use: (info: CaseInfo) => T): T {
+  readCase<T>(file: string, use: (info: CaseInfo) => T): T;
+  readCase<T>(file: string, use: (info: CaseInfo) => Promise<T>): Promise<T>;
+  readCase<T>(file: string, use: (info: CaseInfo) => T | Promise<T>): T | Promise<T> {
     const info = this.openReadOnly(file);
+    const close = () => dispatch(this.session, 'case.close', { caseId: info.caseId }, this.logInternalError);
+    let result: T | Promise<T>;
     try {
-      return use(info);
-    } finally {
-      // Not this.call: a failure to close must not hide the error that `use` may be throwing.
-      dispatch(this.session, 'case.close', { caseId: info.caseId }, this.logInternalError);
+      result = use(info);
+    } catch (err) {
+      close();
+      throw err;
     }
+    if (result instanceof Promise) return result.finally(close);
+    close();
+    return result;
   }
 
   private openReadOnly(file: string): CaseInfo {
@@ -84,12 +98,12 @@ export class CommandContext {
  * the user's for commands that make case files, and a temporary folder, removed afterwards, for commands that
  * only read.
  */
-export function withSession<T>(library: Command['library'], options: CommonValues, use: (session: Session) => T): T {
+export async function withSession<T>(library: Command['library'], options: CommonValues, use: (session: Session) => T | Promise<T>): Promise<T> {
   const throwaway = options.data === undefined && library === 'throwaway' ? fs.mkdtempSync(path.join(os.tmpdir(), 'parley-cli-')) : null;
   try {
     const session = openSession(options.data ?? throwaway ?? defaultDataDir(), options.as ?? defaultActor());
     try {
-      return use(session);
+      return await use(session);
     } finally {
       session.closeAll();
     }

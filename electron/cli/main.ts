@@ -8,10 +8,12 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-process.exitCode = runCli(process.argv.slice(2), {
+void runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin: () => fs.readFileSync(0, 'utf8'),
   stdoutIsTty: !!process.stdout.isTTY,
   env: process.env,
+}).then((code) => {
+  process.exitCode = code;
 });

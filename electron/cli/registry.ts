@@ -1,5 +1,6 @@
 // Every `parley` command, in the order the overall help lists them.
 import type { Command } from './command.js';
+import brief from './commands/brief.js';
 import demo from './commands/demo.js';
 import deadlines from './commands/deadlines.js';
 import exportCommand from './commands/export.js';
@@ -9,7 +10,7 @@ import newCommand from './commands/new.js';
 import search from './commands/search.js';
 import verify from './commands/verify.js';
 
-export const COMMANDS: readonly Command[] = [newCommand, info, verify, search, deadlines, exportCommand, importCommand, demo] as Command[];
+export const COMMANDS: readonly Command[] = [newCommand, info, verify, search, deadlines, exportCommand, importCommand, brief, demo] as Command[];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

@@ -10,15 +10,15 @@ import { COMMANDS, findCommand } from './registry.js';
 
 const HELP_WORDS = new Set(['help', '--help', '-h']);
 
-export function runCli(argv: string[], io: CliIo): ExitCode {
+export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   try {
-    return runCommandLine(argv, io);
+    return await runCommandLine(argv, io);
   } catch (err) {
     return report(err, io);
   }
 }
 
-function runCommandLine(argv: string[], io: CliIo): ExitCode {
+function runCommandLine(argv: string[], io: CliIo): ExitCode | Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === undefined) throw new UsageError('no command given; run `parley --help` for the list');
   if (HELP_WORDS.has(name)) return showHelp(rest[0], io);

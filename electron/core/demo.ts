@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { addDays, format, parseISO } from 'date-fns';
 import type { CaseInfo } from '../../shared/api-types.js';
-import type { InputOf, OpName, OutputOf } from '../../shared/contract.js';
+import type { InputOf, OutputOf, SyncOpName } from '../../shared/contract.js';
 import { applyRule, US_FEDERAL, workingCalendar } from '../../shared/deadlines/index.js';
 import type { CreateInputOf, DeadlineRule } from '../../shared/records.js';
 import { dispatch, type InternalErrorLog } from './api/dispatcher.js';
@@ -24,7 +24,7 @@ export function demoDay(offset: number): string {
 const EASTERN = 'America/New_York';
 const easternInstant = (offset: number, time: string) => `${demoDay(offset)}T${time}:00-05:00`;
 
-type Call = <N extends OpName>(name: N, input: InputOf<N>) => OutputOf<N>;
+type Call = <N extends SyncOpName>(name: N, input: InputOf<N>) => OutputOf<N>;
 interface Writer {
   call: Call;
   caseId: string;

@@ -5,6 +5,7 @@ import type { CaseInfo } from '../../shared/api-types.js';
 import type { CaseExport } from '../../shared/contract.js';
 import { CaseFile } from './case-file.js';
 import { ParleyError } from './errors.js';
+import type { PdfRenderer } from './export/pdf.js';
 import { Library } from './library.js';
 import { importCase } from './transfer.js';
 
@@ -13,15 +14,19 @@ export interface SessionOptions {
   dataDir: string;
   /** The name written as author into every record and audit entry. */
   actor: string;
+  /** How documents are printed to PDF: headless Chromium if not given; the desktop app passes printToPDF. */
+  pdfRenderer?: PdfRenderer;
 }
 
 export class Session {
   readonly actor: string;
   readonly library: Library;
+  readonly pdfRenderer: PdfRenderer | undefined;
   private readonly cases = new Map<string, CaseFile>();
 
   constructor(opts: SessionOptions) {
     this.actor = opts.actor;
+    this.pdfRenderer = opts.pdfRenderer;
     this.library = new Library(opts.dataDir);
   }
 

@@ -28,7 +28,7 @@ export function readUserFile(file: string, readStdin: () => string): string {
 }
 
 /** Writes a file whole or not at all; an existing file is replaced only when the user said --force. */
-export function writeUserFile(file: string, content: string, overwrite: boolean): void {
+export function writeUserFile(file: string, content: string | Uint8Array, overwrite: boolean): void {
   if (!overwrite && fs.existsSync(file)) throw new CliError(`${file} already exists; use --force to replace it`);
   try {
     writeFileAtomic(file, content);

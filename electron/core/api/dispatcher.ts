@@ -2,7 +2,7 @@
 // operation, validate the input against the contract, run the handler, and answer with an envelope. Nothing from
 // inside (stack traces, SQL) leaves here; unexpected errors are logged for the developer and reported plainly.
 import type { z } from 'zod';
-import { CONTRACT, isOperationName, type InputOf, type OpName, type OutputOf } from '../../../shared/contract.js';
+import { ASYNC_OPERATIONS, CONTRACT, isOperationName, type InputOf, type OpName, type OutputOf, type SyncOpName } from '../../../shared/contract.js';
 import type { ApiError, Envelope } from '../../../shared/result.js';
 import { ParleyError, toParleyError } from '../errors.js';
 import type { Session } from '../session.js';
@@ -14,21 +14,50 @@ const logToStderr: InternalErrorLog = (operation, err) => {
   console.error(`[parley] ${operation} failed:`, err);
 };
 
-export function dispatch<N extends OpName>(session: Session, name: N, input: InputOf<N>, log?: InternalErrorLog): Envelope<OutputOf<N>>;
+/** Runs a synchronous operation (all but ASYNC_OPERATIONS) and returns its envelope. */
+export function dispatch<N extends SyncOpName>(session: Session, name: N, input: InputOf<N>, log?: InternalErrorLog): Envelope<OutputOf<N>>;
 export function dispatch(session: Session, name: string, input: unknown, log?: InternalErrorLog): Envelope<unknown>;
 export function dispatch(session: Session, name: string, input: unknown, log: InternalErrorLog = logToStderr): Envelope<unknown> {
+  const call = prepare(session, name, input);
+  if ('refused' in call) return call.refused;
+  if (ASYNC_OPERATIONS.has(name)) {
+    log(name, new Error(`${name} returns a promise: call it through dispatchAsync`));
+    return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Parley; nothing was changed.' } };
+  }
+  try {
+    return { ok: true, data: call.run() };
+  } catch (err) {
+    return { ok: false, error: report(name, err, log) };
+  }
+}
+
+/** Runs any operation, waiting for those that return a promise: what the IPC and HTTP transports call. */
+export async function dispatchAsync<N extends OpName>(session: Session, name: N, input: InputOf<N>, log?: InternalErrorLog): Promise<Envelope<OutputOf<N>>>;
+export async function dispatchAsync(session: Session, name: string, input: unknown, log?: InternalErrorLog): Promise<Envelope<unknown>>;
+export async function dispatchAsync(session: Session, name: string, input: unknown, log: InternalErrorLog = logToStderr): Promise<Envelope<unknown>> {
+  const call = prepare(session, name, input);
+  if ('refused' in call) return call.refused;
+  try {
+    return { ok: true, data: await call.run() };
+  } catch (err) {
+    return { ok: false, error: report(name, err, log) };
+  }
+}
+
+/** Looks the operation up and validates its input; nothing runs unless both pass. */
+function prepare(session: Session, name: string, input: unknown): { refused: Envelope<never> } | { run: () => unknown } {
   if (!isOperationName(name)) {
-    return { ok: false, error: { code: 'unknown_operation', message: `There is no operation called "${String(name).slice(0, 100)}".` } };
+    return { refused: { ok: false, error: { code: 'unknown_operation', message: `There is no operation called "${String(name).slice(0, 100)}".` } } };
   }
   const parsed = CONTRACT[name].input.safeParse(input);
-  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
-  try {
-    return { ok: true, data: HANDLERS[name](session, parsed.data as never) };
-  } catch (err) {
-    const pe = toParleyError(err);
-    if (pe.code === 'internal' || (!(err instanceof ParleyError) && pe.code === 'io_error')) log(name, err);
-    return { ok: false, error: pe.toApiError() };
-  }
+  if (!parsed.success) return { refused: { ok: false, error: invalidInput(parsed.error) } };
+  return { run: () => HANDLERS[name](session, parsed.data as never) };
+}
+
+function report(name: string, err: unknown, log: InternalErrorLog): ApiError {
+  const pe = toParleyError(err);
+  if (pe.code === 'internal' || (!(err instanceof ParleyError) && pe.code === 'io_error')) log(name, err);
+  return pe.toApiError();
 }
 
 function invalidInput(error: z.ZodError): ApiError {

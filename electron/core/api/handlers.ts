@@ -1,12 +1,15 @@
 // The core's handlers: plain functions of (session, validated input). The dispatcher validates input against the
 // contract before any of these runs.
-import { type InputOf, type OpName, type OutputOf, STATIC_OPERATIONS, verbsOf } from '../../../shared/contract.js';
+import { type AsyncOpName, type InputOf, type OpName, type OutputOf, STATIC_OPERATIONS, verbsOf } from '../../../shared/contract.js';
+import { buildMeetingBrief, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
+import { formatDay, todayIso } from '../briefs/format.js';
+import { exportDocument, MEDIA_TYPES } from '../export/index.js';
 import { KIND_NAMES, type KindName } from '../../../shared/records.js';
 import { isoToday } from '../library.js';
 import type { Session } from '../session.js';
 import { exportCase } from '../transfer.js';
 
-export type Handler<N extends OpName> = (session: Session, input: InputOf<N>) => OutputOf<N>;
+export type Handler<N extends OpName> = (session: Session, input: InputOf<N>) => N extends AsyncOpName ? Promise<OutputOf<N>> : OutputOf<N>;
 type StaticName = keyof typeof STATIC_OPERATIONS;
 
 const staticHandlers: { [N in StaticName]: Handler<N> } = {
@@ -28,11 +31,30 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
     const a = s.get(caseId).readAttachment(id);
     return { name: a.name, mediaType: a.mediaType, dataBase64: a.bytes.toString('base64') };
   },
+  'brief.build': (s, { caseId, meetingId, shareable }) => buildMeetingBrief(s.get(caseId), meetingId, { shareable }),
+  'brief.regenerateSection': (s, { caseId, meetingId, shareable, document, sectionId }) =>
+    regenerateSection(document, sectionId, buildMeetingBrief(s.get(caseId), meetingId, { shareable })),
+  'template.fill': (s, { caseId, template }) => fillTemplate(s.get(caseId), template),
+  'brief.export': async (s, { caseId, meetingId, shareable, format, marking }) => {
+    const file = await renderMeetingBrief(s.get(caseId), meetingId, { format, shareable, marking, pdfRenderer: s.pdfRenderer });
+    return { fileName: file.fileName, mediaType: file.mediaType, dataBase64: file.bytes.toString('base64') };
+  },
+  'document.export': async (s, { caseId, document, format, title, marking }) => {
+    const cf = s.get(caseId);
+    const page = { title, marking, caseReference: cf.directive().referenceNumber ?? undefined, date: formatDay(todayIso()) };
+    const bytes = await exportDocument(document, format, { ...page, pdfRenderer: s.pdfRenderer });
+    return { fileName: `${fileSlug(title)}.${format}`, mediaType: MEDIA_TYPES[format], dataBase64: bytes.toString('base64') };
+  },
   'library.list': (s) => s.library.list(s.connectionFor),
   'library.forget': (s, { path }) => (s.library.forget(path), null),
   'library.dashboard': (s, { today, withinDays }) => s.library.dashboard(s.connectionFor, today ?? isoToday(), withinDays ?? 14),
   'library.search': (s, { query, limit }) => s.library.search(s.connectionFor, query, limit ?? 50),
 };
+
+/** A file name from a title: lower case, words joined by hyphens. */
+function fileSlug(title: string): string {
+  return title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'document';
+}
 
 type AnyHandler = (session: Session, input: never) => unknown;
 type Input = { caseId: string; id: string; fields: Record<string, unknown>; changes: Record<string, unknown>; expectedVersion?: number; reason?: string; meetingId?: string; filter?: Record<string, string | null>; includeDeleted?: boolean; limit?: number; offset?: number };

@@ -11,8 +11,9 @@ export function documentText(kind: KindName, rec: StoredRecord): { title: string
   const titleValue = rec[KINDS[kind].titleField];
   const title = typeof titleValue === 'string' && titleValue ? titleValue : KINDS[kind].label;
   const parts: string[] = [];
+  const searchText = KINDS[kind].searchText as ((field: string, r: StoredRecord) => string | null) | undefined;
   for (const f of searchFields(kind)) {
-    const v = rec[f];
+    const v = searchText?.(f, rec) ?? rec[f];
     if (typeof v === 'string') parts.push(v);
     else if (Array.isArray(v)) parts.push(v.join('\n'));
   }

@@ -1,0 +1,52 @@
+import { EXPORT_FORMATS } from '../../../shared/contract.js';
+import { defineCommand } from '../command.js';
+import { CliError, EXIT, UsageError } from '../errors.js';
+import { writeUserFile } from './files.js';
+
+type Format = (typeof EXPORT_FORMATS)[number];
+
+export default defineCommand({
+  name: 'brief',
+  summary: 'Write the brief for a meeting as PDF, Word, Markdown or HTML',
+  description: [
+    'Builds the meeting brief from the case as it is now (purpose, attendees, background, deadlines, the issues table, options, precedents, open action items, questions, watch items) and writes it to OUT.',
+    '--shareable leaves out walk-away positions, BATNAs and everything marked internal. PDF is printed with Chromium (set PARLEY_CHROMIUM to its path if it is not /usr/bin/chromium).',
+    'Without --meeting, the meetings of the case are listed with their ids.',
+  ],
+  args: ['FILE'],
+  options: {
+    meeting: { type: 'string', value: 'ID', help: 'the meeting the brief is for' },
+    shareable: { type: 'boolean', help: 'the version to share with the other side' },
+    format: { type: 'string', value: 'pdf|docx|md|html', help: 'the file format (default: from OUT\'s extension, else pdf)' },
+    output: { type: 'string', short: 'o', value: 'OUT', help: 'where to write the brief (default: a name made from the meeting)' },
+    marking: { type: 'string', value: 'TEXT', help: 'the confidentiality marking on every page' },
+    force: { type: 'boolean', help: 'replace OUT if it exists' },
+  },
+  library: 'throwaway',
+  run(ctx, [file], { meeting, shareable, format, output, marking, force }) {
+    const chosen = chooseFormat(format, output);
+    return ctx.readCase(file!, async (info) => {
+      if (meeting === undefined) {
+        const meetings = ctx.call('meeting.list', { caseId: info.caseId });
+        if (!meetings.length) throw new CliError('the case has no meetings to brief');
+        ctx.out.result(meetings.map((m) => ({ id: m.id, title: m.title, date: m.meetingDate, status: m.status })), () => [
+          'Name the meeting with --meeting ID:',
+          ...meetings.map((m) => `  ${m.id}  ${m.meetingDate ?? 'no date'}  ${m.title} (${m.status})`),
+        ]);
+        return EXIT.usage;
+      }
+      const brief = await ctx.callAsync('brief.export', { caseId: info.caseId, meetingId: meeting, shareable: !!shareable, format: chosen, marking });
+      const target = output ?? brief.fileName;
+      writeUserFile(target, Buffer.from(brief.dataBase64, 'base64'), !!force);
+      ctx.out.result({ path: target, mediaType: brief.mediaType }, () => [`Wrote the ${shareable ? 'shareable ' : ''}brief to ${target}`]);
+      return EXIT.ok;
+    });
+  },
+});
+
+function chooseFormat(format: string | undefined, output: string | undefined): Format {
+  const fromName = output?.split('.').pop()?.toLowerCase();
+  const wanted = format ?? (fromName && (EXPORT_FORMATS as readonly string[]).includes(fromName) ? fromName : 'pdf');
+  if (!(EXPORT_FORMATS as readonly string[]).includes(wanted)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`, 'brief');
+  return wanted as Format;
+}
