@@ -14,7 +14,7 @@ export type DirectiveField = keyof UpdateInputOf<'directive'> & string;
 export interface FieldSave {
   state: 'saving' | 'saved' | 'error';
   message?: string;
-  /** The core refused because someone else changed the directive: reloading is the way out. */
+  /** Someone else changed this same field meanwhile: reloading is the way out. */
   conflict?: boolean;
 }
 
@@ -69,6 +69,22 @@ export const useDirective = create<DirectiveState>()((set, get) => {
     set((s) => ({ saves: { ...s.saves, [field]: save } }));
   }
 
+  /** Stores one field at the version last read. */
+  function update(caseId: string, field: DirectiveField, text: string, version: number): Promise<Directive> {
+    return api().call('directive.update', { caseId, changes: { [field]: valueOf(field, text) } as UpdateInputOf<'directive'>, expectedVersion: version });
+  }
+
+  /**
+   * Someone else changed the directive since it was read. If they left this field alone, their change and ours do
+   * not collide: take theirs in and save ours on top. If they changed this field too, the user decides.
+   */
+  async function updateOverNewer(caseId: string, field: DirectiveField, text: string, base: Directive): Promise<Directive> {
+    const latest = await api().call('directive.get', { caseId });
+    if (textOf(field, latest[field]) !== textOf(field, base[field])) throw new FieldConflict();
+    if (get().caseId === caseId) set({ record: latest });
+    return update(caseId, field, text, latest.version);
+  }
+
   async function save(field: DirectiveField): Promise<void> {
     const { caseId, record, drafts } = get();
     const text = drafts[field];
@@ -80,10 +96,9 @@ export const useDirective = create<DirectiveState>()((set, get) => {
     }
     setSave(field, { state: 'saving' });
     try {
-      const saved = await api().call('directive.update', {
-        caseId,
-        changes: { [field]: valueOf(field, text) } as UpdateInputOf<'directive'>,
-        expectedVersion: record.version,
+      const saved = await update(caseId, field, text, record.version).catch((err: unknown) => {
+        if (err instanceof ApiFailure && err.code === 'conflict') return updateOverNewer(caseId, field, text, record);
+        throw err;
       });
       if (get().caseId !== caseId) return;
       // Typing may have gone on while the save ran: keep the newer draft for the next save.
@@ -92,10 +107,10 @@ export const useDirective = create<DirectiveState>()((set, get) => {
       if (field === 'title' || field === 'status') useCases.getState().replace(await api().call('case.info', { caseId }));
     } catch (err) {
       if (get().caseId !== caseId) return;
+      if (err instanceof FieldConflict) return setSave(field, { state: 'error', message: err.message, conflict: true });
       // A field's own issue ("must not be empty") says more, beside the field, than the whole call's message.
       const failure = err instanceof ApiFailure ? err : null;
-      const message = failure?.issuesUnder('changes')[field] ?? messageOf(err);
-      setSave(field, { state: 'error', message, conflict: failure?.code === 'conflict' });
+      setSave(field, { state: 'error', message: failure?.issuesUnder('changes')[field] ?? messageOf(err) });
     }
   }
 
@@ -139,6 +154,12 @@ export const useDirective = create<DirectiveState>()((set, get) => {
     },
   };
 });
+
+class FieldConflict extends Error {
+  constructor() {
+    super('Someone else changed this field while you were editing it; your text is kept here. Reload to see theirs, then type yours again.');
+  }
+}
 
 function withoutKey<T extends object>(obj: T, key: keyof T): T {
   const copy = { ...obj };

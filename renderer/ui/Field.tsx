@@ -16,11 +16,13 @@ interface FieldProps {
   required?: boolean;
   /** Shown after the label, e.g. the field's save state. */
   aside?: ReactNode;
+  /** Shown after the error: what the user can do about it. */
+  remedy?: ReactNode;
   className?: string;
   children(control: ControlProps): ReactNode;
 }
 
-export function Field({ label, hint, error, required, aside, className, children }: FieldProps) {
+export function Field({ label, hint, error, required, aside, remedy, className, children }: FieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -41,6 +43,7 @@ export function Field({ label, hint, error, required, aside, className, children
           {sentence(error)}
         </p>
       )}
+      {error && remedy}
     </div>
   );
 }

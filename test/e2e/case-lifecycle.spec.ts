@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ParleyApp } from './pages/parley-app.js';
+import { createCaseFile } from './support/cases.js';
 import { expect, test } from './support/fixtures.js';
+import { callThrough } from './support/harness.js';
 
 test('a new case is created from the form, and after a restart it is in the library and opens', async ({ app, harness, restartHarness, page }) => {
   await expect(app.library.emptyState).toBeVisible();
@@ -55,4 +57,21 @@ test('the new-case form shows the core\'s refusals beside the fields, and create
   await app.newCase.submitWithEnter();
   await expect(app.newCase.errorOf('Save as')).toContainText('already exists');
   expect(fs.readFileSync(path.join(harness.casesDir, 'taken.parley'), 'utf8')).toBe('someone else’s file');
+});
+
+test('a case opened read-only shows its content and cannot be edited', async ({ app, harness, page }) => {
+  const info = await createCaseFile(harness, 'reviewed.parley', 'Order under review', { issuingAuthority: 'Department of Commerce' });
+  await callThrough(harness, 'case.close', { caseId: info.caseId });
+  const before = fs.readFileSync(info.path);
+
+  await app.library.startOpen();
+  await app.openDialog.openByPath('reviewed.parley', { readOnly: true }); // a bare name is looked for in the case folder
+  await expect(app.heading).toHaveText('Order under review');
+  await expect(page.getByText('This case file is open read-only')).toBeVisible();
+  await expect(app.overview.field('Issuing authority')).toHaveValue('Department of Commerce');
+  await expect(app.overview.field('Issuing authority')).toBeDisabled();
+  await expect(app.overview.choice('Status', 'Contesting')).toBeDisabled();
+  await expect(app.sidebar.getByRole('link', { name: /Order under review \(read-only\)/ })).toBeVisible();
+  await app.screenshot('overview-read-only');
+  expect(fs.readFileSync(info.path).equals(before)).toBe(true);
 });

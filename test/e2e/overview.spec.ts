@@ -83,3 +83,39 @@ test('printing the overview gives the directive without the sidebar, the buttons
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 });
+
+test('a change made elsewhere meanwhile is kept: other fields save on top of it, the same field asks the user', async ({ app, harness }) => {
+  const [info] = await callThrough(harness, 'case.listOpen', {});
+  const caseId = info!.caseId;
+  // Someone else (another window, the command line) changes the directive after this page read it.
+  await callThrough(harness, 'directive.update', { caseId, changes: { counterparty: 'Bureau of Industry and Security', referenceNumber: 'THEIRS-1' } });
+
+  await app.overview.field('Our organization').fill('Meridian Labs, Inc.');
+  await expect(app.overview.saveStateOf('Our organization')).toHaveText('Saved');
+  await expect(app.overview.field('Counterparty')).toHaveValue('Bureau of Industry and Security');
+  let directive = await callThrough(harness, 'directive.get', { caseId });
+  expect([directive.ourOrganization, directive.counterparty]).toEqual(['Meridian Labs, Inc.', 'Bureau of Industry and Security']);
+
+  await expect(app.overview.field('Reference number')).toHaveValue('THEIRS-1');
+
+  // Now they change the reference number again while it is being edited here: that is a real conflict.
+  await callThrough(harness, 'directive.update', { caseId, changes: { referenceNumber: 'THEIRS-2' } });
+  await app.overview.field('Reference number').fill('OURS-2');
+  await app.overview.field('Summary').focus();
+  await expect(app.overview.errorOf('Reference number')).toContainText('Someone else changed this field');
+  await expect(app.overview.field('Reference number')).toHaveValue('OURS-2');
+  directive = await callThrough(harness, 'directive.get', { caseId });
+  expect(directive.referenceNumber).toBe('THEIRS-2');
+  await app.screenshot('overview-conflict');
+
+  await app.overview.fieldBlock('Reference number').getByRole('button', { name: /Reload the directive/ }).click();
+  await expect(app.overview.field('Reference number')).toHaveValue('THEIRS-2');
+  await expect(app.overview.errorOf('Reference number')).toHaveCount(0);
+});
+
+test('text typed just before leaving the overview is still saved', async ({ app, harness }) => {
+  await app.overview.field('Scope (who is affected)').fill('Every foreign national, wherever located.');
+  await app.library.show();
+  const [info] = await callThrough(harness, 'case.listOpen', {});
+  await expect.poll(async () => (await callThrough(harness, 'directive.get', { caseId: info!.caseId })).scope).toBe('Every foreign national, wherever located.');
+});

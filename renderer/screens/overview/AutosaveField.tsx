@@ -38,21 +38,21 @@ export function AutosaveField({ field, control = 'text', hint, required, classNa
       className={className}
       error={save?.state === 'error' ? save.message : null}
       aside={<SaveState save={save} pending={draft !== undefined && save?.state !== 'error'} />}
+      remedy={
+        save?.conflict && (
+          <button type="button" className="button button--small field__remedy" onClick={() => void reload()}>
+            Reload the directive (drops unsaved text)
+          </button>
+        )
+      }
     >
-      {(ids) => (
-        <>
-          {control === 'long' || control === 'list' ? (
-            <textarea {...ids} {...common} className="input input--long" rows={control === 'list' ? 3 : 4} />
-          ) : (
-            <input {...ids} {...common} type={control} className="input" />
-          )}
-          {save?.conflict && (
-            <button type="button" className="button button--small" onClick={() => void reload()}>
-              Reload the directive (drops unsaved text)
-            </button>
-          )}
-        </>
-      )}
+      {(ids) =>
+        control === 'long' || control === 'list' ? (
+          <textarea {...ids} {...common} className="input input--long" rows={control === 'list' ? 3 : 4} />
+        ) : (
+          <input {...ids} {...common} type={control} className="input" />
+        )
+      }
     </Field>
   );
 }

@@ -48,6 +48,8 @@ export class ParleyApp {
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    // A full-page capture draws the sticky sidebar where the scroll left it: start from the top.
+    await this.page.evaluate(() => window.scrollTo(0, 0));
     await this.page.screenshot({ path: file, fullPage: true });
     return file;
   }
