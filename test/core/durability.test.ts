@@ -78,7 +78,7 @@ describe('a full disk', () => {
   // The disk fills up through a file size limit (ulimit -f), which holds for root too.
   it('refuses the write that does not fit with io_error, and loses nothing written before it', async () => {
     const { w, args } = caseForWriter();
-    const writer = startWriter(script, args('fill'), 8192);
+    const writer = startWriter(script, args('fill'), { fileSizeLimitBlocks: 8192 });
     const { code } = await writer.exited;
     expect(code, writer.stderr()).toBe(0);
     const saved = promised(writer, 'attachment');
@@ -91,6 +91,26 @@ describe('a full disk', () => {
     const [lastId] = saved.at(-1)!;
     const back = w.api.call('attachment.read', { caseId: w.caseId, id: lastId! });
     expect(Buffer.from(back.dataBase64, 'base64').length).toBe(256 * 1024);
+  });
+});
+
+describe('a file without write permission', () => {
+  // Root ignores permission bits, so under root the writer runs as the unprivileged user nobody (65534).
+  it('is refused for editing with read_only before anything is written', async () => {
+    const { w, args } = caseForWriter();
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) {
+      for (const dir of [w.api.dir, buildDir]) fs.chmodSync(dir, 0o777);
+      fs.mkdirSync(path.join(w.api.dir, 'writer-data'), { mode: 0o777 });
+      fs.chmodSync(path.join(w.api.dir, 'writer-data'), 0o777);
+    }
+    fs.chmodSync(w.file, 0o444);
+    const before = fs.readFileSync(w.file);
+    const writer = startWriter(script, args('edit'), asRoot ? { as: { uid: 65534, gid: 65534 } } : {});
+    expect((await writer.exited).code, writer.stderr()).toBe(0);
+    expect(writer.lines).toEqual(['open read_only']);
+    expect(fs.readFileSync(w.file).equals(before)).toBe(true);
+    expect(w.api.call('case.open', { path: w.file, readOnly: true }).readOnly).toBe(true);
   });
 });
 

@@ -70,12 +70,22 @@ export function openCaseDatabase(file: string, opts: OpenOptions = {}): Db {
   }, (err) => (err instanceof ParleyError ? err : damagedError(file)));
   if (opts.readOnly) return reader;
   reader.close();
+  assertWritable(file);
   const db = connect(file, false);
   closeOnFailure(db, () => {
     db.pragma('journal_mode = WAL');
     migrate(db, file);
   }, toParleyError);
   return db;
+}
+
+/** SQLite opens a file it may not write read-only without a word, and every write then fails: say so at once. */
+function assertWritable(file: string): void {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+  } catch {
+    throw new ParleyError('read_only', `${path.basename(file)} cannot be changed: the file or its disk is read-only. Open it read-only to read it.`);
+  }
 }
 
 function connect(file: string, readonly: boolean): Db {

@@ -1,8 +1,9 @@
-// A separate process that writes to a case file in a loop, for the crash and full-disk tests (bundled by
-// writer-process.ts). It prints a line for a change only after the call that made it has returned, so every
-// line printed is a change the file must keep, whatever happens to this process next.
+// A separate process that writes to a case file, for the durability tests (bundled by writer-process.ts). It prints
+// a line for a change only after the call that made it has returned, so every line printed is a change the file
+// must keep, whatever happens to this process next.
 //   node case-writer.cjs crash <case file> <data folder>   notes and issue updates until killed
 //   node case-writer.cjs fill <case file> <data folder>    attachments until the disk says no, then stops
+//   node case-writer.cjs edit <case file> <data folder>    opens the file for editing, tries one note, says how each went
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { dispatch } from '../../../electron/core/api/dispatcher.js';
@@ -19,22 +20,33 @@ function call(name: string, input: unknown): Record<string, unknown> {
   return res.data as Record<string, unknown>;
 }
 
-const caseId = call('case.open', { path: file }).caseId as string;
-const issue = call('issue.create', { caseId, fields: { title: 'Scope', priority: 'high', status: 'open' } });
-say(`issue ${issue.id as string} ${issue.version as number}`);
+/** "ok", or the error code the call failed with. */
+function outcome(name: string, input: unknown): string {
+  const res = dispatch(session, name, input, () => {});
+  return res.ok ? 'ok' : res.error.code;
+}
 
-if (mode === 'crash') {
+function openWithIssue(): { caseId: string; issueId: string } {
+  const caseId = call('case.open', { path: file }).caseId as string;
+  const issue = call('issue.create', { caseId, fields: { title: 'Scope', priority: 'high', status: 'open' } });
+  say(`issue ${issue.id as string} ${issue.version as number}`);
+  return { caseId, issueId: issue.id as string };
+}
+
+function crash(): void {
+  const { caseId, issueId } = openWithIssue();
   for (let i = 0; ; i++) {
     const note = call('note.create', { caseId, fields: { body: `Note ${i}: ${'the ministry position on carve-outs '.repeat(1 + (i % 20))}` } });
     say(`note ${note.id as string}`);
     if (i % 3 === 0) {
-      const updated = call('issue.update', { caseId, id: issue.id, changes: { ourOpening: `Opening ${i}` }, reason: `round ${i}` });
+      const updated = call('issue.update', { caseId, id: issueId, changes: { ourOpening: `Opening ${i}` }, reason: `round ${i}` });
       say(`issue ${updated.id as string} ${updated.version as number}`);
     }
   }
 }
 
-if (mode === 'fill') {
+function fill(): void {
+  const { caseId } = openWithIssue();
   // A file size limit stops writes with EFBIG; without a handler the kernel's SIGXFSZ would kill us instead.
   process.on('SIGXFSZ', () => {});
   try {
@@ -50,5 +62,16 @@ if (mode === 'fill') {
     const info = call('case.info', { caseId });
     say(`still-open ${(info.counts as Record<string, number>).attachment}`);
   }
-  session.closeAll();
 }
+
+function edit(): void {
+  const opened = dispatch(session, 'case.open', { path: file }, () => {});
+  say(`open ${opened.ok ? 'ok' : opened.error.code}`);
+  if (!opened.ok) return;
+  const { caseId } = opened.data as { caseId: string };
+  say(`note ${outcome('note.create', { caseId, fields: { body: 'A note' } })}`);
+}
+
+const MODES: Record<string, () => void> = { crash, fill, edit };
+MODES[mode]!();
+session.closeAll();

@@ -1,6 +1,6 @@
 // Runs case-writer.ts as a child process: bundled with esbuild (the core is TypeScript and imports .sql files),
 // with the native driver left to node_modules.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -34,16 +34,19 @@ export interface Writer {
   stderr(): string;
 }
 
-/**
- * Starts the writer. `fileSizeLimitBlocks` runs it under `ulimit -f` (blocks of 512 bytes in dash, 1024 in bash):
- * a disk that fills up, for any user, root included.
- */
-export function startWriter(script: string, args: string[], fileSizeLimitBlocks?: number): Writer {
-  const env = { ...process.env, NODE_PATH: path.join(REPO, 'node_modules') };
+export interface WriterOptions {
+  /** Runs the writer under `ulimit -f` (blocks of 512 bytes in dash, 1024 in bash): a disk that fills up, for any user. */
+  fileSizeLimitBlocks?: number;
+  /** Runs the writer as this user and group id (only root can). */
+  as?: { uid: number; gid: number };
+}
+
+export function startWriter(script: string, args: string[], opts: WriterOptions = {}): Writer {
+  const spawnOptions: SpawnOptions = { env: { ...process.env, NODE_PATH: path.join(REPO, 'node_modules') }, stdio: ['ignore', 'pipe', 'pipe'], ...opts.as };
   const command = [process.execPath, script, ...args];
-  const child = fileSizeLimitBlocks
-    ? spawn('/bin/sh', ['-c', `ulimit -f ${fileSizeLimitBlocks} && exec "$@"`, 'sh', ...command], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(command[0]!, command.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = opts.fileSizeLimitBlocks
+    ? spawn('/bin/sh', ['-c', `ulimit -f ${opts.fileSizeLimitBlocks} && exec "$@"`, 'sh', ...command], spawnOptions)
+    : spawn(command[0]!, command.slice(1), spawnOptions);
   const lines: string[] = [];
   let partial = '';
   let errors = '';
