@@ -87,10 +87,15 @@ export class CaseFile {
   }
 
   close(): void {
-    if (this.db.open) {
-      if (!this.readOnly) this.db.pragma('optimize');
-      this.db.close();
+    if (!this.db.open) return;
+    if (!this.readOnly) {
+      try {
+        this.db.pragma('optimize');
+      } catch {
+        // Optimizing is a nicety: a disk gone full or read-only must not keep a case from closing.
+      }
     }
+    this.db.close();
   }
 
   get isOpen(): boolean {
