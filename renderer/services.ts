@@ -15,8 +15,10 @@ let current: Services | null = null;
 
 /** Connects to the core, or returns null in a browser opened without the harness's token. */
 export function connect(): Services | null {
-  if (window.parley && window.parleyDesktop) {
-    current = { api: apiOver(window.parley), platform: desktopPlatform(window.parleyDesktop) };
+  if (window.parley) {
+    // A shell that gives the bridge without the desktop functions: the user types paths, as in the browser.
+    const platform: Platform = window.parleyDesktop ? desktopPlatform(window.parleyDesktop) : { name: 'desktop', caseFolder: async () => null };
+    current = { api: apiOver(window.parley), platform };
     return current;
   }
   const token = takeHarnessToken();
