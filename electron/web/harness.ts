@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { dispatch } from '../core/api/dispatcher.js';
+import { dispatchAsync } from '../core/api/dispatcher.js';
 import { CASE_FILE_EXTENSION } from '../core/db/connection.js';
 import { writeDemoCase } from '../core/demo.js';
 import { toParleyError } from '../core/errors.js';
@@ -116,7 +116,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       throw new HttpError(400, 'The body is not JSON');
     }
     if (typeof call !== 'object' || call === null) throw new HttpError(400, 'Send {name, input}');
-    sendJson(res, 200, dispatch(session, String(call.name), call.input));
+    sendJson(res, 200, await dispatchAsync(session, String(call.name), call.input));
   }
 
   /** The sample case's path, written on first use; the renderer then opens it like any case file. */

@@ -5,7 +5,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './support/fixtures.js';
-import { E2E_ACTOR, harnessBundle, type Harness } from './support/harness.js';
+import { createCaseFile } from './support/cases.js';
+import { E2E_ACTOR, callThrough, harnessBundle, type Harness } from './support/harness.js';
 import { REPO_ROOT } from './support/paths.js';
 
 /** A raw request, so the test controls the Host header and the path exactly as sent. */
@@ -77,6 +78,13 @@ test.describe('the harness server', () => {
     // A plain form post (what another site could make a browser send) is not accepted at all.
     const formPost = await rawRequest(harness, { path: '/api/call', method: 'POST', headers: { 'content-type': 'text/plain', [harnessBundle.TOKEN_HEADER]: harness.token }, body: '{}' });
     expect(formPost.status).toBe(415);
+  });
+
+  test('operations that finish later (exports) answer through the harness too', async ({ harness }) => {
+    const info = await createCaseFile(harness, 'brief.parley', 'Order with a meeting');
+    const meeting = await callThrough(harness, 'meeting.create', { caseId: info.caseId, fields: { title: 'First meeting with the Bureau', status: 'planned' } });
+    const file = await callThrough(harness, 'brief.export', { caseId: info.caseId, meetingId: meeting.id, format: 'md' });
+    expect(Buffer.from(file.dataBase64, 'base64').toString('utf8')).toContain('First meeting with the Bureau');
   });
 
   test('a body over the limit is refused', async ({ dataDir }) => {
