@@ -5,6 +5,7 @@ import type { Dashboard, LibraryEntry } from '../../shared/api-types.js';
 import { messageOf } from '../api/client.js';
 import type { CaseFolderFile, CaseFolderListing } from '../platform/platform.js';
 import { api, platform } from '../services.js';
+import { isoToday } from '../ui/dates.js';
 
 export interface LibraryState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -29,7 +30,8 @@ export const useLibrary = create<LibraryState>()((set) => ({
     try {
       const [entries, dashboard, folder] = await Promise.all([
         api().call('library.list', {}),
-        api().call('library.dashboard', {}),
+        // The user's calendar day, which is what "overdue" and "next 14 days" mean to them.
+        api().call('library.dashboard', { today: isoToday() }),
         platform().caseFolder(),
       ]);
       const known = new Set(entries.map((e) => e.path));

@@ -96,3 +96,11 @@ test('closing a case from the sidebar returns to the library and the case can be
   await app.library.openCase('Order to close');
   await expect(app.heading).toHaveText('Order to close');
 });
+
+test('coming back to the window shows case files that appeared meanwhile', async ({ app, harness, page }) => {
+  await expect(app.library.emptyState).toBeVisible();
+  const made = await createCaseFile(harness, 'arrived.parley', 'Order that arrived meanwhile');
+  await callThrough(harness, 'case.close', { caseId: made.caseId });
+  await page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
+  await expect(app.library.row('Order that arrived meanwhile')).toBeVisible();
+});

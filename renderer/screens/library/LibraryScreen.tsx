@@ -16,6 +16,10 @@ export function LibraryScreen() {
 
   useEffect(() => {
     void load().then(() => setLoadedOnce(true));
+    // Case files change outside Parley (copied, moved, another app): look again when the user comes back.
+    const reloadOnReturn = () => void load();
+    window.addEventListener('focus', reloadOnReturn);
+    return () => window.removeEventListener('focus', reloadOnReturn);
   }, [load]);
 
   return (
