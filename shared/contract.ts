@@ -78,7 +78,8 @@ export const STATIC_OPERATIONS = {
   'attachment.read': op<{ name: string; mediaType: string; dataBase64: string }>()(z.strictObject({ caseId, id: recordId })),
   'brief.build': op<DocumentNode>()(z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional() })),
   'brief.regenerateSection': op<DocumentNode>()(
-    z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional(), document: z.unknown(), sectionId: z.string().max(64) }),
+    // The edited brief is checked here like any input, so a malformed one is refused before the handler runs.
+    z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional(), document: DocumentSchema, sectionId: z.string().max(64) }),
   ),
   'template.fill': op<{ title: string; draftType: string; doc: DocumentNode; missing: string[]; unresolved: string[] }>()(
     z.strictObject({ caseId, template: z.enum(['positionPaper', 'agencyLetter', 'internalMemo']) }),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { InputOf, OpName, OutputOf } from '../shared/contract.js';
 import type { ApiError, Envelope, ErrorCode } from '../shared/result.js';
-import { dispatch } from '../electron/core/api/dispatcher.js';
+import { dispatch, dispatchAsync } from '../electron/core/api/dispatcher.js';
 import { Session } from '../electron/core/session.js';
 
 const cleanups: (() => void)[] = [];
@@ -31,6 +31,8 @@ export interface TestApi {
   call<N extends OpName>(name: N, input: InputOf<N>): OutputOf<N>;
   /** Calls through the real dispatcher and returns the envelope as it is. */
   raw(name: string, input: unknown): Envelope<unknown>;
+  /** The same through the dispatcher's async path, which also runs the operations that return a promise. */
+  rawAsync(name: string, input: unknown): Promise<Envelope<unknown>>;
   /** Calls through the real dispatcher, expects it to fail with `code`, and returns the error. */
   fail(name: string, input: unknown, code: ErrorCode): ApiError;
   /** What the dispatcher logged as unexpected (internal) failures; a test can require it to stay empty. */
@@ -48,6 +50,7 @@ export function testApi(actor = 'Test Counsel', dir = tempDir()): TestApi {
     session,
     internalErrors,
     raw,
+    rawAsync: (name, input) => dispatchAsync(session, name, input, log),
     call(name, input) {
       const res = dispatch(session, name, input, log);
       if (!res.ok) throw Object.assign(new Error(`${res.error.code}: ${res.error.message}`), { apiError: res.error });

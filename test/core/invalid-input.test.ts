@@ -66,13 +66,13 @@ function invalidVariants(name: string, { input, optional = [] }: Prepared): Vari
 }
 
 describe('invalid input', () => {
-  it.each(OPERATION_NAMES)('%s refuses it, says what is wrong, and changes nothing', (name) => {
+  it.each(OPERATION_NAMES)('%s refuses it, says what is wrong, and changes nothing', async (name) => {
     const w = CaseWorld.create();
     const variants = invalidVariants(name, scenarioFor(name).setup(w));
     const head = w.auditHead();
     const disk = w.diskState();
     for (const variant of variants) {
-      const res = w.api.raw(name, variant.input);
+      const res = await w.api.rawAsync(name, variant.input);
       expect(res, variant.label).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
       if (res.ok) continue;
       expect(res.error.issues?.map((i) => i.path), variant.label).toContain(variant.path);

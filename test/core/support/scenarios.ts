@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { AuditEntry, CaseInfo, CaseSearchHit, Dashboard, LibraryEntry, LinksOfRecord, SearchHit } from '../../../shared/api-types.js';
-import { STATIC_OPERATIONS, verbsOf, type CaseExport, type OpName } from '../../../shared/contract.js';
+import { STATIC_OPERATIONS, verbsOf, type CaseExport, type ExportedFile, type OpName } from '../../../shared/contract.js';
+import type { DocumentNode } from '../../../shared/documents/model.js';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations.js';
 import { KINDS, type CreatableKind, type KindName } from '../../../shared/records.js';
 import { changeFor, MINIMAL_FIELDS, type AnyRecord, type CaseWorld } from './world.js';
@@ -105,6 +106,12 @@ function recordScenario(kind: KindName, verb: Verb): Scenario {
 }
 
 const secondCasePath = (w: CaseWorld) => path.join(w.api.dir, 'second.parley');
+const meetingIn = (w: CaseWorld) => w.make('meeting', { title: 'Meeting with the trade ministry' });
+const briefOf = (w: CaseWorld, meetingId: string) => w.op('brief.build', { caseId: w.caseId, meetingId }) as DocumentNode;
+/** The ids of the generated sections of a document, in order. */
+const sectionIds = (doc: DocumentNode) => doc.content.flatMap((b) => (b.type === 'heading' && b.attrs.sectionId ? [b.attrs.sectionId] : []));
+const decoded = (out: unknown) => Buffer.from((out as ExportedFile).dataBase64, 'base64').toString('utf8');
+const MEMO: DocumentNode = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Reply by Friday.' }] }] };
 const noteIn = (w: CaseWorld) => w.make('note', { body: 'The ministry hinted at an allied-nation carve-out.' });
 
 // Partial so that a new operation does not break the type check of this file; the contract test fails instead,
@@ -217,6 +224,51 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       return { input: { caseId: w.caseId, id: made.id }, made };
     },
     check: (_w, out) => expect(out).toEqual({ name: 'order.pdf', mediaType: 'application/pdf', dataBase64: 'JVBERi0x' }),
+  },
+  'brief.build': {
+    setup: (w) => {
+      const made = meetingIn(w);
+      return { input: { caseId: w.caseId, meetingId: made.id }, made };
+    },
+    check: (_w, out) => {
+      expect(out).toMatchObject({ type: 'doc' });
+      expect(sectionIds(out as DocumentNode).length).toBeGreaterThan(0);
+      expect(JSON.stringify(out)).toContain('Meeting with the trade ministry');
+    },
+  },
+  'brief.regenerateSection': {
+    setup: (w) => {
+      const made = meetingIn(w);
+      const brief = briefOf(w, made.id);
+      return { input: { caseId: w.caseId, meetingId: made.id, document: brief, sectionId: sectionIds(brief)[0] }, made };
+    },
+    check: (_w, out, { input }) => {
+      // Regenerating a section of an unedited brief gives the brief back.
+      expect(out).toEqual(input.document);
+    },
+  },
+  'template.fill': {
+    setup: (w) => ({ input: { caseId: w.caseId, template: 'internalMemo' } }),
+    check: (_w, out) => {
+      expect(out).toMatchObject({ title: expect.any(String), draftType: 'memo', doc: { type: 'doc' }, missing: expect.any(Array), unresolved: expect.any(Array) });
+    },
+  },
+  'brief.export': {
+    setup: (w) => {
+      const made = meetingIn(w);
+      return { input: { caseId: w.caseId, meetingId: made.id, format: 'md' }, made };
+    },
+    check: (_w, out) => {
+      expect(out).toMatchObject({ fileName: expect.stringMatching(/^meeting-brief-meeting-with-the-trade-ministry-.*\.md$/), mediaType: expect.stringMatching(/^text\/markdown/) });
+      expect(decoded(out)).toContain('Meeting with the trade ministry');
+    },
+  },
+  'document.export': {
+    setup: (w) => ({ input: { caseId: w.caseId, document: MEMO, format: 'html', title: 'Reply memo' } }),
+    check: (_w, out) => {
+      expect(out).toMatchObject({ fileName: 'reply-memo.html', mediaType: expect.stringMatching(/^text\/html/) });
+      expect(decoded(out)).toContain('Reply by Friday.');
+    },
   },
   'library.list': {
     setup: () => ({ input: {} }),
