@@ -48,7 +48,9 @@ export const test = base.extend<Fixtures>({
     });
   },
   pageErrors: [
-    async ({ page }, use) => {
+    // Depends on the harness so that the check runs while it still answers: a request the page makes after the
+    // test, against a stopped harness, is not an error of the app.
+    async ({ page, harness: _harness }, use) => {
       const errors: string[] = [];
       page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
       page.on('console', (msg) => {
