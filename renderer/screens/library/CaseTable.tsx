@@ -12,23 +12,25 @@ import { fileNameOf } from '../../ui/paths.js';
 export function CaseTable({ entries, onChanged }: { entries: LibraryEntry[]; onChanged(): void }) {
   if (entries.length === 0) return null;
   return (
-    <table className="case-table">
-      <caption className="visually-hidden">Case files in the library</caption>
-      <thead>
-        <tr>
-          <th scope="col">Case</th>
-          <th scope="col">Status</th>
-          <th scope="col">Next deadline</th>
-          <th scope="col" className="numeric">Open deadlines</th>
-          <th scope="col" className="numeric">Action items</th>
-          <th scope="col" className="numeric">Issues</th>
-          <th scope="col" className="numeric">Meetings</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((entry) => (entry.state === 'ok' ? <CaseRow key={entry.path} entry={entry} /> : <ProblemRow key={entry.path} entry={entry} onChanged={onChanged} />))}
-      </tbody>
-    </table>
+    <div className="table-scroll">
+      <table className="case-table">
+        <caption className="visually-hidden">Case files in the library</caption>
+        <thead>
+          <tr>
+            <th scope="col">Case</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="case-table__next">Next deadline</th>
+            <th scope="col" className="numeric">Open deadlines</th>
+            <th scope="col" className="numeric">Action items</th>
+            <th scope="col" className="numeric">Issues</th>
+            <th scope="col" className="numeric">Meetings</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (entry.state === 'ok' ? <CaseRow key={entry.path} entry={entry} /> : <ProblemRow key={entry.path} entry={entry} onChanged={onChanged} />))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -54,7 +56,7 @@ function CaseRow({ entry }: { entry: LibraryEntry }) {
         </button>
       </CaseCell>
       <td>{entry.status && <span className={`badge badge--status-${entry.status}`}>{humanize(entry.status)}</span>}</td>
-      <td>
+      <td className="case-table__next">
         {nextDeadline ? (
           <>
             <span className="case-row__deadline">{nextDeadline.title}</span>
