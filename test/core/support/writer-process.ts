@@ -1,5 +1,5 @@
 // Runs case-writer.ts as a child process: bundled with esbuild (the core is TypeScript and imports .sql files),
-// with the native driver left to node_modules.
+// with the native driver and the heavy document exporters left to node_modules.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -17,7 +17,9 @@ export async function bundleWriter(dir: string): Promise<string> {
     target: 'node20',
     format: 'cjs',
     loader: { '.sql': 'text' },
-    external: ['better-sqlite3-multiple-ciphers'],
+    // The native driver loads from node_modules; so do the document exporters, which the writer never uses and
+    // which would otherwise make every start of the writer parse megabytes of code.
+    external: ['better-sqlite3-multiple-ciphers', 'playwright-core', 'docx'],
     logLevel: 'warning',
   });
   return outfile;
