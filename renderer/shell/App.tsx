@@ -3,8 +3,7 @@ import { useEffect, useState } from 'react';
 import { messageOf } from '../api/client.js';
 import { LibraryScreen } from '../screens/library/LibraryScreen.js';
 import { NewCaseScreen } from '../screens/new-case/NewCaseScreen.js';
-import { OverviewScreen } from '../screens/overview/OverviewScreen.js';
-import { SectionPlaceholder } from '../screens/placeholder/SectionPlaceholder.js';
+import { SECTION_SCREENS } from '../screens/case-sections.js';
 import { useCases } from '../state/cases.js';
 import { hashOf, useNavigation, type Route } from '../state/navigation.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
@@ -44,8 +43,13 @@ function Screen({ route }: { route: Route }) {
       return <NewCaseScreen />;
     case 'case':
       if (!isOpen) return <NotOpen />;
-      return route.section === 'overview' ? <OverviewScreen key={route.caseId} caseId={route.caseId} /> : <SectionPlaceholder key={route.section} section={route.section} />;
+      return <SectionScreen route={route} />;
   }
+}
+
+function SectionScreen({ route }: { route: Extract<Route, { screen: 'case' }> }) {
+  const Section = SECTION_SCREENS[route.section];
+  return <Section key={`${route.caseId}/${route.section}`} caseId={route.caseId} />;
 }
 
 function NotOpen() {

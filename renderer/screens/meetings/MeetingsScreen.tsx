@@ -1,0 +1,6 @@
+// The meetings section of a case. Until it is built, it says what it will hold.
+import { SectionPlaceholder } from '../placeholder/SectionPlaceholder.js';
+
+export function MeetingsScreen(_props: { caseId: string }) {
+  return <SectionPlaceholder section="meetings" />;
+}
