@@ -91,8 +91,13 @@ export class CaseFile {
     if (!this.readOnly) {
       try {
         this.db.pragma('optimize');
+        // Leave one self-contained file behind, as users expect of a document they copy, archive or read-only
+        // open elsewhere: fold the WAL in and return to a rollback journal (it is WAL again at the next open).
+        // Another connection to the same file keeps it in WAL; that is fine.
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+        this.db.pragma('journal_mode = DELETE');
       } catch {
-        // Optimizing is a nicety: a disk gone full or read-only must not keep a case from closing.
+        // Tidying is a nicety: a disk gone full or read-only, or a busy file, must not keep a case from closing.
       }
     }
     this.db.close();

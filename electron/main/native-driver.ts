@@ -3,7 +3,7 @@
 // the core's connection module to load the Electron build; the Node build in node_modules is never touched.
 import fs from 'node:fs';
 import path from 'node:path';
-import * as connection from '../core/db/connection.js';
+import { setNativeBinding as coreSetNativeBinding } from '../core/db/connection.js';
 
 /** Where scripts/build-electron-driver.mjs puts the driver built for Electron, relative to the app's folder. */
 export const ELECTRON_DRIVER_RELATIVE_PATH = path.join('dist', 'native', 'electron', 'better_sqlite3.node');
@@ -19,28 +19,14 @@ export function electronDriverPath(appPath: string): string {
 
 type SetNativeBinding = (file: string) => void;
 
-/**
- * The core's hook for choosing the driver's binary.
- * TODO(parley): electron/core/db/connection.ts does not export `setNativeBinding` yet. Once it does (every
- * `new Database(file, ...)` there passing `{ nativeBinding }` when one is set), replace this lookup with
- * `import { setNativeBinding } from '../core/db/connection.js'`. Looked up by name so that this compiles and
- * bundles before then.
- */
-function coreSetNativeBinding(): SetNativeBinding | undefined {
-  const hook: unknown = Reflect.get(connection, 'setNativeBinding');
-  return typeof hook === 'function' ? (hook as SetNativeBinding) : undefined;
-}
-
 export type DriverChoice =
   | { state: 'electron-build'; file: string }
-  | { state: 'missing'; file: string }
-  | { state: 'core-cannot-choose'; file: string };
+  | { state: 'missing'; file: string };
 
 /** Points the core at the Electron build of the driver, and says what happened so the caller can explain a failure. */
-export function useElectronDriver(appPath: string, setNativeBinding: SetNativeBinding | undefined = coreSetNativeBinding()): DriverChoice {
+export function useElectronDriver(appPath: string, setNativeBinding: SetNativeBinding = coreSetNativeBinding): DriverChoice {
   const file = electronDriverPath(appPath);
   if (!fs.existsSync(file)) return { state: 'missing', file };
-  if (!setNativeBinding) return { state: 'core-cannot-choose', file };
   setNativeBinding(file);
   return { state: 'electron-build', file };
 }

@@ -105,9 +105,7 @@ export class DesktopShell {
     const { app, ipcMain, protocol, powerMonitor } = this.electron;
     const driver = useElectronDriver(app.getAppPath());
     if (driver.state !== 'electron-build') {
-      const why = driver.state === 'missing'
-        ? `The database driver built for Electron is missing (${driver.file}). Run "npm start", which builds it.`
-        : 'This build of Parley cannot choose its database driver (electron/core/db/connection.ts has no setNativeBinding).';
+      const why = `The database driver built for Electron is missing (${driver.file}). Run "npm start", which builds it.`;
       if (app.isPackaged) {
         this.electron.dialog.showErrorBox('Parley cannot start', why);
         app.quit();

@@ -31,7 +31,6 @@ function expectOpenRefused(w: CaseWorld, file: string, code: ErrorCode, readOnly
 
 describe('every connection', () => {
   const EXPECTED_PRAGMAS: [pragma: string, value: unknown][] = [
-    ['journal_mode', 'wal'],
     ['synchronous', 2], // FULL
     ['foreign_keys', 1],
     ['trusted_schema', 0],
@@ -45,11 +44,14 @@ describe('every connection', () => {
     ['a short read-only connection (the library)', (file) => openCaseDatabase(file, { readOnly: true, skipIntegrityCheck: true })],
   ];
 
-  it.each(connections)('%s has every pragma set', (_label, open) => {
+  it.each(connections)('%s has every pragma set', (label, open) => {
     const w = closedCase();
     const db = open(w.file, w);
     try {
       for (const [pragma, value] of EXPECTED_PRAGMAS) expect([pragma, db.pragma(pragma, { simple: true })]).toEqual([pragma, value]);
+      // Writable connections run in WAL. A read-only one cannot change the mode and needs none: it reads the file
+      // as it was closed, in rollback mode, so that nothing appears beside it.
+      expect(db.pragma('journal_mode', { simple: true })).toBe(label.includes('editing') ? 'wal' : 'delete');
     } finally {
       w.api.session.closeAll();
       if (db.open) db.close();
@@ -103,6 +105,7 @@ describe('opening checks', () => {
     const crashed = path.join(w.api.dir, 'crashed.parley');
     const writer = rawConnection(w.file);
     try {
+      writer.pragma('journal_mode = WAL'); // a closed case file is in rollback mode; a running Parley's is in WAL
       writer.pragma('wal_autocheckpoint = 0');
       writer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
       // A copy of the file and its WAL taken while the writer is open is what a crash leaves behind.
@@ -243,6 +246,7 @@ describe('a case file', () => {
     w.api.call('case.close', { caseId: w.caseId });
     // A crash leaves the file and its WAL; the user then deletes the file alone.
     const writer = rawConnection(w.file);
+    writer.pragma('journal_mode = WAL');
     writer.pragma('wal_autocheckpoint = 0');
     writer.exec("UPDATE directive SET title = 'Old client matter'");
     const leftover = fs.readFileSync(`${w.file}-wal`);
@@ -254,5 +258,16 @@ describe('a case file', () => {
     expect(error.message).toMatch(/case\.parley-wal is left over/);
     w.api.fail('case.import', { path: w.file, data: exported }, 'already_exists');
     expect(folderState(w.api.dir)).toEqual(before);
+  });
+});
+
+describe('a closed case file', () => {
+  it('is one self-contained file, and reading it read-only puts nothing beside it', () => {
+    const w = closedCase();
+    const siblings = () => fs.readdirSync(path.dirname(w.file)).filter((f) => f.startsWith(path.basename(w.file)));
+    expect(siblings()).toEqual([path.basename(w.file)]);
+    const info = w.api.call('case.open', { path: w.file, readOnly: true });
+    w.api.call('case.close', { caseId: info.caseId });
+    expect(siblings()).toEqual([path.basename(w.file)]);
   });
 });

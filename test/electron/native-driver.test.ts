@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openCaseDatabase, setNativeBinding } from '../../electron/core/db/connection.js';
 import { ELECTRON_DRIVER_RELATIVE_PATH, electronDriverPath, useElectronDriver } from '../../electron/main/native-driver.js';
 import { tempDir } from '../helpers.js';
 
@@ -29,11 +30,18 @@ describe('the Electron build of the driver', () => {
     expect(chosen).toEqual([file]);
   });
 
-  it('says so when the core offers no way to choose it', () => {
+  it('is loaded by every connection the core opens once chosen', () => {
+    // The default hook is the core's own: choosing a path that does not exist makes the next open fail, which
+    // shows the option reaches the driver; choosing none again restores the Node build.
     const appPath = tempDir();
     const file = path.join(appPath, ELECTRON_DRIVER_RELATIVE_PATH);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, '');
-    expect(useElectronDriver(appPath, undefined)).toEqual({ state: 'core-cannot-choose', file });
+    fs.writeFileSync(file, 'not a native module');
+    expect(useElectronDriver(appPath)).toEqual({ state: 'electron-build', file });
+    try {
+      expect(() => openCaseDatabase(path.join(appPath, 'x.parley'))).toThrow();
+    } finally {
+      setNativeBinding(undefined);
+    }
   });
 });

@@ -13,6 +13,18 @@ export const PARLEY_APPLICATION_ID = 0x50524c59;
 export const CASE_FILE_EXTENSION = '.parley';
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
+/** The driver's native build to load; undefined for the one in node_modules (tests, command line, harness). */
+let nativeBinding: string | undefined;
+
+/** The desktop app points the core at the driver built for Electron's ABI (see electron/main/native-driver.ts). */
+export function setNativeBinding(file: string | undefined): void {
+  nativeBinding = file;
+}
+
+function driverOptions(): { nativeBinding?: string } {
+  return nativeBinding ? { nativeBinding } : {};
+}
+
 export interface OpenOptions {
   readOnly?: boolean;
   /** Skip the quick_check (only for files the caller has just checked or made itself). */
@@ -31,10 +43,11 @@ function setConnectionPragmas(db: Db): void {
   db.pragma('busy_timeout = 5000');
 }
 
+/** The database header's first 100 bytes (or fewer, for a short file). */
 function readHeader(file: string): Buffer {
   const fd = fs.openSync(file, 'r');
   try {
-    const buf = Buffer.alloc(SQLITE_HEADER.length);
+    const buf = Buffer.alloc(100);
     const n = fs.readSync(fd, buf, 0, buf.length, 0);
     return buf.subarray(0, n);
   } finally {
@@ -60,12 +73,16 @@ function assertFileExists(file: string): void {
  */
 export function openCaseDatabase(file: string, opts: OpenOptions = {}): Db {
   assertFileExists(file);
-  if (!readHeader(file).equals(SQLITE_HEADER)) {
+  const header = readHeader(file);
+  if (!header.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) {
     throw new ParleyError('not_a_sqlite_file', `${path.basename(file)} is not a Parley case file (it is not a SQLite database).`);
   }
+  // The header says who made the file before SQLite touches it, so a foreign or newer file is refused without a
+  // journal file ever appearing beside it. (A WAL may still hold a newer page 1: the connection checks again.)
+  if (header.length === 100) checkIdentity(header.readUInt32BE(68), header.readUInt32BE(60), file);
   const reader = connect(file, true);
   closeOnFailure(reader, () => {
-    checkIdentity(reader, file);
+    checkIdentity(reader.pragma('application_id', { simple: true }) as number, reader.pragma('user_version', { simple: true }) as number, file);
     if (!opts.skipIntegrityCheck) checkIntegrity(reader, file, !!opts.readOnly);
   }, (err) => (err instanceof ParleyError ? err : damagedError(file)));
   if (opts.readOnly) return reader;
@@ -91,7 +108,7 @@ function assertWritable(file: string): void {
 function connect(file: string, readonly: boolean): Db {
   let db: Db;
   try {
-    db = new Database(file, { readonly, fileMustExist: true });
+    db = new Database(file, { readonly, fileMustExist: true, ...driverOptions() });
   } catch {
     throw new ParleyError('not_a_sqlite_file', `${path.basename(file)} could not be opened as a SQLite database.`);
   }
@@ -114,13 +131,11 @@ function damagedError(file: string): ParleyError {
   return new ParleyError('damaged', `${path.basename(file)} is damaged and could not be read.`);
 }
 
-function checkIdentity(db: Db, file: string): void {
+function checkIdentity(appId: number, version: number, file: string): void {
   const name = path.basename(file);
-  const appId = db.pragma('application_id', { simple: true }) as number;
   if (appId !== PARLEY_APPLICATION_ID) {
     throw new ParleyError('not_a_case_file', `${name} is a SQLite database, but not a Parley case file.`);
   }
-  const version = db.pragma('user_version', { simple: true }) as number;
   if (version > LATEST_SCHEMA_VERSION) {
     throw new ParleyError(
       'newer_version',
@@ -192,7 +207,7 @@ export function createCaseDatabase(file: string, fill: (db: Db) => void): void {
   const dir = path.dirname(file);
   if (!fs.existsSync(dir)) throw new ParleyError('not_found', `The folder ${dir} does not exist.`);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.creating`);
-  const db = new Database(temp);
+  const db = new Database(temp, driverOptions());
   try {
     setConnectionPragmas(db);
     db.pragma('journal_mode = WAL');
