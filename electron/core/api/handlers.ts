@@ -3,7 +3,6 @@
 import { type AsyncOpName, type InputOf, type OpName, type OutputOf, STATIC_OPERATIONS, verbsOf } from '../../../shared/contract.js';
 import { buildMeetingBrief, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
 import { formatDay, todayIso } from '../briefs/format.js';
-import { exportDocument, MEDIA_TYPES } from '../export/index.js';
 import { KIND_NAMES, type KindName } from '../../../shared/records.js';
 import { isoToday } from '../library.js';
 import type { Session } from '../session.js';
@@ -42,6 +41,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'document.export': async (s, { caseId, document, format, title, marking }) => {
     const cf = s.get(caseId);
     const page = { title, marking, caseReference: cf.directive().referenceNumber ?? undefined, date: formatDay(todayIso()) };
+    const { exportDocument, MEDIA_TYPES } = await import('../export/index.js'); // large, and rarely needed: see briefs
     const bytes = await exportDocument(document, format, { ...page, pdfRenderer: s.pdfRenderer });
     return { fileName: `${fileSlug(title)}.${format}`, mediaType: MEDIA_TYPES[format], dataBase64: bytes.toString('base64') };
   },

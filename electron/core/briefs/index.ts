@@ -1,7 +1,7 @@
 // Meeting briefs and draft templates, built from a case file; and the one call the command line and the app make
 // to get a brief as a file.
 import type { CaseFile } from '../case-file.js';
-import { exportDocument, MEDIA_TYPES, type ExportFormat } from '../export/index.js';
+import type { ExportFormat } from '../export/index.js';
 import type { PdfRenderer } from '../export/pdf.js';
 import { todayIso } from './format.js';
 import { buildMeetingBrief, meetingBriefPage, type MeetingBriefOptions } from './meeting-brief.js';
@@ -30,6 +30,8 @@ export async function renderMeetingBrief(cf: CaseFile, meetingId: string, opts: 
   const today = opts.today ?? todayIso();
   const doc = buildMeetingBrief(cf, meetingId, { shareable: opts.shareable });
   const page = meetingBriefPage(cf, meetingId, { shareable: opts.shareable, marking: opts.marking, today });
+  // Loaded on first use: the Word and PDF exporters are large, and most runs of Parley never export.
+  const { exportDocument, MEDIA_TYPES } = await import('../export/index.js');
   const bytes = await exportDocument(doc, opts.format, { ...page, pdfRenderer: opts.pdfRenderer });
   const slug = cf.get('meeting', meetingId).title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'meeting';
   return {
