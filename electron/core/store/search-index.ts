@@ -64,6 +64,20 @@ export interface SearchHit {
   rank: number;
 }
 
+/**
+ * Ranking reads every match's document length and positions, so a word found in most records of a big case file
+ * (tens of thousands of matches) takes tens of milliseconds to rank. Beyond this many matches only the newest are
+ * ranked (a document's rowid grows in the order records were first indexed, and FTS5 walks that order without
+ * ranking); a query with fewer matches ranks every one of them, as before.
+ */
+export const RANK_WINDOW = 2_000;
+
+/** The lowest rowid worth ranking: every match if there are at most RANK_WINDOW, else the newest RANK_WINDOW. */
+function rankFloor(db: Db, query: string): number {
+  const row = db.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck().get(query, RANK_WINDOW - 1);
+  return (row as number | undefined) ?? 0;
+}
+
 export function searchCase(db: Db, text: string, limit: number): SearchHit[] {
   const query = toFtsQuery(text);
   if (!query) return [];
@@ -72,7 +86,17 @@ export function searchCase(db: Db, text: string, limit: number): SearchHit[] {
       `SELECT d.record_kind AS kind, d.record_id AS id, search_index.title AS title,
               snippet(search_index, -1, '${MATCH_START}', '${MATCH_END}', '…', 16) AS snippet, bm25(search_index, 5.0, 1.0) AS rank
        FROM search_index JOIN search_doc d ON d.docid = search_index.rowid
-       WHERE search_index MATCH ? ORDER BY rank LIMIT ?`,
+       WHERE search_index MATCH ? AND search_index.rowid >= ? ORDER BY rank LIMIT ?`,
     )
-    .all(query, limit) as SearchHit[];
+    .all(query, rankFloor(db, query), limit) as SearchHit[];
+}
+
+/** The ranks of a case's best `limit` matches, best first: searchCase's order, without its snippets. */
+export function rankCase(db: Db, text: string, limit: number): number[] {
+  const query = toFtsQuery(text);
+  if (!query) return [];
+  return db
+    .prepare('SELECT bm25(search_index, 5.0, 1.0) AS rank FROM search_index WHERE search_index MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?')
+    .pluck()
+    .all(query, rankFloor(db, query), limit) as number[];
 }
