@@ -7,10 +7,11 @@ import { addDays, format } from 'date-fns';
 import type {
   CaseSearchHit, Dashboard, DashboardActionItem, DashboardDeadline, DashboardMeeting, DashboardWatchItem, LibraryEntry,
 } from '../../shared/api-types.js';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { openCaseDatabase, type Db } from './db/connection.js';
 import { ParleyError, toParleyError } from './errors.js';
 import { writeFileAtomic } from './files.js';
-import { searchCase } from './store/search-index.js';
+import { rankCase, searchCase } from './store/search-index.js';
 
 interface Remembered {
   path: string;
@@ -19,9 +20,21 @@ interface Remembered {
 }
 
 const LIBRARY_FILE = 'library.json';
+/** How long a read-only connection to a file the app does not have open is kept for the next cross-case query. */
+const READER_IDLE_MS = 60_000;
+
+interface Reader {
+  db: Db;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  lastUsed: number;
+}
 
 export class Library {
   private readonly file: string;
+  private readonly readers = new Map<string, Reader>();
+  private sweep: NodeJS.Timeout | undefined;
 
   constructor(readonly dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -56,6 +69,7 @@ export class Library {
   /** Records that a case file was opened or created (most recent first). */
   remember(file: string, caseId: string): void {
     const abs = path.resolve(file);
+    this.dropReader(abs); // the app now reads it through its own connection
     const files = this.load().filter((f) => f.path !== abs);
     files.unshift({ path: abs, caseId, lastOpenedAt: new Date().toISOString() });
     this.save(files);
@@ -65,33 +79,76 @@ export class Library {
     const abs = path.resolve(file);
     const files = this.load();
     if (!files.some((f) => f.path === abs)) throw new ParleyError('not_found', `${abs} is not in the library.`);
+    this.dropReader(abs);
     this.save(files.filter((f) => f.path !== abs));
+  }
+
+  /** Closes the read-only connections kept for cross-case queries. */
+  closeReaders(): void {
+    for (const abs of [...this.readers.keys()]) this.dropReader(abs);
+  }
+
+  private dropReader(abs: string): void {
+    const r = this.readers.get(abs);
+    if (!r) return;
+    this.readers.delete(abs);
+    r.db.close();
+  }
+
+  /** A read-only connection to a file the app does not have open, reused while it is the same, unchanged file. */
+  private reader(abs: string, st: fs.Stats): Db {
+    const r = this.readers.get(abs);
+    if (r && r.ino === st.ino && r.size === st.size && r.mtimeMs === st.mtimeMs) {
+      r.lastUsed = Date.now();
+      return r.db;
+    }
+    this.dropReader(abs);
+    const db = openCaseDatabase(abs, { readOnly: true, skipIntegrityCheck: true });
+    this.readers.set(abs, { db, ino: st.ino, size: st.size, mtimeMs: st.mtimeMs, lastUsed: Date.now() });
+    return db;
+  }
+
+  /** Closes connections no query has used for a while, so that files are not held open (Windows locks them). */
+  private scheduleSweep(): void {
+    if (this.sweep) return;
+    this.sweep = setTimeout(() => {
+      this.sweep = undefined;
+      const now = Date.now();
+      for (const [abs, r] of this.readers) if (now - r.lastUsed >= READER_IDLE_MS) this.dropReader(abs);
+      if (this.readers.size) this.scheduleSweep();
+    }, READER_IDLE_MS);
+    this.sweep.unref?.();
   }
 
   /**
    * Runs `read` against each known case file: through the already-open connection where the app has the file
-   * open, otherwise through a short read-only connection. A file that cannot be read is reported, not fatal.
+   * open, otherwise through a read-only connection kept for a minute. A file that cannot be read is reported, not
+   * fatal.
    */
   private eachCase<T>(openConnection: (p: string) => Db | undefined, read: (db: Db, f: Remembered) => T): { results: T[]; problems: { path: string; message: string; missing: boolean }[] } {
     const results: T[] = [];
     const problems: { path: string; message: string; missing: boolean }[] = [];
     for (const f of this.load()) {
       const open = openConnection(f.path);
-      if (!open && !fs.existsSync(f.path)) {
-        problems.push({ path: f.path, message: 'The file is no longer where it was last opened.', missing: true });
-        continue;
+      let st: fs.Stats | undefined;
+      if (!open) {
+        try {
+          st = fs.statSync(f.path);
+        } catch {
+          this.dropReader(f.path);
+          problems.push({ path: f.path, message: 'The file is no longer where it was last opened.', missing: true });
+          continue;
+        }
       }
-      let shortLived: Db | undefined;
       try {
-        if (!open) shortLived = openCaseDatabase(f.path, { readOnly: true, skipIntegrityCheck: true });
         // Reading a file the app has open can fail too: a damaged file may be open read-only.
-        results.push(read((open ?? shortLived)!, f));
+        results.push(read(open ?? this.reader(f.path, st!), f));
       } catch (err) {
+        if (!open) this.dropReader(f.path);
         problems.push({ path: f.path, message: toParleyError(err).message, missing: false });
-      } finally {
-        shortLived?.close();
       }
     }
+    if (this.readers.size) this.scheduleSweep();
     return { results, problems };
   }
 
@@ -109,16 +166,16 @@ export class Library {
     const dash: Dashboard = { today, overdue: [], upcoming: [], tbd: [], openActionItems: [], upcomingMeetings: [], triggeredWatchItems: [], problems: [] };
     const { problems } = this.eachCase(openConnection, (db, f) => {
       const ref = caseRef(db, f.path);
-      const deadlines = db.prepare(DEADLINE_SQL).all(until) as Omit<DashboardDeadline, 'caseId' | 'caseTitle' | 'path'>[];
+      const deadlines = statement(db, DEADLINE_SQL).all(until) as Omit<DashboardDeadline, 'caseId' | 'caseTitle' | 'path'>[];
       for (const d of deadlines) {
         const row = { ...ref, ...d };
         if (d.dueType === 'tbd') dash.tbd.push(row);
         else if (d.dueDate! < today) dash.overdue.push(row);
         else dash.upcoming.push(row);
       }
-      for (const a of db.prepare(ACTION_SQL).all() as DashboardActionItem[]) dash.openActionItems.push({ ...ref, ...a });
-      for (const m of db.prepare(MEETING_SQL).all(today) as DashboardMeeting[]) dash.upcomingMeetings.push({ ...ref, ...m });
-      for (const w of db.prepare(WATCH_SQL).all() as DashboardWatchItem[]) dash.triggeredWatchItems.push({ ...ref, ...w });
+      for (const a of statement(db, ACTION_SQL).all() as DashboardActionItem[]) dash.openActionItems.push({ ...ref, ...a });
+      for (const m of statement(db, MEETING_SQL).all(today) as DashboardMeeting[]) dash.upcomingMeetings.push({ ...ref, ...m });
+      for (const w of statement(db, WATCH_SQL).all() as DashboardWatchItem[]) dash.triggeredWatchItems.push({ ...ref, ...w });
     });
     const byDate = (a: { dueDate: string | null }, b: { dueDate: string | null }) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
     dash.overdue.sort(byDate);
@@ -130,11 +187,19 @@ export class Library {
   }
 
   search(openConnection: (p: string) => Db | undefined, query: string, limit = 50): CaseSearchHit[] {
-    const { results } = this.eachCase(openConnection, (db, f) => {
+    // Snippets are the costly part of a hit: rank each file's matches first, and make snippets only for the hits
+    // that beat the best `limit` found so far. The answer is the same as ranking every hit of every file.
+    const best: CaseSearchHit[] = [];
+    this.eachCase(openConnection, (db, f) => {
+      const worst = best.length === limit ? best[limit - 1]!.rank : Infinity;
+      const wanted = rankCase(db, query, limit).filter((rank) => rank < worst).length;
+      if (!wanted) return;
       const ref = caseRef(db, f.path);
-      return searchCase(db, query, limit).map((hit) => ({ ...hit, ...ref }));
+      for (const hit of searchCase(db, query, wanted)) best.push({ ...hit, ...ref });
+      best.sort((a, b) => a.rank - b.rank);
+      best.length = Math.min(best.length, limit);
     });
-    return results.flat().sort((a, b) => a.rank - b.rank).slice(0, limit);
+    return best;
   }
 }
 
@@ -153,28 +218,37 @@ const MEETING_SQL = `
 const WATCH_SQL = `
   SELECT id, title, triggered_on AS triggeredOn FROM watch_item WHERE deleted_at IS NULL AND status = 'triggered'`;
 
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** A prepared statement kept with its connection: the library asks every file the same questions. */
+function statement(db: Db, sql: string): Database.Statement {
+  let byText = statements.get(db);
+  if (!byText) statements.set(db, (byText = new Map()));
+  let st = byText.get(sql);
+  if (!st) byText.set(sql, (st = db.prepare(sql)));
+  return st;
+}
+
 function caseRef(db: Db, file: string): { caseId: string; caseTitle: string; path: string } {
-  const caseId = db.prepare("SELECT value FROM case_meta WHERE key = 'case_id'").pluck().get() as string;
-  const caseTitle = db.prepare('SELECT title FROM directive LIMIT 1').pluck().get() as string;
+  const caseId = statement(db, "SELECT value FROM case_meta WHERE key = 'case_id'").pluck().get() as string;
+  const caseTitle = statement(db, 'SELECT title FROM directive LIMIT 1').pluck().get() as string;
   return { caseId, caseTitle, path: file };
 }
 
 function summarize(db: Db, f: Remembered, today: string): LibraryEntry {
   const ref = caseRef(db, f.path);
-  const status = db.prepare('SELECT status FROM directive LIMIT 1').pluck().get() as LibraryEntry['status'];
-  const next = db
-    .prepare(`SELECT id, title, due_date AS dueDate FROM deadline WHERE deleted_at IS NULL AND status = 'open' AND due_type <> 'tbd' AND due_date >= ? ORDER BY due_date, due_time LIMIT 1`)
+  const status = statement(db, 'SELECT status FROM directive LIMIT 1').pluck().get() as LibraryEntry['status'];
+  const next = statement(db, `SELECT id, title, due_date AS dueDate FROM deadline WHERE deleted_at IS NULL AND status = 'open' AND due_type <> 'tbd' AND due_date >= ? ORDER BY due_date, due_time LIMIT 1`)
     .get(today) as LibraryEntry['nextDeadline'] | undefined;
-  const counts = db
-    .prepare(
-      `SELECT
-        (SELECT count(*) FROM deadline WHERE deleted_at IS NULL AND status = 'open') AS openDeadlines,
-        (SELECT count(*) FROM deadline WHERE deleted_at IS NULL AND status = 'open' AND due_type = 'tbd') AS tbdDeadlines,
-        (SELECT count(*) FROM action_item WHERE deleted_at IS NULL AND status = 'open') AS openActionItems,
-        (SELECT count(*) FROM negotiation_issue WHERE deleted_at IS NULL) AS issues,
-        (SELECT count(*) FROM meeting WHERE deleted_at IS NULL) AS meetings`,
-    )
-    .get() as LibraryEntry['counts'];
+  const counts = statement(
+    db,
+    `SELECT
+      (SELECT count(*) FROM deadline WHERE deleted_at IS NULL AND status = 'open') AS openDeadlines,
+      (SELECT count(*) FROM deadline WHERE deleted_at IS NULL AND status = 'open' AND due_type = 'tbd') AS tbdDeadlines,
+      (SELECT count(*) FROM action_item WHERE deleted_at IS NULL AND status = 'open') AS openActionItems,
+      (SELECT count(*) FROM negotiation_issue WHERE deleted_at IS NULL) AS issues,
+      (SELECT count(*) FROM meeting WHERE deleted_at IS NULL) AS meetings`,
+  ).get() as LibraryEntry['counts'];
   return { ...emptyEntry(f.path), caseId: ref.caseId, title: ref.caseTitle, status, nextDeadline: next ?? null, counts };
 }
 

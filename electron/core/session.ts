@@ -86,6 +86,7 @@ export class Session {
   closeAll(): void {
     for (const cf of this.cases.values()) cf.close();
     this.cases.clear();
+    this.library.closeReaders();
   }
 
   openCases(): CaseInfo[] {
