@@ -17,9 +17,13 @@ interface Remembered {
   path: string;
   caseId: string | null;
   lastOpenedAt: string | null;
+  /** How the file was when Parley last closed it cleanly, and when its integrity was last checked. */
+  closed?: { size: number; mtimeMs: number; ino: number; checkedAt: string };
 }
 
 const LIBRARY_FILE = 'library.json';
+/** Even a file that nothing has touched since Parley closed it is checked again after this long. */
+const RECHECK_MS = 7 * 24 * 60 * 60 * 1000;
 /** How long a read-only connection to a file the app does not have open is kept for the next cross-case query. */
 const READER_IDLE_MS = 60_000;
 
@@ -81,6 +85,34 @@ export class Library {
     if (!files.some((f) => f.path === abs)) throw new ParleyError('not_found', `${abs} is not in the library.`);
     this.dropReader(abs);
     this.save(files.filter((f) => f.path !== abs));
+  }
+
+  /**
+   * When the file's integrity was last checked, if the file is exactly as Parley left it when it last closed it
+   * cleanly (same file, size and modification time, no write-ahead log) and that check is recent; otherwise null.
+   */
+  checkedAndUnchanged(file: string): string | null {
+    const abs = path.resolve(file);
+    const c = this.load().find((f) => f.path === abs)?.closed;
+    if (!c || !(Date.now() - Date.parse(c.checkedAt) < RECHECK_MS) || fs.existsSync(`${abs}-wal`)) return null;
+    try {
+      const st = fs.statSync(abs);
+      return st.ino === c.ino && st.size === c.size && st.mtimeMs === c.mtimeMs ? c.checkedAt : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Notes how Parley left a file it has just closed cleanly, and when its integrity was last checked. */
+  closedClean(file: string, checkedAt: string): void {
+    const abs = path.resolve(file);
+    if (fs.existsSync(`${abs}-wal`)) return; // not checkpointed: another connection has it open, or the close failed
+    const files = this.load();
+    const f = files.find((e) => e.path === abs);
+    if (!f) return;
+    const st = fs.statSync(abs);
+    f.closed = { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, checkedAt };
+    this.save(files);
   }
 
   /** Closes the read-only connections kept for cross-case queries. */

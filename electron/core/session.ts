@@ -23,6 +23,8 @@ export class Session {
   readonly library: Library;
   readonly pdfRenderer: PdfRenderer | undefined;
   private readonly cases = new Map<string, CaseFile>();
+  /** When each case open for editing last had its integrity checked (at this open, or before and untouched since). */
+  private readonly checkedAt = new Map<string, string>();
 
   constructor(opts: SessionOptions) {
     this.actor = opts.actor;
@@ -40,12 +42,18 @@ export class Session {
       }
       return already;
     }
-    const cf = CaseFile.open(abs, { readOnly });
-    return this.adopt(cf);
+    // The integrity check reads the whole file (half a second and more for 100 MB). It is skipped when the file is
+    // exactly as this Parley closed it after a check, and repeated at least weekly (Library.checkedAndUnchanged).
+    const checked = readOnly ? null : this.library.checkedAndUnchanged(abs);
+    const cf = this.adopt(CaseFile.open(abs, { readOnly, skipIntegrityCheck: checked !== null }));
+    if (!readOnly) this.checkedAt.set(cf.caseId, checked ?? new Date().toISOString());
+    return cf;
   }
 
   create(file: string, directive: Record<string, unknown>): CaseFile {
-    return this.adopt(CaseFile.create(path.resolve(file), directive, this.actor));
+    const cf = this.adopt(CaseFile.create(path.resolve(file), directive, this.actor));
+    this.checkedAt.set(cf.caseId, new Date().toISOString());
+    return cf;
   }
 
   /** Makes a new case file from an export. Refused before any file is made while the exported case is open. */
@@ -72,6 +80,18 @@ export class Session {
     if (twin) throw new ParleyError('already_open', `A copy of this case is already open from ${twin.path}; close it before opening another copy.`);
   }
 
+  /** Notes how a file was left, so that its next open can skip the integrity check if nothing has touched it. */
+  private closed(cf: CaseFile): void {
+    const checkedAt = this.checkedAt.get(cf.caseId);
+    this.checkedAt.delete(cf.caseId);
+    if (!checkedAt || cf.readOnly) return;
+    try {
+      this.library.closedClean(cf.path, checkedAt);
+    } catch {
+      // Without the note the next open simply runs the check.
+    }
+  }
+
   get(caseId: string): CaseFile {
     const cf = this.cases.get(caseId);
     if (!cf) throw new ParleyError('not_open', 'That case file is not open; open it first.');
@@ -79,12 +99,17 @@ export class Session {
   }
 
   close(caseId: string): void {
-    this.get(caseId).close();
+    const cf = this.get(caseId);
+    cf.close();
     this.cases.delete(caseId);
+    this.closed(cf);
   }
 
   closeAll(): void {
-    for (const cf of this.cases.values()) cf.close();
+    for (const cf of this.cases.values()) {
+      cf.close();
+      this.closed(cf);
+    }
     this.cases.clear();
     this.library.closeReaders();
   }
