@@ -64,6 +64,26 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       expect(new WritePath(db).table('note').get(note.id)).toEqual(note);
     },
   },
+  2: {
+    seed: (db) => {
+      const at = new Date().toISOString();
+      const note = (id: string, deletedAt: string | null) => ({ id, version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt, deletedBy: deletedAt && 'T', body: 'Hello', meetingId: null, takenAt: null, internal: null });
+      const writes = new WritePath(db);
+      db.transaction(() => {
+        writes.insert('note', note('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e01', null));
+        writes.insert('note', note('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e02', at));
+      })();
+    },
+    check: (db) => {
+      const count = 'SELECT count(*) FROM note WHERE deleted_at IS NULL';
+      expect(db.prepare(count).pluck().get()).toBe(1);
+      expect((db.prepare(`EXPLAIN QUERY PLAN ${count}`).all() as { detail: string }[]).map((r) => r.detail).join()).toMatch(/note_live/);
+      for (const kind of KIND_NAMES) {
+        const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM ${KINDS[kind].table} WHERE deleted_at IS NULL`).all() as { detail: string }[];
+        expect(plan.map((r) => r.detail).join()).toContain(`${KINDS[kind].table}_live`);
+      }
+    },
+  },
 };
 
 describe('each migration', () => {

@@ -2,6 +2,7 @@
 // the command line, the tests and the packaged app all carry the same SQL. A test checks that every file in
 // migrations/ is listed here, in order, with no gaps.
 import m0001 from '../../../migrations/0001_case_file.sql';
+import m0002 from '../../../migrations/0002_live_record_indexes.sql';
 
 export interface Migration {
   version: number;
@@ -9,6 +10,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001_case_file', sql: m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001_case_file', sql: m0001 },
+  { version: 2, name: '0002_live_record_indexes', sql: m0002 },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
