@@ -89,9 +89,18 @@ export class RecordTable {
       .run(this.toParams(rec));
   }
 
-  replace(rec: StoredRecord): void {
-    const sets = this.allColumns.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ');
-    this.statement('update', () => `UPDATE ${this.table} SET ${sets} WHERE id = @id`).run(this.toParams(rec));
+  /**
+   * Writes a changed record. Given the record as it was, only the columns that changed are set, so that indexes on
+   * the other columns are not rewritten (each is one more page to write and sync).
+   */
+  replace(rec: StoredRecord, before?: StoredRecord): void {
+    const params = this.toParams(rec);
+    const old = before ? this.toParams(before) : null;
+    const columns = this.allColumns.filter((c) => c !== 'id' && (!old || params[c] !== old[c]));
+    if (!columns.length) return;
+    const values: Record<string, unknown> = { id: params.id };
+    for (const c of columns) values[c] = params[c];
+    this.statement(`update:${columns.join(',')}`, () => `UPDATE ${this.table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(values);
   }
 
   remove(id: string): void {

@@ -34,7 +34,7 @@ export class WritePath {
 
   /** Stores a changed record (an update, a soft delete or a restore). */
   replace(kind: KindName, op: Exclude<AuditOperation, 'create' | 'purge'>, before: StoredRecord, after: StoredRecord, reason: string | null = null): void {
-    this.table(kind).replace(after);
+    this.table(kind).replace(after, before);
     this.record(kind, op, before, after, reason);
   }
 
