@@ -31,4 +31,4 @@ export function electronVersion(packageDir = ELECTRON_PACKAGE_DIR) {
  * `npm install` alone never fetches the binary: its own `install-electron` command does.
  */
 export const ELECTRON_MISSING_MESSAGE =
-  "Parley's desktop shell is not installed here because the Electron binary has not been downloaded: run `npx install-electron` (after `npm install`) on a machine with internet access to get it, or run `npm run web` to use the full app in a browser.";
+  "Parley's desktop shell could not be installed because the Electron binary cannot be downloaded from this machine: run `npm start` again where there is internet access, or run `npm run web` to use the full app in a browser.";

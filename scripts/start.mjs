@@ -1,10 +1,11 @@
 // `npm start`: builds the app, makes sure the database driver is built for Electron, and runs the desktop app.
-// Where the Electron binary was never downloaded (an offline install), it says so in one sentence and stops,
-// without touching node_modules.
+// Where the Electron binary is missing it fetches it once; where that cannot be done (an offline machine), it says
+// so in one sentence and stops, without touching node_modules.
 //
 //   node scripts/start.mjs [--no-build] [case files to open...]
 //   --no-build  skip `npm run build` (when dist/ is already current)
 import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildElectronDriver } from './build-electron-driver.mjs';
 import { ELECTRON_MISSING_MESSAGE, findElectronBinary } from './electron-binary.mjs';
@@ -28,7 +29,22 @@ if (!skipBuild) {
   if (status !== 0) process.exit(status);
 }
 
-const electron = findElectronBinary();
+/**
+ * Electron's package no longer downloads its binary on `npm install`; its own installer does, once. A first start
+ * runs it, so that `npm install && npm start` is all a connected machine needs. Offline it fails within seconds and
+ * leaves node_modules as it was (it writes only after a verified download).
+ */
+function fetchElectronBinary() {
+  console.log('Downloading the Electron desktop shell (first start only)...');
+  const installer = path.join(ROOT, 'node_modules', 'electron', 'install.js');
+  spawnSync(process.execPath, [installer], { cwd: ROOT, stdio: 'ignore', timeout: 600_000 });
+}
+
+let electron = findElectronBinary();
+if (!electron && !process.env.PARLEY_NO_DOWNLOAD) {
+  fetchElectronBinary();
+  electron = findElectronBinary();
+}
 if (!electron) {
   console.error(ELECTRON_MISSING_MESSAGE);
   process.exit(1);
