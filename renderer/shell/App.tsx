@@ -1,4 +1,5 @@
-// The app shell: a skip link, the sidebar, the screen the route names, and the problem dialog.
+// The app shell: a skip link, the sidebar, the screen the route names, the search palette, the shortcut sheet and
+// the problem dialog.
 import { useEffect, useState } from 'react';
 import { messageOf } from '../api/client.js';
 import { LibraryScreen } from '../screens/library/LibraryScreen.js';
@@ -7,11 +8,15 @@ import { SECTION_SCREENS } from '../screens/case-sections.js';
 import { useCases } from '../state/cases.js';
 import { hashOf, useNavigation, type Route } from '../state/navigation.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
+import { CommandPalette } from './palette/CommandPalette.js';
+import { ShortcutSheet } from './shortcuts/ShortcutSheet.js';
+import { useShortcuts } from './shortcuts/useShortcuts.js';
 import { Sidebar } from './Sidebar.js';
 
 export function App() {
   const [startup, setStartup] = useState<'loading' | 'ready' | string>('loading');
   const route = useNavigation((s) => s.route);
+  useShortcuts();
 
   useEffect(() => {
     useCases
@@ -29,6 +34,8 @@ export function App() {
       <main id="main" className="main" tabIndex={-1}>
         {startup === 'loading' ? null : startup === 'ready' ? <Screen route={route} /> : <p className="notice notice--error" role="alert">Parley could not start: {startup}</p>}
       </main>
+      <CommandPalette />
+      <ShortcutSheet />
       <ProblemDialog />
     </div>
   );

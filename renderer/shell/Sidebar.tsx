@@ -2,6 +2,8 @@
 import type { CaseInfo } from '../../shared/api-types.js';
 import { closeCase, useCases } from '../state/cases.js';
 import { CASE_SECTIONS, hashOf, useNavigation } from '../state/navigation.js';
+import { showPalette } from './palette/palette-state.js';
+import { MOD } from './shortcuts/keymap.js';
 import { ThemeChooser } from './ThemeChooser.js';
 
 export function Sidebar() {
@@ -11,6 +13,9 @@ export function Sidebar() {
   return (
     <aside className="sidebar">
       <p className="sidebar__brand">Parley</p>
+      <button type="button" className="sidebar__search" onClick={showPalette} aria-keyshortcuts={MOD === 'Ctrl' ? 'Control+K' : 'Meta+K'}>
+        Search… <kbd aria-hidden="true">{MOD}+K</kbd>
+      </button>
       <nav className="sidebar__nav" aria-label="Library and cases">
         <a href={hashOf({ screen: 'library' })} className="sidebar__link" aria-current={route.screen === 'library' ? 'page' : undefined}>
           Library

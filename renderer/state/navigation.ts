@@ -1,5 +1,6 @@
-// Where the user is: the route lives in the address's hash (#/library, #/new, #/case/<id>/<section>), so the
-// browser's back and forward buttons work and a reload comes back to the same screen.
+// Where the user is: the route lives in the address's hash (#/library, #/new, #/case/<id>/<section>[/<recordId>]),
+// so the browser's back and forward buttons work and a reload comes back to the same screen. The optional record is
+// the one the user jumped to (from the search palette): the section can scroll to it (useFocusedRecord).
 import { create } from 'zustand';
 
 export const CASE_SECTIONS = [
@@ -14,14 +15,20 @@ export const CASE_SECTIONS = [
 ] as const;
 export type CaseSection = (typeof CASE_SECTIONS)[number]['id'];
 
-export type Route = { screen: 'library' } | { screen: 'new-case' } | { screen: 'case'; caseId: string; section: CaseSection };
+export type Route =
+  | { screen: 'library' }
+  | { screen: 'new-case' }
+  | { screen: 'case'; caseId: string; section: CaseSection; record?: string };
 
 const isSection = (s: string | undefined): s is CaseSection => CASE_SECTIONS.some((c) => c.id === s);
 
 export function routeFromHash(hash: string): Route {
-  const [screen, caseId, section] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const [screen, caseId, section, record] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (screen === 'new') return { screen: 'new-case' };
-  if (screen === 'case' && caseId) return { screen: 'case', caseId, section: isSection(section) ? section : 'overview' };
+  if (screen === 'case' && caseId) {
+    const route: Extract<Route, { screen: 'case' }> = { screen: 'case', caseId, section: isSection(section) ? section : 'overview' };
+    return record && isSection(section) ? { ...route, record } : route;
+  }
   return { screen: 'library' };
 }
 
@@ -29,7 +36,10 @@ export function hashOf(route: Route): string {
   switch (route.screen) {
     case 'library': return '#/library';
     case 'new-case': return '#/new';
-    case 'case': return `#/case/${encodeURIComponent(route.caseId)}/${route.section}`;
+    case 'case': {
+      const base = `#/case/${encodeURIComponent(route.caseId)}/${route.section}`;
+      return route.record ? `${base}/${encodeURIComponent(route.record)}` : base;
+    }
   }
 }
 
@@ -50,3 +60,8 @@ export const useNavigation = create<NavigationState>()((set) => ({
 window.addEventListener('hashchange', () => useNavigation.setState({ route: routeFromHash(window.location.hash) }));
 
 export const go = (route: Route) => useNavigation.getState().go(route);
+
+/** The record the route points at in the section on screen (after a jump from search), or null. */
+export function useFocusedRecord(): string | null {
+  return useNavigation((s) => (s.route.screen === 'case' ? s.route.record ?? null : null));
+}

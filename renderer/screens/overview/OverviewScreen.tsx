@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useCaseOverview } from '../../state/case-overview.js';
 import { useCases } from '../../state/cases.js';
 import { overallSaveState, useDirective } from '../../state/directive.js';
+import { HistoryDisclosure } from '../../ui/history/HistoryPanel.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { AutosaveField } from './AutosaveField.js';
 import { KeyDates } from './KeyDates.js';
@@ -86,6 +87,9 @@ export function OverviewScreen({ caseId }: { caseId: string }) {
         <aside className="overview__aside" aria-label="Dates and changes">
           <KeyDates caseId={caseId} />
           <RecentChanges />
+          <section className="panel" aria-label="History of the directive">
+            <HistoryDisclosure summary="History of the directive" caseId={caseId} id={record.id} refreshKey={record.version} />
+          </section>
         </aside>
       </div>
     </div>

@@ -1,0 +1,263 @@
+// The command palette (Ctrl+K / Cmd+K): one field that searches the case on screen and every case in the library,
+// and lists commands. A modal <dialog> (focus stays inside, Escape closes, focus returns to where it was); the field
+// is a combobox over one listbox of grouped options, moved through with the arrow keys, opened with Enter.
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { CaseSearchHit, SearchHit } from '../../../shared/api-types.js';
+import { messageOf } from '../../api/client.js';
+import { api } from '../../services.js';
+import { openCase, useCases } from '../../state/cases.js';
+import { go, useNavigation } from '../../state/navigation.js';
+import { kindLabel } from '../../ui/labels.js';
+import { commandsFor, matchCommands, type Command } from './commands.js';
+import { usePalette } from './palette-state.js';
+import { sectionOfKind } from './record-sections.js';
+import { Snippet } from './Snippet.js';
+import './palette.css';
+
+/** How long typing must pause before searching. */
+const SEARCH_PAUSE_MS = 150;
+
+type Item =
+  | { type: 'hit'; key: string; hit: SearchHit; caseId: string }
+  | { type: 'other'; key: string; hit: CaseSearchHit }
+  | { type: 'command'; key: string; command: Command };
+
+interface Group {
+  id: string;
+  label: string;
+  items: Item[];
+}
+
+interface Results {
+  query: string;
+  here: SearchHit[];
+  others: CaseSearchHit[];
+  error: string | null;
+}
+
+const NO_RESULTS: Results = { query: '', here: [], others: [], error: null };
+
+export function CommandPalette() {
+  const { open, hide } = usePalette();
+  const route = useNavigation((s) => s.route);
+  const caseId = route.screen === 'case' ? route.caseId : null;
+  const caseOpen = useCases((s) => !!caseId && s.open.some((c) => c.caseId === caseId));
+  const here = caseOpen ? caseId : null;
+  const ref = useRef<HTMLDialogElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<Results>(NO_RESULTS);
+  const [active, setActive] = useState(0);
+  const baseId = useId();
+  const titleId = `${baseId}-title`;
+  const listId = `${baseId}-list`;
+  const optionId = (i: number) => `${baseId}-option-${i}`;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      setQuery('');
+      setResults(NO_RESULTS);
+      setActive(0);
+      dialog.showModal();
+      inputRef.current?.focus();
+    }
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  // Search after a pause in typing; an answer to an older query is dropped.
+  useEffect(() => {
+    if (!open) return;
+    const text = query.trim();
+    if (!text) {
+      setResults(NO_RESULTS);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      const inCase = here ? api().call('case.search', { caseId: here, query: text, limit: 20 }) : Promise.resolve([]);
+      const everywhere = api().call('library.search', { query: text, limit: 30 });
+      Promise.all([inCase, everywhere]).then(
+        ([hits, all]) => {
+          if (current) setResults({ query: text, here: hits, others: all.filter((h) => h.caseId !== here), error: null });
+        },
+        (err: unknown) => {
+          if (current) setResults({ query: text, here: [], others: [], error: messageOf(err) });
+        },
+      );
+    }, SEARCH_PAUSE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [open, query, here]);
+
+  const groups = useMemo<Group[]>(() => {
+    const list: Group[] = [];
+    const fresh = results.query === query.trim();
+    if (fresh && here && results.here.length) {
+      list.push({ id: 'here', label: 'This case', items: results.here.map((hit) => ({ type: 'hit', key: `h:${hit.kind}:${hit.id}`, hit, caseId: here })) });
+    }
+    if (fresh && results.others.length) {
+      list.push({
+        id: 'others',
+        label: here ? 'Other cases' : 'Cases',
+        items: results.others.map((hit) => ({ type: 'other', key: `o:${hit.caseId}:${hit.kind}:${hit.id}`, hit })),
+      });
+    }
+    const commands = matchCommands(commandsFor(route), query);
+    if (commands.length) list.push({ id: 'commands', label: 'Commands', items: commands.map((command) => ({ type: 'command', key: `c:${command.id}`, command })) });
+    return list;
+  }, [results, query, here, route]);
+
+  const items = useMemo(() => groups.flatMap((g) => g.items), [groups]);
+  const activeIndex = items.length ? Math.min(active, items.length - 1) : -1;
+
+  useEffect(() => {
+    if (activeIndex >= 0) document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: 'nearest' });
+  });
+
+  function choose(item: Item | undefined): void {
+    if (!item) return;
+    hide();
+    switch (item.type) {
+      case 'command':
+        item.command.run();
+        return;
+      case 'hit':
+        go({ screen: 'case', caseId: item.caseId, section: sectionOfKind(item.hit.kind), record: item.hit.id });
+        return;
+      case 'other':
+        void jumpToOtherCase(item.hit);
+    }
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>): void {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (!items.length) return;
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActive((activeIndex + step + items.length) % items.length);
+    } else if (e.key === 'PageDown' || e.key === 'PageUp') {
+      e.preventDefault();
+      if (items.length) setActive(e.key === 'PageDown' ? items.length - 1 : 0);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      choose(items[activeIndex]);
+    }
+  }
+
+  const searching = query.trim() !== '' && results.query !== query.trim();
+  const found = results.here.length + results.others.length;
+  let index = -1;
+  return (
+    <dialog
+      ref={ref}
+      className="dialog palette"
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        hide();
+      }}
+      onClick={(e) => {
+        if (e.target === ref.current) hide(); // a click on the backdrop
+      }}
+    >
+      <h2 id={titleId} className="visually-hidden">
+        Search and commands
+      </h2>
+      <input
+        ref={inputRef}
+        className="input palette__input"
+        type="text"
+        role="combobox"
+        aria-label={here ? 'Search this case, all cases and commands' : 'Search all cases and commands'}
+        aria-expanded={items.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={activeIndex >= 0 ? optionId(activeIndex) : undefined}
+        placeholder={here ? 'Search this case and all cases, or type a command' : 'Search all cases, or type a command'}
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <div id={listId} role="listbox" aria-label="Results and commands" className="palette__list">
+        {groups.map((group) => (
+          <div key={group.id} role="group" aria-labelledby={`${baseId}-${group.id}`} className="palette__group">
+            <div id={`${baseId}-${group.id}`} role="presentation" className="palette__group-label">
+              {group.label}
+            </div>
+            {group.items.map((item) => {
+              index += 1;
+              const i = index;
+              return (
+                <div
+                  key={item.key}
+                  id={optionId(i)}
+                  role="option"
+                  aria-selected={i === activeIndex}
+                  className={`palette__option ${i === activeIndex ? 'palette__option--active' : ''}`}
+                  onMouseMove={() => i !== activeIndex && setActive(i)}
+                  onMouseDown={(e) => e.preventDefault()} // keep focus in the field
+                  onClick={() => choose(item)}
+                >
+                  <OptionBody item={item} />
+                </div>
+              );
+            })}
+          </div>
+        ))}
+      </div>
+      <p className="palette__status muted" role="status">
+        {results.error
+          ? `Search failed: ${results.error}`
+          : searching
+            ? 'Searching…'
+            : query.trim()
+              ? found === 0
+                ? `Nothing found for “${query.trim()}”.`
+                : `${found} ${found === 1 ? 'record' : 'records'} found.`
+              : ''}
+      </p>
+      <p className="palette__keys muted" aria-hidden="true">
+        <kbd>↑</kbd> <kbd>↓</kbd> to move · <kbd>Enter</kbd> to open · <kbd>Esc</kbd> to close
+      </p>
+    </dialog>
+  );
+}
+
+function OptionBody({ item }: { item: Item }) {
+  if (item.type === 'command') {
+    return (
+      <>
+        <span className="palette__title">{item.command.label}</span>
+        {item.command.hint && <kbd className="palette__hint">{item.command.hint}</kbd>}
+      </>
+    );
+  }
+  const { hit } = item;
+  return (
+    <>
+      <span className="palette__line">
+        <span className="palette__kind">{kindLabel(hit.kind)}</span>
+        <span className="palette__title">{hit.title}</span>
+        {item.type === 'other' && <span className="palette__case">in {item.hit.caseTitle}</span>}
+      </span>
+      <Snippet text={hit.snippet} className="palette__snippet" />
+    </>
+  );
+}
+
+/** Opens the other case (unless it is open already) at the hit's section, with the hit in the address. */
+async function jumpToOtherCase(hit: CaseSearchHit): Promise<void> {
+  const section = sectionOfKind(hit.kind);
+  const already = useCases.getState().open.find((c) => c.caseId === hit.caseId);
+  const info = already ?? (await openCase(hit.path, { section }));
+  if (info) go({ screen: 'case', caseId: info.caseId, section, record: hit.id });
+}

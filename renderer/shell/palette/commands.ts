@@ -1,0 +1,44 @@
+// What the palette can do besides searching: go to a section of the case on screen, the library, a new case,
+// switch the theme, show the shortcuts.
+import { CASE_SECTIONS, go, type Route } from '../../state/navigation.js';
+import { useTheme } from '../../state/theme.js';
+import { showShortcutSheet } from '../shortcuts/sheet-state.js';
+
+export interface Command {
+  id: string;
+  label: string;
+  /** The key that does the same, shown beside the command. */
+  hint?: string;
+  run(): void;
+}
+
+/** Flips between light and dark from whichever the screen shows now (the system's choice included). */
+export function toggleTheme(): void {
+  const { choice, choose } = useTheme.getState();
+  const dark = choice === 'dark' || (choice === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
+  choose(dark ? 'light' : 'dark');
+}
+
+export function commandsFor(route: Route): Command[] {
+  const commands: Command[] = [];
+  if (route.screen === 'case') {
+    const { caseId } = route;
+    CASE_SECTIONS.forEach((s, i) =>
+      commands.push({ id: `section:${s.id}`, label: `Go to ${s.label}`, hint: `Alt+${i + 1}`, run: () => go({ screen: 'case', caseId, section: s.id }) }),
+    );
+  }
+  commands.push(
+    { id: 'library', label: 'Go to the Library', hint: 'G then L', run: () => go({ screen: 'library' }) },
+    { id: 'new-case', label: 'New case', hint: 'G then N', run: () => go({ screen: 'new-case' }) },
+    { id: 'theme', label: 'Switch between light and dark theme', hint: 'G then T', run: toggleTheme },
+    { id: 'shortcuts', label: 'Show keyboard shortcuts', hint: '?', run: showShortcutSheet },
+  );
+  return commands;
+}
+
+/** The commands whose label holds every word typed. */
+export function matchCommands(commands: Command[], query: string): Command[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return commands;
+  return commands.filter((c) => words.every((w) => c.label.toLowerCase().includes(w)));
+}

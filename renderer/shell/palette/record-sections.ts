@@ -1,0 +1,27 @@
+// Which case section shows each kind of record: where a search hit leads.
+import type { KindName } from '../../../shared/records.js';
+import type { CaseSection } from '../../state/navigation.js';
+
+export const SECTION_OF_KIND: Record<KindName, CaseSection> = {
+  directive: 'overview',
+  party: 'overview',
+  event: 'timeline',
+  deadline: 'deadlines',
+  meeting: 'meetings',
+  attendee: 'meetings',
+  note: 'meetings',
+  decision: 'meetings',
+  actionItem: 'meetings',
+  issue: 'negotiation',
+  positionChange: 'negotiation',
+  concession: 'negotiation',
+  batna: 'negotiation',
+  precedent: 'precedents',
+  link: 'precedents',
+  watchItem: 'watch',
+  draft: 'drafts',
+  draftRevision: 'drafts',
+  attachment: 'overview',
+};
+
+export const sectionOfKind = (kind: KindName): CaseSection => SECTION_OF_KIND[kind] ?? 'overview';

@@ -1,0 +1,52 @@
+// The keyboard shortcuts, in one place: what the sheet lists and what the key handler does.
+//   Ctrl+K (Cmd+K on a Mac)   the command palette; works in fields too
+//   /                          the command palette
+//   ?                          this sheet
+//   Alt+1 … Alt+8              the sections of the case on screen, in the sidebar's order (Option on a Mac).
+//                              Alt+digit opens no browser or Electron menu (Ctrl+digit switches browser tabs).
+//   G then L / N / T           Library, New case, switch theme (G, then the letter within a second and a half)
+// Single keys and sequences are ignored while the user types in a field or a dialog is open.
+import { CASE_SECTIONS } from '../../state/navigation.js';
+
+export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+export const MOD = IS_MAC ? '⌘' : 'Ctrl';
+export const ALT = IS_MAC ? '⌥' : 'Alt';
+
+export interface ShortcutDoc {
+  /** Keys pressed together are one entry ("Ctrl", "K"); a sequence is given as "G then L". */
+  keys: string[][];
+  description: string;
+}
+
+export interface ShortcutGroup {
+  title: string;
+  shortcuts: ShortcutDoc[];
+}
+
+export const SHORTCUT_GROUPS: ShortcutGroup[] = [
+  {
+    title: 'Anywhere',
+    shortcuts: [
+      { keys: [[MOD, 'K'], ['/']], description: 'Search this case and all cases, or run a command' },
+      { keys: [['?']], description: 'Show these shortcuts' },
+      { keys: [['G'], ['L']], description: 'Go to the Library' },
+      { keys: [['G'], ['N']], description: 'Start a new case' },
+      { keys: [['G'], ['T']], description: 'Switch between light and dark theme' },
+    ],
+  },
+  {
+    title: 'In a case',
+    shortcuts: CASE_SECTIONS.map((s, i) => ({ keys: [[ALT, String(i + 1)]], description: `Go to ${s.label}` })),
+  },
+  {
+    title: 'In the search palette',
+    shortcuts: [
+      { keys: [['↑'], ['↓']], description: 'Move through the results' },
+      { keys: [['Enter']], description: 'Open the result or run the command' },
+      { keys: [['Esc']], description: 'Close the palette' },
+    ],
+  },
+];
+
+/** How long after G the second key of a sequence counts. */
+export const SEQUENCE_MS = 1_500;

@@ -1,0 +1,66 @@
+// Listens for the keyboard shortcuts listed in keymap.ts, on the whole window.
+import { useEffect } from 'react';
+import { CASE_SECTIONS, go, useNavigation } from '../../state/navigation.js';
+import { toggleTheme } from '../palette/commands.js';
+import { showPalette } from '../palette/palette-state.js';
+import { SEQUENCE_MS } from './keymap.js';
+import { showShortcutSheet } from './sheet-state.js';
+
+const NOT_TYPING_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
+
+/** Whether the key goes into something the user types in. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLInputElement) return !NOT_TYPING_INPUTS.has(target.type);
+  return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+export function useShortcuts(): void {
+  useEffect(() => {
+    let gPressedAt = 0;
+    function onKeyDown(e: KeyboardEvent): void {
+      if (e.defaultPrevented || e.isComposing) return;
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        showPalette();
+        return;
+      }
+      if (isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      if (e.altKey && !mod && !e.shiftKey) {
+        const digit = /^Digit([1-9])$/.exec(e.code)?.[1];
+        const section = digit ? CASE_SECTIONS[Number(digit) - 1] : undefined;
+        const { route } = useNavigation.getState();
+        if (section && route.screen === 'case') {
+          e.preventDefault();
+          go({ screen: 'case', caseId: route.caseId, section: section.id });
+        }
+        return;
+      }
+      if (mod || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (gPressedAt && e.timeStamp - gPressedAt < SEQUENCE_MS) {
+        gPressedAt = 0;
+        const run = { l: () => go({ screen: 'library' }), n: () => go({ screen: 'new-case' }), t: toggleTheme }[key];
+        if (run) {
+          e.preventDefault();
+          run();
+          return;
+        }
+      }
+      gPressedAt = 0;
+      if (e.key === '?') {
+        e.preventDefault();
+        showShortcutSheet();
+      } else if (e.key === '/') {
+        e.preventDefault();
+        showPalette();
+      } else if (key === 'g' && !e.shiftKey) {
+        gPressedAt = e.timeStamp;
+      }
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
