@@ -1,0 +1,163 @@
+// What someone must do after the meeting: a title, an owner, a due date, its status changed in place, and whether
+// it is a commitment we made to the other side.
+import { useId, useState } from 'react';
+import { ACTION_STATUSES } from '../../../shared/enums.js';
+import type { RecordOf } from '../../../shared/records.js';
+import { formatDay, isoToday } from '../../ui/dates.js';
+import { humanize } from '../../ui/labels.js';
+import { AutoText, orNull } from './fields.js';
+import { problemOf, useMeetings, type Meeting } from './store.js';
+
+type ActionItem = RecordOf<'actionItem'>;
+
+export function ActionItems({ meeting, items }: { meeting: Meeting; items: ActionItem[] }) {
+  const open = items.filter((i) => i.status === 'open').length;
+  return (
+    <section className="panel" aria-labelledby="actions-heading">
+      <h3 id="actions-heading">
+        Action items <span className="count">{items.length}</span>
+        {items.length > 0 && <span className="muted action-items__open"> {open} open</span>}
+      </h3>
+      {items.length === 0 && <p className="empty">No action items. Add what each side must do next, with an owner and a due date.</p>}
+      <ul className="action-list" aria-labelledby="actions-heading">
+        {items.map((item) => (
+          <ActionRow key={item.id} item={item} />
+        ))}
+      </ul>
+      <AddAction meeting={meeting} />
+    </section>
+  );
+}
+
+function ActionRow({ item }: { item: ActionItem }) {
+  const update = useMeetings((s) => s.update);
+  const remove = useMeetings((s) => s.remove);
+  const [problem, setProblem] = useState<string | null>(null);
+  // A status chosen shows at once, while it saves; a refused one goes back, with the reason.
+  const [chosen, setChosen] = useState<ActionItem['status'] | null>(null);
+  const change = (changes: Partial<ActionItem>) =>
+    void update('actionItem', item.id, changes).then(
+      () => {
+        setProblem(null);
+        setChosen(null);
+      },
+      (err: unknown) => {
+        setProblem(problemOf(err));
+        setChosen(null);
+      },
+    );
+  const status = chosen ?? item.status;
+  const overdue = item.status === 'open' && item.dueDate && item.dueDate < isoToday();
+  return (
+    <li className={`action action--${item.status}`} aria-label={item.title}>
+      <div className="action__main">
+        <AutoText label="Action" className="action__title" field="title" required stored={item.title} save={(t) => update('actionItem', item.id, { title: t })} />
+        <div className="action__facts">
+          <AutoText label="Owner" field="owner" stored={item.owner} save={(t) => update('actionItem', item.id, { owner: orNull(t) })} />
+          <AutoText label="Due" field="dueDate" control="date" stored={item.dueDate} save={(t) => update('actionItem', item.id, { dueDate: orNull(t) })} />
+        </div>
+      </div>
+      <div className="action__side">
+        <fieldset className="status-toggle">
+          <legend className="visually-hidden">Status of “{item.title}”</legend>
+          {ACTION_STATUSES.map((s) => (
+            <label key={s} className={`status-toggle__option status-toggle__option--${s}`}>
+              <input type="radio" name={`action-status-${item.id}`} value={s} checked={status === s} onChange={() => {
+                setChosen(s);
+                change({ status: s });
+              }} />
+              <span>{humanize(s)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="checkbox">
+          <input type="checkbox" checked={item.isCommitment ?? false} onChange={(e) => change({ isCommitment: e.target.checked })} />
+          Commitment to the other side
+        </label>
+        <p className="action__due muted">
+          {item.isCommitment && <span className="badge badge--commitment">Commitment</span>}{' '}
+          {item.dueDate ? <span className={overdue ? 'action__overdue' : ''}>Due {formatDay(item.dueDate)}{overdue ? ' (overdue)' : ''}</span> : 'No due date'}
+        </p>
+        <button type="button" className="link-button" onClick={() => void remove('actionItem', item.id, `Action item “${item.title}” deleted.`)}>
+          Delete
+        </button>
+      </div>
+      {problem && <p className="field__error">{problem}</p>}
+    </li>
+  );
+}
+
+function AddAction({ meeting }: { meeting: Meeting }) {
+  const add = useMeetings((s) => s.add);
+  const parties = useMeetings((s) => s.parties);
+  const id = useId();
+  const [title, setTitle] = useState('');
+  const [owner, setOwner] = useState('');
+  const [due, setDue] = useState('');
+  const [commitment, setCommitment] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function submit(e: React.FormEvent): Promise<void> {
+    e.preventDefault();
+    const party = parties.find((p) => p.name.trim().toLowerCase() === owner.trim().toLowerCase());
+    try {
+      await add('actionItem', {
+        meetingId: meeting.id,
+        title,
+        status: 'open',
+        owner: orNull(owner),
+        ownerPartyId: party?.id ?? null,
+        dueDate: due || null,
+        isCommitment: commitment,
+      });
+      setTitle('');
+      setOwner('');
+      setDue('');
+      setCommitment(false);
+      setProblem(null);
+      document.getElementById(`${id}-title`)?.focus();
+    } catch (err) {
+      setProblem(problemOf(err, 'title'));
+    }
+  }
+
+  return (
+    <form className="inline-form action-form" onSubmit={(e) => void submit(e)} aria-label="Add an action item" noValidate>
+      <div className="inline-form__field inline-form__field--wide">
+        <label htmlFor={`${id}-title`} className="field__label">
+          New action item
+        </label>
+        <input id={`${id}-title`} className="input" value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-problem` : undefined} />
+      </div>
+      <div className="inline-form__field">
+        <label htmlFor={`${id}-owner`} className="field__label">
+          Owner
+        </label>
+        <input id={`${id}-owner`} className="input" list={`${id}-owners`} value={owner} onChange={(e) => setOwner(e.target.value)} />
+        <datalist id={`${id}-owners`}>
+          {parties.map((p) => (
+            <option key={p.id} value={p.name} />
+          ))}
+        </datalist>
+      </div>
+      <div className="inline-form__field">
+        <label htmlFor={`${id}-due`} className="field__label">
+          Due date
+        </label>
+        <input id={`${id}-due`} type="date" className="input" value={due} onChange={(e) => setDue(e.target.value)} />
+      </div>
+      <label className="checkbox inline-form__check">
+        <input type="checkbox" checked={commitment} onChange={(e) => setCommitment(e.target.checked)} />
+        Commitment to the other side
+      </label>
+      <button type="submit" className="button">
+        Add action item
+      </button>
+      {problem && (
+        <p id={`${id}-problem`} className="field__error inline-form__hint">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,199 @@
+// Notes taken during a meeting (each its own record, with the time it was taken and whether it is internal) and
+// the decisions reached there.
+import { useId, useState } from 'react';
+import type { RecordOf } from '../../../shared/records.js';
+import { formatInstant } from '../../ui/dates.js';
+import { AutoText } from './fields.js';
+import { problemOf, useMeetings, type Meeting } from './store.js';
+
+type Note = RecordOf<'note'>;
+type Decision = RecordOf<'decision'>;
+
+const byTime = (a: Note, b: Note) => (a.takenAt ?? a.createdAt).localeCompare(b.takenAt ?? b.createdAt);
+
+export function Notes({ meeting, notes }: { meeting: Meeting; notes: Note[] }) {
+  const sorted = [...notes].sort(byTime);
+  return (
+    <section className="panel" aria-labelledby="notes-heading">
+      <h3 id="notes-heading">
+        Notes <span className="count">{notes.length}</span>
+      </h3>
+      {notes.length === 0 && <p className="empty">No notes yet. Write what was said as it happens; each note keeps the time it was added.</p>}
+      <ol className="note-list" aria-labelledby="notes-heading">
+        {sorted.map((n, i) => (
+          <NoteRow key={n.id} note={n} index={i + 1} />
+        ))}
+      </ol>
+      <AddNote meeting={meeting} />
+    </section>
+  );
+}
+
+function NoteRow({ note, index }: { note: Note; index: number }) {
+  const update = useMeetings((s) => s.update);
+  const remove = useMeetings((s) => s.remove);
+  const [problem, setProblem] = useState<string | null>(null);
+  const at = note.takenAt ?? note.createdAt;
+  return (
+    <li className={`note ${note.internal ? 'note--internal' : ''}`} aria-label={`Note ${index}${note.internal ? ' (internal)' : ''}`}>
+      <div className="note__meta">
+        <time dateTime={at} className="muted">
+          {formatInstant(at)}
+        </time>
+        {note.internal && <span className="badge badge--internal">Internal</span>}
+        <label className="checkbox note__flag">
+          <input
+            type="checkbox"
+            checked={note.internal ?? false}
+            onChange={(e) =>
+              void update('note', note.id, { internal: e.target.checked }).then(
+                () => setProblem(null),
+                (err: unknown) => setProblem(problemOf(err)),
+              )
+            }
+          />
+          Internal only
+        </label>
+        <button type="button" className="icon-button" aria-label={`Delete note ${index}`} title="Delete" onClick={() => void remove('note', note.id, 'Note deleted.')}>
+          ×
+        </button>
+      </div>
+      <AutoText label={`Note ${index}`} className="note__body" field="body" control="long" stored={note.body} save={(text) => update('note', note.id, { body: text })} />
+      {problem && <p className="field__error">{problem}</p>}
+    </li>
+  );
+}
+
+function AddNote({ meeting }: { meeting: Meeting }) {
+  const add = useMeetings((s) => s.add);
+  const id = useId();
+  const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(): Promise<void> {
+    if (busy) return;
+    if (!body.trim()) {
+      setProblem('Write the note first.');
+      return;
+    }
+    setBusy(true);
+    try {
+      await add('note', { meetingId: meeting.id, body, internal, takenAt: new Date().toISOString() });
+      setBody('');
+      setInternal(false);
+      setProblem(null);
+    } catch (err) {
+      setProblem(problemOf(err, 'body'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="add-note"
+      aria-label="Add a note"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <label htmlFor={`${id}-body`} className="field__label">
+        New note
+      </label>
+      <textarea
+        id={`${id}-body`}
+        className="input input--long"
+        rows={3}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+        aria-describedby={problem ? `${id}-problem` : `${id}-hint`}
+        aria-invalid={problem ? true : undefined}
+      />
+      <div className="add-note__actions">
+        <label className="checkbox">
+          <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
+          Internal only (left out of anything shared)
+        </label>
+        <span id={`${id}-hint`} className="field__hint">
+          Ctrl+Enter adds the note.
+        </span>
+        <button type="submit" className="button" disabled={busy}>
+          Add note
+        </button>
+      </div>
+      {problem && (
+        <p id={`${id}-problem`} className="field__error">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function Decisions({ meeting, decisions }: { meeting: Meeting; decisions: Decision[] }) {
+  const add = useMeetings((s) => s.add);
+  const update = useMeetings((s) => s.update);
+  const remove = useMeetings((s) => s.remove);
+  const issues = useMeetings((s) => s.issues);
+  const id = useId();
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function submit(e: React.FormEvent): Promise<void> {
+    e.preventDefault();
+    try {
+      await add('decision', { meetingId: meeting.id, text });
+      setText('');
+      setProblem(null);
+    } catch (err) {
+      setProblem(problemOf(err, 'text'));
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="decisions-heading">
+      <h3 id="decisions-heading">
+        Decisions <span className="count">{decisions.length}</span>
+      </h3>
+      {decisions.length === 0 && <p className="empty">No decisions recorded. Add what both sides agreed or decided.</p>}
+      <ol className="decision-list">
+        {decisions.map((d, i) => {
+          const issue = issues.find((x) => x.id === d.issueId);
+          return (
+            <li key={d.id} className="decision">
+              <AutoText label={`Decision ${i + 1}`} field="text" control="long" stored={d.text} save={(t) => update('decision', d.id, { text: t })} hint={issue ? `On: ${issue.title}` : undefined} />
+              <button type="button" className="icon-button" aria-label={`Delete decision ${i + 1}`} title="Delete" onClick={() => void remove('decision', d.id, 'Decision deleted.')}>
+                ×
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Add a decision" noValidate>
+        <div className="inline-form__field inline-form__field--wide">
+          <label htmlFor={`${id}-text`} className="field__label">
+            New decision
+          </label>
+          <input id={`${id}-text`} className="input" value={text} onChange={(e) => setText(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-problem` : undefined} />
+        </div>
+        <button type="submit" className="button">
+          Add decision
+        </button>
+        {problem && (
+          <p id={`${id}-problem`} className="field__error inline-form__hint">
+            {problem}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

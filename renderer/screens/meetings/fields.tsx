@@ -1,0 +1,105 @@
+// Fields of a meeting's records that save as the user goes, as the overview's fields do: the draft is kept until the
+// core has stored it, a save starts after a pause in typing or when focus leaves, and a refused save keeps the
+// text beside the core's reason.
+import { useEffect, useRef, useState } from 'react';
+import type { FieldSave } from '../../state/directive.js';
+import { Field } from '../../ui/Field.js';
+import { SaveState } from '../../ui/SaveState.js';
+import { problemOf } from './store.js';
+
+export const SAVE_PAUSE_MS = 700;
+
+/** Saves one value at a time, after a pause or at once; keeps the draft and the outcome. */
+export function useAutosave(stored: string, save: (text: string) => Promise<unknown>, field: string) {
+  const [draft, setDraft] = useState<string | undefined>(undefined);
+  const [state, setState] = useState<FieldSave | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef({ draft, stored, save });
+  latest.current = { draft, stored, save };
+
+  async function commit(text = latest.current.draft): Promise<void> {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (text === undefined) return;
+    if (text === latest.current.stored) {
+      setDraft((d) => (d === text ? undefined : d));
+      // Back to what is stored: nothing is unsaved any more.
+      setState((s) => (s?.state === 'error' ? undefined : s));
+      return;
+    }
+    setState({ state: 'saving' });
+    try {
+      await latest.current.save(text);
+      setDraft((d) => (d === text ? undefined : d));
+      setState({ state: 'saved' });
+    } catch (err) {
+      setState({ state: 'error', message: problemOf(err, field) });
+    }
+  }
+
+  function edit(text: string): void {
+    setDraft(text);
+    setState((s) => (s?.state === 'saved' ? undefined : s));
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void commit(text), SAVE_PAUSE_MS);
+  }
+
+  // Text typed just before the field goes away (another meeting opened, the screen left) is still saved.
+  useEffect(
+    () => () => {
+      if (timer.current) {
+        clearTimeout(timer.current);
+        const { draft: d, stored: s, save: sv } = latest.current;
+        if (d !== undefined && d !== s) void sv(d).catch(() => undefined);
+      }
+    },
+    [],
+  );
+
+  return { value: draft ?? stored, draft, state, edit, commit };
+}
+
+interface TextProps {
+  label: string;
+  field: string;
+  stored: string | null | undefined;
+  save(text: string): Promise<unknown>;
+  control?: 'text' | 'long' | 'date' | 'time';
+  required?: boolean;
+  hint?: string;
+  className?: string;
+  list?: string;
+  placeholder?: string;
+}
+
+export function AutoText({ label, field, stored, save, control = 'text', required, hint, className, list, placeholder }: TextProps) {
+  const auto = useAutosave(stored ?? '', save, field);
+  const common = {
+    name: field,
+    value: auto.value,
+    placeholder,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => auto.edit(e.target.value),
+    onBlur: () => void auto.commit(),
+  };
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      required={required}
+      className={className}
+      error={auto.state?.state === 'error' ? auto.state.message : null}
+      aside={<SaveState save={auto.state} pending={auto.draft !== undefined && auto.state?.state !== 'error'} />}
+    >
+      {(ids) =>
+        control === 'long' ? (
+          <textarea {...ids} {...common} className="input input--long" rows={3} />
+        ) : (
+          <input {...ids} {...common} type={control} list={list} className="input" />
+        )
+      }
+    </Field>
+  );
+}
+
+/** Empty text is stored as nothing; the core refuses a required field left empty, which the field then shows. */
+export const orNull = (text: string): string | null => (text.trim() === '' ? null : text);

@@ -1,0 +1,208 @@
+// The meetings of one case and, for the meeting opened, everything attached to it: attendees, notes, decisions,
+// action items and the concessions made there. Every change goes through the typed API and the record the core
+// returns replaces the one shown; deletes are soft and the last one can be undone.
+import { create } from 'zustand';
+import type { RecordOf } from '../../../shared/records.js';
+import { ApiFailure, messageOf } from '../../api/client.js';
+import { api } from '../../services.js';
+
+export type Meeting = RecordOf<'meeting'>;
+export type ChildKind = 'attendee' | 'note' | 'decision' | 'actionItem' | 'concession';
+export type AnyKind = 'meeting' | ChildKind;
+
+export interface MeetingDetail {
+  meetingId: string;
+  attendees: RecordOf<'attendee'>[];
+  notes: RecordOf<'note'>[];
+  decisions: RecordOf<'decision'>[];
+  actionItems: RecordOf<'actionItem'>[];
+  concessions: RecordOf<'concession'>[];
+}
+
+const LIST_OF: Record<ChildKind, keyof Omit<MeetingDetail, 'meetingId'>> = {
+  attendee: 'attendees',
+  note: 'notes',
+  decision: 'decisions',
+  actionItem: 'actionItems',
+  concession: 'concessions',
+};
+
+export interface Undoable {
+  kind: AnyKind;
+  id: string;
+  /** "Meeting “First meeting” deleted." */
+  text: string;
+}
+
+interface MeetingsState {
+  caseId: string | null;
+  status: 'loading' | 'ready' | 'error';
+  error: string | null;
+  meetings: Meeting[];
+  parties: RecordOf<'party'>[];
+  issues: RecordOf<'issue'>[];
+  selectedId: string | null;
+  detail: MeetingDetail | null;
+  detailError: string | null;
+  undo: Undoable | null;
+  /** A change that failed outside a field (an add, a delete): said once, near the top. */
+  problem: string | null;
+  load(caseId: string): Promise<void>;
+  select(id: string | null): Promise<void>;
+  createMeeting(fields: { title: string; status: Meeting['status']; meetingDate: string | null; startTime: string | null }): Promise<Meeting>;
+  /** Stores changed fields of a record and puts the stored record in place; throws the core's refusal. */
+  update<K extends AnyKind>(kind: K, id: string, changes: Partial<RecordOf<K>>): Promise<RecordOf<K>>;
+  add<K extends ChildKind>(kind: K, fields: Record<string, unknown>): Promise<RecordOf<K>>;
+  remove(kind: AnyKind, id: string, text: string): Promise<void>;
+  restore(): Promise<void>;
+  dismissUndo(): void;
+  dismissProblem(): void;
+}
+
+// The record verbs are generated per kind; these helpers call them by name for the kinds this screen edits.
+type Call = (name: string, input: unknown) => Promise<unknown>;
+const call: Call = (name, input) => (api().call as unknown as Call)(name, input);
+
+const STORAGE_KEY = (caseId: string) => `parley.meetings.selected.${caseId}`;
+
+/** The field problem the core gave for one field of an update, or the whole message. */
+export function problemOf(err: unknown, field?: string): string {
+  if (field && err instanceof ApiFailure) {
+    const issues = { ...err.issuesUnder('changes'), ...err.issuesUnder('fields') };
+    if (issues[field]) return issues[field];
+  }
+  return messageOf(err);
+}
+
+export const useMeetings = create<MeetingsState>()((set, get) => {
+  async function loadDetail(caseId: string, meetingId: string): Promise<void> {
+    const filter = { meetingId };
+    try {
+      const [attendees, notes, decisions, actionItems, concessions] = await Promise.all([
+        api().call('attendee.list', { caseId, filter }),
+        api().call('note.list', { caseId, filter }),
+        api().call('decision.list', { caseId, filter }),
+        api().call('actionItem.list', { caseId, filter }),
+        api().call('concession.list', { caseId, filter }),
+      ]);
+      if (get().caseId !== caseId || get().selectedId !== meetingId) return;
+      set({ detail: { meetingId, attendees, notes, decisions, actionItems, concessions }, detailError: null });
+    } catch (err) {
+      if (get().caseId === caseId) set({ detailError: messageOf(err) });
+    }
+  }
+
+  function putRecord(kind: AnyKind, record: { id: string; deletedAt: string | null }): void {
+    if (kind === 'meeting') {
+      const meeting = record as Meeting;
+      set((s) => {
+        const others = s.meetings.filter((m) => m.id !== meeting.id);
+        return { meetings: meeting.deletedAt ? others : [...others, meeting] };
+      });
+      return;
+    }
+    const detail = get().detail;
+    if (!detail) return;
+    const key = LIST_OF[kind];
+    const list = detail[key] as { id: string }[];
+    const belongs = (record as { meetingId?: string | null }).meetingId === detail.meetingId;
+    const exists = list.some((r) => r.id === record.id);
+    let next: { id: string }[];
+    if (record.deletedAt || !belongs) next = list.filter((r) => r.id !== record.id);
+    else if (exists) next = list.map((r) => (r.id === record.id ? record : r));
+    else next = [...list, record];
+    set({ detail: { ...detail, [key]: next } });
+  }
+
+  return {
+    caseId: null,
+    status: 'loading',
+    error: null,
+    meetings: [],
+    parties: [],
+    issues: [],
+    selectedId: null,
+    detail: null,
+    detailError: null,
+    undo: null,
+    problem: null,
+    async load(caseId) {
+      const remembered = sessionStorage.getItem(STORAGE_KEY(caseId));
+      if (get().caseId !== caseId) set({ caseId, status: 'loading', meetings: [], detail: null, selectedId: null, undo: null, problem: null });
+      try {
+        const [meetings, parties, issues] = await Promise.all([
+          api().call('meeting.list', { caseId }),
+          api().call('party.list', { caseId }),
+          api().call('issue.list', { caseId }),
+        ]);
+        if (get().caseId !== caseId) return;
+        set({ meetings, parties, issues, status: 'ready', error: null });
+        const keep = get().selectedId ?? remembered;
+        if (keep && meetings.some((m) => m.id === keep)) await get().select(keep);
+      } catch (err) {
+        if (get().caseId === caseId) set({ status: 'error', error: messageOf(err) });
+      }
+    },
+    async select(id) {
+      const caseId = get().caseId;
+      if (!caseId) return;
+      if (id) sessionStorage.setItem(STORAGE_KEY(caseId), id);
+      else sessionStorage.removeItem(STORAGE_KEY(caseId));
+      set((s) => ({ selectedId: id, detail: s.detail?.meetingId === id ? s.detail : null, detailError: null }));
+      if (id) await loadDetail(caseId, id);
+    },
+    async createMeeting(fields) {
+      const caseId = get().caseId!;
+      const meeting = await api().call('meeting.create', { caseId, fields });
+      putRecord('meeting', meeting);
+      await get().select(meeting.id);
+      return meeting;
+    },
+    async update(kind, id, changes) {
+      const caseId = get().caseId!;
+      const record = (await call(`${kind}.update`, { caseId, id, changes })) as RecordOf<typeof kind>;
+      if (get().caseId === caseId) putRecord(kind, record);
+      return record;
+    },
+    async add(kind, fields) {
+      const caseId = get().caseId!;
+      const record = (await call(`${kind}.create`, { caseId, fields })) as RecordOf<typeof kind>;
+      if (get().caseId === caseId) putRecord(kind, record);
+      return record;
+    },
+    async remove(kind, id, text) {
+      const caseId = get().caseId!;
+      try {
+        const record = (await call(`${kind}.delete`, { caseId, id })) as { id: string; deletedAt: string | null };
+        putRecord(kind, record);
+        if (kind === 'meeting' && get().selectedId === id) await get().select(null);
+        set({ undo: { kind, id, text }, problem: null });
+      } catch (err) {
+        set({ problem: `Could not delete: ${messageOf(err)}` });
+      }
+    },
+    async restore() {
+      const undo = get().undo;
+      const caseId = get().caseId;
+      if (!undo || !caseId) return;
+      try {
+        const record = (await call(`${undo.kind}.restore`, { caseId, id: undo.id })) as { id: string; deletedAt: string | null };
+        set({ undo: null });
+        putRecord(undo.kind, record);
+        if (undo.kind === 'meeting') await get().select(undo.id);
+      } catch (err) {
+        set({ problem: `Could not undo: ${messageOf(err)}` });
+      }
+    },
+    dismissUndo: () => set({ undo: null }),
+    dismissProblem: () => set({ problem: null }),
+  };
+});
+
+/** Upcoming meetings first (soonest first, undated last), then past ones (most recent first). */
+export function orderMeetings(meetings: Meeting[], today: string): { upcoming: Meeting[]; past: Meeting[] } {
+  const key = (m: Meeting) => `${m.meetingDate ?? '9999-99-99'}T${m.startTime ?? '99:99'}`;
+  const upcoming = meetings.filter((m) => !m.meetingDate || m.meetingDate >= today).sort((a, b) => key(a).localeCompare(key(b)));
+  const past = meetings.filter((m) => m.meetingDate && m.meetingDate < today).sort((a, b) => key(b).localeCompare(key(a)));
+  return { upcoming, past };
+}
