@@ -1,6 +1,121 @@
-// The deadlines section of a case. Until it is built, it says what it will hold.
-import { SectionPlaceholder } from '../placeholder/SectionPlaceholder.js';
+// The deadlines section of a case: every deadline as a list (dated, then those not yet known) or as a month
+// calendar; a form to add one; a side panel to edit one with save-as-you-go; delete with Undo.
+import { useEffect, useMemo, useState } from 'react';
+import { useCases } from '../../state/cases.js';
+import { isoToday } from '../../ui/dates.js';
+import { ScreenHeading } from '../../ui/ScreenHeading.js';
+import { AddDeadlineForm } from './AddDeadlineForm.js';
+import { DeadlineCalendar } from './DeadlineCalendar.js';
+import { DeadlineList } from './DeadlineList.js';
+import { DeadlinePanel } from './DeadlinePanel.js';
+import { useDeadlines } from './deadlines-store.js';
+import { scheduleOf, sortDeadlines } from './logic.js';
+import './deadlines.css';
 
-export function DeadlinesScreen(_props: { caseId: string }) {
-  return <SectionPlaceholder section="deadlines" />;
+type View = 'list' | 'calendar';
+
+export function DeadlinesScreen({ caseId }: { caseId: string }) {
+  const { deadlines, events, loading, loadError, deleted, actionError, load, flushAll, undoDelete } = useDeadlines();
+  const storeCase = useDeadlines((s) => s.caseId);
+  const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
+  const [view, setView] = useState<View>('list');
+  const [adding, setAdding] = useState(false);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const today = isoToday();
+
+  useEffect(() => {
+    void load(caseId);
+    return () => void flushAll();
+  }, [caseId, load, flushAll]);
+
+  const { dated, tbd } = useMemo(() => sortDeadlines(deadlines), [deadlines]);
+  const schedule = useMemo(() => scheduleOf(deadlines, events), [deadlines, events]);
+  const selected = deadlines.find((d) => d.id === selectedId) ?? null;
+  const ready = storeCase === caseId && !loading;
+
+  return (
+    <div className="screen deadlines-screen">
+      <ScreenHeading
+        eyebrow="Case section"
+        actions={
+          <>
+            <div className="view-toggle" role="group" aria-label="View">
+              {(['list', 'calendar'] as const).map((v) => (
+                <button key={v} type="button" className="button button--small" aria-pressed={view === v} onClick={() => setView(v)}>
+                  {v === 'list' ? 'List' : 'Month calendar'}
+                </button>
+              ))}
+            </div>
+            {!readOnly && (
+              <button type="button" className="button button--primary" aria-expanded={adding} onClick={() => setAdding((a) => !a)}>
+                Add deadline
+              </button>
+            )}
+          </>
+        }
+      >
+        Deadlines
+      </ScreenHeading>
+      {loadError && <p className="notice notice--error" role="alert">The deadlines could not be read: {loadError}</p>}
+      {actionError && <p className="notice notice--error" role="alert">{actionError}</p>}
+      {schedule.problem && <p className="notice notice--error">{schedule.problem}</p>}
+      <div className="undo-bar" role="status" aria-live="polite">
+        {deleted && (
+          <>
+            <span>Deleted “{deleted.title}”.</span>
+            <button type="button" className="button button--small" onClick={() => void undoDelete()}>Undo</button>
+          </>
+        )}
+      </div>
+      {adding && (
+        <AddDeadlineForm
+          deadlines={deadlines}
+          events={events}
+          onDone={(created) => {
+            setAdding(false);
+            if (created) setSelectedId(created.id);
+          }}
+        />
+      )}
+      <div className={`deadlines-layout${selected ? ' deadlines-layout--with-panel' : ''}`}>
+        <div className="deadlines-layout__main">
+          {!ready ? (
+            <div aria-busy="true" className="panel"><p className="muted">Reading the deadlines…</p></div>
+          ) : deadlines.length === 0 ? (
+            <section className="panel">
+              <h2>No deadlines yet</h2>
+              <p className="empty">
+                Add the first with <strong>Add deadline</strong>: a date, a date and time in its time zone, or a deadline whose date is not
+                yet known with the window you expect. A deadline counted from an event (“30 business days after the order was received”) can
+                be built from a rule.
+              </p>
+            </section>
+          ) : view === 'list' ? (
+            <DeadlineList dated={dated} tbd={tbd} schedule={schedule.byId} today={today} selectedId={selectedId} onOpen={setSelectedId} />
+          ) : (
+            <>
+              <DeadlineCalendar dated={dated} today={today} onOpen={setSelectedId} />
+              {tbd.length > 0 && (
+                <p className="muted">
+                  {tbd.length === 1 ? 'One deadline has' : `${tbd.length} deadlines have`} no date yet and {tbd.length === 1 ? 'is' : 'are'} not on the calendar; see the list.
+                </p>
+              )}
+            </>
+          )}
+        </div>
+        {selected && (
+          <DeadlinePanel
+            key={selected.id}
+            deadline={selected}
+            computed={schedule.byId.get(selected.id)}
+            deadlines={deadlines}
+            events={events}
+            today={today}
+            readOnly={readOnly}
+            onClose={() => setSelectedId(null)}
+          />
+        )}
+      </div>
+    </div>
+  );
 }

@@ -1,6 +1,175 @@
-// The timeline section of a case. Until it is built, it says what it will hold.
-import { SectionPlaceholder } from '../placeholder/SectionPlaceholder.js';
+// The timeline of a case: everything dated in one chronological view (events, meetings, deadlines, position changes,
+// concessions), grouped by month, with a filter per type. Each entry links to the section that holds it.
+import { format } from 'date-fns';
+import { useEffect, useMemo, useState } from 'react';
+import type { RecordOf } from '../../../shared/records.js';
+import { messageOf } from '../../api/client.js';
+import { api } from '../../services.js';
+import { hashOf, type CaseSection } from '../../state/navigation.js';
+import { calendarDay, formatDay, isoToday } from '../../ui/dates.js';
+import { humanize } from '../../ui/labels.js';
+import { ScreenHeading } from '../../ui/ScreenHeading.js';
+import './timeline.css';
 
-export function TimelineScreen(_props: { caseId: string }) {
-  return <SectionPlaceholder section="timeline" />;
+const TYPES = [
+  { id: 'event', label: 'Events', one: 'Event', section: 'overview' },
+  { id: 'meeting', label: 'Meetings', one: 'Meeting', section: 'meetings' },
+  { id: 'deadline', label: 'Deadlines', one: 'Deadline', section: 'deadlines' },
+  { id: 'positionChange', label: 'Position changes', one: 'Position change', section: 'negotiation' },
+  { id: 'concession', label: 'Concessions', one: 'Concession', section: 'negotiation' },
+] as const satisfies readonly { id: string; label: string; one: string; section: CaseSection }[];
+type EntryType = (typeof TYPES)[number]['id'];
+
+interface Entry {
+  key: string;
+  type: EntryType;
+  date: string;
+  time: string | null;
+  title: string;
+  detail: string | null;
+}
+
+interface Loaded {
+  events: RecordOf<'event'>[];
+  meetings: RecordOf<'meeting'>[];
+  deadlines: RecordOf<'deadline'>[];
+  positionChanges: RecordOf<'positionChange'>[];
+  concessions: RecordOf<'concession'>[];
+  issues: RecordOf<'issue'>[];
+}
+
+const POSITION_WORDS: Record<string, string> = { opening: 'opening position', target: 'target', walkaway: 'walk-away', stated: 'stated position' };
+const localDate = (instant: string) => format(new Date(instant), 'yyyy-MM-dd');
+const localTime = (instant: string) => format(new Date(instant), 'HH:mm');
+const clip = (text: string | null | undefined, n = 160) => (text && text.length > n ? `${text.slice(0, n - 1)}…` : (text ?? null));
+
+function entriesOf(data: Loaded): { entries: Entry[]; undated: number } {
+  const issueTitle = new Map(data.issues.map((i) => [i.id, i.title]));
+  const entries: Entry[] = [];
+  for (const e of data.events) {
+    entries.push({ key: `event-${e.id}`, type: 'event', date: e.occurredOn, time: e.occurredTime, title: e.title, detail: [humanize(e.eventKind), clip(e.description)].filter(Boolean).join(' · ') });
+  }
+  let undated = 0;
+  for (const m of data.meetings) {
+    if (!m.meetingDate) { undated++; continue; }
+    entries.push({ key: `meeting-${m.id}`, type: 'meeting', date: m.meetingDate, time: m.startTime, title: m.title, detail: [humanize(m.status), m.location].filter(Boolean).join(' · ') });
+  }
+  for (const d of data.deadlines) {
+    if (d.dueType === 'tbd' || !d.dueDate) { undated++; continue; }
+    entries.push({ key: `deadline-${d.id}`, type: 'deadline', date: d.dueDate, time: d.dueTime, title: d.title, detail: `${humanize(d.deadlineKind)} deadline · ${humanize(d.status)}${d.owner ? ` · ${d.owner}` : ''}` });
+  }
+  for (const p of data.positionChanges) {
+    const side = p.side === 'ours' ? 'Our' : 'Their';
+    entries.push({
+      key: `position-${p.id}`, type: 'positionChange', date: localDate(p.createdAt), time: localTime(p.createdAt),
+      title: `${issueTitle.get(p.issueId) ?? 'An issue'}: ${side.toLowerCase()} ${POSITION_WORDS[p.position] ?? p.position} changed`,
+      detail: [clip(p.value) ? `Now: ${clip(p.value)}` : 'Cleared', p.reason ? `Why: ${clip(p.reason)}` : null].filter(Boolean).join(' · '),
+    });
+  }
+  for (const c of data.concessions) {
+    entries.push({
+      key: `concession-${c.id}`, type: 'concession', date: c.madeOn ?? localDate(c.createdAt), time: null,
+      title: `${c.direction === 'given' ? 'Concession given' : 'Concession received'}: ${clip(c.description, 120)}`,
+      detail: issueTitle.get(c.issueId) ?? null,
+    });
+  }
+  const order = new Map(TYPES.map((t, i) => [t.id, i]));
+  entries.sort((a, b) => a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? '') || order.get(a.type)! - order.get(b.type)! || a.title.localeCompare(b.title));
+  return { entries, undated };
+}
+
+export function TimelineScreen({ caseId }: { caseId: string }) {
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState<Record<EntryType, boolean>>({ event: true, meeting: true, deadline: true, positionChange: true, concession: true });
+
+  useEffect(() => {
+    let live = true;
+    const all = { caseId, limit: 100_000 };
+    Promise.all([
+      api().call('event.list', all), api().call('meeting.list', all), api().call('deadline.list', all),
+      api().call('positionChange.list', all), api().call('concession.list', all), api().call('issue.list', all),
+    ]).then(
+      ([events, meetings, deadlines, positionChanges, concessions, issues]) => live && setData({ events, meetings, deadlines, positionChanges, concessions, issues }),
+      (err: unknown) => live && setError(messageOf(err)),
+    );
+    return () => { live = false; };
+  }, [caseId]);
+
+  const { entries, undated } = useMemo(() => (data ? entriesOf(data) : { entries: [], undated: 0 }), [data]);
+  const counts = useMemo(() => Object.fromEntries(TYPES.map((t) => [t.id, entries.filter((e) => e.type === t.id).length])) as Record<EntryType, number>, [entries]);
+  const visible = entries.filter((e) => shown[e.type]);
+  const months = useMemo(() => {
+    const groups: { month: string; label: string; entries: Entry[] }[] = [];
+    for (const e of visible) {
+      const month = e.date.slice(0, 7);
+      let group = groups.at(-1);
+      if (!group || group.month !== month) {
+        group = { month, label: format(calendarDay(`${month}-01`), 'MMMM yyyy'), entries: [] };
+        groups.push(group);
+      }
+      group.entries.push(e);
+    }
+    return groups;
+  }, [visible]);
+  const today = isoToday();
+  const typeOf = (id: EntryType) => TYPES.find((t) => t.id === id)!;
+
+  return (
+    <div className="screen timeline-screen">
+      <ScreenHeading eyebrow="Case section">Timeline</ScreenHeading>
+      {error && <p className="notice notice--error" role="alert">The timeline could not be read: {error}</p>}
+      <fieldset className="timeline-filters panel">
+        <legend className="field__label">Show</legend>
+        <div className="timeline-filters__options">
+          {TYPES.map((t) => (
+            <label key={t.id} className={`timeline-filter timeline-filter--${t.id}`}>
+              <input type="checkbox" checked={shown[t.id]} onChange={(e) => setShown((s) => ({ ...s, [t.id]: e.target.checked }))} />
+              <span>{t.label}</span> <span className="count">{counts[t.id]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {!data && !error && <div className="panel" aria-busy="true"><p className="muted">Reading the case…</p></div>}
+      {data && entries.length === 0 && (
+        <section className="panel">
+          <h2>Nothing dated yet</h2>
+          <p className="empty">
+            The timeline fills itself from the case: add events (the order issued, received, statements), meetings with a date, and dated
+            deadlines, and they appear here in order. Position changes and concessions join it as the negotiation goes.
+          </p>
+        </section>
+      )}
+      {data && entries.length > 0 && visible.length === 0 && <p className="empty panel">Every type is hidden; tick one above to see its entries.</p>}
+      {months.map((group) => (
+        <section key={group.month} className="panel timeline-month" aria-labelledby={`month-${group.month}`}>
+          <h2 id={`month-${group.month}`}>{group.label} <span className="count">{group.entries.length}</span></h2>
+          <ol className="timeline-list">
+            {group.entries.map((e) => {
+              const type = typeOf(e.type);
+              return (
+                <li key={e.key} className={`timeline-entry timeline-entry--${e.type}${e.date > today ? ' timeline-entry--ahead' : ''}`}>
+                  <time className="timeline-entry__when" dateTime={e.date}>
+                    <span className="timeline-entry__day">{formatDay(e.date)}</span>
+                    {e.time && <span className="timeline-entry__time">{e.time}</span>}
+                  </time>
+                  <span className="timeline-entry__type">{type.one}</span>
+                  <div className="timeline-entry__body">
+                    <a className="timeline-entry__title" href={hashOf({ screen: 'case', caseId, section: type.section })}>{e.title}</a>
+                    {e.detail && <span className="timeline-entry__detail">{e.detail}</span>}
+                  </div>
+                  {e.date > today && <span className="badge">Ahead</span>}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ))}
+      {undated > 0 && (
+        <p className="muted">
+          {undated === 1 ? 'One meeting or deadline has' : `${undated} meetings and deadlines have`} no date yet and {undated === 1 ? 'is' : 'are'} not on the timeline.
+        </p>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,222 @@
+// Adding a deadline: its title, kind and owner; when it falls due (a date, a date and time in a zone, or not yet
+// known with a window and a confidence); optionally the rule that builds it from a trigger. A rule-built deadline's
+// date is computed here with the deadline engine and shown before saving. Enter submits; the core's reasons are
+// shown beside the fields they concern.
+import { useMemo, useState } from 'react';
+import type { InputOf } from '../../../shared/contract.js';
+import { computeSchedule, US_FEDERAL } from '../../../shared/deadlines/index.js';
+import { CONFIDENCE_LEVELS, DEADLINE_KINDS, DUE_TYPES, ROLL_MODES, RULE_DIRECTIONS, RULE_UNITS } from '../../../shared/enums.js';
+import type { DeadlineRule } from '../../../shared/records.js';
+import { ApiFailure, messageOf } from '../../api/client.js';
+import { formatDay } from '../../ui/dates.js';
+import { Field } from '../../ui/Field.js';
+import { humanize } from '../../ui/labels.js';
+import { useDeadlines } from './deadlines-store.js';
+import type { CaseEvent, Deadline } from './logic.js';
+
+type Fields = InputOf<'deadline.create'>['fields'];
+
+const DUE_TYPE_LABELS: Record<(typeof DUE_TYPES)[number], string> = { date: 'On a date', datetime: 'At a date and time', tbd: 'Not yet known (TBD)' };
+const ROLL_LABELS: Record<(typeof ROLL_MODES)[number], string> = { forward: 'Next business day', back: 'Previous business day', none: 'Do not roll' };
+const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'America/New_York';
+
+interface Form {
+  title: string;
+  deadlineKind: Fields['deadlineKind'];
+  dueType: Fields['dueType'];
+  dueDate: string;
+  dueTime: string;
+  timeZone: string;
+  windowStart: string;
+  windowEnd: string;
+  confidence: string;
+  owner: string;
+  useRule: boolean;
+  amount: string;
+  unit: DeadlineRule['unit'];
+  direction: DeadlineRule['direction'];
+  roll: DeadlineRule['roll'];
+  trigger: string; // 'event:<id>' or 'deadline:<id>'
+}
+
+const EMPTY: Form = {
+  title: '', deadlineKind: 'response', dueType: 'date', dueDate: '', dueTime: '17:00', timeZone: localZone(), windowStart: '', windowEnd: '',
+  confidence: '', owner: '', useRule: false, amount: '30', unit: 'business_days', direction: 'after', roll: 'forward', trigger: '',
+};
+
+export function AddDeadlineForm({ deadlines, events, onDone }: { deadlines: Deadline[]; events: CaseEvent[]; onDone(created: Deadline | null): void }) {
+  const create = useDeadlines((s) => s.create);
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  const rule: DeadlineRule | null = form.useRule && form.amount.trim() !== '' && Number.isInteger(Number(form.amount))
+    ? { amount: Number(form.amount), unit: form.unit, direction: form.direction, roll: form.roll }
+    : null;
+  const [triggerKind, triggerId] = form.trigger.split(':') as ['event' | 'deadline' | '', string | undefined];
+  const computed = useMemo(() => {
+    if (!form.useRule || !rule || !triggerId) return null;
+    const candidate = {
+      id: '00000000-0000-4000-8000-000000000000', title: form.title || 'This deadline', deadlineKind: form.deadlineKind, status: 'open' as const,
+      dueType: 'tbd' as const, rule, triggerEventId: triggerKind === 'event' ? triggerId : null, triggerDeadlineId: triggerKind === 'deadline' ? triggerId : null,
+    };
+    try {
+      return computeSchedule([...deadlines, candidate], events, US_FEDERAL, []).find((c) => c.deadlineId === candidate.id) ?? null;
+    } catch (err) {
+      return { explanation: messageOf(err), dueType: 'tbd' as const, dueDate: null, windowStart: null, windowEnd: null, formula: '', problem: messageOf(err) };
+    }
+  }, [form.useRule, form.amount, form.unit, form.direction, form.roll, form.trigger, form.title, form.deadlineKind, deadlines, events]);
+
+  function fieldsOf(): Fields | null {
+    const fields: Fields = { title: form.title, deadlineKind: form.deadlineKind, status: 'open', dueType: form.dueType, owner: form.owner.trim() || null };
+    if (form.useRule) {
+      const problems: Record<string, string> = {};
+      if (!rule) problems.amount = 'must be a whole number of days, weeks or months';
+      if (!triggerId) problems.trigger = 'choose the event or deadline this one counts from';
+      if (Object.keys(problems).length) {
+        setErrors(problems);
+        return null;
+      }
+      fields.rule = rule;
+      if (triggerKind === 'event') fields.triggerEventId = triggerId;
+      else fields.triggerDeadlineId = triggerId;
+      // The engine's date is what is stored; a trigger whose date is not known leaves this one TBD, in its window.
+      fields.dueType = computed?.dueType ?? 'tbd';
+      fields.dueDate = computed?.dueDate ?? null;
+      fields.windowStart = computed?.windowStart ?? null;
+      fields.windowEnd = computed?.windowEnd ?? null;
+      if (fields.dueType === 'tbd') fields.confidence = (form.confidence || null) as Fields['confidence'];
+      return fields;
+    }
+    if (form.dueType === 'tbd') {
+      fields.windowStart = form.windowStart || null;
+      fields.windowEnd = form.windowEnd || null;
+      fields.confidence = (form.confidence || null) as Fields['confidence'];
+    } else {
+      fields.dueDate = form.dueDate || null;
+      if (form.dueType === 'datetime') {
+        fields.dueTime = form.dueTime || null;
+        fields.timeZone = form.timeZone.trim() || null;
+      }
+    }
+    return fields;
+  }
+
+  async function submit(e: React.FormEvent): Promise<void> {
+    e.preventDefault();
+    setErrors({});
+    setFormError(null);
+    const fields = fieldsOf();
+    if (!fields) return;
+    const missing: Record<string, string> = {};
+    if (!form.title.trim()) missing.title = 'must not be empty';
+    if (!form.useRule && form.dueType !== 'tbd' && !form.dueDate) missing.dueDate = 'give the date it falls due, or choose “Not yet known”';
+    if (!form.useRule && form.dueType === 'datetime' && !form.dueTime) missing.dueTime = 'give the time of day';
+    if (!form.useRule && form.dueType === 'datetime' && !form.timeZone.trim()) missing.timeZone = 'give the time zone, such as America/New_York';
+    if (Object.keys(missing).length) {
+      setErrors(missing);
+      return;
+    }
+    setBusy(true);
+    try {
+      const created = await create(fields);
+      setForm({ ...EMPTY, deadlineKind: form.deadlineKind, owner: form.owner });
+      onDone(created);
+    } catch (err) {
+      const issues = err instanceof ApiFailure ? err.issuesUnder('fields') : {};
+      if (Object.keys(issues).length) setErrors(issues);
+      else setFormError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const err = (name: string) => errors[name] ?? null;
+  const select = <V extends string>(label: string, name: keyof Form, value: V, options: readonly { value: string; label: string }[], hint?: string) => (
+    <Field label={label} error={err(name)} hint={hint}>
+      {(ids) => (
+        <select {...ids} className="input" value={value} onChange={(e) => set(name, e.target.value as never)}>
+          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      )}
+    </Field>
+  );
+  const input = (label: string, name: keyof Form, type: string, extra: { hint?: string; required?: boolean; placeholder?: string } = {}) => (
+    <Field label={label} error={err(name)} hint={extra.hint} required={extra.required}>
+      {(ids) => (
+        <input {...ids} className="input" type={type} name={name} placeholder={extra.placeholder} value={String(form[name])} onChange={(e) => set(name, e.target.value as never)} />
+      )}
+    </Field>
+  );
+
+  return (
+    <section className="panel deadline-form" aria-labelledby="add-deadline-heading">
+      <h2 id="add-deadline-heading">New deadline</h2>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        {formError && <p className="notice notice--error" role="alert">{formError}</p>}
+        <div className="form__row">
+          {input('Title', 'title', 'text', { required: true })}
+          {select('Kind', 'deadlineKind', form.deadlineKind, DEADLINE_KINDS.map((k) => ({ value: k, label: humanize(k) })))}
+          {input('Owner', 'owner', 'text', { hint: 'Who makes sure it is met.' })}
+        </div>
+        <label className="checkbox deadline-form__rule-toggle">
+          <input type="checkbox" checked={form.useRule} onChange={(e) => set('useRule', e.target.checked)} />
+          Built from a rule (counted from an event or another deadline)
+        </label>
+        {form.useRule ? (
+          <fieldset className="deadline-form__group">
+            <legend className="field__label">Rule</legend>
+            <div className="form__row form__row--narrow">
+              {input('Amount', 'amount', 'number')}
+              {select('Unit', 'unit', form.unit, RULE_UNITS.map((u) => ({ value: u, label: humanize(u) })))}
+              {select('Direction', 'direction', form.direction, RULE_DIRECTIONS.map((d) => ({ value: d, label: humanize(d) })))}
+              {select('If it lands on a closed day', 'roll', form.roll, ROLL_MODES.map((r) => ({ value: r, label: ROLL_LABELS[r] })))}
+            </div>
+            {select('Trigger', 'trigger', form.trigger, [
+              { value: '', label: 'Choose an event or deadline…' },
+              ...events.map((e) => ({ value: `event:${e.id}`, label: `Event: ${e.title} (${formatDay(e.occurredOn)})` })),
+              ...deadlines.map((d) => ({ value: `deadline:${d.id}`, label: `Deadline: ${d.title}${d.dueDate ? ` (${formatDay(d.dueDate)})` : ' (TBD)'}` })),
+            ])}
+            {computed && (
+              <p className="deadline-form__computed" role="status">
+                {computed.dueDate ? <><strong>Due {formatDay(computed.dueDate)}.</strong> </> : <strong>Date not yet known. </strong>}
+                {computed.explanation}
+              </p>
+            )}
+          </fieldset>
+        ) : (
+          <fieldset className="deadline-form__group">
+            <legend className="field__label">Falls due</legend>
+            <div className="choice-group__options deadline-form__due-types">
+              {DUE_TYPES.map((t) => (
+                <label key={t} className="choice">
+                  <input type="radio" name="dueType" value={t} checked={form.dueType === t} onChange={() => set('dueType', t)} />
+                  <span>{DUE_TYPE_LABELS[t]}</span>
+                </label>
+              ))}
+            </div>
+            {form.dueType === 'tbd' ? (
+              <div className="form__row">
+                {input('Expected from', 'windowStart', 'date')}
+                {input('Expected by', 'windowEnd', 'date')}
+                {select('Confidence', 'confidence', form.confidence, [{ value: '', label: 'Not assessed' }, ...CONFIDENCE_LEVELS.map((c) => ({ value: c, label: humanize(c) }))])}
+              </div>
+            ) : (
+              <div className="form__row">
+                {input('Due date', 'dueDate', 'date', { required: true })}
+                {form.dueType === 'datetime' && input('Time', 'dueTime', 'time', { required: true })}
+                {form.dueType === 'datetime' && input('Time zone', 'timeZone', 'text', { required: true, hint: 'IANA name, e.g. America/New_York.' })}
+              </div>
+            )}
+          </fieldset>
+        )}
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={busy}>Add deadline</button>
+          <button type="button" className="button" onClick={() => onDone(null)}>Cancel</button>
+        </div>
+      </form>
+    </section>
+  );
+}

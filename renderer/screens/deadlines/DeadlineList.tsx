@@ -1,0 +1,183 @@
+// The deadlines as one virtualized list (so ten thousand stay smooth): dated ones in date order, then those whose
+// date is not yet known, grouped apart. Arrow keys move through the rows, Home and End jump, Enter opens one.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ComputedDeadline } from '../../../shared/deadlines/index.js';
+import { DEADLINE_STATUSES } from '../../../shared/enums.js';
+import { formatDay } from '../../ui/dates.js';
+import { humanize } from '../../ui/labels.js';
+import { useDeadlines } from './deadlines-store.js';
+import { countdownOf, type Deadline } from './logic.js';
+
+type Row = { type: 'group'; label: string; count: number; hint: string } | { type: 'deadline'; deadline: Deadline };
+
+interface Props {
+  dated: Deadline[];
+  tbd: Deadline[];
+  schedule: Map<string, ComputedDeadline>;
+  today: string;
+  selectedId: string | null;
+  onOpen(id: string): void;
+}
+
+export function DeadlineList({ dated, tbd, schedule, today, selectedId, onOpen }: Props) {
+  const rows = useMemo<Row[]>(() => {
+    const out: Row[] = [];
+    if (dated.length) out.push({ type: 'group', label: 'Dated', count: dated.length, hint: 'In date order; business days over the US federal calendar.' }, ...dated.map((deadline) => ({ type: 'deadline' as const, deadline })));
+    if (tbd.length) out.push({ type: 'group', label: 'Date not yet known', count: tbd.length, hint: 'Expected windows and how sure we are.' }, ...tbd.map((deadline) => ({ type: 'deadline' as const, deadline })));
+    return out;
+  }, [dated, tbd]);
+  const deadlineIndexes = useMemo(() => rows.flatMap((r, i) => (r.type === 'deadline' ? [i] : [])), [rows]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState<number>(() => deadlineIndexes[0] ?? 0);
+  const [focusWanted, setFocusWanted] = useState(false);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (rows[i]?.type === 'group' ? 44 : 76),
+    overscan: 8,
+    getItemKey: (i) => (rows[i]!.type === 'group' ? `group-${(rows[i] as { label: string }).label}` : (rows[i] as { deadline: Deadline }).deadline.id),
+  });
+
+  // Keep the active row on a deadline when the list changes.
+  const activeIndex = rows[active]?.type === 'deadline' ? active : (deadlineIndexes.find((i) => i >= active) ?? deadlineIndexes.at(-1) ?? 0);
+
+  useEffect(() => {
+    if (!focusWanted) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
+    if (el) {
+      el.focus({ preventScroll: true });
+      setFocusWanted(false);
+    }
+  });
+
+  function move(to: number): void {
+    setActive(to);
+    setFocusWanted(true);
+    virtualizer.scrollToIndex(to, { align: 'auto' });
+  }
+
+  function onKeyDown(e: React.KeyboardEvent): void {
+    if ((e.target as HTMLElement).tagName === 'SELECT') return; // a select's own arrow keys change its choice
+    const at = deadlineIndexes.indexOf(activeIndex);
+    let next: number | undefined;
+    if (e.key === 'ArrowDown') next = deadlineIndexes[Math.min(at + 1, deadlineIndexes.length - 1)];
+    else if (e.key === 'ArrowUp') next = deadlineIndexes[Math.max(at - 1, 0)];
+    else if (e.key === 'Home') next = deadlineIndexes[0];
+    else if (e.key === 'End') next = deadlineIndexes.at(-1);
+    else if (e.key === 'PageDown') next = deadlineIndexes[Math.min(at + 8, deadlineIndexes.length - 1)];
+    else if (e.key === 'PageUp') next = deadlineIndexes[Math.max(at - 8, 0)];
+    else if (e.key === 'Enter' && (e.target as HTMLElement).dataset.index !== undefined) {
+      e.preventDefault();
+      const row = rows[activeIndex];
+      if (row?.type === 'deadline') onOpen(row.deadline.id);
+      return;
+    }
+    if (next === undefined) return;
+    e.preventDefault();
+    move(next);
+  }
+
+  const total = dated.length + tbd.length;
+  return (
+    <div ref={scrollRef} className="deadline-list" onKeyDown={onKeyDown}>
+      <p id="deadline-list-keys" className="visually-hidden">Use the up and down arrow keys to move between deadlines, Enter to open one.</p>
+      <div role="list" aria-label={`Deadlines (${total})`} aria-describedby="deadline-list-keys" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index]!;
+          return (
+            <div
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              role="listitem"
+              aria-setsize={row.type === 'deadline' ? total : undefined}
+              aria-posinset={row.type === 'deadline' ? deadlineIndexes.indexOf(item.index) + 1 : undefined}
+              tabIndex={row.type === 'deadline' ? (item.index === activeIndex ? 0 : -1) : undefined}
+              className={row.type === 'group' ? 'deadline-group' : `deadline-row${row.deadline.id === selectedId ? ' deadline-row--selected' : ''}`}
+              style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+              onFocus={(e) => {
+                if (row.type === 'deadline' && e.target === e.currentTarget) setActive(item.index);
+              }}
+              onClick={(e) => {
+                if (row.type === 'deadline' && !(e.target as HTMLElement).closest('select, button')) setActive(item.index);
+              }}
+            >
+              {row.type === 'group' ? (
+                <h2 className="deadline-group__title">
+                  {row.label} <span className="count">{row.count}</span>
+                  <span className="deadline-group__hint">{row.hint}</span>
+                </h2>
+              ) : (
+                <DeadlineRow deadline={row.deadline} computed={schedule.get(row.deadline.id)} today={today} onOpen={onOpen} active={item.index === activeIndex} />
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+const STATUS_OPTIONS = DEADLINE_STATUSES.map((s) => ({ value: s, label: humanize(s) }));
+
+export function dueWords(d: Deadline): { main: string; sub: string | null } {
+  if (d.dueType === 'tbd' || !d.dueDate) {
+    const window = d.windowStart || d.windowEnd
+      ? `Expected ${d.windowStart ? formatDay(d.windowStart) : '…'} – ${d.windowEnd ? formatDay(d.windowEnd) : '…'}`
+      : 'No expected window yet';
+    return { main: window, sub: d.confidence ? `${humanize(d.confidence)} confidence` : 'Confidence not assessed' };
+  }
+  return { main: formatDay(d.dueDate), sub: d.dueType === 'datetime' && d.dueTime ? `${d.dueTime} ${d.timeZone ?? ''}`.trim() : null };
+}
+
+function DeadlineRow({ deadline: d, computed, today, onOpen, active }: { deadline: Deadline; computed: ComputedDeadline | undefined; today: string; onOpen(id: string): void; active: boolean }) {
+  const commit = useDeadlines((s) => s.commit);
+  const draftStatus = useDeadlines((s) => s.drafts[`${d.id}:status`]);
+  const save = useDeadlines((s) => s.saves[`${d.id}:status`]);
+  const countdown = countdownOf({ ...d, status: (draftStatus ?? d.status) as Deadline['status'] }, today);
+  const due = dueWords(d);
+  return (
+    <div className={`deadline-row__inner deadline-row__inner--${d.status}`}>
+      <div className="deadline-row__due">
+        <span className="deadline-row__date">{due.main}</span>
+        {due.sub && <span className="deadline-row__sub">{due.sub}</span>}
+      </div>
+      <div className="deadline-row__main">
+        <button type="button" className="deadline-row__title link-button" tabIndex={active ? 0 : -1} onClick={() => onOpen(d.id)}>
+          {d.title}
+        </button>
+        <span className="deadline-row__meta">
+          <span className={`kind-tag kind-tag--${d.deadlineKind}`}>{humanize(d.deadlineKind)}</span>
+          {' · '}
+          {d.owner ? d.owner : <span className="muted">No owner</span>}
+        </span>
+        {computed && (
+          <span className="deadline-row__rule">
+            <span className="deadline-row__formula">Rule: {computed.formula}.</span>{' '}
+            <span className="deadline-row__explanation">{computed.explanation}</span>
+            {computed.problem && <span className="deadline-row__problem"> {computed.problem}</span>}
+          </span>
+        )}
+      </div>
+      <div className="deadline-row__side">
+        <span className={`countdown countdown--${countdown.tone}`}>{countdown.text}</span>
+        <label className="deadline-row__status">
+          <span className="visually-hidden">Status of {d.title}</span>
+          <select
+            className="input input--compact"
+            tabIndex={active ? 0 : -1}
+            value={draftStatus ?? d.status}
+            onChange={(e) => void commit(d.id, 'status', e.target.value)}
+          >
+            {STATUS_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>{o.label}</option>
+            ))}
+          </select>
+        </label>
+        {save?.state === 'error' && <span className="field__error">{save.message}</span>}
+        {save?.state === 'saving' && <span className="save-state">Saving…</span>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+// One deadline, edited in a side panel: each field saves as the user goes and shows whether it saved; a rule-built
+// deadline shows its rule, trigger and how the engine reached its date. Delete is soft (Undo brings it back).
+import type { ComputedDeadline } from '../../../shared/deadlines/index.js';
+import { CONFIDENCE_LEVELS, DEADLINE_KINDS, DEADLINE_STATUSES } from '../../../shared/enums.js';
+import { formatDay } from '../../ui/dates.js';
+import { Field } from '../../ui/Field.js';
+import { humanize } from '../../ui/labels.js';
+import { SaveState } from '../../ui/SaveState.js';
+import { useDeadlines, useFieldSave, useFieldText, type EditableField } from './deadlines-store.js';
+import { countdownOf, type CaseEvent, type Deadline } from './logic.js';
+
+interface Props {
+  deadline: Deadline;
+  computed: ComputedDeadline | undefined;
+  deadlines: Deadline[];
+  events: CaseEvent[];
+  today: string;
+  readOnly: boolean;
+  onClose(): void;
+}
+
+export function DeadlinePanel({ deadline: d, computed, deadlines, events, today, readOnly, onClose }: Props) {
+  const remove = useDeadlines((s) => s.remove);
+  const trigger = d.triggerEventId
+    ? events.find((e) => e.id === d.triggerEventId)
+    : d.triggerDeadlineId ? deadlines.find((x) => x.id === d.triggerDeadlineId) : undefined;
+  const countdown = countdownOf(d, today);
+  return (
+    <aside className="panel deadline-panel" aria-labelledby="deadline-panel-heading">
+      <div className="deadline-panel__head">
+        <h2 id="deadline-panel-heading">{d.title}</h2>
+        <button type="button" className="icon-button" aria-label="Close the deadline" onClick={onClose}>×</button>
+      </div>
+      <p className={`countdown countdown--${countdown.tone}`}>{countdown.text}</p>
+      {computed && (
+        <section className="deadline-panel__rule" aria-label="Rule">
+          <h3>Rule</h3>
+          <p>{computed.formula}</p>
+          <p className="muted">Trigger: {trigger ? `${trigger.title}${'occurredOn' in trigger ? ` (${formatDay(trigger.occurredOn)})` : ''}` : 'no longer exists'}</p>
+          <p className="deadline-panel__explanation">{computed.explanation}</p>
+          {computed.problem && <p className="field__error">{computed.problem}</p>}
+        </section>
+      )}
+      <fieldset className="deadline-panel__fields" disabled={readOnly}>
+        <legend className="visually-hidden">Edit the deadline</legend>
+        <EditField deadline={d} field="title" label="Title" required />
+        <div className="form__row">
+          <EditSelect deadline={d} field="status" label="Status" options={DEADLINE_STATUSES.map((s) => ({ value: s, label: humanize(s) }))} />
+          <EditSelect deadline={d} field="deadlineKind" label="Kind" options={DEADLINE_KINDS.map((s) => ({ value: s, label: humanize(s) }))} />
+        </div>
+        <EditField deadline={d} field="owner" label="Owner" />
+        {d.dueType === 'tbd' ? (
+          <div className="form__row">
+            <EditField deadline={d} field="windowStart" label="Expected from" type="date" />
+            <EditField deadline={d} field="windowEnd" label="Expected by" type="date" />
+            <EditSelect deadline={d} field="confidence" label="Confidence" options={[{ value: '', label: 'Not assessed' }, ...CONFIDENCE_LEVELS.map((c) => ({ value: c, label: humanize(c) }))]} />
+          </div>
+        ) : (
+          <div className="form__row">
+            <EditField deadline={d} field="dueDate" label="Due date" type="date" hint={computed ? 'Computed from the rule; a date typed here is kept as given.' : undefined} />
+            {d.dueType === 'datetime' && <EditField deadline={d} field="dueTime" label="Time" type="time" />}
+            {d.dueType === 'datetime' && <EditField deadline={d} field="timeZone" label="Time zone" />}
+          </div>
+        )}
+        <EditField deadline={d} field="notes" label="Notes" long />
+      </fieldset>
+      {!readOnly && (
+        <div className="form__actions">
+          <button type="button" className="button button--danger" onClick={() => void remove(d.id).then(onClose)}>
+            Delete deadline
+          </button>
+        </div>
+      )}
+    </aside>
+  );
+}
+
+function EditField({ deadline, field, label, type = 'text', required, long, hint }: { deadline: Deadline; field: EditableField; label: string; type?: string; required?: boolean; long?: boolean; hint?: string }) {
+  const value = useFieldText(deadline, field);
+  const { save, pending } = useFieldSave(deadline.id, field);
+  const edit = useDeadlines((s) => s.edit);
+  const commit = useDeadlines((s) => s.commit);
+  const common = {
+    name: field,
+    value,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => edit(deadline.id, field, e.target.value),
+    onBlur: () => void commit(deadline.id, field),
+  };
+  return (
+    <Field label={label} required={required} hint={hint} error={save?.state === 'error' ? save.message : null} aside={<SaveState save={save} pending={pending} />}>
+      {(ids) => (long ? <textarea {...ids} {...common} className="input input--long" rows={3} /> : <input {...ids} {...common} type={type} className="input" />)}
+    </Field>
+  );
+}
+
+function EditSelect({ deadline, field, label, options }: { deadline: Deadline; field: EditableField; label: string; options: { value: string; label: string }[] }) {
+  const value = useFieldText(deadline, field);
+  const { save } = useFieldSave(deadline.id, field);
+  const commit = useDeadlines((s) => s.commit);
+  return (
+    <Field label={label} error={save?.state === 'error' ? save.message : null} aside={<SaveState save={save} pending={false} />}>
+      {(ids) => (
+        <select {...ids} className="input" name={field} value={value} onChange={(e) => void commit(deadline.id, field, e.target.value)}>
+          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,72 @@
+// What the deadlines screen works out from the records, with the pure deadline engine (shared/deadlines): how long
+// is left in business days over the US federal calendar, and each rule-built deadline's formula and explanation.
+import { differenceInCalendarDays } from 'date-fns';
+import {
+  computeSchedule, isBusinessDay, shiftDays, TriggerCycleError, US_FEDERAL, workingCalendar, type ComputedDeadline,
+} from '../../../shared/deadlines/index.js';
+import type { RecordOf } from '../../../shared/records.js';
+import { calendarDay } from '../../ui/dates.js';
+
+export type Deadline = RecordOf<'deadline'>;
+export type CaseEvent = RecordOf<'event'>;
+
+export const CALENDAR = workingCalendar(US_FEDERAL);
+
+/** Business days after `from` up to and including `to` (0 when `to` is not after `from`). */
+export function businessDaysBetween(from: string, to: string): number {
+  if (to <= from) return 0;
+  const span = differenceInCalendarDays(calendarDay(to), calendarDay(from));
+  // Past a few years the count is only read as "a long way off": estimate instead of walking every day.
+  if (span > 3 * 366) return Math.round((span * 5) / 7);
+  let count = 0;
+  let day = from;
+  for (let i = 0; i < span; i++) {
+    day = shiftDays(day, 1);
+    if (isBusinessDay(CALENDAR, day)) count++;
+  }
+  return count;
+}
+
+export interface Countdown {
+  text: string;
+  tone: 'overdue' | 'today' | 'soon' | 'later' | 'closed' | 'unknown';
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "in 3 business days", "overdue by 2 days", "due today"; for a deadline that is no longer open, its status. */
+export function countdownOf(d: Pick<Deadline, 'status' | 'dueType' | 'dueDate'>, today: string): Countdown {
+  if (d.status !== 'open') return { text: d.status === 'done' ? 'Done' : d.status === 'waived' ? 'Waived' : 'Missed', tone: 'closed' };
+  if (d.dueType === 'tbd' || !d.dueDate) return { text: 'Date not yet known', tone: 'unknown' };
+  if (d.dueDate === today) return { text: 'due today', tone: 'today' };
+  if (d.dueDate < today) {
+    const days = differenceInCalendarDays(calendarDay(today), calendarDay(d.dueDate));
+    return { text: `overdue by ${plural(days, 'day')}`, tone: 'overdue' };
+  }
+  const business = businessDaysBetween(today, d.dueDate);
+  if (business === 0) {
+    const days = differenceInCalendarDays(calendarDay(d.dueDate), calendarDay(today));
+    return { text: `in ${plural(days, 'day')} (no business day before)`, tone: 'soon' };
+  }
+  return { text: `in ${plural(business, 'business day')}`, tone: business <= 5 ? 'soon' : 'later' };
+}
+
+/** Every rule-built deadline's computed due and explanation, by deadline id; a circle of triggers gives a problem. */
+export function scheduleOf(deadlines: readonly Deadline[], events: readonly CaseEvent[]): { byId: Map<string, ComputedDeadline>; problem: string | null } {
+  try {
+    const computed = computeSchedule(deadlines, events, US_FEDERAL, []);
+    return { byId: new Map(computed.map((c) => [c.deadlineId, c])), problem: null };
+  } catch (err) {
+    if (err instanceof TriggerCycleError) return { byId: new Map(), problem: err.message };
+    throw err;
+  }
+}
+
+/** Dated deadlines first, by date and time, then those not yet known, by the start of their window. */
+export function sortDeadlines(list: readonly Deadline[]): { dated: Deadline[]; tbd: Deadline[] } {
+  const dated = list.filter((d) => d.dueType !== 'tbd' && d.dueDate);
+  const tbd = list.filter((d) => !(d.dueType !== 'tbd' && d.dueDate));
+  dated.sort((a, b) => (a.dueDate! + (a.dueTime ?? '')).localeCompare(b.dueDate! + (b.dueTime ?? '')) || a.title.localeCompare(b.title));
+  tbd.sort((a, b) => (a.windowStart ?? '9999').localeCompare(b.windowStart ?? '9999') || a.title.localeCompare(b.title));
+  return { dated, tbd };
+}

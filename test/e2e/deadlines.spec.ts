@@ -1,0 +1,213 @@
+// The deadlines screen: adding dated and TBD deadlines, changing status inline, editing in the side panel, delete
+// with Undo, the month calendar, rule-built deadlines with their explanation, keyboard movement, axe in both themes.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { DeadlinesPage } from './pages/deadlines-page.js';
+import { expect as baseExpect, test } from './support/fixtures.js';
+import { callThrough } from './support/harness.js';
+import { createCaseFile, isoDaysFromToday, ORDER_TITLE } from './support/cases.js';
+
+// The machine running the suite is shared and slow: give each step room.
+const expect = baseExpect.configure({ timeout: 20_000 });
+test.describe.configure({ timeout: 240_000 });
+
+async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect(serious, `axe on ${screen}`).toEqual([]);
+}
+
+test.describe('a new case', () => {
+  test.beforeEach(async ({ app, harness }) => {
+    await createCaseFile(harness, 'order.parley');
+    await app.page.reload();
+    await app.library.openCase(ORDER_TITLE);
+    await expect(app.heading).toHaveText(ORDER_TITLE);
+    await app.goToSection('Deadlines');
+    await expect(app.heading).toHaveText('Deadlines');
+  });
+
+  test('add a TBD deadline and a dated one, change status, edit in the panel, delete and undo, see it on the calendar', async ({ app, harness, page }) => {
+    const dl = new DeadlinesPage(page);
+    await expect(page.getByRole('heading', { name: 'No deadlines yet' })).toBeVisible();
+    await app.screenshot('deadlines-empty');
+
+    // Enter with no title: the form says why, beside the field.
+    await dl.startAdding();
+    await dl.formField('Title').press('Enter');
+    await expect(dl.formError('Title')).toHaveText('Must not be empty');
+
+    // A deadline whose date is not known: its window and confidence.
+    await dl.formField('Title').fill('Suspension takes effect');
+    await dl.dueType('Not yet known (TBD)').check();
+    await dl.formField('Expected from').fill(isoDaysFromToday(14));
+    await dl.formField('Expected by').fill(isoDaysFromToday(75));
+    await dl.formField('Confidence').selectOption({ label: 'Low' });
+    await dl.formField('Owner').fill('Dana Okafor');
+    await dl.formField('Title').press('Enter');
+    await expect(dl.row('Suspension takes effect')).toBeVisible();
+    await expect(dl.group('Date not yet known')).toBeVisible();
+    await expect(dl.row('Suspension takes effect')).toContainText('Low confidence');
+    await expect(dl.row('Suspension takes effect')).toContainText('Date not yet known');
+
+    // A dated one, due today.
+    await dl.startAdding();
+    await dl.formField('Title').fill('Written response on scope');
+    await dl.formField('Kind').selectOption({ label: 'Response' });
+    await dl.formField('Due date').fill(isoDaysFromToday(0));
+    await dl.formField('Due date').press('Enter');
+    await expect(dl.row('Written response on scope')).toContainText('due today');
+    await expect(dl.group('Dated')).toBeVisible();
+
+    const [info] = await callThrough(harness, 'case.listOpen', {});
+    const caseId = info!.caseId;
+    const stored = await callThrough(harness, 'deadline.list', { caseId });
+    expect(stored.map((d) => [d.title, d.dueType, d.confidence]).sort()).toEqual([
+      ['Suspension takes effect', 'tbd', 'low'],
+      ['Written response on scope', 'date', null],
+    ]);
+
+    // Status changes inline, and the core has it.
+    await dl.statusOf('Written response on scope').selectOption({ label: 'Done' });
+    await expect(dl.row('Written response on scope')).toContainText('Done');
+    await expect.poll(async () => (await callThrough(harness, 'deadline.list', { caseId })).find((d) => d.title === 'Written response on scope')?.status).toBe('done');
+
+    // Edit in the side panel: saves as the user goes; a refused save keeps the text and says why.
+    await dl.open('Suspension takes effect');
+    await dl.panelField('Notes').fill('No date while talks are productive.');
+    await expect(dl.panelSaveState('Notes')).toHaveText('Saved');
+    await dl.panelField('Title').fill('');
+    await dl.panelField('Owner').focus();
+    await expect(dl.panelSaveState('Title')).toHaveText('Not saved');
+    await expect(dl.panel.locator('.field__error').first()).toHaveText('Must not be empty');
+    await dl.panelField('Title').fill('Suspension of access takes effect');
+    await expect(dl.panelSaveState('Title')).toHaveText('Saved');
+    await expect(dl.row('Suspension of access takes effect')).toBeVisible();
+    await app.screenshot('deadlines-list-panel');
+
+    // Delete, then Undo.
+    await dl.panel.getByRole('button', { name: 'Delete deadline' }).click();
+    await expect(dl.undoBar).toContainText('Deleted “Suspension of access takes effect”');
+    await expect(dl.row('Suspension of access takes effect')).toHaveCount(0);
+    expect((await callThrough(harness, 'deadline.list', { caseId })).length).toBe(1);
+    await dl.undoBar.getByRole('button', { name: 'Undo' }).click();
+    await expect(dl.row('Suspension of access takes effect')).toBeVisible();
+    expect((await callThrough(harness, 'deadline.list', { caseId })).length).toBe(2);
+
+    // The month calendar shows the dated one on its day.
+    await dl.showView('Month calendar');
+    const today = isoDaysFromToday(0);
+    const cell = page.locator('td.calendar-day').filter({ has: page.locator(`time[datetime="${today}"]`) });
+    await expect(cell.getByRole('button', { name: 'Written response on scope' })).toBeVisible();
+    await expect(page.getByText('One deadline has no date yet')).toBeVisible();
+    await app.screenshot('deadlines-calendar');
+    await cell.getByRole('button', { name: 'Written response on scope' }).click();
+    await expect(dl.panel.getByRole('heading', { level: 2 })).toHaveText('Written response on scope');
+  });
+
+  test('a deadline at a time needs its zone; the core\'s reasons show beside the fields', async ({ page }) => {
+    const dl = new DeadlinesPage(page);
+    await dl.startAdding();
+    await dl.formField('Title').fill('Deliver the proposal');
+    await dl.dueType('At a date and time').check();
+    await dl.formField('Due date').fill(isoDaysFromToday(5));
+    await dl.formField('Time zone').fill('Mars/Olympus_Mons');
+    await dl.formField('Title').press('Enter');
+    await expect(dl.formError('Time zone')).toContainText('IANA time zone');
+    await dl.formField('Time zone').fill('America/New_York');
+    await dl.formField('Time zone').press('Enter');
+    await expect(dl.row('Deliver the proposal')).toContainText('17:00 America/New_York');
+  });
+});
+
+test.describe('the sample case', () => {
+  test.beforeEach(async ({ app, page }) => {
+    await page.getByRole('button', { name: 'Open the sample case' }).click();
+    await expect(app.overview.saveSummary).toBeVisible({ timeout: 20_000 });
+    await app.goToSection('Deadlines');
+  });
+
+  test('a rule-built deadline shows its rule, trigger and explanation; arrow keys move through the list', async ({ app, page }) => {
+    const dl = new DeadlinesPage(page);
+    const title = 'Last day to ask the Bureau to reconsider the order';
+    await expect(dl.row(title)).toContainText('Rule: 30 business days after Order served on Meridian Labs');
+    await expect(dl.row(title)).toContainText('skipped 2026-11-11 Veterans Day, 2026-11-26 Thanksgiving Day');
+    await expect(dl.row(title)).toContainText('due 2026-12-16');
+    await dl.open(title);
+    await expect(dl.panel.getByLabel('Rule')).toContainText('Trigger: Order served on Meridian Labs (2 Nov 2026)');
+    await expect(dl.panel.getByLabel('Rule')).toContainText('30 business days after Order served on Meridian Labs (2026-11-02)');
+    await expect(dl.group('Date not yet known')).toBeVisible();
+    await app.screenshot('deadlines-sample');
+
+    // Keyboard: the first row takes focus with Tab order, arrows move, Enter opens.
+    const rows = dl.list.locator('[role="listitem"][tabindex]');
+    await rows.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(rows.nth(1)).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(dl.row('Suspension of foreign-national access takes effect')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(dl.panel.getByRole('heading', { level: 2 })).toHaveText('Suspension of foreign-national access takes effect');
+  });
+
+  for (const theme of ['Light', 'Dark'] as const) {
+    test(`the deadlines screen passes axe in the ${theme.toLowerCase()} theme`, async ({ app, page }) => {
+        const dl = new DeadlinesPage(page);
+      const name = theme.toLowerCase();
+      await app.setTheme(theme);
+      await dl.open('Last day to ask the Bureau to reconsider the order');
+      await expectNoSeriousViolations(page, `deadlines list (${name})`);
+      await app.screenshot(`deadlines-list-${name}`);
+      await dl.startAdding();
+      await dl.formField('Built from a rule').check();
+      await dl.formField('Trigger').selectOption({ label: 'Event: Order served on Meridian Labs (2 Nov 2026)' });
+      await expect(dl.form.getByRole('status')).toContainText('Due 16 Dec 2026');
+      await expectNoSeriousViolations(page, `deadlines form (${name})`);
+      await app.screenshot(`deadlines-form-${name}`);
+      await dl.showView('Month calendar');
+      await page.getByRole('button', { name: 'Next month' }).click();
+      await expect(page.getByRole('heading', { name: /December 2026|January 2027/ })).toBeVisible();
+      await expectNoSeriousViolations(page, `deadlines calendar (${name})`);
+      await app.screenshot(`deadlines-calendar-${name}`);
+    });
+  }
+});
+
+test('ten thousand deadlines stay a short list of rows in the page, and scroll with the keyboard', async ({ app, harness, page }) => {
+  const info = await createCaseFile(harness, 'many.parley', 'Many deadlines');
+  // Writing ten thousand records one call at a time takes minutes on a shared machine: the list call's answer is
+  // widened instead to ten thousand deadlines, built from the one real record the core returns.
+  await callThrough(harness, 'deadline.create', {
+    caseId: info.caseId,
+    fields: { title: 'Deadline 00000', deadlineKind: 'internal', status: 'open', dueType: 'date', dueDate: isoDaysFromToday(0) },
+  });
+  await page.route('**/api/call', async (route) => {
+    const body = route.request().postDataJSON() as { name: string };
+    if (body.name !== 'deadline.list') return route.continue();
+    const response = await route.fetch();
+    const envelope = (await response.json()) as { ok: boolean; data: Record<string, unknown>[] };
+    const [one] = envelope.data;
+    const many = Array.from({ length: 10_000 }, (_, n) => ({
+      ...one, id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      title: `Deadline ${String(n).padStart(5, '0')}`, dueDate: isoDaysFromToday(n % 900),
+    }));
+    await route.fulfill({ response, json: { ok: true, data: many } });
+  });
+  await page.reload();
+  await app.library.openCase('Many deadlines');
+  await app.goToSection('Deadlines');
+  const dl = new DeadlinesPage(page);
+  await expect(dl.list).toHaveAttribute('aria-label', 'Deadlines (10000)');
+  expect(await dl.list.getByRole('listitem').count()).toBeLessThan(60);
+  const rows = dl.list.locator('[role="listitem"][tabindex]');
+  await rows.first().focus();
+  await page.keyboard.press('End');
+  await expect(dl.list.locator('[role="listitem"][tabindex="0"]')).toBeFocused();
+  await expect(dl.list.locator('[role="listitem"][tabindex="0"]')).toHaveAttribute('aria-posinset', '10000');
+  expect(await dl.list.getByRole('listitem').count()).toBeLessThan(60);
+  await page.keyboard.press('ArrowUp');
+  await expect(dl.list.locator('[role="listitem"][tabindex="0"]')).toHaveAttribute('aria-posinset', '9999');
+  await app.screenshot('deadlines-ten-thousand');
+});

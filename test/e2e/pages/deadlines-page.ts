@@ -1,0 +1,67 @@
+// The deadlines screen: the list (virtualized rows), the month calendar, the add form and the edit panel.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class DeadlinesPage {
+  readonly list: Locator;
+  readonly form: Locator;
+  readonly panel: Locator;
+  readonly calendar: Locator;
+  readonly undoBar: Locator;
+
+  constructor(readonly page: Page) {
+    this.list = page.getByRole('list', { name: /^Deadlines \(\d+\)$/ });
+    this.form = page.getByRole('region', { name: 'New deadline' });
+    this.panel = page.locator('aside.deadline-panel');
+    this.calendar = page.getByRole('region', { name: /\w+ \d{4}/ }).filter({ has: page.locator('.deadline-calendar__grid') });
+    this.undoBar = page.locator('.undo-bar');
+  }
+
+  row(title: string): Locator {
+    return this.list.getByRole('listitem').filter({ has: this.page.getByRole('button', { name: title, exact: true }) });
+  }
+
+  group(label: string): Locator {
+    return this.list.getByRole('heading', { name: new RegExp(`^${label}`) });
+  }
+
+  async startAdding(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add deadline', exact: true }).first().click();
+    await expect(this.form).toBeVisible();
+  }
+
+  formField(label: string): Locator {
+    return this.form.getByLabel(label, { exact: false }).first();
+  }
+
+  formError(label: string): Locator {
+    return this.form.locator('.field').filter({ has: this.page.getByLabel(label, { exact: false }) }).locator('.field__error');
+  }
+
+  dueType(label: 'On a date' | 'At a date and time' | 'Not yet known (TBD)'): Locator {
+    return this.form.getByLabel(label, { exact: true });
+  }
+
+  statusOf(title: string): Locator {
+    return this.row(title).getByLabel(`Status of ${title}`);
+  }
+
+  async open(title: string): Promise<void> {
+    await this.row(title).getByRole('button', { name: title, exact: true }).click();
+    await expect(this.panel.getByRole('heading', { level: 2 })).toHaveText(title);
+  }
+
+  /** A field of the edit panel; a required one's label reads "Title (required)". */
+  panelField(label: string): Locator {
+    return this.panel.getByLabel(new RegExp(`^${label}( \\(required\\))?$`));
+  }
+
+  panelSaveState(label: string): Locator {
+    return this.panel.locator('.field').filter({ has: this.panelField(label) }).locator('.save-state');
+  }
+
+  async showView(view: 'List' | 'Month calendar'): Promise<void> {
+    const button = this.page.getByRole('group', { name: 'View' }).getByRole('button', { name: view });
+    await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+  }
+}

@@ -1,0 +1,24 @@
+// The timeline screen: month panels of dated entries and the type filters.
+import type { Locator, Page } from '@playwright/test';
+
+export class TimelinePage {
+  readonly entries: Locator;
+  readonly filters: Locator;
+
+  constructor(readonly page: Page) {
+    this.entries = page.locator('.timeline-entry');
+    this.filters = page.getByRole('group', { name: 'Show' });
+  }
+
+  month(label: string): Locator {
+    return this.page.getByRole('region', { name: new RegExp(`^${label}`) });
+  }
+
+  filter(label: string): Locator {
+    return this.filters.getByLabel(new RegExp(`^${label} \\d+$`));
+  }
+
+  entryTitles(): Promise<string[]> {
+    return this.page.locator('.timeline-entry__title').allTextContents();
+  }
+}
