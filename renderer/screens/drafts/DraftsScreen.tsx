@@ -1,6 +1,337 @@
-// The drafts section of a case. Until it is built, it says what it will hold.
-import { SectionPlaceholder } from '../placeholder/SectionPlaceholder.js';
+// The drafts of a case: meeting briefs, position papers, letters and memos, each with every saved revision. The
+// list says what each is and when it was last saved; "New draft" starts one blank or from a template filled from
+// the case; "Prepare brief" builds a meeting brief from what the case holds. Opening one shows the editor.
+import { useCallback, useEffect, useState } from 'react';
+import { messageOf } from '../../api/client.js';
+import { api } from '../../services.js';
+import { useCases } from '../../state/cases.js';
+import { formatDay, formatInstant, timeAgo } from '../../ui/dates.js';
+import { Dialog } from '../../ui/Dialog.js';
+import { ScreenHeading } from '../../ui/ScreenHeading.js';
+import { DraftView } from './DraftView.js';
+import {
+  DRAFT_TYPE_LABELS, EMPTY_DOCUMENT, loadDrafts, revisionsOf, saveRevision, TEMPLATE_LABELS,
+  type Draft, type Meeting, type Revision, type TemplateName,
+} from './drafts-data.js';
+import './drafts.css';
 
-export function DraftsScreen(_props: { caseId: string }) {
-  return <SectionPlaceholder section="drafts" />;
+export function DraftsScreen({ caseId }: { caseId: string }) {
+  const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
+  const [data, setData] = useState<{ drafts: Draft[]; revisions: Revision[] } | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'new' | 'brief' | null>(null);
+  const [deleted, setDeleted] = useState<Draft | null>(null);
+  const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setData(await loadDrafts(caseId));
+      setLoadError(null);
+    } catch (err) {
+      setLoadError(messageOf(err));
+    }
+  }, [caseId]);
+
+  useEffect(() => void reload(), [reload]);
+
+  const addRevision = useCallback((revision: Revision) => {
+    setData((d) => (d ? { ...d, revisions: [...d.revisions, revision] } : d));
+  }, []);
+
+  async function created(draft: Draft, revision: Revision) {
+    setData((d) => (d ? { drafts: [...d.drafts, draft], revisions: [...d.revisions, revision] } : d));
+    setDialog(null);
+    setOpenId(draft.id);
+  }
+
+  async function remove(draft: Draft) {
+    try {
+      await api().call('draft.delete', { caseId, id: draft.id });
+      setDeleted(draft);
+      setNotice(null);
+      await reload();
+    } catch (err) {
+      setNotice({ text: messageOf(err), error: true });
+    }
+  }
+
+  async function undoDelete() {
+    if (!deleted) return;
+    try {
+      await api().call('draft.restore', { caseId, id: deleted.id });
+      setNotice({ text: `"${deleted.title}" is back.` });
+      setDeleted(null);
+      await reload();
+    } catch (err) {
+      setNotice({ text: messageOf(err), error: true });
+    }
+  }
+
+  if (loadError) {
+    return (
+      <div className="screen">
+        <ScreenHeading eyebrow="Case section">Drafts</ScreenHeading>
+        <p className="notice notice--error" role="alert">The drafts could not be read: {loadError}</p>
+      </div>
+    );
+  }
+  if (!data) return <div className="screen" aria-busy="true" />;
+
+  const open = data.drafts.find((d) => d.id === openId);
+  if (open) {
+    return (
+      <DraftView
+        caseId={caseId}
+        draft={open}
+        revisions={revisionsOf(data.revisions, open.id)}
+        readOnly={readOnly}
+        onBack={() => { setOpenId(null); void reload(); }}
+        onRevision={addRevision}
+      />
+    );
+  }
+
+  return (
+    <div className="screen drafts">
+      <ScreenHeading
+        eyebrow="Case section"
+        actions={
+          !readOnly && (
+            <>
+              <button type="button" className="button" onClick={() => setDialog('brief')}>Prepare brief…</button>
+              <button type="button" className="button button--primary" onClick={() => setDialog('new')}>New draft…</button>
+            </>
+          )
+        }
+      >
+        Drafts
+      </ScreenHeading>
+      {deleted && (
+        <p className="notice drafts__undo" role="status">
+          “{deleted.title}” was deleted.{' '}
+          <button type="button" className="button button--small" onClick={() => void undoDelete()}>Undo</button>
+        </p>
+      )}
+      {notice && <p className={`notice ${notice.error ? 'notice--error' : ''}`} role={notice.error ? 'alert' : 'status'}>{notice.text}</p>}
+      <section className="panel" aria-labelledby="drafts-heading">
+        <h2 id="drafts-heading" className="visually-hidden">All drafts</h2>
+        {data.drafts.length === 0 ? (
+          <div className="empty drafts__empty">
+            <p>No drafts yet.</p>
+            <p>Use <strong>Prepare brief</strong> to build a meeting brief from the case, or <strong>New draft</strong> to start a position paper, letter or memo.</p>
+          </div>
+        ) : (
+          <div className="table-scroll">
+            <table className="case-table drafts-table" aria-label="Drafts of this case">
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="numeric">Revisions</th>
+                  <th scope="col">Last saved</th>
+                  <th scope="col"><span className="visually-hidden">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...data.drafts]
+                  .map((d) => ({ draft: d, revisions: revisionsOf(data.revisions, d.id) }))
+                  .sort((a, b) => lastSaved(b.draft, b.revisions).localeCompare(lastSaved(a.draft, a.revisions)))
+                  .map(({ draft, revisions }) => (
+                    <tr key={draft.id}>
+                      <th scope="row">
+                        <button type="button" className="link-button" onClick={() => setOpenId(draft.id)}>{draft.title}</button>
+                      </th>
+                      <td>{DRAFT_TYPE_LABELS[draft.draftType]}</td>
+                      <td>{draft.status === 'final' ? 'Final' : 'Working'}</td>
+                      <td className="numeric">{revisions.length}</td>
+                      <td>
+                        <time dateTime={lastSaved(draft, revisions)} title={formatInstant(lastSaved(draft, revisions))}>
+                          {timeAgo(lastSaved(draft, revisions))}
+                        </time>
+                      </td>
+                      <td className="drafts-table__actions">
+                        {!readOnly && (
+                          <button type="button" className="button button--small" aria-label={`Delete ${draft.title}`} onClick={() => void remove(draft)}>
+                            Delete
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <NewDraftDialog caseId={caseId} open={dialog === 'new'} onClose={() => setDialog(null)} onCreated={created} />
+      <PrepareBriefDialog caseId={caseId} open={dialog === 'brief'} onClose={() => setDialog(null)} onCreated={created} />
+    </div>
+  );
+}
+
+function lastSaved(draft: Draft, revisions: Revision[]): string {
+  return revisions[revisions.length - 1]?.createdAt ?? draft.updatedAt;
+}
+
+type Starting = 'blank' | TemplateName;
+
+function NewDraftDialog({ caseId, open, onClose, onCreated }: { caseId: string; open: boolean; onClose(): void; onCreated(d: Draft, r: Revision): void }) {
+  const [start, setStart] = useState<Starting>('positionPaper');
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (open) { setTitle(''); setError(null); setBusy(false); }
+  }, [open]);
+
+  async function submit() {
+    setBusy(true);
+    setError(null);
+    try {
+      if (start === 'blank') {
+        const draft = await api().call('draft.create', { caseId, fields: { title: title.trim() || 'Untitled draft', draftType: 'other', status: 'working' } });
+        onCreated(draft, await saveRevision(caseId, draft.id, EMPTY_DOCUMENT, 'Blank'));
+      } else {
+        const filled = await api().call('template.fill', { caseId, template: start });
+        const draft = await api().call('draft.create', {
+          caseId,
+          fields: { title: title.trim() || filled.title, draftType: filled.draftType as Draft['draftType'], status: 'working' },
+        });
+        onCreated(draft, await saveRevision(caseId, draft.id, filled.doc, `From the ${TEMPLATE_LABELS[start].toLowerCase()} template`));
+      }
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  }
+
+  const options: { value: Starting; label: string; hint: string }[] = [
+    { value: 'positionPaper', label: TEMPLATE_LABELS.positionPaper, hint: 'Our position on each issue, filled from the case.' },
+    { value: 'agencyLetter', label: TEMPLATE_LABELS.agencyLetter, hint: 'A letter to the issuing authority, addressed from the case.' },
+    { value: 'internalMemo', label: TEMPLATE_LABELS.internalMemo, hint: 'A memo for the team: where things stand.' },
+    { value: 'blank', label: 'Blank', hint: 'An empty page.' },
+  ];
+  return (
+    <Dialog
+      open={open}
+      title="New draft"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="submit" form="new-draft-form" className="button button--primary" disabled={busy}>{busy ? 'Creating…' : 'Create draft'}</button>
+        </>
+      }
+    >
+      <form id="new-draft-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        <fieldset className="choice-list">
+          <legend className="field__label">Start from</legend>
+          {options.map((o) => (
+            <label key={o.value} className="choice-list__item">
+              <input type="radio" name="start" value={o.value} checked={start === o.value} onChange={() => setStart(o.value)} />
+              <span><strong>{o.label}</strong> <span className="muted">{o.hint}</span></span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span className="field__label">Title</span>
+          <span className="field__hint">Leave empty to use the template's title.</span>
+          <input className="input" value={title} maxLength={1000} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        {error && <p className="field__error" role="alert">{error}</p>}
+      </form>
+    </Dialog>
+  );
+}
+
+function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: string; open: boolean; onClose(): void; onCreated(d: Draft, r: Revision): void }) {
+  const [meetings, setMeetings] = useState<Meeting[] | null>(null);
+  const [meetingId, setMeetingId] = useState('');
+  const [shareable, setShareable] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    setError(null);
+    setBusy(false);
+    api().call('meeting.list', { caseId }).then(
+      (list) => {
+        const sorted = [...list].sort((a, b) => (a.status === 'planned' ? 0 : 1) - (b.status === 'planned' ? 0 : 1) || (a.meetingDate ?? '').localeCompare(b.meetingDate ?? ''));
+        setMeetings(sorted);
+        setMeetingId((id) => (sorted.some((m) => m.id === id) ? id : sorted[0]?.id ?? ''));
+      },
+      (err: unknown) => setError(messageOf(err)),
+    );
+  }, [open, caseId]);
+
+  async function submit() {
+    const meeting = meetings?.find((m) => m.id === meetingId);
+    if (!meeting) return setError('Choose the meeting the brief is for.');
+    setBusy(true);
+    setError(null);
+    try {
+      const doc = await api().call('brief.build', { caseId, meetingId, shareable });
+      const draft = await api().call('draft.create', {
+        caseId,
+        fields: { title: `Brief: ${meeting.title}${shareable ? ' (shareable)' : ''}`.slice(0, 1000), draftType: 'meeting_brief', status: 'working', meetingId },
+      });
+      onCreated(draft, await saveRevision(caseId, draft.id, doc, shareable ? 'Prepared from the case (shareable)' : 'Prepared from the case (internal)'));
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      title="Prepare a meeting brief"
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="submit" form="prepare-brief-form" className="button button--primary" disabled={busy || !meetings?.length}>
+            {busy ? 'Preparing…' : 'Prepare brief'}
+          </button>
+        </>
+      }
+    >
+      <form id="prepare-brief-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        {meetings === null ? (
+          <p aria-busy="true">Reading the meetings…</p>
+        ) : meetings.length === 0 ? (
+          <p>This case has no meetings yet. Add the meeting in Meetings first; the brief is built from it.</p>
+        ) : (
+          <>
+            <label className="field">
+              <span className="field__label">Meeting</span>
+              <select className="input" value={meetingId} onChange={(e) => setMeetingId(e.target.value)}>
+                {meetings.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.title}{m.meetingDate ? ` — ${formatDay(m.meetingDate)}` : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <fieldset className="choice-list">
+              <legend className="field__label">Who it is for</legend>
+              <label className="choice-list__item">
+                <input type="radio" name="audience" checked={!shareable} onChange={() => setShareable(false)} />
+                <span><strong>Internal</strong> <span className="muted">Everything, with our walk-away positions and BATNA.</span></span>
+              </label>
+              <label className="choice-list__item">
+                <input type="radio" name="audience" checked={shareable} onChange={() => setShareable(true)} />
+                <span><strong>Shareable</strong> <span className="muted">Leaves out walk-away positions and BATNA.</span></span>
+              </label>
+            </fieldset>
+          </>
+        )}
+        {error && <p className="field__error" role="alert">{error}</p>}
+      </form>
+    </Dialog>
+  );
 }

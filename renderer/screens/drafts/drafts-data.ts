@@ -1,0 +1,79 @@
+// What the drafts screen reads and writes through the API, and the small pure helpers around it.
+import { documentText, sectionIds, type DocumentNode } from '../../../shared/documents/index.js';
+import type { RecordOf } from '../../../shared/records.js';
+import { api } from '../../services.js';
+
+export type Draft = RecordOf<'draft'>;
+export type Revision = RecordOf<'draftRevision'>;
+export type Meeting = RecordOf<'meeting'>;
+export type TemplateName = 'positionPaper' | 'agencyLetter' | 'internalMemo';
+
+export const DRAFT_TYPE_LABELS: Record<Draft['draftType'], string> = {
+  meeting_brief: 'Meeting brief',
+  position_paper: 'Position paper',
+  letter: 'Letter',
+  memo: 'Memo',
+  other: 'Other',
+};
+
+export const TEMPLATE_LABELS: Record<TemplateName, string> = {
+  positionPaper: 'Position paper',
+  agencyLetter: 'Letter to the agency',
+  internalMemo: 'Internal memo',
+};
+
+export const EMPTY_DOCUMENT: DocumentNode = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+/** The stored document of a prosemirror revision, or null for another format or a body that does not parse. */
+export function documentOf(revision: Revision): DocumentNode | null {
+  if (revision.format !== 'prosemirror') return null;
+  try {
+    return JSON.parse(revision.body) as DocumentNode;
+  } catch {
+    return null;
+  }
+}
+
+/** What a reader sees of a revision, as plain text: the words of a document, the source of Markdown or HTML. */
+export function revisionText(revision: Revision): string {
+  const doc = documentOf(revision);
+  return doc ? documentText(doc) : revision.body;
+}
+
+/** A brief built shareable leaves out the BATNA section; regenerating keeps to the version it was built as. */
+export function isShareableBrief(doc: DocumentNode): boolean {
+  return !sectionIds(doc).includes('batna');
+}
+
+export async function loadDrafts(caseId: string): Promise<{ drafts: Draft[]; revisions: Revision[] }> {
+  const [drafts, revisions] = await Promise.all([
+    api().call('draft.list', { caseId }),
+    api().call('draftRevision.list', { caseId }),
+  ]);
+  return { drafts, revisions };
+}
+
+export function revisionsOf(all: readonly Revision[], draftId: string): Revision[] {
+  return all.filter((r) => r.draftId === draftId).sort((a, b) => a.revisionNumber - b.revisionNumber);
+}
+
+export function saveRevision(caseId: string, draftId: string, doc: DocumentNode, note?: string): Promise<Revision> {
+  return api().call('draftRevision.create', {
+    caseId,
+    fields: { draftId, format: 'prosemirror', body: JSON.stringify(doc), ...(note ? { note } : {}) },
+  });
+}
+
+/** Saves the file the core exported through a blob link, as a browser download (the desktop shell saves it too). */
+export function downloadFile(file: { fileName: string; mediaType: string; dataBase64: string }): void {
+  const bytes = Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

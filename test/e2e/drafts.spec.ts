@@ -1,0 +1,173 @@
+// The drafts screen: a meeting brief prepared from the case, edited with save-as-you-go (every save a revision),
+// two revisions compared side by side, a section rebuilt from the case, and the draft exported as a PDF.
+import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { test as pure, type Page } from '@playwright/test';
+import { diffSummary, diffWords } from '../../renderer/screens/drafts/diff.js';
+import { documentFromMarkdown } from '../../renderer/screens/drafts/markdown-import.js';
+import { parseDocument } from '../../shared/documents/model.js';
+import { DraftsPage } from './pages/drafts-page.js';
+import type { ParleyApp } from './pages/parley-app.js';
+import { expect, test } from './support/fixtures.js';
+
+const SECOND_MEETING = 'Second meeting: tiered-access proposal';
+const ADDED = 'Counsel to table the tiered-access term sheet first.';
+
+async function openSampleDrafts(app: ParleyApp, page: Page): Promise<DraftsPage> {
+  await page.getByRole('button', { name: 'Open the sample case' }).click();
+  await expect(app.overview.saveSummary).toBeVisible({ timeout: 30_000 });
+  await app.sidebar.getByRole('link', { name: 'Drafts', exact: true }).click();
+  const drafts = new DraftsPage(page);
+  await expect(drafts.table).toBeVisible({ timeout: 30_000 });
+  return drafts;
+}
+
+// The text of a long brief (thousands of nodes) is the user's document and makes axe slow on this machine: the
+// editor's and the comparison's text are left out; the toolbar, the controls and the screen around them are checked.
+async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).exclude('.draft-editor__content').exclude('.compare__text').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect(serious, `axe on ${screen}`).toEqual([]);
+}
+
+// Everything here opens the sample case and waits on the core: the shared test machine is slow.
+test.describe.configure({ timeout: 240_000 });
+
+// The diff and the Markdown reader are pure: no browser needed.
+pure('the word diff marks what was removed and added, and keeps every character', () => {
+  const parts = diffWords('The Bureau will consider an exemption list.\nNext line.', 'The Bureau may consider an allied exemption list.\nNext line.');
+  expect(parts.filter((p) => p.op !== 'added').map((p) => p.text).join('')).toBe('The Bureau will consider an exemption list.\nNext line.');
+  expect(parts.filter((p) => p.op !== 'removed').map((p) => p.text).join('')).toBe('The Bureau may consider an allied exemption list.\nNext line.');
+  expect(parts.filter((p) => p.op === 'removed').map((p) => p.text.trim())).toEqual(['will']);
+  expect(parts.filter((p) => p.op === 'added').map((p) => p.text.trim())).toEqual(['may', 'allied']);
+  expect(diffSummary(parts)).toEqual({ removed: 1, added: 2 });
+  expect(diffWords('same', 'same')).toEqual([{ op: 'same', text: 'same' }]);
+  expect(diffWords('', 'new words')).toEqual([{ op: 'added', text: 'new words' }]);
+});
+
+pure('Markdown from older drafts converts to a valid editor document', () => {
+  const doc = documentFromMarkdown('# Brief\n\nSome **bold** and *italic* text with [a link](https://example.org).\n\n- one\n- two\n\n1. first\n\n> quoted\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n---\n');
+  const parsed = parseDocument(doc);
+  expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+  expect(doc.content.map((b) => b.type)).toEqual(['heading', 'paragraph', 'bulletList', 'orderedList', 'blockquote', 'table', 'horizontalRule']);
+});
+
+test('prepare a brief, edit a section, compare two revisions, regenerate a section and export a PDF', async ({ app, page }) => {
+  const drafts = await openSampleDrafts(app, page);
+  await expect(drafts.row('Brief for the second meeting with the Bureau')).toContainText('Meeting brief');
+  await expect(drafts.row('Brief for the second meeting with the Bureau').getByRole('cell').nth(2)).toHaveText('2');
+  await app.screenshot('drafts-list');
+
+  await drafts.prepareBrief(SECOND_MEETING, 'Internal');
+  await expect(drafts.title).toHaveText(`Brief: ${SECOND_MEETING}`);
+  await expect(drafts.editor.getByRole('heading', { name: 'Purpose and desired outcome' })).toBeVisible();
+  await expect(drafts.editor.getByRole('heading', { name: /BATNA/ })).toBeVisible();
+  await expect(drafts.revision(1)).toContainText('Prepared from the case (internal)');
+
+  // Edit the purpose section: a new paragraph under its heading.
+  await drafts.editor.getByRole('heading', { name: 'Purpose and desired outcome' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(ADDED);
+  await expect(drafts.saveSummary).toHaveText('All changes saved', { timeout: 10_000 });
+  await expect(drafts.revision(2)).toBeVisible();
+  // Typing may have paused long enough for more than one save: each is a revision.
+  const edited = await drafts.revisionCount();
+
+  // Bold through the keyboard shortcut, seen in the toolbar.
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Control+b');
+  await expect(drafts.toolbar.getByRole('button', { name: /^Bold/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(drafts.editor.locator('strong', { hasText: ADDED })).toBeVisible();
+  await expect(drafts.saveSummary).toHaveText('All changes saved', { timeout: 10_000 });
+  await expect(drafts.revision(edited + 1)).toBeVisible();
+  await app.screenshot('drafts-editor');
+
+  await drafts.compare(1, edited);
+  await expect(drafts.compareDialog.locator('ins.diff')).toContainText(ADDED);
+  await expect(drafts.compareDialog.locator('del.diff')).toHaveCount(0);
+  await expect(drafts.compareDialog.getByRole('status')).toContainText('0 words removed, 8 words added');
+  await app.screenshot('drafts-compare');
+  await drafts.compareDialog.getByRole('button', { name: 'Close' }).click();
+
+  // Regenerating another section keeps the edit; regenerating the edited one rebuilds it from the case.
+  await page.getByRole('button', { name: 'Regenerate section…' }).click();
+  const regenerate = page.getByRole('dialog', { name: 'Regenerate a section' });
+  await regenerate.getByLabel('Section').selectOption({ label: 'Questions to ask' });
+  await regenerate.getByRole('button', { name: 'Regenerate' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'was rebuilt from the case' })).toBeVisible({ timeout: 15_000 });
+  await expect(drafts.editor).toContainText(ADDED);
+  await page.getByRole('button', { name: 'Regenerate section…' }).click();
+  await regenerate.getByLabel('Section').selectOption({ label: 'Purpose and desired outcome' });
+  await regenerate.getByRole('button', { name: 'Regenerate' }).click();
+  await expect(drafts.editor).not.toContainText(ADDED, { timeout: 15_000 });
+  await expect(drafts.saveSummary).toHaveText('All changes saved', { timeout: 10_000 });
+
+  // Restore the edited revision: it comes back as a new one.
+  await drafts.revisions.getByRole('button', { name: `Restore revision ${edited}` }).click();
+  await expect(drafts.editor).toContainText(ADDED);
+  await expect(drafts.revisions.getByRole('listitem').first()).toContainText(`Restored revision ${edited}`);
+
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Export as PDF' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+  const bytes = fs.readFileSync(await file.path());
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  await expect(page.getByRole('status').filter({ hasText: 'Exported as PDF' })).toBeVisible();
+});
+
+test('an older Markdown draft is shown as written and converts to editable', async ({ app, page }) => {
+  const drafts = await openSampleDrafts(app, page);
+  await drafts.row('Brief for the second meeting with the Bureau').getByRole('button').first().click();
+  await expect(page.getByText('was written as Markdown')).toBeVisible();
+  await page.getByRole('button', { name: 'Convert to editable' }).click();
+  await expect(drafts.editor).toBeVisible();
+  await expect(drafts.editor.getByRole('heading').first()).toBeVisible();
+  await expect(drafts.revision(3)).toContainText('Converted from revision 2');
+});
+
+test('a new draft from a template, deleted and brought back with Undo', async ({ app, page }) => {
+  const drafts = await openSampleDrafts(app, page);
+  await page.getByRole('button', { name: 'New draft…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New draft' });
+  await dialog.getByRole('radio', { name: /Internal memo/ }).check();
+  await dialog.getByLabel('Title').fill('Where the talks stand');
+  await dialog.getByRole('button', { name: 'Create draft' }).click();
+  await expect(drafts.title).toHaveText('Where the talks stand');
+  await expect(drafts.editor).not.toBeEmpty();
+  await page.getByRole('button', { name: '← All drafts' }).click();
+  await drafts.row('Where the talks stand').getByRole('button', { name: 'Delete Where the talks stand' }).click();
+  await expect(drafts.row('Where the talks stand')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(drafts.row('Where the talks stand')).toBeVisible();
+});
+
+for (const theme of ['Light', 'Dark'] as const) {
+  test(`the drafts screens pass axe in the ${theme.toLowerCase()} theme`, async ({ app, page }) => {
+    const drafts = await openSampleDrafts(app, page);
+    await app.setTheme(theme);
+    const name = theme.toLowerCase();
+    await expectNoSeriousViolations(page, `drafts list (${name})`);
+    await app.screenshot(`drafts-list-${name}`);
+    await page.getByRole('button', { name: 'Prepare brief…' }).click();
+    await expect(page.getByRole('dialog', { name: 'Prepare a meeting brief' }).getByLabel('Meeting')).toBeVisible();
+    await expectNoSeriousViolations(page, `prepare brief (${name})`);
+    await app.screenshot(`drafts-prepare-${name}`);
+    await page.getByRole('dialog', { name: 'Prepare a meeting brief' }).getByRole('button', { name: 'Cancel' }).click();
+    await drafts.prepareBrief(SECOND_MEETING, 'Shareable');
+    await expect(drafts.editor.getByRole('heading', { name: /BATNA/ })).toHaveCount(0);
+    await drafts.editor.getByRole('heading', { name: 'Questions to ask' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Ask about the timetable.');
+    await expect(drafts.saveSummary).toHaveText('All changes saved', { timeout: 10_000 });
+    await expectNoSeriousViolations(page, `editor (${name})`);
+    await app.screenshot(`drafts-editor-${name}`);
+    await drafts.compare(1, 2);
+    await expectNoSeriousViolations(page, `compare (${name})`);
+    await app.screenshot(`drafts-compare-${name}`);
+  });
+}

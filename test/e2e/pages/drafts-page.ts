@@ -1,0 +1,64 @@
+// The drafts screen as a user meets it: the list, the dialogs that start a draft, the editor and its revisions.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class DraftsPage {
+  readonly table: Locator;
+  /** The screen's own heading (a brief holds an h1 of its own). */
+  readonly title: Locator;
+  readonly editor: Locator;
+  readonly toolbar: Locator;
+  readonly saveSummary: Locator;
+  readonly revisions: Locator;
+  readonly compareDialog: Locator;
+
+  constructor(readonly page: Page) {
+    this.title = page.locator('.screen-heading h1');
+    this.table = page.getByRole('table', { name: 'Drafts of this case' });
+    this.editor = page.getByRole('textbox', { name: 'Draft text' });
+    this.toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+    this.saveSummary = page.locator('.save-summary');
+    this.revisions = page.getByRole('complementary', { name: /Revisions/ });
+    this.compareDialog = page.locator('dialog.compare-dialog');
+  }
+
+  row(title: string | RegExp): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader').filter({ hasText: title }) });
+  }
+
+  async prepareBrief(meeting: string | RegExp, audience: 'Internal' | 'Shareable'): Promise<void> {
+    await this.page.getByRole('button', { name: 'Prepare brief…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Prepare a meeting brief' });
+    await dialog.getByLabel('Meeting').selectOption({ label: await this.optionLabel(dialog.getByLabel('Meeting'), meeting) });
+    await dialog.getByRole('radio', { name: new RegExp(`^${audience}`) }).check();
+    await dialog.getByRole('button', { name: 'Prepare brief' }).click();
+    await expect(this.editor).toBeVisible({ timeout: 15_000 });
+  }
+
+  private async optionLabel(select: Locator, match: string | RegExp): Promise<string> {
+    const labels = await select.locator('option').allTextContents();
+    const found = labels.find((l) => (typeof match === 'string' ? l.includes(match) : match.test(l)));
+    if (!found) throw new Error(`no option matches ${String(match)} in ${labels.join(' | ')}`);
+    return found;
+  }
+
+  /** The paragraph right after a heading of the editor. */
+  paragraphAfter(heading: string): Locator {
+    return this.editor.locator(`h2:has-text("${heading}") + *`).first();
+  }
+
+  /** How many revisions the draft has, from the list. */
+  async revisionCount(): Promise<number> {
+    return this.revisions.getByRole('listitem').count();
+  }
+
+  revision(n: number): Locator {
+    return this.revisions.getByRole('listitem').filter({ has: this.page.locator('strong', { hasText: new RegExp(`^Revision ${n}$`) }) });
+  }
+
+  async compare(older: number, newer: number): Promise<void> {
+    await this.revisions.getByRole('combobox', { name: 'Compare', exact: true }).selectOption({ label: await this.optionLabel(this.revisions.getByRole('combobox', { name: 'Compare', exact: true }), new RegExp(`^Revision ${older}\\b`)) });
+    await this.revisions.getByRole('combobox', { name: 'with', exact: true }).selectOption({ label: await this.optionLabel(this.revisions.getByRole('combobox', { name: 'with', exact: true }), new RegExp(`^Revision ${newer}\\b`)) });
+    await this.revisions.getByRole('button', { name: 'Compare side by side' }).click();
+    await expect(this.compareDialog).toBeVisible();
+  }
+}
