@@ -1,6 +1,149 @@
-// The precedents section of a case. Until it is built, it says what it will hold.
-import { SectionPlaceholder } from '../placeholder/SectionPlaceholder.js';
+// Precedents: statutes, regulations, decisions and earlier directives with their citations; one open beside the
+// list, edited as the user goes, with what links to it (the issues it supports, say).
+import { useEffect, useId, useRef, useState } from 'react';
+import { PRECEDENT_TYPES } from '../../../shared/enums.js';
+import { messageOf } from '../../api/client.js';
+import { useCases } from '../../state/cases.js';
+import { formatDay } from '../../ui/dates.js';
+import { humanize } from '../../ui/labels.js';
+import { LinksPanel } from '../../ui/links/LinksPanel.js';
+import { takeOpenRequest } from '../../ui/links/open-record.js';
+import { createOf, deleteOf, restoreOf, type AnyRecord } from '../../ui/records/calls.js';
+import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
+import { useUndo } from '../../ui/records/undo.js';
+import { rowKeys, useRecords } from '../../ui/records/use-records.js';
+import { ScreenHeading } from '../../ui/ScreenHeading.js';
+import '../../ui/records/records.css';
 
-export function PrecedentsScreen(_props: { caseId: string }) {
-  return <SectionPlaceholder section="precedents" />;
+const TYPE_LABELS: Record<string, string> = { court_decision: 'Court decision', agency_action: 'Agency action', earlier_directive: 'Earlier directive', case_file: 'Another case file', public_statement: 'Public statement' };
+const typeLabel = (t: unknown) => TYPE_LABELS[String(t)] ?? humanize(String(t));
+const TYPE_OPTIONS = PRECEDENT_TYPES.map((t) => ({ value: t, label: typeLabel(t) }));
+
+export function PrecedentsScreen({ caseId }: { caseId: string }) {
+  const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
+  const precedents = useRecords(caseId, 'precedent');
+  const [openId, setOpenId] = useState<string | null>(() => takeOpenRequest('precedent'));
+  const [title, setTitle] = useState('');
+  const [type, setType] = useState<string>('court_decision');
+  const [addError, setAddError] = useState<string | null>(null);
+  const { notice, offer } = useUndo();
+
+  useEffect(() => setOpenId((id) => id ?? takeOpenRequest('precedent')), [caseId]);
+
+  async function add(e: React.FormEvent) {
+    e.preventDefault();
+    try {
+      const created = await createOf(caseId, 'precedent', { title, precedentType: type });
+      precedents.put(created);
+      setTitle('');
+      setAddError(null);
+      setOpenId(created.id);
+    } catch (err) {
+      setAddError(failureText(err, 'title'));
+    }
+  }
+
+  async function remove(rec: AnyRecord) {
+    try {
+      await deleteOf(caseId, 'precedent', rec.id);
+      precedents.drop(rec.id);
+      setOpenId(null);
+      offer(`Precedent “${String(rec.title)}” deleted.`, async () => {
+        precedents.put(await restoreOf(caseId, 'precedent', rec.id));
+        setOpenId(rec.id);
+      });
+    } catch (err) {
+      setAddError(messageOf(err));
+    }
+  }
+
+  const list = [...(precedents.records ?? [])].sort((a, b) => String(b.decidedOn ?? '').localeCompare(String(a.decidedOn ?? '')));
+  const open = list.find((p) => p.id === openId) ?? null;
+  return (
+    <div className="screen precedents">
+      <ScreenHeading eyebrow="Case section">Precedents</ScreenHeading>
+      {notice}
+      <div className={`records ${open ? 'records--with-detail' : ''}`}>
+        <section className="panel" aria-labelledby="precedents-heading">
+          <h2 id="precedents-heading">Authorities and precedents</h2>
+          {!readOnly && (
+            <form className="records__add" onSubmit={(e) => void add(e)} aria-label="Add a precedent">
+              <div className="field records__add-title">
+                <label className="field__label" htmlFor="new-precedent-title">New precedent</label>
+                <input id="new-precedent-title" className="input" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Name of the statute, decision or action" aria-invalid={addError ? true : undefined} aria-describedby={addError ? 'new-precedent-error' : undefined} />
+              </div>
+              <div className="field">
+                <label className="field__label" htmlFor="new-precedent-type">Type</label>
+                <select id="new-precedent-type" className="input" value={type} onChange={(e) => setType(e.target.value)}>
+                  {TYPE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                </select>
+              </div>
+              <button type="submit" className="button button--primary">Add precedent</button>
+              {addError && <p id="new-precedent-error" className="field__error" role="alert" style={{ width: '100%' }}>{addError}</p>}
+            </form>
+          )}
+          {precedents.error && <p className="notice notice--error" role="alert">The precedents could not be read: {precedents.error}</p>}
+          {precedents.records && list.length === 0 && <p className="empty">No precedents yet. Add the statutes, decisions and earlier orders that bear on this case, then link them to the issues they support or undermine.</p>}
+          {list.length > 0 && (
+            <div className="table-scroll">
+              <table className="dense-table" aria-label="Precedents" onKeyDown={rowKeys}>
+                <thead>
+                  <tr>
+                    <th scope="col">Title</th>
+                    <th scope="col">Type</th>
+                    <th scope="col">Citation</th>
+                    <th scope="col">Date</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((p) => (
+                    <tr key={p.id} aria-selected={p.id === openId}>
+                      <th scope="row">
+                        <button type="button" className="row-open" data-row-open aria-expanded={p.id === openId} onClick={() => setOpenId(p.id === openId ? null : p.id)}>{String(p.title)}</button>
+                      </th>
+                      <td>{typeLabel(p.precedentType)}</td>
+                      <td>{p.citation ? <span className="cell-text">{String(p.citation)}</span> : <span className="muted">—</span>}</td>
+                      <td style={{ whiteSpace: 'nowrap' }}>{p.decidedOn ? formatDay(String(p.decidedOn)) : <span className="muted">—</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {list.length > 0 && <p className="field__hint">Arrow keys move between precedents; Enter opens one.</p>}
+        </section>
+        {open && <PrecedentPanel key={open.id} caseId={caseId} record={open} readOnly={readOnly} onSaved={precedents.put} onClose={() => setOpenId(null)} onDelete={() => void remove(open)} />}
+      </div>
+    </div>
+  );
+}
+
+function PrecedentPanel({ caseId, record, readOnly, onSaved, onClose, onDelete }: { caseId: string; record: AnyRecord; readOnly: boolean; onSaved(r: AnyRecord): void; onClose(): void; onDelete(): void }) {
+  const ids = useId();
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const common = { caseId, kind: 'precedent' as const, record, onSaved, disabled: readOnly };
+  return (
+    <aside className="panel records__detail" aria-labelledby={`${ids}-h`}>
+      <div className="records__detail-head">
+        <h2 id={`${ids}-h`} ref={ref} tabIndex={-1}><span className="visually-hidden">Precedent: </span>{String(record.title)}</h2>
+        <button type="button" className="icon-button" aria-label="Close the precedent" onClick={onClose}>×</button>
+      </div>
+      <RecordField {...common} field="title" label="Title" required />
+      <div className="form__row">
+        <RecordSelect {...common} field="precedentType" label="Type" options={TYPE_OPTIONS} />
+        <RecordField {...common} field="decidedOn" label="Date" control="date" />
+      </div>
+      <RecordField {...common} field="citation" label="Citation" />
+      <RecordField {...common} field="jurisdiction" label="Jurisdiction" />
+      <RecordField {...common} field="summary" label="Summary" control="long" />
+      <RecordField {...common} field="relevance" label="Relevance to this case" control="long" />
+      <LinksPanel caseId={caseId} kind="precedent" id={record.id} readOnly={readOnly} />
+      {!readOnly && (
+        <div className="records__section">
+          <button type="button" className="button button--small" onClick={onDelete}>Delete this precedent</button>
+        </div>
+      )}
+    </aside>
+  );
 }

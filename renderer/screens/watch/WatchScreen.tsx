@@ -1,6 +1,148 @@
-// The watch section of a case. Until it is built, it says what it will hold.
-import { SectionPlaceholder } from '../placeholder/SectionPlaceholder.js';
+// The watch list: developments that would change our positions, each watching, triggered or closed, with its
+// indicators, what it would imply, the evidence so far, and when it was triggered.
+import { useEffect, useId, useRef, useState } from 'react';
+import { WATCH_STATUSES } from '../../../shared/enums.js';
+import { messageOf } from '../../api/client.js';
+import { useCases } from '../../state/cases.js';
+import { formatDay, isoToday } from '../../ui/dates.js';
+import { humanize } from '../../ui/labels.js';
+import { LinksPanel } from '../../ui/links/LinksPanel.js';
+import { takeOpenRequest } from '../../ui/links/open-record.js';
+import { createOf, deleteOf, restoreOf, type AnyRecord } from '../../ui/records/calls.js';
+import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
+import { useUndo } from '../../ui/records/undo.js';
+import { rowKeys, useRecords } from '../../ui/records/use-records.js';
+import { ScreenHeading } from '../../ui/ScreenHeading.js';
+import '../../ui/records/records.css';
 
-export function WatchScreen(_props: { caseId: string }) {
-  return <SectionPlaceholder section="watch" />;
+const STATUS_OPTIONS = WATCH_STATUSES.map((s) => ({ value: s, label: humanize(s) }));
+const STATUS_RANK: Record<string, number> = { triggered: 0, watching: 1, closed: 2 };
+
+export function WatchScreen({ caseId }: { caseId: string }) {
+  const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
+  const items = useRecords(caseId, 'watchItem');
+  const [openId, setOpenId] = useState<string | null>(() => takeOpenRequest('watchItem'));
+  const [title, setTitle] = useState('');
+  const [addError, setAddError] = useState<string | null>(null);
+  const { notice, offer } = useUndo();
+
+  useEffect(() => setOpenId((id) => id ?? takeOpenRequest('watchItem')), [caseId]);
+
+  async function add(e: React.FormEvent) {
+    e.preventDefault();
+    try {
+      const created = await createOf(caseId, 'watchItem', { title, status: 'watching' });
+      items.put(created);
+      setTitle('');
+      setAddError(null);
+      setOpenId(created.id);
+    } catch (err) {
+      setAddError(failureText(err, 'title'));
+    }
+  }
+
+  async function remove(rec: AnyRecord) {
+    try {
+      await deleteOf(caseId, 'watchItem', rec.id);
+      items.drop(rec.id);
+      setOpenId(null);
+      offer(`Watch item “${String(rec.title)}” deleted.`, async () => {
+        items.put(await restoreOf(caseId, 'watchItem', rec.id));
+        setOpenId(rec.id);
+      });
+    } catch (err) {
+      setAddError(messageOf(err));
+    }
+  }
+
+  const list = [...(items.records ?? [])].sort((a, b) => STATUS_RANK[String(a.status)]! - STATUS_RANK[String(b.status)]!);
+  const open = list.find((w) => w.id === openId) ?? null;
+  return (
+    <div className="screen watch">
+      <ScreenHeading eyebrow="Case section">Watch list</ScreenHeading>
+      {notice}
+      <div className={`records ${open ? 'records--with-detail' : ''}`}>
+        <section className="panel" aria-labelledby="watch-heading">
+          <h2 id="watch-heading">What we are watching</h2>
+          {!readOnly && (
+            <form className="records__add" onSubmit={(e) => void add(e)} aria-label="Add a watch item">
+              <div className="field records__add-title">
+                <label className="field__label" htmlFor="new-watch-title">New watch item</label>
+                <input id="new-watch-title" className="input" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="A development that would change our position" aria-invalid={addError ? true : undefined} aria-describedby={addError ? 'new-watch-error' : undefined} />
+              </div>
+              <button type="submit" className="button button--primary">Add to watch list</button>
+              {addError && <p id="new-watch-error" className="field__error" role="alert" style={{ width: '100%' }}>{addError}</p>}
+            </form>
+          )}
+          {items.error && <p className="notice notice--error" role="alert">The watch list could not be read: {items.error}</p>}
+          {items.records && list.length === 0 && <p className="empty">Nothing on the watch list yet. Add a development to watch for (a rule, a court ruling, a statement), then its indicators and what it would mean for us.</p>}
+          {list.length > 0 && (
+            <div className="table-scroll">
+              <table className="dense-table" aria-label="Watch list" onKeyDown={rowKeys}>
+                <thead>
+                  <tr>
+                    <th scope="col">Development</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Indicators</th>
+                    <th scope="col">Triggered</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((w) => (
+                    <tr key={w.id} aria-selected={w.id === openId}>
+                      <th scope="row">
+                        <button type="button" className="row-open" data-row-open aria-expanded={w.id === openId} onClick={() => setOpenId(w.id === openId ? null : w.id)}>{String(w.title)}</button>
+                      </th>
+                      <td><span className={`pill pill--${String(w.status)}`}>{humanize(String(w.status))}</span></td>
+                      <td>{Array.isArray(w.indicators) && w.indicators.length ? `${w.indicators.length} indicator${w.indicators.length === 1 ? '' : 's'}` : <span className="muted">None yet</span>}</td>
+                      <td style={{ whiteSpace: 'nowrap' }}>{w.triggeredOn ? formatDay(String(w.triggeredOn)) : <span className="muted">—</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {list.length > 0 && <p className="field__hint">Arrow keys move between items; Enter opens one.</p>}
+        </section>
+        {open && <WatchPanel key={open.id} caseId={caseId} record={open} readOnly={readOnly} onSaved={items.put} onClose={() => setOpenId(null)} onDelete={() => void remove(open)} />}
+      </div>
+    </div>
+  );
+}
+
+function WatchPanel({ caseId, record, readOnly, onSaved, onClose, onDelete }: { caseId: string; record: AnyRecord; readOnly: boolean; onSaved(r: AnyRecord): void; onClose(): void; onDelete(): void }) {
+  const ids = useId();
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const common = { caseId, kind: 'watchItem' as const, record, onSaved, disabled: readOnly };
+  return (
+    <aside className="panel records__detail" aria-labelledby={`${ids}-h`}>
+      <div className="records__detail-head">
+        <h2 id={`${ids}-h`} ref={ref} tabIndex={-1}><span className="visually-hidden">Watch item: </span>{String(record.title)}</h2>
+        <button type="button" className="icon-button" aria-label="Close the watch item" onClick={onClose}>×</button>
+      </div>
+      <RecordField {...common} field="title" label="Title" required />
+      <div className="form__row">
+        <RecordSelect
+          {...common}
+          field="status"
+          label="Status"
+          options={STATUS_OPTIONS}
+          // Triggered today, unless a date was already given.
+          alsoChange={(value, rec) => (value === 'triggered' && !rec.triggeredOn ? { triggeredOn: isoToday() } : {})}
+        />
+        <RecordField {...common} field="triggeredOn" label="Triggered on" control="date" />
+      </div>
+      <RecordField {...common} field="description" label="Description" control="long" />
+      <RecordField {...common} field="indicators" label="Indicators" control="list" hint="Signs that it is happening, one per line." />
+      <RecordField {...common} field="implications" label="Implications for our positions" control="long" />
+      <RecordField {...common} field="evidence" label="Evidence so far" control="long" />
+      <LinksPanel caseId={caseId} kind="watchItem" id={record.id} readOnly={readOnly} />
+      {!readOnly && (
+        <div className="records__section">
+          <button type="button" className="button button--small" onClick={onDelete}>Delete this watch item</button>
+        </div>
+      )}
+    </aside>
+  );
 }

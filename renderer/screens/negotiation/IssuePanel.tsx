@@ -1,0 +1,247 @@
+// One issue, open beside the matrix: every field saves as the user goes. A change to a position may carry why it
+// changed and the meeting it changed in; the core records each change, and the history below lists them.
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { CONCESSION_DIRECTIONS } from '../../../shared/enums.js';
+import { messageOf } from '../../api/client.js';
+import { formatDay, formatInstant, timeAgo } from '../../ui/dates.js';
+import { humanize } from '../../ui/labels.js';
+import { LinksPanel } from '../../ui/links/LinksPanel.js';
+import { createOf, deleteOf, listOf, restoreOf, type AnyRecord } from '../../ui/records/calls.js';
+import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
+import { useUndo } from '../../ui/records/undo.js';
+import { ISSUE_PRIORITY_OPTIONS, ISSUE_STATUS_OPTIONS } from './options.js';
+
+const POSITION_LABELS: Record<string, string> = {
+  'ours:opening': 'Our opening', 'ours:target': 'Our target', 'ours:walkaway': 'Our walk-away', 'theirs:stated': 'Their position',
+};
+
+interface IssuePanelProps {
+  caseId: string;
+  issue: AnyRecord;
+  meetings: AnyRecord[];
+  readOnly: boolean;
+  onSaved(issue: AnyRecord): void;
+  onClose(): void;
+  onDelete(): void;
+}
+
+const meetingName = (m: AnyRecord) => `${String(m.title)}${m.meetingDate ? ` (${formatDay(String(m.meetingDate))})` : ''}`;
+
+export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose, onDelete }: IssuePanelProps) {
+  const [reason, setReason] = useState('');
+  const [meetingId, setMeetingId] = useState('');
+  const [history, setHistory] = useState<AnyRecord[] | null>(null);
+  const [historyError, setHistoryError] = useState<string | null>(null);
+  const context = useRef({ reason, meetingId });
+  context.current = { reason, meetingId };
+  const ids = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const loadHistory = useCallback(async () => {
+    try {
+      const changes = await listOf(caseId, 'positionChange', { issueId: issue.id });
+      setHistory(changes.sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
+      setHistoryError(null);
+    } catch (err) {
+      setHistoryError(messageOf(err));
+    }
+  }, [caseId, issue.id]);
+  useEffect(() => void loadHistory(), [loadHistory]);
+
+  const positionExtra = () => {
+    const { reason: r, meetingId: m } = context.current;
+    return { ...(r.trim() ? { reason: r.trim() } : {}), ...(m ? { meetingId: m } : {}) };
+  };
+  const savedPosition = (rec: AnyRecord) => {
+    onSaved(rec);
+    void loadHistory();
+  };
+  const common = { caseId, kind: 'issue' as const, record: issue, onSaved, disabled: readOnly };
+  const position = (field: string, label: string) => (
+    <RecordField {...common} field={field} label={label} control="long" extra={positionExtra} onSaved={savedPosition} />
+  );
+  const meetingTitle = (id: unknown) => meetings.find((m) => m.id === id);
+
+  return (
+    <aside className="panel records__detail issue-panel" aria-labelledby={`${ids}-h`}>
+      <div className="records__detail-head">
+        <h2 id={`${ids}-h`} ref={headingRef} tabIndex={-1}>
+          <span className="visually-hidden">Issue: </span>
+          {String(issue.title)}
+        </h2>
+        <button type="button" className="icon-button" aria-label="Close the issue" onClick={onClose}>×</button>
+      </div>
+      <fieldset disabled={readOnly} className="unlisted" style={{ border: 'none', padding: 0, margin: 0 }}>
+        <legend className="visually-hidden">The issue</legend>
+        <RecordField {...common} field="title" label="Title" required />
+        <div className="form__row">
+          <RecordSelect {...common} field="priority" label="Priority" options={ISSUE_PRIORITY_OPTIONS} />
+          <RecordSelect {...common} field="status" label="Status" options={ISSUE_STATUS_OPTIONS} />
+        </div>
+        <RecordField {...common} field="description" label="Description" control="long" />
+        <fieldset className="position-context">
+          <legend>Why positions change (optional)</legend>
+          <p className="field__hint">Given here, a reason and a meeting are recorded with each position you change below.</p>
+          <div className="form__row">
+            <div className="field">
+              <label className="field__label" htmlFor={`${ids}-reason`}>Reason for the change</label>
+              <input id={`${ids}-reason`} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor={`${ids}-meeting`}>Changed in meeting</label>
+              <select id={`${ids}-meeting`} className="input" value={meetingId} onChange={(e) => setMeetingId(e.target.value)}>
+                <option value="">No meeting</option>
+                {meetings.map((m) => <option key={m.id} value={m.id}>{meetingName(m)}</option>)}
+              </select>
+            </div>
+          </div>
+        </fieldset>
+        {position('ourOpening', 'Our opening position')}
+        {position('ourTarget', 'Our target')}
+        {position('ourWalkaway', 'Our walk-away')}
+        {position('theirPosition', 'Their stated position')}
+        <RecordField {...common} field="ourInterests" label="Our interests" control="long" />
+        <RecordField {...common} field="theirInterests" label="Their interests" control="long" />
+      </fieldset>
+
+      <section className="records__section" aria-labelledby={`${ids}-history`}>
+        <h3 id={`${ids}-history`}>Position history</h3>
+        {historyError && <p className="field__error" role="alert">{historyError}</p>}
+        {history && history.length === 0 && <p className="empty">No positions recorded yet. Each change to a position above is kept here.</p>}
+        {history && history.length > 0 && (
+          <ol className="history" aria-label="Position changes, newest first">
+            {history.map((c) => {
+              const meeting = meetingTitle(c.meetingId);
+              return (
+                <li key={c.id}>
+                  <span className="history__change">
+                    <strong>{POSITION_LABELS[`${String(c.side)}:${String(c.position)}`] ?? humanize(String(c.position))}</strong>:{' '}
+                    {c.previousValue ? <span className="muted">“{String(c.previousValue)}” → </span> : <span className="muted">set to </span>}
+                    {c.value ? `“${String(c.value)}”` : <span className="muted">cleared</span>}
+                  </span>
+                  <span className="history__meta">
+                    <time dateTime={c.createdAt} title={formatInstant(c.createdAt)}>{formatInstant(c.createdAt)} ({timeAgo(c.createdAt)})</time>
+                    {meeting && <> · in {meetingName(meeting)}</>}
+                    {c.reason ? <> · Reason: {String(c.reason)}</> : null}
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+
+      <Concessions caseId={caseId} issueId={issue.id} meetings={meetings} readOnly={readOnly} />
+      <LinksPanel caseId={caseId} kind="issue" id={issue.id} readOnly={readOnly} />
+      {!readOnly && (
+        <div className="records__section">
+          <button type="button" className="button button--small" onClick={onDelete}>Delete this issue</button>
+        </div>
+      )}
+    </aside>
+  );
+}
+
+function Concessions({ caseId, issueId, meetings, readOnly }: { caseId: string; issueId: string; meetings: AnyRecord[]; readOnly: boolean }) {
+  const [list, setList] = useState<AnyRecord[] | null>(null);
+  const [direction, setDirection] = useState<string>('given');
+  const [description, setDescription] = useState('');
+  const [meetingId, setMeetingId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const { notice, offer } = useUndo();
+  const ids = useId();
+
+  const load = useCallback(async () => {
+    try {
+      setList(await listOf(caseId, 'concession', { issueId }));
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }, [caseId, issueId]);
+  useEffect(() => void load(), [load]);
+
+  async function add(e: React.FormEvent) {
+    e.preventDefault();
+    try {
+      const today = new Date();
+      const madeOn = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+      const meeting = meetings.find((m) => m.id === meetingId);
+      await createOf(caseId, 'concession', { issueId, direction, description, ...(meetingId ? { meetingId } : {}), madeOn: (meeting?.meetingDate as string | undefined) ?? madeOn });
+      setDescription('');
+      setError(null);
+      await load();
+    } catch (err) {
+      setError(failureText(err, 'description'));
+    }
+  }
+
+  async function remove(c: AnyRecord) {
+    try {
+      await deleteOf(caseId, 'concession', c.id);
+      offer('Concession deleted.', async () => {
+        await restoreOf(caseId, 'concession', c.id);
+        await load();
+      });
+      await load();
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }
+
+  return (
+    <section className="records__section" aria-labelledby={`${ids}-h`}>
+      <h3 id={`${ids}-h`}>Concessions</h3>
+      {list && list.length === 0 && <p className="empty">No concessions on this issue yet.</p>}
+      {list && list.length > 0 && (
+        <ul className="history" aria-label="Concessions on this issue">
+          {list.map((c) => {
+            const meeting = meetings.find((m) => m.id === c.meetingId);
+            return (
+              <li key={c.id} className="concession">
+                <span className="history__change">
+                  <span className={`pill ${c.direction === 'given' ? 'pill--high' : ''}`}>{c.direction === 'given' ? 'We gave' : 'We received'}</span> {String(c.description)}
+                </span>
+                <span className="history__meta">
+                  {c.madeOn ? formatDay(String(c.madeOn)) : 'Date not recorded'}
+                  {meeting && <> · in {meetingName(meeting)}</>}
+                  {!readOnly && (
+                    <>
+                      {' · '}
+                      <button type="button" className="link-button" onClick={() => void remove(c)} aria-label={`Delete concession: ${String(c.description)}`}>Delete</button>
+                    </>
+                  )}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {notice}
+      {!readOnly && (
+        <form className="records__add" onSubmit={(e) => void add(e)} aria-label="Add a concession">
+          <div className="field">
+            <label className="field__label" htmlFor={`${ids}-dir`}>Direction</label>
+            <select id={`${ids}-dir`} className="input" value={direction} onChange={(e) => setDirection(e.target.value)}>
+              {CONCESSION_DIRECTIONS.map((d) => <option key={d} value={d}>{d === 'given' ? 'We gave' : 'We received'}</option>)}
+            </select>
+          </div>
+          <div className="field records__add-title">
+            <label className="field__label" htmlFor={`${ids}-desc`}>Concession</label>
+            <input id={`${ids}-desc`} className="input" value={description} onChange={(e) => setDescription(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${ids}-err` : undefined} />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`${ids}-meeting`}>Meeting</label>
+            <select id={`${ids}-meeting`} className="input" value={meetingId} onChange={(e) => setMeetingId(e.target.value)}>
+              <option value="">No meeting</option>
+              {meetings.map((m) => <option key={m.id} value={m.id}>{meetingName(m)}</option>)}
+            </select>
+          </div>
+          <button type="submit" className="button">Add concession</button>
+          {error && <p id={`${ids}-err`} className="field__error" role="alert" style={{ width: '100%' }}>{error}</p>}
+        </form>
+      )}
+    </section>
+  );
+}

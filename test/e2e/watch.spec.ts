@@ -1,0 +1,57 @@
+// The watch list: an item added, its indicators and implications saved as the user goes, marked triggered (dated
+// today), deleted and brought back; axe in both themes.
+import { expectNoSeriousViolations } from './pages/axe-check.js';
+import { WatchPage } from './pages/negotiation-page.js';
+import { createCaseFile, isoDaysFromToday } from './support/cases.js';
+import { expect, test } from './support/fixtures.js';
+import { callThrough } from './support/harness.js';
+
+// Not yet seen passing (the run timed out on a busy machine after a locator fix); see the report.
+test.fixme('a watch item is added, described, marked triggered, deleted and restored', async ({ app, page, harness }) => {
+  test.setTimeout(90_000);
+  const { caseId } = await createCaseFile(harness, 'order.parley');
+  await page.evaluate((id) => (window.location.hash = `#/case/${id}/watch`), caseId);
+  await page.reload(); // the renderer learns of the case the harness opened
+  await expect(app.heading).toHaveText('Watch list');
+  const watch = new WatchPage(page);
+  await expect(page.getByText('Nothing on the watch list yet.')).toBeVisible();
+
+  await watch.add('Senate bill on frontier-model exports');
+  const panel = watch.panel;
+  await panel.field('Indicators').fill('Committee markup scheduled\nBureau testimony');
+  await panel.field('Implications for our positions').fill('The Bureau gains statutory cover; our walk-away weakens.');
+  await panel.field('Evidence so far').fill('Floor statement introducing S. 4127.');
+  await panel.field('Description').focus();
+  await expect(panel.saveStateOf('Evidence so far')).toHaveText('Saved');
+  await expect(watch.row('Senate bill')).toContainText('2 indicators');
+
+  await panel.field('Status').selectOption({ label: 'Triggered' });
+  await expect(panel.saveStateOf('Status')).toHaveText('Saved');
+  await expect(panel.field('Triggered on')).toHaveValue(isoDaysFromToday(0));
+  await expect(watch.row('Senate bill')).toContainText('Triggered');
+  await app.screenshot('watch-triggered');
+  const [item] = await callThrough(harness, 'watchItem.list', { caseId });
+  expect(item).toMatchObject({ status: 'triggered', triggeredOn: isoDaysFromToday(0), indicators: ['Committee markup scheduled', 'Bureau testimony'] });
+
+  await panel.root.getByRole('button', { name: 'Delete this watch item' }).click();
+  await expect(watch.undoNotice).toContainText('deleted');
+  await watch.undoNotice.getByRole('button', { name: 'Undo' }).click();
+  await expect(watch.row('Senate bill')).toBeVisible();
+  expect(await callThrough(harness, 'watchItem.list', { caseId })).toHaveLength(1);
+});
+
+for (const theme of ['Light', 'Dark'] as const) {
+  test(`the watch list with the sample case passes axe in the ${theme.toLowerCase()} theme`, async ({ app, page }) => {
+    test.setTimeout(90_000);
+    await page.getByRole('button', { name: 'Open the sample case' }).click();
+    await expect(app.overview.saveSummary).toBeVisible({ timeout: 20_000 });
+    await app.setTheme(theme);
+    await app.goToSection('Watch list');
+    const watch = new WatchPage(page);
+    await expect(watch.table).toBeVisible();
+    await watch.table.getByRole('row').nth(1).getByRole('button').click();
+    await expect(watch.panel.links).toBeVisible();
+    await expectNoSeriousViolations(page, `watch list (${theme})`);
+    await app.screenshot(`watch-sample-${theme.toLowerCase()}`);
+  });
+}
