@@ -1,0 +1,75 @@
+// The timeline: the sample case's dated records in one chronological view, grouped by month, filtered by type,
+// each entry a link to its section; axe in both themes.
+import AxeBuilder from '@axe-core/playwright';
+import { TimelinePage } from './pages/timeline-page.js';
+import { expect as baseExpect, test } from './support/fixtures.js';
+import { createCaseFile, ORDER_TITLE } from './support/cases.js';
+
+// The machine running the suite is shared and slow: give each step room.
+const expect = baseExpect.configure({ timeout: 20_000 });
+test.describe.configure({ timeout: 240_000 });
+
+const SAMPLE_EVENTS_IN_ORDER = [
+  'Suspension order issued',
+  'Order served on Meridian Labs',
+  'Meridian confirms receipt and says it will meet officials',
+  'Written acknowledgment sent to the Bureau',
+  'Senator Marsh introduces a bill to codify the suspension authority',
+  'First meeting with the Bureau',
+];
+
+test.describe('the sample case', () => {
+  test.beforeEach(async ({ app, page }) => {
+    await page.getByRole('button', { name: 'Open the sample case' }).click();
+    await expect(app.overview.saveSummary).toBeVisible();
+    await app.goToSection('Timeline');
+    await expect(app.heading).toHaveText('Timeline');
+  });
+
+  test('shows the sample\'s events in order, grouped by month, filtered by type, each linking to its section', async ({ app, page }) => {
+    const timeline = new TimelinePage(page);
+    await expect(timeline.month('October 2026')).toBeVisible();
+    await expect(timeline.month('November 2026')).toBeVisible();
+    await expect(timeline.month('December 2026')).toBeVisible();
+    await expect(timeline.month('October 2026')).toContainText('Suspension order issued');
+    await app.screenshot('timeline-all');
+
+    // Every entry in date order.
+    const dates = await page.locator('.timeline-entry time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime')!));
+    expect(dates).toEqual([...dates].sort());
+
+    // Only events: exactly the sample's six, in the order they happened.
+    for (const label of ['Meetings', 'Deadlines', 'Position changes', 'Concessions']) await timeline.filter(label).uncheck();
+    await expect(timeline.entries).toHaveCount(SAMPLE_EVENTS_IN_ORDER.length);
+    expect(await timeline.entryTitles()).toEqual(SAMPLE_EVENTS_IN_ORDER);
+    await app.screenshot('timeline-events');
+
+    await timeline.filter('Events').uncheck();
+    await expect(page.getByText('Every type is hidden')).toBeVisible();
+    await timeline.filter('Deadlines').check();
+    await expect(timeline.entries.first()).toContainText('Acknowledge the order in writing');
+    await page.getByRole('link', { name: 'Last day to ask the Bureau to reconsider the order' }).click();
+    await expect(app.heading).toHaveText('Deadlines');
+  });
+
+  for (const theme of ['Light', 'Dark'] as const) {
+    test(`the timeline passes axe in the ${theme.toLowerCase()} theme`, async ({ app, page }) => {
+      await app.setTheme(theme);
+      await expect(page.locator('.timeline-entry').first()).toBeVisible();
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+      expect(serious, `axe on the timeline (${theme})`).toEqual([]);
+      await app.screenshot(`timeline-${theme.toLowerCase()}`);
+    });
+  }
+});
+
+test('an empty case says how the timeline fills', async ({ app, harness, page }) => {
+  await createCaseFile(harness, 'order.parley');
+  await page.reload();
+  await app.library.openCase(ORDER_TITLE);
+  await app.goToSection('Timeline');
+  await expect(page.getByRole('heading', { name: 'Nothing dated yet' })).toBeVisible();
+});
