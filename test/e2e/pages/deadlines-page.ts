@@ -56,7 +56,7 @@ export class DeadlinesPage {
   }
 
   panelSaveState(label: string): Locator {
-    return this.panel.locator('.field').filter({ has: this.panelField(label) }).locator('.save-state');
+    return this.panel.locator('.field').filter({ has: this.page.getByLabel(new RegExp(`^${label}( \\(required\\))?$`)) }).locator('.save-state');
   }
 
   async showView(view: 'List' | 'Month calendar'): Promise<void> {
