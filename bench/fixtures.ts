@@ -9,8 +9,11 @@ import { LATEST_SCHEMA_VERSION } from '../electron/core/db/migrations.js';
 import { Session } from '../electron/core/session.js';
 import { TextGen, addDaysIso } from './text.js';
 
-/** Bump whenever what the generator writes changes, so old caches are not reused. */
-export const GENERATOR_VERSION = 1;
+/**
+ * Bump whenever what the generator writes changes, so old caches are not reused. (2: case files are left as the core
+ * now closes them, one self-contained file in rollback-journal mode.)
+ */
+export const GENERATOR_VERSION = 2;
 /** The fixed "today" of the fixtures; the dashboard is asked about this day. */
 export const TODAY = '2026-06-15';
 /** In nearly every note and many other records. */

@@ -129,6 +129,10 @@ function benchOpen(big: string, runDir: string): void {
   cf.close();
   diagnostics.push({ metric: 'close big case file (case.close, PRAGMA optimize)', s: summarize(closes) });
 
+  // The diagnostics above opened the file outside the session, so its next open would run the full check again:
+  // open and close it once through the session first, as a user's last session would have left it.
+  caseId = call<CaseInfo>(session, 'case.open', { path: big }).caseId;
+  call(session, 'case.close', { caseId });
   // Cold: drop this one file from the page cache first (GNU dd's nocache; touches no other file).
   const cold: number[] = [];
   for (let i = 0; i < 5; i++) {
