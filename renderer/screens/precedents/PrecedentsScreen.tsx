@@ -1,12 +1,12 @@
 // Precedents: statutes, regulations, decisions and earlier directives with their citations; one open beside the
 // list, edited as the user goes, with what links to it (the issues it supports, say).
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PRECEDENT_TYPES } from '../../../shared/enums.js';
 import { messageOf } from '../../api/client.js';
 import { useCases } from '../../state/cases.js';
 import { formatDay } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
-import { LinksPanel } from '../../ui/links/LinksPanel.js';
+import { RecordDetailPanel } from '../../ui/records/RecordDetailPanel.js';
 import { takeOpenRequest } from '../../ui/links/open-record.js';
 import { createOf, deleteOf, restoreOf, type AnyRecord } from '../../ui/records/calls.js';
 import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
@@ -119,16 +119,9 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
 }
 
 function PrecedentPanel({ caseId, record, readOnly, onSaved, onClose, onDelete }: { caseId: string; record: AnyRecord; readOnly: boolean; onSaved(r: AnyRecord): void; onClose(): void; onDelete(): void }) {
-  const ids = useId();
-  const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => ref.current?.focus(), []);
   const common = { caseId, kind: 'precedent' as const, record, onSaved, disabled: readOnly };
   return (
-    <aside className="panel records__detail" aria-labelledby={`${ids}-h`}>
-      <div className="records__detail-head">
-        <h2 id={`${ids}-h`} ref={ref} tabIndex={-1}><span className="visually-hidden">Precedent: </span>{String(record.title)}</h2>
-        <button type="button" className="icon-button" aria-label="Close the precedent" onClick={onClose}>×</button>
-      </div>
+    <RecordDetailPanel caseId={caseId} kind="precedent" id={record.id} noun="precedent" title={String(record.title)} readOnly={readOnly} onClose={onClose} onDelete={onDelete}>
       <RecordField {...common} field="title" label="Title" required />
       <div className="form__row">
         <RecordSelect {...common} field="precedentType" label="Type" options={TYPE_OPTIONS} />
@@ -138,12 +131,6 @@ function PrecedentPanel({ caseId, record, readOnly, onSaved, onClose, onDelete }
       <RecordField {...common} field="jurisdiction" label="Jurisdiction" />
       <RecordField {...common} field="summary" label="Summary" control="long" />
       <RecordField {...common} field="relevance" label="Relevance to this case" control="long" />
-      <LinksPanel caseId={caseId} kind="precedent" id={record.id} readOnly={readOnly} />
-      {!readOnly && (
-        <div className="records__section">
-          <button type="button" className="button button--small" onClick={onDelete}>Delete this precedent</button>
-        </div>
-      )}
-    </aside>
+    </RecordDetailPanel>
   );
 }

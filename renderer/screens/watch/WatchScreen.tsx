@@ -1,12 +1,12 @@
 // The watch list: developments that would change our positions, each watching, triggered or closed, with its
 // indicators, what it would imply, the evidence so far, and when it was triggered.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { WATCH_STATUSES } from '../../../shared/enums.js';
 import { messageOf } from '../../api/client.js';
 import { useCases } from '../../state/cases.js';
 import { formatDay, isoToday } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
-import { LinksPanel } from '../../ui/links/LinksPanel.js';
+import { RecordDetailPanel } from '../../ui/records/RecordDetailPanel.js';
 import { takeOpenRequest } from '../../ui/links/open-record.js';
 import { createOf, deleteOf, restoreOf, type AnyRecord } from '../../ui/records/calls.js';
 import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
@@ -111,16 +111,9 @@ export function WatchScreen({ caseId }: { caseId: string }) {
 }
 
 function WatchPanel({ caseId, record, readOnly, onSaved, onClose, onDelete }: { caseId: string; record: AnyRecord; readOnly: boolean; onSaved(r: AnyRecord): void; onClose(): void; onDelete(): void }) {
-  const ids = useId();
-  const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => ref.current?.focus(), []);
   const common = { caseId, kind: 'watchItem' as const, record, onSaved, disabled: readOnly };
   return (
-    <aside className="panel records__detail" aria-labelledby={`${ids}-h`}>
-      <div className="records__detail-head">
-        <h2 id={`${ids}-h`} ref={ref} tabIndex={-1}><span className="visually-hidden">Watch item: </span>{String(record.title)}</h2>
-        <button type="button" className="icon-button" aria-label="Close the watch item" onClick={onClose}>×</button>
-      </div>
+    <RecordDetailPanel caseId={caseId} kind="watchItem" id={record.id} noun="watch item" title={String(record.title)} readOnly={readOnly} onClose={onClose} onDelete={onDelete}>
       <RecordField {...common} field="title" label="Title" required />
       <div className="form__row">
         <RecordSelect
@@ -137,12 +130,6 @@ function WatchPanel({ caseId, record, readOnly, onSaved, onClose, onDelete }: { 
       <RecordField {...common} field="indicators" label="Indicators" control="list" hint="Signs that it is happening, one per line." />
       <RecordField {...common} field="implications" label="Implications for our positions" control="long" />
       <RecordField {...common} field="evidence" label="Evidence so far" control="long" />
-      <LinksPanel caseId={caseId} kind="watchItem" id={record.id} readOnly={readOnly} />
-      {!readOnly && (
-        <div className="records__section">
-          <button type="button" className="button button--small" onClick={onDelete}>Delete this watch item</button>
-        </div>
-      )}
-    </aside>
+    </RecordDetailPanel>
   );
 }

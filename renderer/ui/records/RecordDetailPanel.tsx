@@ -1,0 +1,39 @@
+// The side panel a list screen opens one record in: a focused heading naming the record, a close button, the
+// screen's fields, the record's links, and a delete button unless the case is read-only.
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { LINKABLE_KINDS } from '../../../shared/enums.js';
+import { LinksPanel } from '../links/LinksPanel.js';
+
+export function RecordDetailPanel(props: {
+  caseId: string;
+  kind: (typeof LINKABLE_KINDS)[number];
+  id: string;
+  /** What the record is, in words: "precedent", "watch item". */
+  noun: string;
+  title: string;
+  readOnly: boolean;
+  onClose(): void;
+  onDelete(): void;
+  children: ReactNode;
+}) {
+  const { caseId, kind, id, noun, title, readOnly, onClose, onDelete, children } = props;
+  const ids = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
+  return (
+    <aside className="panel records__detail" aria-labelledby={`${ids}-h`}>
+      <div className="records__detail-head">
+        <h2 id={`${ids}-h`} ref={heading} tabIndex={-1}><span className="visually-hidden">{Noun}: </span>{title}</h2>
+        <button type="button" className="icon-button" aria-label={`Close the ${noun}`} onClick={onClose}>×</button>
+      </div>
+      {children}
+      <LinksPanel caseId={caseId} kind={kind} id={id} readOnly={readOnly} />
+      {!readOnly && (
+        <div className="records__section">
+          <button type="button" className="button button--small" onClick={onDelete}>Delete this {noun}</button>
+        </div>
+      )}
+    </aside>
+  );
+}
