@@ -2,7 +2,7 @@
 // contract before any of these runs.
 import { type AsyncOpName, type InputOf, type OpName, type OutputOf, STATIC_OPERATIONS, verbsOf } from '../../../shared/contract.js';
 import { buildMeetingBrief, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
-import { formatDay, todayIso } from '../briefs/format.js';
+import { fileSlug, formatDay, todayIso } from '../briefs/format.js';
 import { KIND_NAMES, type KindName } from '../../../shared/records.js';
 import { isoToday } from '../library.js';
 import type { Session } from '../session.js';
@@ -43,18 +43,13 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
     const page = { title, marking, caseReference: cf.directive().referenceNumber ?? undefined, date: formatDay(todayIso()) };
     const { exportDocument, MEDIA_TYPES } = await import('../export/index.js'); // large, and rarely needed: see briefs
     const bytes = await exportDocument(document, format, { ...page, pdfRenderer: s.pdfRenderer });
-    return { fileName: `${fileSlug(title)}.${format}`, mediaType: MEDIA_TYPES[format], dataBase64: bytes.toString('base64') };
+    return { fileName: `${fileSlug(title, 80, 'document')}.${format}`, mediaType: MEDIA_TYPES[format], dataBase64: bytes.toString('base64') };
   },
   'library.list': (s) => s.library.list(s.connectionFor),
   'library.forget': (s, { path }) => (s.library.forget(path), null),
   'library.dashboard': (s, { today, withinDays }) => s.library.dashboard(s.connectionFor, today ?? isoToday(), withinDays ?? 14),
   'library.search': (s, { query, limit }) => s.library.search(s.connectionFor, query, limit ?? 50),
 };
-
-/** A file name from a title: lower case, words joined by hyphens. */
-function fileSlug(title: string): string {
-  return title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'document';
-}
 
 type AnyHandler = (session: Session, input: never) => unknown;
 type Input = { caseId: string; id: string; fields: Record<string, unknown>; changes: Record<string, unknown>; expectedVersion?: number; reason?: string; meetingId?: string; filter?: Record<string, string | null>; includeDeleted?: boolean; limit?: number; offset?: number };

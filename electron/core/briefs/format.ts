@@ -48,3 +48,8 @@ export function meetingWhen(m: RecordOf<'meeting'>): string {
   const time = m.startTime ? `${m.startTime}${m.endTime ? `\u2013${m.endTime}` : ''}${m.timeZone ? ` ${m.timeZone}` : ''}` : '';
   return [m.meetingDate ? formatDay(m.meetingDate) : 'date not set', time, m.location ?? ''].filter(Boolean).join(', ');
 }
+
+/** A file name from a title: lower case, words joined by hyphens; `fallback` where nothing is left. */
+export function fileSlug(title: string, maxLength: number, fallback: string): string {
+  return title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, maxLength) || fallback;
+}

@@ -3,7 +3,7 @@
 import type { CaseFile } from '../case-file.js';
 import type { ExportFormat } from '../export/index.js';
 import type { PdfRenderer } from '../export/pdf.js';
-import { todayIso } from './format.js';
+import { fileSlug, todayIso } from './format.js';
 import { buildMeetingBrief, meetingBriefPage, type MeetingBriefOptions } from './meeting-brief.js';
 
 export { buildMeetingBrief, meetingBriefPage, regenerateSection, readCaseData, SHAREABLE_MARKING, type MeetingBriefOptions } from './meeting-brief.js';
@@ -33,7 +33,7 @@ export async function renderMeetingBrief(cf: CaseFile, meetingId: string, opts: 
   // Loaded on first use: the Word and PDF exporters are large, and most runs of Parley never export.
   const { exportDocument, MEDIA_TYPES } = await import('../export/index.js');
   const bytes = await exportDocument(doc, opts.format, { ...page, pdfRenderer: opts.pdfRenderer });
-  const slug = cf.get('meeting', meetingId).title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'meeting';
+  const slug = fileSlug(cf.get('meeting', meetingId).title, 60, 'meeting');
   return {
     bytes,
     fileName: `meeting-brief-${slug}-${today}${opts.shareable ? '-shareable' : ''}.${opts.format}`,
