@@ -132,3 +132,58 @@ export interface Dashboard {
   /** Case files that could not be read, and why. */
   problems: { path: string; message: string }[];
 }
+
+// ---- deadlines kept by the core ---------------------------------------------------------------------------------
+
+/** A deadline's due as stored or as computed, with the engine's explanation of it (null for a hand-set date). */
+export interface ScheduleDue {
+  dueType: RecordOf<'deadline'>['dueType'];
+  dueDate: string | null;
+  dueTime: string | null;
+  timeZone: string | null;
+  windowStart: string | null;
+  windowEnd: string | null;
+  explanation: string | null;
+}
+
+/** One deadline that hangs on a changed trigger (directly or down a chain): its due now and after the change. */
+export interface ScheduleMove {
+  deadlineId: string;
+  title: string;
+  before: ScheduleDue;
+  after: ScheduleDue;
+  /** Whether the date, time, zone or window differs. */
+  changed: boolean;
+}
+
+/** What a change to a trigger or to the case's calendar would do, or did, to the deadlines that hang on it. */
+export interface ScheduleChange {
+  moves: ScheduleMove[];
+  /** The changed record itself as it would be (preview) or is (confirmed). */
+  record: Record<string, unknown> & { id: string; version: number };
+}
+
+/** A rule-built deadline as the engine computes it from the stored triggers and the case's calendar. */
+export interface ScheduledDeadline {
+  deadlineId: string;
+  formula: string;
+  explanation: string;
+  problem: string | null;
+}
+
+/** A reminder due now, from the case's stored deadlines and the user's snoozes and dismissals. */
+export interface DueReminderView {
+  caseId: string;
+  caseTitle: string;
+  key: string;
+  deadlineId: string;
+  title: string;
+  deadlineKind: RecordOf<'deadline'>['deadlineKind'];
+  dueDate: string | null;
+  dueTime: string | null;
+  timeZone: string | null;
+  offsetMinutes: number;
+  fellDueAt: string;
+  anchorAt: string;
+  overdue: boolean;
+}

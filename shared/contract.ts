@@ -3,11 +3,12 @@
 // so an operation is added here once, with its handler in electron/core/api/handlers.ts.
 import { z } from 'zod';
 import type {
-  AuditEntry, CaseInfo, CaseSearchHit, Dashboard, LibraryEntry, LinksOfRecord, SearchHit, VerifyReport,
+  AuditEntry, CaseInfo, CaseSearchHit, Dashboard, DueReminderView, LibraryEntry, LinksOfRecord, ScheduleChange,
+  ScheduledDeadline, SearchHit, VerifyReport,
 } from './api-types.js';
 import { DocumentSchema, type DocumentNode } from './documents/model.js';
 import { LINKABLE_KINDS } from './enums.js';
-import { createSchemaOf, isoDate, recordId, updateSchemaOf, type Shape } from './fields.js';
+import { createSchemaOf, isoDate, recordId, timeZone, updateSchemaOf, type Shape } from './fields.js';
 import {
   COMPUTED_FIELDS, KINDS, KIND_NAMES, type CreatableKind, type CreateInputOf, type DeletableKind, type KindName,
   type ListableKind, type RecordOf, type UpdatableKind, type UpdateInputOf,
@@ -50,6 +51,25 @@ export const CaseExportSchema = z.object({
   attachments: z.record(z.string(), z.string()).optional(),
 });
 export type CaseExport = z.infer<typeof CaseExportSchema>;
+
+/** A change to a trigger (an event or a deadline) or to the case's calendar (the directive), as update takes it. */
+const scheduleChange = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('deadline'), id: recordId, changes: updateSchemaOf(userShape('deadline')) }),
+  z.strictObject({ kind: z.literal('event'), id: recordId, changes: updateSchemaOf(userShape('event')) }),
+  z.strictObject({ kind: z.literal('directive'), changes: updateSchemaOf(userShape('directive')) }),
+]);
+export type ScheduleChangeInput = z.infer<typeof scheduleChange>;
+const reminderKey = z.string().min(1).max(300);
+
+export interface IcsExport {
+  fileName: string;
+  /** The calendar, RFC 5545 text. */
+  text: string;
+  /** How many deadlines are on it (those with a date). */
+  events: number;
+  /** Case files of the library that could not be read, and why. */
+  problems: { path: string; message: string }[];
+}
 
 export const STATIC_OPERATIONS = {
   'case.create': op<CaseInfo>()(z.strictObject({ path: casePath, directive: directiveCreate })),
@@ -108,6 +128,21 @@ export const STATIC_OPERATIONS = {
     z.strictObject({ today: isoDate.optional(), withinDays: z.number().int().min(1).max(366).optional() }),
   ),
   'library.search': op<CaseSearchHit[]>()(z.strictObject({ query: z.string().max(1_000), limit: z.number().int().min(1).max(500).optional() })),
+  'schedule.get': op<ScheduledDeadline[]>()(z.strictObject({ caseId })),
+  'schedule.preview': op<ScheduleChange>()(z.strictObject({ caseId, change: scheduleChange })),
+  'schedule.confirm': op<ScheduleChange>()(
+    z.strictObject({ caseId, change: scheduleChange, reason: z.string().trim().min(1, 'give the reason for moving these deadlines').max(10_000), expectedVersion }),
+  ),
+  'reminder.due': op<DueReminderView[]>()(
+    // Without a caseId: the reminders of every open case. `timeZone` is the user's (where a date-only deadline's day begins).
+    z.strictObject({ caseId: caseId.optional(), timeZone: timeZone.optional(), now: z.iso.datetime().optional() }),
+  ),
+  'reminder.snooze': op<RecordOf<'deadline'>>()(z.strictObject({ caseId, key: reminderKey, until: z.iso.datetime() })),
+  'reminder.dismiss': op<RecordOf<'deadline'>>()(z.strictObject({ caseId, key: reminderKey })),
+  'calendar.ics': op<IcsExport>()(
+    // The named open cases, or, without caseIds, every case in the library.
+    z.strictObject({ caseIds: z.array(caseId).min(1).max(1_000).optional() }),
+  ),
 };
 
 /** Operations whose handlers return a promise (they print through Chromium or build Word files). */
@@ -116,7 +151,7 @@ export const ASYNC_OPERATIONS: ReadonlySet<string> = new Set<AsyncOpName>(['docu
 
 // ---- the generic verbs of each record kind ---------------------------------------------------------------------
 
-type Computed<K extends KindName> = K extends 'deadline' ? 'dueAt' : K extends 'draftRevision' ? 'revisionNumber' : never;
+type Computed<K extends KindName> = K extends 'deadline' ? 'dueAt' | 'reminderState' : K extends 'draftRevision' ? 'revisionNumber' : never;
 type CreateOp<K extends CreatableKind> = OpDef<{ caseId: string; fields: Omit<CreateInputOf<K>, Computed<K>>; reason?: string }, RecordOf<K>>;
 type IdInput = { caseId: string; id: string };
 type ChangeInput = IdInput & { expectedVersion?: number; reason?: string };

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { parseDocument, type DocumentNode } from './documents/model.js';
 import { documentText } from './documents/text.js';
+import { holidayCalendarById } from './deadlines/calendars/index.js';
 import * as E from './enums.js';
 import {
   type Shape, type FieldsOf, type CreateFieldsOf, type UpdateFieldsOf,
@@ -50,6 +51,18 @@ export type DeadlineRule = z.infer<typeof deadlineRule>;
 
 const reminderOffsets = z.array(z.number().int().min(0).max(525_600)).max(20);
 
+/** A day the case's office is closed beyond its holiday calendar (a shutdown, an agency closure). */
+const closure = z.strictObject({ date: isoDate, name: z.string().trim().min(1, 'must not be empty').max(200) });
+export type Closure = z.infer<typeof closure>;
+
+/** Which reminders of a deadline the user snoozed (until when) or dismissed, by reminder key (see dueReminders). */
+const reminderKeyText = z.string().min(1).max(300);
+const reminderState = z.strictObject({
+  dismissed: z.array(reminderKeyText).max(100),
+  snoozedUntil: z.record(reminderKeyText, z.iso.datetime()),
+});
+export type StoredReminderState = z.infer<typeof reminderState>;
+
 export const KINDS = {
   directive: kind({
     table: 'directive', label: 'Directive', plural: 'Directive', mode: 'singleton', titleField: 'title',
@@ -68,6 +81,16 @@ export const KINDS = {
       summary: opt(longText, { search: true }),
       status: req(z.enum(E.DIRECTIVE_STATUSES)),
       risk: opt(z.enum(E.RISK_LEVELS)),
+      // The case's working calendar for rule-built deadlines: a holiday calendar (US federal when not set) and the
+      // case's own closure dates.
+      holidayCalendarId: opt(z.string().min(1).max(100)),
+      closures: opt(z.array(closure).max(1_000), { json: true }),
+    },
+    check: (d) => {
+      if (d.holidayCalendarId && !holidayCalendarById(d.holidayCalendarId)) return `there is no holiday calendar "${d.holidayCalendarId}"`;
+      const dates = (d.closures ?? []).map((c) => c.date);
+      if (new Set(dates).size !== dates.length) return 'each closure date may be listed only once';
+      return null;
     },
   }),
   party: kind({
@@ -116,6 +139,8 @@ export const KINDS = {
       triggerEventId: opt(recordId, { ref: 'event' }),
       reminderOffsetsMinutes: opt(reminderOffsets, { json: true }),
       notes: opt(longText, { search: true }),
+      // Set by reminder.snooze and reminder.dismiss only.
+      reminderState: opt(reminderState, { json: true }),
     },
     check: (d) => {
       if (d.dueType === 'date' && !d.dueDate) return 'a deadline due on a date needs dueDate';
@@ -127,6 +152,7 @@ export const KINDS = {
       if (d.windowStart && d.windowEnd && d.windowStart > d.windowEnd) return 'windowStart must not be after windowEnd';
       if (d.triggerDeadlineId && d.triggerEventId) return 'a deadline hangs on one trigger: a deadline or an event, not both';
       if (d.rule && !(d.triggerDeadlineId || d.triggerEventId)) return 'a rule needs a trigger (triggerDeadlineId or triggerEventId)';
+      if (d.rule?.time && !d.rule.timeZone) return `a rule with a time of day (${d.rule.time}) needs a time zone (rule.timeZone), such as America/New_York`;
       return null;
     },
   }),
@@ -360,6 +386,6 @@ export type UpdatableKind = EditableKind | 'directive' | 'attachment';
 /** Fields of a kind that a caller may not set through the generic verbs (the core computes them). */
 export const COMPUTED_FIELDS: Partial<Record<KindName, readonly string[]>> = {
   attachment: ['size', 'sha256'],
-  deadline: ['dueAt'],
+  deadline: ['dueAt', 'reminderState'],
   draftRevision: ['revisionNumber'],
 };

@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'conflict', // the record changed since the caller read it (expectedVersion), or a unique rule was broken
   'has_dependants', // a hard delete would leave other records pointing at nothing
   'cycle', // a deadline would end up depending on itself
+  'needs_confirmation', // the change would move other deadlines: preview it and confirm it with a reason
   'already_exists', // a new case file would overwrite a file
   'already_open',
   'not_open',

@@ -1,8 +1,8 @@
 // One open .parley case file: the domain rules on top of the write path. Every method that changes data runs in
 // one IMMEDIATE transaction, so a change is all there or not there at all.
 import { randomUUID } from 'node:crypto';
-import { TZDate } from '@date-fns/tz';
-import type { AuditEntry, CaseInfo, LinksOfRecord, SearchHit, VerifyReport } from '../../shared/api-types.js';
+import type { AuditEntry, CaseInfo, LinksOfRecord, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport } from '../../shared/api-types.js';
+import { dueReminders, zonedTimeToInstant, type DueReminder } from '../../shared/deadlines/index.js';
 import { POSITION_FIELDS } from '../../shared/enums.js';
 import { COMPUTED_FIELDS, KINDS, KIND_NAMES, type KindName, type RecordOf } from '../../shared/records.js';
 import { ParleyError, toParleyError } from './errors.js';
@@ -13,6 +13,10 @@ import { canonicalJson, sha256Hex } from './store/canonical.js';
 import type { StoredRecord } from './store/record-table.js';
 import { searchCase } from './store/search-index.js';
 import { WritePath } from './store/write-path.js';
+import {
+  applyComputedDue, computeScheduleOf, detachIfDatedByHand, movesInWords, NO_SCHEDULE_CHANGE, planScheduleChange,
+  touchesSchedule, workingCalendarOf, type SchedulePlan, type ScheduleSource,
+} from './schedule.js';
 
 export interface ChangeOptions {
   /** Refuse the change if the record is no longer at this version (someone else changed it). */
@@ -21,6 +25,15 @@ export interface ChangeOptions {
   reason?: string;
   /** The meeting in which a negotiation position changed. */
   meetingId?: string;
+  /** The caller has shown the user which deadlines this change moves and the user confirmed (with a reason). */
+  confirmMoves?: boolean;
+}
+
+/** A change to a record worked out in full, before anything is written. */
+interface PlannedUpdate {
+  before: StoredRecord;
+  after: StoredRecord;
+  schedule: SchedulePlan;
 }
 
 export interface ListOptions {
@@ -37,6 +50,9 @@ const POSITION_SOURCES: { field: string; side: 'ours' | 'theirs'; position: (typ
   { field: 'ourWalkaway', side: 'ours', position: 'walkaway' },
   { field: 'theirPosition', side: 'theirs', position: 'stated' },
 ];
+
+/** How many snoozed and dismissed reminder keys a deadline keeps. */
+const MAX_REMINDER_KEYS = 50;
 
 /** Default sort per kind: the order a user reads them in. */
 const ORDER_BY: Partial<Record<KindName, string>> = {
@@ -220,6 +236,8 @@ export class CaseFile {
   private insertRecord(kind: KindName, fields: Record<string, unknown>, actor: string, opts: ChangeOptions): StoredRecord {
     const rec = newRecord(fields, actor, now());
     if (kind === 'draftRevision') rec.revisionNumber = this.nextRevisionNumber(rec.draftId as string);
+    if (kind === 'deadline') rec.reminderState = null;
+    this.planSchedule(kind, null, rec);
     this.prepare(kind, rec);
     this.writes.insert(kind, rec, opts.reason ?? null);
     if (kind === 'issue') this.recordPositionChanges(null, rec, actor, opts);
@@ -227,24 +245,137 @@ export class CaseFile {
   }
 
   update<K extends KindName>(kind: K, id: string, changes: Record<string, unknown>, actor: string, opts: ChangeOptions = {}): RecordOf<K> {
+    return this.updateWithMoves(kind, id, changes, actor, opts).record as unknown as RecordOf<K>;
+  }
+
+  /**
+   * An update and, when the user confirmed them (`confirmMoves`, with a reason), the moves of every deadline that
+   * hangs on the record, in one transaction; each moved deadline's audit entry carries the reason.
+   */
+  updateWithMoves(kind: KindName, id: string, changes: Record<string, unknown>, actor: string, opts: ChangeOptions = {}): ScheduleChange {
     return this.inTransaction(() => {
-      const before = this.current(kind, id, opts);
-      const after: StoredRecord = { ...before, ...changes };
-      for (const f of COMPUTED_FIELDS[kind] ?? []) after[f] = before[f];
-      if (kind === 'deadline') after.dueAt = null; // recomputed by prepare()
-      this.prepare(kind, after);
-      if (sameFields(kind, before, after)) return before;
+      const { before, after, schedule } = this.planUpdate(kind, id, changes, opts);
+      if (sameFields(kind, before, after)) return { record: before, moves: schedule.moves };
+      const moved = schedule.moves.filter((m) => m.changed);
+      if (moved.length && !opts.confirmMoves) {
+        throw new ParleyError('needs_confirmation', `This change would move ${moved.length === 1 ? 'another deadline' : `${moved.length} other deadlines`}: ${movesInWords(moved)}. Preview the change and confirm it with a reason; nothing was changed.`);
+      }
+      if (moved.length && !opts.reason?.trim()) {
+        throw new ParleyError('invalid_input', 'Moving deadlines needs a reason, kept in the audit trail; nothing was changed.', [{ path: 'reason', message: 'must not be empty' }]);
+      }
       stamp(after, before, actor);
       this.writes.replace(kind, 'update', before, after, opts.reason ?? null);
       if (kind === 'issue') this.recordPositionChanges(before, after, actor, opts);
+      const trigger = titleOf(kind, after);
+      for (const move of moved) {
+        const was = this.writes.table('deadline').get(move.deadlineId)!;
+        const next = { ...was };
+        applyComputedDue(next, schedule.computed.get(move.deadlineId)!);
+        this.prepare('deadline', next);
+        stamp(next, was, actor);
+        this.writes.replace('deadline', 'update', was, next, `${opts.reason!.trim()} (moved with “${trigger}”)`);
+      }
+      return { record: after, moves: schedule.moves };
+    });
+  }
+
+  /** What an update would store and which deadlines it would move, without changing anything. */
+  previewUpdate(kind: KindName, id: string, changes: Record<string, unknown>, opts: ChangeOptions = {}): ScheduleChange {
+    const { after, schedule } = this.planUpdate(kind, id, changes, opts);
+    return { record: after, moves: schedule.moves };
+  }
+
+  private planUpdate(kind: KindName, id: string, changes: Record<string, unknown>, opts: ChangeOptions): PlannedUpdate {
+    const before = this.current(kind, id, opts);
+    const after: StoredRecord = { ...before, ...changes };
+    for (const f of COMPUTED_FIELDS[kind] ?? []) after[f] = before[f];
+    if (kind === 'deadline') detachIfDatedByHand(before, changes, after);
+    const schedule = this.planSchedule(kind, before, after);
+    this.prepare(kind, after);
+    return { before, after, schedule };
+  }
+
+  /**
+   * Works out the schedule after a change to `after` (null `before` for a new record): a rule-built deadline's
+   * own due is written onto it, and the deadlines that hang on it are returned with their due before and after.
+   */
+  private planSchedule(kind: KindName, before: StoredRecord | null, after: StoredRecord): SchedulePlan {
+    if (!touchesSchedule(kind, before, after)) return NO_SCHEDULE_CHANGE;
+    const now = this.scheduleSource();
+    const explanationsBefore = new Map([...computeScheduleOf(now.source).values()].map((c) => [c.deadlineId, c.explanation]));
+    const changed = this.scheduleSource({ kind, rec: after });
+    const plan = planScheduleChange(kind, after.id, changed.source, now.stored, explanationsBefore);
+    if (kind === 'deadline' && plan.own) applyComputedDue(after, plan.own);
+    return plan;
+  }
+
+  /** The case's live deadlines and events and its working calendar, with one record as it would be after a change. */
+  private scheduleSource(replacing?: { kind: KindName; rec: StoredRecord }): { source: ScheduleSource; stored: Map<string, StoredRecord> } {
+    const withChange = <T extends StoredRecord>(kind: KindName, records: T[]): T[] => {
+      if (replacing?.kind !== kind) return records;
+      const others = records.filter((r) => r.id !== replacing.rec.id);
+      return replacing.rec.deletedAt ? others : [...others, replacing.rec as T];
+    };
+    const deadlines = this.list('deadline') as unknown as StoredRecord[];
+    const events = this.list('event') as unknown as StoredRecord[];
+    const directive = replacing?.kind === 'directive' ? replacing.rec : (this.directive() as unknown as StoredRecord);
+    return {
+      source: {
+        deadlines: withChange('deadline', deadlines) as never,
+        events: withChange('event', events) as never,
+        ...workingCalendarOf(directive),
+      },
+      stored: new Map(deadlines.map((d) => [d.id, d])),
+    };
+  }
+
+  /** Every rule-built deadline's formula and explanation, as the engine gives them from the stored records. */
+  schedule(): ScheduledDeadline[] {
+    return [...computeScheduleOf(this.scheduleSource().source).values()].map(({ deadlineId, formula, explanation, problem }) => ({ deadlineId, formula, explanation, problem }));
+  }
+
+  // ---- reminders --------------------------------------------------------------------------------------------
+
+  /** The reminders due at `now` (see dueReminders), leaving out those the user snoozed or dismissed. */
+  dueReminders(now: Date, timeZone: string): DueReminder[] {
+    const deadlines = this.list('deadline');
+    const dismissed: string[] = [];
+    const snoozedUntil: Record<string, string> = {};
+    for (const d of deadlines) {
+      dismissed.push(...(d.reminderState?.dismissed ?? []));
+      Object.assign(snoozedUntil, d.reminderState?.snoozedUntil ?? {});
+    }
+    return dueReminders(deadlines, now, { dismissed, snoozedUntil }, { timeZone });
+  }
+
+  /** Snoozes a reminder until an instant, or dismisses it: kept on its deadline, through the write path. */
+  changeReminder(key: string, change: { snoozeUntil: string } | { dismiss: true }, actor: string): RecordOf<'deadline'> {
+    const deadlineId = key.split('|')[0] ?? '';
+    return this.inTransaction(() => {
+      const before = this.writes.table('deadline').get(deadlineId);
+      if (!before || before.deletedAt) throw new ParleyError('not_found', 'That reminder belongs to no deadline in this case file.');
+      const state = (before.reminderState as RecordOf<'deadline'>['reminderState']) ?? { dismissed: [], snoozedUntil: {} };
+      const snoozedUntil = { ...state.snoozedUntil };
+      delete snoozedUntil[key];
+      let dismissed = state.dismissed.filter((k) => k !== key);
+      if ('dismiss' in change) dismissed.push(key);
+      else snoozedUntil[key] = change.snoozeUntil;
+      // Keys name a due moment; once a deadline has moved, old ones hide nothing. Keep the newest few.
+      dismissed = dismissed.slice(-MAX_REMINDER_KEYS);
+      const snoozes = Object.entries(snoozedUntil).slice(-MAX_REMINDER_KEYS);
+      const after = stamp({ ...before, reminderState: { dismissed, snoozedUntil: Object.fromEntries(snoozes) } }, before, actor);
+      validate('deadline', after);
+      const reason = 'dismiss' in change ? 'Reminder dismissed' : `Reminder snoozed until ${change.snoozeUntil}`;
+      this.writes.replace('deadline', 'update', before, after, reason);
       return after;
-    }) as RecordOf<K>;
+    }) as unknown as RecordOf<'deadline'>;
   }
 
   /** Soft delete: the record leaves every list and the search index, and can be restored. */
   delete(kind: KindName, id: string, actor: string, opts: ChangeOptions = {}): StoredRecord {
     return this.inTransaction(() => {
       const before = this.current(kind, id, opts);
+      this.refuseIfTrigger(kind, before);
       const after = stamp({ ...before, deletedBy: actor }, before, actor);
       after.deletedAt = after.updatedAt;
       this.writes.replace(kind, 'delete', before, after, opts.reason ?? null);
@@ -258,6 +389,7 @@ export class CaseFile {
       if (!before.deletedAt) throw new ParleyError('invalid_input', `This ${KINDS[kind].label.toLowerCase()} is not deleted.`);
       checkVersion(before, opts);
       const after = stamp({ ...before, deletedAt: null, deletedBy: null }, before, actor);
+      this.planSchedule(kind, before, after); // a rule-built deadline's date follows its trigger as it is now
       this.prepare(kind, after); // what it points at may have gone meanwhile
       this.writes.replace(kind, 'restore', before, after, opts.reason ?? null);
       return after;
@@ -300,6 +432,16 @@ export class CaseFile {
       this.db.prepare('UPDATE attachment SET bytes = ? WHERE id = ?').run(input.bytes, rec.id);
       return rec;
     }) as unknown as RecordOf<'attachment'>;
+  }
+
+  /** A trigger stays while deadlines hang on it: they would be left counting from nothing. */
+  private refuseIfTrigger(kind: KindName, rec: StoredRecord): void {
+    if (kind !== 'deadline' && kind !== 'event') return;
+    const column = kind === 'deadline' ? 'trigger_deadline_id' : 'trigger_event_id';
+    const titles = this.db.prepare(`SELECT title FROM deadline WHERE deleted_at IS NULL AND ${column} = ? ORDER BY title`).pluck().all(rec.id) as string[];
+    if (titles.length) {
+      throw new ParleyError('has_dependants', `Deadlines count from this ${KINDS[kind].label.toLowerCase()} (${titles.map((t) => `“${t}”`).join(', ')}); give them another trigger or delete them first. Nothing was deleted.`);
+    }
   }
 
   /** A live record at the version the caller expects. */
@@ -454,12 +596,14 @@ export function validate(kind: KindName, rec: StoredRecord): void {
   if (problem) throw new ParleyError('invalid_input', `${def.label}: ${problem}.`);
 }
 
-/** The UTC instant a date-time deadline falls due, honouring the zone's daylight-saving rules. */
+/**
+ * The UTC instant a date-time deadline falls due, by the engine's reading of wall-clock times across daylight-saving
+ * changes (a skipped time lands after the jump, a repeated one on its first occurrence): the same instant the
+ * engine, the reminders and the calendar export use.
+ */
 function dueInstant(rec: StoredRecord): string | null {
   if (rec.dueType !== 'datetime' || !rec.dueDate || !rec.dueTime || !rec.timeZone) return null;
-  const [y, m, d] = (rec.dueDate as string).split('-').map(Number) as [number, number, number];
-  const [hh, mm] = (rec.dueTime as string).split(':').map(Number) as [number, number];
-  return new Date(new TZDate(y, m - 1, d, hh, mm, rec.timeZone as string).getTime()).toISOString();
+  return zonedTimeToInstant(rec.dueDate as string, rec.dueTime as string, rec.timeZone as string).toISOString();
 }
 
 function titleOf(kind: KindName, rec: StoredRecord): string {

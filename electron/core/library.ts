@@ -184,6 +184,12 @@ export class Library {
     return { results, problems };
   }
 
+  /** Runs `read` against every case file of the library; files that cannot be read come back as problems. */
+  readEach<T>(openConnection: (p: string) => Db | undefined, read: (db: Db, file: string) => T): { results: T[]; problems: { path: string; message: string }[] } {
+    const { results, problems } = this.eachCase(openConnection, (db, f) => read(db, f.path));
+    return { results, problems: problems.map(({ path: p, message }) => ({ path: p, message })) };
+  }
+
   list(openConnection: (p: string) => Db | undefined, today = isoToday()): LibraryEntry[] {
     const { results, problems } = this.eachCase(openConnection, (db, f) => summarize(db, f, today));
     const byPath = new Map(results.map((e) => [e.path, e]));

@@ -38,6 +38,8 @@ export const DIRECTIVE_FIELD_LABELS: Record<DirectiveField, string> = {
   summary: 'Summary',
   status: 'Status',
   risk: 'Risk',
+  holidayCalendarId: 'Holiday calendar',
+  closures: 'Closure dates',
 };
 
 export const kindLabel = (kind: KindName) => KINDS[kind].label;

@@ -84,6 +84,32 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       }
     },
   },
+  3: {
+    // Version 2's columns only, so plain SQL: the write path knows the columns of the latest version.
+    seed: (db) => {
+      const at = '2026-11-20T15:00:00.000Z';
+      const meta = `1, '${at}', 'T', '${at}', 'T'`;
+      db.prepare(`INSERT INTO directive (id, title, status, version, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e00', 'Order', 'received', ${meta})`).run();
+      db.prepare(`INSERT INTO deadline (id, title, deadline_kind, status, due_type, due_date, version, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e01', 'Reply', 'response', 'open', 'date', '2027-01-06', ${meta})`).run();
+    },
+    check: (db) => {
+      const writes = new WritePath(db);
+      const directive = writes.table('directive').first()!;
+      const deadline = writes.table('deadline').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e01')!;
+      // Existing records keep every value and get the new fields empty: US federal holidays, no closures, no snoozes.
+      expect(directive).toMatchObject({ title: 'Order', holidayCalendarId: null, closures: null });
+      expect(deadline).toMatchObject({ title: 'Reply', dueDate: '2027-01-06', reminderState: null });
+      const closures = [{ date: '2026-12-24', name: 'Office closed' }];
+      const reminderState = { dismissed: ['k'], snoozedUntil: { j: '2027-01-01T00:00:00Z' } };
+      db.transaction(() => {
+        writes.replace('directive', 'update', directive, { ...directive, holidayCalendarId: 'us-federal', closures, version: 2 });
+        writes.replace('deadline', 'update', deadline, { ...deadline, reminderState, version: 2 });
+      })();
+      expect(writes.table('directive').first()).toMatchObject({ holidayCalendarId: 'us-federal', closures });
+      expect(writes.table('deadline').get(deadline.id)).toMatchObject({ reminderState });
+      expect(() => db.prepare("UPDATE directive SET closures = 'not json'").run()).toThrow(/CHECK/);
+    },
+  },
 };
 
 describe('each migration', () => {

@@ -7,6 +7,8 @@ import { KIND_NAMES, type KindName } from '../../../shared/records.js';
 import { isoToday } from '../library.js';
 import type { Session } from '../session.js';
 import { exportCase } from '../transfer.js';
+import { calendarExport, caseCalendar } from '../calendar/export.js';
+import { dueRemindersOf, scheduleChangeOf } from '../deadline-operations.js';
 
 export type Handler<N extends OpName> = (session: Session, input: InputOf<N>) => N extends AsyncOpName ? Promise<OutputOf<N>> : OutputOf<N>;
 type StaticName = keyof typeof STATIC_OPERATIONS;
@@ -49,6 +51,24 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'library.forget': (s, { path }) => (s.library.forget(path), null),
   'library.dashboard': (s, { today, withinDays }) => s.library.dashboard(s.connectionFor, today ?? isoToday(), withinDays ?? 14),
   'library.search': (s, { query, limit }) => s.library.search(s.connectionFor, query, limit ?? 50),
+  'schedule.get': (s, { caseId }) => s.get(caseId).schedule(),
+  'schedule.preview': (s, { caseId, change }) => {
+    const { kind, id, changes } = scheduleChangeOf(s.get(caseId), change);
+    return s.get(caseId).previewUpdate(kind, id, changes);
+  },
+  'schedule.confirm': (s, { caseId, change, reason, expectedVersion }) => {
+    const cf = s.get(caseId);
+    const { kind, id, changes } = scheduleChangeOf(cf, change);
+    return cf.updateWithMoves(kind, id, changes, s.actor, { reason, expectedVersion, confirmMoves: true });
+  },
+  'reminder.due': (s, { caseId, timeZone, now }) => dueRemindersOf(s, caseId, now ? new Date(now) : new Date(), timeZone),
+  'reminder.snooze': (s, { caseId, key, until }) => s.get(caseId).changeReminder(key, { snoozeUntil: until }, s.actor),
+  'reminder.dismiss': (s, { caseId, key }) => s.get(caseId).changeReminder(key, { dismiss: true }, s.actor),
+  'calendar.ics': (s, { caseIds }) => {
+    if (caseIds) return calendarExport(caseIds.map((id) => caseCalendar(s.get(id).connection)), []);
+    const { results, problems } = s.library.readEach(s.connectionFor, (db) => caseCalendar(db));
+    return calendarExport(results, problems);
+  },
 };
 
 type AnyHandler = (session: Session, input: never) => unknown;

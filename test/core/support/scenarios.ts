@@ -2,8 +2,8 @@
 // successful call must have done. The contract test runs each; the invalid-input test breaks each input.
 import path from 'node:path';
 import { expect } from 'vitest';
-import type { AuditEntry, CaseInfo, CaseSearchHit, Dashboard, LibraryEntry, LinksOfRecord, SearchHit } from '../../../shared/api-types.js';
-import { STATIC_OPERATIONS, verbsOf, type CaseExport, type ExportedFile, type OpName } from '../../../shared/contract.js';
+import type { AuditEntry, CaseInfo, CaseSearchHit, Dashboard, LibraryEntry, LinksOfRecord, ScheduleChange, SearchHit } from '../../../shared/api-types.js';
+import { STATIC_OPERATIONS, verbsOf, type CaseExport, type ExportedFile, type IcsExport, type OpName } from '../../../shared/contract.js';
 import type { DocumentNode } from '../../../shared/documents/model.js';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations.js';
 import { KINDS, type CreatableKind, type KindName } from '../../../shared/records.js';
@@ -294,7 +294,81 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
     setup: (w) => ({ input: { query: 'carve' }, made: noteIn(w) }),
     check: (w, out, { made }) => expect((out as CaseSearchHit[]).map((h) => [h.caseId, h.id])).toEqual([[w.caseId, made!.id]]),
   },
+  'schedule.get': {
+    setup: (w) => ({ input: { caseId: w.caseId }, made: ruleBuiltIn(w) }),
+    check: (_w, out, { made }) => {
+      expect(out).toEqual([{ deadlineId: made!.id, formula: '10 business days after Order received', explanation: '10 business days after Order received (2026-03-02); due 2026-03-16', problem: null }]);
+    },
+  },
+  'schedule.preview': {
+    setup: (w) => {
+      const made = ruleBuiltIn(w);
+      return { input: { caseId: w.caseId, change: { kind: 'event', id: made.triggerEventId, changes: { occurredOn: '2026-03-09' } } }, made };
+    },
+    check: (w, out, { made }) => {
+      expect((out as ScheduleChange).moves).toMatchObject([{ deadlineId: made!.id, changed: true, before: { dueDate: '2026-03-16' }, after: { dueDate: '2026-03-23' } }]);
+      expect(w.api.call('deadline.get', { caseId: w.caseId, id: made!.id }).dueDate).toBe('2026-03-16'); // nothing moved
+    },
+  },
+  'schedule.confirm': {
+    setup: (w) => {
+      const made = ruleBuiltIn(w);
+      return { input: { caseId: w.caseId, change: { kind: 'event', id: made.triggerEventId, changes: { occurredOn: '2026-03-09' } }, reason: 'Receipt was a week later' }, made };
+    },
+    check: (w, out, { made }) => {
+      expect((out as ScheduleChange).record).toMatchObject({ occurredOn: '2026-03-09', version: 2 });
+      expect(w.api.call('deadline.get', { caseId: w.caseId, id: made!.id })).toMatchObject({ dueDate: '2026-03-23', version: 2 });
+      expect(history(w, made!.id).at(-1)!.reason).toBe('Receipt was a week later (moved with “Order received”)');
+    },
+  },
+  'reminder.due': {
+    setup: (w) => ({ input: { caseId: w.caseId, timeZone: 'UTC', now: '2026-03-31T12:00:00Z' }, optional: ['caseId', 'timeZone', 'now'], made: w.make('deadline') }),
+    check: (w, out, { made }) => {
+      expect(out).toMatchObject([{ caseId: w.caseId, deadlineId: made!.id, offsetMinutes: 24 * 60, dueDate: '2026-04-01', overdue: false }]);
+    },
+  },
+  'reminder.snooze': {
+    setup: (w) => {
+      const made = w.make('deadline');
+      return { input: { caseId: w.caseId, key: reminderKeyOf(made), until: '2030-01-01T00:00:00Z' }, made };
+    },
+    check: (w, out, { made }) => {
+      expect((out as AnyRecord).reminderState).toEqual({ dismissed: [], snoozedUntil: { [reminderKeyOf(made!)]: '2030-01-01T00:00:00Z' } });
+      expect(w.api.call('reminder.due', { caseId: w.caseId, timeZone: 'UTC', now: '2026-03-31T12:00:00Z' })).toEqual([]);
+      expect(lastOperation(w, made!.id)).toBe('update');
+    },
+  },
+  'reminder.dismiss': {
+    setup: (w) => {
+      const made = w.make('deadline');
+      return { input: { caseId: w.caseId, key: reminderKeyOf(made) }, made };
+    },
+    check: (w, out, { made }) => {
+      expect((out as AnyRecord).reminderState).toEqual({ dismissed: [reminderKeyOf(made!)], snoozedUntil: {} });
+      expect(w.api.call('reminder.due', { caseId: w.caseId, timeZone: 'UTC', now: '2026-03-31T12:00:00Z' })).toEqual([]);
+      expect(history(w, made!.id).at(-1)!.reason).toBe('Reminder dismissed');
+    },
+  },
+  'calendar.ics': {
+    setup: (w) => ({ input: { caseIds: [w.caseId] }, optional: ['caseIds'], made: w.make('deadline') }),
+    check: (_w, out, { made }) => {
+      const ics = out as IcsExport;
+      expect(ics.text).toContain(`UID:${made!.id}@parley`);
+      expect(ics).toMatchObject({ events: 1, problems: [], fileName: expect.stringMatching(/\.ics$/) });
+    },
+  },
 };
+
+/** A deadline 10 business days after an event of 2 March 2026 (so due 16 March). */
+function ruleBuiltIn(w: CaseWorld): AnyRecord {
+  const event = w.make('event');
+  return w.make('deadline', { dueType: 'tbd', dueDate: null, rule: { amount: 10, unit: 'business_days', direction: 'after', roll: 'forward' }, triggerEventId: event.id });
+}
+
+/** The key of the reminder one day before the minimal deadline (due 2026-04-01, read in UTC). */
+function reminderKeyOf(deadline: AnyRecord): string {
+  return `${deadline.id}|1440|${deadline.dueDate as string}T00:00:00Z`;
+}
 
 /** The scenario of an operation: a static one, or the generic one of its kind and verb. */
 export function scenarioFor(name: OpName): Scenario {
