@@ -2,15 +2,17 @@
 import type { Command } from './command.js';
 import brief from './commands/brief.js';
 import demo from './commands/demo.js';
+import deadline from './commands/deadline.js';
 import deadlines from './commands/deadlines.js';
 import exportCommand from './commands/export.js';
+import ics from './commands/ics.js';
 import importCommand from './commands/import.js';
 import info from './commands/info.js';
 import newCommand from './commands/new.js';
 import search from './commands/search.js';
 import verify from './commands/verify.js';
 
-export const COMMANDS: readonly Command[] = [newCommand, info, verify, search, deadlines, exportCommand, importCommand, brief, demo] as Command[];
+export const COMMANDS: readonly Command[] = [newCommand, info, verify, search, deadlines, deadline, ics, exportCommand, importCommand, brief, demo] as Command[];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

@@ -104,6 +104,8 @@ const DIRECTIVE: CreateInputOf<'directive'> = {
     'No exemption for allied countries; no distinction between the models of the family.',
   ourOrganization: 'Meridian Labs, Inc.',
   counterparty: 'Bureau of Industry Controls',
+  holidayCalendarId: 'us-federal',
+  closures: [],
   summary:
     'The first formal order to shut off access to a named frontier model. Meridian Labs must suspend access to Atlas-5 ' +
     'for every foreign national "on a date the Bureau will specify"; no date has been disclosed. Meridian confirmed ' +

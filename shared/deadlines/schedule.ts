@@ -4,7 +4,7 @@
 // circle are refused.
 import type { IsoDate } from './calendar-date.js';
 import type { HolidayCalendar } from './holidays.js';
-import { applyRule, amountWords, describeRule, skippedWords } from './rules.js';
+import { applyRule, amountWords, describeRule, skippedWords, type RuleOutcome } from './rules.js';
 import type { DeadlineInput, DueType, EventInput } from './types.js';
 import { workingCalendar, type CaseClosure, type ClosedDay, type WorkingCalendar } from './working-calendar.js';
 import { instantToIso, zonedTimeToInstant } from './zoned-time.js';
@@ -128,12 +128,7 @@ function computeOne(deadline: DeadlineInput & { rule: Rule }, trigger: Trigger, 
   const outcome = applyRule(calendar, trigger.date, rule);
   const dueTime = timeZone ? rule.time ?? null : null;
   const due = dueTime && timeZone ? `${outcome.date} ${dueTime} ${timeZone}` : outcome.date;
-  const explanation = [
-    `${amountWords(rule)} ${rule.direction} ${trigger.title} (${trigger.date})`,
-    ...outcome.notes,
-    skippedWords(outcome.skipped),
-    `due ${due}`,
-  ].filter((part) => part !== null).join('; ');
+  const explanation = explainOutcome(rule, `${trigger.title} (${trigger.date})`, outcome, due);
   return {
     deadlineId: deadline.id, formula, explanation, skipped: outcome.skipped,
     dueType: dueTime ? 'datetime' : 'date',
@@ -147,6 +142,15 @@ function computeOne(deadline: DeadlineInput & { rule: Rule }, trigger: Trigger, 
       ? `The rule gives a time of day (${rule.time}) but no time zone, so the deadline is kept as a date; add a time zone.`
       : null,
   };
+}
+
+/**
+ * How a rule's date was reached: "30 business days after Directive received (2026-11-20); skipped 2026-11-26
+ * Thanksgiving Day; due 2027-01-06 17:00 America/New_York". `trigger` names the start; `due` is the due in words.
+ */
+export function explainOutcome(rule: Rule, trigger: string, outcome: RuleOutcome, due: string): string {
+  return [`${amountWords(rule)} ${rule.direction} ${trigger}`, ...outcome.notes, skippedWords(outcome.skipped), `due ${due}`]
+    .filter((part) => part !== null).join('; ');
 }
 
 /**

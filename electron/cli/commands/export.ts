@@ -1,7 +1,7 @@
 import { defineCommand } from '../command.js';
 import { EXIT } from '../errors.js';
 import { count } from '../output.js';
-import { writeUserFile } from './files.js';
+import { outputOptions, writeUserFile } from './files.js';
 
 export default defineCommand({
   name: 'export',
@@ -10,10 +10,7 @@ export default defineCommand({
     'JSON is the only export format, so --json may be given or left out. The JSON goes to standard output unless -o names a file; `parley import` makes a case file from it again.',
   ],
   args: ['FILE'],
-  options: {
-    output: { type: 'string', short: 'o', value: 'OUT', help: 'write the JSON to OUT instead of standard output' },
-    force: { type: 'boolean', help: 'replace OUT if it exists' },
-  },
+  options: outputOptions('the JSON'),
   library: 'throwaway',
   run(ctx, [file], { output, force }) {
     const data = ctx.readCase(file!, (info) => ctx.call('case.export', { caseId: info.caseId, includeAttachments: true }));

@@ -36,3 +36,11 @@ export function writeUserFile(file: string, content: string | Uint8Array, overwr
     throw new CliError(`cannot write ${file}: ${reason(err)}`);
   }
 }
+
+/** The options of a command that writes one file: -o OUT (standard output without it) and --force. */
+export function outputOptions(what: string) {
+  return {
+    output: { type: 'string', short: 'o', value: 'OUT', help: `write ${what} to OUT instead of standard output` },
+    force: { type: 'boolean', help: 'replace OUT if it exists' },
+  } as const;
+}

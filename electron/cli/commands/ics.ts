@@ -1,0 +1,35 @@
+// `parley ics`: the deadlines of one or more case files as one calendar (.ics) to import or subscribe to.
+import type { CaseInfo } from '../../../shared/api-types.js';
+import type { CommandContext } from '../command.js';
+import { defineCommand } from '../command.js';
+import { EXIT } from '../errors.js';
+import { count } from '../output.js';
+import { outputOptions, writeUserFile } from './files.js';
+
+export default defineCommand({
+  name: 'ics',
+  summary: 'Export the deadlines of case files as a calendar (.ics)',
+  description: [
+    'One calendar of every dated deadline of the FILEs, with reminders as alarms. Each event\'s UID is its deadline\'s id, so importing a later export updates the events instead of adding copies. Deadlines whose date is not yet known are named in the calendar\'s description. The calendar goes to standard output unless -o names a file.',
+  ],
+  args: ['FILE...'],
+  options: outputOptions('the calendar'),
+  library: 'throwaway',
+  run(ctx, files, { output, force }) {
+    const calendar = readAll(ctx, files, [], (infos) => ctx.call('calendar.ics', { caseIds: infos.map((i) => i.caseId) }));
+    if (output === undefined) {
+      ctx.out.raw(calendar.text);
+      return EXIT.ok;
+    }
+    writeUserFile(output, calendar.text, !!force);
+    ctx.out.result({ output, events: calendar.events }, (r) => [`Wrote ${count(r.events, 'deadline')} of ${count(files.length, 'case file')} to ${r.output}`]);
+    return EXIT.ok;
+  },
+});
+
+/** Opens every file read-only at once (each closed again afterwards) and runs `use` with them all. */
+function readAll<T>(ctx: CommandContext, files: string[], infos: CaseInfo[], use: (infos: CaseInfo[]) => T): T {
+  const [first, ...rest] = files;
+  if (first === undefined) return use(infos);
+  return ctx.readCase(first, (info) => readAll(ctx, rest, [...infos, info], use));
+}
