@@ -1,10 +1,10 @@
 // Adding a deadline: its title, kind and owner; when it falls due (a date, a date and time in a zone, or not yet
 // known with a window and a confidence); optionally the rule that builds it from a trigger. A rule-built deadline's
-// date is computed here with the deadline engine and shown before saving. Enter submits; the core's reasons are
-// shown beside the fields they concern.
+// date is previewed here with the deadline engine while the user types; the core computes the date it stores.
+// Enter submits; the core's reasons are shown beside the fields they concern.
 import { useMemo, useState } from 'react';
 import type { InputOf } from '../../../shared/contract.js';
-import { computeSchedule, US_FEDERAL } from '../../../shared/deadlines/index.js';
+import { computeSchedule, DEFAULT_HOLIDAY_CALENDAR_ID, holidayCalendarById, US_FEDERAL } from '../../../shared/deadlines/index.js';
 import { CONFIDENCE_LEVELS, DEADLINE_KINDS, DUE_TYPES, ROLL_MODES, RULE_DIRECTIONS, RULE_UNITS } from '../../../shared/enums.js';
 import type { DeadlineRule } from '../../../shared/records.js';
 import { ApiFailure, messageOf } from '../../api/client.js';
@@ -46,6 +46,7 @@ const EMPTY: Form = {
 
 export function AddDeadlineForm({ deadlines, events, onDone }: { deadlines: Deadline[]; events: CaseEvent[]; onDone(created: Deadline | null): void }) {
   const create = useDeadlines((s) => s.create);
+  const directive = useDeadlines((s) => s.directive);
   const [form, setForm] = useState<Form>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -63,11 +64,12 @@ export function AddDeadlineForm({ deadlines, events, onDone }: { deadlines: Dead
       dueType: 'tbd' as const, rule, triggerEventId: triggerKind === 'event' ? triggerId : null, triggerDeadlineId: triggerKind === 'deadline' ? triggerId : null,
     };
     try {
-      return computeSchedule([...deadlines, candidate], events, US_FEDERAL, []).find((c) => c.deadlineId === candidate.id) ?? null;
+      const calendar = holidayCalendarById(directive?.holidayCalendarId ?? DEFAULT_HOLIDAY_CALENDAR_ID) ?? US_FEDERAL;
+      return computeSchedule([...deadlines, candidate], events, calendar, directive?.closures ?? []).find((c) => c.deadlineId === candidate.id) ?? null;
     } catch (err) {
       return { explanation: messageOf(err), dueType: 'tbd' as const, dueDate: null, windowStart: null, windowEnd: null, formula: '', problem: messageOf(err) };
     }
-  }, [form.useRule, form.amount, form.unit, form.direction, form.roll, form.trigger, form.title, form.deadlineKind, deadlines, events]);
+  }, [form.useRule, form.amount, form.unit, form.direction, form.roll, form.trigger, form.title, form.deadlineKind, deadlines, events, directive]);
 
   function fieldsOf(): Fields | null {
     const fields: Fields = { title: form.title, deadlineKind: form.deadlineKind, status: 'open', dueType: form.dueType, owner: form.owner.trim() || null };
@@ -82,12 +84,8 @@ export function AddDeadlineForm({ deadlines, events, onDone }: { deadlines: Dead
       fields.rule = rule;
       if (triggerKind === 'event') fields.triggerEventId = triggerId;
       else fields.triggerDeadlineId = triggerId;
-      // The engine's date is what is stored; a trigger whose date is not known leaves this one TBD, in its window.
-      fields.dueType = computed?.dueType ?? 'tbd';
-      fields.dueDate = computed?.dueDate ?? null;
-      fields.windowStart = computed?.windowStart ?? null;
-      fields.windowEnd = computed?.windowEnd ?? null;
-      if (fields.dueType === 'tbd') fields.confidence = (form.confidence || null) as Fields['confidence'];
+      // The core works out and stores the date from the rule; until then the deadline is not yet known.
+      fields.dueType = 'tbd';
       return fields;
     }
     if (form.dueType === 'tbd') {

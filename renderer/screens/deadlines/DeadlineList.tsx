@@ -2,7 +2,7 @@
 // date is not yet known, grouped apart. Arrow keys move through the rows, Home and End jump, Enter opens one.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ComputedDeadline } from '../../../shared/deadlines/index.js';
+import type { ScheduledDeadline } from '../../../shared/api-types.js';
 import { DEADLINE_STATUSES } from '../../../shared/enums.js';
 import { formatDay } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
@@ -14,7 +14,7 @@ type Row = { type: 'group'; label: string; count: number; hint: string } | { typ
 interface Props {
   dated: Deadline[];
   tbd: Deadline[];
-  schedule: Map<string, ComputedDeadline>;
+  schedule: Map<string, ScheduledDeadline>;
   today: string;
   selectedId: string | null;
   onOpen(id: string): void;
@@ -23,7 +23,7 @@ interface Props {
 export function DeadlineList({ dated, tbd, schedule, today, selectedId, onOpen }: Props) {
   const rows = useMemo<Row[]>(() => {
     const out: Row[] = [];
-    if (dated.length) out.push({ type: 'group', label: 'Dated', count: dated.length, hint: 'In date order; business days over the US federal calendar.' }, ...dated.map((deadline) => ({ type: 'deadline' as const, deadline })));
+    if (dated.length) out.push({ type: 'group', label: 'Dated', count: dated.length, hint: 'In date order; business days over the case’s working calendar.' }, ...dated.map((deadline) => ({ type: 'deadline' as const, deadline })));
     if (tbd.length) out.push({ type: 'group', label: 'Date not yet known', count: tbd.length, hint: 'Expected windows and how sure we are.' }, ...tbd.map((deadline) => ({ type: 'deadline' as const, deadline })));
     return out;
   }, [dated, tbd]);
@@ -131,7 +131,7 @@ export function dueWords(d: Deadline): { main: string; sub: string | null } {
   return { main: formatDay(d.dueDate), sub: d.dueType === 'datetime' && d.dueTime ? `${d.dueTime} ${d.timeZone ?? ''}`.trim() : null };
 }
 
-function DeadlineRow({ deadline: d, computed, today, onOpen, active }: { deadline: Deadline; computed: ComputedDeadline | undefined; today: string; onOpen(id: string): void; active: boolean }) {
+function DeadlineRow({ deadline: d, computed, today, onOpen, active }: { deadline: Deadline; computed: ScheduledDeadline | undefined; today: string; onOpen(id: string): void; active: boolean }) {
   const commit = useDeadlines((s) => s.commit);
   const draftStatus = useDeadlines((s) => s.drafts[`${d.id}:status`]);
   const save = useDeadlines((s) => s.saves[`${d.id}:status`]);

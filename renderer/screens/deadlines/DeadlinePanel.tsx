@@ -1,6 +1,7 @@
 // One deadline, edited in a side panel: each field saves as the user goes and shows whether it saved; a rule-built
 // deadline shows its rule, trigger and how the engine reached its date. Delete is soft (Undo brings it back).
-import type { ComputedDeadline } from '../../../shared/deadlines/index.js';
+import type { ScheduledDeadline } from '../../../shared/api-types.js';
+import type { ScheduleChangeInput } from '../../../shared/contract.js';
 import { CONFIDENCE_LEVELS, DEADLINE_KINDS, DEADLINE_STATUSES } from '../../../shared/enums.js';
 import { formatDay } from '../../ui/dates.js';
 import { Field } from '../../ui/Field.js';
@@ -11,7 +12,7 @@ import { countdownOf, type CaseEvent, type Deadline } from './logic.js';
 
 interface Props {
   deadline: Deadline;
-  computed: ComputedDeadline | undefined;
+  computed: ScheduledDeadline | undefined;
   deadlines: Deadline[];
   events: CaseEvent[];
   today: string;
@@ -21,6 +22,7 @@ interface Props {
 
 export function DeadlinePanel({ deadline: d, computed, deadlines, events, today, readOnly, onClose }: Props) {
   const remove = useDeadlines((s) => s.remove);
+  const askToMove = useDeadlines((s) => s.askToMove);
   const trigger = d.triggerEventId
     ? events.find((e) => e.id === d.triggerEventId)
     : d.triggerDeadlineId ? deadlines.find((x) => x.id === d.triggerDeadlineId) : undefined;
@@ -39,6 +41,11 @@ export function DeadlinePanel({ deadline: d, computed, deadlines, events, today,
           <p className="muted">Trigger: {trigger ? `${trigger.title}${'occurredOn' in trigger ? ` (${formatDay(trigger.occurredOn)})` : ''}` : 'no longer exists'}</p>
           <p className="deadline-panel__explanation">{computed.explanation}</p>
           {computed.problem && <p className="field__error">{computed.problem}</p>}
+          {trigger && !readOnly && (
+            <button type="button" className="button button--small" onClick={() => askToMove(triggerMove(trigger))}>
+              Move the trigger date…
+            </button>
+          )}
         </section>
       )}
       <fieldset className="deadline-panel__fields" disabled={readOnly}>
@@ -57,7 +64,7 @@ export function DeadlinePanel({ deadline: d, computed, deadlines, events, today,
           </div>
         ) : (
           <div className="form__row">
-            <EditField deadline={d} field="dueDate" label="Due date" type="date" hint={computed ? 'Computed from the rule; a date typed here is kept as given.' : undefined} />
+            <EditField deadline={d} field="dueDate" label="Due date" type="date" hint={computed ? 'Computed from the rule; a date typed here replaces the rule.' : undefined} />
             {d.dueType === 'datetime' && <EditField deadline={d} field="dueTime" label="Time" type="time" />}
             {d.dueType === 'datetime' && <EditField deadline={d} field="timeZone" label="Time zone" />}
           </div>
@@ -73,6 +80,17 @@ export function DeadlinePanel({ deadline: d, computed, deadlines, events, today,
       )}
     </aside>
   );
+}
+
+/** The move dialog for a trigger: an event's date, or a deadline's (a TBD one gets its date). */
+function triggerMove(trigger: CaseEvent | Deadline) {
+  const toChange = (date: string): ScheduleChangeInput => {
+    if ('occurredOn' in trigger) return { kind: 'event', id: trigger.id, changes: date ? { occurredOn: date } : {} };
+    if (!date) return { kind: 'deadline', id: trigger.id, changes: {} };
+    return { kind: 'deadline', id: trigger.id, changes: trigger.dueType === 'tbd' ? { dueType: 'date', dueDate: date, windowStart: null, windowEnd: null } : { dueDate: date } };
+  };
+  const value = 'occurredOn' in trigger ? trigger.occurredOn : trigger.dueDate ?? '';
+  return { change: toChange(value), title: `Move “${trigger.title}”`, date: { label: `New date of “${trigger.title}”`, value, toChange } };
 }
 
 function EditField({ deadline, field, label, type = 'text', required, long, hint }: { deadline: Deadline; field: EditableField; label: string; type?: string; required?: boolean; long?: boolean; hint?: string }) {

@@ -5,17 +5,20 @@ import { useCases } from '../../state/cases.js';
 import { isoToday } from '../../ui/dates.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { AddDeadlineForm } from './AddDeadlineForm.js';
+import { CalendarSettings } from './CalendarSettings.js';
 import { DeadlineCalendar } from './DeadlineCalendar.js';
 import { DeadlineList } from './DeadlineList.js';
 import { DeadlinePanel } from './DeadlinePanel.js';
 import { useDeadlines } from './deadlines-store.js';
-import { scheduleOf, sortDeadlines } from './logic.js';
+import { sortDeadlines } from './logic.js';
+import { MoveDialog } from './MoveDialog.js';
+import { ReminderCenter } from './ReminderCenter.js';
 import './deadlines.css';
 
 type View = 'list' | 'calendar';
 
 export function DeadlinesScreen({ caseId }: { caseId: string }) {
-  const { deadlines, events, loading, loadError, deleted, actionError, load, flushAll, undoDelete } = useDeadlines();
+  const { deadlines, events, loading, loadError, deleted, actionError, load, flushAll, undoDelete, schedule, pendingMove } = useDeadlines();
   const storeCase = useDeadlines((s) => s.caseId);
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
   const [view, setView] = useState<View>('list');
@@ -29,7 +32,6 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
   }, [caseId, load, flushAll]);
 
   const { dated, tbd } = useMemo(() => sortDeadlines(deadlines), [deadlines]);
-  const schedule = useMemo(() => scheduleOf(deadlines, events), [deadlines, events]);
   const selected = deadlines.find((d) => d.id === selectedId) ?? null;
   const ready = storeCase === caseId && !loading;
 
@@ -58,7 +60,9 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
       </ScreenHeading>
       {loadError && <p className="notice notice--error" role="alert">The deadlines could not be read: {loadError}</p>}
       {actionError && <p className="notice notice--error" role="alert">{actionError}</p>}
-      {schedule.problem && <p className="notice notice--error">{schedule.problem}</p>}
+      {ready && <ReminderCenter caseId={caseId} readOnly={readOnly} onOpen={setSelectedId} />}
+      {ready && <CalendarSettings caseId={caseId} readOnly={readOnly} />}
+      {pendingMove && <MoveDialog caseId={caseId} move={pendingMove} />}
       <div className="undo-bar" role="status" aria-live="polite">
         {deleted && (
           <>
@@ -91,7 +95,7 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
               </p>
             </section>
           ) : view === 'list' ? (
-            <DeadlineList dated={dated} tbd={tbd} schedule={schedule.byId} today={today} selectedId={selectedId} onOpen={setSelectedId} />
+            <DeadlineList dated={dated} tbd={tbd} schedule={schedule} today={today} selectedId={selectedId} onOpen={setSelectedId} />
           ) : (
             <>
               <DeadlineCalendar dated={dated} today={today} onOpen={setSelectedId} />
@@ -107,7 +111,7 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
           <DeadlinePanel
             key={selected.id}
             deadline={selected}
-            computed={schedule.byId.get(selected.id)}
+            computed={schedule.get(selected.id)}
             deadlines={deadlines}
             events={events}
             today={today}

@@ -2,8 +2,9 @@
 // a pause in typing or when it loses focus, one save at a time, at the version last read); deletes are soft and
 // the last one can be undone.
 import { create } from 'zustand';
-import type { InputOf } from '../../../shared/contract.js';
-import type { UpdateInputOf } from '../../../shared/records.js';
+import type { DueReminderView, ScheduledDeadline } from '../../../shared/api-types.js';
+import type { InputOf, ScheduleChangeInput } from '../../../shared/contract.js';
+import type { RecordOf, UpdateInputOf } from '../../../shared/records.js';
 import { ApiFailure, messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
 import type { FieldSave } from '../../state/directive.js';
@@ -27,7 +28,21 @@ interface DeadlinesState {
   /** The last deadline deleted, which Undo brings back. */
   deleted: Deadline | null;
   actionError: string | null;
+  /** Each rule-built deadline's formula and explanation, as the core computes them. */
+  schedule: Map<string, ScheduledDeadline>;
+  /** The case's directive: its holiday calendar and closure dates. */
+  directive: RecordOf<'directive'> | null;
+  /** Reminders due now in every open case. */
+  reminders: DueReminderView[];
+  /** A change that would move other deadlines, waiting for the user to confirm it in the move dialog. */
+  pendingMove: PendingMove | null;
   load(caseId: string): Promise<void>;
+  /** Reads the deadlines, their schedule and the reminders again (after a change the core made to several). */
+  refresh(): Promise<void>;
+  loadReminders(): Promise<void>;
+  askToMove(move: PendingMove): void;
+  /** The move dialog closed: `confirmed` when the core applied the move. */
+  moveClosed(confirmed: boolean): Promise<void>;
   create(fields: InputOf<'deadline.create'>['fields']): Promise<Deadline>;
   edit(id: string, field: EditableField, text: string): void;
   commit(id: string, field: EditableField, text?: string): Promise<void>;
@@ -35,6 +50,19 @@ interface DeadlinesState {
   remove(id: string): Promise<void>;
   undoDelete(): Promise<void>;
 }
+
+/** The change waiting in the move dialog; `date` makes the dialog let the user choose the trigger's new date. */
+export interface PendingMove {
+  change: ScheduleChangeInput;
+  /** The dialog's title: what is being changed ("Move “Directive received”", "Change the closure dates"). */
+  title: string;
+  date?: { label: string; value: string; toChange(date: string): ScheduleChangeInput };
+  /** The panel field whose typed value asked for this move: its draft goes when the dialog closes. */
+  fieldKey?: string;
+}
+
+/** The user's own time zone: where the day of a date-only deadline begins for reminders. */
+export const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 let queue: Promise<void> = Promise.resolve();
@@ -62,6 +90,11 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
     try {
       const changes = { [field]: value } as UpdateInputOf<'deadline'>;
       const saved = await api().call('deadline.update', { caseId, id, changes, expectedVersion: record.version }).catch(async (err: unknown) => {
+        if (err instanceof ApiFailure && err.code === 'needs_confirmation') {
+          // Other deadlines hang on this one: the move dialog shows what moves and asks for the reason.
+          get().askToMove({ change: { kind: 'deadline', id, changes }, title: `Move “${record.title}”`, fieldKey: key });
+          return null;
+        }
         // Someone else changed the deadline meanwhile: if they left this field alone, save ours on top of theirs.
         if (!(err instanceof ApiFailure && err.code === 'conflict')) throw err;
         const latest = await api().call('deadline.get', { caseId, id });
@@ -71,7 +104,12 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
         return api().call('deadline.update', { caseId, id, changes, expectedVersion: latest.version });
       });
       if (get().caseId !== caseId) return;
+      if (saved === null) {
+        set((s) => ({ saves: { ...s.saves, [key]: undefined } }));
+        return;
+      }
       replace(saved);
+      void get().refresh();
       set((s) => ({ drafts: s.drafts[key] === text ? without(s.drafts, key) : s.drafts, saves: { ...s.saves, [key]: { state: 'saved' } } }));
     } catch (err) {
       if (get().caseId !== caseId) return;
@@ -91,26 +129,57 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
     saves: {},
     deleted: null,
     actionError: null,
+    schedule: new Map(),
+    directive: null,
+    reminders: [],
+    pendingMove: null,
     async load(caseId) {
       if (get().caseId !== caseId) {
         await get().flushAll();
-        set({ caseId, deadlines: [], events: [], drafts: {}, saves: {}, deleted: null, actionError: null });
+        set({ caseId, deadlines: [], events: [], drafts: {}, saves: {}, deleted: null, actionError: null, schedule: new Map(), directive: null, pendingMove: null });
       }
       set({ loading: true, loadError: null });
       try {
-        const [deadlines, events] = await Promise.all([
-          api().call('deadline.list', { caseId, limit: 100_000 }),
-          api().call('event.list', { caseId, limit: 100_000 }),
-        ]);
-        if (get().caseId === caseId) set({ deadlines, events, loading: false });
+        await get().refresh();
+        if (get().caseId === caseId) set({ loading: false });
       } catch (err) {
         if (get().caseId === caseId) set({ loadError: messageOf(err), loading: false });
       }
+    },
+    async refresh() {
+      const caseId = get().caseId;
+      if (!caseId) return;
+      const [deadlines, events, schedule, directive] = await Promise.all([
+        api().call('deadline.list', { caseId, limit: 100_000 }),
+        api().call('event.list', { caseId, limit: 100_000 }),
+        api().call('schedule.get', { caseId }).catch(() => []), // a circle of triggers in an edited file: no explanations
+        api().call('directive.get', { caseId }),
+      ]);
+      if (get().caseId !== caseId) return;
+      set({ deadlines, events, schedule: new Map(schedule.map((s) => [s.deadlineId, s])), directive });
+      await get().loadReminders();
+    },
+    async loadReminders() {
+      try {
+        const reminders = await api().call('reminder.due', { timeZone: userTimeZone() });
+        set({ reminders });
+      } catch {
+        // Reminders are read again at the next change or minute; a failed read leaves the last list.
+      }
+    },
+    askToMove(move) {
+      set({ pendingMove: move });
+    },
+    async moveClosed(confirmed) {
+      const move = get().pendingMove;
+      set((s) => ({ pendingMove: null, drafts: move?.fieldKey ? without(s.drafts, move.fieldKey) : s.drafts }));
+      if (confirmed) await get().refresh();
     },
     async create(fields) {
       const caseId = get().caseId!;
       const created = await api().call('deadline.create', { caseId, fields });
       if (get().caseId === caseId) set((s) => ({ deadlines: [...s.deadlines, created] }));
+      void get().refresh();
       return created;
     },
     edit(id, field, text) {

@@ -1,9 +1,7 @@
 // What the deadlines screen works out from the records, with the pure deadline engine (shared/deadlines): how long
-// is left in business days over the US federal calendar, and each rule-built deadline's formula and explanation.
+// is left in business days over the US federal calendar. Rule-built dates and their explanations come from the core.
 import { differenceInCalendarDays } from 'date-fns';
-import {
-  computeSchedule, isBusinessDay, shiftDays, TriggerCycleError, US_FEDERAL, workingCalendar, type ComputedDeadline,
-} from '../../../shared/deadlines/index.js';
+import { isBusinessDay, shiftDays, US_FEDERAL, workingCalendar } from '../../../shared/deadlines/index.js';
 import type { RecordOf } from '../../../shared/records.js';
 import { calendarDay } from '../../ui/dates.js';
 
@@ -49,17 +47,6 @@ export function countdownOf(d: Pick<Deadline, 'status' | 'dueType' | 'dueDate'>,
     return { text: `in ${plural(days, 'day')} (no business day before)`, tone: 'soon' };
   }
   return { text: `in ${plural(business, 'business day')}`, tone: business <= 5 ? 'soon' : 'later' };
-}
-
-/** Every rule-built deadline's computed due and explanation, by deadline id; a circle of triggers gives a problem. */
-export function scheduleOf(deadlines: readonly Deadline[], events: readonly CaseEvent[]): { byId: Map<string, ComputedDeadline>; problem: string | null } {
-  try {
-    const computed = computeSchedule(deadlines, events, US_FEDERAL, []);
-    return { byId: new Map(computed.map((c) => [c.deadlineId, c])), problem: null };
-  } catch (err) {
-    if (err instanceof TriggerCycleError) return { byId: new Map(), problem: err.message };
-    throw err;
-  }
 }
 
 /** Dated deadlines first, by date and time, then those not yet known, by the start of their window. */
