@@ -15,6 +15,7 @@ import { toFtsQuery } from '../electron/core/store/search-index.js';
 import { ACTOR, COMMON_WORD, RARE_WORD, TODAY, call, ensureFixtures, type Manifest } from './fixtures.js';
 import { measure, ms, summarize, table, time, type Summary } from './stats.js';
 import { TextGen } from './text.js';
+import { benchUi } from './ui.js';
 
 const OPEN_ROUNDS = 20;
 const EDITS = 200;
@@ -290,3 +291,4 @@ function benchLibrary(m: Manifest): void {
 }
 
 main();
+void benchUi(log).catch((err: unknown) => log(`UI benchmark failed: ${(err as Error).stack ?? String(err)}`));

@@ -1,5 +1,6 @@
 // Dates as the user reads them. Stored dates are ISO calendar dates (yyyy-MM-dd) with no time zone: they are
 // parsed as local calendar days, never as UTC instants, so a date never shifts by a day.
+import { TZDate } from '@date-fns/tz';
 import { differenceInCalendarDays, format, formatDistanceToNow, parseISO } from 'date-fns';
 
 export function calendarDay(isoDate: string): Date {
@@ -33,4 +34,23 @@ export function timeAgo(isoInstant: string): string {
 
 export function formatInstant(isoInstant: string): string {
   return format(parseISO(isoInstant), 'd MMM yyyy, HH:mm');
+}
+
+/** The zone the user's computer is in, e.g. "Europe/Paris". */
+export const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * "3 Dec 2026, 14:05 America/New York": a moment as the clock read in a named zone (a meeting's, say), with the zone
+ * written out so that nobody reads it as their own local time. Without a zone, the computer's zone, also named.
+ */
+export function formatInstantIn(isoInstant: string, zone: string | null | undefined): string {
+  const named = zone || localZone();
+  let shown: string;
+  try {
+    shown = format(new TZDate(parseISO(isoInstant).getTime(), named), 'd MMM yyyy, HH:mm');
+  } catch {
+    // A zone name the runtime does not know: the local clock, named as such.
+    return `${formatInstant(isoInstant)} ${localZone().replace(/_/g, ' ')}`;
+  }
+  return `${shown} ${named.replace(/_/g, ' ')}`;
 }

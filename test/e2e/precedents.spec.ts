@@ -6,8 +6,7 @@ import { createCaseFile } from './support/cases.js';
 import { expect, test } from './support/fixtures.js';
 import { callThrough } from './support/harness.js';
 
-// Not yet seen passing end to end (it reached the link; a locator was fixed after); see the report.
-test.fixme('a precedent is added, edited, linked to an issue it supports, and the issue shows the backlink', async ({ app, page, harness }) => {
+test('a precedent is added, edited, linked to an issue it supports, and the issue shows the backlink', async ({ app, page, harness }) => {
   test.setTimeout(90_000);
   const { caseId } = await createCaseFile(harness, 'order.parley');
   await callThrough(harness, 'issue.create', { caseId, fields: { title: 'Scope of foreign national', priority: 'high', status: 'open' } });
@@ -36,7 +35,7 @@ test.fixme('a precedent is added, edited, linked to an issue it supports, and th
   await app.screenshot('precedents-linked');
 
   // The issue shows the precedent that supports it; the link leads back.
-  await panel.links.getByRole('list', { name: 'Links from this record' }).getByRole('button', { name: 'Scope of foreign national' }).click();
+  await panel.links.getByRole('list', { name: 'Links from this record' }).getByRole('button', { name: 'Scope of foreign national', exact: true }).click();
   await expect(app.heading).toHaveText('Negotiation');
   const neg = new NegotiationPage(page);
   const incoming = neg.panel.links.getByRole('list', { name: 'Links to this record' });

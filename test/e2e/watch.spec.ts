@@ -6,8 +6,7 @@ import { createCaseFile, isoDaysFromToday } from './support/cases.js';
 import { expect, test } from './support/fixtures.js';
 import { callThrough } from './support/harness.js';
 
-// Not yet seen passing (the run timed out on a busy machine after a locator fix); see the report.
-test.fixme('a watch item is added, described, marked triggered, deleted and restored', async ({ app, page, harness }) => {
+test('a watch item is added, described, marked triggered, deleted and restored', async ({ app, page, harness }) => {
   test.setTimeout(90_000);
   const { caseId } = await createCaseFile(harness, 'order.parley');
   await page.evaluate((id) => (window.location.hash = `#/case/${id}/watch`), caseId);

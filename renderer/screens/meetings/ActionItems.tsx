@@ -49,7 +49,7 @@ function ActionRow({ item }: { item: ActionItem }) {
   const status = chosen ?? item.status;
   const overdue = item.status === 'open' && item.dueDate && item.dueDate < isoToday();
   return (
-    <li className={`action action--${item.status}`} aria-label={item.title}>
+    <li data-record-id={item.id} className={`action action--${item.status}`} aria-label={item.title}>
       <div className="action__main">
         <AutoText label="Action" className="action__title" field="title" required stored={item.title} save={(t) => update('actionItem', item.id, { title: t })} />
         <div className="action__facts">

@@ -55,7 +55,7 @@ function AttendeeRow({ attendee }: { attendee: Attendee }) {
     }
   };
   return (
-    <li className="attendee" aria-label={attendee.name}>
+    <li data-record-id={attendee.id} className="attendee" aria-label={attendee.name}>
       <span className="attendee__name">{attendee.name}</span>
       <AutoText
         className="attendee__role"

@@ -23,7 +23,7 @@ export function Concessions({ meeting, concessions }: { meeting: Meeting; conces
       {concessions.length === 0 && <p className="empty">No concessions recorded for this meeting.</p>}
       <ul className="concession-list" aria-labelledby="concessions-heading">
         {concessions.map((c) => (
-          <li key={c.id} className={`concession concession--${c.direction}`}>
+          <li key={c.id} data-record-id={c.id} className={`concession concession--${c.direction}`}>
             <span className={`badge badge--${c.direction}`}>{DIRECTION_LABELS[c.direction]}</span>
             <span className="concession__issue">{titleOf(c.issueId)}</span>
             <span className="concession__text">{c.description}</span>

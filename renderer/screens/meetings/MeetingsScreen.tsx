@@ -6,6 +6,7 @@ import { useCases } from '../../state/cases.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
 import { humanize } from '../../ui/labels.js';
+import { parentThrough, useLandOnRecord } from '../../ui/records/land-on-record.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { formatDay, isoToday } from '../../ui/dates.js';
 import { MeetingDetailView } from './MeetingDetail.js';
@@ -20,6 +21,12 @@ export function MeetingsScreen({ caseId }: { caseId: string }) {
   useEffect(() => {
     void load(caseId);
   }, [caseId, load]);
+  // A jump to a meeting, or to a note, attendee, decision or action item of one, opens that meeting.
+  useLandOnRecord({
+    listed: status === 'ready' ? meetings : null,
+    parentOf: parentThrough(caseId, ['note', 'attendee', 'decision', 'actionItem'], 'meetingId'),
+    open: (id) => void select(id),
+  });
 
   const selected = meetings.find((m) => m.id === selectedId) ?? null;
   return (
@@ -132,6 +139,7 @@ function MeetingList({ meetings, selectedId, onSelect, onLog }: { meetings: Meet
       key={m.id}
       role="option"
       data-id={m.id}
+      data-record-id={m.id}
       aria-selected={m.id === selectedId}
       tabIndex={m.id === focusable ? 0 : -1}
       className={`meeting-option ${m.id === selectedId ? 'meeting-option--selected' : ''}`}

@@ -2,7 +2,7 @@
 // the decisions reached there.
 import { useId, useState } from 'react';
 import type { RecordOf } from '../../../shared/records.js';
-import { formatInstant } from '../../ui/dates.js';
+import { formatInstantIn } from '../../ui/dates.js';
 import { AutoText } from './fields.js';
 import { problemOf, useMeetings, type Meeting } from './store.js';
 
@@ -21,7 +21,7 @@ export function Notes({ meeting, notes }: { meeting: Meeting; notes: Note[] }) {
       {notes.length === 0 && <p className="empty">No notes yet. Write what was said as it happens; each note keeps the time it was added.</p>}
       <ol className="note-list" aria-labelledby="notes-heading">
         {sorted.map((n, i) => (
-          <NoteRow key={n.id} note={n} index={i + 1} />
+          <NoteRow key={n.id} note={n} index={i + 1} zone={meeting.timeZone} />
         ))}
       </ol>
       <AddNote meeting={meeting} />
@@ -29,16 +29,18 @@ export function Notes({ meeting, notes }: { meeting: Meeting; notes: Note[] }) {
   );
 }
 
-function NoteRow({ note, index }: { note: Note; index: number }) {
+// A note's time is read in the meeting's zone (named), not the reader's: notes of a meeting in Washington read the
+// same on a laptop in Brussels.
+function NoteRow({ note, index, zone }: { note: Note; index: number; zone: string | null | undefined }) {
   const update = useMeetings((s) => s.update);
   const remove = useMeetings((s) => s.remove);
   const [problem, setProblem] = useState<string | null>(null);
   const at = note.takenAt ?? note.createdAt;
   return (
-    <li className={`note ${note.internal ? 'note--internal' : ''}`} aria-label={`Note ${index}${note.internal ? ' (internal)' : ''}`}>
+    <li data-record-id={note.id} className={`note ${note.internal ? 'note--internal' : ''}`} aria-label={`Note ${index}${note.internal ? ' (internal)' : ''}`}>
       <div className="note__meta">
         <time dateTime={at} className="muted">
-          {formatInstant(at)}
+          {formatInstantIn(at, zone)}
         </time>
         {note.internal && <span className="badge badge--internal">Internal</span>}
         <label className="checkbox note__flag">
@@ -169,7 +171,7 @@ export function Decisions({ meeting, decisions }: { meeting: Meeting; decisions:
         {decisions.map((d, i) => {
           const issue = issues.find((x) => x.id === d.issueId);
           return (
-            <li key={d.id} className="decision">
+            <li key={d.id} data-record-id={d.id} className="decision">
               <AutoText label={`Decision ${i + 1}`} field="text" control="long" stored={d.text} save={(t) => update('decision', d.id, { text: t })} hint={issue ? `On: ${issue.title}` : undefined} />
               <button type="button" className="icon-button" aria-label={`Delete decision ${i + 1}`} title="Delete" onClick={() => void remove('decision', d.id, 'Decision deleted.')}>
                 ×

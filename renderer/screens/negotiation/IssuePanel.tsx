@@ -115,7 +115,7 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
             {history.map((c) => {
               const meeting = meetingTitle(c.meetingId);
               return (
-                <li key={c.id}>
+                <li key={c.id} data-record-id={c.id}>
                   <span className="history__change">
                     <strong>{POSITION_LABELS[`${String(c.side)}:${String(c.position)}`] ?? humanize(String(c.position))}</strong>:{' '}
                     {c.previousValue ? <span className="muted">“{String(c.previousValue)}” → </span> : <span className="muted">set to </span>}
@@ -199,7 +199,7 @@ function Concessions({ caseId, issueId, meetings, readOnly }: { caseId: string; 
           {list.map((c) => {
             const meeting = meetings.find((m) => m.id === c.meetingId);
             return (
-              <li key={c.id} className="concession">
+              <li key={c.id} data-record-id={c.id} className="concession">
                 <span className="history__change">
                   <span className={`pill ${c.direction === 'given' ? 'pill--high' : ''}`}>{c.direction === 'given' ? 'We gave' : 'We received'}</span> {String(c.description)}
                 </span>

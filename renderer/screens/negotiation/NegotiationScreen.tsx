@@ -9,6 +9,7 @@ import { takeOpenRequest } from '../../ui/links/open-record.js';
 import { humanize } from '../../ui/labels.js';
 import { createOf, deleteOf, restoreOf } from '../../ui/records/calls.js';
 import { failureText } from '../../ui/records/RecordField.js';
+import { parentThrough, useLandOnRecord } from '../../ui/records/land-on-record.js';
 import { useUndo } from '../../ui/records/undo.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { BatnaSection } from './BatnaSection.js';
@@ -29,6 +30,7 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
   const { notice, offer } = useUndo();
 
   useEffect(() => setOpenId((id) => id ?? takeOpenRequest('issue')), [caseId]);
+  useLandOnRecord({ listed: issues.records, parentOf: parentThrough(caseId, ['positionChange', 'concession'], 'issueId'), open: setOpenId });
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
@@ -104,7 +106,7 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
                   </thead>
                   <tbody>
                     {list.map((issue) => (
-                      <tr key={issue.id} aria-selected={issue.id === openId}>
+                      <tr key={issue.id} data-record-id={issue.id} aria-selected={issue.id === openId}>
                         <th scope="row">
                           <button type="button" className="row-open" data-row-open aria-expanded={issue.id === openId} onClick={() => setOpenId(issue.id === openId ? null : issue.id)}>
                             {String(issue.title)}

@@ -14,7 +14,8 @@ function describe(entry: AuditEntry): string {
   const named = entry.kind === 'directive' ? '' : quotedTitle(entry);
   if (entry.operation !== 'update' || entry.changedFields.length === 0) return `${VERBS[entry.operation]} the ${what}${named}`;
   const labels: Record<string, string> = entry.kind === 'directive' ? DIRECTIVE_FIELD_LABELS : {};
-  const fields = entry.changedFields.map((f) => (labels[f] ?? f).toLowerCase());
+  // Other kinds' fields read as words ("ourTarget" as "our target"), not as the stored name.
+  const fields = entry.changedFields.map((f) => (labels[f] ?? humanize(f)).toLowerCase());
   return `changed the ${what}${named}: ${fields.join(', ')}`;
 }
 

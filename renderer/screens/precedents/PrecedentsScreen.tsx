@@ -10,6 +10,7 @@ import { RecordDetailPanel } from '../../ui/records/RecordDetailPanel.js';
 import { takeOpenRequest } from '../../ui/links/open-record.js';
 import { createOf, deleteOf, restoreOf, type AnyRecord } from '../../ui/records/calls.js';
 import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
+import { useLandOnRecord } from '../../ui/records/land-on-record.js';
 import { useUndo } from '../../ui/records/undo.js';
 import { rowKeys, useRecords } from '../../ui/records/use-records.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
@@ -29,6 +30,7 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
   const { notice, offer } = useUndo();
 
   useEffect(() => setOpenId((id) => id ?? takeOpenRequest('precedent')), [caseId]);
+  useLandOnRecord({ listed: precedents.records, open: setOpenId });
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
@@ -97,7 +99,7 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
                 </thead>
                 <tbody>
                   {list.map((p) => (
-                    <tr key={p.id} aria-selected={p.id === openId}>
+                    <tr key={p.id} data-record-id={p.id} aria-selected={p.id === openId}>
                       <th scope="row">
                         <button type="button" className="row-open" data-row-open aria-expanded={p.id === openId} onClick={() => setOpenId(p.id === openId ? null : p.id)}>{String(p.title)}</button>
                       </th>

@@ -10,6 +10,7 @@ import { RecordDetailPanel } from '../../ui/records/RecordDetailPanel.js';
 import { takeOpenRequest } from '../../ui/links/open-record.js';
 import { createOf, deleteOf, restoreOf, type AnyRecord } from '../../ui/records/calls.js';
 import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
+import { useLandOnRecord } from '../../ui/records/land-on-record.js';
 import { useUndo } from '../../ui/records/undo.js';
 import { rowKeys, useRecords } from '../../ui/records/use-records.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
@@ -27,6 +28,7 @@ export function WatchScreen({ caseId }: { caseId: string }) {
   const { notice, offer } = useUndo();
 
   useEffect(() => setOpenId((id) => id ?? takeOpenRequest('watchItem')), [caseId]);
+  useLandOnRecord({ listed: items.records, open: setOpenId });
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
@@ -89,7 +91,7 @@ export function WatchScreen({ caseId }: { caseId: string }) {
                 </thead>
                 <tbody>
                   {list.map((w) => (
-                    <tr key={w.id} aria-selected={w.id === openId}>
+                    <tr key={w.id} data-record-id={w.id} aria-selected={w.id === openId}>
                       <th scope="row">
                         <button type="button" className="row-open" data-row-open aria-expanded={w.id === openId} onClick={() => setOpenId(w.id === openId ? null : w.id)}>{String(w.title)}</button>
                       </th>

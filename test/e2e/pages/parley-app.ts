@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Harness } from '../support/harness.js';
-import { SCREENSHOT_DIR } from '../support/paths.js';
+import { GUIDE_SCREENSHOT_DIR, SCREENSHOT_DIR } from '../support/paths.js';
 import { LibraryPage } from './library-page.js';
 import { NewCasePage } from './new-case-page.js';
 import { OpenDialog } from './open-dialog.js';
@@ -52,5 +52,16 @@ export class ParleyApp {
     await this.page.evaluate(() => window.scrollTo(0, 0));
     await this.page.screenshot({ path: file, fullPage: true });
     return file;
+  }
+
+  /**
+   * With PARLEY_UPDATE_GUIDE=1, also writes the viewport (not the full page, to keep the files small) to
+   * docs/user-guide/<name>.png, the pictures docs/USER-GUIDE.md shows. Without it, nothing: a normal run never
+   * changes committed files.
+   */
+  async guideScreenshot(name: string): Promise<void> {
+    if (process.env.PARLEY_UPDATE_GUIDE !== '1') return;
+    fs.mkdirSync(GUIDE_SCREENSHOT_DIR, { recursive: true });
+    await this.page.screenshot({ path: path.join(GUIDE_SCREENSHOT_DIR, `${name}.png`), animations: 'disabled', caret: 'hide' });
   }
 }

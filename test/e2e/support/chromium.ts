@@ -2,19 +2,9 @@
 // browser Playwright downloaded itself. `npx playwright install` cannot run offline, so Debian's is the usual one.
 import fs from 'node:fs';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, DEBIAN_CHROMIUM } from './chromium-args.js';
 
-/** The flags this machine needs (shared/guide/TOOLCHAIN.md): root in a container, no GPU, never online. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM_ARGS };
 
 export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string {
   const explicit = env.PARLEY_CHROMIUM;
