@@ -1,19 +1,9 @@
 // The meetings screen: logging a meeting with who came, what was said, what was decided and what each side owes,
 // saved as the user goes and all there after a reload; and the sample case's meetings read back.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { MeetingsPage } from './pages/meetings-page.js';
 import { expect, test } from './support/fixtures.js';
 import { callThrough } from './support/harness.js';
 import { createCaseFile, isoDaysFromToday, ORDER_TITLE } from './support/cases.js';
-
-async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-  expect(serious, `axe on ${screen}`).toEqual([]);
-}
 
 const MEETING = 'Working session on the allied carve-out';
 
@@ -120,7 +110,7 @@ test('a meeting logged with attendees, notes, action items and a concession is a
   await expect(meetings.option(MEETING)).toHaveAttribute('aria-selected', 'true');
 });
 
-test('the sample case: upcoming meetings first, the held meeting with its attendees by side and its notes; axe in both themes', async ({ app, page }) => {
+test('the sample case: upcoming meetings first, the held meeting with its attendees by side and its notes', async ({ app, page }) => {
   test.setTimeout(300_000);
   await page.getByRole('button', { name: 'Open the sample case' }).click();
   await expect(app.overview.saveSummary).toBeVisible({ timeout: 20_000 });
@@ -148,10 +138,4 @@ test('the sample case: upcoming meetings first, the held meeting with its attend
   await expect(meetings.concessions.getByRole('listitem')).toHaveCount(4);
   await expect(meetings.concessions).toContainText('Identity verification and reporting');
 
-  for (const theme of ['Light', 'Dark'] as const) {
-    await app.setTheme(theme);
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
-    await expectNoSeriousViolations(page, `meetings (${theme})`);
-    await app.screenshot(`meetings-sample-${theme.toLowerCase()}`);
-  }
 });

@@ -1,6 +1,5 @@
 // Precedents: added and edited as the user goes, linked to the issue they support, with the backlink on the issue;
-// delete with undo; axe in both themes.
-import { expectNoSeriousViolations } from './pages/axe-check.js';
+// delete with undo (axe: accessibility.spec.ts).
 import { NegotiationPage, PrecedentsPage } from './pages/negotiation-page.js';
 import { createCaseFile } from './support/cases.js';
 import { expect, test } from './support/fixtures.js';
@@ -54,19 +53,3 @@ test('a precedent is added, edited, linked to an issue it supports, and the issu
   await pre.undoNotice.getByRole('button', { name: 'Undo' }).click();
   await expect(pre.row('Halden Robotics')).toBeVisible();
 });
-
-for (const theme of ['Light', 'Dark'] as const) {
-  test(`the precedents screen with the sample case passes axe in the ${theme.toLowerCase()} theme`, async ({ app, page }) => {
-    test.setTimeout(90_000);
-    await page.getByRole('button', { name: 'Open the sample case' }).click();
-    await expect(app.overview.saveSummary).toBeVisible({ timeout: 20_000 });
-    await app.setTheme(theme);
-    await app.goToSection('Precedents');
-    const pre = new PrecedentsPage(page);
-    await expect(pre.table).toBeVisible();
-    await pre.table.getByRole('row').nth(1).getByRole('button').click();
-    await expect(pre.panel.links).toBeVisible();
-    await expectNoSeriousViolations(page, `precedents (${theme})`);
-    await app.screenshot(`precedents-sample-${theme.toLowerCase()}`);
-  });
-}

@@ -1,7 +1,6 @@
 // The search palette (Ctrl+K) and a record's history: find a word in this case and in other cases, jump to the
 // record's section with the record in the address, and read who changed the directive, and how.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './pages/axe-check.js';
 import { Palette } from './pages/palette.js';
 import type { ParleyApp } from './pages/parley-app.js';
 import { expect, test } from './support/fixtures.js';
@@ -10,14 +9,6 @@ import { expect, test } from './support/fixtures.js';
 test.describe.configure({ timeout: 120_000 });
 import { callThrough, E2E_ACTOR } from './support/harness.js';
 import { createCaseFile, ORDER_TITLE } from './support/cases.js';
-
-async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-  expect(serious, `axe on ${what}`).toEqual([]);
-}
 
 async function openSample(app: ParleyApp): Promise<string> {
   await app.page.getByRole('button', { name: 'Open the sample case' }).click();
@@ -101,19 +92,6 @@ test('the palette runs commands, says when nothing is found, and Escape gives fo
   await page.keyboard.press('Enter');
   await expect(app.library.heading).toBeVisible();
 });
-
-for (const theme of ['Light', 'Dark'] as const) {
-  test(`the palette passes axe in the ${theme.toLowerCase()} theme`, async ({ app, page }) => {
-    await openSample(app);
-    await app.setTheme(theme);
-    const palette = new Palette(page);
-    await palette.open();
-    await palette.search('tier');
-    await page.keyboard.press('ArrowDown');
-    await expectNoSeriousViolations(page, `the palette (${theme})`);
-    await app.screenshot(`search-palette-${theme.toLowerCase()}`);
-  });
-}
 
 test('the directive\'s history shows each change: who, when, the reason, and the field before and after', async ({ app, harness, page }) => {
   const info = await createCaseFile(harness, 'history.parley', ORDER_TITLE);

@@ -1,6 +1,5 @@
 // The timeline: the sample case's dated records in one chronological view, grouped by month, filtered by type,
-// each entry a link to its section; axe in both themes.
-import AxeBuilder from '@axe-core/playwright';
+// each entry a link to its section (axe: accessibility.spec.ts).
 import { TimelinePage } from './pages/timeline-page.js';
 import { expect as baseExpect, test } from './support/fixtures.js';
 import { createCaseFile, ORDER_TITLE } from './support/cases.js';
@@ -51,19 +50,6 @@ test.describe('the sample case', () => {
     await page.getByRole('link', { name: 'Last day to ask the Bureau to reconsider the order' }).click();
     await expect(app.heading).toHaveText('Deadlines');
   });
-
-  for (const theme of ['Light', 'Dark'] as const) {
-    test(`the timeline passes axe in the ${theme.toLowerCase()} theme`, async ({ app, page }) => {
-      await app.setTheme(theme);
-      await expect(page.locator('.timeline-entry').first()).toBeVisible();
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-      const serious = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-      expect(serious, `axe on the timeline (${theme})`).toEqual([]);
-      await app.screenshot(`timeline-${theme.toLowerCase()}`);
-    });
-  }
 });
 
 test('an empty case says how the timeline fills', async ({ app, harness, page }) => {

@@ -4,6 +4,7 @@
 // item, find a word of the meeting notes with Ctrl+K and land on the note, close the case, reopen it from the
 // library, and find everything as it was left. A screenshot of every step goes to test-results/screenshots/
 // (walkthrough-*); with PARLEY_UPDATE_GUIDE=1 the user guide's pictures (docs/user-guide/) are rewritten too.
+import type { Locator } from '@playwright/test';
 import { DeadlinesPage } from './pages/deadlines-page.js';
 import { MeetingsPage } from './pages/meetings-page.js';
 import { NegotiationPage, PrecedentsPage, WatchPage } from './pages/negotiation-page.js';
@@ -41,10 +42,15 @@ const CHANGED_TARGET = 'Exclude all US residents';
 const PRECEDENT = 'Halden Robotics v. Bureau of Industry Controls';
 const WATCH = 'Congress turns the order into statute';
 
-/** A step's screenshot for a person to look at, and (on request) the user guide's picture of that screen. */
-async function shot(app: ParleyApp, name: string, guide?: string): Promise<void> {
+/**
+ * A step's screenshot for a person to look at, and (on request) the user guide's picture of that screen: the top of
+ * the page, or the part that shows `subject`.
+ */
+async function shot(app: ParleyApp, name: string, guide?: string, subject?: Locator): Promise<void> {
   await app.screenshot(`walkthrough-${name}`);
-  if (guide) await app.guideScreenshot(guide);
+  if (!guide) return;
+  if (subject) await subject.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await app.guideScreenshot(guide);
 }
 
 test('a new user runs the reference scenario end to end, closes the case, reopens it and finds everything as left', async ({ app, page, harness }) => {
@@ -113,7 +119,7 @@ test('a new user runs the reference scenario end to end, closes the case, reopen
     await expect(meetings.notes.getByRole('listitem', { name: 'Note 1' }).locator('time')).toContainText('America/New York');
     await meetings.addActionItem({ title: 'Send the allied-country list', owner: 'Ruth Hale', due: isoDaysFromToday(6), commitment: true });
     await meetings.addActionItem({ title: 'Circulate the notes', owner: 'Dana Whitfield', due: isoDaysFromToday(2) });
-    await shot(app, '07-meeting', 'meeting');
+    await shot(app, '07-meeting', 'meeting', meetings.notes);
   });
 
   const neg = new NegotiationPage(page);
@@ -209,7 +215,7 @@ test('a new user runs the reference scenario end to end, closes the case, reopen
     await expect(landed).toHaveAttribute('aria-label', 'Note 1');
     await expect(landed.locator('textarea')).toHaveValue(NOTE);
     await expect(landed).toBeInViewport();
-    await shot(app, '13-landed-on-note', 'landed-on-note');
+    await shot(app, '13-landed-on-note', 'landed-on-note', landed);
   });
 
   await test.step('close the case and reopen it from the library', async () => {

@@ -1,5 +1,5 @@
 // One meeting, opened: its own fields saved as the user goes, its agenda, and what is attached to it.
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { MEETING_STATUSES } from '../../../shared/enums.js';
 import type { FieldSave } from '../../state/directive.js';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.js';
@@ -152,9 +152,15 @@ function Agenda({ meeting }: { meeting: Meeting }) {
     }
   }
 
-  function focusItem(index: number): void {
-    requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`#agenda-item-${index}`)?.focus());
-  }
+  // The item to focus once it is drawn: in a layout effect, in the same task as the key or click that made it, so
+  // that what the user types next lands in it (a focus one frame later lost the first keystrokes on a busy machine).
+  const [toFocus, setToFocus] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    if (toFocus === null) return;
+    document.querySelector<HTMLInputElement>(`#agenda-item-${toFocus}`)?.focus();
+    setToFocus(null);
+  }, [toFocus]);
+  const focusItem = (index: number) => setToFocus(index);
 
   function moveItem(index: number, by: -1 | 1): void {
     const next = [...shown];

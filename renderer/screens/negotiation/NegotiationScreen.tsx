@@ -18,6 +18,11 @@ import { rowKeys, useRecords } from '../../ui/records/use-records.js';
 import '../../ui/records/records.css';
 
 const PRIORITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+/**
+ * Positions the matrix leaves out while an issue is open beside it on a window too narrow for all seven columns
+ * (records.css): the open issue shows them, and the target against their position stays in view for every issue.
+ */
+const SHOWN_IN_PANEL = new Set(['ourOpening', 'ourWalkaway']);
 
 export function NegotiationScreen({ caseId }: { caseId: string }) {
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
@@ -97,9 +102,9 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
                     <tr>
                       <th scope="col">Issue</th>
                       <th scope="col">Priority</th>
-                      <th scope="col">Our opening</th>
+                      <th scope="col" className="issues-matrix__beside-panel">Our opening</th>
                       <th scope="col">Target</th>
-                      <th scope="col">Walk-away</th>
+                      <th scope="col" className="issues-matrix__beside-panel">Walk-away</th>
                       <th scope="col">Their position</th>
                       <th scope="col">Status</th>
                     </tr>
@@ -114,7 +119,7 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
                         </th>
                         <td><span className={`pill pill--${String(issue.priority)}`}>{humanize(String(issue.priority))}</span></td>
                         {(['ourOpening', 'ourTarget', 'ourWalkaway', 'theirPosition'] as const).map((f) => (
-                          <td key={f}>{issue[f] ? <span className="cell-text">{String(issue[f])}</span> : <span className="muted">—</span>}</td>
+                          <td key={f} className={SHOWN_IN_PANEL.has(f) ? 'issues-matrix__beside-panel' : undefined}>{issue[f] ? <span className="cell-text">{String(issue[f])}</span> : <span className="muted">—</span>}</td>
                         ))}
                         <td>{humanize(String(issue.status))}</td>
                       </tr>
