@@ -5,7 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import { findSections, MEETING_BRIEF_SECTIONS, type DocumentNode } from '../../../shared/documents/index.js';
 import { inlineText } from '../../../shared/documents/text.js';
 import { messageOf } from '../../api/client.js';
-import { api } from '../../services.js';
+import { api, platform } from '../../services.js';
 import { formatInstant } from '../../ui/dates.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
@@ -62,8 +62,14 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
     await run(`export-${format}`, async () => {
       const document = currentDocument() ?? documentFromMarkdown(latest?.body ?? '');
       const file = await api().call('document.export', { caseId, document, format, title: draft.title });
-      downloadFile(file);
-      return `Exported as ${label}: ${file.fileName}.`;
+      // The desktop app asks where to save it; a browser downloads it.
+      const { saveExport } = platform();
+      if (!saveExport) {
+        downloadFile(file);
+        return `Exported as ${label}: ${file.fileName}.`;
+      }
+      const saved = await saveExport(file);
+      return saved ? `Exported as ${label}: saved to ${saved}.` : `Export as ${label} cancelled; nothing was saved.`;
     });
   }
 

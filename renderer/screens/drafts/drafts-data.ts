@@ -64,7 +64,7 @@ export function saveRevision(caseId: string, draftId: string, doc: DocumentNode,
   });
 }
 
-/** Saves the file the core exported through a blob link, as a browser download (the desktop shell saves it too). */
+/** Saves the file the core exported through a blob link, as a browser download (the desktop app asks where instead). */
 export function downloadFile(file: { fileName: string; mediaType: string; dataBase64: string }): void {
   const bytes = Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
