@@ -3,6 +3,7 @@
 // migrations/ is listed here, in order, with no gaps.
 import m0001 from '../../../migrations/0001_case_file.sql';
 import m0002 from '../../../migrations/0002_live_record_indexes.sql';
+import m0003 from '../../../migrations/0003_draft_shareable.sql';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001_case_file', sql: m0001 },
   { version: 2, name: '0002_live_record_indexes', sql: m0002 },
+  { version: 3, name: '0003_draft_shareable', sql: m0003 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -2,7 +2,7 @@
 // compare and restore. Markdown revisions of older drafts are shown read-only as their text, with "Convert to
 // editable", which saves them as an editor document (a new revision; the Markdown one stays in the history).
 import { useMemo, useRef, useState } from 'react';
-import { findSections, MEETING_BRIEF_SECTIONS, type DocumentNode } from '../../../shared/documents/index.js';
+import { findSections, MEETING_BRIEF_SECTIONS, SHAREABLE_MARKING, type DocumentNode } from '../../../shared/documents/index.js';
 import { inlineText } from '../../../shared/documents/text.js';
 import { messageOf } from '../../api/client.js';
 import { api, platform } from '../../services.js';
@@ -12,7 +12,7 @@ import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { Compare } from './Compare.js';
 import { DraftEditor, type DraftEditorHandle, type EditorSave } from './DraftEditor.js';
 import {
-  documentOf, downloadFile, DRAFT_TYPE_LABELS, isShareableBrief, saveRevision, type Draft, type Revision,
+  documentOf, downloadFile, DRAFT_TYPE_LABELS, isShareableDraft, saveRevision, type Draft, type Revision,
 } from './drafts-data.js';
 import { documentFromMarkdown } from './markdown-import.js';
 
@@ -42,6 +42,7 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
   const latest = revisions[revisions.length - 1];
   // Parsed once per revision: the editor keeps its own document after that.
   const latestDoc = useMemo(() => (latest ? documentOf(latest) : null), [latest]);
+  const shareable = isShareableDraft(draft, latestDoc);
 
   async function run(label: string, work: () => Promise<string | void>) {
     setBusy(label);
@@ -61,7 +62,8 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
   async function exportAs(format: (typeof EXPORTS)[number]['format'], label: string) {
     await run(`export-${format}`, async () => {
       const document = currentDocument() ?? documentFromMarkdown(latest?.body ?? '');
-      const file = await api().call('document.export', { caseId, document, format, title: draft.title });
+      // A shareable brief may leave the team: its pages carry the shareable marking, not the privileged one.
+      const file = await api().call('document.export', { caseId, document, format, title: draft.title, ...(shareable ? { marking: SHAREABLE_MARKING } : {}) });
       // The desktop app asks where to save it; a browser downloads it.
       const { saveExport } = platform();
       if (!saveExport) {
@@ -111,6 +113,7 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
           <>
             <button type="button" className="link-button" onClick={back}>← All drafts</button>
             {' · '}{DRAFT_TYPE_LABELS[draft.draftType]}
+            {shareable && <>{' · '}<span className="badge" title="Leaves out walk-away positions, BATNA and anything marked internal">Shareable</span></>}
           </>
         }
         actions={readOnly ? <span className="badge badge--problem">Read-only</span> : <SaveSummary save={save} onRetry={() => void editorRef.current?.flush()} />}
@@ -127,6 +130,7 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
           <RegenerateSection
             caseId={caseId}
             meetingId={draft.meetingId}
+            shareable={shareable}
             busy={busy === 'regenerate'}
             editor={editorRef}
             onRun={(work) => run('regenerate', work)}
@@ -193,9 +197,11 @@ function SaveSummary({ save, onRetry }: { save: EditorSave; onRetry(): void }) {
   );
 }
 
-function RegenerateSection({ caseId, meetingId, busy, editor, onRun }: {
+function RegenerateSection({ caseId, meetingId, shareable, busy, editor, onRun }: {
   caseId: string;
   meetingId: string;
+  /** Which variant the brief was prepared as: a regenerated section is built the same way. */
+  shareable: boolean;
   busy: boolean;
   editor: React.RefObject<DraftEditorHandle | null>;
   onRun(work: () => Promise<string>): void;
@@ -223,7 +229,7 @@ function RegenerateSection({ caseId, meetingId, busy, editor, onRun }: {
     onRun(async () => {
       const document = editor.current?.document();
       if (!document) return 'Nothing to regenerate.';
-      const fresh = await api().call('brief.regenerateSection', { caseId, meetingId, shareable: isShareableBrief(document), document, sectionId: chosen });
+      const fresh = await api().call('brief.regenerateSection', { caseId, meetingId, shareable, document, sectionId: chosen });
       editor.current?.replace(fresh);
       await editor.current?.flush();
       return `"${title}" was rebuilt from the case; the rest of the brief is as you left it.`;

@@ -143,7 +143,10 @@ export function DraftsScreen({ caseId }: { caseId: string }) {
                       <th scope="row">
                         <button type="button" className="link-button" onClick={() => setOpenId(draft.id)}>{draft.title}</button>
                       </th>
-                      <td>{DRAFT_TYPE_LABELS[draft.draftType]}</td>
+                      <td>
+                        {DRAFT_TYPE_LABELS[draft.draftType]}
+                        {draft.shareable && <> <span className="badge">Shareable</span></>}
+                      </td>
                       <td>{draft.status === 'final' ? 'Final' : 'Working'}</td>
                       <td className="numeric">{revisions.length}</td>
                       <td>
@@ -277,7 +280,7 @@ function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: stri
       const doc = await api().call('brief.build', { caseId, meetingId, shareable });
       const draft = await api().call('draft.create', {
         caseId,
-        fields: { title: `Brief: ${meeting.title}${shareable ? ' (shareable)' : ''}`.slice(0, 1000), draftType: 'meeting_brief', status: 'working', meetingId },
+        fields: { title: `Brief: ${meeting.title}${shareable ? ' (shareable)' : ''}`.slice(0, 1000), draftType: 'meeting_brief', status: 'working', meetingId, shareable },
       });
       onCreated(draft, await saveRevision(caseId, draft.id, doc, shareable ? 'Prepared from the case (shareable)' : 'Prepared from the case (internal)'));
     } catch (err) {

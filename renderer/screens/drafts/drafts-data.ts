@@ -40,9 +40,14 @@ export function revisionText(revision: Revision): string {
   return doc ? documentText(doc) : revision.body;
 }
 
-/** A brief built shareable leaves out the BATNA section; regenerating keeps to the version it was built as. */
-export function isShareableBrief(doc: DocumentNode): boolean {
-  return !sectionIds(doc).includes('batna');
+/**
+ * Whether a brief is the shareable variant, so regenerating a section keeps to it and exports carry its marking:
+ * the draft says so since it has the flag; for a brief prepared before that, a shareable one is known by having
+ * no BATNA section.
+ */
+export function isShareableDraft(draft: Draft, doc: DocumentNode | null): boolean {
+  if (draft.shareable !== null && draft.shareable !== undefined) return draft.shareable;
+  return draft.draftType === 'meeting_brief' && doc !== null && !sectionIds(doc).includes('batna');
 }
 
 export async function loadDrafts(caseId: string): Promise<{ drafts: Draft[]; revisions: Revision[] }> {
