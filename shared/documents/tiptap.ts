@@ -36,6 +36,7 @@ export const RecordLink = Mark.create({
       kind: { default: null, parseHTML: (el) => el.getAttribute('data-record-kind') },
       id: { default: null, parseHTML: (el) => el.getAttribute('data-record-id') },
       caseId: { default: null, parseHTML: (el) => el.getAttribute('data-case-id') },
+      title: { default: null, parseHTML: (el) => el.getAttribute('data-record-title') },
     };
   },
   parseHTML() {
@@ -49,6 +50,7 @@ export const RecordLink = Mark.create({
       'data-record-kind': attrs.kind,
       'data-record-id': attrs.id,
       ...(attrs.caseId ? { 'data-case-id': attrs.caseId } : {}),
+      ...(attrs.title ? { 'data-record-title': attrs.title, title: `Open \u201c${attrs.title}\u201d` } : {}),
     }];
   },
 });
