@@ -69,7 +69,9 @@ export const Footnote = Node.create({
     return [{ tag: 'sup[data-footnote]' }];
   },
   renderHTML({ node }) {
-    return ['sup', { 'data-footnote': node.attrs.text as string, class: 'footnote', title: node.attrs.text as string }, '*'];
+    // No text of its own: the editor's stylesheet numbers footnotes in order (a CSS counter), as exports do.
+    const text = node.attrs.text as string;
+    return ['sup', { 'data-footnote': text, class: 'footnote', title: text, 'aria-label': `Footnote: ${text}` }];
   },
   renderText({ node }) {
     return ` [${node.attrs.text as string}]`;

@@ -10,6 +10,7 @@ import { formatInstant } from '../../ui/dates.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { Compare } from './Compare.js';
+import { FormDialog } from './FormDialog.js';
 import { DraftEditor, type DraftEditorHandle, type EditorSave } from './DraftEditor.js';
 import {
   documentOf, downloadFile, DRAFT_TYPE_LABELS, isShareableDraft, saveRevision, type Draft, type Revision,
@@ -241,17 +242,7 @@ function RegenerateSection({ caseId, meetingId, shareable, busy, editor, onRun }
       <button type="button" className="button button--small" disabled={busy} onClick={start}>
         {busy ? 'Regenerating…' : 'Regenerate section…'}
       </button>
-      <Dialog
-        open={open}
-        title="Regenerate a section"
-        onClose={() => setOpen(false)}
-        actions={
-          <>
-            <button type="button" className="button" onClick={() => setOpen(false)}>Cancel</button>
-            <button type="button" className="button button--primary" disabled={!chosen} onClick={regenerate}>Regenerate</button>
-          </>
-        }
-      >
+      <FormDialog open={open} title="Regenerate a section" onClose={() => setOpen(false)} onSubmit={regenerate} submitLabel="Regenerate" disabled={!chosen}>
         {sections.length === 0 ? (
           <p>This brief has no generated sections left to rebuild.</p>
         ) : (
@@ -265,7 +256,7 @@ function RegenerateSection({ caseId, meetingId, shareable, busy, editor, onRun }
             </label>
           </>
         )}
-      </Dialog>
+      </FormDialog>
     </>
   );
 }
