@@ -161,6 +161,28 @@ test('a footnote and a link to a case record from the toolbar: saved, exported, 
   await app.screenshot('drafts-record-link-opened');
 });
 
+test('a shareable brief stays shareable: the badge, a regenerated section, the list', async ({ app, page }) => {
+  const drafts = await openSampleDrafts(app, page);
+  await drafts.prepareBrief(SECOND_MEETING, 'Shareable');
+  await expect(page.locator('.screen-heading').getByText('Shareable', { exact: true })).toBeVisible();
+  const issuesTable = drafts.editor.locator('table').filter({ has: page.locator('th', { hasText: 'Their position' }) });
+  await expect(issuesTable.locator('th').first()).toHaveText('Issue');
+  expect(await issuesTable.locator('th').allTextContents()).not.toContain('Walk-away');
+  // Rebuilt from the case, the issues table is built shareable again: still no walk-away column.
+  await page.getByRole('button', { name: 'Regenerate section…' }).click();
+  const regenerate = page.getByRole('dialog', { name: 'Regenerate a section' });
+  await regenerate.getByLabel('Section').selectOption({ label: 'Issues' });
+  await regenerate.getByRole('button', { name: 'Regenerate' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'was rebuilt from the case' })).toBeVisible({ timeout: 15_000 });
+  await expect(issuesTable.locator('th').first()).toHaveText('Issue');
+  expect(await issuesTable.locator('th').allTextContents()).not.toContain('Walk-away');
+  await app.screenshot('drafts-shareable-regenerated');
+  // The list says so too.
+  await page.getByRole('button', { name: '← All drafts' }).click();
+  await expect(drafts.row(`Brief: ${SECOND_MEETING} (shareable)`)).toContainText('Shareable');
+  await app.screenshot('drafts-list-shareable');
+});
+
 test('an older Markdown draft is shown as written and converts to editable', async ({ app, page }) => {
   const drafts = await openSampleDrafts(app, page);
   await drafts.row('Brief for the second meeting with the Bureau').getByRole('button').first().click();
