@@ -27,6 +27,21 @@ export interface ParleyDesktop {
   chooseNewCaseFile(suggestedName?: string): Promise<string | null>;
   /** Asks which case file to open; resolves to its path, or null if the user cancelled. */
   chooseCaseFileToOpen(): Promise<string | null>;
+  /**
+   * Asks where to save a file the core exported (document.export, brief.export) and writes it there; resolves to
+   * the path written, or null if the user cancelled. Rejects, saying why, if the file could not be written.
+   */
+  saveExportedFile(file: ExportedFileToSave): Promise<string | null>;
+}
+
+/** Formats a draft or brief is exported in (shared/contract.ts EXPORT_FORMATS), by the file name's extension. */
+export const SAVABLE_EXPORT_EXTENSIONS = ['pdf', 'docx', 'md', 'html'] as const;
+
+/** An exported file as the contract returns it: its suggested name (ending in one of the extensions above) and bytes. */
+export interface ExportedFileToSave {
+  fileName: string;
+  mediaType: string;
+  dataBase64: string;
 }
 
 // ---- the transport between the preload and the main process (not for renderers) -----------------------------
@@ -44,7 +59,11 @@ export interface DesktopRequests {
   chooseCaseFileToOpen: undefined;
   /** The renderer now listens for files to open: the main process may deliver the ones it kept. */
   listeningForFiles: undefined;
+  saveExportedFile: ExportedFileToSave;
 }
+
+/** What the main process answers to saveExportedFile: the path written, null if cancelled, or why it failed. */
+export type SaveExportedFileResult = { ok: true; path: string | null } | { ok: false; message: string };
 export type DesktopRequestName = keyof DesktopRequests;
 
 /** Each event and its payload. */

@@ -293,6 +293,8 @@ export const KINDS = {
       draftType: req(z.enum(E.DRAFT_TYPES)),
       status: req(z.enum(E.DRAFT_STATUSES)),
       meetingId: opt(recordId, { ref: 'meeting' }),
+      /** A meeting brief prepared as the shareable variant (migration 0003): regenerated sections stay shareable. */
+      shareable: opt(z.boolean()),
     },
   }),
   draftRevision: kind({

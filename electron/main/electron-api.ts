@@ -3,7 +3,7 @@
 // from 'electron' here, so nothing in this folder but main.ts loads Electron at run time.
 import type {
   BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions, MessageBoxOptions, NotificationConstructorOptions,
-  OpenDialogOptions, Rectangle, SaveDialogOptions,
+  OpenDialogOptions, PrintToPDFOptions, Rectangle, SaveDialogOptions,
 } from 'electron';
 
 export interface PreventableEvent {
@@ -31,6 +31,8 @@ export interface WebContentsLike {
   on(event: 'did-start-loading', listener: () => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
   isDestroyed(): boolean;
+  /** Prints the loaded page (the hidden print window's, see print-to-pdf.ts). */
+  printToPDF(options: PrintToPDFOptions): Promise<Buffer>;
 }
 
 export interface BrowserWindowLike {
@@ -43,6 +45,8 @@ export interface BrowserWindowLike {
   restore(): void;
   maximize(): void;
   close(): void;
+  /** Closes at once, without the close event (the hidden print window). */
+  destroy(): void;
   isMinimized(): boolean;
   isMaximized(): boolean;
   isDestroyed(): boolean;
@@ -88,6 +92,11 @@ export interface SessionLike {
   readonly webRequest: {
     onBeforeRequest(listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void): void;
   };
+}
+
+/** A session of its own (Electron's session.fromPartition): the print window's, with its own protocol handlers. */
+export interface PartitionSessionLike extends SessionLike {
+  readonly protocol: Pick<ProtocolLike, 'handle'>;
 }
 
 /** Dialogs take the window they belong to as their first argument (any window: the type is Electron's BaseWindow). */
@@ -137,6 +146,6 @@ export interface ShellElectron {
   powerMonitor: PowerMonitorLike;
   protocol: ProtocolLike;
   screen: ScreenLike;
-  session: { readonly defaultSession: SessionLike };
+  session: { readonly defaultSession: SessionLike; fromPartition(partition: string): PartitionSessionLike };
   shell: ShellLike;
 }

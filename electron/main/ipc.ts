@@ -2,11 +2,11 @@
 // refuses names the contract does not have and lets the dispatcher validate the input before any handler runs,
 // and the desktop channel validates its few requests itself.
 import { z } from 'zod';
-import { dispatch, type InternalErrorLog } from '../core/api/dispatcher.js';
+import { dispatchAsync, type InternalErrorLog } from '../core/api/dispatcher.js';
 import type { Session } from '../core/session.js';
 import { IPC_CHANNEL } from '../../shared/bridge.js';
 import { OPERATION_NAMES, type OpName } from '../../shared/contract.js';
-import { DESKTOP_REQUEST_CHANNEL, type DesktopRequestName, type DesktopRequests } from '../../shared/desktop.js';
+import { DESKTOP_REQUEST_CHANNEL, SAVABLE_EXPORT_EXTENSIONS, type DesktopRequestName, type DesktopRequests } from '../../shared/desktop.js';
 import { recordId } from '../../shared/fields.js';
 import type { Envelope } from '../../shared/result.js';
 import type { IpcInvokeEventLike, IpcMainLike } from './electron-api.js';
@@ -33,12 +33,13 @@ export interface ContractIpcOptions {
 export function registerContractIpc(ipcMain: IpcMainLike, session: Session, isTrustedSender: SenderCheck, options: ContractIpcOptions = {}): void {
   const operations = new Set<string>();
   for (const name of OPERATION_NAMES) operations.add(name);
-  ipcMain.handle(IPC_CHANNEL, (event, name, input) => {
+  ipcMain.handle(IPC_CHANNEL, async (event, name, input) => {
     assertTrusted(isTrustedSender, event);
     if (typeof name !== 'string' || !operations.has(name)) {
       return { ok: false, error: { code: 'unknown_operation', message: `There is no operation called "${String(name).slice(0, 100)}".` } };
     }
-    const result = dispatch(session, name, input, options.log);
+    // dispatchAsync, not dispatch: exports (document.export, brief.export) return a promise.
+    const result = await dispatchAsync(session, name, input, options.log);
     options.afterCall?.(name as OpName, result);
     return result;
   });
@@ -52,6 +53,15 @@ const DESKTOP_REQUEST_SCHEMAS: { [N in DesktopRequestName]: z.ZodType<DesktopReq
   chooseNewCaseFile: z.string().max(255).optional(),
   chooseCaseFileToOpen: z.undefined(),
   listeningForFiles: z.undefined(),
+  saveExportedFile: z.strictObject({
+    fileName: z.string().min(1).max(255).refine(
+      (name) => SAVABLE_EXPORT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(`.${ext}`)),
+      `must end in .${SAVABLE_EXPORT_EXTENSIONS.join(', .')}`,
+    ),
+    mediaType: z.string().max(255),
+    // The contract's own limit for exported files is the document's; 200 MB of base64 is far above any brief.
+    dataBase64: z.base64().max(200 * 1024 * 1024),
+  }),
 };
 
 export function isDesktopRequestName(name: unknown): name is DesktopRequestName {

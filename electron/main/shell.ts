@@ -5,21 +5,26 @@ import { defaultActor } from '../core/paths.js';
 import { Session } from '../core/session.js';
 import { CASE_FILE_EXTENSION } from '../core/db/connection.js';
 import type { OpName } from '../../shared/contract.js';
-import { DESKTOP_EVENT_CHANNEL, type DesktopEventName, type DesktopEvents } from '../../shared/desktop.js';
+import { DESKTOP_EVENT_CHANNEL, type DesktopEventName, type DesktopEvents, type ExportedFileToSave, type SaveExportedFileResult } from '../../shared/desktop.js';
 import type { Envelope } from '../../shared/result.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { exportCaseToFile, importCaseFromFile, saveCaseCopy } from './case-files.js';
 import type { BrowserWindowLike, NotificationLike, ShellElectron } from './electron-api.js';
+import { exportSaveDialog, writeExportedFile } from './exported-files.js';
 import { offerToOpenExternally } from './external-links.js';
+import { safeFileName, withExtension } from './file-names.js';
 import { registerContractIpc, registerDesktopIpc } from './ipc.js';
 import { APP_NAME, bringToFront, createMainWindow } from './main-window.js';
 import { buildMenuTemplate, type MenuActions } from './menu.js';
 import { useElectronDriver } from './native-driver.js';
 import { OpenFileRelay, caseFilesInArgv, userDataDirInArgv } from './open-requests.js';
+import { electronPdfRenderer } from './print-to-pdf.js';
 import { ReminderScheduler, systemClock, type Reminder, type SchedulerClock } from './reminders.js';
 import { hardenWebContents, secureSession } from './security.js';
 import { trustedSenderCheck } from './trusted-sender.js';
 import { readWindowState, stateOfWindow, writeWindowState } from './window-state.js';
+
+export { safeFileName, withExtension } from './file-names.js';
 
 /** The application id: electron-builder's appId, and Windows' AppUserModelId (notifications need it). */
 export const APP_ID = 'app.parley.desktop';
@@ -40,21 +45,12 @@ export interface ShellOptions {
 /** Operations after which the library (and so Open Recent) may have changed. */
 const LIBRARY_CHANGING_OPERATIONS = new Set<OpName>(['case.open', 'case.create', 'case.import', 'case.close', 'library.forget']);
 
-/** A file name for a save dialog, without path separators or characters Windows refuses. */
-export function safeFileName(name: string | undefined, fallback: string): string {
-  const cleaned = (name ?? '').replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100).replace(/[. ]+$/, '');
-  return cleaned || fallback;
-}
 
 /** Runs an action started by an event (a menu click, a link) whose caller cannot wait: a failure is logged, not lost. */
 function runDetached(what: string, action: Promise<unknown>): void {
   action.catch((err: unknown) => console.error(`[parley] ${what} failed:`, err));
 }
 
-/** GTK and some Windows dialogs return the typed name as it is: a case file always gets its extension. */
-export function withExtension(file: string, extension: string): string {
-  return file.toLowerCase().endsWith(extension) ? file : `${file}${extension}`;
-}
 
 export class DesktopShell {
   readonly reminders: ReminderScheduler;
@@ -115,7 +111,8 @@ export class DesktopShell {
     }
     if (this.options.platform === 'win32') app.setAppUserModelId(APP_ID);
     const dataDir = app.getPath('userData');
-    const session = new Session({ dataDir, actor: this.options.actor ?? defaultActor() });
+    // Drafts and briefs print through Electron's printToPDF, not a separate Chromium.
+    const session = new Session({ dataDir, actor: this.options.actor ?? defaultActor(), pdfRenderer: electronPdfRenderer(this.electron) });
     this.session = session;
     secureSession(this.electron.session.defaultSession, { allowDevtools: this.isDevelopment });
     handleAppProtocol(protocol, this.paths.renderer);
@@ -133,6 +130,7 @@ export class DesktopShell {
       chooseNewCaseFile: (suggestedName) => this.chooseNewCaseFile(suggestedName),
       chooseCaseFileToOpen: () => this.chooseCaseFileToOpen(),
       listeningForFiles: () => this.relay.rendererListening(),
+      saveExportedFile: (file) => this.saveExportedFile(file),
     });
     powerMonitor.on('resume', () => this.reminders.wake());
     // What reminders there are is decided later (deadline reminders); until then the plan is empty.
@@ -252,6 +250,13 @@ export class DesktopShell {
 
   async chooseNewCaseFile(suggestedName?: string): Promise<string | null> {
     return this.askWhereToSave('New Case File', `${safeFileName(suggestedName, 'New case')}${CASE_FILE_EXTENSION}`, CASE_FILE_FILTER, CASE_FILE_EXTENSION);
+  }
+
+  /** Export in the Drafts screen: asks where to save the exported draft or brief, and writes it there. */
+  async saveExportedFile(file: ExportedFileToSave): Promise<SaveExportedFileResult> {
+    const plan = exportSaveDialog(file.fileName);
+    const target = await this.askWhereToSave(plan.title, plan.defaultPath, plan.filter, plan.extension);
+    return target ? writeExportedFile(target, file.dataBase64) : { ok: true, path: null };
   }
 
   private async askWhereToSave(title: string, defaultPath: string, filter: { name: string; extensions: string[] }, extension: string): Promise<string | null> {

@@ -3,7 +3,7 @@
 import { bridgeFrom, IPC_CHANNEL, type ParleyBridge } from '../../shared/bridge.js';
 import {
   DESKTOP_EVENT_CHANNEL, DESKTOP_REQUEST_CHANNEL, MENU_COMMANDS, type DesktopEventName, type DesktopEvents,
-  type DesktopRequestName, type DesktopRequests, type MenuCommand, type ParleyDesktop, type Unsubscribe,
+  type DesktopRequestName, type DesktopRequests, type MenuCommand, type ParleyDesktop, type SaveExportedFileResult, type Unsubscribe,
 } from '../../shared/desktop.js';
 import type { Envelope } from '../../shared/result.js';
 
@@ -48,5 +48,10 @@ export function createDesktopApi(ipc: IpcRendererLike): ParleyDesktop {
     setActiveCase: (caseId) => void request('setActiveCase', caseId),
     chooseNewCaseFile: (suggestedName) => request('chooseNewCaseFile', suggestedName) as Promise<string | null>,
     chooseCaseFileToOpen: () => request('chooseCaseFileToOpen', undefined) as Promise<string | null>,
+    async saveExportedFile(file) {
+      const result = (await request('saveExportedFile', { fileName: file.fileName, mediaType: file.mediaType, dataBase64: file.dataBase64 })) as SaveExportedFileResult;
+      if (!result.ok) throw new Error(result.message);
+      return result.path;
+    },
   };
 }

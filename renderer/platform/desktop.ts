@@ -9,5 +9,6 @@ export function desktopPlatform(desktop: ParleyDesktop): Platform {
     caseFolder: async () => null,
     pickCaseFile: () => desktop.chooseCaseFileToOpen(),
     pickNewCaseFile: (suggestedName) => desktop.chooseNewCaseFile(suggestedName),
+    saveExport: (file) => desktop.saveExportedFile(file),
   };
 }

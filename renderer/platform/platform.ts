@@ -2,6 +2,7 @@
 // desktop app shows the operating system's file dialogs; the browser cannot reach the disk, so Parley shows its own
 // chooser over the harness's default case folder and lets the user type any path.
 import type { CaseFolderListing } from '../../electron/web/case-folder-listing.js';
+import type { ExportedFileToSave } from '../../shared/desktop.js';
 
 export type { CaseFolderFile, CaseFolderListing } from '../../electron/web/case-folder-listing.js';
 
@@ -13,6 +14,11 @@ export interface Platform {
   pickCaseFile?: () => Promise<string | null>;
   /** The system's save dialog for a new case file; absent where the user types the path. Null if cancelled. */
   pickNewCaseFile?: (suggestedName: string) => Promise<string | null>;
+  /**
+   * Saves an exported draft or brief where the user chooses in the system's save dialog; resolves to the path
+   * written, or null if the user cancelled. Absent in the browser, which downloads the file instead.
+   */
+  saveExport?: (file: ExportedFileToSave) => Promise<string | null>;
   /** Makes the sample case if it is not there yet and resolves to its path; absent where no sample can be made. */
   sampleCase?: () => Promise<string>;
 }

@@ -3,7 +3,7 @@
 // anywhere. Printing (Chromium's page.pdf, Electron's printToPDF, a browser's print dialog) picks up the @page
 // rules: the page size and margins, the marking at the top of every page, the case reference, the date and
 // "Page n of m" at the foot (CSS page-margin boxes, which Chromium draws since version 131).
-import { isSafeHref, marksInnermostFirst, recordLinkHref, writeInline, type BlockNode, type DocumentNode, type InlineNode, type Mark, type TableCellNode } from './model.js';
+import { isSafeHref, marksInnermostFirst, recordLinkHref, recordTitleNote, writeInline, type BlockNode, type DocumentNode, type InlineNode, type Mark, type TableCellNode } from './model.js';
 import { PAGE_MARGINS_MM, pageChrome, type PageOptions } from './page.js';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -81,6 +81,7 @@ class HtmlWriter {
         return `<sup class="footnote-ref"><a href="#footnote-${n}" id="footnote-ref-${n}">${n}</a></sup>`;
       },
       text: (node) => marksInnermostFirst(node.marks).reduce((html, mark) => wrap(html, mark), escapeHtml(node.text)),
+      recordTitle: (title) => `<span class="record-link-title">${escapeHtml(recordTitleNote(title))}</span>`,
     });
   }
 }

@@ -1,7 +1,7 @@
 // A document as CommonMark with the GitHub extensions (pipe tables, ~~strike~~, [^n] footnotes). Markdown has no
 // underline, so underlined text is written as <u>...</u>; every other character a Markdown reader could take for
 // syntax is escaped, so text reads back as the text it was.
-import { marksInnermostFirst, recordLinkHref, writeInline, type BlockNode, type DocumentNode, type InlineNode, type Mark, type TextNode } from './model.js';
+import { marksInnermostFirst, recordLinkHref, recordTitleNote, writeInline, type BlockNode, type DocumentNode, type InlineNode, type Mark, type TextNode } from './model.js';
 
 const ESCAPED = /[\\`*_[\]<>|~#&!]/g;
 
@@ -80,6 +80,7 @@ class MarkdownWriter {
       hardBreak: '\\\n',
       footnote: (note) => `[^${this.footnotes.push(note)}]`,
       text: (node) => this.text(node),
+      recordTitle: (title) => escapeText(recordTitleNote(title)),
     });
   }
 

@@ -8,11 +8,13 @@
 //   listItem   > paragraph block*          (bulletList/orderedList > listItem+)
 //   table      > tableRow+ > (tableHeader | tableCell)* > block+
 //   inline     = text{marks?} | hardBreak | footnote{text}
-//   marks      = bold | italic | underline | strike | code | link{href,...} | recordLink{kind, id, caseId?}
+//   marks      = bold | italic | underline | strike | code | link{href,...} | recordLink{kind, id, caseId?, title?}
 //
 // Footnotes (and citations, which are footnotes holding a citation) are atom inline nodes that carry their text in
 // an attribute: they number themselves by position, survive cut and paste with the sentence they annotate, and
-// need no second list to keep in step. A recordLink mark makes a run of text a live link to a case record.
+// need no second list to keep in step. A recordLink mark makes a run of text a live link to a case record; it keeps
+// the record's title as it was when linked, so that outside the app (Markdown, HTML, Word, PDF) a link whose words
+// are not the record's title still says which record it means: "the term sheet (see “Tiered access”)".
 import { z } from 'zod';
 import { LINKABLE_KINDS } from '../enums.js';
 
@@ -27,8 +29,8 @@ export interface LinkMark {
 }
 export interface RecordLinkMark {
   type: 'recordLink';
-  /** caseId is set only for a record in another case file. */
-  attrs: { kind: LinkableKind; id: string; caseId?: string | null };
+  /** caseId is set only for a record in another case file; title is the record's title when it was linked. */
+  attrs: { kind: LinkableKind; id: string; caseId?: string | null; title?: string | null };
 }
 export type Mark = SimpleMark | LinkMark | RecordLinkMark;
 export type MarkType = Mark['type'];
@@ -126,7 +128,9 @@ const markSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('recordLink'),
-    attrs: z.strictObject({ kind: z.enum(LINKABLE_KINDS), id: z.uuid(), caseId: z.uuid().nullable().optional() }),
+    attrs: z.strictObject({
+      kind: z.enum(LINKABLE_KINDS), id: z.uuid(), caseId: z.uuid().nullable().optional(), title: z.string().max(1_000).nullable().optional(),
+    }),
   }),
 ]);
 
@@ -222,15 +226,44 @@ export interface InlineFormat {
   /** Called in document order, so a format can number footnotes as it meets them. */
   footnote(text: string): string;
   text(node: TextNode): string;
+  /** After a record link whose words are not its record's title: the title, for readers outside the app. */
+  recordTitle(title: string): string;
 }
 
 /** Inline content written in one format (plain text, Markdown, HTML). */
 export function writeInline(content: readonly InlineNode[] | undefined, format: InlineFormat): string {
   let out = '';
-  for (const node of content ?? []) {
+  const nodes = content ?? [];
+  nodes.forEach((node, index) => {
     if (node.type === 'hardBreak') out += format.hardBreak;
     else if (node.type === 'footnote') out += format.footnote(node.attrs.text);
-    else out += format.text(node);
-  }
+    else {
+      out += format.text(node);
+      const title = recordTitleAfter(nodes, index);
+      if (title) out += format.recordTitle(title);
+    }
+  });
   return out;
 }
+
+const recordLinkOf = (node: InlineNode | undefined): RecordLinkMark | undefined =>
+  node?.type === 'text' ? (node.marks?.find((m) => m.type === 'recordLink') as RecordLinkMark | undefined) : undefined;
+const sameRecord = (a: RecordLinkMark | undefined, b: RecordLinkMark | undefined) =>
+  !!a && !!b && a.attrs.kind === b.attrs.kind && a.attrs.id === b.attrs.id && (a.attrs.caseId ?? null) === (b.attrs.caseId ?? null);
+const comparable = (value: string) => value.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The record title to write after the text node at `index`, if that node ends a run of text linked to one record
+ * (a link may span several nodes: "the **term** sheet") whose words are not the record's title; otherwise null.
+ */
+export function recordTitleAfter(content: readonly InlineNode[], index: number): string | null {
+  const link = recordLinkOf(content[index]);
+  const title = link?.attrs.title;
+  if (!link || !title || sameRecord(link, recordLinkOf(content[index + 1]))) return null;
+  let words = '';
+  for (let i = index; i >= 0 && sameRecord(link, recordLinkOf(content[i])); i--) words = (content[i] as TextNode).text + words;
+  return comparable(words) === comparable(title) ? null : title;
+}
+
+/** How the record's title reads after a link whose words differ from it. */
+export const recordTitleNote = (title: string) => ` (see \u201c${title}\u201d)`;

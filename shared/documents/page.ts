@@ -2,6 +2,8 @@
 // belongs to and its date. The HTML page, the PDF made from it and the Word file all read these options.
 
 export const DEFAULT_MARKING = 'Privileged & Confidential - Attorney Work Product';
+/** The marking of a shareable meeting brief, which may go beyond counsel. */
+export const SHAREABLE_MARKING = 'Confidential';
 
 export type PageSize = 'Letter' | 'A4';
 

@@ -1,5 +1,5 @@
 // Plain text of a document, for the full-text index and for anything that wants words rather than structure.
-import { writeInline, type BlockNode, type DocumentNode, type InlineNode } from './model.js';
+import { recordTitleNote, writeInline, type BlockNode, type DocumentNode, type InlineNode } from './model.js';
 
 /**
  * The words of inline content. Footnotes are kept, in brackets where they stand, so a search for a citation
@@ -10,6 +10,7 @@ export function inlineText(content: readonly InlineNode[] | undefined, withFootn
     hardBreak: '\n',
     footnote: (note) => (withFootnotes ? ` [${note}]` : ''),
     text: (node) => node.text,
+    recordTitle: recordTitleNote,
   });
 }
 

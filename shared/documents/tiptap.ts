@@ -36,6 +36,7 @@ export const RecordLink = Mark.create({
       kind: { default: null, parseHTML: (el) => el.getAttribute('data-record-kind') },
       id: { default: null, parseHTML: (el) => el.getAttribute('data-record-id') },
       caseId: { default: null, parseHTML: (el) => el.getAttribute('data-case-id') },
+      title: { default: null, parseHTML: (el) => el.getAttribute('data-record-title') },
     };
   },
   parseHTML() {
@@ -49,6 +50,7 @@ export const RecordLink = Mark.create({
       'data-record-kind': attrs.kind,
       'data-record-id': attrs.id,
       ...(attrs.caseId ? { 'data-case-id': attrs.caseId } : {}),
+      ...(attrs.title ? { 'data-record-title': attrs.title, title: `Open \u201c${attrs.title}\u201d` } : {}),
     }];
   },
 });
@@ -67,7 +69,9 @@ export const Footnote = Node.create({
     return [{ tag: 'sup[data-footnote]' }];
   },
   renderHTML({ node }) {
-    return ['sup', { 'data-footnote': node.attrs.text as string, class: 'footnote', title: node.attrs.text as string }, '*'];
+    // No text of its own: the editor's stylesheet numbers footnotes in order (a CSS counter), as exports do.
+    const text = node.attrs.text as string;
+    return ['sup', { 'data-footnote': text, class: 'footnote', title: text, 'aria-label': `Footnote: ${text}` }];
   },
   renderText({ node }) {
     return ` [${node.attrs.text as string}]`;

@@ -110,6 +110,23 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       expect(() => db.prepare("UPDATE directive SET closures = 'not json'").run()).toThrow(/CHECK/);
     },
   },
+  4: {
+    seed: (db) => {
+      const at = new Date().toISOString();
+      db.prepare(`INSERT INTO draft (id, title, draft_type, status, created_at, created_by, updated_at, updated_by)
+        VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e03', 'Brief: terms meeting', 'meeting_brief', 'working', ?, 'T', ?, 'T')`).run(at, at);
+    },
+    check: (db) => {
+      // The draft made before the column reads as not shareable; new drafts say which variant they are.
+      const writes = new WritePath(db);
+      expect(writes.table('draft').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e03')).toMatchObject({ title: 'Brief: terms meeting', shareable: null });
+      const at = new Date().toISOString();
+      const draft = { id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e04', version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt: null, deletedBy: null, title: 'Brief (shareable)', draftType: 'meeting_brief', status: 'working', meetingId: null, shareable: true };
+      db.transaction(() => writes.insert('draft', draft))();
+      expect(writes.table('draft').get(draft.id)).toEqual(draft);
+      expect(() => db.prepare(`UPDATE draft SET shareable = 2 WHERE id = ?`).run(draft.id)).toThrow(/CHECK/);
+    },
+  },
 };
 
 describe('each migration', () => {

@@ -12,6 +12,7 @@ import { expect, test } from './support/fixtures.js';
 
 const SECOND_MEETING = 'Second meeting: tiered-access proposal';
 const ADDED = 'Counsel to table the tiered-access term sheet first.';
+const CITATION = 'Bernstein v. U.S. Dep’t of Justice, 176 F.3d 1132 (9th Cir. 1999).';
 
 async function openSampleDrafts(app: ParleyApp, page: Page): Promise<DraftsPage> {
   await page.getByRole('button', { name: 'Open the sample case' }).click();
@@ -120,6 +121,68 @@ test('prepare a brief, edit a section, compare two revisions, regenerate a secti
   await expect(page.getByRole('status').filter({ hasText: 'Exported as PDF' })).toBeVisible();
 });
 
+test('a footnote and a link to a case record from the toolbar: saved, exported, and the link opens the record', async ({ app, page }) => {
+  const drafts = await openSampleDrafts(app, page);
+  await drafts.prepareBrief(SECOND_MEETING, 'Internal');
+  const notesBefore = await drafts.footnotes.getByRole('listitem').count();
+
+  await drafts.editor.getByRole('heading', { name: 'Questions to ask' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Their reading of the order ignores settled practice');
+  await drafts.insertFootnote(CITATION);
+  await page.keyboard.type(', and it bears on ');
+  await drafts.insertRecordLink('Issue', 'Allied-nation carve-out', () => app.screenshot('drafts-record-link-dialog'));
+  await page.keyboard.type('.');
+  const paragraph = drafts.editor.locator('p', { hasText: 'Their reading of the order' });
+  await expect(paragraph.locator('sup.footnote')).toHaveAttribute('data-footnote', CITATION);
+  await expect(paragraph.locator('a.record-link')).toHaveText('Allied-nation carve-out');
+  // Numbered in order among the brief's own citations: the precedents' come before the questions.
+  await expect(drafts.footnotes.getByRole('listitem')).toHaveCount(notesBefore + 1);
+  await expect(drafts.footnotes).toContainText(CITATION);
+  await expect(drafts.saveSummary).toHaveText('All changes saved', { timeout: 10_000 });
+  await paragraph.scrollIntoViewIfNeeded();
+  await app.screenshot('drafts-footnote-and-record-link');
+
+  // The Markdown export numbers the footnote and keeps the record's title readable.
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Export as Markdown' }).click();
+  const markdown = fs.readFileSync(await (await download).path(), 'utf8');
+  const reference = /Their reading of the order ignores settled practice\[\^(\d+)\], and it bears on \[Allied-nation carve-out\]\(<parley:\/\/record\/issue\/[0-9a-f-]+>\)\./.exec(markdown);
+  expect(reference, markdown.slice(0, 400)).not.toBeNull();
+  expect(markdown).toContain(`[^${reference![1]}]: ${CITATION}`);
+
+  // The link is live: a click opens the issue in the negotiation screen.
+  await paragraph.locator('a.record-link').click();
+  await expect(page).toHaveURL(/\/negotiation$/);
+  const panel = page.getByRole('complementary', { name: /Allied-nation carve-out/ });
+  await expect(panel).toBeVisible({ timeout: 15_000 });
+  await expect(panel.getByRole('heading', { level: 2 })).toContainText('Allied-nation carve-out');
+  await app.screenshot('drafts-record-link-opened');
+});
+
+test('a shareable brief stays shareable: the badge, a regenerated section, the list', async ({ app, page }) => {
+  const drafts = await openSampleDrafts(app, page);
+  await drafts.prepareBrief(SECOND_MEETING, 'Shareable');
+  await expect(page.locator('.screen-heading').getByText('Shareable', { exact: true })).toBeVisible();
+  const issuesTable = drafts.editor.locator('table').filter({ has: page.locator('th', { hasText: 'Their position' }) });
+  await expect(issuesTable.locator('th').first()).toHaveText('Issue');
+  expect(await issuesTable.locator('th').allTextContents()).not.toContain('Walk-away');
+  // Rebuilt from the case, the issues table is built shareable again: still no walk-away column.
+  await page.getByRole('button', { name: 'Regenerate section…' }).click();
+  const regenerate = page.getByRole('dialog', { name: 'Regenerate a section' });
+  await regenerate.getByLabel('Section').selectOption({ label: 'Issues' });
+  await regenerate.getByRole('button', { name: 'Regenerate' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'was rebuilt from the case' })).toBeVisible({ timeout: 15_000 });
+  await expect(issuesTable.locator('th').first()).toHaveText('Issue');
+  expect(await issuesTable.locator('th').allTextContents()).not.toContain('Walk-away');
+  await app.screenshot('drafts-shareable-regenerated');
+  // The list says so too.
+  await page.getByRole('button', { name: '← All drafts' }).click();
+  await expect(drafts.row(`Brief: ${SECOND_MEETING} (shareable)`)).toContainText('Shareable');
+  await app.screenshot('drafts-list-shareable');
+});
+
 test('an older Markdown draft is shown as written and converts to editable', async ({ app, page }) => {
   const drafts = await openSampleDrafts(app, page);
   await drafts.row('Brief for the second meeting with the Bureau').getByRole('button').first().click();
@@ -160,6 +223,7 @@ for (const theme of ['Light', 'Dark'] as const) {
     await page.getByRole('dialog', { name: 'Prepare a meeting brief' }).getByRole('button', { name: 'Cancel' }).click();
     await drafts.prepareBrief(SECOND_MEETING, 'Shareable');
     await expect(drafts.editor.getByRole('heading', { name: /BATNA/ })).toHaveCount(0);
+    await expect(page.locator('.screen-heading').getByText('Shareable', { exact: true })).toBeVisible();
     await drafts.editor.getByRole('heading', { name: 'Questions to ask' }).click();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');

@@ -1,10 +1,10 @@
 // A hand-written stand-in for the few Electron APIs the shell uses (electron/main/electron-api.ts), because the
 // Electron binary cannot run here. Each piece records what the shell asked of it and lets a test play the part of
 // the user or the operating system (answer a dialog, send an IPC call, close the window).
-import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions, MessageBoxOptions, NotificationConstructorOptions, OpenDialogOptions, Rectangle, SaveDialogOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions, MessageBoxOptions, NotificationConstructorOptions, OpenDialogOptions, PrintToPDFOptions, Rectangle, SaveDialogOptions } from 'electron';
 import type {
-  AppLike, BrowserWindowLike, DialogLike, IpcInvokeEventLike, IpcMainLike, MenuLike, NavigationEvent, NotificationLike, PowerMonitorLike,
-  ProtocolLike, ScreenLike, SessionLike, ShellElectron, ShellLike, WebContentsLike, WebFrameLike,
+  AppLike, BrowserWindowLike, DialogLike, IpcInvokeEventLike, IpcMainLike, MenuLike, NavigationEvent, NotificationLike, PartitionSessionLike,
+  PowerMonitorLike, ProtocolLike, ScreenLike, SessionLike, ShellElectron, ShellLike, WebContentsLike, WebFrameLike,
 } from '../../electron/main/electron-api.js';
 
 type Listener = (...args: never[]) => unknown;
@@ -58,6 +58,13 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  /** What each print was asked with; the test sets `printer` to play Chromium laying the page out. */
+  readonly printed: PrintToPDFOptions[] = [];
+  static printer: (contents: FakeWebContents, options: PrintToPDFOptions) => Promise<Buffer> = async () => Buffer.from('%PDF-1.7 fake');
+  async printToPDF(options: PrintToPDFOptions): Promise<Buffer> {
+    this.printed.push(options);
+    return FakeWebContents.printer(this, options);
+  }
   /** Plays a navigation the page attempts; returns whether the shell let it happen. */
   navigate(event: 'will-navigate' | 'will-redirect', url: string): boolean {
     const e = new Preventable(url);
@@ -95,6 +102,11 @@ export class FakeBrowserWindow extends Emitter implements BrowserWindowLike {
   isDestroyed(): boolean { return this.destroyed; }
   getNormalBounds(): Rectangle { return this.bounds; }
   setDocumentEdited(edited: boolean): void { this.documentEdited = edited; }
+  destroy(): void {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
   /** Closes as the user would: the close event may be prevented; if not, the window is gone. */
   close(): void {
     const event = new Preventable();
@@ -213,6 +225,14 @@ export class FakeSession implements SessionLike {
   }
 }
 
+/** A session made with fromPartition: the fake session, with a protocol of its own. */
+export class FakePartitionSession extends FakeSession implements PartitionSessionLike {
+  readonly protocol = new FakeProtocol([]);
+  constructor(readonly partition: string) {
+    super();
+  }
+}
+
 /** Dialog answers are queued by the test; an unexpected dialog fails loudly. */
 export class FakeDialog implements DialogLike {
   readonly shown: { kind: 'open' | 'save' | 'message' | 'error'; options: unknown; owner?: object }[] = [];
@@ -307,7 +327,7 @@ export interface FakeElectron extends ShellElectron {
   app: FakeApp;
   ipcMain: FakeIpcMain;
   protocol: FakeProtocol;
-  session: { defaultSession: FakeSession };
+  session: { defaultSession: FakeSession; partitions: Map<string, FakePartitionSession>; fromPartition(partition: string): FakePartitionSession };
   dialog: FakeDialog;
   shell: FakeShell;
   Menu: FakeMenu;
@@ -322,7 +342,9 @@ export function fakeElectron(opts: { userData: string; appPath: string; isPackag
   FakeNotification.shown.length = 0;
   FakeNotification.instances = [];
   FakeNotification.supported = true;
+  FakeWebContents.printer = async () => Buffer.from('%PDF-1.7 fake');
   const log: string[] = [];
+  const partitions = new Map<string, FakePartitionSession>();
   const app = new FakeApp(log, opts.userData, opts.appPath, opts.isPackaged ?? false, opts.gotLock ?? true);
   return {
     app,
@@ -334,7 +356,15 @@ export function fakeElectron(opts: { userData: string; appPath: string; isPackag
     powerMonitor: new Emitter() as Emitter & PowerMonitorLike,
     protocol: new FakeProtocol(log),
     screen: new FakeScreen(),
-    session: { defaultSession: new FakeSession() },
+    session: {
+      defaultSession: new FakeSession(),
+      partitions,
+      fromPartition(partition: string) {
+        const existing = partitions.get(partition) ?? new FakePartitionSession(partition);
+        partitions.set(partition, existing);
+        return existing;
+      },
+    },
     shell: new FakeShell(),
     log,
   };

@@ -117,6 +117,7 @@ describe('the desktop channel', () => {
       chooseNewCaseFile: (name) => (received.push(['chooseNewCaseFile', name]), '/cases/new.parley'),
       chooseCaseFileToOpen: () => (received.push(['chooseCaseFileToOpen', undefined]), null),
       listeningForFiles: () => received.push(['listeningForFiles', undefined]),
+      saveExportedFile: (file) => (received.push(['saveExportedFile', file]), { ok: true, path: `/exports/${file.fileName}` }),
     };
     registerDesktopIpc(ipcMain, trustedSenderCheck(() => [window]), handlers);
     const send = (name: unknown, argument?: unknown, frame: FakeFrame | null = window.webContents.mainFrame) =>
@@ -151,6 +152,25 @@ describe('the desktop channel', () => {
     await expect(send('chooseNewCaseFile', 'x'.repeat(300))).rejects.toThrow(/Invalid argument/);
     await expect(send('chooseCaseFileToOpen', { sneaky: true })).rejects.toThrow(/Invalid argument/);
     expect(received).toEqual([]);
+  });
+
+  it('passes an exported file to be saved only if it is one: an export name, base64 bytes, nothing more', async () => {
+    const { received, send } = await desktopSetup();
+    const file = { fileName: 'meeting-brief-terms-2026-12-03.docx', mediaType: 'application/octet-stream', dataBase64: 'UEsDBA==' };
+    expect(await send('saveExportedFile', file)).toEqual({ ok: true, path: '/exports/meeting-brief-terms-2026-12-03.docx' });
+    for (const bad of [
+      { ...file, fileName: 'payload.exe' },
+      { ...file, fileName: 'brief.pdf.sh' },
+      { ...file, fileName: '' },
+      { ...file, fileName: `${'x'.repeat(300)}.pdf` },
+      { ...file, dataBase64: 'not base64!' },
+      { ...file, path: '/etc/passwd' },
+      { fileName: 'brief.pdf' },
+      'brief.pdf',
+    ]) {
+      await expect(send('saveExportedFile', bad), JSON.stringify(bad).slice(0, 80)).rejects.toThrow(/Invalid argument/);
+    }
+    expect(received).toEqual([['saveExportedFile', file]]);
   });
 
   it('refuses foreign senders', async () => {

@@ -30,6 +30,7 @@ class FakeIpcRenderer implements IpcRendererLike {
 
 const DESKTOP_FUNCTIONS: (keyof ParleyDesktop)[] = [
   'onOpenFile', 'onMenuCommand', 'setDirty', 'setActiveCase', 'chooseNewCaseFile', 'chooseCaseFileToOpen',
+  'saveExportedFile',
 ];
 
 describe('window.parley (the bridge)', () => {
@@ -107,6 +108,20 @@ describe('window.parleyDesktop', () => {
       [DESKTOP_REQUEST_CHANNEL, 'chooseNewCaseFile', 'Directive'],
       [DESKTOP_REQUEST_CHANNEL, 'chooseCaseFileToOpen', undefined],
     ]);
+  });
+
+  it('saves an exported file: the path written, null when cancelled, and a rejection saying why when it failed', async () => {
+    const ipc = new FakeIpcRenderer();
+    const desktop = createDesktopApi(ipc);
+    const file = { fileName: 'brief.pdf', mediaType: 'application/pdf', dataBase64: 'JVBERi0=' };
+    ipc.answer = { ok: true, path: '/home/counsel/brief.pdf' };
+    await expect(desktop.saveExportedFile({ ...file, extra: 'dropped' } as typeof file)).resolves.toBe('/home/counsel/brief.pdf');
+    ipc.answer = { ok: true, path: null };
+    await expect(desktop.saveExportedFile(file)).resolves.toBeNull();
+    ipc.answer = { ok: false, message: 'brief.pdf was not saved: the disk is full.' };
+    await expect(desktop.saveExportedFile(file)).rejects.toThrow('brief.pdf was not saved: the disk is full.');
+    // Only the three fields travel, whatever else the caller's object holds.
+    expect(ipc.invoked[0]).toEqual([DESKTOP_REQUEST_CHANNEL, 'saveExportedFile', file]);
   });
 });
 

@@ -5,7 +5,7 @@
 // The shareable variant leaves out: walk-away positions (the column and every mention), both BATNAs (the section),
 // notes marked internal, deadlines of kind "internal", and the directive's risk rating.
 import {
-  MEETING_BRIEF_SECTIONS, bold, bulletList, doc, footnote, heading, italic, orderedList, paragraph, parseDocument, recordLink,
+  MEETING_BRIEF_SECTIONS, SHAREABLE_MARKING, bold, bulletList, doc, footnote, heading, italic, orderedList, paragraph, parseDocument, recordLink,
   replaceSection, SectionNotFoundError, table, type BlockNode, type DocumentNode, type InlineInput,
   type MeetingBriefSectionId, type PageOptions,
 } from '../../../shared/documents/index.js';
@@ -19,8 +19,6 @@ export interface MeetingBriefOptions {
   shareable?: boolean;
 }
 
-/** The marking of a shareable brief, which may go beyond counsel, unless the caller gives another. */
-export const SHAREABLE_MARKING = 'Confidential';
 
 /** Issue statuses still in play: the ones to propose options for and ask questions about. */
 export const ACTIVE_ISSUE: ReadonlySet<string> = new Set(['open', 'proposed', 'parked']);

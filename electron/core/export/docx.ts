@@ -7,7 +7,7 @@ import {
   TextRun, WidthType, convertMillimetersToTwip, type ILevelsOptions, type IRunOptions, type ParagraphChild,
 } from 'docx';
 import { documentText } from '../../../shared/documents/text.js';
-import { isSafeHref, type BlockNode, type DocumentNode, type InlineNode, type TableNode } from '../../../shared/documents/model.js';
+import { isSafeHref, recordTitleAfter, recordTitleNote, type BlockNode, type DocumentNode, type InlineNode, type TableNode } from '../../../shared/documents/model.js';
 import { PAGE_MARGINS_MM, PAGE_SIZES_MM, pageChrome, type PageChrome, type PageOptions } from '../../../shared/documents/page.js';
 
 // Word's metric-compatible defaults: LibreOffice substitutes Liberation Serif/Sans with identical line breaks.
@@ -123,7 +123,8 @@ class DocxWriter {
 
   private inline(content: readonly InlineNode[] | undefined, base: IRunOptions): ParagraphChild[] {
     const out: ParagraphChild[] = [];
-    for (const node of content ?? []) {
+    const nodes = content ?? [];
+    for (const [index, node] of nodes.entries()) {
       if (node.type === 'hardBreak') out.push(new TextRun({ ...base, break: 1 }));
       else if (node.type === 'footnote') {
         const id = ++this.footnoteCount;
@@ -142,8 +143,11 @@ class DocxWriter {
           ...(marks.has('code') ? { font: 'Courier New' } : {}),
           ...(link ? { style: 'Hyperlink' } : {}),
         });
-        // Record links stay plain text in Word: a parley: address means nothing outside the app.
+        // Record links stay plain text in Word: a parley: address means nothing outside the app. Their record's
+        // title follows them where their words are not the title.
         out.push(link && isSafeHref(link.attrs.href) ? new ExternalHyperlink({ link: link.attrs.href, children: [run] }) : run);
+        const title = recordTitleAfter(nodes, index);
+        if (title) out.push(new TextRun({ ...base, text: recordTitleNote(title) }));
       }
     }
     return out;

@@ -1,14 +1,21 @@
 // The draft editor: TipTap over the shared document schema, a formatting toolbar with keyboard shortcuts, and
 // save-as-you-go where every save is a new revision (after a pause in typing, or when the editor loses focus).
 // A refused save keeps the text in the editor and says why; "Try again" saves it again.
+//
+// Besides formatting, the toolbar inserts footnotes (and citations, which are footnotes holding a citation) and
+// links to records of the case: an issue, a precedent, a deadline, a meeting... A record link stays live: clicking
+// it opens the record in its screen, through the app's navigation.
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import type { DocumentNode } from '../../../shared/documents/model.js';
+import type { DocumentNode, LinkableKind } from '../../../shared/documents/model.js';
 import { isSafeHref } from '../../../shared/documents/model.js';
 import { parleyEditorExtensions } from '../../../shared/documents/tiptap.js';
+import { LINKABLE_KINDS } from '../../../shared/enums.js';
 import { messageOf } from '../../api/client.js';
-import { Dialog } from '../../ui/Dialog.js';
+import { openRecord } from '../../ui/links/open-record.js';
+import { FormDialog } from './FormDialog.js';
 import { saveRevision, type Revision } from './drafts-data.js';
+import { RecordLinkDialog } from './RecordLinkDialog.js';
 
 export const AUTOSAVE_PAUSE_MS = 1_000;
 
@@ -43,7 +50,7 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
   const latest = useRef(initial);
   const callbacks = useRef({ onSaved, onSaveState });
   callbacks.current = { onSaved, onSaveState };
-  const [linkOpen, setLinkOpen] = useState(false);
+  const [dialog, setDialog] = useState<'link' | 'footnote' | 'record' | null>(null);
 
   const editor = useEditor({
     extensions: parleyEditorExtensions(),
@@ -56,10 +63,23 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
       handleKeyDown: (_view, event) => {
         if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
           event.preventDefault();
-          setLinkOpen(true);
+          setDialog('link');
           return true;
         }
         return false;
+      },
+      handleDOMEvents: {
+        // A record link opens its record, in the editor as in a read-only draft; its parley: address is not followed.
+        click: (_view, event) => {
+          const anchor = (event.target as Element | null)?.closest?.('a[data-record-kind][data-record-id]');
+          if (!anchor) return false;
+          event.preventDefault();
+          const kind = anchor.getAttribute('data-record-kind');
+          const id = anchor.getAttribute('data-record-id');
+          const otherCase = anchor.getAttribute('data-case-id');
+          if (kind && id && (LINKABLE_KINDS as readonly string[]).includes(kind)) openRecord(otherCase ?? caseId, kind as LinkableKind, id);
+          return true;
+        },
       },
     },
     onUpdate: ({ editor: e }) => {
@@ -130,18 +150,25 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
   }, []);
 
   if (!editor) return null;
+  const closeDialog = () => {
+    setDialog(null);
+    editor.commands.focus();
+  };
   return (
     <div className="draft-editor">
-      {!readOnly && <Toolbar editor={editor} onLink={() => setLinkOpen(true)} />}
+      {!readOnly && <Toolbar editor={editor} onOpen={setDialog} />}
       <EditorContent editor={editor} className="draft-editor__page" />
-      <LinkDialog editor={editor} open={linkOpen} onClose={() => { setLinkOpen(false); editor.commands.focus(); }} />
+      <FootnoteList editor={editor} />
+      <LinkDialog editor={editor} open={dialog === 'link'} onClose={closeDialog} />
+      <FootnoteDialog editor={editor} open={dialog === 'footnote'} onClose={closeDialog} />
+      <RecordLinkDialog caseId={caseId} editor={editor} open={dialog === 'record'} onClose={closeDialog} />
     </div>
   );
 });
 
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
-function Toolbar({ editor, onLink }: { editor: Editor; onLink(): void }) {
+function Toolbar({ editor, onOpen }: { editor: Editor; onOpen(dialog: 'link' | 'footnote' | 'record'): void }) {
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -154,6 +181,8 @@ function Toolbar({ editor, onLink }: { editor: Editor; onLink(): void }) {
       orderedList: e.isActive('orderedList'),
       blockquote: e.isActive('blockquote'),
       link: e.isActive('link'),
+      footnote: e.isActive('footnote'),
+      recordLink: e.isActive('recordLink'),
       table: e.isActive('table'),
     }),
   });
@@ -167,7 +196,9 @@ function Toolbar({ editor, onLink }: { editor: Editor; onLink(): void }) {
     { key: 'bulletList', label: 'Bulleted list', text: '• List', shortcut: `${MOD}+Shift+8`, run: () => chain().toggleBulletList().run() },
     { key: 'orderedList', label: 'Numbered list', text: '1. List', shortcut: `${MOD}+Shift+7`, run: () => chain().toggleOrderedList().run() },
     { key: 'blockquote', label: 'Block quote', text: '“ Quote', shortcut: `${MOD}+Shift+B`, run: () => chain().toggleBlockquote().run() },
-    { key: 'link', label: 'Link', text: 'Link', shortcut: `${MOD}+K`, run: onLink },
+    { key: 'link', label: 'Link', text: 'Link', shortcut: `${MOD}+K`, run: () => onOpen('link') },
+    { key: 'footnote', label: 'Footnote or citation', text: 'Footnote', run: () => onOpen('footnote') },
+    { key: 'recordLink', label: 'Link to a case record', text: 'Record link', run: () => onOpen('record') },
     { key: 'insertTable', label: 'Insert table', text: 'Table', run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
   ];
   return (
@@ -217,24 +248,71 @@ function LinkDialog({ editor, open, onClose }: { editor: Editor; open: boolean; 
     onClose();
   };
   return (
-    <Dialog
-      open={open}
-      title="Link"
-      onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="button" className="button button--primary" onClick={apply}>Apply link</button>
-        </>
-      }
-    >
-      <form onSubmit={(e) => { e.preventDefault(); apply(); }}>
-        <label className="field">
-          <span className="field__label">Address (leave empty to remove the link)</span>
-          <input className="input" value={href} onChange={(e) => setHref(e.target.value)} aria-invalid={error ? true : undefined} />
-        </label>
-        {error && <p className="field__error" role="alert">{error}</p>}
-      </form>
-    </Dialog>
+    <FormDialog open={open} title="Link" onClose={onClose} onSubmit={apply} submitLabel="Apply link">
+      <label className="field">
+        <span className="field__label">Address (leave empty to remove the link)</span>
+        <input className="input" value={href} onChange={(e) => setHref(e.target.value)} aria-invalid={error ? true : undefined} />
+      </label>
+      {error && <p className="field__error" role="alert">{error}</p>}
+    </FormDialog>
+  );
+}
+
+/**
+ * Inserts a footnote where the cursor is, or edits the one selected (click a footnote's number to select it). A
+ * citation is a footnote holding the citation: exports number them, at the end or as Word footnotes.
+ */
+function FootnoteDialog({ editor, open, onClose }: { editor: Editor; open: boolean; onClose(): void }) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    const selected = editor.isActive('footnote');
+    setEditing(selected);
+    setNote(selected ? ((editor.getAttributes('footnote').text as string | undefined) ?? '') : '');
+    setError(null);
+  }, [open, editor]);
+  const apply = () => {
+    const text = note.trim();
+    if (!text) return setError('Write the note or the citation first.');
+    if (editing) editor.chain().focus().updateAttributes('footnote', { text }).run();
+    else editor.chain().focus().insertContent({ type: 'footnote', attrs: { text } }).run();
+    onClose();
+  };
+  return (
+    <FormDialog open={open} title={editing ? 'Edit footnote' : 'Insert a footnote or citation'} onClose={onClose} onSubmit={apply} submitLabel={editing ? 'Save footnote' : 'Insert footnote'}>
+      <label className="field">
+        <span className="field__label">Note or citation</span>
+        <span className="field__hint">For example: Bernstein v. U.S. Dep’t of Justice, 176 F.3d 1132 (9th Cir. 1999).</span>
+        <textarea className="input" rows={3} maxLength={50_000} value={note} onChange={(e) => setNote(e.target.value)} aria-invalid={error ? true : undefined} />
+      </label>
+      {error && <p className="field__error" role="alert">{error}</p>}
+    </FormDialog>
+  );
+}
+
+/** The draft's footnotes in order, numbered as the editor and every export number them. */
+function FootnoteList({ editor }: { editor: Editor }) {
+  const notes = useEditorState({
+    editor,
+    selector: ({ editor: e }) => {
+      const found: string[] = [];
+      e.state.doc.descendants((node) => {
+        if (node.type.name === 'footnote') found.push(node.attrs.text as string);
+        return !node.isInline;
+      });
+      return found;
+    },
+    equalityFn: (a, b) => !!b && a.length === b.length && a.every((note, i) => note === b[i]),
+  });
+  if (!notes.length) return null;
+  return (
+    <section className="draft-footnotes" aria-label="Footnotes">
+      <h2 className="draft-footnotes__title">Notes</h2>
+      <ol>
+        {notes.map((note, i) => <li key={i}>{note}</li>)}
+      </ol>
+    </section>
   );
 }

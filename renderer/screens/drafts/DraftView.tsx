@@ -2,17 +2,18 @@
 // compare and restore. Markdown revisions of older drafts are shown read-only as their text, with "Convert to
 // editable", which saves them as an editor document (a new revision; the Markdown one stays in the history).
 import { useMemo, useRef, useState } from 'react';
-import { findSections, MEETING_BRIEF_SECTIONS, type DocumentNode } from '../../../shared/documents/index.js';
+import { findSections, MEETING_BRIEF_SECTIONS, SHAREABLE_MARKING, type DocumentNode } from '../../../shared/documents/index.js';
 import { inlineText } from '../../../shared/documents/text.js';
 import { messageOf } from '../../api/client.js';
-import { api } from '../../services.js';
+import { api, platform } from '../../services.js';
 import { formatInstant } from '../../ui/dates.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { Compare } from './Compare.js';
+import { FormDialog } from './FormDialog.js';
 import { DraftEditor, type DraftEditorHandle, type EditorSave } from './DraftEditor.js';
 import {
-  documentOf, downloadFile, DRAFT_TYPE_LABELS, isShareableBrief, saveRevision, type Draft, type Revision,
+  documentOf, downloadFile, DRAFT_TYPE_LABELS, isShareableDraft, saveRevision, type Draft, type Revision,
 } from './drafts-data.js';
 import { documentFromMarkdown } from './markdown-import.js';
 
@@ -42,6 +43,7 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
   const latest = revisions[revisions.length - 1];
   // Parsed once per revision: the editor keeps its own document after that.
   const latestDoc = useMemo(() => (latest ? documentOf(latest) : null), [latest]);
+  const shareable = isShareableDraft(draft, latestDoc);
 
   async function run(label: string, work: () => Promise<string | void>) {
     setBusy(label);
@@ -61,9 +63,16 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
   async function exportAs(format: (typeof EXPORTS)[number]['format'], label: string) {
     await run(`export-${format}`, async () => {
       const document = currentDocument() ?? documentFromMarkdown(latest?.body ?? '');
-      const file = await api().call('document.export', { caseId, document, format, title: draft.title });
-      downloadFile(file);
-      return `Exported as ${label}: ${file.fileName}.`;
+      // A shareable brief may leave the team: its pages carry the shareable marking, not the privileged one.
+      const file = await api().call('document.export', { caseId, document, format, title: draft.title, ...(shareable ? { marking: SHAREABLE_MARKING } : {}) });
+      // The desktop app asks where to save it; a browser downloads it.
+      const { saveExport } = platform();
+      if (!saveExport) {
+        downloadFile(file);
+        return `Exported as ${label}: ${file.fileName}.`;
+      }
+      const saved = await saveExport(file);
+      return saved ? `Exported as ${label}: saved to ${saved}.` : `Export as ${label} cancelled; nothing was saved.`;
     });
   }
 
@@ -105,6 +114,7 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
           <>
             <button type="button" className="link-button" onClick={back}>← All drafts</button>
             {' · '}{DRAFT_TYPE_LABELS[draft.draftType]}
+            {shareable && <>{' · '}<span className="badge" title="Leaves out walk-away positions, BATNA and anything marked internal">Shareable</span></>}
           </>
         }
         actions={readOnly ? <span className="badge badge--problem">Read-only</span> : <SaveSummary save={save} onRetry={() => void editorRef.current?.flush()} />}
@@ -121,6 +131,7 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
           <RegenerateSection
             caseId={caseId}
             meetingId={draft.meetingId}
+            shareable={shareable}
             busy={busy === 'regenerate'}
             editor={editorRef}
             onRun={(work) => run('regenerate', work)}
@@ -187,9 +198,11 @@ function SaveSummary({ save, onRetry }: { save: EditorSave; onRetry(): void }) {
   );
 }
 
-function RegenerateSection({ caseId, meetingId, busy, editor, onRun }: {
+function RegenerateSection({ caseId, meetingId, shareable, busy, editor, onRun }: {
   caseId: string;
   meetingId: string;
+  /** Which variant the brief was prepared as: a regenerated section is built the same way. */
+  shareable: boolean;
   busy: boolean;
   editor: React.RefObject<DraftEditorHandle | null>;
   onRun(work: () => Promise<string>): void;
@@ -217,7 +230,7 @@ function RegenerateSection({ caseId, meetingId, busy, editor, onRun }: {
     onRun(async () => {
       const document = editor.current?.document();
       if (!document) return 'Nothing to regenerate.';
-      const fresh = await api().call('brief.regenerateSection', { caseId, meetingId, shareable: isShareableBrief(document), document, sectionId: chosen });
+      const fresh = await api().call('brief.regenerateSection', { caseId, meetingId, shareable, document, sectionId: chosen });
       editor.current?.replace(fresh);
       await editor.current?.flush();
       return `"${title}" was rebuilt from the case; the rest of the brief is as you left it.`;
@@ -229,17 +242,7 @@ function RegenerateSection({ caseId, meetingId, busy, editor, onRun }: {
       <button type="button" className="button button--small" disabled={busy} onClick={start}>
         {busy ? 'Regenerating…' : 'Regenerate section…'}
       </button>
-      <Dialog
-        open={open}
-        title="Regenerate a section"
-        onClose={() => setOpen(false)}
-        actions={
-          <>
-            <button type="button" className="button" onClick={() => setOpen(false)}>Cancel</button>
-            <button type="button" className="button button--primary" disabled={!chosen} onClick={regenerate}>Regenerate</button>
-          </>
-        }
-      >
+      <FormDialog open={open} title="Regenerate a section" onClose={() => setOpen(false)} onSubmit={regenerate} submitLabel="Regenerate" disabled={!chosen}>
         {sections.length === 0 ? (
           <p>This brief has no generated sections left to rebuild.</p>
         ) : (
@@ -253,7 +256,7 @@ function RegenerateSection({ caseId, meetingId, busy, editor, onRun }: {
             </label>
           </>
         )}
-      </Dialog>
+      </FormDialog>
     </>
   );
 }

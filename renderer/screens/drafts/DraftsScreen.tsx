@@ -6,7 +6,7 @@ import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
 import { useCases } from '../../state/cases.js';
 import { formatDay, formatInstant, timeAgo } from '../../ui/dates.js';
-import { Dialog } from '../../ui/Dialog.js';
+import { FormDialog } from './FormDialog.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { DraftView } from './DraftView.js';
 import {
@@ -143,7 +143,10 @@ export function DraftsScreen({ caseId }: { caseId: string }) {
                       <th scope="row">
                         <button type="button" className="link-button" onClick={() => setOpenId(draft.id)}>{draft.title}</button>
                       </th>
-                      <td>{DRAFT_TYPE_LABELS[draft.draftType]}</td>
+                      <td>
+                        {DRAFT_TYPE_LABELS[draft.draftType]}
+                        {draft.shareable && <> <span className="badge">Shareable</span></>}
+                      </td>
                       <td>{draft.status === 'final' ? 'Final' : 'Working'}</td>
                       <td className="numeric">{revisions.length}</td>
                       <td>
@@ -215,35 +218,23 @@ function NewDraftDialog({ caseId, open, onClose, onCreated }: { caseId: string; 
     { value: 'blank', label: 'Blank', hint: 'An empty page.' },
   ];
   return (
-    <Dialog
-      open={open}
-      title="New draft"
-      onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" form="new-draft-form" className="button button--primary" disabled={busy}>{busy ? 'Creating…' : 'Create draft'}</button>
-        </>
-      }
-    >
-      <form id="new-draft-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <fieldset className="choice-list">
-          <legend className="field__label">Start from</legend>
-          {options.map((o) => (
-            <label key={o.value} className="choice-list__item">
-              <input type="radio" name="start" value={o.value} checked={start === o.value} onChange={() => setStart(o.value)} />
-              <span><strong>{o.label}</strong> <span className="muted">{o.hint}</span></span>
-            </label>
-          ))}
-        </fieldset>
-        <label className="field">
-          <span className="field__label">Title</span>
-          <span className="field__hint">Leave empty to use the template's title.</span>
-          <input className="input" value={title} maxLength={1000} onChange={(e) => setTitle(e.target.value)} />
-        </label>
-        {error && <p className="field__error" role="alert">{error}</p>}
-      </form>
-    </Dialog>
+    <FormDialog open={open} title="New draft" onClose={onClose} onSubmit={() => void submit()} submitLabel="Create draft" busyLabel="Creating…" busy={busy}>
+      <fieldset className="choice-list">
+        <legend className="field__label">Start from</legend>
+        {options.map((o) => (
+          <label key={o.value} className="choice-list__item">
+            <input type="radio" name="start" value={o.value} checked={start === o.value} onChange={() => setStart(o.value)} />
+            <span><strong>{o.label}</strong> <span className="muted">{o.hint}</span></span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span className="field__label">Title</span>
+        <span className="field__hint">Leave empty to use the template's title.</span>
+        <input className="input" value={title} maxLength={1000} onChange={(e) => setTitle(e.target.value)} />
+      </label>
+      {error && <p className="field__error" role="alert">{error}</p>}
+    </FormDialog>
   );
 }
 
@@ -277,7 +268,7 @@ function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: stri
       const doc = await api().call('brief.build', { caseId, meetingId, shareable });
       const draft = await api().call('draft.create', {
         caseId,
-        fields: { title: `Brief: ${meeting.title}${shareable ? ' (shareable)' : ''}`.slice(0, 1000), draftType: 'meeting_brief', status: 'working', meetingId },
+        fields: { title: `Brief: ${meeting.title}${shareable ? ' (shareable)' : ''}`.slice(0, 1000), draftType: 'meeting_brief', status: 'working', meetingId, shareable },
       });
       onCreated(draft, await saveRevision(caseId, draft.id, doc, shareable ? 'Prepared from the case (shareable)' : 'Prepared from the case (internal)'));
     } catch (err) {
@@ -287,51 +278,46 @@ function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: stri
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title="Prepare a meeting brief"
       onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
-          <button type="submit" form="prepare-brief-form" className="button button--primary" disabled={busy || !meetings?.length}>
-            {busy ? 'Preparing…' : 'Prepare brief'}
-          </button>
-        </>
-      }
+      onSubmit={() => void submit()}
+      submitLabel="Prepare brief"
+      busyLabel="Preparing…"
+      busy={busy}
+      disabled={!meetings?.length}
     >
-      <form id="prepare-brief-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        {meetings === null ? (
-          <p aria-busy="true">Reading the meetings…</p>
-        ) : meetings.length === 0 ? (
-          <p>This case has no meetings yet. Add the meeting in Meetings first; the brief is built from it.</p>
-        ) : (
-          <>
-            <label className="field">
-              <span className="field__label">Meeting</span>
-              <select className="input" value={meetingId} onChange={(e) => setMeetingId(e.target.value)}>
-                {meetings.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.title}{m.meetingDate ? ` — ${formatDay(m.meetingDate)}` : ''}
-                  </option>
-                ))}
-              </select>
+      {meetings === null ? (
+        <p aria-busy="true">Reading the meetings…</p>
+      ) : meetings.length === 0 ? (
+        <p>This case has no meetings yet. Add the meeting in Meetings first; the brief is built from it.</p>
+      ) : (
+        <>
+          <label className="field">
+            <span className="field__label">Meeting</span>
+            <select className="input" value={meetingId} onChange={(e) => setMeetingId(e.target.value)}>
+              {meetings.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.title}{m.meetingDate ? ` — ${formatDay(m.meetingDate)}` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset className="choice-list">
+            <legend className="field__label">Who it is for</legend>
+            <label className="choice-list__item">
+              <input type="radio" name="audience" checked={!shareable} onChange={() => setShareable(false)} />
+              <span><strong>Internal</strong> <span className="muted">Everything, with our walk-away positions and BATNA.</span></span>
             </label>
-            <fieldset className="choice-list">
-              <legend className="field__label">Who it is for</legend>
-              <label className="choice-list__item">
-                <input type="radio" name="audience" checked={!shareable} onChange={() => setShareable(false)} />
-                <span><strong>Internal</strong> <span className="muted">Everything, with our walk-away positions and BATNA.</span></span>
-              </label>
-              <label className="choice-list__item">
-                <input type="radio" name="audience" checked={shareable} onChange={() => setShareable(true)} />
-                <span><strong>Shareable</strong> <span className="muted">Leaves out walk-away positions and BATNA.</span></span>
-              </label>
-            </fieldset>
-          </>
-        )}
-        {error && <p className="field__error" role="alert">{error}</p>}
-      </form>
-    </Dialog>
+            <label className="choice-list__item">
+              <input type="radio" name="audience" checked={shareable} onChange={() => setShareable(true)} />
+              <span><strong>Shareable</strong> <span className="muted">Leaves out walk-away positions and BATNA.</span></span>
+            </label>
+          </fieldset>
+        </>
+      )}
+      {error && <p className="field__error" role="alert">{error}</p>}
+    </FormDialog>
   );
 }

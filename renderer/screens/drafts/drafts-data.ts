@@ -40,9 +40,14 @@ export function revisionText(revision: Revision): string {
   return doc ? documentText(doc) : revision.body;
 }
 
-/** A brief built shareable leaves out the BATNA section; regenerating keeps to the version it was built as. */
-export function isShareableBrief(doc: DocumentNode): boolean {
-  return !sectionIds(doc).includes('batna');
+/**
+ * Whether a brief is the shareable variant, so regenerating a section keeps to it and exports carry its marking:
+ * the draft says so since it has the flag; for a brief prepared before that, a shareable one is known by having
+ * no BATNA section.
+ */
+export function isShareableDraft(draft: Draft, doc: DocumentNode | null): boolean {
+  if (draft.shareable !== null && draft.shareable !== undefined) return draft.shareable;
+  return draft.draftType === 'meeting_brief' && doc !== null && !sectionIds(doc).includes('batna');
 }
 
 export async function loadDrafts(caseId: string): Promise<{ drafts: Draft[]; revisions: Revision[] }> {
@@ -64,7 +69,7 @@ export function saveRevision(caseId: string, draftId: string, doc: DocumentNode,
   });
 }
 
-/** Saves the file the core exported through a blob link, as a browser download (the desktop shell saves it too). */
+/** Saves the file the core exported through a blob link, as a browser download (the desktop app asks where instead). */
 export function downloadFile(file: { fileName: string; mediaType: string; dataBase64: string }): void {
   const bytes = Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));

@@ -10,6 +10,8 @@ export class DraftsPage {
   readonly saveSummary: Locator;
   readonly revisions: Locator;
   readonly compareDialog: Locator;
+  /** The draft's footnotes, listed under the editor in their order. */
+  readonly footnotes: Locator;
 
   constructor(readonly page: Page) {
     this.title = page.locator('.screen-heading h1');
@@ -19,6 +21,28 @@ export class DraftsPage {
     this.saveSummary = page.locator('.save-summary');
     this.revisions = page.getByRole('complementary', { name: /Revisions/ });
     this.compareDialog = page.locator('dialog.compare-dialog');
+    this.footnotes = page.getByRole('region', { name: 'Footnotes' });
+  }
+
+  /** Inserts a footnote (or citation) where the cursor is, from the toolbar. */
+  async insertFootnote(note: string): Promise<void> {
+    await this.toolbar.getByRole('button', { name: 'Footnote or citation' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Insert a footnote or citation' });
+    await dialog.getByLabel('Note or citation').fill(note);
+    await dialog.getByRole('button', { name: 'Insert footnote' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Links to a record of the case from the toolbar: the selection, or the record's title inserted at the cursor. */
+  async insertRecordLink(kind: string, title: string, beforeLinking?: () => Promise<unknown>): Promise<void> {
+    await this.toolbar.getByRole('button', { name: 'Link to a case record' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Link to a case record' });
+    await dialog.getByLabel('Kind of record').selectOption({ label: kind });
+    await dialog.getByLabel('Find').fill(title);
+    await dialog.getByRole('radio', { name: title, exact: true }).check();
+    await beforeLinking?.();
+    await dialog.getByRole('button', { name: 'Link', exact: true }).click();
+    await expect(dialog).toBeHidden();
   }
 
   row(title: string | RegExp): Locator {
