@@ -13,6 +13,7 @@ import { openCaseDatabase, type Db } from '../electron/core/db/connection.js';
 import { Session } from '../electron/core/session.js';
 import { toFtsQuery } from '../electron/core/store/search-index.js';
 import { benchBriefs } from './briefs.js';
+import { benchDeadlineSchedule } from './deadline-schedule.js';
 import { ACTOR, COMMON_WORD, RARE_WORD, TODAY, call, ensureFixtures, type Manifest } from './fixtures.js';
 import { measure, ms, summarize, table, time, type Summary } from './stats.js';
 import { TextGen } from './text.js';
@@ -59,6 +60,7 @@ function main(): void {
     benchEditsAndSearch(big, runDir);
     benchLibrary(m);
     benchBriefs(runDir, log, rows, diagnostics);
+    benchDeadlineSchedule(log);
   } finally {
     fs.rmSync(runDir, { recursive: true, force: true });
   }

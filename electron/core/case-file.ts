@@ -301,27 +301,73 @@ export class CaseFile {
    */
   private planSchedule(kind: KindName, before: StoredRecord | null, after: StoredRecord): SchedulePlan {
     if (!touchesSchedule(kind, before, after)) return NO_SCHEDULE_CHANGE;
-    const now = this.scheduleSource();
+    const reach = this.deadlinesReachedBy(kind, before, after);
+    const now = this.scheduleSource(reach);
     const explanationsBefore = new Map([...computeScheduleOf(now.source).values()].map((c) => [c.deadlineId, c.explanation]));
-    const changed = this.scheduleSource({ kind, rec: after });
+    const changed = this.scheduleSource(reach, { kind, rec: after });
     const plan = planScheduleChange(kind, after.id, changed.source, now.stored, explanationsBefore);
     if (kind === 'deadline' && plan.own) applyComputedDue(after, plan.own);
     return plan;
   }
 
-  /** The case's live deadlines and events and its working calendar, with one record as it would be after a change. */
-  private scheduleSource(replacing?: { kind: KindName; rec: StoredRecord }): { source: ScheduleSource; stored: Map<string, StoredRecord> } {
-    const withChange = <T extends StoredRecord>(kind: KindName, records: T[]): T[] => {
+  /**
+   * The live deadlines a change to one record can touch: those that hang on it down any chain, and (for a deadline)
+   * the chain of triggers it hangs on before and after the change. Found through the trigger indexes, so a change
+   * reads a few rows, not every deadline of the case. Null for the case's calendar, which every deadline counts over.
+   */
+  private deadlinesReachedBy(kind: KindName, before: StoredRecord | null, after: StoredRecord): Map<string, StoredRecord> | null {
+    if (kind === 'directive') return null;
+    const table = this.writes.table('deadline');
+    const hangingOn = (filter: Record<string, string>) => table.list({ filter, limit: -1, offset: 0, orderBy: 'rowid' });
+    const reached = new Map<string, StoredRecord>();
+    let frontier = hangingOn(kind === 'event' ? { triggerEventId: after.id } : { triggerDeadlineId: after.id });
+    while (frontier.length) {
+      const next: StoredRecord[] = [];
+      for (const d of frontier) {
+        if (reached.has(d.id)) continue;
+        reached.set(d.id, d);
+        next.push(...hangingOn({ triggerDeadlineId: d.id }));
+      }
+      frontier = next;
+    }
+    if (kind !== 'deadline') return reached;
+    if (before) reached.set(before.id, before);
+    for (const start of [before, after]) {
+      let trigger = (start?.triggerDeadlineId as string | null) ?? null;
+      while (trigger && !reached.has(trigger)) {
+        const d = table.get(trigger);
+        if (!d || d.deletedAt) break;
+        reached.set(d.id, d);
+        trigger = (d.triggerDeadlineId as string | null) ?? null;
+      }
+    }
+    return reached;
+  }
+
+  /**
+   * What the engine reads: the given deadlines (or every live one) with the events they hang on, and the case's
+   * working calendar; `replacing` puts one record in as it would be after a change.
+   */
+  private scheduleSource(reach: Map<string, StoredRecord> | null, replacing?: { kind: KindName; rec: StoredRecord }): { source: ScheduleSource; stored: Map<string, StoredRecord> } {
+    const withChange = (kind: KindName, records: StoredRecord[]): StoredRecord[] => {
       if (replacing?.kind !== kind) return records;
       const others = records.filter((r) => r.id !== replacing.rec.id);
-      return replacing.rec.deletedAt ? others : [...others, replacing.rec as T];
+      return replacing.rec.deletedAt ? others : [...others, replacing.rec];
     };
-    const deadlines = this.list('deadline') as unknown as StoredRecord[];
-    const events = this.list('event') as unknown as StoredRecord[];
+    const deadlines = reach ? [...reach.values()] : (this.list('deadline') as unknown as StoredRecord[]);
+    const deadlinesAfter = withChange('deadline', deadlines);
+    let events: StoredRecord[];
+    if (reach) {
+      const eventTable = this.writes.table('event');
+      const ids = new Set(deadlinesAfter.map((d) => d.triggerEventId as string | null).filter((id) => id !== null));
+      events = [...ids].map((id) => eventTable.get(id)).filter((e): e is StoredRecord => e !== null && !e.deletedAt);
+    } else {
+      events = this.list('event') as unknown as StoredRecord[];
+    }
     const directive = replacing?.kind === 'directive' ? replacing.rec : (this.directive() as unknown as StoredRecord);
     return {
       source: {
-        deadlines: withChange('deadline', deadlines) as never,
+        deadlines: deadlinesAfter as never,
         events: withChange('event', events) as never,
         ...workingCalendarOf(directive),
       },
@@ -331,7 +377,7 @@ export class CaseFile {
 
   /** Every rule-built deadline's formula and explanation, as the engine gives them from the stored records. */
   schedule(): ScheduledDeadline[] {
-    return [...computeScheduleOf(this.scheduleSource().source).values()].map(({ deadlineId, formula, explanation, problem }) => ({ deadlineId, formula, explanation, problem }));
+    return [...computeScheduleOf(this.scheduleSource(null).source).values()].map(({ deadlineId, formula, explanation, problem }) => ({ deadlineId, formula, explanation, problem }));
   }
 
   // ---- reminders --------------------------------------------------------------------------------------------

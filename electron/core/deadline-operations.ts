@@ -2,6 +2,7 @@
 // reminders due in the open cases.
 import type { DueReminderView } from '../../shared/api-types.js';
 import type { ScheduleChangeInput } from '../../shared/contract.js';
+import { reminderAnchor, reminderKey, reminderOffsetsFor } from '../../shared/deadlines/index.js';
 import type { KindName } from '../../shared/records.js';
 import type { CaseFile } from './case-file.js';
 import type { Session } from './session.js';
@@ -9,6 +10,40 @@ import type { Session } from './session.js';
 export function scheduleChangeOf(cf: CaseFile, change: ScheduleChangeInput): { kind: KindName; id: string; changes: Record<string, unknown> } {
   const id = change.kind === 'directive' ? cf.directive().id : change.id;
   return { kind: change.kind, id, changes: change.changes };
+}
+
+/** A reminder still to come, for the desktop notifications (electron/main/reminders.ts schedules them). */
+export interface UpcomingReminder {
+  id: string;
+  title: string;
+  body: string;
+  /** When to show it, in milliseconds since the epoch. */
+  at: number;
+}
+
+/**
+ * Every reminder of the open cases' open deadlines that is still to come after `now`: dismissed ones left out, a
+ * snoozed one at the end of its snooze. Those already due are the reminder center's (dueRemindersOf).
+ */
+export function upcomingReminders(session: Session, now: Date, timeZone = localTimeZone()): UpcomingReminder[] {
+  const upcoming: UpcomingReminder[] = [];
+  for (const info of session.openCases()) {
+    const cf = session.get(info.caseId);
+    for (const d of cf.list('deadline', { filter: { status: 'open' } })) {
+      const anchor = reminderAnchor(d, timeZone);
+      if (!anchor) continue;
+      for (const offset of reminderOffsetsFor(d)) {
+        const key = reminderKey(d.id, offset, anchor);
+        if (d.reminderState?.dismissed.includes(key)) continue;
+        const snoozed = d.reminderState?.snoozedUntil[key];
+        const at = Math.max(anchor.getTime() - offset * 60_000, snoozed ? Date.parse(snoozed) : 0);
+        if (at <= now.getTime()) continue;
+        const due = d.dueTime ? `${d.dueDate} ${d.dueTime} ${d.timeZone ?? ''}`.trim() : d.dueDate;
+        upcoming.push({ id: key, title: d.title, body: `${info.title}: due ${due}`, at });
+      }
+    }
+  }
+  return upcoming;
 }
 
 /** The user's zone when none is given: where the process runs (the desktop app runs where its user is). */

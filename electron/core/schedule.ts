@@ -48,8 +48,8 @@ export function computeScheduleOf(source: ScheduleSource): Map<string, ComputedD
 export function touchesSchedule(kind: KindName, before: StoredRecord | null, after: StoredRecord): boolean {
   const fields = SCHEDULE_FIELDS[kind];
   if (!fields) return false;
-  if (kind === 'deadline' && after.rule) return true; // a rule-built deadline's own date is always recomputed
-  if (!before) return false; // a new event or hand-dated deadline has no dependants yet
+  // A new rule-built deadline gets its date; a new event or hand-dated deadline has no dependants yet.
+  if (!before) return kind === 'deadline' && Boolean(after.rule);
   return fields.some((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null));
 }
 

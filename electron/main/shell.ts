@@ -2,6 +2,7 @@
 // parameter (main.ts passes the real module, the tests a fake), so everything here runs under plain Node too.
 import path from 'node:path';
 import { defaultActor } from '../core/paths.js';
+import { upcomingReminders } from '../core/deadline-operations.js';
 import { Session } from '../core/session.js';
 import { CASE_FILE_EXTENSION } from '../core/db/connection.js';
 import type { OpName } from '../../shared/contract.js';
@@ -44,6 +45,8 @@ export interface ShellOptions {
 
 /** Operations after which the library (and so Open Recent) may have changed. */
 const LIBRARY_CHANGING_OPERATIONS = new Set<OpName>(['case.open', 'case.create', 'case.import', 'case.close', 'library.forget']);
+/** Operations after which the desktop notifications are planned again: deadlines, their triggers, reminders, cases. */
+const REMINDER_CHANGING_PREFIXES = ['case.', 'deadline.', 'event.', 'directive.', 'schedule.', 'reminder.'];
 
 
 /** Runs an action started by an event (a menu click, a link) whose caller cannot wait: a failure is logged, not lost. */
@@ -133,8 +136,7 @@ export class DesktopShell {
       saveExportedFile: (file) => this.saveExportedFile(file),
     });
     powerMonitor.on('resume', () => this.reminders.wake());
-    // What reminders there are is decided later (deadline reminders); until then the plan is empty.
-    this.reminders.plan([]);
+    this.planReminders();
     this.rebuildMenu();
     this.openWindow();
   }
@@ -206,10 +208,16 @@ export class DesktopShell {
   }
 
   private afterCall(name: OpName, result: Envelope<unknown>): void {
+    if (result.ok && REMINDER_CHANGING_PREFIXES.some((prefix) => name.startsWith(prefix))) this.planReminders();
     if (!result.ok || !LIBRARY_CHANGING_OPERATIONS.has(name)) return;
     const opened = (result.data as { path?: unknown } | null)?.path;
     if (typeof opened === 'string') this.electron.app.addRecentDocument(opened);
     this.rebuildMenu();
+  }
+
+  /** Desktop notifications for the reminders still to come in the open cases, snoozes and dismissals included. */
+  private planReminders(): void {
+    if (this.session) this.reminders.plan(upcomingReminders(this.session, new Date()));
   }
 
   private rebuildMenu(): void {

@@ -4,11 +4,13 @@ import { addMonths, endOfMonth, endOfWeek, format, startOfMonth, startOfWeek, ea
 import { useMemo, useState } from 'react';
 import { isoFromDay } from '../../../shared/deadlines/index.js';
 import { calendarDay } from '../../ui/dates.js';
-import { CALENDAR, countdownOf, type Deadline } from './logic.js';
+import { useCaseCalendar } from './deadlines-store.js';
+import { countdownOf, type Deadline } from './logic.js';
 
 const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 export function DeadlineCalendar({ dated, today, onOpen }: { dated: Deadline[]; today: string; onOpen(id: string): void }) {
+  const calendar = useCaseCalendar();
   const [month, setMonth] = useState(() => startOfMonth(calendarDay(today)));
   const byDay = useMemo(() => {
     const map = new Map<string, Deadline[]>();
@@ -53,7 +55,7 @@ export function DeadlineCalendar({ dated, today, onOpen }: { dated: Deadline[]; 
               {week.map((day) => {
                 const iso = isoFromDay(day);
                 const inMonth = day.getMonth() === month.getMonth();
-                const closed = CALENDAR.closedOn(iso);
+                const closed = calendar.closedOn(iso);
                 const items = inMonth ? (byDay.get(iso) ?? []) : [];
                 const classes = ['calendar-day', inMonth ? '' : 'calendar-day--outside', iso === today ? 'calendar-day--today' : '', closed ? 'calendar-day--closed' : ''];
                 return (
@@ -66,7 +68,7 @@ export function DeadlineCalendar({ dated, today, onOpen }: { dated: Deadline[]; 
                     <ul className="calendar-day__list">
                       {items.map((d) => (
                         <li key={d.id}>
-                          <button type="button" className={`calendar-entry calendar-entry--${countdownOf(d, today).tone}`} onClick={() => onOpen(d.id)}>
+                          <button type="button" className={`calendar-entry calendar-entry--${countdownOf(d, today, calendar).tone}`} onClick={() => onOpen(d.id)}>
                             {d.dueTime && <span className="calendar-entry__time">{d.dueTime} </span>}
                             {d.title}
                           </button>

@@ -6,7 +6,7 @@ import type { ScheduledDeadline } from '../../../shared/api-types.js';
 import { DEADLINE_STATUSES } from '../../../shared/enums.js';
 import { formatDay } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
-import { useDeadlines } from './deadlines-store.js';
+import { useCaseCalendar, useDeadlines } from './deadlines-store.js';
 import { countdownOf, type Deadline } from './logic.js';
 
 type Row = { type: 'group'; label: string; count: number; hint: string } | { type: 'deadline'; deadline: Deadline };
@@ -135,7 +135,7 @@ function DeadlineRow({ deadline: d, computed, today, onOpen, active }: { deadlin
   const commit = useDeadlines((s) => s.commit);
   const draftStatus = useDeadlines((s) => s.drafts[`${d.id}:status`]);
   const save = useDeadlines((s) => s.saves[`${d.id}:status`]);
-  const countdown = countdownOf({ ...d, status: (draftStatus ?? d.status) as Deadline['status'] }, today);
+  const countdown = countdownOf({ ...d, status: (draftStatus ?? d.status) as Deadline['status'] }, today, useCaseCalendar());
   const due = dueWords(d);
   return (
     <div className={`deadline-row__inner deadline-row__inner--${d.status}`}>

@@ -7,7 +7,7 @@ import { formatDay } from '../../ui/dates.js';
 import { Field } from '../../ui/Field.js';
 import { humanize } from '../../ui/labels.js';
 import { SaveState } from '../../ui/SaveState.js';
-import { useDeadlines, useFieldSave, useFieldText, type EditableField } from './deadlines-store.js';
+import { useCaseCalendar, useDeadlines, useFieldSave, useFieldText, type EditableField } from './deadlines-store.js';
 import { countdownOf, type CaseEvent, type Deadline } from './logic.js';
 
 interface Props {
@@ -26,7 +26,7 @@ export function DeadlinePanel({ deadline: d, computed, deadlines, events, today,
   const trigger = d.triggerEventId
     ? events.find((e) => e.id === d.triggerEventId)
     : d.triggerDeadlineId ? deadlines.find((x) => x.id === d.triggerDeadlineId) : undefined;
-  const countdown = countdownOf(d, today);
+  const countdown = countdownOf(d, today, useCaseCalendar());
   return (
     <aside className="panel deadline-panel" aria-labelledby="deadline-panel-heading">
       <div className="deadline-panel__head">

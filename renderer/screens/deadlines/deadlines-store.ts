@@ -8,7 +8,7 @@ import type { RecordOf, UpdateInputOf } from '../../../shared/records.js';
 import { ApiFailure, messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
 import type { FieldSave } from '../../state/directive.js';
-import type { CaseEvent, Deadline } from './logic.js';
+import { caseCalendar, type CaseEvent, type Deadline } from './logic.js';
 
 export type EditableField = 'title' | 'deadlineKind' | 'status' | 'owner' | 'notes' | 'dueDate' | 'dueTime' | 'timeZone' | 'windowStart' | 'windowEnd' | 'confidence';
 
@@ -245,4 +245,9 @@ export function useFieldSave(id: string, field: EditableField): { save: FieldSav
   const save = useDeadlines((s) => s.saves[keyOf(id, field)]);
   const pending = useDeadlines((s) => s.drafts[keyOf(id, field)] !== undefined);
   return { save, pending: pending && save?.state !== 'error' };
+}
+
+/** The open case's working calendar (holidays and closure dates), for counting business days left. */
+export function useCaseCalendar() {
+  return caseCalendar(useDeadlines((s) => s.directive));
 }

@@ -1,7 +1,9 @@
 // What the deadlines screen works out from the records, with the pure deadline engine (shared/deadlines): how long
-// is left in business days over the US federal calendar. Rule-built dates and their explanations come from the core.
+// is left in business days over the case's working calendar. Rule-built dates and their explanations come from the core.
 import { differenceInCalendarDays } from 'date-fns';
-import { isBusinessDay, shiftDays, US_FEDERAL, workingCalendar } from '../../../shared/deadlines/index.js';
+import {
+  DEFAULT_HOLIDAY_CALENDAR_ID, holidayCalendarById, isBusinessDay, shiftDays, US_FEDERAL, workingCalendar, type WorkingCalendar,
+} from '../../../shared/deadlines/index.js';
 import type { RecordOf } from '../../../shared/records.js';
 import { calendarDay } from '../../ui/dates.js';
 
@@ -10,8 +12,22 @@ export type CaseEvent = RecordOf<'event'>;
 
 export const CALENDAR = workingCalendar(US_FEDERAL);
 
+const calendarsByDirective = new WeakMap<object, WorkingCalendar>();
+
+/** The case's working calendar: its holiday calendar and closure dates (US federal until the directive is read). */
+export function caseCalendar(directive: Pick<RecordOf<'directive'>, 'holidayCalendarId' | 'closures'> | null): WorkingCalendar {
+  if (!directive) return CALENDAR;
+  let calendar = calendarsByDirective.get(directive);
+  if (!calendar) {
+    const holidays = holidayCalendarById(directive.holidayCalendarId ?? DEFAULT_HOLIDAY_CALENDAR_ID) ?? US_FEDERAL;
+    calendar = workingCalendar(holidays, directive.closures ?? []);
+    calendarsByDirective.set(directive, calendar);
+  }
+  return calendar;
+}
+
 /** Business days after `from` up to and including `to` (0 when `to` is not after `from`). */
-export function businessDaysBetween(from: string, to: string): number {
+export function businessDaysBetween(from: string, to: string, calendar: WorkingCalendar = CALENDAR): number {
   if (to <= from) return 0;
   const span = differenceInCalendarDays(calendarDay(to), calendarDay(from));
   // Past a few years the count is only read as "a long way off": estimate instead of walking every day.
@@ -20,7 +36,7 @@ export function businessDaysBetween(from: string, to: string): number {
   let day = from;
   for (let i = 0; i < span; i++) {
     day = shiftDays(day, 1);
-    if (isBusinessDay(CALENDAR, day)) count++;
+    if (isBusinessDay(calendar, day)) count++;
   }
   return count;
 }
@@ -33,7 +49,7 @@ export interface Countdown {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "in 3 business days", "overdue by 2 days", "due today"; for a deadline that is no longer open, its status. */
-export function countdownOf(d: Pick<Deadline, 'status' | 'dueType' | 'dueDate'>, today: string): Countdown {
+export function countdownOf(d: Pick<Deadline, 'status' | 'dueType' | 'dueDate'>, today: string, calendar: WorkingCalendar = CALENDAR): Countdown {
   if (d.status !== 'open') return { text: d.status === 'done' ? 'Done' : d.status === 'waived' ? 'Waived' : 'Missed', tone: 'closed' };
   if (d.dueType === 'tbd' || !d.dueDate) return { text: 'Date not yet known', tone: 'unknown' };
   if (d.dueDate === today) return { text: 'due today', tone: 'today' };
@@ -41,7 +57,7 @@ export function countdownOf(d: Pick<Deadline, 'status' | 'dueType' | 'dueDate'>,
     const days = differenceInCalendarDays(calendarDay(today), calendarDay(d.dueDate));
     return { text: `overdue by ${plural(days, 'day')}`, tone: 'overdue' };
   }
-  const business = businessDaysBetween(today, d.dueDate);
+  const business = businessDaysBetween(today, d.dueDate, calendar);
   if (business === 0) {
     const days = differenceInCalendarDays(calendarDay(d.dueDate), calendarDay(today));
     return { text: `in ${plural(days, 'day')} (no business day before)`, tone: 'soon' };

@@ -7,6 +7,9 @@ export class DeadlinesPage {
   readonly panel: Locator;
   readonly calendar: Locator;
   readonly undoBar: Locator;
+  readonly reminders: Locator;
+  readonly moveDialog: Locator;
+  readonly calendarSettings: Locator;
 
   constructor(readonly page: Page) {
     this.list = page.getByRole('list', { name: /^Deadlines \(\d+\)$/ });
@@ -14,6 +17,25 @@ export class DeadlinesPage {
     this.panel = page.locator('aside.deadline-panel');
     this.calendar = page.getByRole('region', { name: /\w+ \d{4}/ }).filter({ has: page.locator('.deadline-calendar__grid') });
     this.undoBar = page.locator('.undo-bar');
+    this.reminders = page.getByRole('region', { name: /^Reminders/ });
+    this.moveDialog = page.getByRole('dialog', { name: /^Move / });
+    this.calendarSettings = page.locator('details.calendar-settings');
+  }
+
+  /** A reminder in the reminder center, by its deadline's title. */
+  reminder(title: string): Locator {
+    return this.reminders.getByRole('listitem').filter({ hasText: title });
+  }
+
+  /** Opens the move dialog for the trigger of the rule-built deadline open in the panel. */
+  async moveTriggerOfOpenDeadline(): Promise<void> {
+    await this.panel.getByRole('button', { name: 'Move the trigger date…' }).click();
+    await expect(this.moveDialog).toBeVisible();
+  }
+
+  /** A row of the move dialog's table: the deadline, its date now and after the move. */
+  moveRow(title: string): Locator {
+    return this.moveDialog.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: title, exact: true }) });
   }
 
   row(title: string): Locator {
