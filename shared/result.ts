@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'read_only',
   'io_error', // the disk said no: full, read-only, permissions
   'internal',
+  'unexpected_schema', // a file whose tables, indexes, triggers or views are not the ones Parley makes: refused
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ParleyError, toParleyError } from '../errors.js';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations.js';
+import { assertExpectedSchema } from './schema-check.js';
 
 export type Db = Database.Database;
 
@@ -83,6 +84,7 @@ export function openCaseDatabase(file: string, opts: OpenOptions = {}): Db {
   const reader = connect(file, true);
   closeOnFailure(reader, () => {
     checkIdentity(reader.pragma('application_id', { simple: true }) as number, reader.pragma('user_version', { simple: true }) as number, file);
+    assertExpectedSchema(reader, file, () => new Database(':memory:', driverOptions()));
     // A read-only open reads a damaged file too (verify reports the damage), so the check would decide nothing.
     if (!opts.skipIntegrityCheck && !opts.readOnly) checkIntegrity(reader, file);
   }, (err) => (err instanceof ParleyError ? err : damagedError(file)));
