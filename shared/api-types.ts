@@ -18,6 +18,8 @@ export interface CaseInfo {
   auditEntries: number;
   /** "seq:hash" of the newest audit entry: two copies with the same head hold the same history. */
   auditHead: string;
+  /** Opened for review: read-only, with review comments kept beside it in the data folder (review.*). */
+  review: boolean;
 }
 
 export interface VerifyReport {
@@ -131,4 +133,23 @@ export interface Dashboard {
   triggeredWatchItems: DashboardWatchItem[];
   /** Case files that could not be read, and why. */
   problems: { path: string; message: string }[];
+}
+
+/** A reviewer's comment on one record of a case opened for review; kept outside the case file. */
+export interface ReviewComment {
+  id: string;
+  recordKind: KindName;
+  recordId: string;
+  text: string;
+  author: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+}
+
+/** A case that was open when the app locked, and how, so that unlocking can open it again the same way. */
+export interface LockedCase {
+  path: string;
+  title: string;
+  mode: 'edit' | 'readOnly' | 'review';
 }

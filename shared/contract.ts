@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type {
   AuditEntry, CaseInfo, CaseSearchHit, Dashboard, LibraryEntry, LinksOfRecord, SearchHit, VerifyReport,
+  LockedCase, ReviewComment,
 } from './api-types.js';
 import { DocumentSchema, type DocumentNode } from './documents/model.js';
 import { LINKABLE_KINDS } from './enums.js';
@@ -108,6 +109,18 @@ export const STATIC_OPERATIONS = {
     z.strictObject({ today: isoDate.optional(), withinDays: z.number().int().min(1).max(366).optional() }),
   ),
   'library.search': op<CaseSearchHit[]>()(z.strictObject({ query: z.string().max(1_000), limit: z.number().int().min(1).max(500).optional() })),
+  // Review mode: the case opens read-only; comments go to a file of their own in the data folder.
+  'case.openForReview': op<CaseInfo>()(z.strictObject({ path: casePath, passphrase: z.string().min(1).max(1_024).optional() })),
+  'review.list': op<ReviewComment[]>()(
+    z.strictObject({ caseId, recordKind: z.enum(KIND_NAMES).optional(), recordId: recordId.optional() }),
+  ),
+  'review.add': op<ReviewComment>()(
+    z.strictObject({ caseId, recordKind: z.enum(KIND_NAMES), recordId, text: z.string().trim().min(1).max(10_000) }),
+  ),
+  'review.resolve': op<ReviewComment>()(z.strictObject({ caseId, id: recordId, resolved: z.boolean() })),
+  'review.remove': op<null>()(z.strictObject({ caseId, id: recordId })),
+  // App lock: every case file closed; the list says what to open again on unlocking.
+  'session.lock': op<LockedCase[]>()(z.strictObject({})),
 };
 
 /** Operations whose handlers return a promise (they print through Chromium or build Word files). */

@@ -53,6 +53,8 @@ const ORDER_BY: Partial<Record<KindName, string>> = {
 export class CaseFile {
   private readonly writes: WritePath;
   readonly caseId: string;
+  /** Opened for review (see Session.openForReview): read-only, with comments kept outside the file. */
+  review = false;
 
   private constructor(
     readonly path: string,
@@ -166,6 +168,7 @@ export class CaseFile {
       counts,
       auditEntries: head ? Number(head.split(':')[0]) : 0,
       auditHead: head,
+      review: this.review,
     };
   }
 

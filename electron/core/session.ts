@@ -1,12 +1,13 @@
 // What the handlers work with: who is acting, the case files open now, and the library. One session serves one
 // window (Electron), one browser harness, or one command-line run.
 import path from 'node:path';
-import type { CaseInfo } from '../../shared/api-types.js';
+import type { CaseInfo, LockedCase } from '../../shared/api-types.js';
 import type { CaseExport } from '../../shared/contract.js';
 import { CaseFile } from './case-file.js';
 import { ParleyError } from './errors.js';
 import type { PdfRenderer } from './export/pdf.js';
 import { Library } from './library.js';
+import { ReviewNotes, type KeySidecar } from './review.js';
 import { importCase } from './transfer.js';
 
 export interface SessionOptions {
@@ -25,6 +26,8 @@ export class Session {
   private readonly cases = new Map<string, CaseFile>();
   /** When each case open for editing last had its integrity checked (at this open, or before and untouched since). */
   private readonly checkedAt = new Map<string, string>();
+  /** The review comments of each case open for review. */
+  private readonly reviews = new Map<string, ReviewNotes>();
 
   constructor(opts: SessionOptions) {
     this.actor = opts.actor;
@@ -48,6 +51,35 @@ export class Session {
     const cf = this.adopt(CaseFile.open(abs, { readOnly, skipIntegrityCheck: checked !== null }));
     if (!readOnly) this.checkedAt.set(cf.caseId, checked ?? new Date().toISOString());
     return cf;
+  }
+
+  /**
+   * Opens a case file for review: read-only, so that it stays byte-identical, with its review comments in a file
+   * of their own in the data folder. `keySidecar` keys that file as the case is keyed (for an encrypted case).
+   */
+  openForReview(file: string, keySidecar?: KeySidecar): CaseFile {
+    const already = this.byPath(path.resolve(file));
+    if (already && !already.review) {
+      throw new ParleyError('already_open', `${path.basename(already.path)} is already open ${already.readOnly ? 'read-only' : 'for editing'}; close it first.`);
+    }
+    if (already) return already;
+    const cf = this.open(file, true);
+    try {
+      this.reviews.set(cf.caseId, ReviewNotes.open(this.library.dataDir, cf.caseId, keySidecar));
+    } catch (err) {
+      this.close(cf.caseId);
+      throw err;
+    }
+    cf.review = true;
+    return cf;
+  }
+
+  /** The review comments of a case open for review. */
+  reviewNotes(caseId: string): ReviewNotes {
+    this.get(caseId);
+    const notes = this.reviews.get(caseId);
+    if (!notes) throw new ParleyError('not_open', 'That case is not open for review; open it for review to comment on it.');
+    return notes;
   }
 
   create(file: string, directive: Record<string, unknown>): CaseFile {
@@ -82,6 +114,8 @@ export class Session {
 
   /** Notes how a file was left, so that its next open can skip the integrity check if nothing has touched it. */
   private closed(cf: CaseFile): void {
+    this.reviews.get(cf.caseId)?.close();
+    this.reviews.delete(cf.caseId);
     const checkedAt = this.checkedAt.get(cf.caseId);
     this.checkedAt.delete(cf.caseId);
     if (!checkedAt || cf.readOnly) return;
@@ -114,6 +148,20 @@ export class Session {
     this.library.closeReaders();
   }
 
+  /**
+   * Locks the app: closes every case file (and review file) and every reader the library keeps, so that no case
+   * data stays open in this process. Returns what was open, for unlocking to open again the same way.
+   */
+  lock(): LockedCase[] {
+    const open = [...this.cases.values()].map((cf): LockedCase => ({
+      path: cf.path,
+      title: titleOrFileName(cf),
+      mode: cf.review ? 'review' : cf.readOnly ? 'readOnly' : 'edit',
+    }));
+    this.closeAll();
+    return open;
+  }
+
   openCases(): CaseInfo[] {
     return [...this.cases.values()].map((cf) => cf.info());
   }
@@ -124,4 +172,13 @@ export class Session {
 
   /** The connection of a case file this session has open, for the library's cross-case reads. */
   connectionFor = (abs: string) => this.byPath(abs)?.connection;
+}
+
+/** A case's title for the lock screen; a damaged file open read-only may not give one, and its name then serves. */
+function titleOrFileName(cf: CaseFile): string {
+  try {
+    return cf.directive().title;
+  } catch {
+    return path.basename(cf.path);
+  }
 }

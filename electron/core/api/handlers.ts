@@ -49,6 +49,16 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'library.forget': (s, { path }) => (s.library.forget(path), null),
   'library.dashboard': (s, { today, withinDays }) => s.library.dashboard(s.connectionFor, today ?? isoToday(), withinDays ?? 14),
   'library.search': (s, { query, limit }) => s.library.search(s.connectionFor, query, limit ?? 50),
+  'case.openForReview': (s, { path }) => s.openForReview(path).info(),
+  'review.list': (s, { caseId, recordKind, recordId }) => s.reviewNotes(caseId).list({ recordKind, recordId }),
+  'review.add': (s, { caseId, recordKind, recordId, text }) => {
+    const notes = s.reviewNotes(caseId);
+    s.get(caseId).get(recordKind, recordId); // a comment is about a record the case holds
+    return notes.add(recordKind, recordId, text, s.actor);
+  },
+  'review.resolve': (s, { caseId, id, resolved }) => s.reviewNotes(caseId).resolve(id, resolved, s.actor),
+  'review.remove': (s, { caseId, id }) => (s.reviewNotes(caseId).remove(id), null),
+  'session.lock': (s) => s.lock(),
 };
 
 type AnyHandler = (session: Session, input: never) => unknown;

@@ -22,7 +22,7 @@ export function setNativeBinding(file: string | undefined): void {
   nativeBinding = file;
 }
 
-function driverOptions(): { nativeBinding?: string } {
+export function driverOptions(): { nativeBinding?: string } {
   return nativeBinding ? { nativeBinding } : {};
 }
 
@@ -33,7 +33,7 @@ export interface OpenOptions {
 }
 
 /** Settings that hold for one connection only: set on every connection, before anything else is read. */
-function setConnectionPragmas(db: Db): void {
+export function setConnectionPragmas(db: Db): void {
   db.pragma('trusted_schema = OFF');
   db.pragma('cell_size_check = ON');
   db.pragma('mmap_size = 0');

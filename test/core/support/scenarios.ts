@@ -2,7 +2,7 @@
 // successful call must have done. The contract test runs each; the invalid-input test breaks each input.
 import path from 'node:path';
 import { expect } from 'vitest';
-import type { AuditEntry, CaseInfo, CaseSearchHit, Dashboard, LibraryEntry, LinksOfRecord, SearchHit } from '../../../shared/api-types.js';
+import type { AuditEntry, CaseInfo, CaseSearchHit, Dashboard, LibraryEntry, LinksOfRecord, LockedCase, ReviewComment, SearchHit } from '../../../shared/api-types.js';
 import { STATIC_OPERATIONS, verbsOf, type CaseExport, type ExportedFile, type OpName } from '../../../shared/contract.js';
 import type { DocumentNode } from '../../../shared/documents/model.js';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations.js';
@@ -294,7 +294,66 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
     setup: (w) => ({ input: { query: 'carve' }, made: noteIn(w) }),
     check: (w, out, { made }) => expect((out as CaseSearchHit[]).map((h) => [h.caseId, h.id])).toEqual([[w.caseId, made!.id]]),
   },
+  'case.openForReview': {
+    setup: (w) => {
+      w.api.call('case.close', { caseId: w.caseId });
+      return { input: { path: w.file } };
+    },
+    check: (w, out) => expect(out).toMatchObject({ caseId: w.caseId, readOnly: true, review: true }),
+  },
+  'review.list': {
+    setup: (w) => {
+      commentOnDirective(w);
+      return { input: { caseId: w.caseId } };
+    },
+    check: (_w, out) => expect((out as ReviewComment[]).map((c) => c.text)).toEqual(['Check the date of the order.']),
+  },
+  'review.add': {
+    setup: (w) => {
+      const directive = w.make('directive');
+      openForReview(w);
+      return { input: { caseId: w.caseId, recordKind: 'directive', recordId: directive.id, text: 'Check the date of the order.' }, made: directive };
+    },
+    check: (w, out, { made }) => {
+      expect(out).toMatchObject({ recordKind: 'directive', recordId: made!.id, author: 'Test Counsel', resolvedAt: null });
+      expect(w.api.call('review.list', { caseId: w.caseId })).toEqual([out]);
+    },
+  },
+  'review.resolve': {
+    setup: (w) => ({ input: { caseId: w.caseId, id: commentOnDirective(w).id, resolved: true } }),
+    check: (w, out) => {
+      expect(out).toMatchObject({ resolvedAt: expect.any(String), resolvedBy: 'Test Counsel' });
+      expect(w.api.call('review.list', { caseId: w.caseId })).toEqual([out]);
+    },
+  },
+  'review.remove': {
+    setup: (w) => ({ input: { caseId: w.caseId, id: commentOnDirective(w).id } }),
+    check: (w, out) => {
+      expect(out).toBeNull();
+      expect(w.api.call('review.list', { caseId: w.caseId })).toEqual([]);
+    },
+  },
+  'session.lock': {
+    setup: () => ({ input: {} }),
+    check: (w, out) => {
+      expect(out as LockedCase[]).toEqual([{ path: w.file, title: 'Export-control suspension order', mode: 'edit' }]);
+      expect(w.api.call('case.listOpen', {})).toEqual([]);
+    },
+  },
 };
+
+/** Closes the world's case and opens it again for review (same caseId). */
+function openForReview(w: CaseWorld): void {
+  w.api.call('case.close', { caseId: w.caseId });
+  w.api.call('case.openForReview', { path: w.file });
+}
+
+/** Opens the world's case for review and adds one comment on its directive. */
+function commentOnDirective(w: CaseWorld): ReviewComment {
+  const directive = w.make('directive');
+  openForReview(w);
+  return w.api.call('review.add', { caseId: w.caseId, recordKind: 'directive', recordId: directive.id, text: 'Check the date of the order.' });
+}
 
 /** The scenario of an operation: a static one, or the generic one of its kind and verb. */
 export function scenarioFor(name: OpName): Scenario {
