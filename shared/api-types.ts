@@ -147,9 +147,11 @@ export interface ReviewComment {
   resolvedBy: string | null;
 }
 
-/** A case that was open when the app locked, and how, so that unlocking can open it again the same way. */
+/**
+ * A case that was open when the app locked, and how, so that unlocking can open it again the same way. Only the
+ * path: a locked app keeps nothing of what the case holds, not even its title.
+ */
 export interface LockedCase {
   path: string;
-  title: string;
   mode: 'edit' | 'readOnly' | 'review';
 }

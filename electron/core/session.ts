@@ -155,7 +155,6 @@ export class Session {
   lock(): LockedCase[] {
     const open = [...this.cases.values()].map((cf): LockedCase => ({
       path: cf.path,
-      title: titleOrFileName(cf),
       mode: cf.review ? 'review' : cf.readOnly ? 'readOnly' : 'edit',
     }));
     this.closeAll();
@@ -174,11 +173,3 @@ export class Session {
   connectionFor = (abs: string) => this.byPath(abs)?.connection;
 }
 
-/** A case's title for the lock screen; a damaged file open read-only may not give one, and its name then serves. */
-function titleOrFileName(cf: CaseFile): string {
-  try {
-    return cf.directive().title;
-  } catch {
-    return path.basename(cf.path);
-  }
-}

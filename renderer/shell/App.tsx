@@ -5,6 +5,7 @@ import { messageOf } from '../api/client.js';
 import { LibraryScreen } from '../screens/library/LibraryScreen.js';
 import { NewCaseScreen } from '../screens/new-case/NewCaseScreen.js';
 import { SECTION_SCREENS } from '../screens/case-sections.js';
+import { ReviewBanner } from '../ui/review/ReviewBanner.js';
 import { useCases } from '../state/cases.js';
 import { hashOf, useNavigation, type Route } from '../state/navigation.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
@@ -56,7 +57,12 @@ function Screen({ route }: { route: Route }) {
 
 function SectionScreen({ route }: { route: Extract<Route, { screen: 'case' }> }) {
   const Section = SECTION_SCREENS[route.section];
-  return <Section key={`${route.caseId}/${route.section}`} caseId={route.caseId} />;
+  return (
+    <>
+      <ReviewBanner caseId={route.caseId} />
+      <Section key={`${route.caseId}/${route.section}`} caseId={route.caseId} />
+    </>
+  );
 }
 
 function NotOpen() {

@@ -36,7 +36,7 @@ function OpenCase({ info, active, section }: { info: CaseInfo; active: boolean; 
       <div className="sidebar__case-head">
         <a href={hashOf({ screen: 'case', caseId: info.caseId, section: 'overview' })} className="sidebar__case-title" title={info.path}>
           {info.title}
-          {info.readOnly && <span className="sidebar__tag"> (read-only)</span>}
+          {info.readOnly && <span className="sidebar__tag"> ({info.review ? 'review' : 'read-only'})</span>}
         </a>
         <button type="button" className="icon-button" onClick={() => void closeCase(info.caseId)} aria-label={`Close ${info.title}`} title="Close this case">
           ×

@@ -41,17 +41,33 @@ const OPEN_TITLES: Partial<Record<ApiFailure['code'], string>> = {
   damaged: 'This case file is damaged',
   already_open: 'This case is already open',
   io_error: 'The file could not be read',
+  unexpected_schema: 'This case file has been altered',
 };
 
+/** How a case file is opened: for editing, read-only, or for review (read-only, with comments kept apart). */
+export type OpenMode = 'edit' | 'readOnly' | 'review';
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** Open for review: read-only in the core, with review comments in a file of their own. */
+  review?: boolean;
+  section?: CaseSection;
+}
+
+const modeOf = (c: CaseInfo): OpenMode => (c.review ? 'review' : c.readOnly ? 'readOnly' : 'edit');
+
 /** Opens a case file and shows it; if the core refuses, says why in a dialog. Resolves to the case, or null. */
-export async function openCase(path: string, options: { readOnly?: boolean; section?: CaseSection } = {}): Promise<CaseInfo | null> {
-  const already = useCases.getState().open.find((c) => c.path === path && (options.readOnly === undefined || c.readOnly === options.readOnly));
+export async function openCase(path: string, options: OpenOptions = {}): Promise<CaseInfo | null> {
+  const wanted: OpenMode | undefined = options.review ? 'review' : options.readOnly === undefined ? undefined : options.readOnly ? 'readOnly' : 'edit';
+  const already = useCases.getState().open.find((c) => c.path === path && (wanted === undefined || modeOf(c) === wanted));
   if (already) {
     go({ screen: 'case', caseId: already.caseId, section: options.section ?? 'overview' });
     return already;
   }
   try {
-    const info = await api().call('case.open', { path, readOnly: options.readOnly });
+    const info = options.review
+      ? await api().call('case.openForReview', { path })
+      : await api().call('case.open', { path, readOnly: options.readOnly });
     useCases.getState().replace(info);
     go({ screen: 'case', caseId: info.caseId, section: options.section ?? 'overview' });
     return info;
@@ -62,7 +78,7 @@ export async function openCase(path: string, options: { readOnly?: boolean; sect
       message: messageOf(err),
       detail: path,
       // The core opens a damaged file read-only, so that what it still holds can be read or exported.
-      action: code === 'damaged' && !options.readOnly ? { label: 'Open read-only', run: () => void openCase(path, { ...options, readOnly: true }) } : undefined,
+      action: code === 'damaged' && !options.readOnly && !options.review ? { label: 'Open read-only', run: () => void openCase(path, { ...options, readOnly: true }) } : undefined,
     });
     return null;
   }

@@ -97,8 +97,8 @@ describe('locking', () => {
     const second = w.api.call('case.create', { path: path.join(w.api.dir, 'second.parley'), directive: { title: 'Data localisation order', status: 'received' } });
     const locked = w.api.call('session.lock', {});
     expect(locked).toEqual([
-      { path: w.file, title: 'Export-control suspension order', mode: 'review' },
-      { path: second.path, title: 'Data localisation order', mode: 'edit' },
+      { path: w.file, mode: 'review' },
+      { path: second.path, mode: 'edit' },
     ]);
     expect(w.api.call('case.listOpen', {})).toEqual([]);
     w.api.fail('case.info', { caseId: second.caseId }, 'not_open');

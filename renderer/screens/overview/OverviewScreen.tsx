@@ -6,6 +6,7 @@ import { useCases } from '../../state/cases.js';
 import { overallSaveState, useDirective } from '../../state/directive.js';
 import { HistoryDisclosure } from '../../ui/history/HistoryPanel.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
+import { ReviewComments } from '../../ui/review/ReviewComments.js';
 import { AutosaveField } from './AutosaveField.js';
 import { KeyDates } from './KeyDates.js';
 import { RecentChanges } from './RecentChanges.js';
@@ -90,6 +91,7 @@ export function OverviewScreen({ caseId }: { caseId: string }) {
           <section className="panel" aria-label="History of the directive">
             <HistoryDisclosure summary="History of the directive" caseId={caseId} id={record.id} refreshKey={record.version} />
           </section>
+          <ReviewComments caseId={caseId} kind="directive" id={record.id} noun="directive" className="panel" />
         </aside>
       </div>
     </div>

@@ -336,7 +336,7 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
   'session.lock': {
     setup: () => ({ input: {} }),
     check: (w, out) => {
-      expect(out as LockedCase[]).toEqual([{ path: w.file, title: 'Export-control suspension order', mode: 'edit' }]);
+      expect(out as LockedCase[]).toEqual([{ path: w.file, mode: 'edit' }]);
       expect(w.api.call('case.listOpen', {})).toEqual([]);
     },
   },
