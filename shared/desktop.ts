@@ -4,7 +4,7 @@
 // browser harness it is absent, which is how a renderer knows it runs without the desktop shell.
 
 /** Menu commands that need the renderer's UI (everything else the main process does itself). */
-export const MENU_COMMANDS = ['newCase', 'closeCase'] as const;
+export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Stops a subscription. */

@@ -123,7 +123,7 @@ export interface ScreenLike {
 }
 
 export interface PowerMonitorLike {
-  on(event: 'resume', listener: () => void): unknown;
+  on(event: 'resume' | 'lock-screen' | 'suspend', listener: () => void): unknown;
 }
 
 /** Everything the shell takes from Electron. */

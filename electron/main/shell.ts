@@ -7,6 +7,7 @@ import { CASE_FILE_EXTENSION } from '../core/db/connection.js';
 import type { OpName } from '../../shared/contract.js';
 import { DESKTOP_EVENT_CHANNEL, type DesktopEventName, type DesktopEvents } from '../../shared/desktop.js';
 import type { Envelope } from '../../shared/result.js';
+import { lockWhenSystemLocks } from './app-lock.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { exportCaseToFile, importCaseFromFile, saveCaseCopy } from './case-files.js';
 import type { BrowserWindowLike, NotificationLike, ShellElectron } from './electron-api.js';
@@ -135,6 +136,7 @@ export class DesktopShell {
       listeningForFiles: () => this.relay.rendererListening(),
     });
     powerMonitor.on('resume', () => this.reminders.wake());
+    lockWhenSystemLocks(powerMonitor, () => this.sendEvent('menuCommand', 'lock'));
     // What reminders there are is decided later (deadline reminders); until then the plan is empty.
     this.reminders.plan([]);
     this.rebuildMenu();
@@ -230,6 +232,7 @@ export class DesktopShell {
   private readonly menuActions: MenuActions = {
     newCase: () => this.sendEvent('menuCommand', 'newCase'),
     closeCase: () => this.sendEvent('menuCommand', 'closeCase'),
+    lock: () => this.sendEvent('menuCommand', 'lock'),
     open: () => runDetached('Open', this.chooseCaseFileToOpen().then((file) => file && this.openFromOutside([file]))),
     openRecent: (file) => this.openFromOutside([file]),
     saveCopy: () => runDetached('Save a Copy As', this.saveCopy()),

@@ -6,6 +6,9 @@ import { LibraryScreen } from '../screens/library/LibraryScreen.js';
 import { NewCaseScreen } from '../screens/new-case/NewCaseScreen.js';
 import { SECTION_SCREENS } from '../screens/case-sections.js';
 import { ReviewBanner } from '../ui/review/ReviewBanner.js';
+import { LockScreen } from '../screens/lock/LockScreen.js';
+import { useIdleLock } from '../screens/lock/use-idle-lock.js';
+import { useAppLock } from '../state/app-lock.js';
 import { useCases } from '../state/cases.js';
 import { hashOf, useNavigation, type Route } from '../state/navigation.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
@@ -18,6 +21,8 @@ export function App() {
   const [startup, setStartup] = useState<'loading' | 'ready' | string>('loading');
   const route = useNavigation((s) => s.route);
   useShortcuts();
+  useIdleLock();
+  const locked = useAppLock((s) => s.locked);
 
   useEffect(() => {
     useCases
@@ -26,6 +31,7 @@ export function App() {
       .then(() => setStartup('ready'), (err: unknown) => setStartup(messageOf(err)));
   }, []);
 
+  if (locked) return <LockScreen />;
   return (
     <div className="app">
       <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>

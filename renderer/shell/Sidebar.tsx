@@ -5,6 +5,7 @@ import { CASE_SECTIONS, hashOf, useNavigation } from '../state/navigation.js';
 import { showPalette } from './palette/palette-state.js';
 import { MOD } from './shortcuts/keymap.js';
 import { ThemeChooser } from './ThemeChooser.js';
+import { LockControls } from '../screens/lock/LockControls.js';
 
 export function Sidebar() {
   const route = useNavigation((s) => s.route);
@@ -26,6 +27,7 @@ export function Sidebar() {
         ))}
       </nav>
       <ThemeChooser />
+      <LockControls />
     </aside>
   );
 }

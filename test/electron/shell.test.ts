@@ -210,6 +210,15 @@ describe('the File menu', () => {
     expect(events('menuCommand')).toEqual(['newCase', 'closeCase']);
   });
 
+  it('Lock Parley, a locked screen and a suspend each ask the renderer to lock', async () => {
+    const { electron, events } = await withOpenCase();
+    electron.Menu.click('lock');
+    electron.powerMonitor.emit('lock-screen');
+    electron.powerMonitor.emit('suspend');
+    electron.powerMonitor.emit('resume');
+    expect(events('menuCommand')).toEqual(['lock', 'lock', 'lock']);
+  });
+
   it('Save a Copy As writes a copy of the case shown', async () => {
     const { electron, dir } = await withOpenCase();
     const target = path.join(dir, 'Directive 7 backup');
