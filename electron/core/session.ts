@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CaseInfo } from '../../shared/api-types.js';
 import type { CaseExport } from '../../shared/contract.js';
 import { CaseFile } from './case-file.js';
+import { rewriteWithKey, type KeyChange } from './db/rewrite.js';
 import { ParleyError } from './errors.js';
 import type { PdfRenderer } from './export/pdf.js';
 import { Library } from './library.js';
@@ -32,8 +33,8 @@ export class Session {
     this.library = new Library(opts.dataDir);
   }
 
-  /** Opens a case file, or returns it if it is open already. */
-  open(file: string, readOnly = false): CaseFile {
+  /** Opens a case file, or returns it if it is open already. `passphrase` opens an encrypted file. */
+  open(file: string, readOnly = false, passphrase?: string): CaseFile {
     const abs = path.resolve(file);
     const already = this.byPath(abs);
     if (already) {
@@ -45,15 +46,27 @@ export class Session {
     // The integrity check reads the whole file (half a second and more for 100 MB). It is skipped when the file is
     // exactly as this Parley closed it after a check, and repeated at least weekly (Library.checkedAndUnchanged).
     const checked = readOnly ? null : this.library.checkedAndUnchanged(abs);
-    const cf = this.adopt(CaseFile.open(abs, { readOnly, skipIntegrityCheck: checked !== null }));
+    const cf = this.adopt(CaseFile.open(abs, { readOnly, skipIntegrityCheck: checked !== null, passphrase }));
     if (!readOnly) this.checkedAt.set(cf.caseId, checked ?? new Date().toISOString());
     return cf;
   }
 
-  create(file: string, directive: Record<string, unknown>): CaseFile {
-    const cf = this.adopt(CaseFile.create(path.resolve(file), directive, this.actor));
+  create(file: string, directive: Record<string, unknown>, passphrase?: string): CaseFile {
+    const cf = this.adopt(CaseFile.create(path.resolve(file), directive, this.actor, passphrase));
     this.checkedAt.set(cf.caseId, new Date().toISOString());
     return cf;
+  }
+
+  /**
+   * Encrypts, re-keys or decrypts a case file that is not open (see db/rewrite.ts): `from` opens it, `to` is the
+   * new passphrase; null means plain.
+   */
+  changeKey(file: string, change: KeyChange, from: string | null, to: string | null): { path: string; encrypted: boolean } {
+    const abs = path.resolve(file);
+    if (this.byPath(abs)) throw new ParleyError('already_open', `${path.basename(abs)} is open; close it first.`);
+    this.library.release(abs); // the file is about to be replaced: no connection may hold the old one
+    rewriteWithKey(abs, change, from, to);
+    return { path: abs, encrypted: to !== null };
   }
 
   /** Makes a new case file from an export. Refused before any file is made while the exported case is open. */
