@@ -20,6 +20,8 @@ export interface CaseInfo {
   auditHead: string;
   /** Opened for review: read-only, with review comments kept beside it in the data folder (review.*). */
   review: boolean;
+  /** The file is encrypted at rest (it opens only with its passphrase). */
+  encrypted: boolean;
 }
 
 export interface VerifyReport {
@@ -80,6 +82,8 @@ export interface LibraryEntry {
   nextDeadline: { id: string; title: string; dueDate: string } | null;
   counts: { openDeadlines: number; tbdDeadlines: number; openActionItems: number; issues: number; meetings: number };
   lastOpenedAt: string | null;
+  /** Encrypted at rest: while it is not open, nothing but its path is known (its details need the passphrase). */
+  encrypted: boolean;
 }
 
 interface CaseRef {
@@ -154,4 +158,24 @@ export interface ReviewComment {
 export interface LockedCase {
   path: string;
   mode: 'edit' | 'readOnly' | 'review';
+}
+
+/**
+ * What a receiver compares with the sender's to show that a case file is the one sent, unaltered: the file's
+ * bytes (sha256) and, independent of how the file is stored, its history (audit head) and its record counts.
+ */
+export interface CustodyCertificate {
+  fileName: string;
+  path: string;
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: string;
+  /** "seq:hash" of the newest audit entry (empty for a file without entries). */
+  auditHead: string;
+  auditEntries: number;
+  /** Live records per kind. */
+  recordCounts: Record<string, number>;
+  schemaVersion: number;
+  encrypted: boolean;
+  /** When the certificate was made (ISO 8601). */
+  issuedAt: string;
 }

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { ReviewComment } from '../../shared/api-types.js';
 import type { KindName } from '../../shared/records.js';
 import { driverOptions, setConnectionPragmas, type Db } from './db/connection.js';
+import { applyKey } from './db/encryption.js';
 import { ParleyError, toParleyError } from './errors.js';
 
 /** The sidecar's own application_id ("PRLR"), so that neither file can be mistaken for the other. */
@@ -46,25 +47,22 @@ export function reviewFilePath(dataDir: string, caseId: string): string {
   return path.join(dataDir, 'reviews', `${name}${REVIEW_FILE_EXTENSION}`);
 }
 
-/**
- * Prepares a fresh connection before its first read: an encrypted case keys its sidecar here with the same
- * passphrase (SQLite3MultipleCiphers needs the key before any other statement).
- */
-export type KeySidecar = (db: Db) => void;
-
 export class ReviewNotes {
   private constructor(
     readonly file: string,
     private readonly db: Db,
   ) {}
 
-  /** Opens (or makes) the review file of a case. */
-  static open(dataDir: string, caseId: string, keySidecar?: KeySidecar): ReviewNotes {
+  /**
+   * Opens (or makes) the review file of a case. The comments of an encrypted case are as secret as the case:
+   * `passphrase` encrypts their file the same way (null for a plain case).
+   */
+  static open(dataDir: string, caseId: string, passphrase: string | null): ReviewNotes {
     const file = reviewFilePath(dataDir, caseId);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const db = new Database(file, driverOptions());
     try {
-      keySidecar?.(db);
+      if (passphrase !== null) applyKey(db, passphrase, file); // before any other statement
       setConnectionPragmas(db);
       db.pragma('journal_mode = WAL');
       const appId = db.pragma('application_id', { simple: true }) as number;

@@ -4,10 +4,11 @@ import path from 'node:path';
 import type { CaseInfo, LockedCase } from '../../shared/api-types.js';
 import type { CaseExport } from '../../shared/contract.js';
 import { CaseFile } from './case-file.js';
+import { rewriteWithKey, type KeyChange } from './db/rewrite.js';
 import { ParleyError } from './errors.js';
 import type { PdfRenderer } from './export/pdf.js';
 import { Library } from './library.js';
-import { ReviewNotes, type KeySidecar } from './review.js';
+import { ReviewNotes } from './review.js';
 import { importCase } from './transfer.js';
 
 export interface SessionOptions {
@@ -35,8 +36,8 @@ export class Session {
     this.library = new Library(opts.dataDir);
   }
 
-  /** Opens a case file, or returns it if it is open already. */
-  open(file: string, readOnly = false): CaseFile {
+  /** Opens a case file, or returns it if it is open already. `passphrase` opens an encrypted file. */
+  open(file: string, readOnly = false, passphrase?: string): CaseFile {
     const abs = path.resolve(file);
     const already = this.byPath(abs);
     if (already) {
@@ -48,24 +49,24 @@ export class Session {
     // The integrity check reads the whole file (half a second and more for 100 MB). It is skipped when the file is
     // exactly as this Parley closed it after a check, and repeated at least weekly (Library.checkedAndUnchanged).
     const checked = readOnly ? null : this.library.checkedAndUnchanged(abs);
-    const cf = this.adopt(CaseFile.open(abs, { readOnly, skipIntegrityCheck: checked !== null }));
+    const cf = this.adopt(CaseFile.open(abs, { readOnly, skipIntegrityCheck: checked !== null, passphrase }));
     if (!readOnly) this.checkedAt.set(cf.caseId, checked ?? new Date().toISOString());
     return cf;
   }
 
   /**
    * Opens a case file for review: read-only, so that it stays byte-identical, with its review comments in a file
-   * of their own in the data folder. `keySidecar` keys that file as the case is keyed (for an encrypted case).
+   * of their own in the data folder, encrypted with the case's passphrase when the case is encrypted.
    */
-  openForReview(file: string, keySidecar?: KeySidecar): CaseFile {
+  openForReview(file: string, passphrase?: string): CaseFile {
     const already = this.byPath(path.resolve(file));
     if (already && !already.review) {
       throw new ParleyError('already_open', `${path.basename(already.path)} is already open ${already.readOnly ? 'read-only' : 'for editing'}; close it first.`);
     }
     if (already) return already;
-    const cf = this.open(file, true);
+    const cf = this.open(file, true, passphrase);
     try {
-      this.reviews.set(cf.caseId, ReviewNotes.open(this.library.dataDir, cf.caseId, keySidecar));
+      this.reviews.set(cf.caseId, ReviewNotes.open(this.library.dataDir, cf.caseId, cf.encrypted ? passphrase! : null));
     } catch (err) {
       this.close(cf.caseId);
       throw err;
@@ -82,10 +83,22 @@ export class Session {
     return notes;
   }
 
-  create(file: string, directive: Record<string, unknown>): CaseFile {
-    const cf = this.adopt(CaseFile.create(path.resolve(file), directive, this.actor));
+  create(file: string, directive: Record<string, unknown>, passphrase?: string): CaseFile {
+    const cf = this.adopt(CaseFile.create(path.resolve(file), directive, this.actor, passphrase));
     this.checkedAt.set(cf.caseId, new Date().toISOString());
     return cf;
+  }
+
+  /**
+   * Encrypts, re-keys or decrypts a case file that is not open (see db/rewrite.ts): `from` opens it, `to` is the
+   * new passphrase; null means plain.
+   */
+  changeKey(file: string, change: KeyChange, from: string | null, to: string | null): { path: string; encrypted: boolean } {
+    const abs = path.resolve(file);
+    if (this.byPath(abs)) throw new ParleyError('already_open', `${path.basename(abs)} is open; close it first.`);
+    this.library.release(abs); // the file is about to be replaced: no connection may hold the old one
+    rewriteWithKey(abs, change, from, to);
+    return { path: abs, encrypted: to !== null };
   }
 
   /** Makes a new case file from an export. Refused before any file is made while the exported case is open. */

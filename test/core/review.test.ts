@@ -81,6 +81,30 @@ describe('a case opened for review', () => {
   });
 });
 
+describe('an encrypted case opened for review', () => {
+  it('needs its passphrase, and its comments are encrypted with it: no comment text in the review file', () => {
+    const w = CaseWorld.create();
+    const passphrase = 'correct horse battery staple';
+    const file = path.join(w.api.dir, 'sealed.parley');
+    const sealed = w.api.call('case.create', { path: file, directive: { title: 'Sealed order', status: 'received' }, passphrase });
+    const directive = w.api.call('directive.get', { caseId: sealed.caseId });
+    w.api.call('case.close', { caseId: sealed.caseId });
+    const before = sha256(file);
+    w.api.fail('case.openForReview', { path: file }, 'passphrase_required');
+    w.api.fail('case.openForReview', { path: file, passphrase: 'not the passphrase' }, 'wrong_passphrase');
+    expect(w.api.call('case.openForReview', { path: file, passphrase })).toMatchObject({ review: true, encrypted: true });
+    w.api.call('review.add', { caseId: sealed.caseId, recordKind: 'directive', recordId: directive.id, text: 'Confidential remark on the sealed order' });
+    w.api.call('case.close', { caseId: sealed.caseId });
+    expect(sha256(file)).toBe(before);
+    const sidecar = reviewFilePath(w.api.session.library.dataDir, sealed.caseId);
+    const bytes = fs.readFileSync(sidecar);
+    expect(bytes.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    expect(bytes.includes(Buffer.from('Confidential remark'))).toBe(false);
+    w.api.call('case.openForReview', { path: file, passphrase });
+    expect(w.api.call('review.list', { caseId: sealed.caseId }).map((c) => c.text)).toEqual(['Confidential remark on the sealed order']);
+  });
+});
+
 describe('review comments outside review mode', () => {
   it('are refused for a case open for editing, which also cannot be opened for review at the same time', () => {
     const w = CaseWorld.create();

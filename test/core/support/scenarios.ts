@@ -1,8 +1,12 @@
 // One scenario per operation of the contract: how to get a valid input for it in a fresh case, and what a
 // successful call must have done. The contract test runs each; the invalid-input test breaks each input.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import type { AuditEntry, CaseInfo, CaseSearchHit, Dashboard, LibraryEntry, LinksOfRecord, LockedCase, ReviewComment, SearchHit } from '../../../shared/api-types.js';
+import type {
+  AuditEntry, CaseInfo, CaseSearchHit, CustodyCertificate, Dashboard, LibraryEntry, LinksOfRecord, LockedCase, ReviewComment, SearchHit,
+} from '../../../shared/api-types.js';
 import { STATIC_OPERATIONS, verbsOf, type CaseExport, type ExportedFile, type OpName } from '../../../shared/contract.js';
 import type { DocumentNode } from '../../../shared/documents/model.js';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations.js';
@@ -340,6 +344,48 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       expect(w.api.call('case.listOpen', {})).toEqual([]);
     },
   },
+  'case.encrypt': {
+    setup: (w) => ({ input: { path: closedSecondCase(w), passphrase: PASSPHRASE } }),
+    check: (w, out) => {
+      expect(out).toEqual({ path: secondCasePath(w), encrypted: true });
+      expect(w.api.fail('case.open', { path: secondCasePath(w) }, 'passphrase_required')).toBeTruthy();
+      expect(w.api.call('case.open', { path: secondCasePath(w), passphrase: PASSPHRASE }).encrypted).toBe(true);
+    },
+  },
+  'case.rekey': {
+    setup: (w) => ({ input: { path: closedSecondCase(w, PASSPHRASE), passphrase: PASSPHRASE, newPassphrase: NEW_PASSPHRASE } }),
+    check: (w, out) => {
+      expect(out).toEqual({ path: secondCasePath(w), encrypted: true });
+      w.api.fail('case.open', { path: secondCasePath(w), passphrase: PASSPHRASE }, 'wrong_passphrase');
+      expect(w.api.call('case.open', { path: secondCasePath(w), passphrase: NEW_PASSPHRASE }).encrypted).toBe(true);
+    },
+  },
+  'case.decrypt': {
+    setup: (w) => ({ input: { path: closedSecondCase(w, PASSPHRASE), passphrase: PASSPHRASE } }),
+    check: (w, out) => {
+      expect(out).toEqual({ path: secondCasePath(w), encrypted: false });
+      expect(w.api.call('case.open', { path: secondCasePath(w) }).encrypted).toBe(false);
+    },
+  },
+  'case.certificate': {
+    setup: (w) => ({ input: { caseId: w.caseId }, made: noteIn(w) }),
+    check: (w, out) => {
+      const info = w.api.call('case.info', { caseId: w.caseId });
+      expect(out).toMatchObject({ fileName: 'case.parley', path: w.file, auditHead: info.auditHead, auditEntries: 2, encrypted: false, schemaVersion: LATEST_SCHEMA_VERSION });
+      expect((out as CustodyCertificate).recordCounts).toMatchObject({ directive: 1, note: 1 });
+      expect((out as CustodyCertificate).sha256).toBe(createHash('sha256').update(fs.readFileSync(w.file)).digest('hex'));
+    },
+  },
+  'case.exportForTransfer': {
+    setup: (w) => ({ input: { caseId: w.caseId, path: secondCasePath(w), passphrase: PASSPHRASE }, made: noteIn(w) }),
+    check: (w, out) => {
+      const { path: file, certificate } = out as { path: string; certificate: CustodyCertificate };
+      expect(file).toBe(secondCasePath(w));
+      expect(certificate).toMatchObject({ fileName: 'second.parley', encrypted: true, auditHead: w.auditHead(), recordCounts: { note: 1 } });
+      expect(certificate.sha256).toBe(createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
+      expect(JSON.parse(fs.readFileSync(`${file}.certificate.json`, 'utf8'))).toEqual(certificate);
+    },
+  },
 };
 
 /** Closes the world's case and opens it again for review (same caseId). */
@@ -353,6 +399,16 @@ function commentOnDirective(w: CaseWorld): ReviewComment {
   const directive = w.make('directive');
   openForReview(w);
   return w.api.call('review.add', { caseId: w.caseId, recordKind: 'directive', recordId: directive.id, text: 'Check the date of the order.' });
+}
+
+const PASSPHRASE = 'a passphrase for the tests';
+const NEW_PASSPHRASE = 'another passphrase for the tests';
+
+/** A second case file, closed (encrypted under `passphrase` if given): the key operations refuse open files. */
+function closedSecondCase(w: CaseWorld, passphrase?: string): string {
+  const second = w.api.call('case.create', { path: secondCasePath(w), directive: { title: 'Second order', status: 'received' }, passphrase });
+  w.api.call('case.close', { caseId: second.caseId });
+  return second.path;
 }
 
 /** The scenario of an operation: a static one, or the generic one of its kind and verb. */
