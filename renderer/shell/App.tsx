@@ -12,6 +12,7 @@ import { useAppLock } from '../state/app-lock.js';
 import { useCases } from '../state/cases.js';
 import { hashOf, useNavigation, type Route } from '../state/navigation.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
+import { PassphraseDialog } from '../ui/passphrase/PassphraseDialog.js';
 import { CommandPalette } from './palette/CommandPalette.js';
 import { ShortcutSheet } from './shortcuts/ShortcutSheet.js';
 import { useShortcuts } from './shortcuts/useShortcuts.js';
@@ -44,6 +45,7 @@ export function App() {
       <CommandPalette />
       <ShortcutSheet />
       <ProblemDialog />
+      <PassphraseDialog />
     </div>
   );
 }

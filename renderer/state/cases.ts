@@ -8,6 +8,8 @@ import { ApiFailure, messageOf } from '../api/client.js';
 import { api } from '../services.js';
 import { go, type CaseSection } from './navigation.js';
 import { showProblem } from './problem.js';
+import { askPassphrase } from './passphrase-prompt.js';
+import { fileNameOf } from '../ui/paths.js';
 
 interface CasesState {
   open: CaseInfo[];
@@ -64,23 +66,33 @@ export async function openCase(path: string, options: OpenOptions = {}): Promise
     go({ screen: 'case', caseId: already.caseId, section: options.section ?? 'overview' });
     return already;
   }
-  try {
-    const info = options.review
-      ? await api().call('case.openForReview', { path })
-      : await api().call('case.open', { path, readOnly: options.readOnly });
-    useCases.getState().replace(info);
-    go({ screen: 'case', caseId: info.caseId, section: options.section ?? 'overview' });
-    return info;
-  } catch (err) {
-    const code = err instanceof ApiFailure ? err.code : 'internal';
-    showProblem({
-      title: OPEN_TITLES[code] ?? 'The case file could not be opened',
-      message: messageOf(err),
-      detail: path,
-      // The core opens a damaged file read-only, so that what it still holds can be read or exported.
-      action: code === 'damaged' && !options.readOnly && !options.review ? { label: 'Open read-only', run: () => void openCase(path, { ...options, readOnly: true }) } : undefined,
-    });
-    return null;
+  let passphrase: string | undefined;
+  for (;;) {
+    try {
+      const info = options.review
+        ? await api().call('case.openForReview', { path, passphrase })
+        : await api().call('case.open', { path, readOnly: options.readOnly, passphrase });
+      useCases.getState().replace(info);
+      go({ screen: 'case', caseId: info.caseId, section: options.section ?? 'overview' });
+      return info;
+    } catch (err) {
+      const code = err instanceof ApiFailure ? err.code : 'internal';
+      // An encrypted file: ask for its passphrase, and again after a wrong one, until it opens or the user cancels.
+      if (code === 'passphrase_required' || (code === 'wrong_passphrase' && passphrase !== undefined)) {
+        const answer = await askPassphrase({ fileName: fileNameOf(path), error: code === 'wrong_passphrase' ? messageOf(err) : null });
+        if (answer === null) return null;
+        passphrase = answer;
+        continue;
+      }
+      showProblem({
+        title: OPEN_TITLES[code] ?? 'The case file could not be opened',
+        message: messageOf(err),
+        detail: path,
+        // The core opens a damaged file read-only, so that what it still holds can be read or exported.
+        action: code === 'damaged' && !options.readOnly && !options.review ? { label: 'Open read-only', run: () => void openCase(path, { ...options, readOnly: true }) } : undefined,
+      });
+      return null;
+    }
   }
 }
 
