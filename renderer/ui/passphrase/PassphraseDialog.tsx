@@ -35,6 +35,7 @@ export function PassphraseDialog() {
         <p>
           <bdi>{question?.fileName}</bdi> is encrypted. Enter its passphrase to open it.
         </p>
+        <p className="muted">A file that is not a Parley case file at all can look encrypted too; no passphrase opens it.</p>
         <label htmlFor={`${id}-input`} className="field__label">Passphrase</label>
         <input
           id={`${id}-input`} ref={input} type="password" className="input" autoComplete="current-password" value={passphrase}
