@@ -126,6 +126,15 @@ export interface PowerMonitorLike {
   on(event: 'resume' | 'lock-screen' | 'suspend', listener: () => void): unknown;
 }
 
+/** Electron's safeStorage: strings encrypted with a key the operating system keeps (Keychain, DPAPI, a keyring). */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  /** Linux only: which store holds the key; 'basic_text' means a key written in the clear (no protection). */
+  getSelectedStorageBackend?(): string;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
 /** Everything the shell takes from Electron. */
 export interface ShellElectron {
   app: AppLike;

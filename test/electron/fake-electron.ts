@@ -339,3 +339,27 @@ export function fakeElectron(opts: { userData: string; appPath: string; isPackag
     log,
   };
 }
+
+/**
+ * safeStorage as the operating system would give it: "encrypts" by a reversible transform that no longer matches
+ * the plain text, and reports the availability and Linux backend a test sets.
+ */
+export class FakeSafeStorage {
+  available = true;
+  backend = 'gnome_libsecret';
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  }
+  encryptString(plainText: string): Buffer {
+    if (!this.available) throw new Error('Encryption is not available.');
+    return Buffer.from(`sealed:${Buffer.from(plainText, 'utf8').reverse().toString('hex')}`, 'utf8');
+  }
+  decryptString(encrypted: Buffer): string {
+    const text = encrypted.toString('utf8');
+    if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(text.slice('sealed:'.length), 'hex').reverse().toString('utf8');
+  }
+}
