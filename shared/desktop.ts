@@ -27,7 +27,16 @@ export interface ParleyDesktop {
   chooseNewCaseFile(suggestedName?: string): Promise<string | null>;
   /** Asks which case file to open; resolves to its path, or null if the user cancelled. */
   chooseCaseFileToOpen(): Promise<string | null>;
+  /** Whether passphrases can be remembered on this device (the system's secure storage), and if not, why. */
+  passphraseStoreAvailability(): Promise<PassphraseStoreAvailability>;
+  /** The passphrase remembered for an encrypted case file, or null. */
+  recallPassphrase(path: string): Promise<string | null>;
+  /** Remembers a case file's passphrase on this device (refused where the store is unavailable). */
+  rememberPassphrase(path: string, passphrase: string): Promise<void>;
+  forgetPassphrase(path: string): Promise<void>;
 }
+
+export type PassphraseStoreAvailability = { available: true } | { available: false; reason: string };
 
 // ---- the transport between the preload and the main process (not for renderers) -----------------------------
 
@@ -44,6 +53,10 @@ export interface DesktopRequests {
   chooseCaseFileToOpen: undefined;
   /** The renderer now listens for files to open: the main process may deliver the ones it kept. */
   listeningForFiles: undefined;
+  passphraseStoreAvailability: undefined;
+  recallPassphrase: string;
+  rememberPassphrase: { path: string; passphrase: string };
+  forgetPassphrase: string;
 }
 export type DesktopRequestName = keyof DesktopRequests;
 

@@ -144,6 +144,7 @@ export interface ShellElectron {
   dialog: DialogLike;
   ipcMain: IpcMainLike;
   powerMonitor: PowerMonitorLike;
+  safeStorage: SafeStorageLike;
   protocol: ProtocolLike;
   screen: ScreenLike;
   session: { readonly defaultSession: SessionLike };

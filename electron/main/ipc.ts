@@ -52,6 +52,10 @@ const DESKTOP_REQUEST_SCHEMAS: { [N in DesktopRequestName]: z.ZodType<DesktopReq
   chooseNewCaseFile: z.string().max(255).optional(),
   chooseCaseFileToOpen: z.undefined(),
   listeningForFiles: z.undefined(),
+  passphraseStoreAvailability: z.undefined(),
+  recallPassphrase: z.string().min(1).max(4_096),
+  rememberPassphrase: z.strictObject({ path: z.string().min(1).max(4_096), passphrase: z.string().min(1).max(1_024) }),
+  forgetPassphrase: z.string().min(1).max(4_096),
 };
 
 export function isDesktopRequestName(name: unknown): name is DesktopRequestName {

@@ -8,6 +8,7 @@ import type { OpName } from '../../shared/contract.js';
 import { DESKTOP_EVENT_CHANNEL, type DesktopEventName, type DesktopEvents } from '../../shared/desktop.js';
 import type { Envelope } from '../../shared/result.js';
 import { lockWhenSystemLocks } from './app-lock.js';
+import { KeyStore } from './key-store.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { exportCaseToFile, importCaseFromFile, saveCaseCopy } from './case-files.js';
 import type { BrowserWindowLike, NotificationLike, ShellElectron } from './electron-api.js';
@@ -134,6 +135,7 @@ export class DesktopShell {
       chooseNewCaseFile: (suggestedName) => this.chooseNewCaseFile(suggestedName),
       chooseCaseFileToOpen: () => this.chooseCaseFileToOpen(),
       listeningForFiles: () => this.relay.rendererListening(),
+      ...this.passphraseRequests(new KeyStore(this.electron.safeStorage, dataDir, this.options.platform)),
     });
     powerMonitor.on('resume', () => this.reminders.wake());
     lockWhenSystemLocks(powerMonitor, () => this.sendEvent('menuCommand', 'lock'));
@@ -141,6 +143,16 @@ export class DesktopShell {
     this.reminders.plan([]);
     this.rebuildMenu();
     this.openWindow();
+  }
+
+  /** "Remember on this device" (key-store.ts), for the renderer's passphrase dialog. */
+  private passphraseRequests(keys: KeyStore) {
+    return {
+      passphraseStoreAvailability: () => keys.availability(),
+      recallPassphrase: (file: string) => keys.recall(file),
+      rememberPassphrase: ({ path: file, passphrase }: { path: string; passphrase: string }) => (keys.remember(file, passphrase), null),
+      forgetPassphrase: (file: string) => (keys.forget(file), null),
+    };
   }
 
   get mainWindow(): BrowserWindowLike | null {

@@ -48,5 +48,9 @@ export function createDesktopApi(ipc: IpcRendererLike): ParleyDesktop {
     setActiveCase: (caseId) => void request('setActiveCase', caseId),
     chooseNewCaseFile: (suggestedName) => request('chooseNewCaseFile', suggestedName) as Promise<string | null>,
     chooseCaseFileToOpen: () => request('chooseCaseFileToOpen', undefined) as Promise<string | null>,
+    passphraseStoreAvailability: () => request('passphraseStoreAvailability', undefined) as ReturnType<ParleyDesktop['passphraseStoreAvailability']>,
+    recallPassphrase: (path) => request('recallPassphrase', path) as Promise<string | null>,
+    rememberPassphrase: async (path, passphrase) => void (await request('rememberPassphrase', { path, passphrase })),
+    forgetPassphrase: async (path) => void (await request('forgetPassphrase', path)),
   };
 }

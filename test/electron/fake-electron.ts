@@ -313,6 +313,7 @@ export interface FakeElectron extends ShellElectron {
   Menu: FakeMenu;
   screen: FakeScreen;
   powerMonitor: Emitter & PowerMonitorLike;
+  safeStorage: FakeSafeStorage;
   /** Every call worth ordering (scheme registration, lock, ready). */
   log: string[];
 }
@@ -332,6 +333,7 @@ export function fakeElectron(opts: { userData: string; appPath: string; isPackag
     dialog: new FakeDialog(),
     ipcMain: new FakeIpcMain(),
     powerMonitor: new Emitter() as Emitter & PowerMonitorLike,
+    safeStorage: new FakeSafeStorage(),
     protocol: new FakeProtocol(log),
     screen: new FakeScreen(),
     session: { defaultSession: new FakeSession() },
