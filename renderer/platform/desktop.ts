@@ -9,5 +9,11 @@ export function desktopPlatform(desktop: ParleyDesktop): Platform {
     caseFolder: async () => null,
     pickCaseFile: () => desktop.chooseCaseFileToOpen(),
     pickNewCaseFile: (suggestedName) => desktop.chooseNewCaseFile(suggestedName),
+    passphrases: {
+      availability: () => desktop.passphraseStoreAvailability(),
+      recall: (path) => desktop.recallPassphrase(path),
+      remember: (path, passphrase) => desktop.rememberPassphrase(path, passphrase),
+      forget: (path) => desktop.forgetPassphrase(path),
+    },
   };
 }

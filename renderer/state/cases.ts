@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { CaseInfo } from '../../shared/api-types.js';
 import type { InputOf } from '../../shared/contract.js';
 import { ApiFailure, messageOf } from '../api/client.js';
-import { api } from '../services.js';
+import { api, platform } from '../services.js';
 import { go, type CaseSection } from './navigation.js';
 import { showProblem } from './problem.js';
 import { askPassphrase } from './passphrase-prompt.js';
@@ -66,22 +66,37 @@ export async function openCase(path: string, options: OpenOptions = {}): Promise
     go({ screen: 'case', caseId: already.caseId, section: options.section ?? 'overview' });
     return already;
   }
+  const remembered = platform().passphrases;
+  // A passphrase remembered on this device is tried first; the user is asked only if there is none or it fails.
   let passphrase: string | undefined;
+  let triedRemembered = false;
+  let rememberIt = false;
   for (;;) {
     try {
       const info = options.review
         ? await api().call('case.openForReview', { path, passphrase })
         : await api().call('case.open', { path, readOnly: options.readOnly, passphrase });
+      if (rememberIt && passphrase !== undefined) await remembered?.remember(info.path, passphrase).catch(() => undefined);
       useCases.getState().replace(info);
       go({ screen: 'case', caseId: info.caseId, section: options.section ?? 'overview' });
       return info;
     } catch (err) {
       const code = err instanceof ApiFailure ? err.code : 'internal';
+      if (code === 'passphrase_required' && remembered && !triedRemembered) {
+        triedRemembered = true;
+        const recalled = await remembered.recall(path).catch(() => null);
+        if (recalled !== null) {
+          passphrase = recalled;
+          continue;
+        }
+      }
       // An encrypted file: ask for its passphrase, and again after a wrong one, until it opens or the user cancels.
       if (code === 'passphrase_required' || (code === 'wrong_passphrase' && passphrase !== undefined)) {
+        if (code === 'wrong_passphrase' && triedRemembered && !rememberIt) await remembered?.forget(path).catch(() => undefined);
         const answer = await askPassphrase({ fileName: fileNameOf(path), error: code === 'wrong_passphrase' ? messageOf(err) : null });
         if (answer === null) return null;
-        passphrase = answer;
+        passphrase = answer.passphrase;
+        rememberIt = answer.remember;
         continue;
       }
       showProblem({

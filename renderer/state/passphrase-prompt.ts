@@ -8,23 +8,29 @@ export interface PassphraseQuestion {
   error: string | null;
 }
 
+/** What the user typed, and whether to remember it on this device. */
+export interface PassphraseAnswer {
+  passphrase: string;
+  remember: boolean;
+}
+
 interface PassphrasePromptState {
   question: PassphraseQuestion | null;
-  /** Resolves the question: the passphrase typed, or null if the user cancelled. */
-  answer: ((passphrase: string | null) => void) | null;
+  /** Resolves the question: the answer, or null if the user cancelled. */
+  answer: ((answer: PassphraseAnswer | null) => void) | null;
 }
 
 export const usePassphrasePrompt = create<PassphrasePromptState>()(() => ({ question: null, answer: null }));
 
-/** Asks for a file's passphrase; resolves to it, or to null if the user cancels. */
-export function askPassphrase(question: PassphraseQuestion): Promise<string | null> {
+/** Asks for a file's passphrase; resolves to the answer, or to null if the user cancels. */
+export function askPassphrase(question: PassphraseQuestion): Promise<PassphraseAnswer | null> {
   usePassphrasePrompt.getState().answer?.(null); // a question still open is cancelled by the new one
   return new Promise((resolve) => {
     usePassphrasePrompt.setState({
       question,
-      answer: (passphrase) => {
+      answer: (answer) => {
         usePassphrasePrompt.setState({ question: null, answer: null });
-        resolve(passphrase);
+        resolve(answer);
       },
     });
   });

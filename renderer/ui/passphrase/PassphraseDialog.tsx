@@ -1,6 +1,8 @@
 // The modal that asks for an encrypted case file's passphrase (state/passphrase-prompt.ts). A wrong passphrase
 // comes back with the core's message in the same dialog, so the user can try again or cancel.
 import { useEffect, useId, useRef, useState } from 'react';
+import type { PassphraseStoreAvailability } from '../../../shared/desktop.js';
+import { platform } from '../../services.js';
 import { usePassphrasePrompt } from '../../state/passphrase-prompt.js';
 import { Dialog } from '../Dialog.js';
 import './passphrase.css';
@@ -8,15 +10,17 @@ import './passphrase.css';
 export function PassphraseDialog() {
   const { question, answer } = usePassphrasePrompt();
   const [passphrase, setPassphrase] = useState('');
+  const [remember, setRemember] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
   useEffect(() => {
     setPassphrase('');
+    setRemember(false);
     if (question) requestAnimationFrame(() => input.current?.focus());
   }, [question]);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (passphrase) answer?.(passphrase);
+    if (passphrase) answer?.({ passphrase, remember });
   };
   return (
     <Dialog
@@ -43,21 +47,31 @@ export function PassphraseDialog() {
           onChange={(e) => setPassphrase(e.target.value)}
         />
         {question?.error && <p id={`${id}-error`} className="field__error" role="alert">{question.error}</p>}
-        <RememberOption />
+        {question && <RememberOption checked={remember} onChange={setRemember} />}
       </form>
     </Dialog>
   );
 }
 
 /** "Remember on this device": offered only where the system keeps secrets safely; otherwise shown off, with why. */
-function RememberOption() {
+function RememberOption({ checked, onChange }: { checked: boolean; onChange(checked: boolean): void }) {
   const id = useId();
+  const store = platform().passphrases;
+  const [availability, setAvailability] = useState<PassphraseStoreAvailability | null>(
+    store ? null : { available: false, reason: 'Not available here: Parley keeps passphrases only in the desktop app, with the system’s secure storage.' },
+  );
+  useEffect(() => {
+    store?.availability().then(setAvailability, () => setAvailability({ available: false, reason: 'The system’s secure storage could not be reached.' }));
+  }, [store]);
+  const available = availability?.available === true;
+  const reason = availability && !availability.available ? availability.reason : null;
   return (
     <div className="passphrase-remember">
       <label className="checkbox">
-        <input type="checkbox" disabled aria-describedby={`${id}-why`} /> Remember on this device
+        <input type="checkbox" disabled={!available} checked={available && checked} aria-describedby={reason ? `${id}-why` : undefined} onChange={(e) => onChange(e.target.checked)} />{' '}
+        Remember on this device
       </label>
-      <p id={`${id}-why`} className="muted">Not available here: Parley keeps passphrases only in the desktop app, with the system’s secure storage.</p>
+      {reason && <p id={`${id}-why`} className="muted">{reason}</p>}
     </div>
   );
 }
