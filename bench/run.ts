@@ -12,6 +12,7 @@ import { CaseFile } from '../electron/core/case-file.js';
 import { openCaseDatabase, type Db } from '../electron/core/db/connection.js';
 import { Session } from '../electron/core/session.js';
 import { toFtsQuery } from '../electron/core/store/search-index.js';
+import { benchEncryption } from './encryption.js';
 import { ACTOR, COMMON_WORD, RARE_WORD, TODAY, call, ensureFixtures, type Manifest } from './fixtures.js';
 import { measure, ms, summarize, table, time, type Summary } from './stats.js';
 import { TextGen } from './text.js';
@@ -56,6 +57,7 @@ function main(): void {
     benchOpen(big, runDir);
     benchEditsAndSearch(big, runDir);
     benchLibrary(m);
+    benchEncryption(m.bigCase.file, runDir, log);
   } finally {
     fs.rmSync(runDir, { recursive: true, force: true });
   }

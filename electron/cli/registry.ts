@@ -6,11 +6,12 @@ import deadlines from './commands/deadlines.js';
 import exportCommand from './commands/export.js';
 import importCommand from './commands/import.js';
 import info from './commands/info.js';
+import { decrypt, encrypt, rekey } from './commands/keys.js';
 import newCommand from './commands/new.js';
 import search from './commands/search.js';
 import verify from './commands/verify.js';
 
-export const COMMANDS: readonly Command[] = [newCommand, info, verify, search, deadlines, exportCommand, importCommand, brief, demo] as Command[];
+export const COMMANDS: readonly Command[] = [newCommand, info, verify, search, deadlines, exportCommand, importCommand, brief, demo, encrypt, rekey, decrypt] as Command[];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

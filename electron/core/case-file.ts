@@ -95,7 +95,14 @@ export class CaseFile {
   }
 
   static open(path: string, opts: OpenOptions = {}): CaseFile {
-    return new CaseFile(path, openCaseDatabase(path, opts), !!opts.readOnly, opts.passphrase);
+    const db = openCaseDatabase(path, opts);
+    try {
+      return new CaseFile(path, db, !!opts.readOnly, opts.passphrase);
+    } catch (err) {
+      // The first read of the case's own tables (a file opened read-only is not checked first) met damage.
+      db.close();
+      throw toParleyError(err);
+    }
   }
 
   /** The file is encrypted at rest. */

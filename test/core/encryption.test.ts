@@ -130,7 +130,7 @@ describe('encrypt, rekey and decrypt', () => {
     api.fail('case.rekey', { path: info.path, passphrase: PASSPHRASE, newPassphrase: OTHER }, 'already_open');
     api.call('case.close', { caseId: info.caseId });
 
-    api.fail('case.encrypt', { path: info.path, passphrase: OTHER }, 'passphrase_required');
+    api.fail('case.encrypt', { path: info.path, passphrase: OTHER }, 'invalid_input');
     api.fail('case.rekey', { path: info.path, passphrase: OTHER, newPassphrase: OTHER }, 'wrong_passphrase');
     expect(api.call('case.rekey', { path: info.path, passphrase: PASSPHRASE, newPassphrase: OTHER }).encrypted).toBe(true);
     api.fail('case.open', { path: info.path, passphrase: PASSPHRASE }, 'wrong_passphrase');

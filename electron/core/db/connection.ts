@@ -90,6 +90,11 @@ export function openCaseDatabase(file: string, opts: OpenOptions = {}): Db {
     // The header says who made the file before SQLite touches it, so a foreign or newer file is refused without a
     // journal file ever appearing beside it. (A WAL may still hold a newer page 1: the connection checks again.)
     checkIdentity(header.readUInt32BE(68), header.readUInt32BE(60), file);
+    // Bytes 18-19 are the file format versions needed to write and to read (1 rollback journal, 2 WAL). Anything
+    // else is damage (or a format from the future): SQLite would open it read-only, and every write would then fail.
+    if (!opts.readOnly && (header[18]! > 2 || header[19]! > 2)) {
+      throw new ParleyError('damaged', `${path.basename(file)} is damaged (its header names an unknown file format). Parley will not write to it; you can open it read-only to read or copy what it holds.`);
+    }
   }
   const reader = connect(file, true, passphrase);
   closeOnFailure(reader, () => {

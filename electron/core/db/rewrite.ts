@@ -8,7 +8,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { ParleyError } from '../errors.js';
 import { fsyncFile } from '../files.js';
 import { driverOptions, fsyncDir, openCaseDatabase, type Db } from './connection.js';
-import { applyKey, isKeyed, isNotADatabase, passphraseRequired, selectCipher, wrongPassphrase } from './encryption.js';
+import { applyKey, couldBeEncrypted, isKeyed, isNotADatabase, passphraseRequired, selectCipher, wrongPassphrase } from './encryption.js';
 
 /**
  * Writes a consistent copy of `source` to `target` (which must not exist), with the target encrypted under
@@ -117,6 +117,9 @@ export type KeyChange = 'encrypt' | 'rekey' | 'decrypt';
  */
 export function rewriteWithKey(file: string, change: KeyChange, from: string | null, to: string | null): void {
   const name = path.basename(file);
+  if (change === 'encrypt' && couldBeEncrypted(file)) {
+    throw new ParleyError('invalid_input', `${name} is encrypted already (or is not a case file); to change its passphrase, use rekey.`);
+  }
   const source = openCaseDatabase(file, { readOnly: true, passphrase: from ?? undefined });
   let expected: Fingerprint;
   try {
