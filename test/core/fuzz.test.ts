@@ -18,7 +18,7 @@ const PASSPHRASE = 'fuzzing passphrase';
 
 /** The refusals a mutated file may meet: each says what is wrong with the file. */
 const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'not_a_sqlite_file', 'not_a_case_file', 'newer_version', 'damaged', 'passphrase_required', 'wrong_passphrase',
+  'not_a_sqlite_file', 'not_a_case_file', 'newer_version', 'damaged', 'passphrase_required', 'wrong_passphrase', 'unexpected_schema',
 ]);
 
 /** A small, valid case file with a record of a few kinds, closed; its bytes are what the mutations start from. */
