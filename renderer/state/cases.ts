@@ -71,6 +71,7 @@ export async function openCase(path: string, options: OpenOptions = {}): Promise
   let passphrase: string | undefined;
   let triedRemembered = false;
   let rememberIt = false;
+  let typed = false;
   for (;;) {
     try {
       const info = options.review
@@ -92,11 +93,14 @@ export async function openCase(path: string, options: OpenOptions = {}): Promise
       }
       // An encrypted file: ask for its passphrase, and again after a wrong one, until it opens or the user cancels.
       if (code === 'passphrase_required' || (code === 'wrong_passphrase' && passphrase !== undefined)) {
-        if (code === 'wrong_passphrase' && triedRemembered && !rememberIt) await remembered?.forget(path).catch(() => undefined);
-        const answer = await askPassphrase({ fileName: fileNameOf(path), error: code === 'wrong_passphrase' ? messageOf(err) : null });
+        // A remembered passphrase that no longer opens the file is forgotten; that is not the user's mistake, so
+        // they are simply asked. A typed one that fails is shown as wrong.
+        if (code === 'wrong_passphrase' && !typed) await remembered?.forget(path).catch(() => undefined);
+        const answer = await askPassphrase({ fileName: fileNameOf(path), error: code === 'wrong_passphrase' && typed ? messageOf(err) : null });
         if (answer === null) return null;
         passphrase = answer.passphrase;
         rememberIt = answer.remember;
+        typed = true;
         continue;
       }
       showProblem({
