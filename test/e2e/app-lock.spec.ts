@@ -1,6 +1,7 @@
 // The app lock: on command (button, Ctrl+Shift+L) and after the chosen idle time, every case file is closed in the
 // core and the page holds nothing of it; unlocking opens the cases again as they were. axe on the lock screen.
 import { expectNoSeriousViolations } from './pages/axe-check.js';
+import { Palette } from './pages/palette.js';
 import { createCaseFile } from './support/cases.js';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.js';
@@ -75,4 +76,20 @@ test('Parley locks by itself after the chosen idle time, and not before', async 
   // The choice is kept on this machine.
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByLabel('Lock when idle for')).toHaveValue('5');
+});
+
+test('Lock Parley is a command in the palette', async ({ app, harness, page }) => {
+  const info = await createCaseFile(harness, 'palette-lock.parley', TITLE, { summary: SENTENCE });
+  await page.evaluate((id) => (window.location.hash = `#/case/${id}/overview`), info.caseId);
+  await page.reload();
+  await expect(app.heading).toHaveText(TITLE);
+  const palette = new Palette(page);
+  await palette.open();
+  await palette.field.fill('lock parley');
+  const command = palette.group('Commands').getByRole('option', { name: /Lock Parley/ });
+  await palette.moveTo(command);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Parley is locked' })).toBeVisible();
+  expect(await pageText(page)).not.toContain(SENTENCE);
+  expect(await callThrough(harness, 'case.listOpen', {})).toEqual([]);
 });
