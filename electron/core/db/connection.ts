@@ -34,7 +34,7 @@ export interface OpenOptions {
 }
 
 /** Settings that hold for one connection only: set on every connection, before anything else is read. */
-function setConnectionPragmas(db: Db): void {
+export function setConnectionPragmas(db: Db): void {
   db.pragma('trusted_schema = OFF');
   db.pragma('cell_size_check = ON');
   db.pragma('mmap_size = 0');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ParleyError } from '../errors.js';
 import { fsyncFile } from '../files.js';
-import { driverOptions, fsyncDir, openCaseDatabase, type Db } from './connection.js';
+import { driverOptions, fsyncDir, openCaseDatabase, setConnectionPragmas, type Db } from './connection.js';
 import { applyKey, couldBeEncrypted, isKeyed, isNotADatabase, passphraseRequired, selectCipher, wrongPassphrase } from './encryption.js';
 
 /**
@@ -25,7 +25,9 @@ export function copyWithKey(source: string, sourcePassphrase: string | null, tar
   try {
     if (targetPassphrase !== null) applyKey(db, targetPassphrase, target);
     else selectCipher(db);
-    db.pragma('temp_store = MEMORY');
+    // The same hardening as every case-file connection: above all temp_store = MEMORY, so that nothing the copy
+    // sorts or spills reaches the disk in plaintext, and trusted_schema = OFF for the attached file.
+    setConnectionPragmas(db);
     db.prepare('ATTACH ? AS src KEY ?').run(source, Buffer.from(sourcePassphrase ?? '', 'utf8'));
     db.prepare('VACUUM src INTO ?').run(target);
   } catch (err) {
@@ -66,6 +68,7 @@ function verifyCopy(target: string, passphrase: string | null, expected: Fingerp
   const db = new Database(target, { readonly: true, fileMustExist: true, ...driverOptions() });
   try {
     if (passphrase !== null) applyKey(db, passphrase, target);
+    setConnectionPragmas(db);
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     const same = JSON.stringify(fingerprint(db)) === JSON.stringify(expected);
     if (integrity.length !== 1 || integrity[0] !== 'ok' || !same) {
@@ -156,6 +159,7 @@ function foldJournal(file: string, passphrase: string | null): void {
   const db = new Database(file, { fileMustExist: true, ...driverOptions() });
   try {
     if (passphrase !== null) applyKey(db, passphrase, file);
+    setConnectionPragmas(db);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.pragma('journal_mode = DELETE');
   } finally {
