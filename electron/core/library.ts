@@ -204,8 +204,10 @@ export class Library {
     for (const p of problems) {
       byPath.set(p.path, { ...emptyEntry(p.path), state: p.missing ? 'missing' : 'unreadable', problem: p.message });
     }
-    for (const p of locked) byPath.set(p, { ...emptyEntry(p), caseId: this.load().find((f) => f.path === p)?.caseId ?? null, encrypted: true });
-    return this.load().map((f) => ({ ...byPath.get(f.path)!, lastOpenedAt: f.lastOpenedAt }));
+    const remembered = this.load();
+    // Of an encrypted file that is not open, only what the library itself remembers is known: its case id.
+    for (const f of remembered) if (locked.includes(f.path)) byPath.set(f.path, { ...emptyEntry(f.path), caseId: f.caseId, encrypted: true });
+    return remembered.map((f) => ({ ...byPath.get(f.path)!, lastOpenedAt: f.lastOpenedAt }));
   }
 
   dashboard(openConnection: (p: string) => Db | undefined, today = isoToday(), withinDays = 14): Dashboard {

@@ -17,6 +17,7 @@ function encryptedCase(api: TestApi, name = 'secret.parley') {
 }
 
 const startsWithSqliteHeader = (file: string) => fs.readFileSync(file).subarray(0, 16).equals(SQLITE_HEADER);
+const isPlainFile = startsWithSqliteHeader;
 const holds = (file: string, text: string) => fs.existsSync(file) && fs.readFileSync(file).includes(Buffer.from(text, 'utf8'));
 
 describe('an encrypted case file', () => {
@@ -147,6 +148,22 @@ describe('encrypt, rekey and decrypt', () => {
     api.fail('case.decrypt', { path: info.path, passphrase: OTHER }, 'invalid_input');
     // Nothing is left beside the file.
     expect(fs.readdirSync(api.dir).filter((f) => f.includes('case.parley')).sort()).toEqual(['case.parley']);
+  });
+
+  it('refuses a file that another program has open for editing, and leaves it as it was', () => {
+    const api = testApi();
+    const info = plainCaseWithNotes(api);
+    const other = new Database(info.path);
+    try {
+      other.pragma('journal_mode = WAL');
+      other.exec("INSERT INTO case_meta (key, value) VALUES ('other-program', 'was here')");
+      const before = fs.readFileSync(info.path);
+      expect(api.fail('case.encrypt', { path: info.path, passphrase: PASSPHRASE }, 'already_open').message).toMatch(/open in another Parley window or program/);
+      expect(fs.readFileSync(info.path).equals(before)).toBe(true);
+      expect(isPlainFile(info.path)).toBe(true);
+    } finally {
+      other.close();
+    }
   });
 
   it('folds a WAL left by a crash into the new file', () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ParleyError } from '../errors.js';
 import { fsyncFile } from '../files.js';
-import { driverOptions, fsyncDir, openCaseDatabase, type Db } from './connection.js';
+import { driverOptions, fsyncDir, openCaseDatabase, setConnectionPragmas, type Db } from './connection.js';
 import { applyKey, couldBeEncrypted, isKeyed, isNotADatabase, passphraseRequired, selectCipher, wrongPassphrase } from './encryption.js';
 
 /**
@@ -25,7 +25,9 @@ export function copyWithKey(source: string, sourcePassphrase: string | null, tar
   try {
     if (targetPassphrase !== null) applyKey(db, targetPassphrase, target);
     else selectCipher(db);
-    db.pragma('temp_store = MEMORY');
+    // The same hardening as every case-file connection: above all temp_store = MEMORY, so that nothing the copy
+    // sorts or spills reaches the disk in plaintext, and trusted_schema = OFF for the attached file.
+    setConnectionPragmas(db);
     db.prepare('ATTACH ? AS src KEY ?').run(source, Buffer.from(sourcePassphrase ?? '', 'utf8'));
     db.prepare('VACUUM src INTO ?').run(target);
   } catch (err) {
@@ -66,6 +68,7 @@ function verifyCopy(target: string, passphrase: string | null, expected: Fingerp
   const db = new Database(target, { readonly: true, fileMustExist: true, ...driverOptions() });
   try {
     if (passphrase !== null) applyKey(db, passphrase, target);
+    setConnectionPragmas(db);
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     const same = JSON.stringify(fingerprint(db)) === JSON.stringify(expected);
     if (integrity.length !== 1 || integrity[0] !== 'ok' || !same) {
@@ -123,9 +126,6 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
   const source = openCaseDatabase(file, { readOnly: true, passphrase: from ?? undefined });
   let expected: Fingerprint;
   try {
-    if (change === 'encrypt' && isKeyed(source)) {
-      throw new ParleyError('invalid_input', `${name} is encrypted already; to change its passphrase, use rekey.`);
-    }
     if (change !== 'encrypt' && !isKeyed(source)) throw new ParleyError('invalid_input', `${name} is not encrypted.`);
     expected = fingerprint(source);
   } finally {
@@ -147,17 +147,29 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
 }
 
 /**
- * A file left with a WAL (Parley was stopped while it was open) has committed changes in that WAL. They are folded
- * into the file first: the WAL belongs to the old file, and beside the new one it would be applied to the wrong
- * pages.
+ * A file with a WAL beside it is either open for editing elsewhere (another Parley window or program), or was left
+ * so by a crash, with committed changes in the WAL. Open elsewhere, it must not be replaced (the other program would
+ * go on writing to the old file, and its changes would be lost): leaving WAL mode needs the file to itself, so
+ * failing to is the sign. Left by a crash, the WAL is folded in first: it belongs to the old file, and beside the new
+ * one it would be applied to the wrong pages.
  */
 function foldJournal(file: string, passphrase: string | null): void {
   if (!fs.existsSync(`${file}-wal`) && !fs.existsSync(`${file}-journal`)) return;
   const db = new Database(file, { fileMustExist: true, ...driverOptions() });
   try {
     if (passphrase !== null) applyKey(db, passphrase, file);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.pragma('journal_mode = DELETE');
+    setConnectionPragmas(db);
+    db.pragma('busy_timeout = 0'); // in use elsewhere is an answer, not something to wait for
+    // Leaving WAL mode checkpoints the WAL into the file, and only once no one else has the file open.
+    let mode: unknown;
+    try {
+      mode = db.pragma('journal_mode = DELETE', { simple: true });
+    } catch (err) {
+      if (!String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw err;
+    }
+    if (mode !== 'delete') {
+      throw new ParleyError('already_open', `${path.basename(file)} is open in another Parley window or program; close it there first. Nothing was changed.`);
+    }
   } finally {
     db.close();
   }
