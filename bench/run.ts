@@ -14,6 +14,7 @@ import { Session } from '../electron/core/session.js';
 import { toFtsQuery } from '../electron/core/store/search-index.js';
 import { benchBriefs } from './briefs.js';
 import { benchDeadlineSchedule } from './deadline-schedule.js';
+import { benchEncryption } from './encryption.js';
 import { ACTOR, COMMON_WORD, RARE_WORD, TODAY, call, ensureFixtures, type Manifest } from './fixtures.js';
 import { measure, ms, summarize, table, time, type Summary } from './stats.js';
 import { TextGen } from './text.js';
@@ -61,6 +62,7 @@ function main(): void {
     benchLibrary(m);
     benchBriefs(runDir, log, rows, diagnostics);
     benchDeadlineSchedule(log);
+    benchEncryption(m.bigCase.file, runDir, log);
   } finally {
     fs.rmSync(runDir, { recursive: true, force: true });
   }

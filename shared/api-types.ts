@@ -18,6 +18,10 @@ export interface CaseInfo {
   auditEntries: number;
   /** "seq:hash" of the newest audit entry: two copies with the same head hold the same history. */
   auditHead: string;
+  /** Opened for review: read-only, with review comments kept beside it in the data folder (review.*). */
+  review: boolean;
+  /** The file is encrypted at rest (it opens only with its passphrase). */
+  encrypted: boolean;
 }
 
 export interface VerifyReport {
@@ -78,6 +82,8 @@ export interface LibraryEntry {
   nextDeadline: { id: string; title: string; dueDate: string } | null;
   counts: { openDeadlines: number; tbdDeadlines: number; openActionItems: number; issues: number; meetings: number };
   lastOpenedAt: string | null;
+  /** Encrypted at rest: while it is not open, nothing but its path is known (its details need the passphrase). */
+  encrypted: boolean;
 }
 
 interface CaseRef {
@@ -186,4 +192,45 @@ export interface DueReminderView {
   fellDueAt: string;
   anchorAt: string;
   overdue: boolean;
+}
+
+/** A reviewer's comment on one record of a case opened for review; kept outside the case file. */
+export interface ReviewComment {
+  id: string;
+  recordKind: KindName;
+  recordId: string;
+  text: string;
+  author: string;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+}
+
+/**
+ * A case that was open when the app locked, and how, so that unlocking can open it again the same way. Only the
+ * path: a locked app keeps nothing of what the case holds, not even its title.
+ */
+export interface LockedCase {
+  path: string;
+  mode: 'edit' | 'readOnly' | 'review';
+}
+
+/**
+ * What a receiver compares with the sender's to show that a case file is the one sent, unaltered: the file's
+ * bytes (sha256) and, independent of how the file is stored, its history (audit head) and its record counts.
+ */
+export interface CustodyCertificate {
+  fileName: string;
+  path: string;
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: string;
+  /** "seq:hash" of the newest audit entry (empty for a file without entries). */
+  auditHead: string;
+  auditEntries: number;
+  /** Live records per kind. */
+  recordCounts: Record<string, number>;
+  schemaVersion: number;
+  encrypted: boolean;
+  /** When the certificate was made (ISO 8601). */
+  issuedAt: string;
 }

@@ -3,8 +3,8 @@
 // so an operation is added here once, with its handler in electron/core/api/handlers.ts.
 import { z } from 'zod';
 import type {
-  AuditEntry, CaseInfo, CaseSearchHit, Dashboard, DueReminderView, LibraryEntry, LinksOfRecord, ScheduleChange,
-  ScheduledDeadline, SearchHit, VerifyReport,
+  AuditEntry, CaseInfo, CaseSearchHit, CustodyCertificate, Dashboard, DueReminderView, LibraryEntry, LinksOfRecord,
+  LockedCase, ReviewComment, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport,
 } from './api-types.js';
 import { DocumentSchema, type DocumentNode } from './documents/model.js';
 import { LINKABLE_KINDS } from './enums.js';
@@ -36,6 +36,10 @@ const caseId = recordId.describe('the case id returned by case.open or case.crea
 const casePath = z.string().min(1).max(4_096).refine((p) => !p.includes('\0'), 'must not contain NUL characters');
 const reason = z.string().max(10_000).optional();
 const expectedVersion = z.number().int().min(1).optional();
+/** A passphrase that opens an encrypted file: any length (the file decides whether it is right). */
+const passphrase = z.string().min(1).max(1_024);
+/** A passphrase a file is to be encrypted with. */
+const newPassphrase = z.string().min(8, 'must be at least 8 characters').max(1_024);
 
 // ---- case files, search, history, links, attachments, the library ----------------------------------------------
 
@@ -72,8 +76,8 @@ export interface IcsExport {
 }
 
 export const STATIC_OPERATIONS = {
-  'case.create': op<CaseInfo>()(z.strictObject({ path: casePath, directive: directiveCreate })),
-  'case.open': op<CaseInfo>()(z.strictObject({ path: casePath, readOnly: z.boolean().optional() })),
+  'case.create': op<CaseInfo>()(z.strictObject({ path: casePath, directive: directiveCreate, passphrase: newPassphrase.optional() })),
+  'case.open': op<CaseInfo>()(z.strictObject({ path: casePath, readOnly: z.boolean().optional(), passphrase: passphrase.optional() })),
   'case.close': op<null>()(z.strictObject({ caseId })),
   'case.info': op<CaseInfo>()(z.strictObject({ caseId })),
   'case.listOpen': op<CaseInfo[]>()(z.strictObject({})),
@@ -142,6 +146,28 @@ export const STATIC_OPERATIONS = {
   'calendar.ics': op<IcsExport>()(
     // The named open cases, or, without caseIds, every case in the library.
     z.strictObject({ caseIds: z.array(caseId).min(1).max(1_000).optional() }),
+  ),
+  // Review mode: the case opens read-only; comments go to a file of their own in the data folder.
+  'case.openForReview': op<CaseInfo>()(z.strictObject({ path: casePath, passphrase: passphrase.optional() })),
+  'review.list': op<ReviewComment[]>()(
+    z.strictObject({ caseId, recordKind: z.enum(KIND_NAMES).optional(), recordId: recordId.optional() }),
+  ),
+  'review.add': op<ReviewComment>()(
+    z.strictObject({ caseId, recordKind: z.enum(KIND_NAMES), recordId, text: z.string().trim().min(1).max(10_000) }),
+  ),
+  'review.resolve': op<ReviewComment>()(z.strictObject({ caseId, id: recordId, resolved: z.boolean() })),
+  'review.remove': op<null>()(z.strictObject({ caseId, id: recordId })),
+  // App lock: every case file closed; the list says what to open again on unlocking.
+  'session.lock': op<LockedCase[]>()(z.strictObject({})),
+  // Encryption at rest: each writes a new file through a consistent copy and replaces the old one atomically.
+  // Only for a file that is not open.
+  'case.encrypt': op<{ path: string; encrypted: boolean }>()(z.strictObject({ path: casePath, passphrase: newPassphrase })),
+  'case.rekey': op<{ path: string; encrypted: boolean }>()(z.strictObject({ path: casePath, passphrase, newPassphrase })),
+  'case.decrypt': op<{ path: string; encrypted: boolean }>()(z.strictObject({ path: casePath, passphrase })),
+  // Custody: what a receiver compares to show a file is the one sent, and an encrypted copy made for sending.
+  'case.certificate': op<CustodyCertificate>()(z.strictObject({ caseId })),
+  'case.exportForTransfer': op<{ path: string; certificate: CustodyCertificate }>()(
+    z.strictObject({ caseId, path: casePath, passphrase: newPassphrase }),
   ),
 };
 

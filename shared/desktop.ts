@@ -4,7 +4,7 @@
 // browser harness it is absent, which is how a renderer knows it runs without the desktop shell.
 
 /** Menu commands that need the renderer's UI (everything else the main process does itself). */
-export const MENU_COMMANDS = ['newCase', 'closeCase'] as const;
+export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Stops a subscription. */
@@ -32,6 +32,13 @@ export interface ParleyDesktop {
    * the path written, or null if the user cancelled. Rejects, saying why, if the file could not be written.
    */
   saveExportedFile(file: ExportedFileToSave): Promise<string | null>;
+  /** Whether passphrases can be remembered on this device (the system's secure storage), and if not, why. */
+  passphraseStoreAvailability(): Promise<PassphraseStoreAvailability>;
+  /** The passphrase remembered for an encrypted case file, or null. */
+  recallPassphrase(path: string): Promise<string | null>;
+  /** Remembers a case file's passphrase on this device (refused where the store is unavailable). */
+  rememberPassphrase(path: string, passphrase: string): Promise<void>;
+  forgetPassphrase(path: string): Promise<void>;
 }
 
 /** Formats a draft or brief is exported in (shared/contract.ts EXPORT_FORMATS), by the file name's extension. */
@@ -43,6 +50,8 @@ export interface ExportedFileToSave {
   mediaType: string;
   dataBase64: string;
 }
+
+export type PassphraseStoreAvailability = { available: true } | { available: false; reason: string };
 
 // ---- the transport between the preload and the main process (not for renderers) -----------------------------
 
@@ -60,6 +69,10 @@ export interface DesktopRequests {
   /** The renderer now listens for files to open: the main process may deliver the ones it kept. */
   listeningForFiles: undefined;
   saveExportedFile: ExportedFileToSave;
+  passphraseStoreAvailability: undefined;
+  recallPassphrase: string;
+  rememberPassphrase: { path: string; passphrase: string };
+  forgetPassphrase: string;
 }
 
 /** What the main process answers to saveExportedFile: the path written, null if cancelled, or why it failed. */

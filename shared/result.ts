@@ -16,8 +16,11 @@ export const ERROR_CODES = [
   'newer_version', // made by a newer Parley: refused, nothing changed
   'damaged', // failed its integrity check: it can be opened read-only
   'read_only',
+  'passphrase_required', // the file is encrypted (or not a case file at all) and no passphrase was given
+  'wrong_passphrase', // the passphrase does not open the file (or the file is damaged or not a case file)
   'io_error', // the disk said no: full, read-only, permissions
   'internal',
+  'unexpected_schema', // a file whose tables, indexes, triggers or views are not the ones Parley makes: refused
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

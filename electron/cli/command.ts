@@ -12,6 +12,7 @@ import { Session } from '../core/session.js';
 import type { OptionSpecs, OptionValues, CommonValues } from './args.js';
 import { CliError, EXIT, type ExitCode } from './errors.js';
 import type { CliIo, Output } from './output.js';
+import { Passphrases } from './passphrase.js';
 
 export interface Command<O extends OptionSpecs = OptionSpecs> {
   name: string;
@@ -40,6 +41,7 @@ export class CommandContext {
     readonly session: Session,
     readonly out: Output,
     readonly io: CliIo,
+    readonly passphrases: Passphrases = new Passphrases(io, false),
   ) {}
 
   /** Runs an operation through the dispatcher; a refusal becomes a CliError with the core's own message. */
@@ -77,9 +79,13 @@ export class CommandContext {
     return result;
   }
 
+  /** Opens a file read-only; an encrypted one with the passphrase asked for at the terminal or read from stdin. */
   private openReadOnly(file: string): CaseInfo {
     try {
-      return this.call('case.open', { path: file, readOnly: true }, EXIT.cannotOpen);
+      const plain = dispatch(this.session, 'case.open', { path: file, readOnly: true }, this.logInternalError);
+      if (plain.ok) return plain.data;
+      if (plain.error.code !== 'passphrase_required') throw new CliError(plain.error.message, EXIT.cannotOpen);
+      return this.call('case.open', { path: file, readOnly: true, passphrase: this.passphrases.ask(file) }, EXIT.cannotOpen);
     } catch (err) {
       // Most refusals name the file already; the others would leave the user guessing which file was meant.
       if (err instanceof CliError && !err.message.includes(path.basename(file))) throw new CliError(`${file}: ${err.message}`, err.exitCode);

@@ -7,8 +7,10 @@ import { MATCH_END, MATCH_START } from '../../shared/result.js';
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Everything on standard input (for `parley import - FILE`). */
+  /** Everything on standard input (for `parley import - FILE`, and --passphrase-stdin). */
   readStdin(): string;
+  /** Asks at the terminal for a secret, not echoing it; null when there is no terminal to ask at. */
+  readSecret(prompt: string): string | null;
   /** Standard output is a terminal: highlight with ANSI bold rather than [brackets]. */
   stdoutIsTty: boolean;
   env: Record<string, string | undefined>;

@@ -8,11 +8,14 @@ import exportCommand from './commands/export.js';
 import ics from './commands/ics.js';
 import importCommand from './commands/import.js';
 import info from './commands/info.js';
+import { decrypt, encrypt, rekey } from './commands/keys.js';
 import newCommand from './commands/new.js';
 import search from './commands/search.js';
 import verify from './commands/verify.js';
 
-export const COMMANDS: readonly Command[] = [newCommand, info, verify, search, deadlines, deadline, ics, exportCommand, importCommand, brief, demo] as Command[];
+export const COMMANDS: readonly Command[] = [
+  newCommand, info, verify, search, deadlines, deadline, ics, exportCommand, importCommand, brief, demo, encrypt, rekey, decrypt,
+] as Command[];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

@@ -6,6 +6,7 @@ import { CommandContext, withSession } from './command.js';
 import { CliError, EXIT, UsageError, type ExitCode } from './errors.js';
 import { commandHelp, overallHelp } from './help.js';
 import { Output, type CliIo } from './output.js';
+import { Passphrases } from './passphrase.js';
 import { COMMANDS, findCommand } from './registry.js';
 
 const HELP_WORDS = new Set(['help', '--help', '-h']);
@@ -30,7 +31,7 @@ function runCommandLine(argv: string[], io: CliIo): ExitCode | Promise<ExitCode>
     return EXIT.ok;
   }
   return withSession(command.library, options, (session) =>
-    command.run(new CommandContext(session, new Output(io, !!options.json), io), positionals, options),
+    command.run(new CommandContext(session, new Output(io, !!options.json), io, new Passphrases(io, !!options['passphrase-stdin'])), positionals, options),
   );
 }
 

@@ -7,6 +7,8 @@ import { POSITION_FIELDS } from '../../shared/enums.js';
 import { COMPUTED_FIELDS, KINDS, KIND_NAMES, type KindName, type RecordOf } from '../../shared/records.js';
 import { ParleyError, toParleyError } from './errors.js';
 import { createCaseDatabase, openCaseDatabase, type Db, type OpenOptions } from './db/connection.js';
+import { isKeyed } from './db/encryption.js';
+import { copyWithKey } from './db/rewrite.js';
 import { LATEST_SCHEMA_VERSION } from './db/migrations.js';
 import { verifyAuditChain, type AuditRow } from './store/audit-trail.js';
 import { canonicalJson, sha256Hex } from './store/canonical.js';
@@ -69,18 +71,28 @@ const ORDER_BY: Partial<Record<KindName, string>> = {
 export class CaseFile {
   private readonly writes: WritePath;
   readonly caseId: string;
+  /** Opened for review (see Session.openForReview): read-only, with comments kept outside the file. */
+  review = false;
+
+  /**
+   * The passphrase of an encrypted file, kept in memory while it is open (null for a plain file) so that a
+   * consistent copy of it can be read from a second connection: "export for transfer". Never written or shown.
+   */
+  readonly #passphrase: string | null;
 
   private constructor(
     readonly path: string,
     private readonly db: Db,
     readonly readOnly: boolean,
+    passphrase: string | undefined,
   ) {
     this.writes = new WritePath(db);
     this.caseId = this.meta('case_id') ?? '';
+    this.#passphrase = isKeyed(db) ? passphrase ?? null : null;
   }
 
-  /** Makes a new case file holding its directive. */
-  static create(path: string, directive: Record<string, unknown>, actor: string): CaseFile {
+  /** Makes a new case file holding its directive; encrypted if a passphrase is given. */
+  static create(path: string, directive: Record<string, unknown>, actor: string, passphrase?: string): CaseFile {
     createCaseDatabase(path, (db) => {
       const at = now();
       const caseId = randomUUID();
@@ -94,12 +106,32 @@ export class CaseFile {
         validate('directive', rec);
         writes.insert('directive', rec);
       }).immediate();
-    });
-    return CaseFile.open(path, { skipIntegrityCheck: true });
+    }, passphrase);
+    return CaseFile.open(path, { skipIntegrityCheck: true, passphrase });
   }
 
   static open(path: string, opts: OpenOptions = {}): CaseFile {
-    return new CaseFile(path, openCaseDatabase(path, opts), !!opts.readOnly);
+    const db = openCaseDatabase(path, opts);
+    try {
+      return new CaseFile(path, db, !!opts.readOnly, opts.passphrase);
+    } catch (err) {
+      // The first read of the case's own tables (a file opened read-only is not checked first) met damage.
+      db.close();
+      throw toParleyError(err);
+    }
+  }
+
+  /** The file is encrypted at rest. */
+  get encrypted(): boolean {
+    return isKeyed(this.db);
+  }
+
+  /**
+   * Writes a consistent copy of this file as it is now to `target` (which must not exist): encrypted under
+   * `passphrase`, or plain if that is null. Edits may go on meanwhile; the copy is one snapshot.
+   */
+  copyTo(target: string, passphrase: string | null): void {
+    copyWithKey(this.path, this.#passphrase, target, passphrase);
   }
 
   close(): void {
@@ -117,6 +149,11 @@ export class CaseFile {
       }
     }
     this.db.close();
+  }
+
+  /** Folds the WAL into the file, so that the file's bytes hold the whole case (a certificate hashes them). */
+  checkpoint(): void {
+    if (!this.readOnly) this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   get isOpen(): boolean {
@@ -182,6 +219,8 @@ export class CaseFile {
       counts,
       auditEntries: head ? Number(head.split(':')[0]) : 0,
       auditHead: head,
+      review: this.review,
+      encrypted: this.encrypted,
     };
   }
 

@@ -37,11 +37,21 @@ const CONTENT_ERRORS: Record<string, [ErrorCode, string]> = {
 
 const matches = (code: string, key: string) => code === key || code.startsWith(key + '_');
 
+/**
+ * Parley's SQL is fixed and tested against its own schema, so SQLite saying a table or column is missing means the
+ * file's schema is not the one Parley made: the file was altered or damaged (a file opened read-only is read as it
+ * is). That is about the file, not a bug inside Parley.
+ */
+const ALTERED_SCHEMA = /^(no such (table|column|index|function|module|collation sequence)|unknown function|table \S+ has no column named)\b/;
+
 /** Translates driver and file-system failures into errors a user can act on. */
 export function toParleyError(err: unknown): ParleyError {
   if (err instanceof ParleyError) return err;
   const code = (err as { code?: unknown })?.code;
   if (typeof code === 'string') {
+    if (code === 'SQLITE_ERROR' && ALTERED_SCHEMA.test(String((err as Error).message))) {
+      return new ParleyError('damaged', 'The case file\'s tables are not the ones Parley made: the file is damaged or was altered. Open a backup.');
+    }
     const content = Object.keys(CONTENT_ERRORS).find((k) => matches(code, k));
     if (content) return new ParleyError(...CONTENT_ERRORS[content]!);
     const prefix = Object.keys(DISK_ERRORS).find((k) => matches(code, k));

@@ -18,3 +18,13 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     throw err;
   }
 }
+
+/** Flushes a file's bytes to the disk (before it is renamed into place, so the rename never exposes a hollow file). */
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -9,6 +9,7 @@ import type {
 } from '../../shared/api-types.js';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { openCaseDatabase, type Db } from './db/connection.js';
+import { couldBeEncrypted, isKeyed } from './db/encryption.js';
 import { ParleyError, toParleyError } from './errors.js';
 import { writeFileAtomic } from './files.js';
 import { rankCase, searchCase } from './store/search-index.js';
@@ -120,6 +121,11 @@ export class Library {
     for (const abs of [...this.readers.keys()]) this.dropReader(abs);
   }
 
+  /** Lets go of a file: its kept read-only connection, if any, is closed (before the file is replaced). */
+  release(file: string): void {
+    this.dropReader(path.resolve(file));
+  }
+
   private dropReader(abs: string): void {
     const r = this.readers.get(abs);
     if (!r) return;
@@ -157,9 +163,10 @@ export class Library {
    * open, otherwise through a read-only connection kept for a minute. A file that cannot be read is reported, not
    * fatal.
    */
-  private eachCase<T>(openConnection: (p: string) => Db | undefined, read: (db: Db, f: Remembered) => T): { results: T[]; problems: { path: string; message: string; missing: boolean }[] } {
+  private eachCase<T>(openConnection: (p: string) => Db | undefined, read: (db: Db, f: Remembered) => T): { results: T[]; problems: { path: string; message: string; missing: boolean }[]; locked: string[] } {
     const results: T[] = [];
     const problems: { path: string; message: string; missing: boolean }[] = [];
+    const locked: string[] = [];
     for (const f of this.load()) {
       const open = openConnection(f.path);
       let st: fs.Stats | undefined;
@@ -169,6 +176,13 @@ export class Library {
         } catch {
           this.dropReader(f.path);
           problems.push({ path: f.path, message: 'The file is no longer where it was last opened.', missing: true });
+          continue;
+        }
+        // An encrypted file that is not open cannot be read without its passphrase, and the library does not ask
+        // for it: the file is listed as locked and left out of the dashboard and search, which is not a problem.
+        if (couldBeEncrypted(f.path)) {
+          this.dropReader(f.path);
+          locked.push(f.path);
           continue;
         }
       }
@@ -181,7 +195,7 @@ export class Library {
       }
     }
     if (this.readers.size) this.scheduleSweep();
-    return { results, problems };
+    return { results, problems, locked };
   }
 
   /** Runs `read` against every case file of the library; files that cannot be read come back as problems. */
@@ -191,12 +205,15 @@ export class Library {
   }
 
   list(openConnection: (p: string) => Db | undefined, today = isoToday()): LibraryEntry[] {
-    const { results, problems } = this.eachCase(openConnection, (db, f) => summarize(db, f, today));
+    const { results, problems, locked } = this.eachCase(openConnection, (db, f) => summarize(db, f, today));
     const byPath = new Map(results.map((e) => [e.path, e]));
     for (const p of problems) {
       byPath.set(p.path, { ...emptyEntry(p.path), state: p.missing ? 'missing' : 'unreadable', problem: p.message });
     }
-    return this.load().map((f) => ({ ...byPath.get(f.path)!, lastOpenedAt: f.lastOpenedAt }));
+    const remembered = this.load();
+    // Of an encrypted file that is not open, only what the library itself remembers is known: its case id.
+    for (const f of remembered) if (locked.includes(f.path)) byPath.set(f.path, { ...emptyEntry(f.path), caseId: f.caseId, encrypted: true });
+    return remembered.map((f) => ({ ...byPath.get(f.path)!, lastOpenedAt: f.lastOpenedAt }));
   }
 
   dashboard(openConnection: (p: string) => Db | undefined, today = isoToday(), withinDays = 14): Dashboard {
@@ -287,13 +304,13 @@ function summarize(db: Db, f: Remembered, today: string): LibraryEntry {
       (SELECT count(*) FROM negotiation_issue WHERE deleted_at IS NULL) AS issues,
       (SELECT count(*) FROM meeting WHERE deleted_at IS NULL) AS meetings`,
   ).get() as LibraryEntry['counts'];
-  return { ...emptyEntry(f.path), caseId: ref.caseId, title: ref.caseTitle, status, nextDeadline: next ?? null, counts };
+  return { ...emptyEntry(f.path), caseId: ref.caseId, title: ref.caseTitle, status, nextDeadline: next ?? null, counts, encrypted: isKeyed(db) };
 }
 
 function emptyEntry(file: string): LibraryEntry {
   return {
     path: file, caseId: null, state: 'ok', problem: null, title: null, status: null, nextDeadline: null,
-    counts: { openDeadlines: 0, tbdDeadlines: 0, openActionItems: 0, issues: 0, meetings: 0 }, lastOpenedAt: null,
+    counts: { openDeadlines: 0, tbdDeadlines: 0, openActionItems: 0, issues: 0, meetings: 0 }, lastOpenedAt: null, encrypted: false,
   };
 }
 

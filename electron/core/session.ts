@@ -1,12 +1,14 @@
 // What the handlers work with: who is acting, the case files open now, and the library. One session serves one
 // window (Electron), one browser harness, or one command-line run.
 import path from 'node:path';
-import type { CaseInfo } from '../../shared/api-types.js';
+import type { CaseInfo, LockedCase } from '../../shared/api-types.js';
 import type { CaseExport } from '../../shared/contract.js';
 import { CaseFile } from './case-file.js';
+import { rewriteWithKey, type KeyChange } from './db/rewrite.js';
 import { ParleyError } from './errors.js';
 import type { PdfRenderer } from './export/pdf.js';
 import { Library } from './library.js';
+import { ReviewNotes } from './review.js';
 import { importCase } from './transfer.js';
 
 export interface SessionOptions {
@@ -25,6 +27,8 @@ export class Session {
   private readonly cases = new Map<string, CaseFile>();
   /** When each case open for editing last had its integrity checked (at this open, or before and untouched since). */
   private readonly checkedAt = new Map<string, string>();
+  /** The review comments of each case open for review. */
+  private readonly reviews = new Map<string, ReviewNotes>();
 
   constructor(opts: SessionOptions) {
     this.actor = opts.actor;
@@ -32,8 +36,8 @@ export class Session {
     this.library = new Library(opts.dataDir);
   }
 
-  /** Opens a case file, or returns it if it is open already. */
-  open(file: string, readOnly = false): CaseFile {
+  /** Opens a case file, or returns it if it is open already. `passphrase` opens an encrypted file. */
+  open(file: string, readOnly = false, passphrase?: string): CaseFile {
     const abs = path.resolve(file);
     const already = this.byPath(abs);
     if (already) {
@@ -45,15 +49,56 @@ export class Session {
     // The integrity check reads the whole file (half a second and more for 100 MB). It is skipped when the file is
     // exactly as this Parley closed it after a check, and repeated at least weekly (Library.checkedAndUnchanged).
     const checked = readOnly ? null : this.library.checkedAndUnchanged(abs);
-    const cf = this.adopt(CaseFile.open(abs, { readOnly, skipIntegrityCheck: checked !== null }));
+    const cf = this.adopt(CaseFile.open(abs, { readOnly, skipIntegrityCheck: checked !== null, passphrase }));
     if (!readOnly) this.checkedAt.set(cf.caseId, checked ?? new Date().toISOString());
     return cf;
   }
 
-  create(file: string, directive: Record<string, unknown>): CaseFile {
-    const cf = this.adopt(CaseFile.create(path.resolve(file), directive, this.actor));
+  /**
+   * Opens a case file for review: read-only, so that it stays byte-identical, with its review comments in a file
+   * of their own in the data folder, encrypted with the case's passphrase when the case is encrypted.
+   */
+  openForReview(file: string, passphrase?: string): CaseFile {
+    const already = this.byPath(path.resolve(file));
+    if (already && !already.review) {
+      throw new ParleyError('already_open', `${path.basename(already.path)} is already open ${already.readOnly ? 'read-only' : 'for editing'}; close it first.`);
+    }
+    if (already) return already;
+    const cf = this.open(file, true, passphrase);
+    try {
+      this.reviews.set(cf.caseId, ReviewNotes.open(this.library.dataDir, cf.caseId, cf.encrypted ? passphrase! : null));
+    } catch (err) {
+      this.close(cf.caseId);
+      throw err;
+    }
+    cf.review = true;
+    return cf;
+  }
+
+  /** The review comments of a case open for review. */
+  reviewNotes(caseId: string): ReviewNotes {
+    this.get(caseId);
+    const notes = this.reviews.get(caseId);
+    if (!notes) throw new ParleyError('not_open', 'That case is not open for review; open it for review to comment on it.');
+    return notes;
+  }
+
+  create(file: string, directive: Record<string, unknown>, passphrase?: string): CaseFile {
+    const cf = this.adopt(CaseFile.create(path.resolve(file), directive, this.actor, passphrase));
     this.checkedAt.set(cf.caseId, new Date().toISOString());
     return cf;
+  }
+
+  /**
+   * Encrypts, re-keys or decrypts a case file that is not open (see db/rewrite.ts): `from` opens it, `to` is the
+   * new passphrase; null means plain.
+   */
+  changeKey(file: string, change: KeyChange, from: string | null, to: string | null): { path: string; encrypted: boolean } {
+    const abs = path.resolve(file);
+    if (this.byPath(abs)) throw new ParleyError('already_open', `${path.basename(abs)} is open; close it first.`);
+    this.library.release(abs); // the file is about to be replaced: no connection may hold the old one
+    rewriteWithKey(abs, change, from, to);
+    return { path: abs, encrypted: to !== null };
   }
 
   /** Makes a new case file from an export. Refused before any file is made while the exported case is open. */
@@ -82,6 +127,8 @@ export class Session {
 
   /** Notes how a file was left, so that its next open can skip the integrity check if nothing has touched it. */
   private closed(cf: CaseFile): void {
+    this.reviews.get(cf.caseId)?.close();
+    this.reviews.delete(cf.caseId);
     const checkedAt = this.checkedAt.get(cf.caseId);
     this.checkedAt.delete(cf.caseId);
     if (!checkedAt || cf.readOnly) return;
@@ -114,6 +161,19 @@ export class Session {
     this.library.closeReaders();
   }
 
+  /**
+   * Locks the app: closes every case file (and review file) and every reader the library keeps, so that no case
+   * data stays open in this process. Returns what was open, for unlocking to open again the same way.
+   */
+  lock(): LockedCase[] {
+    const open = [...this.cases.values()].map((cf): LockedCase => ({
+      path: cf.path,
+      mode: cf.review ? 'review' : cf.readOnly ? 'readOnly' : 'edit',
+    }));
+    this.closeAll();
+    return open;
+  }
+
   openCases(): CaseInfo[] {
     return [...this.cases.values()].map((cf) => cf.info());
   }
@@ -125,3 +185,4 @@ export class Session {
   /** The connection of a case file this session has open, for the library's cross-case reads. */
   connectionFor = (abs: string) => this.byPath(abs)?.connection;
 }
+

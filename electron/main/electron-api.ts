@@ -132,7 +132,16 @@ export interface ScreenLike {
 }
 
 export interface PowerMonitorLike {
-  on(event: 'resume', listener: () => void): unknown;
+  on(event: 'resume' | 'lock-screen' | 'suspend', listener: () => void): unknown;
+}
+
+/** Electron's safeStorage: strings encrypted with a key the operating system keeps (Keychain, DPAPI, a keyring). */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  /** Linux only: which store holds the key; 'basic_text' means a key written in the clear (no protection). */
+  getSelectedStorageBackend?(): string;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
 }
 
 /** Everything the shell takes from Electron. */
@@ -144,6 +153,7 @@ export interface ShellElectron {
   dialog: DialogLike;
   ipcMain: IpcMainLike;
   powerMonitor: PowerMonitorLike;
+  safeStorage: SafeStorageLike;
   protocol: ProtocolLike;
   screen: ScreenLike;
   session: { readonly defaultSession: SessionLike; fromPartition(partition: string): PartitionSessionLike };

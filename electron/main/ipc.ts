@@ -62,6 +62,10 @@ const DESKTOP_REQUEST_SCHEMAS: { [N in DesktopRequestName]: z.ZodType<DesktopReq
     // The contract's own limit for exported files is the document's; 200 MB of base64 is far above any brief.
     dataBase64: z.base64().max(200 * 1024 * 1024),
   }),
+  passphraseStoreAvailability: z.undefined(),
+  recallPassphrase: z.string().min(1).max(4_096),
+  rememberPassphrase: z.strictObject({ path: z.string().min(1).max(4_096), passphrase: z.string().min(1).max(1_024) }),
+  forgetPassphrase: z.string().min(1).max(4_096),
 };
 
 export function isDesktopRequestName(name: unknown): name is DesktopRequestName {

@@ -11,6 +11,8 @@ export interface MenuActions {
   importCase(): void;
   exportCase(): void;
   closeCase(): void;
+  /** Closes every case and clears the window until the user unlocks (see app-lock.ts). */
+  lock(): void;
   about(): void;
   showDataFolder(): void;
 }
@@ -68,6 +70,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       { id: 'export', label: 'Export Case…', enabled: ctx.hasActiveCase, click: () => actions.exportCase() },
       separator,
       { id: 'close-case', label: 'Close Case', accelerator: 'CmdOrCtrl+W', enabled: ctx.hasActiveCase, click: () => actions.closeCase() },
+      { id: 'lock', label: 'Lock Parley', accelerator: 'CmdOrCtrl+Shift+L', click: () => actions.lock() },
       ...(mac ? [] : [separator, { role: 'quit', label: 'E&xit' } satisfies MenuItemConstructorOptions]),
     ],
   };

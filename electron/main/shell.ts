@@ -8,6 +8,8 @@ import { CASE_FILE_EXTENSION } from '../core/db/connection.js';
 import type { OpName } from '../../shared/contract.js';
 import { DESKTOP_EVENT_CHANNEL, type DesktopEventName, type DesktopEvents, type ExportedFileToSave, type SaveExportedFileResult } from '../../shared/desktop.js';
 import type { Envelope } from '../../shared/result.js';
+import { lockWhenSystemLocks } from './app-lock.js';
+import { KeyStore } from './key-store.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { exportCaseToFile, importCaseFromFile, saveCaseCopy } from './case-files.js';
 import type { BrowserWindowLike, NotificationLike, ShellElectron } from './electron-api.js';
@@ -134,11 +136,23 @@ export class DesktopShell {
       chooseCaseFileToOpen: () => this.chooseCaseFileToOpen(),
       listeningForFiles: () => this.relay.rendererListening(),
       saveExportedFile: (file) => this.saveExportedFile(file),
+      ...this.passphraseRequests(new KeyStore(this.electron.safeStorage, dataDir, this.options.platform)),
     });
     powerMonitor.on('resume', () => this.reminders.wake());
+    lockWhenSystemLocks(powerMonitor, () => this.sendEvent('menuCommand', 'lock'));
     this.planReminders();
     this.rebuildMenu();
     this.openWindow();
+  }
+
+  /** "Remember on this device" (key-store.ts), for the renderer's passphrase dialog. */
+  private passphraseRequests(keys: KeyStore) {
+    return {
+      passphraseStoreAvailability: () => keys.availability(),
+      recallPassphrase: (file: string) => keys.recall(file),
+      rememberPassphrase: ({ path: file, passphrase }: { path: string; passphrase: string }) => (keys.remember(file, passphrase), null),
+      forgetPassphrase: (file: string) => (keys.forget(file), null),
+    };
   }
 
   get mainWindow(): BrowserWindowLike | null {
@@ -236,6 +250,7 @@ export class DesktopShell {
   private readonly menuActions: MenuActions = {
     newCase: () => this.sendEvent('menuCommand', 'newCase'),
     closeCase: () => this.sendEvent('menuCommand', 'closeCase'),
+    lock: () => this.sendEvent('menuCommand', 'lock'),
     open: () => runDetached('Open', this.chooseCaseFileToOpen().then((file) => file && this.openFromOutside([file]))),
     openRecent: (file) => this.openFromOutside([file]),
     saveCopy: () => runDetached('Save a Copy As', this.saveCopy()),

@@ -53,5 +53,9 @@ export function createDesktopApi(ipc: IpcRendererLike): ParleyDesktop {
       if (!result.ok) throw new Error(result.message);
       return result.path;
     },
+    passphraseStoreAvailability: () => request('passphraseStoreAvailability', undefined) as ReturnType<ParleyDesktop['passphraseStoreAvailability']>,
+    recallPassphrase: (path) => request('recallPassphrase', path) as Promise<string | null>,
+    rememberPassphrase: async (path, passphrase) => void (await request('rememberPassphrase', { path, passphrase })),
+    forgetPassphrase: async (path) => void (await request('forgetPassphrase', path)),
   };
 }

@@ -10,5 +10,11 @@ export function desktopPlatform(desktop: ParleyDesktop): Platform {
     pickCaseFile: () => desktop.chooseCaseFileToOpen(),
     pickNewCaseFile: (suggestedName) => desktop.chooseNewCaseFile(suggestedName),
     saveExport: (file) => desktop.saveExportedFile(file),
+    passphrases: {
+      availability: () => desktop.passphraseStoreAvailability(),
+      recall: (path) => desktop.recallPassphrase(path),
+      remember: (path, passphrase) => desktop.rememberPassphrase(path, passphrase),
+      forget: (path) => desktop.forgetPassphrase(path),
+    },
   };
 }

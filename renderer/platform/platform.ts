@@ -2,7 +2,7 @@
 // desktop app shows the operating system's file dialogs; the browser cannot reach the disk, so Parley shows its own
 // chooser over the harness's default case folder and lets the user type any path.
 import type { CaseFolderListing } from '../../electron/web/case-folder-listing.js';
-import type { ExportedFileToSave } from '../../shared/desktop.js';
+import type { ExportedFileToSave, PassphraseStoreAvailability } from '../../shared/desktop.js';
 
 export type { CaseFolderFile, CaseFolderListing } from '../../electron/web/case-folder-listing.js';
 
@@ -21,6 +21,15 @@ export interface Platform {
   saveExport?: (file: ExportedFileToSave) => Promise<string | null>;
   /** Makes the sample case if it is not there yet and resolves to its path; absent where no sample can be made. */
   sampleCase?: () => Promise<string>;
+  /** "Remember on this device" for passphrases; absent where there is no secure storage to keep them (the browser). */
+  passphrases?: RememberedPassphrases;
+}
+
+export interface RememberedPassphrases {
+  availability(): Promise<PassphraseStoreAvailability>;
+  recall(path: string): Promise<string | null>;
+  remember(path: string, passphrase: string): Promise<void>;
+  forget(path: string): Promise<void>;
 }
 
 /** A file name for a new case, from its title: "Export order 12/3" gives "export-order-12-3.parley". */

@@ -5,9 +5,14 @@ import { messageOf } from '../api/client.js';
 import { LibraryScreen } from '../screens/library/LibraryScreen.js';
 import { NewCaseScreen } from '../screens/new-case/NewCaseScreen.js';
 import { SECTION_SCREENS } from '../screens/case-sections.js';
+import { ReviewBanner } from '../ui/review/ReviewBanner.js';
+import { LockScreen } from '../screens/lock/LockScreen.js';
+import { useIdleLock } from '../screens/lock/use-idle-lock.js';
+import { useAppLock } from '../state/app-lock.js';
 import { useCases } from '../state/cases.js';
 import { hashOf, useNavigation, type Route } from '../state/navigation.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
+import { PassphraseDialog } from '../ui/passphrase/PassphraseDialog.js';
 import { CommandPalette } from './palette/CommandPalette.js';
 import { ShortcutSheet } from './shortcuts/ShortcutSheet.js';
 import { useShortcuts } from './shortcuts/useShortcuts.js';
@@ -17,6 +22,8 @@ export function App() {
   const [startup, setStartup] = useState<'loading' | 'ready' | string>('loading');
   const route = useNavigation((s) => s.route);
   useShortcuts();
+  useIdleLock();
+  const locked = useAppLock((s) => s.locked);
 
   useEffect(() => {
     useCases
@@ -25,6 +32,7 @@ export function App() {
       .then(() => setStartup('ready'), (err: unknown) => setStartup(messageOf(err)));
   }, []);
 
+  if (locked) return <LockScreen />;
   return (
     <div className="app">
       <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
@@ -37,6 +45,7 @@ export function App() {
       <CommandPalette />
       <ShortcutSheet />
       <ProblemDialog />
+      <PassphraseDialog />
     </div>
   );
 }
@@ -56,7 +65,12 @@ function Screen({ route }: { route: Route }) {
 
 function SectionScreen({ route }: { route: Extract<Route, { screen: 'case' }> }) {
   const Section = SECTION_SCREENS[route.section];
-  return <Section key={`${route.caseId}/${route.section}`} caseId={route.caseId} />;
+  return (
+    <>
+      <ReviewBanner caseId={route.caseId} />
+      <Section key={`${route.caseId}/${route.section}`} caseId={route.caseId} />
+    </>
+  );
 }
 
 function NotOpen() {

@@ -5,6 +5,7 @@ import { CASE_SECTIONS, hashOf, useNavigation } from '../state/navigation.js';
 import { showPalette } from './palette/palette-state.js';
 import { MOD } from './shortcuts/keymap.js';
 import { ThemeChooser } from './ThemeChooser.js';
+import { LockControls } from '../screens/lock/LockControls.js';
 
 export function Sidebar() {
   const route = useNavigation((s) => s.route);
@@ -26,6 +27,7 @@ export function Sidebar() {
         ))}
       </nav>
       <ThemeChooser />
+      <LockControls />
     </aside>
   );
 }
@@ -36,7 +38,7 @@ function OpenCase({ info, active, section }: { info: CaseInfo; active: boolean; 
       <div className="sidebar__case-head">
         <a href={hashOf({ screen: 'case', caseId: info.caseId, section: 'overview' })} className="sidebar__case-title" title={info.path}>
           {info.title}
-          {info.readOnly && <span className="sidebar__tag"> (read-only)</span>}
+          {info.readOnly && <span className="sidebar__tag"> ({info.review ? 'review' : 'read-only'})</span>}
         </a>
         <button type="button" className="icon-button" onClick={() => void closeCase(info.caseId)} aria-label={`Close ${info.title}`} title="Close this case">
           ×

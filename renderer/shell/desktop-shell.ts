@@ -5,6 +5,7 @@ import type { ParleyDesktop } from '../../shared/desktop.js';
 import { closeCase, openCase } from '../state/cases.js';
 import { useDirective } from '../state/directive.js';
 import { go, useNavigation } from '../state/navigation.js';
+import { lockApp } from '../state/app-lock.js';
 
 export function followDesktopShell(desktop: ParleyDesktop): void {
   desktop.onOpenFile((path) => void openCase(path));
@@ -12,6 +13,7 @@ export function followDesktopShell(desktop: ParleyDesktop): void {
     const { route } = useNavigation.getState();
     if (command === 'newCase') go({ screen: 'new-case' });
     if (command === 'closeCase' && route.screen === 'case') void closeCase(route.caseId);
+    if (command === 'lock') lockApp();
   });
 
   const activeCase = () => {

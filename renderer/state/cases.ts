@@ -5,9 +5,11 @@ import { create } from 'zustand';
 import type { CaseInfo } from '../../shared/api-types.js';
 import type { InputOf } from '../../shared/contract.js';
 import { ApiFailure, messageOf } from '../api/client.js';
-import { api } from '../services.js';
+import { api, platform } from '../services.js';
 import { go, type CaseSection } from './navigation.js';
 import { showProblem } from './problem.js';
+import { askPassphrase } from './passphrase-prompt.js';
+import { fileNameOf } from '../ui/paths.js';
 
 interface CasesState {
   open: CaseInfo[];
@@ -41,30 +43,75 @@ const OPEN_TITLES: Partial<Record<ApiFailure['code'], string>> = {
   damaged: 'This case file is damaged',
   already_open: 'This case is already open',
   io_error: 'The file could not be read',
+  unexpected_schema: 'This case file has been altered',
 };
 
+/** How a case file is opened: for editing, read-only, or for review (read-only, with comments kept apart). */
+export type OpenMode = 'edit' | 'readOnly' | 'review';
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** Open for review: read-only in the core, with review comments in a file of their own. */
+  review?: boolean;
+  section?: CaseSection;
+}
+
+const modeOf = (c: CaseInfo): OpenMode => (c.review ? 'review' : c.readOnly ? 'readOnly' : 'edit');
+
 /** Opens a case file and shows it; if the core refuses, says why in a dialog. Resolves to the case, or null. */
-export async function openCase(path: string, options: { readOnly?: boolean; section?: CaseSection } = {}): Promise<CaseInfo | null> {
-  const already = useCases.getState().open.find((c) => c.path === path && (options.readOnly === undefined || c.readOnly === options.readOnly));
+export async function openCase(path: string, options: OpenOptions = {}): Promise<CaseInfo | null> {
+  const wanted: OpenMode | undefined = options.review ? 'review' : options.readOnly === undefined ? undefined : options.readOnly ? 'readOnly' : 'edit';
+  const already = useCases.getState().open.find((c) => c.path === path && (wanted === undefined || modeOf(c) === wanted));
   if (already) {
     go({ screen: 'case', caseId: already.caseId, section: options.section ?? 'overview' });
     return already;
   }
-  try {
-    const info = await api().call('case.open', { path, readOnly: options.readOnly });
-    useCases.getState().replace(info);
-    go({ screen: 'case', caseId: info.caseId, section: options.section ?? 'overview' });
-    return info;
-  } catch (err) {
-    const code = err instanceof ApiFailure ? err.code : 'internal';
-    showProblem({
-      title: OPEN_TITLES[code] ?? 'The case file could not be opened',
-      message: messageOf(err),
-      detail: path,
-      // The core opens a damaged file read-only, so that what it still holds can be read or exported.
-      action: code === 'damaged' && !options.readOnly ? { label: 'Open read-only', run: () => void openCase(path, { ...options, readOnly: true }) } : undefined,
-    });
-    return null;
+  const remembered = platform().passphrases;
+  // A passphrase remembered on this device is tried first; the user is asked only if there is none or it fails.
+  let passphrase: string | undefined;
+  let triedRemembered = false;
+  let rememberIt = false;
+  let typed = false;
+  for (;;) {
+    try {
+      const info = options.review
+        ? await api().call('case.openForReview', { path, passphrase })
+        : await api().call('case.open', { path, readOnly: options.readOnly, passphrase });
+      if (rememberIt && passphrase !== undefined) await remembered?.remember(info.path, passphrase).catch(() => undefined);
+      useCases.getState().replace(info);
+      go({ screen: 'case', caseId: info.caseId, section: options.section ?? 'overview' });
+      return info;
+    } catch (err) {
+      const code = err instanceof ApiFailure ? err.code : 'internal';
+      if (code === 'passphrase_required' && remembered && !triedRemembered) {
+        triedRemembered = true;
+        const recalled = await remembered.recall(path).catch(() => null);
+        if (recalled !== null) {
+          passphrase = recalled;
+          continue;
+        }
+      }
+      // An encrypted file: ask for its passphrase, and again after a wrong one, until it opens or the user cancels.
+      if (code === 'passphrase_required' || (code === 'wrong_passphrase' && passphrase !== undefined)) {
+        // A remembered passphrase that no longer opens the file is forgotten; that is not the user's mistake, so
+        // they are simply asked. A typed one that fails is shown as wrong.
+        if (code === 'wrong_passphrase' && !typed) await remembered?.forget(path).catch(() => undefined);
+        const answer = await askPassphrase({ fileName: fileNameOf(path), error: code === 'wrong_passphrase' && typed ? messageOf(err) : null });
+        if (answer === null) return null;
+        passphrase = answer.passphrase;
+        rememberIt = answer.remember;
+        typed = true;
+        continue;
+      }
+      showProblem({
+        title: OPEN_TITLES[code] ?? 'The case file could not be opened',
+        message: messageOf(err),
+        detail: path,
+        // The core opens a damaged file read-only, so that what it still holds can be read or exported.
+        action: code === 'damaged' && !options.readOnly && !options.review ? { label: 'Open read-only', run: () => void openCase(path, { ...options, readOnly: true }) } : undefined,
+      });
+      return null;
+    }
   }
 }
 

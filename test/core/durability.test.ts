@@ -7,19 +7,9 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onCleanup } from '../helpers.js';
+import { seededRandom } from './support/random.js';
 import { bundleWriter, startWriter, type Writer } from './support/writer-process.js';
 import { CaseWorld } from './support/world.js';
-
-/** mulberry32: the same "random" kill moments on every run, so a failure can be replayed. */
-function seededRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ROUNDS = 10;
 const KILL_SEED = 20260310;

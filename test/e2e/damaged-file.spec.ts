@@ -6,16 +6,25 @@ import path from 'node:path';
 import { expect, test } from './support/fixtures.js';
 import { callThrough, type Harness } from './support/harness.js';
 import { createCaseFile } from './support/cases.js';
+import { PassphraseDialog } from './pages/passphrase-dialog.js';
 
 /** SQLite header offsets (sqlite.org/fileformat.html): user_version at 60, application_id at 68, big-endian. */
 const USER_VERSION_OFFSET = 60;
 const APPLICATION_ID_OFFSET = 68;
 const PAGE = 4096;
 
-const DAMAGES: { name: string; damage(bytes: Buffer): Buffer; title: string; message: RegExp }[] = [
+const DAMAGES: { name: string; damage(bytes: Buffer): Buffer; title: string; message: RegExp; looksEncrypted?: true }[] = [
   {
+    // Noise in whole pages cannot be told from an encrypted file: Parley asks for a passphrase, which cannot open it.
     name: 'garbage',
     damage: (b) => Buffer.from(b.map((_, i) => (i * 7919 + 13) & 0xff)),
+    title: 'Enter the passphrase',
+    message: /could not be opened with that passphrase: the passphrase is wrong, or the file is not an encrypted Parley case file/,
+    looksEncrypted: true,
+  },
+  {
+    name: 'garbage-of-odd-size',
+    damage: (b) => Buffer.from(b.subarray(0, b.length - 100).map((_, i) => (i * 7919 + 13) & 0xff)),
     title: 'This is not a Parley case file',
     message: /is not a Parley case file \(it is not a SQLite database\)/,
   },
@@ -63,7 +72,7 @@ async function healthyCaseFile(harness: Harness): Promise<string> {
   return info.path;
 }
 
-for (const { name, damage, title, message } of DAMAGES) {
+for (const { name, damage, title, message, looksEncrypted } of DAMAGES) {
   test(`opening a ${name} case file says why it cannot open, and leaves the file unchanged`, async ({ app, harness }) => {
     const healthy = await healthyCaseFile(harness);
     const file = path.join(path.dirname(healthy), `${name}.parley`);
@@ -72,6 +81,16 @@ for (const { name, damage, title, message } of DAMAGES) {
 
     await app.library.startOpen();
     await app.openDialog.openByPath(file);
+    if (looksEncrypted) {
+      const prompt = new PassphraseDialog(app.page);
+      await prompt.enter('a guess at a passphrase');
+      await expect(prompt.error).toContainText(message);
+      await app.screenshot(`open-${name}`);
+      await prompt.cancel();
+      expect(sha256(file)).toBe(before.hash);
+      expect(await callThrough(harness, 'case.listOpen', {})).toEqual([]);
+      return;
+    }
     await expect(app.problemDialog).toBeVisible();
     await expect(app.problemDialog.getByRole('heading')).toHaveText(title);
     await expect(app.problemDialog).toContainText(message);

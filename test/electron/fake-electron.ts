@@ -333,6 +333,7 @@ export interface FakeElectron extends ShellElectron {
   Menu: FakeMenu;
   screen: FakeScreen;
   powerMonitor: Emitter & PowerMonitorLike;
+  safeStorage: FakeSafeStorage;
   /** Every call worth ordering (scheme registration, lock, ready). */
   log: string[];
 }
@@ -354,6 +355,7 @@ export function fakeElectron(opts: { userData: string; appPath: string; isPackag
     dialog: new FakeDialog(),
     ipcMain: new FakeIpcMain(),
     powerMonitor: new Emitter() as Emitter & PowerMonitorLike,
+    safeStorage: new FakeSafeStorage(),
     protocol: new FakeProtocol(log),
     screen: new FakeScreen(),
     session: {
@@ -368,4 +370,28 @@ export function fakeElectron(opts: { userData: string; appPath: string; isPackag
     shell: new FakeShell(),
     log,
   };
+}
+
+/**
+ * safeStorage as the operating system would give it: "encrypts" by a reversible transform that no longer matches
+ * the plain text, and reports the availability and Linux backend a test sets.
+ */
+export class FakeSafeStorage {
+  available = true;
+  backend = 'gnome_libsecret';
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  }
+  encryptString(plainText: string): Buffer {
+    if (!this.available) throw new Error('Encryption is not available.');
+    return Buffer.from(`sealed:${Buffer.from(plainText, 'utf8').reverse().toString('hex')}`, 'utf8');
+  }
+  decryptString(encrypted: Buffer): string {
+    const text = encrypted.toString('utf8');
+    if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(text.slice('sealed:'.length), 'hex').reverse().toString('utf8');
+  }
 }

@@ -118,6 +118,10 @@ describe('the desktop channel', () => {
       chooseCaseFileToOpen: () => (received.push(['chooseCaseFileToOpen', undefined]), null),
       listeningForFiles: () => received.push(['listeningForFiles', undefined]),
       saveExportedFile: (file) => (received.push(['saveExportedFile', file]), { ok: true, path: `/exports/${file.fileName}` }),
+      passphraseStoreAvailability: () => ({ available: true }),
+      recallPassphrase: (file) => (received.push(['recallPassphrase', file]), null),
+      rememberPassphrase: (request) => received.push(['rememberPassphrase', request]),
+      forgetPassphrase: (file) => received.push(['forgetPassphrase', file]),
     };
     registerDesktopIpc(ipcMain, trustedSenderCheck(() => [window]), handlers);
     const send = (name: unknown, argument?: unknown, frame: FakeFrame | null = window.webContents.mainFrame) =>
@@ -149,6 +153,8 @@ describe('the desktop channel', () => {
     await expect(send('hasOwnProperty')).rejects.toThrow(/no desktop request/);
     await expect(send('setDirty', 'yes')).rejects.toThrow(/Invalid argument/);
     await expect(send('setActiveCase', '../../etc')).rejects.toThrow(/Invalid argument/);
+    await expect(send('rememberPassphrase', { path: '/cases/a.parley', passphrase: '' })).rejects.toThrow(/Invalid argument/);
+    await expect(send('rememberPassphrase', { path: '/cases/a.parley', passphrase: 'x', extra: 1 })).rejects.toThrow(/Invalid argument/);
     await expect(send('chooseNewCaseFile', 'x'.repeat(300))).rejects.toThrow(/Invalid argument/);
     await expect(send('chooseCaseFileToOpen', { sneaky: true })).rejects.toThrow(/Invalid argument/);
     expect(received).toEqual([]);

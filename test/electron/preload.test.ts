@@ -31,6 +31,7 @@ class FakeIpcRenderer implements IpcRendererLike {
 const DESKTOP_FUNCTIONS: (keyof ParleyDesktop)[] = [
   'onOpenFile', 'onMenuCommand', 'setDirty', 'setActiveCase', 'chooseNewCaseFile', 'chooseCaseFileToOpen',
   'saveExportedFile',
+  'passphraseStoreAvailability', 'recallPassphrase', 'rememberPassphrase', 'forgetPassphrase',
 ];
 
 describe('window.parley (the bridge)', () => {
@@ -101,12 +102,16 @@ describe('window.parleyDesktop', () => {
     await expect(desktop.chooseNewCaseFile('Directive')).resolves.toBe('/cases/new.parley');
     ipc.answer = null;
     await expect(desktop.chooseCaseFileToOpen()).resolves.toBeNull();
+    await desktop.rememberPassphrase('/cases/sealed.parley', 'copper lantern');
+    await desktop.forgetPassphrase('/cases/sealed.parley');
     expect(ipc.invoked).toEqual([
       [DESKTOP_REQUEST_CHANNEL, 'setDirty', true],
       [DESKTOP_REQUEST_CHANNEL, 'setDirty', false],
       [DESKTOP_REQUEST_CHANNEL, 'setActiveCase', null],
       [DESKTOP_REQUEST_CHANNEL, 'chooseNewCaseFile', 'Directive'],
       [DESKTOP_REQUEST_CHANNEL, 'chooseCaseFileToOpen', undefined],
+      [DESKTOP_REQUEST_CHANNEL, 'rememberPassphrase', { path: '/cases/sealed.parley', passphrase: 'copper lantern' }],
+      [DESKTOP_REQUEST_CHANNEL, 'forgetPassphrase', '/cases/sealed.parley'],
     ]);
   });
 

@@ -210,6 +210,28 @@ describe('the File menu', () => {
     expect(events('menuCommand')).toEqual(['newCase', 'closeCase']);
   });
 
+  it('Lock Parley, a locked screen and a suspend each ask the renderer to lock', async () => {
+    const { electron, events } = await withOpenCase();
+    electron.Menu.click('lock');
+    electron.powerMonitor.emit('lock-screen');
+    electron.powerMonitor.emit('suspend');
+    electron.powerMonitor.emit('resume');
+    expect(events('menuCommand')).toEqual(['lock', 'lock', 'lock']);
+  });
+
+  it('remembers passphrases with safeStorage, and says the store is unavailable on Linux basic_text', async () => {
+    const { electron, desktop, userData } = await start();
+    expect(await desktop('passphraseStoreAvailability')).toEqual({ available: true });
+    await desktop('rememberPassphrase', { path: '/cases/sealed.parley', passphrase: 'copper lantern orchard' });
+    expect(await desktop('recallPassphrase', '/cases/sealed.parley')).toBe('copper lantern orchard');
+    expect(fs.readFileSync(path.join(userData, 'remembered-passphrases.json'), 'utf8')).not.toContain('copper');
+    await desktop('forgetPassphrase', '/cases/sealed.parley');
+    expect(await desktop('recallPassphrase', '/cases/sealed.parley')).toBeNull();
+    electron.safeStorage.backend = 'basic_text';
+    expect(await desktop('passphraseStoreAvailability')).toMatchObject({ available: false, reason: expect.stringMatching(/keyring/) });
+    await expect(desktop('rememberPassphrase', { path: '/cases/sealed.parley', passphrase: 'copper lantern orchard' })).rejects.toThrow(/keyring/);
+  });
+
   it('Save a Copy As writes a copy of the case shown', async () => {
     const { electron, dir } = await withOpenCase();
     const target = path.join(dir, 'Directive 7 backup');

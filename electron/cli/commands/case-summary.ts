@@ -12,6 +12,7 @@ export function caseSummaryLines(info: CaseInfo): string[] {
       ['Status', info.status.replaceAll('_', ' ')],
       ['Case id', info.caseId],
       ['Schema version', String(info.schemaVersion)],
+      ['Encrypted', info.encrypted ? 'yes' : 'no'],
       ['Created', info.createdAt],
       ['Audit trail', `${count(info.auditEntries, 'entry', 'entries')}, head ${info.auditHead || '(none)'}`],
     ], '  '),

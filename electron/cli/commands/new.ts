@@ -8,16 +8,21 @@ type DirectiveStatus = (typeof DIRECTIVE_STATUSES)[number];
 export default defineCommand({
   name: 'new',
   summary: 'Create a case file for a directive',
-  description: ['FILE must not exist yet. The new file joins the library (the desktop app\'s list of case files).'],
+  description: [
+    'FILE must not exist yet. The new file joins the library (the desktop app\'s list of case files).',
+    'With --encrypt the file is encrypted from the start: the passphrase is asked for twice at the terminal, without echo, or read from the first line of standard input with --passphrase-stdin. It needs at least 8 characters.',
+  ],
   args: ['FILE'],
   options: {
     title: { type: 'string', value: 'T', required: true, help: 'the directive\'s title' },
     status: { type: 'string', value: 'S', help: `the directive's status: ${DIRECTIVE_STATUSES.join(', ')} (default: received)` },
+    encrypt: { type: 'boolean', help: 'encrypt the new file with a passphrase' },
   },
   library: 'user',
-  run(ctx, [file], { title, status = 'received' }) {
+  run(ctx, [file], { title, status = 'received', encrypt }) {
     if (!isDirectiveStatus(status)) throw new UsageError(`--status must be one of ${DIRECTIVE_STATUSES.join(', ')}`, 'new');
-    const info = ctx.call('case.create', { path: file!, directive: { title: title!, status } });
+    const passphrase = encrypt ? ctx.passphrases.askNew(file!) : undefined;
+    const info = ctx.call('case.create', { path: file!, directive: { title: title!, status }, passphrase });
     ctx.out.result(info, () => [`Created ${info.path}`, ...caseSummaryLines(info)]);
     return EXIT.ok;
   },

@@ -1,4 +1,4 @@
-import type { VerifyReport } from '../../../shared/api-types.js';
+import type { CustodyCertificate, VerifyReport } from '../../../shared/api-types.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
 import { columns, count, oneLine } from '../output.js';
@@ -9,11 +9,19 @@ export default defineCommand({
   description: [
     'The file is opened read-only, so a damaged file can be checked too. Each problem is printed on its own line.',
     'Exit status: 0 when every check passes, 1 when problems were found, 3 when the file cannot be opened at all.',
+    'With --certificate it prints the file\'s custody certificate instead: the SHA-256 of its bytes, the head of its audit chain, its record counts and the time. A receiver compares it with the one the sender made (export for transfer writes it beside the file) to show the file is the one sent, unaltered.',
   ],
   args: ['FILE'],
-  options: {},
+  options: {
+    certificate: { type: 'boolean', help: 'print the custody certificate (SHA-256, audit head, record counts, time)' },
+  },
   library: 'throwaway',
-  run(ctx, [file]) {
+  run(ctx, [file], { certificate }) {
+    if (certificate) {
+      const cert = ctx.readCase(file!, (info) => ctx.call('case.certificate', { caseId: info.caseId }));
+      ctx.out.result(cert, certificateLines);
+      return EXIT.ok;
+    }
     const { path, report } = ctx.readCase(file!, (info) => {
       try {
         return { path: info.path, report: ctx.call('case.verify', { caseId: info.caseId }) };
@@ -49,5 +57,23 @@ function reportLines(path: string, report: VerifyReport): string[] {
     ], '  '),
     ...problems.map((p) => `  ${p}`),
     report.ok ? 'Every check passed.' : `${count(problems.length, 'problem')} found.`,
+  ];
+}
+
+function certificateLines(cert: CustodyCertificate): string[] {
+  const counts = Object.entries(cert.recordCounts).filter(([, n]) => n > 0).map(([kind, n]) => [`  ${kind}`, String(n)]);
+  return [
+    `Custody certificate of ${cert.path}`,
+    ...columns([
+      ['file', cert.fileName],
+      ['sha256', cert.sha256],
+      ['audit head', cert.auditHead || '(no entries)'],
+      ['audit entries', String(cert.auditEntries)],
+      ['schema version', String(cert.schemaVersion)],
+      ['encrypted', cert.encrypted ? 'yes' : 'no'],
+      ['issued at', cert.issuedAt],
+      ['records', ''],
+      ...counts,
+    ], '  '),
   ];
 }

@@ -4,6 +4,7 @@ import { type AsyncOpName, type InputOf, type OpName, type OutputOf, STATIC_OPER
 import { buildMeetingBrief, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
 import { fileSlug, formatDay, todayIso } from '../briefs/format.js';
 import { KIND_NAMES, type KindName } from '../../../shared/records.js';
+import { certificateOf, exportForTransfer } from '../custody.js';
 import { isoToday } from '../library.js';
 import type { Session } from '../session.js';
 import { exportCase } from '../transfer.js';
@@ -14,8 +15,8 @@ export type Handler<N extends OpName> = (session: Session, input: InputOf<N>) =>
 type StaticName = keyof typeof STATIC_OPERATIONS;
 
 const staticHandlers: { [N in StaticName]: Handler<N> } = {
-  'case.create': (s, { path, directive }) => s.create(path, directive).info(),
-  'case.open': (s, { path, readOnly }) => s.open(path, readOnly).info(),
+  'case.create': (s, { path, directive, passphrase }) => s.create(path, directive, passphrase).info(),
+  'case.open': (s, { path, readOnly, passphrase }) => s.open(path, readOnly, passphrase).info(),
   'case.close': (s, { caseId }) => (s.close(caseId), null),
   'case.info': (s, { caseId }) => s.get(caseId).info(),
   'case.listOpen': (s) => s.openCases(),
@@ -69,6 +70,21 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
     const { results, problems } = s.library.readEach(s.connectionFor, (db) => caseCalendar(db));
     return calendarExport(results, problems);
   },
+  'case.openForReview': (s, { path, passphrase }) => s.openForReview(path, passphrase).info(),
+  'review.list': (s, { caseId, recordKind, recordId }) => s.reviewNotes(caseId).list({ recordKind, recordId }),
+  'review.add': (s, { caseId, recordKind, recordId, text }) => {
+    const notes = s.reviewNotes(caseId);
+    s.get(caseId).get(recordKind, recordId); // a comment is about a record the case holds
+    return notes.add(recordKind, recordId, text, s.actor);
+  },
+  'review.resolve': (s, { caseId, id, resolved }) => s.reviewNotes(caseId).resolve(id, resolved, s.actor),
+  'review.remove': (s, { caseId, id }) => (s.reviewNotes(caseId).remove(id), null),
+  'session.lock': (s) => s.lock(),
+  'case.encrypt': (s, { path, passphrase }) => s.changeKey(path, 'encrypt', null, passphrase),
+  'case.rekey': (s, { path, passphrase, newPassphrase }) => s.changeKey(path, 'rekey', passphrase, newPassphrase),
+  'case.decrypt': (s, { path, passphrase }) => s.changeKey(path, 'decrypt', passphrase, null),
+  'case.certificate': (s, { caseId }) => certificateOf(s.get(caseId)),
+  'case.exportForTransfer': (s, { caseId, path, passphrase }) => exportForTransfer(s.get(caseId), path, passphrase),
 };
 
 type AnyHandler = (session: Session, input: never) => unknown;

@@ -4,14 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ParleyError, toParleyError } from '../errors.js';
+import { applyKey, couldBeEncrypted, hasPlainHeader, passphraseRequired } from './encryption.js';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations.js';
+import { assertExpectedSchema } from './schema-check.js';
 
 export type Db = Database.Database;
 
 /** PRAGMA application_id of every Parley case file: the bytes "PRLY". */
 export const PARLEY_APPLICATION_ID = 0x50524c59;
 export const CASE_FILE_EXTENSION = '.parley';
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** The driver's native build to load; undefined for the one in node_modules (tests, command line, harness). */
 let nativeBinding: string | undefined;
@@ -21,7 +22,7 @@ export function setNativeBinding(file: string | undefined): void {
   nativeBinding = file;
 }
 
-function driverOptions(): { nativeBinding?: string } {
+export function driverOptions(): { nativeBinding?: string } {
   return nativeBinding ? { nativeBinding } : {};
 }
 
@@ -29,10 +30,12 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** Skip the quick_check (only for files the caller has just checked or made itself). */
   skipIntegrityCheck?: boolean;
+  /** Opens an encrypted file (ignored for a plain one). Kept by nobody: it keys the connections and is dropped. */
+  passphrase?: string;
 }
 
 /** Settings that hold for one connection only: set on every connection, before anything else is read. */
-function setConnectionPragmas(db: Db): void {
+export function setConnectionPragmas(db: Db): void {
   db.pragma('trusted_schema = OFF');
   db.pragma('cell_size_check = ON');
   db.pragma('mmap_size = 0');
@@ -74,22 +77,36 @@ function assertFileExists(file: string): void {
 export function openCaseDatabase(file: string, opts: OpenOptions = {}): Db {
   assertFileExists(file);
   const header = readHeader(file);
-  if (!header.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) {
-    throw new ParleyError('not_a_sqlite_file', `${path.basename(file)} is not a Parley case file (it is not a SQLite database).`);
+  // An encrypted file has no readable header: it opens only with a passphrase, and its identity is checked once
+  // the connection is keyed.
+  let passphrase: string | undefined;
+  if (!hasPlainHeader(header)) {
+    if (!couldBeEncrypted(file)) {
+      throw new ParleyError('not_a_sqlite_file', `${path.basename(file)} is not a Parley case file (it is not a SQLite database).`);
+    }
+    if (opts.passphrase === undefined) throw passphraseRequired(file);
+    passphrase = opts.passphrase;
+  } else if (header.length === 100) {
+    // The header says who made the file before SQLite touches it, so a foreign or newer file is refused without a
+    // journal file ever appearing beside it. (A WAL may still hold a newer page 1: the connection checks again.)
+    checkIdentity(header.readUInt32BE(68), header.readUInt32BE(60), file);
+    // Bytes 18-19 are the file format versions needed to write and to read (1 rollback journal, 2 WAL). Anything
+    // else is damage (or a format from the future): SQLite would open it read-only, and every write would then fail.
+    if (!opts.readOnly && (header[18]! > 2 || header[19]! > 2)) {
+      throw new ParleyError('damaged', `${path.basename(file)} is damaged (its header names an unknown file format). Parley will not write to it; you can open it read-only to read or copy what it holds.`);
+    }
   }
-  // The header says who made the file before SQLite touches it, so a foreign or newer file is refused without a
-  // journal file ever appearing beside it. (A WAL may still hold a newer page 1: the connection checks again.)
-  if (header.length === 100) checkIdentity(header.readUInt32BE(68), header.readUInt32BE(60), file);
-  const reader = connect(file, true);
+  const reader = connect(file, true, passphrase);
   closeOnFailure(reader, () => {
     checkIdentity(reader.pragma('application_id', { simple: true }) as number, reader.pragma('user_version', { simple: true }) as number, file);
+    assertExpectedSchema(reader, file, () => new Database(':memory:', driverOptions()));
     // A read-only open reads a damaged file too (verify reports the damage), so the check would decide nothing.
     if (!opts.skipIntegrityCheck && !opts.readOnly) checkIntegrity(reader, file);
   }, (err) => (err instanceof ParleyError ? err : damagedError(file)));
   if (opts.readOnly) return reader;
   reader.close();
   assertWritable(file);
-  const db = connect(file, false);
+  const db = connect(file, false, passphrase);
   closeOnFailure(db, () => {
     db.pragma('journal_mode = WAL');
     migrate(db, file);
@@ -106,14 +123,18 @@ function assertWritable(file: string): void {
   }
 }
 
-function connect(file: string, readonly: boolean): Db {
+/** A connection with every pragma set; keyed first (before any other statement) when a passphrase is given. */
+function connect(file: string, readonly: boolean, passphrase?: string): Db {
   let db: Db;
   try {
     db = new Database(file, { readonly, fileMustExist: true, ...driverOptions() });
   } catch {
     throw new ParleyError('not_a_sqlite_file', `${path.basename(file)} could not be opened as a SQLite database.`);
   }
-  closeOnFailure(db, () => setConnectionPragmas(db), () => damagedError(file));
+  closeOnFailure(db, () => {
+    if (passphrase !== undefined) applyKey(db, passphrase, file);
+    setConnectionPragmas(db);
+  }, (err) => (err instanceof ParleyError ? err : damagedError(file)));
   return db;
 }
 
@@ -201,7 +222,7 @@ function backupBeforeMigration(db: Db, file: string, fromVersion: number): strin
  * Creates a new, empty case file at the latest schema. It is built under a temporary name and renamed into place
  * only when complete, so a crash never leaves a half-made file under the user's chosen name.
  */
-export function createCaseDatabase(file: string, fill: (db: Db) => void): void {
+export function createCaseDatabase(file: string, fill: (db: Db) => void, passphrase?: string): void {
   if (fs.existsSync(file)) throw new ParleyError('already_exists', `${file} already exists; Parley will not overwrite it.`);
   assertNoLeftoverJournal(file);
   const dir = path.dirname(file);
@@ -209,6 +230,7 @@ export function createCaseDatabase(file: string, fill: (db: Db) => void): void {
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.creating`);
   const db = new Database(temp, driverOptions());
   try {
+    if (passphrase !== undefined) applyKey(db, passphrase, file);
     setConnectionPragmas(db);
     db.pragma('journal_mode = WAL');
     applyMigrations(db, 0, LATEST_SCHEMA_VERSION);
@@ -243,7 +265,7 @@ function assertNoLeftoverJournal(file: string): void {
 }
 
 /** Renames without ever overwriting: a hard link fails if the name is taken; file systems without links rename. */
-function moveIntoPlace(temp: string, file: string): void {
+export function moveIntoPlace(temp: string, file: string): void {
   try {
     fs.linkSync(temp, file);
     fs.unlinkSync(temp);
@@ -255,7 +277,7 @@ function moveIntoPlace(temp: string, file: string): void {
   }
 }
 
-function fsyncDir(dir: string): void {
+export function fsyncDir(dir: string): void {
   try {
     const fd = fs.openSync(dir, 'r');
     try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }

@@ -27,7 +27,15 @@ export function CaseTable({ entries, onChanged }: { entries: LibraryEntry[]; onC
           </tr>
         </thead>
         <tbody>
-          {entries.map((entry) => (entry.state === 'ok' ? <CaseRow key={entry.path} entry={entry} /> : <ProblemRow key={entry.path} entry={entry} onChanged={onChanged} />))}
+          {entries.map((entry) =>
+            entry.state !== 'ok' ? (
+              <ProblemRow key={entry.path} entry={entry} onChanged={onChanged} />
+            ) : entry.encrypted && entry.title === null ? (
+              <EncryptedRow key={entry.path} entry={entry} />
+            ) : (
+              <CaseRow key={entry.path} entry={entry} />
+            ),
+          )}
         </tbody>
       </table>
     </div>
@@ -43,6 +51,22 @@ function CaseCell({ path, children }: { path: string; children: React.ReactNode 
         <bdi dir="ltr">{path}</bdi>
       </span>
     </th>
+  );
+}
+
+/** An encrypted file that is not open: nothing but its name is known until its passphrase opens it. */
+function EncryptedRow({ entry }: { entry: LibraryEntry }) {
+  return (
+    <tr className="case-row">
+      <CaseCell path={entry.path}>
+        <button type="button" className="link-button case-row__title" onClick={() => void openCase(entry.path)}>
+          {fileNameOf(entry.path)}
+        </button>
+      </CaseCell>
+      <td colSpan={6}>
+        <span className="badge">Encrypted</span> <span className="muted">Open it with its passphrase to see what it holds.</span>
+      </td>
+    </tr>
   );
 }
 

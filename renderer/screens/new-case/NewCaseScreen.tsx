@@ -10,6 +10,7 @@ import { go } from '../../state/navigation.js';
 import { Field } from '../../ui/Field.js';
 import { DIRECTIVE_FIELD_LABELS, humanize } from '../../ui/labels.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
+import { NewPassphraseFields, newPassphraseProblem, type NewPassphrase } from '../../ui/passphrase/NewPassphraseFields.js';
 
 type FormField = 'title' | 'status' | 'risk' | 'referenceNumber' | 'issuingAuthority' | 'counterparty' | 'ourOrganization' | 'issuedOn' | 'receivedOn';
 type FormValues = Record<FormField, string>;
@@ -29,6 +30,9 @@ export function NewCaseScreen() {
   const [errors, setErrors] = useState<Partial<Record<FormField | 'path', string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [encrypt, setEncrypt] = useState(false);
+  const [passphrase, setPassphrase] = useState<NewPassphrase>({ first: '', second: '' });
+  const [passphraseTried, setPassphraseTried] = useState(false);
 
   useEffect(() => {
     platform().caseFolder().then(setFolder, () => setFolder(null));
@@ -62,9 +66,13 @@ export function NewCaseScreen() {
     const target = resolveTypedPath(pathIn(listing), listing) || ((await platform().pickNewCaseFile?.(suggestedFileName(values.title))) ?? '');
     if (!target) return setErrors({ path: 'Choose where to save the case file.' });
     const directive = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')) as FormValues;
+    if (encrypt) {
+      setPassphraseTried(true);
+      if (newPassphraseProblem(passphrase)) return setFormError('The case was not created: the passphrase needs correcting.');
+    }
     setBusy(true);
     try {
-      await createCase({ path: target, directive: { ...directive, title: values.title } });
+      await createCase({ path: target, directive: { ...directive, title: values.title }, passphrase: encrypt ? passphrase.first : undefined });
     } catch (err) {
       showRefusal(err);
     } finally {
@@ -154,6 +162,14 @@ export function NewCaseScreen() {
             </div>
           )}
         </Field>
+        <fieldset className="new-case__encryption">
+          <legend className="visually-hidden">Encryption</legend>
+          <label className="checkbox">
+            <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} /> Encrypt with a passphrase
+          </label>
+          <p className="muted">An encrypted case file reveals nothing without its passphrase, on a lost laptop or a copied disk.</p>
+          {encrypt && <NewPassphraseFields value={passphrase} onChange={setPassphrase} showProblem={passphraseTried} />}
+        </fieldset>
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? 'Creating…' : 'Create case'}

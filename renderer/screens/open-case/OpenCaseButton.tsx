@@ -20,9 +20,9 @@ export function OpenCaseButton({ className = 'button' }: { className?: string })
       {choosing && (
         <OpenCaseDialog
           onClose={() => setChoosing(false)}
-          onChoose={(path, readOnly) => {
+          onChoose={(path, mode) => {
             setChoosing(false);
-            void openCase(path, { readOnly });
+            void openCase(path, { readOnly: mode === 'readOnly', review: mode === 'review' });
           }}
         />
       )}

@@ -7,10 +7,17 @@ import { platform } from '../../services.js';
 import { formatInstant } from '../../ui/dates.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
+import type { OpenMode } from '../../state/cases.js';
+
+const OPEN_MODES: { value: OpenMode; label: string }[] = [
+  { value: 'edit', label: 'Open for editing' },
+  { value: 'readOnly', label: 'Open read-only (nothing can be changed)' },
+  { value: 'review', label: 'Open for review (read-only; your comments are kept apart, so the file stays unaltered)' },
+];
 
 interface OpenCaseDialogProps {
   onClose(): void;
-  onChoose(path: string, readOnly: boolean): void;
+  onChoose(path: string, mode: OpenMode): void;
 }
 
 export function OpenCaseDialog({ onClose, onChoose }: OpenCaseDialogProps) {
@@ -18,7 +25,7 @@ export function OpenCaseDialog({ onClose, onChoose }: OpenCaseDialogProps) {
   const [listError, setListError] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
   const [typedError, setTypedError] = useState<string | null>(null);
-  const [readOnly, setReadOnly] = useState(false);
+  const [mode, setMode] = useState<OpenMode>('edit');
 
   useEffect(() => {
     platform()
@@ -29,7 +36,7 @@ export function OpenCaseDialog({ onClose, onChoose }: OpenCaseDialogProps) {
   const openTyped = (e: React.FormEvent) => {
     e.preventDefault();
     if (!typed.trim()) return setTypedError('Type the path of a case file, or a file name in the case folder.');
-    onChoose(resolveTypedPath(typed, listing), readOnly);
+    onChoose(resolveTypedPath(typed, listing), mode);
   };
 
   return (
@@ -53,7 +60,7 @@ export function OpenCaseDialog({ onClose, onChoose }: OpenCaseDialogProps) {
           <ul className="file-list">
             {listing.files.map((file) => (
               <li key={file.path} className="file-list__item">
-                <button type="button" className="link-button" onClick={() => onChoose(file.path, readOnly)}>
+                <button type="button" className="link-button" onClick={() => onChoose(file.path, mode)}>
                   {file.name}
                 </button>
                 <span className="muted">changed {formatInstant(file.modifiedAt)}</span>
@@ -85,9 +92,14 @@ export function OpenCaseDialog({ onClose, onChoose }: OpenCaseDialogProps) {
             </div>
           )}
         </Field>
-        <label className="checkbox">
-          <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} /> Open read-only (nothing can be changed)
-        </label>
+        <fieldset className="open-dialog__modes">
+          <legend className="field__label">How to open it</legend>
+          {OPEN_MODES.map((m) => (
+            <label key={m.value} className="checkbox">
+              <input type="radio" name="open-mode" value={m.value} checked={mode === m.value} onChange={() => setMode(m.value)} /> {m.label}
+            </label>
+          ))}
+        </fieldset>
       </form>
     </Dialog>
   );

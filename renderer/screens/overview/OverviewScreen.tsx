@@ -6,6 +6,9 @@ import { useCases } from '../../state/cases.js';
 import { overallSaveState, useDirective } from '../../state/directive.js';
 import { HistoryDisclosure } from '../../ui/history/HistoryPanel.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
+import { ReviewComments } from '../../ui/review/ReviewComments.js';
+import { CustodyPanel } from '../../ui/custody/CustodyPanel.js';
+import { fileNameOf } from '../../ui/paths.js';
 import { AutosaveField } from './AutosaveField.js';
 import { KeyDates } from './KeyDates.js';
 import { RecentChanges } from './RecentChanges.js';
@@ -14,6 +17,7 @@ import { StatusAndRisk } from './StatusAndRisk.js';
 export function OverviewScreen({ caseId }: { caseId: string }) {
   const { record, loadError, saves, drafts, load, flushAll } = useDirective();
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
+  const fileName = fileNameOf(useCases((s) => s.open.find((c) => c.caseId === caseId)?.path ?? 'case.parley'));
   const loadOverview = useCaseOverview((s) => s.load);
 
   useEffect(() => {
@@ -90,6 +94,8 @@ export function OverviewScreen({ caseId }: { caseId: string }) {
           <section className="panel" aria-label="History of the directive">
             <HistoryDisclosure summary="History of the directive" caseId={caseId} id={record.id} refreshKey={record.version} />
           </section>
+          <ReviewComments caseId={caseId} kind="directive" id={record.id} noun="directive" className="panel" />
+          <CustodyPanel caseId={caseId} fileName={fileName} />
         </aside>
       </div>
     </div>

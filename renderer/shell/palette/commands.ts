@@ -3,6 +3,8 @@
 import { CASE_SECTIONS, go, type Route } from '../../state/navigation.js';
 import { useTheme } from '../../state/theme.js';
 import { showShortcutSheet } from '../shortcuts/sheet-state.js';
+import { lockApp } from '../../state/app-lock.js';
+import { MOD } from '../shortcuts/keymap.js';
 
 export interface Command {
   id: string;
@@ -32,6 +34,7 @@ export function commandsFor(route: Route): Command[] {
     { id: 'new-case', label: 'New case', hint: 'G then N', run: () => go({ screen: 'new-case' }) },
     { id: 'theme', label: 'Switch between light and dark theme', hint: 'G then T', run: toggleTheme },
     { id: 'shortcuts', label: 'Show keyboard shortcuts', hint: '?', run: showShortcutSheet },
+    { id: 'lock', label: 'Lock Parley', hint: `${MOD}+Shift+L`, run: lockApp },
   );
   return commands;
 }

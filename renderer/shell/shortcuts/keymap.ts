@@ -5,6 +5,7 @@
 //   Alt+1 … Alt+8              the sections of the case on screen, in the sidebar's order (Option on a Mac).
 //                              Alt+digit opens no browser or Electron menu (Ctrl+digit switches browser tabs).
 //   G then L / N / T           Library, New case, switch theme (G, then the letter within a second and a half)
+//   Ctrl+Shift+L               lock Parley; works in fields too
 // Single keys and sequences are ignored while the user types in a field or a dialog is open.
 import { CASE_SECTIONS } from '../../state/navigation.js';
 
@@ -32,6 +33,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: [['G'], ['L']], description: 'Go to the Library' },
       { keys: [['G'], ['N']], description: 'Start a new case' },
       { keys: [['G'], ['T']], description: 'Switch between light and dark theme' },
+      { keys: [[MOD, 'Shift', 'L']], description: 'Lock Parley: close every case and clear the window' },
     ],
   },
   {

@@ -5,6 +5,7 @@ import { toggleTheme } from '../palette/commands.js';
 import { showPalette } from '../palette/palette-state.js';
 import { SEQUENCE_MS } from './keymap.js';
 import { showShortcutSheet } from './sheet-state.js';
+import { lockApp } from '../../state/app-lock.js';
 
 const NOT_TYPING_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
 
@@ -25,6 +26,11 @@ export function useShortcuts(): void {
       if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
         e.preventDefault();
         showPalette();
+        return;
+      }
+      if (mod && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'l') {
+        e.preventDefault();
+        lockApp();
         return;
       }
       if (isTyping(e.target) || document.querySelector('dialog[open]')) return;

@@ -2,6 +2,7 @@
 // screen's fields, the record's links, and a delete button unless the case is read-only.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { LINKABLE_KINDS } from '../../../shared/enums.js';
+import { ReviewComments } from '../review/ReviewComments.js';
 import { LinksPanel } from '../links/LinksPanel.js';
 
 export function RecordDetailPanel(props: {
@@ -29,6 +30,7 @@ export function RecordDetailPanel(props: {
       </div>
       {children}
       <LinksPanel caseId={caseId} kind={kind} id={id} readOnly={readOnly} />
+      <ReviewComments caseId={caseId} kind={kind} id={id} noun={noun} />
       {!readOnly && (
         <div className="records__section">
           <button type="button" className="button button--small" onClick={onDelete}>Delete this {noun}</button>

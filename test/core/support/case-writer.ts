@@ -4,10 +4,12 @@
 //   node case-writer.cjs crash <case file> <data folder>   notes and issue updates until killed
 //   node case-writer.cjs fill <case file> <data folder>    attachments until the disk says no, then stops
 //   node case-writer.cjs edit <case file> <data folder>    opens the file for editing, tries one note, says how each went
+//   node case-writer.cjs encrypt|rekey|decrypt <case file> <data folder>   changes the file's key (passphrases.ts)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { dispatch } from '../../../electron/core/api/dispatcher.js';
 import { Session } from '../../../electron/core/session.js';
+import { FIRST_PASSPHRASE, SECOND_PASSPHRASE } from './passphrases.js';
 
 const [mode, file, dataDir] = process.argv.slice(2) as [string, string, string];
 const session = new Session({ dataDir, actor: 'Case writer' });
@@ -72,6 +74,19 @@ function edit(): void {
   say(`note ${outcome('note.create', { caseId, fields: { body: 'A note' } })}`);
 }
 
-const MODES: Record<string, () => void> = { crash, fill, edit };
+function changeKey(op: 'case.encrypt' | 'case.rekey' | 'case.decrypt', input: Record<string, string>): () => void {
+  return () => {
+    say('started');
+    call(op, { path: file, ...input });
+    say('done');
+  };
+}
+
+const MODES: Record<string, () => void> = {
+  crash, fill, edit,
+  encrypt: changeKey('case.encrypt', { passphrase: FIRST_PASSPHRASE }),
+  rekey: changeKey('case.rekey', { passphrase: FIRST_PASSPHRASE, newPassphrase: SECOND_PASSPHRASE }),
+  decrypt: changeKey('case.decrypt', { passphrase: FIRST_PASSPHRASE }),
+};
 MODES[mode]!();
 session.closeAll();

@@ -1,8 +1,13 @@
 // One scenario per operation of the contract: how to get a valid input for it in a fresh case, and what a
 // successful call must have done. The contract test runs each; the invalid-input test breaks each input.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import type { AuditEntry, CaseInfo, CaseSearchHit, Dashboard, LibraryEntry, LinksOfRecord, ScheduleChange, SearchHit } from '../../../shared/api-types.js';
+import type {
+  AuditEntry, CaseInfo, CaseSearchHit, CustodyCertificate, Dashboard, LibraryEntry, LinksOfRecord, LockedCase, ReviewComment,
+  ScheduleChange, SearchHit,
+} from '../../../shared/api-types.js';
 import { STATIC_OPERATIONS, verbsOf, type CaseExport, type ExportedFile, type IcsExport, type OpName } from '../../../shared/contract.js';
 import type { DocumentNode } from '../../../shared/documents/model.js';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations.js';
@@ -357,6 +362,94 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       expect(ics).toMatchObject({ events: 1, problems: [], fileName: expect.stringMatching(/\.ics$/) });
     },
   },
+  'case.openForReview': {
+    setup: (w) => {
+      w.api.call('case.close', { caseId: w.caseId });
+      return { input: { path: w.file } };
+    },
+    check: (w, out) => expect(out).toMatchObject({ caseId: w.caseId, readOnly: true, review: true }),
+  },
+  'review.list': {
+    setup: (w) => {
+      commentOnDirective(w);
+      return { input: { caseId: w.caseId } };
+    },
+    check: (_w, out) => expect((out as ReviewComment[]).map((c) => c.text)).toEqual(['Check the date of the order.']),
+  },
+  'review.add': {
+    setup: (w) => {
+      const directive = w.make('directive');
+      openForReview(w);
+      return { input: { caseId: w.caseId, recordKind: 'directive', recordId: directive.id, text: 'Check the date of the order.' }, made: directive };
+    },
+    check: (w, out, { made }) => {
+      expect(out).toMatchObject({ recordKind: 'directive', recordId: made!.id, author: 'Test Counsel', resolvedAt: null });
+      expect(w.api.call('review.list', { caseId: w.caseId })).toEqual([out]);
+    },
+  },
+  'review.resolve': {
+    setup: (w) => ({ input: { caseId: w.caseId, id: commentOnDirective(w).id, resolved: true } }),
+    check: (w, out) => {
+      expect(out).toMatchObject({ resolvedAt: expect.any(String), resolvedBy: 'Test Counsel' });
+      expect(w.api.call('review.list', { caseId: w.caseId })).toEqual([out]);
+    },
+  },
+  'review.remove': {
+    setup: (w) => ({ input: { caseId: w.caseId, id: commentOnDirective(w).id } }),
+    check: (w, out) => {
+      expect(out).toBeNull();
+      expect(w.api.call('review.list', { caseId: w.caseId })).toEqual([]);
+    },
+  },
+  'session.lock': {
+    setup: () => ({ input: {} }),
+    check: (w, out) => {
+      expect(out as LockedCase[]).toEqual([{ path: w.file, mode: 'edit' }]);
+      expect(w.api.call('case.listOpen', {})).toEqual([]);
+    },
+  },
+  'case.encrypt': {
+    setup: (w) => ({ input: { path: closedSecondCase(w), passphrase: PASSPHRASE } }),
+    check: (w, out) => {
+      expect(out).toEqual({ path: secondCasePath(w), encrypted: true });
+      expect(w.api.fail('case.open', { path: secondCasePath(w) }, 'passphrase_required')).toBeTruthy();
+      expect(w.api.call('case.open', { path: secondCasePath(w), passphrase: PASSPHRASE }).encrypted).toBe(true);
+    },
+  },
+  'case.rekey': {
+    setup: (w) => ({ input: { path: closedSecondCase(w, PASSPHRASE), passphrase: PASSPHRASE, newPassphrase: NEW_PASSPHRASE } }),
+    check: (w, out) => {
+      expect(out).toEqual({ path: secondCasePath(w), encrypted: true });
+      w.api.fail('case.open', { path: secondCasePath(w), passphrase: PASSPHRASE }, 'wrong_passphrase');
+      expect(w.api.call('case.open', { path: secondCasePath(w), passphrase: NEW_PASSPHRASE }).encrypted).toBe(true);
+    },
+  },
+  'case.decrypt': {
+    setup: (w) => ({ input: { path: closedSecondCase(w, PASSPHRASE), passphrase: PASSPHRASE } }),
+    check: (w, out) => {
+      expect(out).toEqual({ path: secondCasePath(w), encrypted: false });
+      expect(w.api.call('case.open', { path: secondCasePath(w) }).encrypted).toBe(false);
+    },
+  },
+  'case.certificate': {
+    setup: (w) => ({ input: { caseId: w.caseId }, made: noteIn(w) }),
+    check: (w, out) => {
+      const info = w.api.call('case.info', { caseId: w.caseId });
+      expect(out).toMatchObject({ fileName: 'case.parley', path: w.file, auditHead: info.auditHead, auditEntries: 2, encrypted: false, schemaVersion: LATEST_SCHEMA_VERSION });
+      expect((out as CustodyCertificate).recordCounts).toMatchObject({ directive: 1, note: 1 });
+      expect((out as CustodyCertificate).sha256).toBe(createHash('sha256').update(fs.readFileSync(w.file)).digest('hex'));
+    },
+  },
+  'case.exportForTransfer': {
+    setup: (w) => ({ input: { caseId: w.caseId, path: secondCasePath(w), passphrase: PASSPHRASE }, made: noteIn(w) }),
+    check: (w, out) => {
+      const { path: file, certificate } = out as { path: string; certificate: CustodyCertificate };
+      expect(file).toBe(secondCasePath(w));
+      expect(certificate).toMatchObject({ fileName: 'second.parley', encrypted: true, auditHead: w.auditHead(), recordCounts: { note: 1 } });
+      expect(certificate.sha256).toBe(createHash('sha256').update(fs.readFileSync(file)).digest('hex'));
+      expect(JSON.parse(fs.readFileSync(`${file}.certificate.json`, 'utf8'))).toEqual(certificate);
+    },
+  },
 };
 
 /** A deadline 10 business days after an event of 2 March 2026 (so due 16 March). */
@@ -368,6 +461,29 @@ function ruleBuiltIn(w: CaseWorld): AnyRecord {
 /** The key of the reminder one day before the minimal deadline (due 2026-04-01, read in UTC). */
 function reminderKeyOf(deadline: AnyRecord): string {
   return `${deadline.id}|1440|${deadline.dueDate as string}T00:00:00Z`;
+}
+
+/** Closes the world's case and opens it again for review (same caseId). */
+function openForReview(w: CaseWorld): void {
+  w.api.call('case.close', { caseId: w.caseId });
+  w.api.call('case.openForReview', { path: w.file });
+}
+
+/** Opens the world's case for review and adds one comment on its directive. */
+function commentOnDirective(w: CaseWorld): ReviewComment {
+  const directive = w.make('directive');
+  openForReview(w);
+  return w.api.call('review.add', { caseId: w.caseId, recordKind: 'directive', recordId: directive.id, text: 'Check the date of the order.' });
+}
+
+const PASSPHRASE = 'a passphrase for the tests';
+const NEW_PASSPHRASE = 'another passphrase for the tests';
+
+/** A second case file, closed (encrypted under `passphrase` if given): the key operations refuse open files. */
+function closedSecondCase(w: CaseWorld, passphrase?: string): string {
+  const second = w.api.call('case.create', { path: secondCasePath(w), directive: { title: 'Second order', status: 'received' }, passphrase });
+  w.api.call('case.close', { caseId: second.caseId });
+  return second.path;
 }
 
 /** The scenario of an operation: a static one, or the generic one of its kind and verb. */

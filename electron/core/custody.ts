@@ -1,0 +1,96 @@
+// Custody: showing that a case file is the one that was sent, unaltered. A certificate names the file's exact bytes
+// (SHA-256) and, independent of how the file is stored, its history (the audit chain's head) and its record counts.
+// A receiver makes one of the file received (`parley verify FILE --certificate`) and compares it with the sender's.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CustodyCertificate } from '../../shared/api-types.js';
+import { CaseFile } from './case-file.js';
+import { fsyncDir, moveIntoPlace } from './db/connection.js';
+import { ParleyError } from './errors.js';
+import { fsyncFile, writeFileAtomic } from './files.js';
+
+/** SHA-256 of a file's bytes, read in pieces (a case file can be hundreds of megabytes). */
+export function sha256OfFile(file: string): string {
+  const hash = createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    let n: number;
+    while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) hash.update(buf.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The certificate of an open case file. A file open for editing has its WAL folded in first, so that the bytes
+ * hashed are the whole case. (Opening for editing marks the file's header as WAL-mode, so compare certificates of
+ * closed files: those from `verify --certificate` and from export for transfer.)
+ */
+export function certificateOf(cf: CaseFile): CustodyCertificate {
+  cf.checkpoint();
+  const info = cf.info();
+  return {
+    fileName: path.basename(cf.path),
+    path: cf.path,
+    sha256: sha256OfFile(cf.path),
+    auditHead: info.auditHead,
+    auditEntries: info.auditEntries,
+    recordCounts: { ...info.counts } as Record<string, number>,
+    schemaVersion: info.schemaVersion,
+    encrypted: info.encrypted,
+    issuedAt: new Date().toISOString(),
+  };
+}
+
+export function certificatePathFor(file: string): string {
+  return `${file}.certificate.json`;
+}
+
+/**
+ * Export for transfer: an encrypted, consistent copy of an open case at `target` (which must not exist), checked
+ * in full (integrity, references, audit chain, the same history and counts as the case), with its certificate
+ * written beside it as <target>.certificate.json. The certificate's SHA-256 is of the encrypted copy, as sent.
+ */
+export function exportForTransfer(cf: CaseFile, target: string, passphrase: string): { path: string; certificate: CustodyCertificate } {
+  const abs = path.resolve(target);
+  const certificateFile = certificatePathFor(abs);
+  for (const f of [abs, certificateFile]) {
+    if (fs.existsSync(f)) throw new ParleyError('already_exists', `${f} already exists; Parley will not overwrite it.`);
+  }
+  const dir = path.dirname(abs);
+  if (!fs.existsSync(dir)) throw new ParleyError('not_found', `The folder ${dir} does not exist.`);
+  const temp = path.join(dir, `.${path.basename(abs)}.transfer-${process.pid}-${Date.now()}`);
+  try {
+    cf.copyTo(temp, passphrase);
+    const certificate = checkedCertificate(cf, temp, passphrase);
+    fsyncFile(temp);
+    moveIntoPlace(temp, abs);
+    fsyncDir(dir);
+    const issued = { ...certificate, fileName: path.basename(abs), path: abs };
+    writeFileAtomic(certificateFile, JSON.stringify(issued, null, 2) + '\n');
+    return { path: abs, certificate: issued };
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ParleyError('already_exists', `${abs} already exists; Parley will not overwrite it.`);
+    throw err;
+  }
+}
+
+/** Opens the copy as the receiver will and requires it to hold exactly the case; returns its certificate. */
+function checkedCertificate(cf: CaseFile, copy: string, passphrase: string): CustodyCertificate {
+  const original = cf.info();
+  const made = CaseFile.open(copy, { readOnly: true, passphrase });
+  try {
+    const report = made.verify();
+    const info = made.info();
+    if (!report.ok || info.auditHead !== original.auditHead || JSON.stringify(info.counts) !== JSON.stringify(original.counts)) {
+      throw new ParleyError('io_error', 'The copy for transfer did not read back the same as the case; nothing was exported.');
+    }
+    return certificateOf(made);
+  } finally {
+    made.close();
+  }
+}

@@ -1,0 +1,88 @@
+// The app lock: after a set idle time, or on command (the Lock button, Ctrl+Shift+L, the desktop menu), every case
+// file is closed in the core and every store that holds case data is emptied; only the lock screen is drawn.
+// Unlocking opens again the cases that were open, each the way it was (for editing, read-only, for review).
+import { create, type StoreApi } from 'zustand';
+import type { LockedCase } from '../../shared/api-types.js';
+import { messageOf } from '../api/client.js';
+import { useDeadlines } from '../screens/deadlines/deadlines-store.js';
+import { useMeetings } from '../screens/meetings/store.js';
+import { api } from '../services.js';
+import { usePalette } from '../shell/palette/palette-state.js';
+import { useCaseOverview } from './case-overview.js';
+import { openCase, useCases } from './cases.js';
+import { useDirective } from './directive.js';
+import { useLibrary } from './library.js';
+import { go } from './navigation.js';
+import { useProblem } from './problem.js';
+import { useReview } from './review.js';
+
+const LOCK_AFTER_KEY = 'parley.lockAfterMinutes';
+export const DEFAULT_LOCK_AFTER_MINUTES = 15;
+/** The idle times a user can choose, in minutes; 0 is "never" (locking on command only). */
+export const LOCK_AFTER_CHOICES = [1, 5, 10, 15, 30, 60, 0] as const;
+
+/**
+ * Every store that may hold what a case contains (titles, text, search results). A new store that keeps case data
+ * belongs here, so that locking empties it.
+ */
+const CASE_DATA_STORES: Pick<StoreApi<object>, 'setState' | 'getInitialState'>[] = [useCases, useDirective, useCaseOverview, useLibrary, useReview, useMeetings, useDeadlines, usePalette, useProblem];
+
+function storedLockAfter(): number {
+  const value = Number(localStorage.getItem(LOCK_AFTER_KEY));
+  return (LOCK_AFTER_CHOICES as readonly number[]).includes(value) && localStorage.getItem(LOCK_AFTER_KEY) !== null ? value : DEFAULT_LOCK_AFTER_MINUTES;
+}
+
+interface AppLockState {
+  locked: boolean;
+  /** What to open again on unlocking: paths and modes only. */
+  toReopen: LockedCase[];
+  /** Minutes without keyboard or pointer use before the app locks; 0 for never. */
+  lockAfterMinutes: number;
+  /** Why the last lock or unlock failed, for the lock screen. */
+  error: string | null;
+  setLockAfterMinutes(minutes: number): void;
+  lock(): Promise<void>;
+  unlock(): Promise<void>;
+}
+
+export const useAppLock = create<AppLockState>()((set, get) => ({
+  locked: false,
+  toReopen: [],
+  lockAfterMinutes: storedLockAfter(),
+  error: null,
+  setLockAfterMinutes(minutes) {
+    localStorage.setItem(LOCK_AFTER_KEY, String(minutes));
+    set({ lockAfterMinutes: minutes });
+  },
+  async lock() {
+    if (get().locked) return;
+    // Typed text not yet saved is saved first; a failure to save must not keep the app from locking.
+    await useDirective.getState().flushAll().catch(() => undefined);
+    let toReopen: LockedCase[] = [];
+    let error: string | null = null;
+    try {
+      toReopen = await api().call('session.lock', {});
+    } catch (err) {
+      error = `Not every case could be closed cleanly: ${messageOf(err)}`;
+    }
+    for (const store of CASE_DATA_STORES) store.setState(store.getInitialState(), true);
+    go({ screen: 'library' });
+    set({ locked: true, toReopen, error });
+  },
+  async unlock() {
+    const { toReopen } = get();
+    set({ locked: false, toReopen: [], error: null });
+    for (const c of toReopen) {
+      await openCase(c.path, { readOnly: c.mode === 'readOnly', review: c.mode === 'review' });
+    }
+    if (toReopen.length > 0) {
+      const first = useCases.getState().open.find((c) => c.path === toReopen[0]!.path);
+      if (first) go({ screen: 'case', caseId: first.caseId, section: 'overview' });
+    } else {
+      go({ screen: 'library' });
+    }
+  },
+}));
+
+/** Locks the app now (the button, the shortcut, the desktop menu). */
+export const lockApp = () => void useAppLock.getState().lock();

@@ -1,0 +1,154 @@
+// Encrypted case files on the command line: encrypt, rekey, decrypt, passphrases from standard input or a prompt
+// without echo (never from arguments), and the custody certificate. The built bundle in a child process.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseInfo, CustodyCertificate } from '../../shared/api-types.js';
+import { buildCli, parleyRunner, REPO, type ParleyRunner, type Run } from './support/parley.js';
+
+const PASSPHRASE = 'correct horse battery staple';
+const NEW_PASSPHRASE = 'a brand new passphrase';
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+let parley: ParleyRunner;
+
+beforeAll(async () => {
+  await buildCli();
+  parley = parleyRunner();
+});
+afterAll(() => parley.cleanUp());
+
+function expectOk(run: Run): Run {
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return run;
+}
+
+/** A new plain case file with one note, made through the command line. */
+function plainCase(name: string): string {
+  const file = parley.file(name);
+  expectOk(parley.run(['new', file, '--title', 'Suspension of export licences', '--data', parley.file('lib')]));
+  return file;
+}
+
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const isPlain = (file: string) => fs.readFileSync(file).subarray(0, 16).equals(SQLITE_HEADER);
+
+describe('parley encrypt, rekey and decrypt', () => {
+  it('encrypt a file, read it with its passphrase from standard input, change the passphrase, and decrypt it', () => {
+    const file = plainCase('cycle.parley');
+    expectOk(parley.run(['encrypt', file, '--passphrase-stdin'], { input: `${PASSPHRASE}\n` }));
+    expect(isPlain(file)).toBe(false);
+
+    const noTerminal = parley.run(['info', file]);
+    expect(noTerminal.status).toBe(2);
+    expect(noTerminal.stderr).toMatch(/cycle\.parley \(it is encrypted\) is needed and there is no terminal to ask for it: give it on standard input with --passphrase-stdin/);
+
+    const wrong = parley.run(['info', file, '--passphrase-stdin'], { input: 'not the passphrase\n' });
+    expect(wrong.status).toBe(3);
+    expect(wrong.stderr).toMatch(/cycle\.parley could not be opened with that passphrase/);
+    expect(wrong.stderr + wrong.stdout).not.toContain('not the passphrase');
+
+    const info = expectOk(parley.run(['info', file, '--json', '--passphrase-stdin'], { input: `${PASSPHRASE}\n` })).json<CaseInfo>();
+    expect(info).toMatchObject({ title: 'Suspension of export licences', encrypted: true, readOnly: true });
+
+    expectOk(parley.run(['rekey', file, '--passphrase-stdin'], { input: `${PASSPHRASE}\n${NEW_PASSPHRASE}\n` }));
+    expect(parley.run(['info', file, '--passphrase-stdin'], { input: `${PASSPHRASE}\n` }).status).toBe(3);
+    expectOk(parley.run(['verify', file, '--passphrase-stdin'], { input: `${NEW_PASSPHRASE}\n` }));
+
+    const decrypted = expectOk(parley.run(['decrypt', file, '--json', '--passphrase-stdin'], { input: `${NEW_PASSPHRASE}\n` })).json();
+    expect(decrypted).toEqual({ path: file, encrypted: false });
+    expect(isPlain(file)).toBe(true);
+    expect(expectOk(parley.run(['info', file, '--json'])).json<CaseInfo>()).toMatchObject({ encrypted: false, auditHead: info.auditHead });
+  }, 120_000); // ten runs of the command, each deriving keys: slow on a loaded machine
+
+  it('creates an encrypted file with new --encrypt, and refuses a short passphrase', () => {
+    const file = parley.file('born-encrypted.parley');
+    const short = parley.run(['new', file, '--title', 'T', '--encrypt', '--passphrase-stdin', '--data', parley.file('lib')], { input: 'short\n' });
+    expect(short.status).toBe(1);
+    expect(short.stderr).toMatch(/at least 8 characters/);
+    expect(fs.existsSync(file)).toBe(false);
+    expectOk(parley.run(['new', file, '--title', 'Sealed order', '--encrypt', '--passphrase-stdin', '--data', parley.file('lib')], { input: `${PASSPHRASE}\n` }));
+    expect(isPlain(file)).toBe(false);
+    expect(expectOk(parley.run(['info', file, '--json', '--passphrase-stdin'], { input: `${PASSPHRASE}\n` })).json<CaseInfo>().title).toBe('Sealed order');
+  });
+
+  it('reads one passphrase per encrypted file, in order, when a command reads several files', () => {
+    const first = plainCase('first.parley');
+    const second = plainCase('second.parley');
+    expectOk(parley.run(['encrypt', first, '--passphrase-stdin'], { input: `${PASSPHRASE}\n` }));
+    expectOk(parley.run(['encrypt', second, '--passphrase-stdin'], { input: `${NEW_PASSPHRASE}\n` }));
+    const hits = parley.run(['search', 'Suspension', first, second, '--json', '--passphrase-stdin'], { input: `${PASSPHRASE}\n${NEW_PASSPHRASE}\n` });
+    expect(hits.status).toBe(0);
+    expect(hits.json<unknown[]>()).toHaveLength(2);
+    const missingLine = parley.run(['search', 'Suspension', first, second, '--passphrase-stdin'], { input: `${PASSPHRASE}\n` });
+    expect(missingLine.status).toBe(2);
+    expect(missingLine.stderr).toMatch(/standard input holds no line for the passphrase of .*second\.parley/);
+  });
+
+  it('never takes a passphrase from an argument', () => {
+    const file = plainCase('argument.parley');
+    const run = parley.run(['encrypt', file, '--passphrase', PASSPHRASE]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/unknown option --passphrase/);
+    expect(isPlain(file)).toBe(true);
+  });
+
+  it('lists the commands and the option in help', () => {
+    const help = expectOk(parley.run(['--help'])).stdout;
+    for (const command of ['encrypt', 'rekey', 'decrypt']) expect(help).toMatch(new RegExp(`^  ${command} `, 'm'));
+    expect(help).toContain('--passphrase-stdin');
+    expect(expectOk(parley.run(['rekey', '--help'])).stdout).toMatch(/never taken from an argument or the environment/);
+  });
+});
+
+describe('parley verify --certificate', () => {
+  it('prints the SHA-256 of the file\'s bytes and the audit head; the same file gives the same, one changed byte not', () => {
+    const file = plainCase('custody.parley');
+    const cert = expectOk(parley.run(['verify', file, '--certificate', '--json'])).json<CustodyCertificate>();
+    expect(cert).toMatchObject({ fileName: 'custody.parley', path: file, sha256: sha256(file), auditEntries: 1, encrypted: false, recordCounts: { directive: 1 } });
+    expect(cert.auditHead).toMatch(/^1:[0-9a-f]{64}$/);
+    const again = expectOk(parley.run(['verify', file, '--certificate', '--json'])).json<CustodyCertificate>();
+    expect([again.sha256, again.auditHead]).toEqual([cert.sha256, cert.auditHead]);
+    const text = expectOk(parley.run(['verify', file, '--certificate'])).stdout;
+    expect(text).toContain(`sha256          ${cert.sha256}`);
+
+    // One byte changed in a spot SQLite does not read (unused space of the last page): the file still opens,
+    // and only the certificate shows it is not the same file.
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0x01;
+    fs.writeFileSync(file, bytes);
+    const changed = expectOk(parley.run(['verify', file, '--certificate', '--json'])).json<CustodyCertificate>();
+    expect(changed.sha256).not.toBe(cert.sha256);
+    expect(changed.auditHead).toBe(cert.auditHead);
+  });
+});
+
+describe('a passphrase typed at the terminal', () => {
+  it('is asked for without echo', async (ctx) => {
+    if (spawnSync('script', ['--version']).status !== 0) ctx.skip('util-linux `script` is not installed; it gives the command a terminal');
+    const file = plainCase('typed.parley');
+    expectOk(parley.run(['encrypt', file, '--passphrase-stdin'], { input: `${PASSPHRASE}\n` }));
+    const bin = path.join(REPO, 'bin', 'parley.cjs');
+    const child = spawn('script', ['-qec', `"${process.execPath}" "${bin}" info "${file}"`, '/dev/null'], {
+      env: { ...process.env, NO_COLOR: '1', XDG_CONFIG_HOME: parley.file('config') },
+    });
+    let output = '';
+    let typed = false;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      // Type only once the prompt is there, as a person would: raw mode (no echo) is on by then.
+      if (!typed && output.includes('Passphrase for')) {
+        typed = true;
+        setTimeout(() => child.stdin.write(`${PASSPHRASE}\r`), 200);
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code, output).toBe(0);
+    expect(output).toContain('Suspension of export licences');
+    expect(output).toContain('Encrypted       yes');
+    expect(output).not.toContain(PASSPHRASE);
+  }, 60_000);
+});

@@ -1,0 +1,56 @@
+// Review mode: a case opened for review shows a banner, offers no edits, takes review comments on its records,
+// and leaves the case file byte-identical; axe finds nothing serious in either theme.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { expectNoSeriousViolations } from './pages/axe-check.js';
+import { createCaseFile } from './support/cases.js';
+import { expect, test } from './support/fixtures.js';
+import { callThrough } from './support/harness.js';
+
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+test('a case opened for review takes comments and stays byte-identical', async ({ app, harness, page }) => {
+  test.setTimeout(120_000); // axe runs twice
+  const info = await createCaseFile(harness, 'sent-by-counsel.parley', 'Order sent for review', { issuingAuthority: 'Department of Commerce' });
+  await callThrough(harness, 'case.close', { caseId: info.caseId });
+  const before = sha256(info.path);
+
+  await app.library.startOpen();
+  await app.openDialog.openByPath('sent-by-counsel.parley', { review: true });
+  await expect(app.heading).toHaveText('Order sent for review');
+  const banner = page.getByRole('region', { name: 'Review mode' });
+  await expect(banner).toContainText('Review — read-only');
+  await expect(app.overview.field('Issuing authority')).toBeDisabled();
+  await expect(app.sidebar.getByRole('link', { name: /Order sent for review \(review\)/ })).toBeVisible();
+
+  const comments = page.getByRole('region', { name: 'Review comments on this directive' });
+  await comments.getByLabel('Add a comment').fill('The received-on date is missing; ask counsel.');
+  await comments.getByRole('button', { name: 'Add comment' }).click();
+  await expect(comments.getByRole('listitem')).toContainText('The received-on date is missing; ask counsel.');
+  await expect(comments.getByRole('listitem')).toContainText('Dana Whitfield');
+  await comments.getByLabel('Add a comment').fill('Check the legal basis against the 2019 order.');
+  await comments.getByRole('button', { name: 'Add comment' }).click();
+  await expect(comments.getByRole('listitem')).toHaveCount(2);
+  await comments.getByRole('listitem').first().getByRole('button', { name: 'Resolve' }).click();
+  await expect(comments.getByRole('listitem').first()).toContainText('resolved by Dana Whitfield');
+  await banner.getByText(/All review comments/).click();
+  await expect(banner.getByText('All review comments (2, 1 open)')).toBeVisible();
+  await app.screenshot('review-light');
+  await expectNoSeriousViolations(page, 'review mode (light)');
+  await app.setTheme('Dark');
+  await app.screenshot('review-dark');
+  await expectNoSeriousViolations(page, 'review mode (dark)');
+
+  await comments.getByRole('listitem').nth(1).getByRole('button', { name: /^Delete the comment/ }).click();
+  await expect(comments.getByRole('listitem')).toHaveCount(1);
+
+  await app.sidebar.getByRole('button', { name: 'Close Order sent for review' }).click();
+  await expect(app.library.heading).toBeVisible();
+  expect(sha256(info.path)).toBe(before);
+  for (const suffix of ['-wal', '-shm', '-journal']) expect(fs.existsSync(info.path + suffix)).toBe(false);
+
+  // The comment is still there when the case is opened for review again.
+  await app.library.startOpen();
+  await app.openDialog.openByPath('sent-by-counsel.parley', { review: true });
+  await expect(page.getByRole('region', { name: 'Review comments on this directive' }).getByRole('listitem')).toContainText('The received-on date is missing');
+});
