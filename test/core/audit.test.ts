@@ -32,6 +32,18 @@ function caseWithHistory(): History {
 const DROP_TRIGGERS = 'DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;';
 const SWAP_2_AND_3 = 'UPDATE audit_log SET seq = -2 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = -2;';
 
+/**
+ * Edits the file as a careful forger would: the append-only triggers dropped for the edit and put back as they were,
+ * so that the schema looks untouched (opening refuses a changed schema) and only the audit chain can tell.
+ */
+function tamperAsAForger(file: string, sql: string): void {
+  withRawConnection(file, (db) => {
+    const triggers = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").pluck().all() as string[];
+    db.exec(DROP_TRIGGERS + sql);
+    db.exec(triggers.map((t) => `${t};`).join('\n'));
+  });
+}
+
 const tampering: [label: string, sql: (h: History) => string, expected: RegExp][] = [
   ['edit an entry (who made it)', () => "UPDATE audit_log SET actor = 'Someone Else' WHERE seq = 3", /entry 3 was altered/],
   ['edit an entry (what it recorded)', () => "UPDATE audit_log SET after_json = json_set(after_json, '$.title', 'Other') WHERE seq = 2", /entry 2 was altered/],
@@ -52,7 +64,7 @@ const tampering: [label: string, sql: (h: History) => string, expected: RegExp][
 describe('the audit trail', () => {
   it.each(tampering)('catches someone who went behind Parley to %s', (_label, sql, expected) => {
     const h = caseWithHistory();
-    withRawConnection(h.w.file, (db) => db.exec(DROP_TRIGGERS + sql(h)));
+    tamperAsAForger(h.w.file, sql(h));
     h.w.api.call('case.open', { path: h.w.file });
     const report = h.w.api.call('case.verify', { caseId: h.w.caseId });
     expect(report.ok).toBe(false);
