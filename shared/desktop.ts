@@ -41,8 +41,8 @@ export interface ParleyDesktop {
   forgetPassphrase(path: string): Promise<void>;
 }
 
-/** Formats a draft or brief is exported in (shared/contract.ts EXPORT_FORMATS), by the file name's extension. */
-export const SAVABLE_EXPORT_EXTENSIONS = ['pdf', 'docx', 'md', 'html'] as const;
+/** Files the core exports, by the file name's extension: drafts and briefs (shared/contract.ts EXPORT_FORMATS), calendars. */
+export const SAVABLE_EXPORT_EXTENSIONS = ['pdf', 'docx', 'md', 'html', 'ics'] as const;
 
 /** An exported file as the contract returns it: its suggested name (ending in one of the extensions above) and bytes. */
 export interface ExportedFileToSave {

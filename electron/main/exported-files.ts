@@ -1,4 +1,4 @@
-// Saving a file the core exported (a draft or a brief as PDF, Word, Markdown or HTML) where the user chooses in the
+// Saving a file the core exported (a draft or a brief as PDF, Word, Markdown or HTML, or deadlines as a calendar) where the user chooses in the
 // system's save dialog. The renderer hands over the exported bytes and the suggested name; the path comes only from
 // the dialog, never from the renderer.
 import path from 'node:path';
@@ -14,6 +14,7 @@ const KINDS: Record<SavableExtension, { label: string; filterName: string }> = {
   docx: { label: 'Word', filterName: 'Word documents' },
   md: { label: 'Markdown', filterName: 'Markdown files' },
   html: { label: 'HTML', filterName: 'Web pages (HTML)' },
+  ics: { label: 'calendar', filterName: 'Calendar files (iCalendar)' },
 };
 
 export interface SaveDialogPlan {

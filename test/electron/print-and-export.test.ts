@@ -171,6 +171,16 @@ describe('the desktop shell', () => {
     }]);
   });
 
+  it('saves a calendar export as an .ics file, filtered to calendar files', async () => {
+    const { dir, electron, desktop } = await startShell();
+    const text = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+    electron.dialog.saveAnswers.push({ canceled: false, filePath: path.join(dir, 'deadlines.ics') });
+    const result = await desktop('saveExportedFile', { fileName: 'parley-deadlines.ics', mediaType: 'text/calendar', dataBase64: Buffer.from(text).toString('base64') });
+    expect(result).toEqual({ ok: true, path: path.join(dir, 'deadlines.ics') });
+    expect(fs.readFileSync(path.join(dir, 'deadlines.ics'), 'utf8')).toBe(text);
+    expect(electron.dialog.shown.at(-1)).toMatchObject({ options: { title: 'Export as calendar', filters: [{ name: 'Calendar files (iCalendar)', extensions: ['ics'] }] } });
+  });
+
   it('writes nothing when the user cancels, and says why when the file cannot be written', async () => {
     const { dir, electron, desktop } = await startShell();
     const file = { fileName: 'brief.pdf', mediaType: 'application/pdf', dataBase64: Buffer.from('%PDF').toString('base64') };

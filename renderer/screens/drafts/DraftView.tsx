@@ -5,7 +5,8 @@ import { useMemo, useRef, useState } from 'react';
 import { findSections, MEETING_BRIEF_SECTIONS, SHAREABLE_MARKING, type DocumentNode } from '../../../shared/documents/index.js';
 import { inlineText } from '../../../shared/documents/text.js';
 import { messageOf } from '../../api/client.js';
-import { api, platform } from '../../services.js';
+import { api } from '../../services.js';
+import { deliverExport } from '../../ui/exports/deliver-export.js';
 import { formatInstant } from '../../ui/dates.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
@@ -13,7 +14,7 @@ import { Compare } from './Compare.js';
 import { FormDialog } from './FormDialog.js';
 import { DraftEditor, type DraftEditorHandle, type EditorSave } from './DraftEditor.js';
 import {
-  documentOf, downloadFile, DRAFT_TYPE_LABELS, isShareableDraft, saveRevision, type Draft, type Revision,
+  documentOf, DRAFT_TYPE_LABELS, isShareableDraft, saveRevision, type Draft, type Revision,
 } from './drafts-data.js';
 import { documentFromMarkdown } from './markdown-import.js';
 
@@ -65,14 +66,7 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
       const document = currentDocument() ?? documentFromMarkdown(latest?.body ?? '');
       // A shareable brief may leave the team: its pages carry the shareable marking, not the privileged one.
       const file = await api().call('document.export', { caseId, document, format, title: draft.title, ...(shareable ? { marking: SHAREABLE_MARKING } : {}) });
-      // The desktop app asks where to save it; a browser downloads it.
-      const { saveExport } = platform();
-      if (!saveExport) {
-        downloadFile(file);
-        return `Exported as ${label}: ${file.fileName}.`;
-      }
-      const saved = await saveExport(file);
-      return saved ? `Exported as ${label}: saved to ${saved}.` : `Export as ${label} cancelled; nothing was saved.`;
+      return deliverExport(file, label);
     });
   }
 

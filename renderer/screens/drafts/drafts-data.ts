@@ -68,17 +68,3 @@ export function saveRevision(caseId: string, draftId: string, doc: DocumentNode,
     fields: { draftId, format: 'prosemirror', body: JSON.stringify(doc), ...(note ? { note } : {}) },
   });
 }
-
-/** Saves the file the core exported through a blob link, as a browser download (the desktop app asks where instead). */
-export function downloadFile(file: { fileName: string; mediaType: string; dataBase64: string }): void {
-  const bytes = Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

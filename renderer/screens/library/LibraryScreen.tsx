@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { go } from '../../state/navigation.js';
 import { useLibrary } from '../../state/library.js';
+import { CalendarExportButton } from '../../ui/exports/CalendarExportButton.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { OpenCaseButton } from '../open-case/OpenCaseButton.js';
 import { SampleCaseButton } from '../open-case/SampleCaseButton.js';
@@ -57,6 +58,7 @@ export function LibraryScreen() {
           <CaseTable entries={entries} onChanged={() => void load()} />
         )}
         {unlisted.length > 0 && <UnlistedFiles files={unlisted} />}
+        {entries.length > 0 && <CalendarExportButton label="Export every case's deadlines (.ics)" />}
       </section>
 
       {dashboard && <DashboardPanels dashboard={dashboard} />}

@@ -3,6 +3,7 @@
 import { useCaseOverview } from '../../state/case-overview.js';
 import { useDirective } from '../../state/directive.js';
 import { go } from '../../state/navigation.js';
+import { CalendarExportButton } from '../../ui/exports/CalendarExportButton.js';
 import { formatDay, isoToday, relativeDay } from '../../ui/dates.js';
 
 export function KeyDates({ caseId }: { caseId: string }) {
@@ -61,6 +62,7 @@ export function KeyDates({ caseId }: { caseId: string }) {
       <button type="button" className="link-button" onClick={() => go({ screen: 'case', caseId, section: 'deadlines' })}>
         All deadlines
       </button>
+      <CalendarExportButton caseId={caseId} label="Add to calendar (.ics)" />
     </section>
   );
 }

@@ -1,0 +1,41 @@
+// "Add to calendar": the deadlines of one case, or of every case in the library, as an .ics file the user's calendar
+// imports. UIDs are stable, so importing a later export updates the same entries instead of adding copies.
+import { useState } from 'react';
+import { messageOf } from '../../api/client.js';
+import { api } from '../../services.js';
+import { deliverExport, textAsBase64 } from './deliver-export.js';
+
+export function CalendarExportButton({ caseId, label }: { caseId?: string; label: string }) {
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+
+  async function exportCalendar() {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const ics = await api().call('calendar.ics', caseId ? { caseIds: [caseId] } : {});
+      const file = { fileName: ics.fileName, mediaType: 'text/calendar', dataBase64: textAsBase64(ics.text) };
+      const done = await deliverExport(file, 'a calendar');
+      const counted = `${ics.events} deadline${ics.events === 1 ? '' : 's'} with a date. ${done}`;
+      const unreadable = ics.problems.length ? ` ${ics.problems.length} case file${ics.problems.length === 1 ? '' : 's'} could not be read: ${ics.problems.map((p) => p.path).join(', ')}.` : '';
+      setNotice({ text: counted + unreadable, error: false });
+    } catch (err) {
+      setNotice({ text: `The calendar was not exported: ${messageOf(err)}`, error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="calendar-export">
+      <button type="button" className="button button--small" onClick={() => void exportCalendar()} disabled={busy} aria-busy={busy}>
+        {label}
+      </button>
+      {notice && (
+        <p className={notice.error ? 'notice notice--error' : 'muted'} role={notice.error ? 'alert' : 'status'}>
+          {notice.text}
+        </p>
+      )}
+    </div>
+  );
+}
