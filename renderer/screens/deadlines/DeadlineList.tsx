@@ -214,7 +214,7 @@ const DeadlineRow = memo(function DeadlineRow({ index, top, height, position, to
           <button type="button" className="deadline-row__title link-button" title={d.title} tabIndex={active ? 0 : -1} onClick={() => onOpen(d.id)}>
             {d.title}
           </button>
-          <span className="deadline-row__meta">
+          <span className="deadline-row__meta" title={`${humanize(d.deadlineKind)} · ${d.owner || 'No owner'}`}>
             <span className={`kind-tag kind-tag--${d.deadlineKind}`}>{humanize(d.deadlineKind)}</span>
             {' · '}
             {d.owner ? d.owner : <span className="muted">No owner</span>}

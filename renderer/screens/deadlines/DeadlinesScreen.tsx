@@ -9,7 +9,7 @@ import { CalendarSettings } from './CalendarSettings.js';
 import { DeadlineCalendar } from './DeadlineCalendar.js';
 import { DeadlineList } from './DeadlineList.js';
 import { DeadlinePanel } from './DeadlinePanel.js';
-import { useDeadlines } from './deadlines-store.js';
+import { FIRST_PAGE, useDeadlines } from './deadlines-store.js';
 import { sortDeadlines } from './logic.js';
 import { MoveDialog } from './MoveDialog.js';
 import { ReminderCenter } from './ReminderCenter.js';
@@ -100,7 +100,7 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
             </section>
           ) : view === 'list' ? (
             <>
-              {!whole && <p className="muted" role="status">Showing the first {deadlines.length} deadlines; reading the rest…</p>}
+              {!whole && deadlines.length >= FIRST_PAGE && <p className="muted" role="status">Showing the first {deadlines.length} deadlines; reading the rest…</p>}
                 <DeadlineList dated={dated} tbd={tbd} schedule={schedule} today={today} selectedId={selectedId} onOpen={setSelectedId} />
             </>
           ) : !whole ? (

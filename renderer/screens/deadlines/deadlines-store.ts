@@ -14,7 +14,7 @@ export type EditableField = 'title' | 'deadlineKind' | 'status' | 'owner' | 'not
 
 const SAVE_PAUSE_MS = 700;
 /** How many deadlines the list draws before the rest are in: a screenful and more, cheap to read and to send. */
-const FIRST_PAGE = 200;
+export const FIRST_PAGE = 200;
 const REQUIRED: ReadonlySet<EditableField> = new Set(['title', 'deadlineKind', 'status']);
 
 const keyOf = (id: string, field: EditableField) => `${id}:${field}`;
