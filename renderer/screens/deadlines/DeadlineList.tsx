@@ -1,15 +1,24 @@
 // The deadlines as one virtualized list (so ten thousand stay smooth): dated ones in date order, then those whose
 // date is not yet known, grouped apart. Arrow keys move through the rows, Home and End jump, Enter opens one.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { ScheduledDeadline } from '../../../shared/api-types.js';
 import { DEADLINE_STATUSES } from '../../../shared/enums.js';
 import { formatDay } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { useCaseCalendar, useDeadlines } from './deadlines-store.js';
-import { countdownOf, type Deadline } from './logic.js';
+import { countdownOf, type Countdown, type Deadline } from './logic.js';
+import type { WorkingCalendar } from '../../../shared/deadlines/index.js';
 
-type Row = { type: 'group'; label: string; count: number; hint: string } | { type: 'deadline'; deadline: Deadline };
+/** A row's height in pixels: every row is this tall (long text is cut with an ellipsis, and read whole in its
+ *  tooltip and the side panel), so the list never measures rows as they scroll in. Matches deadlines.css. */
+const ROW_HEIGHT = 92;
+const GROUP_HEIGHT = 44;
+
+type Row =
+  | { type: 'group'; label: string; count: number; hint: string }
+  /** `position` is the deadline's place among all the deadlines, from 1 (for screen readers). */
+  | { type: 'deadline'; deadline: Deadline; position: number };
 
 interface Props {
   dated: Deadline[];
@@ -23,8 +32,15 @@ interface Props {
 export function DeadlineList({ dated, tbd, schedule, today, selectedId, onOpen }: Props) {
   const rows = useMemo<Row[]>(() => {
     const out: Row[] = [];
-    if (dated.length) out.push({ type: 'group', label: 'Dated', count: dated.length, hint: 'In date order; business days over the case’s working calendar.' }, ...dated.map((deadline) => ({ type: 'deadline' as const, deadline })));
-    if (tbd.length) out.push({ type: 'group', label: 'Date not yet known', count: tbd.length, hint: 'Expected windows and how sure we are.' }, ...tbd.map((deadline) => ({ type: 'deadline' as const, deadline })));
+    const add = (list: Deadline[], offset: number) => list.forEach((deadline, i) => out.push({ type: 'deadline', deadline, position: offset + i + 1 }));
+    if (dated.length) {
+      out.push({ type: 'group', label: 'Dated', count: dated.length, hint: 'In date order; business days over the case’s working calendar.' });
+      add(dated, 0);
+    }
+    if (tbd.length) {
+      out.push({ type: 'group', label: 'Date not yet known', count: tbd.length, hint: 'Expected windows and how sure we are.' });
+      add(tbd, dated.length);
+    }
     return out;
   }, [dated, tbd]);
   const deadlineIndexes = useMemo(() => rows.flatMap((r, i) => (r.type === 'deadline' ? [i] : [])), [rows]);
@@ -34,7 +50,7 @@ export function DeadlineList({ dated, tbd, schedule, today, selectedId, onOpen }
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (rows[i]?.type === 'group' ? 44 : 76),
+    estimateSize: (i) => (rows[i]?.type === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
     overscan: 8,
     getItemKey: (i) => (rows[i]!.type === 'group' ? `group-${(rows[i] as { label: string }).label}` : (rows[i] as { deadline: Deadline }).deadline.id),
   });
@@ -79,39 +95,38 @@ export function DeadlineList({ dated, tbd, schedule, today, selectedId, onOpen }
   }
 
   const total = dated.length + tbd.length;
+  const calendar = useCaseCalendar();
   return (
     <div ref={scrollRef} className="deadline-list" onKeyDown={onKeyDown}>
       <p id="deadline-list-keys" className="visually-hidden">Use the up and down arrow keys to move between deadlines, Enter to open one.</p>
       <div role="list" aria-label={`Deadlines (${total})`} aria-describedby="deadline-list-keys" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
-          return (
-            <div
-              key={item.key}
-              ref={virtualizer.measureElement}
-              data-index={item.index}
-              role="listitem"
-              aria-setsize={row.type === 'deadline' ? total : undefined}
-              aria-posinset={row.type === 'deadline' ? deadlineIndexes.indexOf(item.index) + 1 : undefined}
-              tabIndex={row.type === 'deadline' ? (item.index === activeIndex ? 0 : -1) : undefined}
-              className={row.type === 'group' ? 'deadline-group' : `deadline-row${row.deadline.id === selectedId ? ' deadline-row--selected' : ''}`}
-              style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
-              onFocus={(e) => {
-                if (row.type === 'deadline' && e.target === e.currentTarget) setActive(item.index);
-              }}
-              onClick={(e) => {
-                if (row.type === 'deadline' && !(e.target as HTMLElement).closest('select, button')) setActive(item.index);
-              }}
-            >
-              {row.type === 'group' ? (
-                <h2 className="deadline-group__title">
-                  {row.label} <span className="count">{row.count}</span>
-                  <span className="deadline-group__hint">{row.hint}</span>
-                </h2>
-              ) : (
-                <DeadlineRow deadline={row.deadline} computed={schedule.get(row.deadline.id)} today={today} onOpen={onOpen} active={item.index === activeIndex} />
-              )}
+          const style = { position: 'absolute', top: 0, left: 0, width: '100%', height: item.size, transform: `translateY(${item.start}px)` } as const;
+          return row.type === 'group' ? (
+            <div key={item.key} data-index={item.index} role="listitem" className="deadline-group" style={style}>
+              <h2 className="deadline-group__title">
+                {row.label} <span className="count">{row.count}</span>
+                <span className="deadline-group__hint">{row.hint}</span>
+              </h2>
             </div>
+          ) : (
+            <DeadlineRow
+              key={item.key}
+              index={item.index}
+              top={item.start}
+              height={item.size}
+              position={row.position}
+              total={total}
+              deadline={row.deadline}
+              computed={schedule.get(row.deadline.id)}
+              today={today}
+              calendar={calendar}
+              selected={row.deadline.id === selectedId}
+              active={item.index === activeIndex}
+              onActivate={setActive}
+              onOpen={onOpen}
+            />
           );
         })}
       </div>
@@ -131,53 +146,107 @@ export function dueWords(d: Deadline): { main: string; sub: string | null } {
   return { main: formatDay(d.dueDate), sub: d.dueType === 'datetime' && d.dueTime ? `${d.dueTime} ${d.timeZone ?? ''}`.trim() : null };
 }
 
-function DeadlineRow({ deadline: d, computed, today, onOpen, active }: { deadline: Deadline; computed: ScheduledDeadline | undefined; today: string; onOpen(id: string): void; active: boolean }) {
+interface RowProps {
+  index: number;
+  top: number;
+  height: number;
+  position: number;
+  total: number;
+  deadline: Deadline;
+  computed: ScheduledDeadline | undefined;
+  today: string;
+  calendar: WorkingCalendar;
+  selected: boolean;
+  active: boolean;
+  onActivate(index: number): void;
+  onOpen(id: string): void;
+}
+
+/** What a row shows that takes work to build (dates in words, the business-day countdown): once per deadline
+ *  record, day and calendar, not at every render of a row scrolling back into view. */
+interface RowWords {
+  due: { main: string; sub: string | null };
+  countdown: Countdown;
+}
+const wordsByDeadline = new WeakMap<Deadline, { today: string; calendar: WorkingCalendar; words: RowWords }>();
+
+function rowWords(d: Deadline, today: string, calendar: WorkingCalendar): RowWords {
+  const cached = wordsByDeadline.get(d);
+  if (cached && cached.today === today && cached.calendar === calendar) return cached.words;
+  const words = { due: dueWords(d), countdown: countdownOf(d, today, calendar) };
+  wordsByDeadline.set(d, { today, calendar, words });
+  return words;
+}
+
+// Memoized: scrolling re-renders the list at every step, but a row already on screen has the same props and is
+// left alone; only rows that come into view render.
+const DeadlineRow = memo(function DeadlineRow({ index, top, height, position, total, deadline: d, computed, today, calendar, selected, active, onActivate, onOpen }: RowProps) {
   const commit = useDeadlines((s) => s.commit);
   const draftStatus = useDeadlines((s) => s.drafts[`${d.id}:status`]);
   const save = useDeadlines((s) => s.saves[`${d.id}:status`]);
-  const countdown = countdownOf({ ...d, status: (draftStatus ?? d.status) as Deadline['status'] }, today, useCaseCalendar());
-  const due = dueWords(d);
+  const words = rowWords(d, today, calendar);
+  // While a new status is saving, the countdown already follows it.
+  const countdown = draftStatus && draftStatus !== d.status ? countdownOf({ ...d, status: draftStatus as Deadline['status'] }, today, calendar) : words.countdown;
+  const due = words.due;
+  const rule = computed ? `Rule: ${computed.formula}. ${computed.explanation}${computed.problem ? ` ${computed.problem}` : ''}` : null;
   return (
-    <div className={`deadline-row__inner deadline-row__inner--${d.status}`}>
-      <div className="deadline-row__due">
-        <span className="deadline-row__date">{due.main}</span>
-        {due.sub && <span className="deadline-row__sub">{due.sub}</span>}
-      </div>
-      <div className="deadline-row__main">
-        <button type="button" className="deadline-row__title link-button" tabIndex={active ? 0 : -1} onClick={() => onOpen(d.id)}>
-          {d.title}
-        </button>
-        <span className="deadline-row__meta">
-          <span className={`kind-tag kind-tag--${d.deadlineKind}`}>{humanize(d.deadlineKind)}</span>
-          {' · '}
-          {d.owner ? d.owner : <span className="muted">No owner</span>}
-        </span>
-        {computed && (
-          <span className="deadline-row__rule">
-            <span className="deadline-row__formula">Rule: {computed.formula}.</span>{' '}
-            <span className="deadline-row__explanation">{computed.explanation}</span>
-            {computed.problem && <span className="deadline-row__problem"> {computed.problem}</span>}
+    <div
+      data-index={index}
+      role="listitem"
+      aria-setsize={total}
+      aria-posinset={position}
+      tabIndex={active ? 0 : -1}
+      className={`deadline-row${selected ? ' deadline-row--selected' : ''}`}
+      style={{ position: 'absolute', top: 0, left: 0, width: '100%', height, transform: `translateY(${top}px)` }}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) onActivate(index);
+      }}
+      onClick={(e) => {
+        if (!(e.target as HTMLElement).closest('select, button')) onActivate(index);
+      }}
+    >
+      <div className={`deadline-row__inner deadline-row__inner--${d.status}`}>
+        <div className="deadline-row__due">
+          <span className="deadline-row__date">{due.main}</span>
+          {due.sub && <span className="deadline-row__sub">{due.sub}</span>}
+        </div>
+        <div className="deadline-row__main">
+          <button type="button" className="deadline-row__title link-button" title={d.title} tabIndex={active ? 0 : -1} onClick={() => onOpen(d.id)}>
+            {d.title}
+          </button>
+          <span className="deadline-row__meta" title={`${humanize(d.deadlineKind)} · ${d.owner || 'No owner'}`}>
+            <span className={`kind-tag kind-tag--${d.deadlineKind}`}>{humanize(d.deadlineKind)}</span>
+            {' · '}
+            {d.owner ? d.owner : <span className="muted">No owner</span>}
           </span>
-        )}
-      </div>
-      <div className="deadline-row__side">
-        <span className={`countdown countdown--${countdown.tone}`}>{countdown.text}</span>
-        <label className="deadline-row__status">
-          <span className="visually-hidden">Status of {d.title}</span>
-          <select
-            className="input input--compact"
-            tabIndex={active ? 0 : -1}
-            value={draftStatus ?? d.status}
-            onChange={(e) => void commit(d.id, 'status', e.target.value)}
-          >
-            {STATUS_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>{o.label}</option>
-            ))}
-          </select>
-        </label>
-        {save?.state === 'error' && <span className="field__error">{save.message}</span>}
-        {save?.state === 'saving' && <span className="save-state">Saving…</span>}
+          {computed && (
+            // One line cut with an ellipsis; the whole text is in the tooltip and in the panel the row opens.
+            <span className="deadline-row__rule" title={rule!}>
+              <span className="deadline-row__formula">Rule: {computed.formula}.</span>{' '}
+              <span className="deadline-row__explanation">{computed.explanation}</span>
+              {computed.problem && <span className="deadline-row__problem"> {computed.problem}</span>}
+            </span>
+          )}
+        </div>
+        <div className="deadline-row__side">
+          <span className={`countdown countdown--${countdown.tone}`}>{countdown.text}</span>
+          <label className="deadline-row__status">
+            <span className="visually-hidden">Status of {d.title}</span>
+            <select
+              className="input input--compact"
+              tabIndex={active ? 0 : -1}
+              value={draftStatus ?? d.status}
+              onChange={(e) => void commit(d.id, 'status', e.target.value)}
+            >
+              {STATUS_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>{o.label}</option>
+              ))}
+            </select>
+          </label>
+          {save?.state === 'error' && <span className="field__error deadline-row__error" title={save.message}>{save.message}</span>}
+          {save?.state === 'saving' && <span className="save-state">Saving…</span>}
+        </div>
       </div>
     </div>
   );
-}
+});

@@ -9,7 +9,7 @@ import { CalendarSettings } from './CalendarSettings.js';
 import { DeadlineCalendar } from './DeadlineCalendar.js';
 import { DeadlineList } from './DeadlineList.js';
 import { DeadlinePanel } from './DeadlinePanel.js';
-import { useDeadlines } from './deadlines-store.js';
+import { FIRST_PAGE, useDeadlines } from './deadlines-store.js';
 import { sortDeadlines } from './logic.js';
 import { MoveDialog } from './MoveDialog.js';
 import { ReminderCenter } from './ReminderCenter.js';
@@ -18,7 +18,7 @@ import './deadlines.css';
 type View = 'list' | 'calendar';
 
 export function DeadlinesScreen({ caseId }: { caseId: string }) {
-  const { deadlines, events, loading, loadError, deleted, actionError, load, flushAll, undoDelete, schedule, pendingMove } = useDeadlines();
+  const { deadlines, events, loading, complete, loadError, deleted, actionError, load, flushAll, undoDelete, schedule, pendingMove } = useDeadlines();
   const storeCase = useDeadlines((s) => s.caseId);
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
   const [view, setView] = useState<View>('list');
@@ -34,6 +34,10 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
   const { dated, tbd } = useMemo(() => sortDeadlines(deadlines), [deadlines]);
   const selected = deadlines.find((d) => d.id === selectedId) ?? null;
   const ready = storeCase === caseId && !loading;
+  // Until everything is read, the list shows the first page alone; what needs the whole set (the month calendar,
+  // the reminders, the calendar settings, the form and the panel, which offer the other deadlines as triggers)
+  // waits for it.
+  const whole = ready && complete;
 
   return (
     <div className="screen deadlines-screen">
@@ -60,8 +64,8 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
       </ScreenHeading>
       {loadError && <p className="notice notice--error" role="alert">The deadlines could not be read: {loadError}</p>}
       {actionError && <p className="notice notice--error" role="alert">{actionError}</p>}
-      {ready && <ReminderCenter caseId={caseId} readOnly={readOnly} onOpen={setSelectedId} />}
-      {ready && <CalendarSettings caseId={caseId} readOnly={readOnly} />}
+      {whole && <ReminderCenter caseId={caseId} readOnly={readOnly} onOpen={setSelectedId} />}
+      {whole && <CalendarSettings caseId={caseId} readOnly={readOnly} />}
       {pendingMove && <MoveDialog caseId={caseId} move={pendingMove} />}
       <div className="undo-bar" role="status" aria-live="polite">
         {deleted && (
@@ -71,7 +75,7 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
           </>
         )}
       </div>
-      {adding && (
+      {adding && whole && (
         <AddDeadlineForm
           deadlines={deadlines}
           events={events}
@@ -81,7 +85,7 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
           }}
         />
       )}
-      <div className={`deadlines-layout${selected ? ' deadlines-layout--with-panel' : ''}`}>
+      <div className={`deadlines-layout${selected && whole ? ' deadlines-layout--with-panel' : ''}`}>
         <div className="deadlines-layout__main">
           {!ready ? (
             <div aria-busy="true" className="panel"><p className="muted">Reading the deadlines…</p></div>
@@ -95,7 +99,12 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
               </p>
             </section>
           ) : view === 'list' ? (
-            <DeadlineList dated={dated} tbd={tbd} schedule={schedule} today={today} selectedId={selectedId} onOpen={setSelectedId} />
+            <>
+              {!whole && deadlines.length >= FIRST_PAGE && <p className="muted" role="status">Showing the first {deadlines.length} deadlines; reading the rest…</p>}
+                <DeadlineList dated={dated} tbd={tbd} schedule={schedule} today={today} selectedId={selectedId} onOpen={setSelectedId} />
+            </>
+          ) : !whole ? (
+            <div aria-busy="true" className="panel"><p className="muted">Reading the deadlines…</p></div>
           ) : (
             <>
               <DeadlineCalendar dated={dated} today={today} onOpen={setSelectedId} />
@@ -107,7 +116,7 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
             </>
           )}
         </div>
-        {selected && (
+        {selected && whole && (
           <DeadlinePanel
             key={selected.id}
             deadline={selected}

@@ -13,6 +13,8 @@ import { caseCalendar, type CaseEvent, type Deadline } from './logic.js';
 export type EditableField = 'title' | 'deadlineKind' | 'status' | 'owner' | 'notes' | 'dueDate' | 'dueTime' | 'timeZone' | 'windowStart' | 'windowEnd' | 'confidence';
 
 const SAVE_PAUSE_MS = 700;
+/** How many deadlines the list draws before the rest are in: a screenful and more, cheap to read and to send. */
+export const FIRST_PAGE = 200;
 const REQUIRED: ReadonlySet<EditableField> = new Set(['title', 'deadlineKind', 'status']);
 
 const keyOf = (id: string, field: EditableField) => `${id}:${field}`;
@@ -22,6 +24,9 @@ interface DeadlinesState {
   deadlines: Deadline[];
   events: CaseEvent[];
   loading: boolean;
+  /** False while only the first page of deadlines is in (the list draws it); the rest, the events, the schedule,
+   *  the directive and the reminders are still being read. */
+  complete: boolean;
   loadError: string | null;
   drafts: Record<string, string>;
   saves: Record<string, FieldSave | undefined>;
@@ -124,6 +129,7 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
     deadlines: [],
     events: [],
     loading: false,
+    complete: false,
     loadError: null,
     drafts: {},
     saves: {},
@@ -138,10 +144,15 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
         await get().flushAll();
         set({ caseId, deadlines: [], events: [], drafts: {}, saves: {}, deleted: null, actionError: null, schedule: new Map(), directive: null, pendingMove: null });
       }
-      set({ loading: true, loadError: null });
+      set({ loading: true, complete: false, loadError: null });
       try {
+        // The first page (the core lists deadlines in date order, the order the list shows them) is drawn at once;
+        // everything else is read after it, without holding the first paint back.
+        const firstPage = await api().call('deadline.list', { caseId, limit: FIRST_PAGE });
+        if (get().caseId !== caseId) return;
+        set({ deadlines: firstPage, loading: false });
         await get().refresh();
-        if (get().caseId === caseId) set({ loading: false });
+        if (get().caseId === caseId) set({ complete: true });
       } catch (err) {
         if (get().caseId === caseId) set({ loadError: messageOf(err), loading: false });
       }

@@ -26,19 +26,38 @@ export function caseCalendar(directive: Pick<RecordOf<'directive'>, 'holidayCale
   return calendar;
 }
 
+/** Past this many calendar days a count is only read as "a long way off": estimated instead of counted. */
+const COUNTED_SPAN_DAYS = 3 * 366;
+
+/**
+ * For each calendar day after `from`, the business days up to and including it: built once per calendar and start
+ * day, so that each row's countdown is a lookup rather than a walk over up to three years of days (the walk, done
+ * for every row that scrolls into view, was most of a frame's work on a long list).
+ */
+const runningCounts = new WeakMap<WorkingCalendar, Map<string, Uint16Array>>();
+
+function businessDaysRunningCount(from: string, calendar: WorkingCalendar): Uint16Array {
+  let byStart = runningCounts.get(calendar);
+  if (!byStart) runningCounts.set(calendar, (byStart = new Map()));
+  let counts = byStart.get(from);
+  if (!counts) {
+    counts = new Uint16Array(COUNTED_SPAN_DAYS + 1);
+    let day = from;
+    for (let i = 1; i <= COUNTED_SPAN_DAYS; i++) {
+      day = shiftDays(day, 1);
+      counts[i] = counts[i - 1]! + (isBusinessDay(calendar, day) ? 1 : 0);
+    }
+    byStart.set(from, counts);
+  }
+  return counts;
+}
+
 /** Business days after `from` up to and including `to` (0 when `to` is not after `from`). */
 export function businessDaysBetween(from: string, to: string, calendar: WorkingCalendar = CALENDAR): number {
   if (to <= from) return 0;
   const span = differenceInCalendarDays(calendarDay(to), calendarDay(from));
-  // Past a few years the count is only read as "a long way off": estimate instead of walking every day.
-  if (span > 3 * 366) return Math.round((span * 5) / 7);
-  let count = 0;
-  let day = from;
-  for (let i = 0; i < span; i++) {
-    day = shiftDays(day, 1);
-    if (isBusinessDay(calendar, day)) count++;
-  }
-  return count;
+  if (span > COUNTED_SPAN_DAYS) return Math.round((span * 5) / 7);
+  return businessDaysRunningCount(from, calendar)[span]!;
 }
 
 export interface Countdown {
