@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { expectNoSeriousViolations } from './pages/axe-check.js';
+import { MeetingsPage } from './pages/meetings-page.js';
 import { createCaseFile } from './support/cases.js';
 import { expect, test } from './support/fixtures.js';
 import { callThrough } from './support/harness.js';
@@ -12,6 +13,7 @@ const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(fil
 test('a case opened for review takes comments and stays byte-identical', async ({ app, harness, page }) => {
   test.setTimeout(120_000); // axe runs twice
   const info = await createCaseFile(harness, 'sent-by-counsel.parley', 'Order sent for review', { issuingAuthority: 'Department of Commerce' });
+  await callThrough(harness, 'meeting.create', { caseId: info.caseId, fields: { title: 'Meeting with the Bureau', status: 'held', meetingDate: '2026-11-27' } });
   await callThrough(harness, 'case.close', { caseId: info.caseId });
   const before = sha256(info.path);
 
@@ -43,6 +45,16 @@ test('a case opened for review takes comments and stays byte-identical', async (
 
   await comments.getByRole('listitem').nth(1).getByRole('button', { name: /^Delete the comment/ }).click();
   await expect(comments.getByRole('listitem')).toHaveCount(1);
+
+  // A meeting takes comments too: its form stays read-only, the comment box beside it does not.
+  await app.goToSection('Meetings');
+  await new MeetingsPage(page).open('Meeting with the Bureau');
+  await expect(page.getByLabel('Location')).toBeDisabled();
+  const meetingComments = page.getByRole('region', { name: 'Review comments on this meeting' });
+  await meetingComments.getByLabel('Add a comment').fill('Who attended for the Bureau?');
+  await meetingComments.getByRole('button', { name: 'Add comment' }).click();
+  await expect(meetingComments.getByRole('listitem')).toContainText('Who attended for the Bureau?');
+  await app.screenshot('review-meeting');
 
   await app.sidebar.getByRole('button', { name: 'Close Order sent for review' }).click();
   await expect(app.library.heading).toBeVisible();

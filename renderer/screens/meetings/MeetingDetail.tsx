@@ -6,6 +6,7 @@ import { ChoiceGroup } from '../../ui/ChoiceGroup.js';
 import { humanize } from '../../ui/labels.js';
 import { SaveState } from '../../ui/SaveState.js';
 import { formatDay } from '../../ui/dates.js';
+import { ReviewComments } from '../../ui/review/ReviewComments.js';
 import { Attendees } from './Attendees.js';
 import { ActionItems } from './ActionItems.js';
 import { Concessions } from './Concessions.js';
@@ -29,65 +30,70 @@ export function MeetingDetailView({ meeting, readOnly }: { meeting: Meeting; rea
   const remove = useMeetings((s) => s.remove);
   const detail = useMeetings((s) => s.detail);
   const detailError = useMeetings((s) => s.detailError);
+  const caseId = useMeetings((s) => s.caseId);
   const save = (field: keyof Meeting, required = false) => (text: string) =>
     update('meeting', meeting.id, { [field]: required ? text : orNull(text) } as Partial<Meeting>);
 
   return (
-    <fieldset className="meeting-detail" disabled={readOnly} aria-labelledby="meeting-detail-heading">
-      <section className="panel" aria-labelledby="meeting-detail-heading">
-        <div className="meeting-detail__head">
-          <div>
-            <p className="screen-heading__eyebrow">Meeting{meeting.meetingDate ? ` · ${formatDay(meeting.meetingDate)}` : ''}</p>
-            <h2 id="meeting-detail-heading" className="meeting-detail__title">{meeting.title}</h2>
+    <>
+      <fieldset className="meeting-detail" disabled={readOnly} aria-labelledby="meeting-detail-heading">
+        <section className="panel" aria-labelledby="meeting-detail-heading">
+          <div className="meeting-detail__head">
+            <div>
+              <p className="screen-heading__eyebrow">Meeting{meeting.meetingDate ? ` · ${formatDay(meeting.meetingDate)}` : ''}</p>
+              <h2 id="meeting-detail-heading" className="meeting-detail__title">{meeting.title}</h2>
+            </div>
+            {!readOnly && (
+              <button type="button" className="button button--small button--danger" onClick={() => void remove('meeting', meeting.id, `Meeting “${meeting.title}” deleted.`)}>
+                Delete meeting
+              </button>
+            )}
           </div>
-          {!readOnly && (
-            <button type="button" className="button button--small button--danger" onClick={() => void remove('meeting', meeting.id, `Meeting “${meeting.title}” deleted.`)}>
-              Delete meeting
-            </button>
-          )}
-        </div>
-        <AutoText label="Title" field="title" required stored={meeting.title} save={save('title', true)} />
-        <StatusChoice meeting={meeting} />
-        <div className="form__row meeting-detail__when">
-          <AutoText label="Date" field="meetingDate" control="date" stored={meeting.meetingDate} save={save('meetingDate')} />
-          <AutoText label="Start time" field="startTime" control="time" stored={meeting.startTime} save={save('startTime')} />
-          <AutoText label="End time" field="endTime" control="time" stored={meeting.endTime} save={save('endTime')} />
-          <AutoText label="Time zone" field="timeZone" stored={meeting.timeZone} save={save('timeZone')} list="meeting-zones" placeholder="America/New_York" />
-        </div>
-        <datalist id="meeting-zones">
-          {timeZones().map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
-        <AutoText label="Location" field="location" stored={meeting.location} save={save('location')} />
-        <AutoText label="Purpose" field="purpose" control="long" stored={meeting.purpose} save={save('purpose')} />
-        <AutoText label="Desired outcome" field="desiredOutcome" control="long" stored={meeting.desiredOutcome} save={save('desiredOutcome')} />
-      </section>
+          <AutoText label="Title" field="title" required stored={meeting.title} save={save('title', true)} />
+          <StatusChoice meeting={meeting} />
+          <div className="form__row meeting-detail__when">
+            <AutoText label="Date" field="meetingDate" control="date" stored={meeting.meetingDate} save={save('meetingDate')} />
+            <AutoText label="Start time" field="startTime" control="time" stored={meeting.startTime} save={save('startTime')} />
+            <AutoText label="End time" field="endTime" control="time" stored={meeting.endTime} save={save('endTime')} />
+            <AutoText label="Time zone" field="timeZone" stored={meeting.timeZone} save={save('timeZone')} list="meeting-zones" placeholder="America/New_York" />
+          </div>
+          <datalist id="meeting-zones">
+            {timeZones().map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+          <AutoText label="Location" field="location" stored={meeting.location} save={save('location')} />
+          <AutoText label="Purpose" field="purpose" control="long" stored={meeting.purpose} save={save('purpose')} />
+          <AutoText label="Desired outcome" field="desiredOutcome" control="long" stored={meeting.desiredOutcome} save={save('desiredOutcome')} />
+        </section>
 
-      <Agenda meeting={meeting} />
+        <Agenda meeting={meeting} />
 
-      {detailError && (
-        <p className="notice notice--error" role="alert">
-          What is attached to this meeting could not be read: {detailError}
-        </p>
-      )}
-      {detail?.meetingId === meeting.id ? (
-        <>
-          <Attendees meeting={meeting} attendees={detail.attendees} />
-          <Notes meeting={meeting} notes={detail.notes} />
-          <Decisions meeting={meeting} decisions={detail.decisions} />
-          <ActionItems meeting={meeting} items={detail.actionItems} />
-          <Concessions meeting={meeting} concessions={detail.concessions} />
-        </>
-      ) : (
-        !detailError && <p className="muted" aria-busy="true">Reading the meeting…</p>
-      )}
+        {detailError && (
+          <p className="notice notice--error" role="alert">
+            What is attached to this meeting could not be read: {detailError}
+          </p>
+        )}
+        {detail?.meetingId === meeting.id ? (
+          <>
+            <Attendees meeting={meeting} attendees={detail.attendees} />
+            <Notes meeting={meeting} notes={detail.notes} />
+            <Decisions meeting={meeting} decisions={detail.decisions} />
+            <ActionItems meeting={meeting} items={detail.actionItems} />
+            <Concessions meeting={meeting} concessions={detail.concessions} />
+          </>
+        ) : (
+          !detailError && <p className="muted" aria-busy="true">Reading the meeting…</p>
+        )}
 
-      <section className="panel" aria-labelledby="meeting-summary-heading">
-        <h3 id="meeting-summary-heading">Summary</h3>
-        <AutoText label="What happened, in a few lines" field="summary" control="long" stored={meeting.summary} save={save('summary')} />
-      </section>
-    </fieldset>
+        <section className="panel" aria-labelledby="meeting-summary-heading">
+          <h3 id="meeting-summary-heading">Summary</h3>
+          <AutoText label="What happened, in a few lines" field="summary" control="long" stored={meeting.summary} save={save('summary')} />
+        </section>
+      </fieldset>
+      {/* Outside the fieldset: a case open for review is read-only, but its reviewer still writes comments. */}
+      {caseId && <ReviewComments caseId={caseId} kind="meeting" id={meeting.id} noun="meeting" className="panel" />}
+    </>
   );
 }
 

@@ -6,6 +6,7 @@ import { messageOf } from '../../api/client.js';
 import { formatDay, formatInstant, timeAgo } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { LinksPanel } from '../../ui/links/LinksPanel.js';
+import { ReviewComments } from '../../ui/review/ReviewComments.js';
 import { createOf, deleteOf, listOf, restoreOf, type AnyRecord } from '../../ui/records/calls.js';
 import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
 import { useUndo } from '../../ui/records/undo.js';
@@ -135,6 +136,7 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
 
       <Concessions caseId={caseId} issueId={issue.id} meetings={meetings} readOnly={readOnly} />
       <LinksPanel caseId={caseId} kind="issue" id={issue.id} readOnly={readOnly} />
+      <ReviewComments caseId={caseId} kind="issue" id={issue.id} noun="issue" />
       {!readOnly && (
         <div className="records__section">
           <button type="button" className="button button--small" onClick={onDelete}>Delete this issue</button>
