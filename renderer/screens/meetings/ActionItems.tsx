@@ -5,7 +5,7 @@ import { ACTION_STATUSES } from '../../../shared/enums.js';
 import type { RecordOf } from '../../../shared/records.js';
 import { formatDay, isoToday } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
-import { AutoText, orNull } from './fields.js';
+import { AutoText, InlineFormProblem, orNull } from './fields.js';
 import { problemOf, useMeetings, type Meeting } from './store.js';
 
 type ActionItem = RecordOf<'actionItem'>;
@@ -153,11 +153,7 @@ function AddAction({ meeting }: { meeting: Meeting }) {
       <button type="submit" className="button">
         Add action item
       </button>
-      {problem && (
-        <p id={`${id}-problem`} className="field__error inline-form__hint">
-          {problem}
-        </p>
-      )}
+      <InlineFormProblem formId={id} problem={problem} />
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { PARTY_SIDES } from '../../../shared/enums.js';
 import type { RecordOf } from '../../../shared/records.js';
-import { AutoText, orNull } from './fields.js';
+import { AutoText, InlineFormProblem, orNull } from './fields.js';
 import { problemOf, useMeetings, type Meeting } from './store.js';
 
 type Attendee = RecordOf<'attendee'>;
@@ -191,11 +191,7 @@ function AddAttendee({ meeting }: { meeting: Meeting }) {
       <p id={`${id}-hint`} className="field__hint inline-form__hint">
         {party ? `A party of the case (${SIDE_CHOICE[party.side].toLowerCase()}).` : 'Pick a party of the case from the suggestions, or type any name.'}
       </p>
-      {problem && (
-        <p id={`${id}-problem`} className="field__error inline-form__hint">
-          {problem}
-        </p>
-      )}
+      <InlineFormProblem formId={id} problem={problem} />
     </form>
   );
 }

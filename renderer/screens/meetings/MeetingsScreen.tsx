@@ -171,21 +171,16 @@ function MeetingList({ meetings, selectedId, onSelect, onLog }: { meetings: Meet
       </h2>
       <p className="field__hint meetings__list-hint">Up and down arrows move through the list.</p>
       <div role="listbox" aria-labelledby="meeting-list-heading" className="meeting-list" ref={listRef}>
-        {upcoming.length > 0 && (
-          <div role="group" aria-labelledby="meetings-upcoming">
-            <div role="presentation" id="meetings-upcoming" className="meeting-list__group">
-              Upcoming
-            </div>
-            {upcoming.map(option)}
-          </div>
-        )}
-        {past.length > 0 && (
-          <div role="group" aria-labelledby="meetings-past">
-            <div role="presentation" id="meetings-past" className="meeting-list__group">
-              Past
-            </div>
-            {past.map(option)}
-          </div>
+        {([['upcoming', 'Upcoming', upcoming], ['past', 'Past', past]] as const).map(
+          ([key, label, group]) =>
+            group.length > 0 && (
+              <div key={key} role="group" aria-labelledby={`meetings-${key}`}>
+                <div role="presentation" id={`meetings-${key}`} className="meeting-list__group">
+                  {label}
+                </div>
+                {group.map(option)}
+              </div>
+            ),
         )}
       </div>
     </section>

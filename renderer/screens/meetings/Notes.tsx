@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import type { RecordOf } from '../../../shared/records.js';
 import { formatInstantIn } from '../../ui/dates.js';
-import { AutoText } from './fields.js';
+import { AutoText, InlineFormProblem } from './fields.js';
 import { problemOf, useMeetings, type Meeting } from './store.js';
 
 type Note = RecordOf<'note'>;
@@ -190,11 +190,7 @@ export function Decisions({ meeting, decisions }: { meeting: Meeting; decisions:
         <button type="submit" className="button">
           Add decision
         </button>
-        {problem && (
-          <p id={`${id}-problem`} className="field__error inline-form__hint">
-            {problem}
-          </p>
-        )}
+        <InlineFormProblem formId={id} problem={problem} />
       </form>
     </section>
   );

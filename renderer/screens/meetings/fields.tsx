@@ -103,3 +103,13 @@ export function AutoText({ label, field, stored, save, control = 'text', require
 
 /** Empty text is stored as nothing; the core refuses a required field left empty, which the field then shows. */
 export const orNull = (text: string): string | null => (text.trim() === '' ? null : text);
+
+/** Why an inline add-form was refused, under it; the form's input points here with aria-describedby `${formId}-problem`. */
+export function InlineFormProblem({ formId, problem }: { formId: string; problem: string | null | undefined }) {
+  if (!problem) return null;
+  return (
+    <p id={`${formId}-problem`} className="field__error inline-form__hint">
+      {problem}
+    </p>
+  );
+}
