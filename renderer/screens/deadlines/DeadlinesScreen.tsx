@@ -24,16 +24,21 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
   const [view, setView] = useState<View>('list');
   const [adding, setAdding] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The case this screen has asked the store to read. Until then the store may still hold what an earlier visit
+  // read: drawing that (ten thousand rows to sort and lay out) would hold back the fresh read by a long frame, so
+  // the screen waits for its own first page instead.
+  const [requested, setRequested] = useState<string | null>(null);
   const today = isoToday();
 
   useEffect(() => {
+    setRequested(caseId);
     void load(caseId);
     return () => void flushAll();
   }, [caseId, load, flushAll]);
 
   const { dated, tbd } = useMemo(() => sortDeadlines(deadlines), [deadlines]);
   const selected = deadlines.find((d) => d.id === selectedId) ?? null;
-  const ready = storeCase === caseId && !loading;
+  const ready = requested === caseId && storeCase === caseId && !loading;
   // Until everything is read, the list shows the first page alone; what needs the whole set (the month calendar,
   // the reminders, the calendar settings, the form and the panel, which offer the other deadlines as triggers)
   // waits for it.
@@ -101,7 +106,7 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
           ) : view === 'list' ? (
             <>
               {!whole && deadlines.length >= FIRST_PAGE && <p className="muted" role="status">Showing the first {deadlines.length} deadlines; reading the rest…</p>}
-                <DeadlineList dated={dated} tbd={tbd} schedule={schedule} today={today} selectedId={selectedId} onOpen={setSelectedId} />
+              <DeadlineList dated={dated} tbd={tbd} schedule={schedule} today={today} selectedId={selectedId} readOnly={readOnly} onOpen={setSelectedId} />
             </>
           ) : !whole ? (
             <div aria-busy="true" className="panel"><p className="muted">Reading the deadlines…</p></div>
