@@ -71,8 +71,20 @@ test.describe('a new case', () => {
     ]);
 
     // Status changes inline, and the core has it.
-    await dl.statusOf('Written response on scope').selectOption({ label: 'Done' });
+    await dl.setStatus('Written response on scope', 'Done');
     await expect(dl.row('Written response on scope')).toContainText('Done');
+    // The drop-down gives way to the button again, and focus goes back to it.
+    await expect(dl.statusButton('Written response on scope')).toBeFocused();
+    await expect(dl.statusButton('Written response on scope')).toHaveAccessibleName('Status of Written response on scope: Done');
+    // From the keyboard: Enter opens the choice; Escape closes its list, and a second Escape puts the button back
+    // with the status untouched.
+    await page.keyboard.press('Enter');
+    await expect(dl.row('Written response on scope').getByRole('combobox')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect(dl.statusButton('Written response on scope')).toBeFocused();
+    await expect(dl.statusButton('Written response on scope')).toHaveAccessibleName('Status of Written response on scope: Done');
+    await expect(dl.statusButton('Written response on scope')).toBeFocused();
     await expect.poll(async () => (await callThrough(harness, 'deadline.list', { caseId })).find((d) => d.title === 'Written response on scope')?.status).toBe('done');
 
     // Edit in the side panel: saves as the user goes; a refused save keeps the text and says why.
@@ -243,6 +255,40 @@ test.describe('the reminder center', () => {
     const due = await callThrough(harness, 'reminder.due', { caseId: open!.caseId, now: later.replace(/\.\d{3}Z$/, 'Z') });
     expect(due.map((r) => r.title)).toEqual(['File the written response']);
     await app.screenshot('deadlines-reminders-cleared');
+  });
+
+  test('a long list of reminders shows the first few and opens the rest a page at a time, without pushing the deadlines away', async ({ app, harness, page }) => {
+    const info = await createCaseFile(harness, 'many-reminders.parley');
+    const count = 60;
+    for (let i = 0; i < count; i++) {
+      const title = `Overdue filing ${String(i + 1).padStart(2, '0')}`;
+      await callThrough(harness, 'deadline.create', { caseId: info.caseId, fields: { title, deadlineKind: 'internal', status: 'open', dueType: 'date', dueDate: isoDaysFromToday(-1 - i) } });
+    }
+    await callThrough(harness, 'case.close', { caseId: info.caseId });
+    await page.reload();
+    await app.library.openCase(ORDER_TITLE);
+    await app.goToSection('Deadlines');
+    const dl = new DeadlinesPage(page);
+    const items = dl.reminders.getByRole('listitem');
+    await expect(dl.reminders).toContainText('Showing 3 of 60.');
+    await expect(items).toHaveCount(3);
+    // The deadlines list still starts within the window.
+    await expect(dl.group('Dated')).toBeInViewport();
+
+    await dl.reminders.getByRole('button', { name: 'Show more' }).click();
+    const all = dl.reminders.getByRole('region', { name: 'All reminders due' });
+    await expect(items).toHaveCount(53);
+    await expect(dl.reminders).toContainText('Showing 53 of 60.');
+    // The opened list scrolls in its own box: the box is shorter than what it holds.
+    expect(await all.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    await all.getByRole('button', { name: 'Show 7 more' }).click();
+    await expect(items).toHaveCount(60);
+    await expect(all.getByRole('button', { name: /^Show \d+ more$/ })).toHaveCount(0);
+    await app.screenshot('deadlines-reminders-opened');
+    await axeFinds(page, 'reminder center opened');
+
+    await dl.reminders.getByRole('button', { name: 'Show fewer' }).click();
+    await expect(items).toHaveCount(3);
   });
 });
 

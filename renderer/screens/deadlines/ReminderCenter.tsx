@@ -1,6 +1,8 @@
 // The reminder center: reminders due now in every open case (those that fell due while the app was closed too),
 // each with Snooze and Dismiss. The core keeps what was snoozed or dismissed in the case file, so the list and the
-// desktop notifications agree after a restart.
+// desktop notifications agree after a restart. A case with a long history can have a thousand reminders due: the
+// center shows the most pressing few and opens the rest on request, a page at a time in a scrolling box, so that
+// it never pushes the deadlines list off the screen or fills the page with thousands of buttons.
 import { addDays, addHours, set as setTime } from 'date-fns';
 import { useEffect, useState } from 'react';
 import type { DueReminderView } from '../../../shared/api-types.js';
@@ -10,11 +12,20 @@ import { formatDay } from '../../ui/dates.js';
 import { useDeadlines } from './deadlines-store.js';
 
 const REFRESH_MS = 60_000;
+/** Reminders shown before the user asks for all of them. */
+const FIRST_FEW = 3;
+/** Reminders added each time the user asks for more, once the list is open. */
+const PAGE = 50;
 
 export function ReminderCenter({ caseId, readOnly, onOpen }: { caseId: string; readOnly: boolean; onOpen(deadlineId: string): void }) {
   const reminders = useDeadlines((s) => s.reminders);
   const loadReminders = useDeadlines((s) => s.loadReminders);
   const [error, setError] = useState<string | null>(null);
+  /** How many reminders are drawn: the first few, or more pages once the user opened the list. */
+  const [shown, setShown] = useState(FIRST_FEW);
+  const expanded = shown > FIRST_FEW;
+  const visible = reminders.slice(0, shown);
+  const count = reminders.length.toLocaleString('en');
 
   useEffect(() => {
     const timer = setInterval(() => void loadReminders(), REFRESH_MS);
@@ -35,34 +46,52 @@ export function ReminderCenter({ caseId, readOnly, onOpen }: { caseId: string; r
   return (
     <section className="panel reminder-center" aria-labelledby="reminder-center-heading">
       <h2 id="reminder-center-heading">
-        Reminders <span className="count">{reminders.length}</span>
+        Reminders <span className="count">{count}</span>
       </h2>
       {error && <p className="notice notice--error" role="alert">{error}</p>}
       {reminders.length === 0 ? (
         <p className="muted">No reminders due.</p>
       ) : (
-        <ul className="reminder-center__list" aria-label="Reminders due">
-          {reminders.map((r) => (
-            <li key={r.key} className={`reminder${r.overdue ? ' reminder--overdue' : ''}`}>
-              <div className="reminder__text">
-                {r.caseId === caseId ? (
-                  <button type="button" className="link-button reminder__title" onClick={() => onOpen(r.deadlineId)}>{r.title}</button>
-                ) : (
-                  <span className="reminder__title">{r.title} <span className="muted">({r.caseTitle})</span></span>
-                )}
-                <span className="reminder__when">{whenText(r)}</span>
-              </div>
-              {/* Snoozing and dismissing change the case file: not in a file open read-only. */}
-              {!(readOnly && r.caseId === caseId) && (
-                <div className="reminder__actions" role="group" aria-label={`Reminder for ${r.title}`}>
-                  <button type="button" className="button button--small" onClick={() => void change(r, 'snoozeHour')}>Snooze 1 hour</button>
-                  <button type="button" className="button button--small" onClick={() => void change(r, 'snoozeTomorrow')}>Snooze until tomorrow</button>
-                  <button type="button" className="button button--small" onClick={() => void change(r, 'dismiss')}>Dismiss</button>
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
+        <>
+          {/* Open, the list scrolls inside its own box; the box takes the keyboard so it can be scrolled with it. */}
+          <div className={expanded ? 'reminder-center__scroller' : undefined} tabIndex={expanded ? 0 : undefined} role={expanded ? 'region' : undefined} aria-label={expanded ? 'All reminders due' : undefined}>
+            <ul className="reminder-center__list" aria-label="Reminders due">
+              {visible.map((r) => (
+                <li key={r.key} className={`reminder${r.overdue ? ' reminder--overdue' : ''}`}>
+                  <div className="reminder__text">
+                    {r.caseId === caseId ? (
+                      <button type="button" className="link-button reminder__title" onClick={() => onOpen(r.deadlineId)}>{r.title}</button>
+                    ) : (
+                      <span className="reminder__title">{r.title} <span className="muted">({r.caseTitle})</span></span>
+                    )}
+                    <span className="reminder__when">{whenText(r)}</span>
+                  </div>
+                  {/* Snoozing and dismissing change the case file: not in a file open read-only. */}
+                  {!(readOnly && r.caseId === caseId) && (
+                    <div className="reminder__actions" role="group" aria-label={`Reminder for ${r.title}`}>
+                      <button type="button" className="button button--small" onClick={() => void change(r, 'snoozeHour')}>Snooze 1 hour</button>
+                      <button type="button" className="button button--small" onClick={() => void change(r, 'snoozeTomorrow')}>Snooze until tomorrow</button>
+                      <button type="button" className="button button--small" onClick={() => void change(r, 'dismiss')}>Dismiss</button>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {expanded && shown < reminders.length && (
+              <button type="button" className="button button--small reminder-center__more" onClick={() => setShown((n) => n + PAGE)}>
+                Show {Math.min(PAGE, reminders.length - shown)} more
+              </button>
+            )}
+          </div>
+          {reminders.length > FIRST_FEW && (
+            <p className="reminder-center__summary">
+              <span className="muted">Showing {visible.length.toLocaleString('en')} of {count}.</span>{' '}
+              <button type="button" className="button button--small" aria-expanded={expanded} onClick={() => setShown(expanded ? FIRST_FEW : FIRST_FEW + PAGE)}>
+                {expanded ? 'Show fewer' : 'Show more'}
+              </button>
+            </p>
+          )}
+        </>
       )}
     </section>
   );
