@@ -1,13 +1,13 @@
 // The deadlines as one virtualized list (so ten thousand stay smooth): dated ones in date order, then those whose
 // date is not yet known, grouped apart. Arrow keys move through the rows, Home and End jump, Enter opens one.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ScheduledDeadline } from '../../../shared/api-types.js';
-import { DEADLINE_STATUSES } from '../../../shared/enums.js';
 import { formatDay } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { useCaseCalendar, useDeadlines } from './deadlines-store.js';
 import { countdownOf, type Countdown, type Deadline } from './logic.js';
+import { StatusChoice } from './StatusChoice.js';
 import type { WorkingCalendar } from '../../../shared/deadlines/index.js';
 
 /** A row's height in pixels: every row is this tall (long text is cut with an ellipsis, and read whole in its
@@ -26,10 +26,12 @@ interface Props {
   schedule: Map<string, ScheduledDeadline>;
   today: string;
   selectedId: string | null;
+  /** The case is open for review: statuses are shown, not changed. */
+  readOnly: boolean;
   onOpen(id: string): void;
 }
 
-export function DeadlineList({ dated, tbd, schedule, today, selectedId, onOpen }: Props) {
+export function DeadlineList({ dated, tbd, schedule, today, selectedId, readOnly, onOpen }: Props) {
   const rows = useMemo<Row[]>(() => {
     const out: Row[] = [];
     const add = (list: Deadline[], offset: number) => list.forEach((deadline, i) => out.push({ type: 'deadline', deadline, position: offset + i + 1 }));
@@ -47,12 +49,19 @@ export function DeadlineList({ dated, tbd, schedule, today, selectedId, onOpen }
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<number>(() => deadlineIndexes[0] ?? 0);
   const [focusWanted, setFocusWanted] = useState(false);
+  // Stable while the rows are: the virtualizer lays out every row again (ten thousand sizes and keys) whenever
+  // these functions change, which, written inline, would be at every render, that is at every frame of a scroll.
+  const estimateSize = useCallback((i: number) => (rows[i]?.type === 'group' ? GROUP_HEIGHT : ROW_HEIGHT), [rows]);
+  const getItemKey = useCallback((i: number) => {
+    const row = rows[i]!;
+    return row.type === 'group' ? `group-${row.label}` : row.deadline.id;
+  }, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (rows[i]?.type === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
+    estimateSize,
     overscan: 8,
-    getItemKey: (i) => (rows[i]!.type === 'group' ? `group-${(rows[i] as { label: string }).label}` : (rows[i] as { deadline: Deadline }).deadline.id),
+    getItemKey,
   });
 
   // Keep the active row on a deadline when the list changes.
@@ -124,6 +133,7 @@ export function DeadlineList({ dated, tbd, schedule, today, selectedId, onOpen }
               calendar={calendar}
               selected={row.deadline.id === selectedId}
               active={item.index === activeIndex}
+              readOnly={readOnly}
               onActivate={setActive}
               onOpen={onOpen}
             />
@@ -133,8 +143,6 @@ export function DeadlineList({ dated, tbd, schedule, today, selectedId, onOpen }
     </div>
   );
 }
-
-const STATUS_OPTIONS = DEADLINE_STATUSES.map((s) => ({ value: s, label: humanize(s) }));
 
 export function dueWords(d: Deadline): { main: string; sub: string | null } {
   if (d.dueType === 'tbd' || !d.dueDate) {
@@ -158,6 +166,7 @@ interface RowProps {
   calendar: WorkingCalendar;
   selected: boolean;
   active: boolean;
+  readOnly: boolean;
   onActivate(index: number): void;
   onOpen(id: string): void;
 }
@@ -180,7 +189,7 @@ function rowWords(d: Deadline, today: string, calendar: WorkingCalendar): RowWor
 
 // Memoized: scrolling re-renders the list at every step, but a row already on screen has the same props and is
 // left alone; only rows that come into view render.
-const DeadlineRow = memo(function DeadlineRow({ index, top, height, position, total, deadline: d, computed, today, calendar, selected, active, onActivate, onOpen }: RowProps) {
+const DeadlineRow = memo(function DeadlineRow({ index, top, height, position, total, deadline: d, computed, today, calendar, selected, active, readOnly, onActivate, onOpen }: RowProps) {
   const commit = useDeadlines((s) => s.commit);
   const draftStatus = useDeadlines((s) => s.drafts[`${d.id}:status`]);
   const save = useDeadlines((s) => s.saves[`${d.id}:status`]);
@@ -230,19 +239,13 @@ const DeadlineRow = memo(function DeadlineRow({ index, top, height, position, to
         </div>
         <div className="deadline-row__side">
           <span className={`countdown countdown--${countdown.tone}`}>{countdown.text}</span>
-          <label className="deadline-row__status">
-            <span className="visually-hidden">Status of {d.title}</span>
-            <select
-              className="input input--compact"
-              tabIndex={active ? 0 : -1}
-              value={draftStatus ?? d.status}
-              onChange={(e) => void commit(d.id, 'status', e.target.value)}
-            >
-              {STATUS_OPTIONS.map((o) => (
-                <option key={o.value} value={o.value}>{o.label}</option>
-              ))}
-            </select>
-          </label>
+          <StatusChoice
+            title={d.title}
+            value={draftStatus ?? d.status}
+            tabbable={active}
+            readOnly={readOnly}
+            onChange={(status) => void commit(d.id, 'status', status)}
+          />
           {save?.state === 'error' && <span className="field__error deadline-row__error" title={save.message}>{save.message}</span>}
           {save?.state === 'saving' && <span className="save-state">Saving…</span>}
         </div>

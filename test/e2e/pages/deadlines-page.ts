@@ -63,8 +63,17 @@ export class DeadlinesPage {
     return this.form.getByLabel(label, { exact: true });
   }
 
-  statusOf(title: string): Locator {
-    return this.row(title).getByLabel(`Status of ${title}`);
+  /** A row's status button; pressing it puts the status drop-down in its place. */
+  statusButton(title: string): Locator {
+    return this.row(title).getByRole('button', { name: `Status of ${title}:` });
+  }
+
+  /** Changes a row's status the way a user does: the status button, then the choice in the drop-down. */
+  async setStatus(title: string, label: string): Promise<void> {
+    await this.statusButton(title).click();
+    const choice = this.row(title).getByRole('combobox', { name: `Status of ${title}` });
+    await expect(choice).toBeFocused();
+    await choice.selectOption({ label });
   }
 
   async open(title: string): Promise<void> {
