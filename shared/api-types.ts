@@ -86,6 +86,20 @@ export interface LibraryEntry {
   encrypted: boolean;
 }
 
+/** The dates that frame one case (case.keyDates): counted and picked by the core, not from every deadline. */
+export interface KeyDates {
+  /** The day the answer is for (the user's today). */
+  today: string;
+  /** Open deadlines whose date has passed, and the earliest of them. */
+  overdue: { count: number; earliest: { id: string; title: string; dueDate: string } | null };
+  /** The first open deadline due today or later. */
+  next: { id: string; title: string; dueDate: string } | null;
+  /** Open deadlines with no date yet. */
+  undated: number;
+  /** The first planned meeting dated today or later. */
+  nextMeeting: { id: string; title: string; meetingDate: string } | null;
+}
+
 interface CaseRef {
   caseId: string;
   caseTitle: string;

@@ -3,7 +3,7 @@
 // so an operation is added here once, with its handler in electron/core/api/handlers.ts.
 import { z } from 'zod';
 import type {
-  AuditEntry, CaseInfo, CaseSearchHit, CustodyCertificate, Dashboard, DueReminderView, LibraryEntry, LinksOfRecord,
+  AuditEntry, CaseInfo, CaseSearchHit, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord,
   LockedCase, ReviewComment, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport,
 } from './api-types.js';
 import { DocumentSchema, type DocumentNode } from './documents/model.js';
@@ -88,6 +88,7 @@ export const STATIC_OPERATIONS = {
   'case.recentChanges': op<AuditEntry[]>()(
     z.strictObject({ caseId, limit: z.number().int().min(1).max(1_000).optional(), beforeSeq: z.number().int().min(1).optional() }),
   ),
+  'case.keyDates': op<KeyDates>()(z.strictObject({ caseId, today: isoDate })),
   'record.history': op<AuditEntry[]>()(z.strictObject({ caseId, id: recordId })),
   'record.links': op<LinksOfRecord>()(z.strictObject({ caseId, kind: z.enum(LINKABLE_KINDS), id: recordId })),
   'attachment.add': op<RecordOf<'attachment'>>()(

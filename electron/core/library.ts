@@ -7,10 +7,11 @@ import { addDays, format } from 'date-fns';
 import type {
   CaseSearchHit, Dashboard, DashboardActionItem, DashboardDeadline, DashboardMeeting, DashboardWatchItem, LibraryEntry,
 } from '../../shared/api-types.js';
-import type Database from 'better-sqlite3-multiple-ciphers';
 import { openCaseDatabase, type Db } from './db/connection.js';
+import { statement } from './db/statements.js';
 import { couldBeEncrypted, isKeyed } from './db/encryption.js';
 import { ParleyError, toParleyError } from './errors.js';
+import { nextDeadlineOf } from './key-dates.js';
 import { writeFileAtomic } from './files.js';
 import { rankCase, searchCase } from './store/search-index.js';
 
@@ -273,17 +274,6 @@ const MEETING_SQL = `
 const WATCH_SQL = `
   SELECT id, title, triggered_on AS triggeredOn FROM watch_item WHERE deleted_at IS NULL AND status = 'triggered'`;
 
-const statements = new WeakMap<Db, Map<string, Database.Statement>>();
-
-/** A prepared statement kept with its connection: the library asks every file the same questions. */
-function statement(db: Db, sql: string): Database.Statement {
-  let byText = statements.get(db);
-  if (!byText) statements.set(db, (byText = new Map()));
-  let st = byText.get(sql);
-  if (!st) byText.set(sql, (st = db.prepare(sql)));
-  return st;
-}
-
 function caseRef(db: Db, file: string): { caseId: string; caseTitle: string; path: string } {
   const caseId = statement(db, "SELECT value FROM case_meta WHERE key = 'case_id'").pluck().get() as string;
   const caseTitle = statement(db, 'SELECT title FROM directive LIMIT 1').pluck().get() as string;
@@ -293,8 +283,7 @@ function caseRef(db: Db, file: string): { caseId: string; caseTitle: string; pat
 function summarize(db: Db, f: Remembered, today: string): LibraryEntry {
   const ref = caseRef(db, f.path);
   const status = statement(db, 'SELECT status FROM directive LIMIT 1').pluck().get() as LibraryEntry['status'];
-  const next = statement(db, `SELECT id, title, due_date AS dueDate FROM deadline WHERE deleted_at IS NULL AND status = 'open' AND due_type <> 'tbd' AND due_date >= ? ORDER BY due_date, due_time LIMIT 1`)
-    .get(today) as LibraryEntry['nextDeadline'] | undefined;
+  const next = nextDeadlineOf(db, today);
   const counts = statement(
     db,
     `SELECT
@@ -304,7 +293,7 @@ function summarize(db: Db, f: Remembered, today: string): LibraryEntry {
       (SELECT count(*) FROM negotiation_issue WHERE deleted_at IS NULL) AS issues,
       (SELECT count(*) FROM meeting WHERE deleted_at IS NULL) AS meetings`,
   ).get() as LibraryEntry['counts'];
-  return { ...emptyEntry(f.path), caseId: ref.caseId, title: ref.caseTitle, status, nextDeadline: next ?? null, counts, encrypted: isKeyed(db) };
+  return { ...emptyEntry(f.path), caseId: ref.caseId, title: ref.caseTitle, status, nextDeadline: next, counts, encrypted: isKeyed(db) };
 }
 
 function emptyEntry(file: string): LibraryEntry {

@@ -10,6 +10,7 @@ import type { Session } from '../session.js';
 import { exportCase } from '../transfer.js';
 import { calendarExport, caseCalendar } from '../calendar/export.js';
 import { dueRemindersOf, scheduleChangeOf } from '../deadline-operations.js';
+import { keyDatesOf } from '../key-dates.js';
 
 export type Handler<N extends OpName> = (session: Session, input: InputOf<N>) => N extends AsyncOpName ? Promise<OutputOf<N>> : OutputOf<N>;
 type StaticName = keyof typeof STATIC_OPERATIONS;
@@ -25,6 +26,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'case.import': (s, { path, data }) => s.importCase(path, data).info(),
   'case.search': (s, { caseId, query, limit }) => s.get(caseId).search(query, limit),
   'case.recentChanges': (s, { caseId, limit, beforeSeq }) => s.get(caseId).recentChanges(limit ?? 50, beforeSeq),
+  'case.keyDates': (s, { caseId, today }) => keyDatesOf(s.get(caseId).connection, today),
   'record.history': (s, { caseId, id }) => s.get(caseId).history(id),
   'record.links': (s, { caseId, kind, id }) => s.get(caseId).links(kind, id),
   'attachment.add': (s, { caseId, name, mediaType, description, dataBase64 }) =>

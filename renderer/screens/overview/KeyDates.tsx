@@ -4,17 +4,15 @@ import { useCaseOverview } from '../../state/case-overview.js';
 import { useDirective } from '../../state/directive.js';
 import { go } from '../../state/navigation.js';
 import { CalendarExportButton } from '../../ui/exports/CalendarExportButton.js';
-import { formatDay, isoToday, relativeDay } from '../../ui/dates.js';
+import { formatDay, relativeDay } from '../../ui/dates.js';
 
 export function KeyDates({ caseId }: { caseId: string }) {
   const record = useDirective((s) => s.record);
-  const { openDeadlines, meetings } = useCaseOverview();
-  const today = isoToday();
-  const dated = openDeadlines.filter((d) => d.dueDate);
-  const overdue = dated.filter((d) => d.dueDate! < today);
-  const next = dated.find((d) => d.dueDate! >= today);
-  const unknown = openDeadlines.length - dated.length;
-  const nextMeeting = meetings.find((m) => m.meetingDate);
+  const keyDates = useCaseOverview((s) => s.keyDates);
+  const overdue = keyDates?.overdue;
+  const next = keyDates?.next;
+  const unknown = keyDates?.undated ?? 0;
+  const nextMeeting = keyDates?.nextMeeting;
   const row = (label: string, value: React.ReactNode) => (
     <div className="key-dates__row">
       <dt>{label}</dt>
@@ -27,12 +25,12 @@ export function KeyDates({ caseId }: { caseId: string }) {
       <dl className="key-dates">
         {row('Issued', record?.issuedOn ? formatDay(record.issuedOn) : <span className="muted">Not recorded</span>)}
         {row('Received', record?.receivedOn ? formatDay(record.receivedOn) : <span className="muted">Not recorded</span>)}
-        {overdue.length > 0 &&
+        {overdue?.earliest &&
           row(
             'Overdue',
             <span className="key-dates__overdue">
-              {overdue.length === 1 ? overdue[0]!.title : `${overdue.length} deadlines`}
-              <span className="muted"> · since {formatDay(overdue[0]!.dueDate)}</span>
+              {overdue.count === 1 ? overdue.earliest.title : `${overdue.count.toLocaleString('en')} deadlines`}
+              <span className="muted"> · since {formatDay(overdue.earliest.dueDate)}</span>
             </span>,
           )}
         {row(
@@ -40,13 +38,13 @@ export function KeyDates({ caseId }: { caseId: string }) {
           next ? (
             <>
               {next.title}
-              <span className="muted"> · {formatDay(next.dueDate)} ({relativeDay(next.dueDate!)})</span>
+              <span className="muted"> · {formatDay(next.dueDate)} ({relativeDay(next.dueDate)})</span>
             </>
           ) : (
             <span className="muted">None with a date</span>
           ),
         )}
-        {row('Not yet known', unknown ? `${unknown} deadline${unknown === 1 ? '' : 's'} without a date` : <span className="muted">None</span>)}
+        {row('Not yet known', unknown ? `${unknown.toLocaleString('en')} deadline${unknown === 1 ? '' : 's'} without a date` : <span className="muted">None</span>)}
         {row(
           'Next meeting',
           nextMeeting ? (

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type {
-  AuditEntry, CaseInfo, CaseSearchHit, CustodyCertificate, Dashboard, LibraryEntry, LinksOfRecord, LockedCase, ReviewComment,
+  AuditEntry, CaseInfo, CaseSearchHit, CustodyCertificate, Dashboard, KeyDates, LibraryEntry, LinksOfRecord, LockedCase, ReviewComment,
   ScheduleChange, SearchHit,
 } from '../../../shared/api-types.js';
 import { STATIC_OPERATIONS, verbsOf, type CaseExport, type ExportedFile, type IcsExport, type OpName } from '../../../shared/contract.js';
@@ -186,6 +186,10 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
   'case.search': {
     setup: (w) => ({ input: { caseId: w.caseId, query: 'carve' }, made: noteIn(w) }),
     check: (_w, out, { made }) => expect((out as SearchHit[]).map((h) => [h.kind, h.id])).toEqual([['note', made!.id]]),
+  },
+  'case.keyDates': {
+    setup: (w) => ({ input: { caseId: w.caseId, today: '2027-03-10' }, made: w.make('deadline', { title: 'Written reply', dueType: 'date', dueDate: '2027-03-20', status: 'open' }) }),
+    check: (_w, out, { made }) => expect((out as KeyDates).next).toEqual({ id: made!.id, title: 'Written reply', dueDate: '2027-03-20' }),
   },
   'case.recentChanges': {
     setup: (w) => ({ input: { caseId: w.caseId }, made: noteIn(w) }),
