@@ -104,3 +104,26 @@ test('coming back to the window shows case files that appeared meanwhile', async
   await page.evaluate(() => window.dispatchEvent(new FocusEvent('focus')));
   await expect(app.library.row('Order that arrived meanwhile')).toBeVisible();
 });
+
+test('a dashboard panel with many entries shows the first five and the rest on request, a click away each', async ({ app, harness, page }) => {
+  const info = await createCaseFile(harness, 'busy.parley', 'Busy order');
+  for (let i = 1; i <= 8; i++) {
+    await callThrough(harness, 'deadline.create', { caseId: info.caseId, fields: { title: `Late filing ${i}`, deadlineKind: 'internal', status: 'open', dueType: 'date', dueDate: isoDaysFromToday(-10 + i) } });
+  }
+  await callThrough(harness, 'case.close', { caseId: info.caseId });
+  await page.reload();
+  const overdue = app.library.panel(/^Overdue/);
+  const entries = overdue.getByRole('listitem');
+  await expect(overdue.getByRole('heading')).toContainText('8');
+  await expect(entries).toHaveCount(5);
+  // The most overdue first.
+  await expect(entries.first()).toContainText('Late filing 1');
+  await expect(overdue).toContainText('Showing 5 of 8.');
+
+  await overdue.getByRole('button', { name: 'Show more' }).click();
+  await expect(entries).toHaveCount(8);
+  await expect(overdue.getByRole('region', { name: 'All: Overdue' })).toBeVisible();
+  await app.screenshot('library-dashboard-opened');
+  await overdue.getByRole('button', { name: /Late filing 8/ }).click();
+  await expect(app.heading).toHaveText('Deadlines');
+});

@@ -1,30 +1,24 @@
 // The reminder center: reminders due now in every open case (those that fell due while the app was closed too),
 // each with Snooze and Dismiss. The core keeps what was snoozed or dismissed in the case file, so the list and the
 // desktop notifications agree after a restart. A case with a long history can have a thousand reminders due: the
-// center shows the most pressing few and opens the rest on request, a page at a time in a scrolling box, so that
-// it never pushes the deadlines list off the screen or fills the page with thousands of buttons.
+// center shows the most pressing few and the rest on request, so that it never pushes the deadlines list away.
 import { addDays, addHours, set as setTime } from 'date-fns';
 import { useEffect, useState } from 'react';
 import type { DueReminderView } from '../../../shared/api-types.js';
 import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
 import { formatDay } from '../../ui/dates.js';
+import { FirstFewList } from '../../ui/FirstFewList.js';
 import { useDeadlines } from './deadlines-store.js';
 
 const REFRESH_MS = 60_000;
 /** Reminders shown before the user asks for all of them. */
 const FIRST_FEW = 3;
-/** Reminders added each time the user asks for more, once the list is open. */
-const PAGE = 50;
 
 export function ReminderCenter({ caseId, readOnly, onOpen }: { caseId: string; readOnly: boolean; onOpen(deadlineId: string): void }) {
   const reminders = useDeadlines((s) => s.reminders);
   const loadReminders = useDeadlines((s) => s.loadReminders);
   const [error, setError] = useState<string | null>(null);
-  /** How many reminders are drawn: the first few, or more pages once the user opened the list. */
-  const [shown, setShown] = useState(FIRST_FEW);
-  const expanded = shown > FIRST_FEW;
-  const visible = reminders.slice(0, shown);
   const count = reminders.length.toLocaleString('en');
 
   useEffect(() => {
@@ -52,11 +46,10 @@ export function ReminderCenter({ caseId, readOnly, onOpen }: { caseId: string; r
       {reminders.length === 0 ? (
         <p className="muted">No reminders due.</p>
       ) : (
-        <>
-          {/* Open, the list scrolls inside its own box; the box takes the keyboard so it can be scrolled with it. */}
-          <div className={expanded ? 'reminder-center__scroller' : undefined} tabIndex={expanded ? 0 : undefined} role={expanded ? 'region' : undefined} aria-label={expanded ? 'All reminders due' : undefined}>
+        <FirstFewList items={reminders} firstFew={FIRST_FEW} openedLabel="All reminders due">
+          {(shown) => (
             <ul className="reminder-center__list" aria-label="Reminders due">
-              {visible.map((r) => (
+              {shown.map((r) => (
                 <li key={r.key} className={`reminder${r.overdue ? ' reminder--overdue' : ''}`}>
                   <div className="reminder__text">
                     {r.caseId === caseId ? (
@@ -77,21 +70,8 @@ export function ReminderCenter({ caseId, readOnly, onOpen }: { caseId: string; r
                 </li>
               ))}
             </ul>
-            {expanded && shown < reminders.length && (
-              <button type="button" className="button button--small reminder-center__more" onClick={() => setShown((n) => n + PAGE)}>
-                Show {Math.min(PAGE, reminders.length - shown)} more
-              </button>
-            )}
-          </div>
-          {reminders.length > FIRST_FEW && (
-            <p className="reminder-center__summary">
-              <span className="muted">Showing {visible.length.toLocaleString('en')} of {count}.</span>{' '}
-              <button type="button" className="button button--small" aria-expanded={expanded} onClick={() => setShown(expanded ? FIRST_FEW : FIRST_FEW + PAGE)}>
-                {expanded ? 'Show fewer' : 'Show more'}
-              </button>
-            </p>
           )}
-        </>
+        </FirstFewList>
       )}
     </section>
   );

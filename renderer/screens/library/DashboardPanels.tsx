@@ -4,6 +4,7 @@ import type { Dashboard, DashboardDeadline } from '../../../shared/api-types.js'
 import { openCase } from '../../state/cases.js';
 import type { CaseSection } from '../../state/navigation.js';
 import { formatDay, relativeDay } from '../../ui/dates.js';
+import { FirstFewList } from '../../ui/FirstFewList.js';
 
 interface PanelEntry {
   id: string;
@@ -55,6 +56,8 @@ function panelsOf(dashboard: Dashboard, withinDays: number): PanelDef[] {
 }
 
 export const DASHBOARD_DAYS = 14;
+/** Entries a panel shows before the user asks for the rest: the most pressing, and the panels stay level. */
+const FIRST_FEW = 5;
 
 export function DashboardPanels({ dashboard }: { dashboard: Dashboard }) {
   return (
@@ -75,23 +78,27 @@ function DashboardPanel({ panel }: { panel: PanelDef }) {
   return (
     <section className={`panel dashboard-panel ${alerting ? 'dashboard-panel--alert' : ''}`} aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {panel.title} <span className="count">{panel.entries.length}</span>
+        {panel.title} <span className="count">{panel.entries.length.toLocaleString('en')}</span>
       </h3>
       {panel.entries.length === 0 ? (
         <p className="empty">{panel.empty}</p>
       ) : (
-        <ul className="dashboard-panel__list">
-          {panel.entries.map((entry) => (
-            <li key={`${entry.path}:${entry.id}`}>
-              <button type="button" className="dashboard-entry" onClick={() => void openCase(entry.path, { section: panel.section })}>
-                <span className="dashboard-entry__title">{entry.title}</span>
-                <span className="dashboard-entry__meta">
-                  {entry.when} · {entry.caseTitle}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <FirstFewList items={panel.entries} firstFew={FIRST_FEW} openedLabel={`All: ${panel.title}`}>
+          {(shown) => (
+            <ul className="dashboard-panel__list">
+              {shown.map((entry) => (
+                <li key={`${entry.path}:${entry.id}`}>
+                  <button type="button" className="dashboard-entry" onClick={() => void openCase(entry.path, { section: panel.section })}>
+                    <span className="dashboard-entry__title">{entry.title}</span>
+                    <span className="dashboard-entry__meta">
+                      {entry.when} · {entry.caseTitle}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </FirstFewList>
       )}
     </section>
   );
