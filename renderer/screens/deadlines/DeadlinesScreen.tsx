@@ -40,9 +40,11 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
   const selected = deadlines.find((d) => d.id === selectedId) ?? null;
   const ready = requested === caseId && storeCase === caseId && !loading;
   // Until everything is read, the list shows the first page alone; what needs the whole set (the month calendar,
-  // the reminders, the calendar settings, the form and the panel, which offer the other deadlines as triggers)
-  // waits for it.
+  // the form and the panel, which offer the other deadlines as triggers) waits for it. The reminders and the working
+  // calendar are drawn as soon as they are known: on a return to the screen, from the last reading, so that the
+  // list does not move down under the user once they arrive.
   const whole = ready && complete;
+  const remindersRead = useDeadlines((s) => s.remindersRead);
 
   return (
     <div className="screen deadlines-screen">
@@ -69,8 +71,8 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
       </ScreenHeading>
       {loadError && <p className="notice notice--error" role="alert">The deadlines could not be read: {loadError}</p>}
       {actionError && <p className="notice notice--error" role="alert">{actionError}</p>}
-      {whole && <ReminderCenter caseId={caseId} readOnly={readOnly} onOpen={setSelectedId} />}
-      {whole && <CalendarSettings caseId={caseId} readOnly={readOnly} />}
+      {ready && remindersRead && <ReminderCenter caseId={caseId} readOnly={readOnly} onOpen={setSelectedId} />}
+      {ready && <CalendarSettings caseId={caseId} readOnly={readOnly} />}
       {pendingMove && <MoveDialog caseId={caseId} move={pendingMove} />}
       <div className="undo-bar" role="status" aria-live="polite">
         {deleted && (

@@ -39,6 +39,9 @@ interface DeadlinesState {
   directive: RecordOf<'directive'> | null;
   /** Reminders due now in every open case. */
   reminders: DueReminderView[];
+  /** The reminders have been read at least once: until then the center is not drawn (an empty center that fills a
+   *  moment later would push the list down). Kept across visits, so a return to the screen draws it at once. */
+  remindersRead: boolean;
   /** A change that would move other deadlines, waiting for the user to confirm it in the move dialog. */
   pendingMove: PendingMove | null;
   load(caseId: string): Promise<void>;
@@ -138,6 +141,7 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
     schedule: new Map(),
     directive: null,
     reminders: [],
+    remindersRead: false,
     pendingMove: null,
     async load(caseId) {
       if (get().caseId !== caseId) {
@@ -173,7 +177,7 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
     async loadReminders() {
       try {
         const reminders = await api().call('reminder.due', { timeZone: userTimeZone() });
-        set({ reminders });
+        set({ reminders, remindersRead: true });
       } catch {
         // Reminders are read again at the next change or minute; a failed read leaves the last list.
       }
