@@ -53,18 +53,21 @@ export async function benchUi(log: Log): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     // Playwright sends each measuring function to the page alone: the helper they share is installed first.
-    await page.addInitScript(`window.__whenListDrawn = ${whenListDrawn.toString()};`);
+    await page.addInitScript(`window.__whenSelectorPainted = ${whenSelectorPainted.toString()};`);
     const info = await callHarness<{ caseId: string; title: string }>(harness, 'case.open', { path: file });
     log(`  ${await browser.version()}; case ${fixture.counts.deadline ?? '?'} deadlines; load average at start ${load0.map((l) => l.toFixed(2)).join(' ')}`);
     await page.goto(harness.url);
     await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
 
     const switches: number[] = [];
+    const wholes: number[] = [];
     const apiCalls: number[] = [];
+    const wholeList = `[role="list"][aria-label="Deadlines (${fixture.counts.deadline ?? 0})"]`;
     for (let round = -2; round < SWITCH_ROUNDS; round++) {
       await showOverview(page, info.caseId);
-      const took = await page.evaluate(switchToDeadlines, { caseId: info.caseId, list: DEADLINE_LIST });
+      const took = await page.evaluate(switchToDeadlines, { caseId: info.caseId, list: DEADLINE_LIST, wholeList });
       if (round >= 0) switches.push(took.drawn);
+      if (round >= 0) wholes.push(took.whole);
       if (round >= 0) apiCalls.push(took.api);
     }
 
@@ -81,6 +84,7 @@ export async function benchUi(log: Log): Promise<void> {
     const frames = await page.evaluate(scrollTheList, { list: DEADLINE_LIST, frames: SCROLL_FRAMES, step: SCROLL_STEP_PX });
     report(log, {
       switches: summarize(switches),
+      wholes: summarize(wholes),
       apiCalls: summarize(apiCalls),
       opens: summarize(opens),
       intervals: summarize(frames.intervals),
@@ -116,8 +120,8 @@ async function showOverview(page: Page, caseId: string): Promise<void> {
 
 // ---- run inside the page (serialized by Playwright: no closures over this module) ------------------------------
 
-/** Resolves with the time from `start` to the frame that paints the first row of the list. */
-function whenListDrawn(list: string, start: number): Promise<number> {
+/** Resolves with the time from `start` to the frame that paints the first element matching `selector`. */
+function whenSelectorPainted(selector: string, start: number): Promise<number> {
   return new Promise((resolve) => {
     const painted = () =>
       requestAnimationFrame(() => {
@@ -125,24 +129,27 @@ function whenListDrawn(list: string, start: number): Promise<number> {
         channel.port1.onmessage = () => resolve(performance.now() - start);
         channel.port2.postMessage(null);
       });
-    if (document.querySelector(`${list} [role="listitem"]`)) return painted();
+    if (document.querySelector(selector)) return painted();
     const observer = new MutationObserver(() => {
-      if (!document.querySelector(`${list} [role="listitem"]`)) return;
+      if (!document.querySelector(selector)) return;
       observer.disconnect();
       painted();
     });
-    observer.observe(document.body, { childList: true, subtree: true });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label'] });
   });
 }
 
-/** The drawn time, and how much of it the slowest API call took (its HTTP round trip, the core's work, the JSON). */
-async function switchToDeadlines({ caseId, list }: { caseId: string; list: string }): Promise<{ drawn: number; api: number }> {
+/** The drawn time; the time until every deadline is in the list (the rest read after the first page); and how
+ *  much of the drawn time the slowest API call before it took (its HTTP round trip, the core's work, the JSON). */
+async function switchToDeadlines({ caseId, list, wholeList }: { caseId: string; list: string; wholeList: string }): Promise<{ drawn: number; whole: number; api: number }> {
   performance.clearResourceTimings();
   const start = performance.now();
   window.location.hash = `#/case/${caseId}/deadlines`;
-  const drawn = await (window as unknown as { __whenListDrawn: typeof whenListDrawn }).__whenListDrawn(list, start);
-  const calls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/call') && e.startTime >= start);
-  return { drawn, api: Math.max(0, ...calls.map((e) => e.duration)) };
+  const whenPainted = (window as unknown as { __whenSelectorPainted: typeof whenSelectorPainted }).__whenSelectorPainted;
+  const drawn = await whenPainted(`${list} [role="listitem"]`, start);
+  const calls = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes('/api/call') && e.startTime >= start && e.responseEnd - start <= drawn);
+  const whole = await whenPainted(wholeList, start);
+  return { drawn, whole, api: Math.max(0, ...calls.map((e) => e.duration)) };
 }
 
 function openFromLibrary({ title, list }: { title: string; list: string }): Promise<number> {
@@ -158,7 +165,7 @@ function openFromLibrary({ title, list }: { title: string; list: string }): Prom
   const open = [...document.querySelectorAll('main table button')].find((b) => b.textContent?.trim() === title) as HTMLElement | undefined;
   if (!open) throw new Error(`no button for ${title} in the library`);
   open.click();
-  return (window as unknown as { __whenListDrawn: typeof whenListDrawn }).__whenListDrawn(list, start);
+  return (window as unknown as { __whenSelectorPainted: typeof whenSelectorPainted }).__whenSelectorPainted(`${list} [role="listitem"]`, start);
 }
 
 function scrollTheList({ list, frames, step }: { list: string; frames: number; step: number }): Promise<{ intervals: number[]; work: number[]; scrolledPx: number }> {
@@ -195,6 +202,7 @@ function scrollTheList({ list, frames, step }: { list: string; frames: number; s
 
 interface UiFigures {
   switches: Summary;
+  wholes: Summary;
   apiCalls: Summary;
   opens: Summary;
   intervals: Summary;
@@ -213,7 +221,8 @@ function report(log: Log, f: UiFigures): void {
       ['metric', 'n', 'p50', 'p95', 'max', 'target', ''],
       [
         row('ui: Deadlines section → 10,000-deadline list drawn', f.switches, `< ${DRAW_TARGET_MS} ms`, pass(f.switches.p95 < DRAW_TARGET_MS)),
-        row('ui:   of which the slowest API call (deadline.list over HTTP)', f.apiCalls, '(diagnostic)', ''),
+        row('ui:   of which the slowest API call before it (the first page over HTTP)', f.apiCalls, '(diagnostic)', ''),
+        row('ui:   until all 10,000 are in the list (read after the first page)', f.wholes, '(diagnostic)', ''),
         row('ui: open case from library → Deadlines drawn', f.opens, `< ${DRAW_TARGET_MS} ms`, pass(f.opens.p95 < DRAW_TARGET_MS)),
         row(`ui: scroll, frame interval (${pct(f.underTarget)} < ${FRAME_TARGET_MS} ms)`, f.intervals, `95% < ${FRAME_TARGET_MS} ms`, pass(f.underTarget >= 0.95)),
         row(`ui: scroll, main-thread work per frame (${pct(f.workUnderTarget)} < ${FRAME_TARGET_MS} ms)`, f.work, '(diagnostic)', ''),
