@@ -214,7 +214,7 @@ const DeadlineRow = memo(function DeadlineRow({ index, top, height, position, to
         if (!(e.target as HTMLElement).closest('select, button')) onActivate(index);
       }}
     >
-      <div className={`deadline-row__inner deadline-row__inner--${d.status}`}>
+      <div className={`deadline-row__inner deadline-row__inner--${d.status}${computed ? ' deadline-row__inner--ruled' : ''}`}>
         <div className="deadline-row__due">
           <span className="deadline-row__date">{due.main}</span>
           {due.sub && <span className="deadline-row__sub">{due.sub}</span>}
