@@ -11,6 +11,7 @@ import { usePalette } from '../shell/palette/palette-state.js';
 import { useCaseOverview } from './case-overview.js';
 import { openCase, useCases } from './cases.js';
 import { useDirective } from './directive.js';
+import { saveEverythingWaiting } from './pending-saves.js';
 import { useLibrary } from './library.js';
 import { go } from './navigation.js';
 import { useProblem } from './problem.js';
@@ -56,8 +57,8 @@ export const useAppLock = create<AppLockState>()((set, get) => ({
   },
   async lock() {
     if (get().locked) return;
-    // Typed text not yet saved is saved first; a failure to save must not keep the app from locking.
-    await useDirective.getState().flushAll().catch(() => undefined);
+    // Typed text not yet saved is saved first, everywhere; a failure to save must not keep the app from locking.
+    await saveEverythingWaiting();
     let toReopen: LockedCase[] = [];
     let error: string | null = null;
     try {

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { UpdateInputOf, RecordOf } from '../../shared/records.js';
 import { ApiFailure, messageOf } from '../api/client.js';
 import { api } from '../services.js';
+import { whileEditing } from './pending-saves.js';
 import { useCases } from './cases.js';
 
 export type Directive = RecordOf<'directive'>;
@@ -154,6 +155,9 @@ export const useDirective = create<DirectiveState>()((set, get) => {
     },
   };
 });
+
+// Fields waiting for a pause in typing are saved at once when the app locks.
+whileEditing(() => useDirective.getState().flushAll());
 
 class FieldConflict extends Error {
   constructor() {

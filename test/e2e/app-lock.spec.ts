@@ -1,6 +1,7 @@
 // The app lock: on command (button, Ctrl+Shift+L) and after the chosen idle time, every case file is closed in the
 // core and the page holds nothing of it; unlocking opens the cases again as they were. axe on the lock screen.
 import { expectNoSeriousViolations } from './pages/axe-check.js';
+import { DeadlinesPage } from './pages/deadlines-page.js';
 import { Palette } from './pages/palette.js';
 import { createCaseFile } from './support/cases.js';
 import type { Page } from '@playwright/test';
@@ -92,4 +93,25 @@ test('Lock Parley is a command in the palette', async ({ app, harness, page }) =
   await expect(page.getByRole('heading', { name: 'Parley is locked' })).toBeVisible();
   expect(await pageText(page)).not.toContain(SENTENCE);
   expect(await callThrough(harness, 'case.listOpen', {})).toEqual([]);
+});
+
+test('text typed just before locking is saved, not lost with the closed case', async ({ app, harness, page }) => {
+  const info = await createCaseFile(harness, 'typed.parley', TITLE);
+  await callThrough(harness, 'deadline.create', { caseId: info.caseId, fields: { title: 'Written response', deadlineKind: 'response', status: 'open', dueType: 'date', dueDate: '2027-01-15' } });
+  await page.reload();
+  await app.library.openCase(TITLE);
+  await app.goToSection('Deadlines');
+  const dl = new DeadlinesPage(page);
+  await dl.open('Written response');
+  // Typed and locked at once: the field is still waiting for the pause in typing that would save it.
+  await dl.panelField('Notes').fill(SENTENCE);
+  await page.keyboard.press('Control+Shift+L');
+  await expect(page.getByRole('heading', { name: 'Parley is locked', level: 1 })).toBeVisible();
+  expect(await callThrough(harness, 'case.listOpen', {})).toEqual([]);
+
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(app.heading).toHaveText(TITLE);
+  const [open] = await callThrough(harness, 'case.listOpen', {});
+  const [stored] = await callThrough(harness, 'deadline.list', { caseId: open!.caseId });
+  expect(stored!.notes).toBe(SENTENCE);
 });

@@ -7,6 +7,7 @@ import type { InputOf, ScheduleChangeInput } from '../../../shared/contract.js';
 import type { RecordOf, UpdateInputOf } from '../../../shared/records.js';
 import { ApiFailure, messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
+import { whileEditing } from '../../state/pending-saves.js';
 import type { FieldSave } from '../../state/directive.js';
 import { caseCalendar, type CaseEvent, type Deadline } from './logic.js';
 
@@ -244,6 +245,9 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
     },
   };
 });
+
+// Fields waiting for a pause in typing are saved at once when the app locks.
+whileEditing(() => useDeadlines.getState().flushAll());
 
 function without<T extends Record<string, unknown>>(obj: T, key: string): T {
   const copy = { ...obj };

@@ -12,6 +12,7 @@ import { isSafeHref } from '../../../shared/documents/model.js';
 import { parleyEditorExtensions } from '../../../shared/documents/tiptap.js';
 import { LINKABLE_KINDS } from '../../../shared/enums.js';
 import { messageOf } from '../../api/client.js';
+import { whileEditing } from '../../state/pending-saves.js';
 import { openRecord } from '../../ui/links/open-record.js';
 import { FormDialog } from './FormDialog.js';
 import { saveRevision, type Revision } from './drafts-data.js';
@@ -96,6 +97,8 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
 
   const flushRef = useRef<() => Promise<void>>(async () => {});
   flushRef.current = flush;
+  // Locking the app saves the text waiting for the pause at once, before the core closes the case.
+  useEffect(() => whileEditing(() => flushRef.current()), []);
 
   async function flush(): Promise<void> {
     if (timer.current) clearTimeout(timer.current);

@@ -3,6 +3,7 @@
 // text beside the core's reason.
 import { useEffect, useRef, useState } from 'react';
 import type { FieldSave } from '../../state/directive.js';
+import { whileEditing } from '../../state/pending-saves.js';
 import { Field } from '../../ui/Field.js';
 import { SaveState } from '../../ui/SaveState.js';
 import { problemOf } from './store.js';
@@ -43,6 +44,11 @@ export function useAutosave(stored: string, save: (text: string) => Promise<unkn
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void commit(text), SAVE_PAUSE_MS);
   }
+
+  // Locking the app saves what is waiting for the pause at once, before the core closes the case.
+  const commitRef = useRef(commit);
+  commitRef.current = commit;
+  useEffect(() => whileEditing(() => (timer.current ? commitRef.current() : Promise.resolve())), []);
 
   // Text typed just before the field goes away (another meeting opened, the screen left) is still saved.
   useEffect(
