@@ -1,7 +1,10 @@
 // The timeline of a case: everything dated in one chronological view (events, meetings, deadlines, position changes,
 // concessions), grouped by month, with a filter per type. Each entry links to the section that holds it.
+// A large case has tens of thousands of dated entries: the month panels are drawn only near the window (a window
+// virtualizer over parts of at most PART_SIZE entries), so the screen opens and scrolls as quickly as a small one.
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { format } from 'date-fns';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RecordOf } from '../../../shared/records.js';
 import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
@@ -99,21 +102,8 @@ export function TimelineScreen({ caseId }: { caseId: string }) {
   const { entries, undated } = useMemo(() => (data ? entriesOf(data) : { entries: [], undated: 0 }), [data]);
   const counts = useMemo(() => Object.fromEntries(TYPES.map((t) => [t.id, entries.filter((e) => e.type === t.id).length])) as Record<EntryType, number>, [entries]);
   const visible = entries.filter((e) => shown[e.type]);
-  const months = useMemo(() => {
-    const groups: { month: string; label: string; entries: Entry[] }[] = [];
-    for (const e of visible) {
-      const month = e.date.slice(0, 7);
-      let group = groups.at(-1);
-      if (!group || group.month !== month) {
-        group = { month, label: format(calendarDay(`${month}-01`), 'MMMM yyyy'), entries: [] };
-        groups.push(group);
-      }
-      group.entries.push(e);
-    }
-    return groups;
-  }, [visible]);
+  const parts = useMemo(() => monthParts(visible), [visible]);
   const today = isoToday();
-  const typeOf = (id: EntryType) => TYPES.find((t) => t.id === id)!;
 
   return (
     <div className="screen timeline-screen">
@@ -141,35 +131,107 @@ export function TimelineScreen({ caseId }: { caseId: string }) {
         </section>
       )}
       {data && entries.length > 0 && visible.length === 0 && <p className="empty panel">Every type is hidden; tick one above to see its entries.</p>}
-      {months.map((group) => (
-        <section key={group.month} className="panel timeline-month" aria-labelledby={`month-${group.month}`}>
-          <h2 id={`month-${group.month}`}>{group.label} <span className="count">{group.entries.length}</span></h2>
-          <ol className="timeline-list">
-            {group.entries.map((e) => {
-              const type = typeOf(e.type);
-              return (
-                <li key={e.key} className={`timeline-entry timeline-entry--${e.type}${e.date > today ? ' timeline-entry--ahead' : ''}`}>
-                  <time className="timeline-entry__when" dateTime={e.date}>
-                    <span className="timeline-entry__day">{formatDay(e.date)}</span>
-                    {e.time && <span className="timeline-entry__time">{e.time}</span>}
-                  </time>
-                  <span className="timeline-entry__type">{type.one}</span>
-                  <div className="timeline-entry__body">
-                    <a className="timeline-entry__title" href={hashOf({ screen: 'case', caseId, section: type.section })}>{e.title}</a>
-                    {e.detail && <span className="timeline-entry__detail">{e.detail}</span>}
-                  </div>
-                  {e.date > today && <span className="badge">Ahead</span>}
-                </li>
-              );
-            })}
-          </ol>
-        </section>
-      ))}
+      {parts.length > 0 && <TimelineParts caseId={caseId} parts={parts} today={today} />}
       {undated > 0 && (
         <p className="muted">
           {undated === 1 ? 'One meeting or deadline has' : `${undated} meetings and deadlines have`} no date yet and {undated === 1 ? 'is' : 'are'} not on the timeline.
         </p>
       )}
+    </div>
+  );
+}
+
+/** Entries a month panel draws at most: a longer month is drawn as several panels ("continued"). */
+const PART_SIZE = 60;
+const ESTIMATED_ENTRY_PX = 58;
+const ESTIMATED_HEADING_PX = 90;
+/** The space between month panels (the screen's own gap, 1.25rem). */
+const PANEL_GAP_PX = 20;
+
+interface MonthPart {
+  key: string;
+  month: string;
+  label: string;
+  /** Entries in the whole month (the count beside its name). */
+  monthCount: number;
+  /** The month's second and later parts say so in their heading. */
+  continued: boolean;
+  entries: Entry[];
+}
+
+const typeOf = (id: EntryType) => TYPES.find((t) => t.id === id)!;
+
+function monthParts(entries: readonly Entry[]): MonthPart[] {
+  const months: { month: string; entries: Entry[] }[] = [];
+  for (const e of entries) {
+    const month = e.date.slice(0, 7);
+    let group = months.at(-1);
+    if (!group || group.month !== month) months.push((group = { month, entries: [] }));
+    group.entries.push(e);
+  }
+  return months.flatMap(({ month, entries: all }) => {
+    const label = format(calendarDay(`${month}-01`), 'MMMM yyyy');
+    const parts: MonthPart[] = [];
+    for (let i = 0; i < all.length; i += PART_SIZE) {
+      parts.push({ key: `${month}-${i}`, month, label, monthCount: all.length, continued: i > 0, entries: all.slice(i, i + PART_SIZE) });
+    }
+    return parts;
+  });
+}
+
+function TimelineParts({ caseId, parts, today }: { caseId: string; parts: MonthPart[]; today: string }) {
+  const listRef = useRef<HTMLDivElement>(null);
+  // Where the parts begin on the page (below the heading and the filters): the virtualizer counts from there.
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => setOffset((listRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY), []);
+  const virtualizer = useWindowVirtualizer({
+    count: parts.length,
+    estimateSize: (i) => ESTIMATED_HEADING_PX + parts[i]!.entries.length * ESTIMATED_ENTRY_PX,
+    getItemKey: (i) => parts[i]!.key,
+    overscan: 2,
+    gap: PANEL_GAP_PX,
+    scrollMargin: offset,
+  });
+  return (
+    <div ref={listRef} className="timeline-parts" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const part = parts[item.index]!;
+        const headingId = `month-${part.key}`;
+        return (
+          <section
+            key={item.key}
+            ref={virtualizer.measureElement}
+            data-index={item.index}
+            className="panel timeline-month"
+            aria-labelledby={headingId}
+            style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+          >
+            <h2 id={headingId}>
+              {part.label}
+              {part.continued && <span className="muted"> (continued)</span>} <span className="count">{part.monthCount}</span>
+            </h2>
+            <ol className="timeline-list">
+              {part.entries.map((e) => {
+                const type = typeOf(e.type);
+                return (
+                  <li key={e.key} className={`timeline-entry timeline-entry--${e.type}${e.date > today ? ' timeline-entry--ahead' : ''}`}>
+                    <time className="timeline-entry__when" dateTime={e.date}>
+                      <span className="timeline-entry__day">{formatDay(e.date)}</span>
+                      {e.time && <span className="timeline-entry__time">{e.time}</span>}
+                    </time>
+                    <span className="timeline-entry__type">{type.one}</span>
+                    <div className="timeline-entry__body">
+                      <a className="timeline-entry__title" href={hashOf({ screen: 'case', caseId, section: type.section })}>{e.title}</a>
+                      {e.detail && <span className="timeline-entry__detail">{e.detail}</span>}
+                    </div>
+                    {e.date > today && <span className="badge">Ahead</span>}
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
+        );
+      })}
     </div>
   );
 }

@@ -10,8 +10,9 @@ export class TimelinePage {
     this.filters = page.getByRole('group', { name: 'Show' });
   }
 
+  /** A month's panel (its first part: a long month goes on in panels headed "(continued)"). */
   month(label: string): Locator {
-    return this.page.getByRole('region', { name: new RegExp(`^${label}`) });
+    return this.page.getByRole('region', { name: new RegExp(`^${label} \\d+$`) });
   }
 
   filter(label: string): Locator {
