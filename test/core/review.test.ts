@@ -70,6 +70,23 @@ describe('a case opened for review', () => {
     expect(w.api.call('review.list', { caseId: w.caseId })).toEqual([]);
   });
 
+  it('takes comments on a deadline like any other record, and leaves the file byte-identical', () => {
+    const w = CaseWorld.create();
+    const deadline = w.make('deadline');
+    w.api.call('case.close', { caseId: w.caseId });
+    const before = sha256(w.file);
+    w.api.call('case.openForReview', { path: w.file });
+    w.api.fail('deadline.update', { caseId: w.caseId, id: deadline.id, changes: { dueDate: '2026-05-01' } }, 'read_only');
+    const comment = w.api.call('review.add', { caseId: w.caseId, recordKind: 'deadline', recordId: deadline.id, text: 'Is this counted in business days?' });
+    expect(comment).toMatchObject({ recordKind: 'deadline', recordId: deadline.id, resolvedAt: null });
+    const resolved = w.api.call('review.resolve', { caseId: w.caseId, id: comment.id, resolved: true });
+    expect(w.api.call('review.list', { caseId: w.caseId, recordKind: 'deadline', recordId: deadline.id })).toEqual([resolved]);
+    expect(resolved.resolvedAt).not.toBeNull();
+    w.api.fail('review.add', { caseId: w.caseId, recordKind: 'deadline', recordId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e01', text: 'Which one?' }, 'not_found');
+    w.api.call('case.close', { caseId: w.caseId });
+    expect(sha256(w.file)).toBe(before);
+  });
+
   it('refuses a comment on a record the case does not hold, an empty comment, and an unknown comment id', () => {
     const { w } = sentCase();
     w.api.call('case.openForReview', { path: w.file });

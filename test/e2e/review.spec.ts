@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { expectNoSeriousViolations } from './pages/axe-check.js';
+import { DeadlinesPage } from './pages/deadlines-page.js';
 import { MeetingsPage } from './pages/meetings-page.js';
 import { createCaseFile } from './support/cases.js';
 import { expect, test } from './support/fixtures.js';
@@ -11,9 +12,13 @@ import { callThrough } from './support/harness.js';
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 test('a case opened for review takes comments and stays byte-identical', async ({ app, harness, page }) => {
-  test.setTimeout(120_000); // axe runs twice
+  test.setTimeout(180_000); // axe runs four times
   const info = await createCaseFile(harness, 'sent-by-counsel.parley', 'Order sent for review', { issuingAuthority: 'Department of Commerce' });
   await callThrough(harness, 'meeting.create', { caseId: info.caseId, fields: { title: 'Meeting with the Bureau', status: 'held', meetingDate: '2026-11-27' } });
+  await callThrough(harness, 'deadline.create', {
+    caseId: info.caseId,
+    fields: { title: 'Written response to the Bureau', deadlineKind: 'response', status: 'open', dueType: 'date', dueDate: '2027-03-01' },
+  });
   await callThrough(harness, 'case.close', { caseId: info.caseId });
   const before = sha256(info.path);
 
@@ -55,6 +60,28 @@ test('a case opened for review takes comments and stays byte-identical', async (
   await meetingComments.getByRole('button', { name: 'Add comment' }).click();
   await expect(meetingComments.getByRole('listitem')).toContainText('Who attended for the Bureau?');
   await app.screenshot('review-meeting');
+
+  // A deadline too: its side panel stays read-only (no edits, no delete), its comment box does not.
+  await app.goToSection('Deadlines');
+  const deadlines = new DeadlinesPage(page);
+  await expect(page.getByRole('button', { name: 'Add deadline', exact: true })).toHaveCount(0);
+  await deadlines.open('Written response to the Bureau');
+  for (const label of ['Title', 'Status', 'Owner', 'Due date', 'Notes']) await expect(deadlines.panelField(label)).toBeDisabled();
+  await expect(deadlines.panel.getByRole('button', { name: 'Delete deadline' })).toHaveCount(0);
+  const deadlineComments = deadlines.panel.getByRole('region', { name: 'Review comments on this deadline' });
+  await expect(deadlineComments).toContainText('No comments yet.');
+  await deadlineComments.getByLabel('Add a comment').fill('Is the response counted in business days?');
+  await deadlineComments.getByRole('button', { name: 'Add comment' }).click();
+  await expect(deadlineComments.getByRole('listitem')).toContainText('Is the response counted in business days?');
+  await expect(deadlineComments.getByRole('listitem')).toContainText('Dana Whitfield');
+  await deadlineComments.getByRole('listitem').getByRole('button', { name: 'Resolve' }).click();
+  await expect(deadlineComments.getByRole('listitem')).toContainText('resolved by Dana Whitfield');
+  await expect(deadlineComments.getByRole('listitem').getByRole('button', { name: 'Reopen' })).toBeVisible();
+  await app.screenshot('review-deadline-dark');
+  await expectNoSeriousViolations(page, 'review mode, deadline panel (dark)');
+  await app.setTheme('Light');
+  await app.screenshot('review-deadline-light');
+  await expectNoSeriousViolations(page, 'review mode, deadline panel (light)');
 
   await app.sidebar.getByRole('button', { name: 'Close Order sent for review' }).click();
   await expect(app.library.heading).toBeVisible();

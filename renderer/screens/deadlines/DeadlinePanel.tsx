@@ -1,11 +1,13 @@
 // One deadline, edited in a side panel: each field saves as the user goes and shows whether it saved; a rule-built
 // deadline shows its rule, trigger and how the engine reached its date. Delete is soft (Undo brings it back).
+// In a case open for review the fields are disabled and the panel takes review comments instead.
 import type { ScheduledDeadline } from '../../../shared/api-types.js';
 import type { ScheduleChangeInput } from '../../../shared/contract.js';
 import { CONFIDENCE_LEVELS, DEADLINE_KINDS, DEADLINE_STATUSES } from '../../../shared/enums.js';
 import { formatDay } from '../../ui/dates.js';
 import { Field } from '../../ui/Field.js';
 import { humanize } from '../../ui/labels.js';
+import { ReviewComments } from '../../ui/review/ReviewComments.js';
 import { SaveState } from '../../ui/SaveState.js';
 import { useCaseCalendar, useDeadlines, useFieldSave, useFieldText, type EditableField } from './deadlines-store.js';
 import { countdownOf, type CaseEvent, type Deadline } from './logic.js';
@@ -23,6 +25,8 @@ interface Props {
 export function DeadlinePanel({ deadline: d, computed, deadlines, events, today, readOnly, onClose }: Props) {
   const remove = useDeadlines((s) => s.remove);
   const askToMove = useDeadlines((s) => s.askToMove);
+  // The case whose deadlines the store holds (as the meetings panel reads it), so the screen passes nothing new.
+  const caseId = useDeadlines((s) => s.caseId);
   const trigger = d.triggerEventId
     ? events.find((e) => e.id === d.triggerEventId)
     : d.triggerDeadlineId ? deadlines.find((x) => x.id === d.triggerDeadlineId) : undefined;
@@ -71,6 +75,8 @@ export function DeadlinePanel({ deadline: d, computed, deadlines, events, today,
         )}
         <EditField deadline={d} field="notes" label="Notes" long />
       </fieldset>
+      {/* Outside the fieldset: a case open for review is read-only, but its reviewer still writes comments. */}
+      {caseId && <ReviewComments caseId={caseId} kind="deadline" id={d.id} noun="deadline" />}
       {!readOnly && (
         <div className="form__actions">
           <button type="button" className="button button--danger" onClick={() => void remove(d.id).then(onClose)}>
