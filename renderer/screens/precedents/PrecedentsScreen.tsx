@@ -11,14 +11,20 @@ import { takeOpenRequest } from '../../ui/links/open-record.js';
 import { createOf, deleteOf, restoreOf, type AnyRecord } from '../../ui/records/calls.js';
 import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
 import { useLandOnRecord } from '../../ui/records/land-on-record.js';
+import { RecordsBesideDetail, RecordTable, type RecordColumn } from '../../ui/records/RecordTable.js';
 import { useUndo } from '../../ui/records/undo.js';
-import { rowKeys, useRecords } from '../../ui/records/use-records.js';
+import { useRecords } from '../../ui/records/use-records.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import '../../ui/records/records.css';
 
 const TYPE_LABELS: Record<string, string> = { court_decision: 'Court decision', agency_action: 'Agency action', earlier_directive: 'Earlier directive', case_file: 'Another case file', public_statement: 'Public statement' };
 const typeLabel = (t: unknown) => TYPE_LABELS[String(t)] ?? humanize(String(t));
 const TYPE_OPTIONS = PRECEDENT_TYPES.map((t) => ({ value: t, label: typeLabel(t) }));
+const COLUMNS: RecordColumn[] = [
+  { heading: 'Type', cell: (p) => typeLabel(p.precedentType) },
+  { heading: 'Citation', cell: (p) => (p.citation ? <span className="cell-text">{String(p.citation)}</span> : <span className="muted">—</span>) },
+  { heading: 'Date', nowrap: true, cell: (p) => (p.decidedOn ? formatDay(String(p.decidedOn)) : <span className="muted">—</span>) },
+];
 
 export function PrecedentsScreen({ caseId }: { caseId: string }) {
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
@@ -65,7 +71,7 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
     <div className="screen precedents">
       <ScreenHeading eyebrow="Case section">Precedents</ScreenHeading>
       {notice}
-      <div className={`records ${open ? 'records--with-detail' : ''}`}>
+      <RecordsBesideDetail detail={open && <PrecedentPanel key={open.id} caseId={caseId} record={open} readOnly={readOnly} onSaved={precedents.put} onClose={() => setOpenId(null)} onDelete={() => void remove(open)} />}>
         <section className="panel" aria-labelledby="precedents-heading">
           <h2 id="precedents-heading">Authorities and precedents</h2>
           {!readOnly && (
@@ -86,36 +92,9 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
           )}
           {precedents.error && <p className="notice notice--error" role="alert">The precedents could not be read: {precedents.error}</p>}
           {precedents.records && list.length === 0 && <p className="empty">No precedents yet. Add the statutes, decisions and earlier orders that bear on this case, then link them to the issues they support or undermine.</p>}
-          {list.length > 0 && (
-            <div className="table-scroll">
-              <table className="dense-table" aria-label="Precedents" onKeyDown={rowKeys}>
-                <thead>
-                  <tr>
-                    <th scope="col">Title</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Citation</th>
-                    <th scope="col">Date</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((p) => (
-                    <tr key={p.id} data-record-id={p.id} aria-selected={p.id === openId}>
-                      <th scope="row">
-                        <button type="button" className="row-open" data-row-open aria-expanded={p.id === openId} onClick={() => setOpenId(p.id === openId ? null : p.id)}>{String(p.title)}</button>
-                      </th>
-                      <td>{typeLabel(p.precedentType)}</td>
-                      <td>{p.citation ? <span className="cell-text">{String(p.citation)}</span> : <span className="muted">—</span>}</td>
-                      <td style={{ whiteSpace: 'nowrap' }}>{p.decidedOn ? formatDay(String(p.decidedOn)) : <span className="muted">—</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {list.length > 0 && <p className="field__hint">Arrow keys move between precedents; Enter opens one.</p>}
+          <RecordTable label="Precedents" titleHeading="Title" columns={COLUMNS} records={list} openId={openId} onOpen={setOpenId} rowsNoun="precedents" />
         </section>
-        {open && <PrecedentPanel key={open.id} caseId={caseId} record={open} readOnly={readOnly} onSaved={precedents.put} onClose={() => setOpenId(null)} onDelete={() => void remove(open)} />}
-      </div>
+      </RecordsBesideDetail>
     </div>
   );
 }

@@ -11,13 +11,19 @@ import { takeOpenRequest } from '../../ui/links/open-record.js';
 import { createOf, deleteOf, restoreOf, type AnyRecord } from '../../ui/records/calls.js';
 import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
 import { useLandOnRecord } from '../../ui/records/land-on-record.js';
+import { RecordsBesideDetail, RecordTable, type RecordColumn } from '../../ui/records/RecordTable.js';
 import { useUndo } from '../../ui/records/undo.js';
-import { rowKeys, useRecords } from '../../ui/records/use-records.js';
+import { useRecords } from '../../ui/records/use-records.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import '../../ui/records/records.css';
 
 const STATUS_OPTIONS = WATCH_STATUSES.map((s) => ({ value: s, label: humanize(s) }));
 const STATUS_RANK: Record<string, number> = { triggered: 0, watching: 1, closed: 2 };
+const COLUMNS: RecordColumn[] = [
+  { heading: 'Status', cell: (w) => <span className={`pill pill--${String(w.status)}`}>{humanize(String(w.status))}</span> },
+  { heading: 'Indicators', cell: (w) => (Array.isArray(w.indicators) && w.indicators.length ? `${w.indicators.length} indicator${w.indicators.length === 1 ? '' : 's'}` : <span className="muted">None yet</span>) },
+  { heading: 'Triggered', nowrap: true, cell: (w) => (w.triggeredOn ? formatDay(String(w.triggeredOn)) : <span className="muted">—</span>) },
+];
 
 export function WatchScreen({ caseId }: { caseId: string }) {
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
@@ -63,7 +69,7 @@ export function WatchScreen({ caseId }: { caseId: string }) {
     <div className="screen watch">
       <ScreenHeading eyebrow="Case section">Watch list</ScreenHeading>
       {notice}
-      <div className={`records ${open ? 'records--with-detail' : ''}`}>
+      <RecordsBesideDetail detail={open && <WatchPanel key={open.id} caseId={caseId} record={open} readOnly={readOnly} onSaved={items.put} onClose={() => setOpenId(null)} onDelete={() => void remove(open)} />}>
         <section className="panel" aria-labelledby="watch-heading">
           <h2 id="watch-heading">What we are watching</h2>
           {!readOnly && (
@@ -78,36 +84,9 @@ export function WatchScreen({ caseId }: { caseId: string }) {
           )}
           {items.error && <p className="notice notice--error" role="alert">The watch list could not be read: {items.error}</p>}
           {items.records && list.length === 0 && <p className="empty">Nothing on the watch list yet. Add a development to watch for (a rule, a court ruling, a statement), then its indicators and what it would mean for us.</p>}
-          {list.length > 0 && (
-            <div className="table-scroll">
-              <table className="dense-table" aria-label="Watch list" onKeyDown={rowKeys}>
-                <thead>
-                  <tr>
-                    <th scope="col">Development</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Indicators</th>
-                    <th scope="col">Triggered</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((w) => (
-                    <tr key={w.id} data-record-id={w.id} aria-selected={w.id === openId}>
-                      <th scope="row">
-                        <button type="button" className="row-open" data-row-open aria-expanded={w.id === openId} onClick={() => setOpenId(w.id === openId ? null : w.id)}>{String(w.title)}</button>
-                      </th>
-                      <td><span className={`pill pill--${String(w.status)}`}>{humanize(String(w.status))}</span></td>
-                      <td>{Array.isArray(w.indicators) && w.indicators.length ? `${w.indicators.length} indicator${w.indicators.length === 1 ? '' : 's'}` : <span className="muted">None yet</span>}</td>
-                      <td style={{ whiteSpace: 'nowrap' }}>{w.triggeredOn ? formatDay(String(w.triggeredOn)) : <span className="muted">—</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {list.length > 0 && <p className="field__hint">Arrow keys move between items; Enter opens one.</p>}
+          <RecordTable label="Watch list" titleHeading="Development" columns={COLUMNS} records={list} openId={openId} onOpen={setOpenId} rowsNoun="items" />
         </section>
-        {open && <WatchPanel key={open.id} caseId={caseId} record={open} readOnly={readOnly} onSaved={items.put} onClose={() => setOpenId(null)} onDelete={() => void remove(open)} />}
-      </div>
+      </RecordsBesideDetail>
     </div>
   );
 }
