@@ -1,19 +1,15 @@
 // Precedents: statutes, regulations, decisions and earlier directives with their citations; one open beside the
 // list, edited as the user goes, with what links to it (the issues it supports, say).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { PRECEDENT_TYPES } from '../../../shared/enums.js';
-import { messageOf } from '../../api/client.js';
 import { useCases } from '../../state/cases.js';
 import { formatDay } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { RecordDetailPanel } from '../../ui/records/RecordDetailPanel.js';
-import { takeOpenRequest } from '../../ui/links/open-record.js';
-import { createOf, deleteOf, restoreOf, type AnyRecord } from '../../ui/records/calls.js';
-import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
-import { useLandOnRecord } from '../../ui/records/land-on-record.js';
+import type { AnyRecord } from '../../ui/records/calls.js';
+import { RecordField, RecordSelect } from '../../ui/records/RecordField.js';
 import { RecordsBesideDetail, RecordTable, type RecordColumn } from '../../ui/records/RecordTable.js';
-import { useUndo } from '../../ui/records/undo.js';
-import { useRecords } from '../../ui/records/use-records.js';
+import { useRecordList } from '../../ui/records/use-record-list.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import '../../ui/records/records.css';
 
@@ -28,41 +24,14 @@ const COLUMNS: RecordColumn[] = [
 
 export function PrecedentsScreen({ caseId }: { caseId: string }) {
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
-  const precedents = useRecords(caseId, 'precedent');
-  const [openId, setOpenId] = useState<string | null>(() => takeOpenRequest('precedent'));
+  const precedents = useRecordList(caseId, 'precedent', 'Precedent');
+  const { openId, setOpenId, addError, notice } = precedents;
   const [title, setTitle] = useState('');
   const [type, setType] = useState<string>('court_decision');
-  const [addError, setAddError] = useState<string | null>(null);
-  const { notice, offer } = useUndo();
-
-  useEffect(() => setOpenId((id) => id ?? takeOpenRequest('precedent')), [caseId]);
-  useLandOnRecord({ listed: precedents.records, open: setOpenId });
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
-    try {
-      const created = await createOf(caseId, 'precedent', { title, precedentType: type });
-      precedents.put(created);
-      setTitle('');
-      setAddError(null);
-      setOpenId(created.id);
-    } catch (err) {
-      setAddError(failureText(err, 'title'));
-    }
-  }
-
-  async function remove(rec: AnyRecord) {
-    try {
-      await deleteOf(caseId, 'precedent', rec.id);
-      precedents.drop(rec.id);
-      setOpenId(null);
-      offer(`Precedent “${String(rec.title)}” deleted.`, async () => {
-        precedents.put(await restoreOf(caseId, 'precedent', rec.id));
-        setOpenId(rec.id);
-      });
-    } catch (err) {
-      setAddError(messageOf(err));
-    }
+    if (await precedents.add({ title, precedentType: type })) setTitle('');
   }
 
   const list = [...(precedents.records ?? [])].sort((a, b) => String(b.decidedOn ?? '').localeCompare(String(a.decidedOn ?? '')));
@@ -71,7 +40,7 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
     <div className="screen precedents">
       <ScreenHeading eyebrow="Case section">Precedents</ScreenHeading>
       {notice}
-      <RecordsBesideDetail detail={open && <PrecedentPanel key={open.id} caseId={caseId} record={open} readOnly={readOnly} onSaved={precedents.put} onClose={() => setOpenId(null)} onDelete={() => void remove(open)} />}>
+      <RecordsBesideDetail detail={open && <PrecedentPanel key={open.id} caseId={caseId} record={open} readOnly={readOnly} onSaved={precedents.put} onClose={() => setOpenId(null)} onDelete={() => void precedents.remove(open)} />}>
         <section className="panel" aria-labelledby="precedents-heading">
           <h2 id="precedents-heading">Authorities and precedents</h2>
           {!readOnly && (

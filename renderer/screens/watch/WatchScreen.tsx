@@ -1,19 +1,15 @@
 // The watch list: developments that would change our positions, each watching, triggered or closed, with its
 // indicators, what it would imply, the evidence so far, and when it was triggered.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { WATCH_STATUSES } from '../../../shared/enums.js';
-import { messageOf } from '../../api/client.js';
 import { useCases } from '../../state/cases.js';
 import { formatDay, isoToday } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { RecordDetailPanel } from '../../ui/records/RecordDetailPanel.js';
-import { takeOpenRequest } from '../../ui/links/open-record.js';
-import { createOf, deleteOf, restoreOf, type AnyRecord } from '../../ui/records/calls.js';
-import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
-import { useLandOnRecord } from '../../ui/records/land-on-record.js';
+import type { AnyRecord } from '../../ui/records/calls.js';
+import { RecordField, RecordSelect } from '../../ui/records/RecordField.js';
 import { RecordsBesideDetail, RecordTable, type RecordColumn } from '../../ui/records/RecordTable.js';
-import { useUndo } from '../../ui/records/undo.js';
-import { useRecords } from '../../ui/records/use-records.js';
+import { useRecordList } from '../../ui/records/use-record-list.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import '../../ui/records/records.css';
 
@@ -27,40 +23,13 @@ const COLUMNS: RecordColumn[] = [
 
 export function WatchScreen({ caseId }: { caseId: string }) {
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
-  const items = useRecords(caseId, 'watchItem');
-  const [openId, setOpenId] = useState<string | null>(() => takeOpenRequest('watchItem'));
+  const items = useRecordList(caseId, 'watchItem', 'Watch item');
+  const { openId, setOpenId, addError, notice } = items;
   const [title, setTitle] = useState('');
-  const [addError, setAddError] = useState<string | null>(null);
-  const { notice, offer } = useUndo();
-
-  useEffect(() => setOpenId((id) => id ?? takeOpenRequest('watchItem')), [caseId]);
-  useLandOnRecord({ listed: items.records, open: setOpenId });
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
-    try {
-      const created = await createOf(caseId, 'watchItem', { title, status: 'watching' });
-      items.put(created);
-      setTitle('');
-      setAddError(null);
-      setOpenId(created.id);
-    } catch (err) {
-      setAddError(failureText(err, 'title'));
-    }
-  }
-
-  async function remove(rec: AnyRecord) {
-    try {
-      await deleteOf(caseId, 'watchItem', rec.id);
-      items.drop(rec.id);
-      setOpenId(null);
-      offer(`Watch item “${String(rec.title)}” deleted.`, async () => {
-        items.put(await restoreOf(caseId, 'watchItem', rec.id));
-        setOpenId(rec.id);
-      });
-    } catch (err) {
-      setAddError(messageOf(err));
-    }
+    if (await items.add({ title, status: 'watching' })) setTitle('');
   }
 
   const list = [...(items.records ?? [])].sort((a, b) => STATUS_RANK[String(a.status)]! - STATUS_RANK[String(b.status)]!);
@@ -69,7 +38,7 @@ export function WatchScreen({ caseId }: { caseId: string }) {
     <div className="screen watch">
       <ScreenHeading eyebrow="Case section">Watch list</ScreenHeading>
       {notice}
-      <RecordsBesideDetail detail={open && <WatchPanel key={open.id} caseId={caseId} record={open} readOnly={readOnly} onSaved={items.put} onClose={() => setOpenId(null)} onDelete={() => void remove(open)} />}>
+      <RecordsBesideDetail detail={open && <WatchPanel key={open.id} caseId={caseId} record={open} readOnly={readOnly} onSaved={items.put} onClose={() => setOpenId(null)} onDelete={() => void items.remove(open)} />}>
         <section className="panel" aria-labelledby="watch-heading">
           <h2 id="watch-heading">What we are watching</h2>
           {!readOnly && (

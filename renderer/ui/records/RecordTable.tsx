@@ -1,7 +1,7 @@
-// A dense table of one kind's records beside the panel that shows the open one (precedents, the watch list). The
-// first column is each record's title as a button that opens or closes it; the arrow keys move between those
-// buttons (rowKeys); each row carries the record's id so that landing on it from an address finds the row
-// (land-on-record.ts). The screen passes in only its own columns, its table's name and the noun of its hint.
+// A dense table of one kind's records beside the panel that shows the open one (the issues matrix, precedents, the
+// watch list). The first column is each record's title as a button that opens or closes it; the arrow keys move
+// between those buttons (rowKeys); each row carries the record's id so that landing on it from an address finds the
+// row (land-on-record.ts). The screen passes in only its own columns, its table's name and the noun of its hint.
 import type { ReactNode } from 'react';
 import type { AnyRecord } from './calls.js';
 import { rowKeys } from './use-records.js';
@@ -13,6 +13,8 @@ export interface RecordColumn {
   cell(record: AnyRecord): ReactNode;
   /** Dates and the like: kept on one line so that the column does not wrap them mid-value. */
   nowrap?: boolean;
+  /** A class for the column's heading and cells (the issues matrix hides some beside an open issue: records.css). */
+  className?: string;
 }
 
 interface RecordTableProps {
@@ -28,18 +30,20 @@ interface RecordTableProps {
   onOpen(id: string | null): void;
   /** What the rows are, in the plural, for the keyboard hint: "Arrow keys move between <rowsNoun>". */
   rowsNoun: string;
+  /** A class beside dense-table, for a table with looks of its own. */
+  className?: string;
 }
 
-export function RecordTable({ label, titleHeading, columns, records, openId, onOpen, rowsNoun }: RecordTableProps) {
+export function RecordTable({ label, titleHeading, columns, records, openId, onOpen, rowsNoun, className }: RecordTableProps) {
   if (records.length === 0) return null;
   return (
     <>
       <div className="table-scroll">
-        <table className="dense-table" aria-label={label} onKeyDown={rowKeys}>
+        <table className={className ? `dense-table ${className}` : 'dense-table'} aria-label={label} onKeyDown={rowKeys}>
           <thead>
             <tr>
               <th scope="col">{titleHeading}</th>
-              {columns.map((c) => <th key={c.heading} scope="col">{c.heading}</th>)}
+              {columns.map((c) => <th key={c.heading} scope="col" className={c.className}>{c.heading}</th>)}
             </tr>
           </thead>
           <tbody>
@@ -48,7 +52,7 @@ export function RecordTable({ label, titleHeading, columns, records, openId, onO
                 <th scope="row">
                   <button type="button" className="row-open" data-row-open aria-expanded={r.id === openId} onClick={() => onOpen(r.id === openId ? null : r.id)}>{String(r.title)}</button>
                 </th>
-                {columns.map((c) => <td key={c.heading} className={c.nowrap ? 'dense-table__nowrap' : undefined}>{c.cell(r)}</td>)}
+                {columns.map((c) => <td key={c.heading} className={cellClass(c)}>{c.cell(r)}</td>)}
               </tr>
             ))}
           </tbody>
@@ -57,6 +61,11 @@ export function RecordTable({ label, titleHeading, columns, records, openId, onO
       <p className="field__hint">Arrow keys move between {rowsNoun}; Enter opens one.</p>
     </>
   );
+}
+
+function cellClass(column: RecordColumn): string | undefined {
+  const classes = [column.className, column.nowrap ? 'dense-table__nowrap' : undefined].filter(Boolean);
+  return classes.length ? classes.join(' ') : undefined;
 }
 
 /** The list and, once a record is open, its panel beside it (under it on a narrow window: records.css). */
