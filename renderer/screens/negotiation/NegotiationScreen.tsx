@@ -89,7 +89,7 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
                   </select>
                 </div>
                 <button type="submit" className="button button--primary">Add issue</button>
-                {addError && <p id="new-issue-error" className="field__error" role="alert" style={{ width: '100%' }}>{addError}</p>}
+                {addError && <p id="new-issue-error" className="field__error" role="alert">{addError}</p>}
               </form>
             )}
             {issues.error && <p className="notice notice--error" role="alert">The issues could not be read: {issues.error}</p>}

@@ -56,7 +56,7 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
                 </select>
               </div>
               <button type="submit" className="button button--primary">Add precedent</button>
-              {addError && <p id="new-precedent-error" className="field__error" role="alert" style={{ width: '100%' }}>{addError}</p>}
+              {addError && <p id="new-precedent-error" className="field__error" role="alert">{addError}</p>}
             </form>
           )}
           {precedents.error && <p className="notice notice--error" role="alert">The precedents could not be read: {precedents.error}</p>}

@@ -48,7 +48,7 @@ export function WatchScreen({ caseId }: { caseId: string }) {
                 <input id="new-watch-title" className="input" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="A development that would change our position" aria-invalid={addError ? true : undefined} aria-describedby={addError ? 'new-watch-error' : undefined} />
               </div>
               <button type="submit" className="button button--primary">Add to watch list</button>
-              {addError && <p id="new-watch-error" className="field__error" role="alert" style={{ width: '100%' }}>{addError}</p>}
+              {addError && <p id="new-watch-error" className="field__error" role="alert">{addError}</p>}
             </form>
           )}
           {items.error && <p className="notice notice--error" role="alert">The watch list could not be read: {items.error}</p>}
