@@ -241,7 +241,7 @@ function Concessions({ caseId, issueId, meetings, readOnly }: { caseId: string; 
             </select>
           </div>
           <button type="submit" className="button">Add concession</button>
-          {error && <p id={`${ids}-err`} className="field__error" role="alert" style={{ width: '100%' }}>{error}</p>}
+          {error && <p id={`${ids}-err`} className="field__error" role="alert">{error}</p>}
         </form>
       )}
     </section>

@@ -1,62 +1,37 @@
 // Precedents: statutes, regulations, decisions and earlier directives with their citations; one open beside the
 // list, edited as the user goes, with what links to it (the issues it supports, say).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { PRECEDENT_TYPES } from '../../../shared/enums.js';
-import { messageOf } from '../../api/client.js';
 import { useCases } from '../../state/cases.js';
 import { formatDay } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { RecordDetailPanel } from '../../ui/records/RecordDetailPanel.js';
-import { takeOpenRequest } from '../../ui/links/open-record.js';
-import { createOf, deleteOf, restoreOf, type AnyRecord } from '../../ui/records/calls.js';
-import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
-import { useLandOnRecord } from '../../ui/records/land-on-record.js';
-import { useUndo } from '../../ui/records/undo.js';
-import { rowKeys, useRecords } from '../../ui/records/use-records.js';
+import type { AnyRecord } from '../../ui/records/calls.js';
+import { RecordField, RecordSelect } from '../../ui/records/RecordField.js';
+import { RecordsBesideDetail, RecordTable, type RecordColumn } from '../../ui/records/RecordTable.js';
+import { useRecordList } from '../../ui/records/use-record-list.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import '../../ui/records/records.css';
 
 const TYPE_LABELS: Record<string, string> = { court_decision: 'Court decision', agency_action: 'Agency action', earlier_directive: 'Earlier directive', case_file: 'Another case file', public_statement: 'Public statement' };
 const typeLabel = (t: unknown) => TYPE_LABELS[String(t)] ?? humanize(String(t));
 const TYPE_OPTIONS = PRECEDENT_TYPES.map((t) => ({ value: t, label: typeLabel(t) }));
+const COLUMNS: RecordColumn[] = [
+  { heading: 'Type', cell: (p) => typeLabel(p.precedentType) },
+  { heading: 'Citation', cell: (p) => (p.citation ? <span className="cell-text">{String(p.citation)}</span> : <span className="muted">—</span>) },
+  { heading: 'Date', nowrap: true, cell: (p) => (p.decidedOn ? formatDay(String(p.decidedOn)) : <span className="muted">—</span>) },
+];
 
 export function PrecedentsScreen({ caseId }: { caseId: string }) {
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
-  const precedents = useRecords(caseId, 'precedent');
-  const [openId, setOpenId] = useState<string | null>(() => takeOpenRequest('precedent'));
+  const precedents = useRecordList(caseId, 'precedent', 'Precedent');
+  const { openId, setOpenId, addError, notice } = precedents;
   const [title, setTitle] = useState('');
   const [type, setType] = useState<string>('court_decision');
-  const [addError, setAddError] = useState<string | null>(null);
-  const { notice, offer } = useUndo();
-
-  useEffect(() => setOpenId((id) => id ?? takeOpenRequest('precedent')), [caseId]);
-  useLandOnRecord({ listed: precedents.records, open: setOpenId });
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
-    try {
-      const created = await createOf(caseId, 'precedent', { title, precedentType: type });
-      precedents.put(created);
-      setTitle('');
-      setAddError(null);
-      setOpenId(created.id);
-    } catch (err) {
-      setAddError(failureText(err, 'title'));
-    }
-  }
-
-  async function remove(rec: AnyRecord) {
-    try {
-      await deleteOf(caseId, 'precedent', rec.id);
-      precedents.drop(rec.id);
-      setOpenId(null);
-      offer(`Precedent “${String(rec.title)}” deleted.`, async () => {
-        precedents.put(await restoreOf(caseId, 'precedent', rec.id));
-        setOpenId(rec.id);
-      });
-    } catch (err) {
-      setAddError(messageOf(err));
-    }
+    if (await precedents.add({ title, precedentType: type })) setTitle('');
   }
 
   const list = [...(precedents.records ?? [])].sort((a, b) => String(b.decidedOn ?? '').localeCompare(String(a.decidedOn ?? '')));
@@ -65,7 +40,7 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
     <div className="screen precedents">
       <ScreenHeading eyebrow="Case section">Precedents</ScreenHeading>
       {notice}
-      <div className={`records ${open ? 'records--with-detail' : ''}`}>
+      <RecordsBesideDetail detail={open && <PrecedentPanel key={open.id} caseId={caseId} record={open} readOnly={readOnly} onSaved={precedents.put} onClose={() => setOpenId(null)} onDelete={() => void precedents.remove(open)} />}>
         <section className="panel" aria-labelledby="precedents-heading">
           <h2 id="precedents-heading">Authorities and precedents</h2>
           {!readOnly && (
@@ -81,41 +56,14 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
                 </select>
               </div>
               <button type="submit" className="button button--primary">Add precedent</button>
-              {addError && <p id="new-precedent-error" className="field__error" role="alert" style={{ width: '100%' }}>{addError}</p>}
+              {addError && <p id="new-precedent-error" className="field__error" role="alert">{addError}</p>}
             </form>
           )}
           {precedents.error && <p className="notice notice--error" role="alert">The precedents could not be read: {precedents.error}</p>}
           {precedents.records && list.length === 0 && <p className="empty">No precedents yet. Add the statutes, decisions and earlier orders that bear on this case, then link them to the issues they support or undermine.</p>}
-          {list.length > 0 && (
-            <div className="table-scroll">
-              <table className="dense-table" aria-label="Precedents" onKeyDown={rowKeys}>
-                <thead>
-                  <tr>
-                    <th scope="col">Title</th>
-                    <th scope="col">Type</th>
-                    <th scope="col">Citation</th>
-                    <th scope="col">Date</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((p) => (
-                    <tr key={p.id} data-record-id={p.id} aria-selected={p.id === openId}>
-                      <th scope="row">
-                        <button type="button" className="row-open" data-row-open aria-expanded={p.id === openId} onClick={() => setOpenId(p.id === openId ? null : p.id)}>{String(p.title)}</button>
-                      </th>
-                      <td>{typeLabel(p.precedentType)}</td>
-                      <td>{p.citation ? <span className="cell-text">{String(p.citation)}</span> : <span className="muted">—</span>}</td>
-                      <td style={{ whiteSpace: 'nowrap' }}>{p.decidedOn ? formatDay(String(p.decidedOn)) : <span className="muted">—</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {list.length > 0 && <p className="field__hint">Arrow keys move between precedents; Enter opens one.</p>}
+          <RecordTable label="Precedents" titleHeading="Title" columns={COLUMNS} records={list} openId={openId} onOpen={setOpenId} rowsNoun="precedents" />
         </section>
-        {open && <PrecedentPanel key={open.id} caseId={caseId} record={open} readOnly={readOnly} onSaved={precedents.put} onClose={() => setOpenId(null)} onDelete={() => void remove(open)} />}
-      </div>
+      </RecordsBesideDetail>
     </div>
   );
 }

@@ -1,60 +1,35 @@
 // The watch list: developments that would change our positions, each watching, triggered or closed, with its
 // indicators, what it would imply, the evidence so far, and when it was triggered.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { WATCH_STATUSES } from '../../../shared/enums.js';
-import { messageOf } from '../../api/client.js';
 import { useCases } from '../../state/cases.js';
 import { formatDay, isoToday } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { RecordDetailPanel } from '../../ui/records/RecordDetailPanel.js';
-import { takeOpenRequest } from '../../ui/links/open-record.js';
-import { createOf, deleteOf, restoreOf, type AnyRecord } from '../../ui/records/calls.js';
-import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
-import { useLandOnRecord } from '../../ui/records/land-on-record.js';
-import { useUndo } from '../../ui/records/undo.js';
-import { rowKeys, useRecords } from '../../ui/records/use-records.js';
+import type { AnyRecord } from '../../ui/records/calls.js';
+import { RecordField, RecordSelect } from '../../ui/records/RecordField.js';
+import { RecordsBesideDetail, RecordTable, type RecordColumn } from '../../ui/records/RecordTable.js';
+import { useRecordList } from '../../ui/records/use-record-list.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import '../../ui/records/records.css';
 
 const STATUS_OPTIONS = WATCH_STATUSES.map((s) => ({ value: s, label: humanize(s) }));
 const STATUS_RANK: Record<string, number> = { triggered: 0, watching: 1, closed: 2 };
+const COLUMNS: RecordColumn[] = [
+  { heading: 'Status', cell: (w) => <span className={`pill pill--${String(w.status)}`}>{humanize(String(w.status))}</span> },
+  { heading: 'Indicators', cell: (w) => (Array.isArray(w.indicators) && w.indicators.length ? `${w.indicators.length} indicator${w.indicators.length === 1 ? '' : 's'}` : <span className="muted">None yet</span>) },
+  { heading: 'Triggered', nowrap: true, cell: (w) => (w.triggeredOn ? formatDay(String(w.triggeredOn)) : <span className="muted">—</span>) },
+];
 
 export function WatchScreen({ caseId }: { caseId: string }) {
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
-  const items = useRecords(caseId, 'watchItem');
-  const [openId, setOpenId] = useState<string | null>(() => takeOpenRequest('watchItem'));
+  const items = useRecordList(caseId, 'watchItem', 'Watch item');
+  const { openId, setOpenId, addError, notice } = items;
   const [title, setTitle] = useState('');
-  const [addError, setAddError] = useState<string | null>(null);
-  const { notice, offer } = useUndo();
-
-  useEffect(() => setOpenId((id) => id ?? takeOpenRequest('watchItem')), [caseId]);
-  useLandOnRecord({ listed: items.records, open: setOpenId });
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
-    try {
-      const created = await createOf(caseId, 'watchItem', { title, status: 'watching' });
-      items.put(created);
-      setTitle('');
-      setAddError(null);
-      setOpenId(created.id);
-    } catch (err) {
-      setAddError(failureText(err, 'title'));
-    }
-  }
-
-  async function remove(rec: AnyRecord) {
-    try {
-      await deleteOf(caseId, 'watchItem', rec.id);
-      items.drop(rec.id);
-      setOpenId(null);
-      offer(`Watch item “${String(rec.title)}” deleted.`, async () => {
-        items.put(await restoreOf(caseId, 'watchItem', rec.id));
-        setOpenId(rec.id);
-      });
-    } catch (err) {
-      setAddError(messageOf(err));
-    }
+    if (await items.add({ title, status: 'watching' })) setTitle('');
   }
 
   const list = [...(items.records ?? [])].sort((a, b) => STATUS_RANK[String(a.status)]! - STATUS_RANK[String(b.status)]!);
@@ -63,7 +38,7 @@ export function WatchScreen({ caseId }: { caseId: string }) {
     <div className="screen watch">
       <ScreenHeading eyebrow="Case section">Watch list</ScreenHeading>
       {notice}
-      <div className={`records ${open ? 'records--with-detail' : ''}`}>
+      <RecordsBesideDetail detail={open && <WatchPanel key={open.id} caseId={caseId} record={open} readOnly={readOnly} onSaved={items.put} onClose={() => setOpenId(null)} onDelete={() => void items.remove(open)} />}>
         <section className="panel" aria-labelledby="watch-heading">
           <h2 id="watch-heading">What we are watching</h2>
           {!readOnly && (
@@ -73,41 +48,14 @@ export function WatchScreen({ caseId }: { caseId: string }) {
                 <input id="new-watch-title" className="input" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="A development that would change our position" aria-invalid={addError ? true : undefined} aria-describedby={addError ? 'new-watch-error' : undefined} />
               </div>
               <button type="submit" className="button button--primary">Add to watch list</button>
-              {addError && <p id="new-watch-error" className="field__error" role="alert" style={{ width: '100%' }}>{addError}</p>}
+              {addError && <p id="new-watch-error" className="field__error" role="alert">{addError}</p>}
             </form>
           )}
           {items.error && <p className="notice notice--error" role="alert">The watch list could not be read: {items.error}</p>}
           {items.records && list.length === 0 && <p className="empty">Nothing on the watch list yet. Add a development to watch for (a rule, a court ruling, a statement), then its indicators and what it would mean for us.</p>}
-          {list.length > 0 && (
-            <div className="table-scroll">
-              <table className="dense-table" aria-label="Watch list" onKeyDown={rowKeys}>
-                <thead>
-                  <tr>
-                    <th scope="col">Development</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Indicators</th>
-                    <th scope="col">Triggered</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((w) => (
-                    <tr key={w.id} data-record-id={w.id} aria-selected={w.id === openId}>
-                      <th scope="row">
-                        <button type="button" className="row-open" data-row-open aria-expanded={w.id === openId} onClick={() => setOpenId(w.id === openId ? null : w.id)}>{String(w.title)}</button>
-                      </th>
-                      <td><span className={`pill pill--${String(w.status)}`}>{humanize(String(w.status))}</span></td>
-                      <td>{Array.isArray(w.indicators) && w.indicators.length ? `${w.indicators.length} indicator${w.indicators.length === 1 ? '' : 's'}` : <span className="muted">None yet</span>}</td>
-                      <td style={{ whiteSpace: 'nowrap' }}>{w.triggeredOn ? formatDay(String(w.triggeredOn)) : <span className="muted">—</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {list.length > 0 && <p className="field__hint">Arrow keys move between items; Enter opens one.</p>}
+          <RecordTable label="Watch list" titleHeading="Development" columns={COLUMNS} records={list} openId={openId} onOpen={setOpenId} rowsNoun="items" />
         </section>
-        {open && <WatchPanel key={open.id} caseId={caseId} record={open} readOnly={readOnly} onSaved={items.put} onClose={() => setOpenId(null)} onDelete={() => void remove(open)} />}
-      </div>
+      </RecordsBesideDetail>
     </div>
   );
 }

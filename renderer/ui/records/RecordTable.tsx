@@ -1,0 +1,79 @@
+// A dense table of one kind's records beside the panel that shows the open one (the issues matrix, precedents, the
+// watch list). The first column is each record's title as a button that opens or closes it; the arrow keys move
+// between those buttons (rowKeys); each row carries the record's id so that landing on it from an address finds the
+// row (land-on-record.ts). The screen passes in only its own columns, its table's name and the noun of its hint.
+import type { ReactNode } from 'react';
+import type { AnyRecord } from './calls.js';
+import { rowKeys } from './use-records.js';
+
+export interface RecordColumn {
+  /** The column's heading. */
+  heading: string;
+  /** What one record shows in this column. */
+  cell(record: AnyRecord): ReactNode;
+  /** Dates and the like: kept on one line so that the column does not wrap them mid-value. */
+  nowrap?: boolean;
+  /** A class for the column's heading and cells (the issues matrix hides some beside an open issue: records.css). */
+  className?: string;
+}
+
+interface RecordTableProps {
+  /** The table's accessible name, e.g. "Precedents". */
+  label: string;
+  /** The heading over the record titles (the open buttons), e.g. "Title". */
+  titleHeading: string;
+  columns: readonly RecordColumn[];
+  /** The records in the order shown; nothing is drawn while there are none (the screen says so itself). */
+  records: readonly AnyRecord[];
+  openId: string | null;
+  /** Opens a record, or closes the open one (null) when its button is pressed again. */
+  onOpen(id: string | null): void;
+  /** What the rows are, in the plural, for the keyboard hint: "Arrow keys move between <rowsNoun>". */
+  rowsNoun: string;
+  /** A class beside dense-table, for a table with looks of its own. */
+  className?: string;
+}
+
+export function RecordTable({ label, titleHeading, columns, records, openId, onOpen, rowsNoun, className }: RecordTableProps) {
+  if (records.length === 0) return null;
+  return (
+    <>
+      <div className="table-scroll">
+        <table className={className ? `dense-table ${className}` : 'dense-table'} aria-label={label} onKeyDown={rowKeys}>
+          <thead>
+            <tr>
+              <th scope="col">{titleHeading}</th>
+              {columns.map((c) => <th key={c.heading} scope="col" className={c.className}>{c.heading}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {records.map((r) => (
+              <tr key={r.id} data-record-id={r.id} aria-selected={r.id === openId}>
+                <th scope="row">
+                  <button type="button" className="row-open" data-row-open aria-expanded={r.id === openId} onClick={() => onOpen(r.id === openId ? null : r.id)}>{String(r.title)}</button>
+                </th>
+                {columns.map((c) => <td key={c.heading} className={cellClass(c)}>{c.cell(r)}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="field__hint">Arrow keys move between {rowsNoun}; Enter opens one.</p>
+    </>
+  );
+}
+
+function cellClass(column: RecordColumn): string | undefined {
+  const classes = [column.className, column.nowrap ? 'dense-table__nowrap' : undefined].filter(Boolean);
+  return classes.length ? classes.join(' ') : undefined;
+}
+
+/** The list and, once a record is open, its panel beside it (under it on a narrow window: records.css). */
+export function RecordsBesideDetail({ detail, children }: { detail: ReactNode; children: ReactNode }) {
+  return (
+    <div className={`records ${detail ? 'records--with-detail' : ''}`}>
+      {children}
+      {detail}
+    </div>
+  );
+}
