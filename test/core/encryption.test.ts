@@ -202,4 +202,26 @@ describe('the library', () => {
     expect(api.call('library.dashboard', {}).problems).toEqual([]);
     expect(api.call('library.search', { query: 'carve-out' }).map((h) => h.caseTitle)).toEqual(['Plain directive']);
   });
+
+  it("names the locked encrypted file it leaves out of the calendar of every case, and includes it once it is open", () => {
+    const api = testApi();
+    const plain = newCase(api, 'plain.parley', 'Plain directive');
+    api.call('deadline.create', { caseId: plain.caseId, fields: { title: 'Plain response', deadlineKind: 'response', status: 'open', dueType: 'date', dueDate: '2031-03-03' } });
+    const secret = encryptedCase(api);
+    api.call('deadline.create', { caseId: secret.caseId, fields: { title: 'Sealed response', deadlineKind: 'response', status: 'open', dueType: 'date', dueDate: '2031-04-04' } });
+    api.call('case.close', { caseId: secret.caseId });
+
+    const withoutSecret = api.call('calendar.ics', {});
+    expect(withoutSecret.skipped).toEqual([{ path: secret.path, reason: 'locked' }]);
+    expect(withoutSecret.problems).toEqual([]);
+    expect(withoutSecret.events).toBe(1);
+    expect(withoutSecret.text).toContain('Plain response');
+    expect(withoutSecret.text).not.toContain('Sealed response');
+
+    api.call('case.open', { path: secret.path, passphrase: PASSPHRASE });
+    const withSecret = api.call('calendar.ics', {});
+    expect(withSecret.skipped).toEqual([]);
+    expect(withSecret.events).toBe(2);
+    expect(withSecret.text).toContain('Sealed response');
+  });
 });
