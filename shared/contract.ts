@@ -73,6 +73,11 @@ export interface IcsExport {
   events: number;
   /** Case files of the library that could not be read, and why. */
   problems: { path: string; message: string }[];
+  /**
+   * Case files of the library left out on purpose: 'locked' is an encrypted file that is not open, so there is no
+   * passphrase to read it with. Opening it and exporting again puts its deadlines in.
+   */
+  skipped: { path: string; reason: 'locked' }[];
 }
 
 export const STATIC_OPERATIONS = {

@@ -199,10 +199,14 @@ export class Library {
     return { results, problems, locked };
   }
 
-  /** Runs `read` against every case file of the library; files that cannot be read come back as problems. */
-  readEach<T>(openConnection: (p: string) => Db | undefined, read: (db: Db, file: string) => T): { results: T[]; problems: { path: string; message: string }[] } {
-    const { results, problems } = this.eachCase(openConnection, (db, f) => read(db, f.path));
-    return { results, problems: problems.map(({ path: p, message }) => ({ path: p, message })) };
+  /**
+   * Runs `read` against every case file of the library; files that cannot be read come back as problems, and
+   * encrypted files that are not open (no passphrase to read them with) as `locked`, so the caller can say what it
+   * left out.
+   */
+  readEach<T>(openConnection: (p: string) => Db | undefined, read: (db: Db, file: string) => T): { results: T[]; problems: { path: string; message: string }[]; locked: string[] } {
+    const { results, problems, locked } = this.eachCase(openConnection, (db, f) => read(db, f.path));
+    return { results, problems: problems.map(({ path: p, message }) => ({ path: p, message })), locked };
   }
 
   list(openConnection: (p: string) => Db | undefined, today = isoToday()): LibraryEntry[] {

@@ -16,6 +16,20 @@ function encryptedCase(api: TestApi, name = 'secret.parley') {
   return api.call('case.create', { path: path.join(api.dir, name), directive: { title: 'Sealed directive', status: 'received' }, passphrase: PASSPHRASE });
 }
 
+/** An encrypted case file, closed again by the app (so in rollback-journal mode, nothing beside it). */
+function closedEncryptedCase(api: TestApi) {
+  const info = encryptedCase(api);
+  api.call('case.close', { caseId: info.caseId });
+  return info;
+}
+
+/** A writable connection of this test's own to an encrypted file, keyed with the test passphrase. */
+function keyedConnection(file: string): Database.Database {
+  const db = new Database(file);
+  applyKey(db, PASSPHRASE);
+  return db;
+}
+
 const startsWithSqliteHeader = (file: string) => fs.readFileSync(file).subarray(0, 16).equals(SQLITE_HEADER);
 const isPlainFile = startsWithSqliteHeader;
 const holds = (file: string, text: string) => fs.existsSync(file) && fs.readFileSync(file).includes(Buffer.from(text, 'utf8'));
@@ -105,6 +119,37 @@ describe('an encrypted case file', () => {
     db.close();
     expect(startsWithSqliteHeader(foreign)).toBe(false);
     api.fail('case.open', { path: foreign, passphrase: PASSPHRASE }, 'not_a_case_file');
+  });
+
+  // A cleanly closed encrypted file is checked over the editing connection itself (the key is derived once): a
+  // refusal there must still leave the file as it was, with nothing beside it.
+  it('from a newer Parley is refused for editing, and is left byte-identical with no file beside it', () => {
+    const api = testApi();
+    const info = closedEncryptedCase(api);
+    const db = keyedConnection(info.path);
+    db.pragma('user_version = 999');
+    db.close();
+    const before = fs.readFileSync(info.path);
+    api.fail('case.open', { path: info.path, passphrase: PASSPHRASE }, 'newer_version');
+    expect(fs.readFileSync(info.path).equals(before)).toBe(true);
+    expect(fs.readdirSync(api.dir).filter((f) => f.startsWith('secret.parley'))).toEqual(['secret.parley']);
+  });
+
+  it('with a WAL left beside it by a crash opens for editing with every committed change', () => {
+    const api = testApi();
+    const info = closedEncryptedCase(api);
+    // Another connection writes in WAL mode and is dropped without tidying up, as a crash would leave the file.
+    const crashed = keyedConnection(info.path);
+    crashed.pragma('journal_mode = WAL');
+    crashed.pragma('wal_autocheckpoint = 0');
+    crashed.prepare('UPDATE directive SET title = ?').run('Renamed before the crash');
+    const walCopy = fs.readFileSync(`${info.path}-wal`);
+    const fileCopy = fs.readFileSync(info.path);
+    crashed.close();
+    fs.writeFileSync(info.path, fileCopy);
+    fs.writeFileSync(`${info.path}-wal`, walCopy);
+    const opened = api.call('case.open', { path: info.path, passphrase: PASSPHRASE });
+    expect(api.call('directive.get', { caseId: opened.caseId }).title).toBe('Renamed before the crash');
   });
 });
 
@@ -201,5 +246,27 @@ describe('the library', () => {
     expect(api.call('library.list', {}).find((e) => e.path === plain.path)).toMatchObject({ encrypted: false, title: 'Plain directive' });
     expect(api.call('library.dashboard', {}).problems).toEqual([]);
     expect(api.call('library.search', { query: 'carve-out' }).map((h) => h.caseTitle)).toEqual(['Plain directive']);
+  });
+
+  it("names the locked encrypted file it leaves out of the calendar of every case, and includes it once it is open", () => {
+    const api = testApi();
+    const plain = newCase(api, 'plain.parley', 'Plain directive');
+    api.call('deadline.create', { caseId: plain.caseId, fields: { title: 'Plain response', deadlineKind: 'response', status: 'open', dueType: 'date', dueDate: '2031-03-03' } });
+    const secret = encryptedCase(api);
+    api.call('deadline.create', { caseId: secret.caseId, fields: { title: 'Sealed response', deadlineKind: 'response', status: 'open', dueType: 'date', dueDate: '2031-04-04' } });
+    api.call('case.close', { caseId: secret.caseId });
+
+    const withoutSecret = api.call('calendar.ics', {});
+    expect(withoutSecret.skipped).toEqual([{ path: secret.path, reason: 'locked' }]);
+    expect(withoutSecret.problems).toEqual([]);
+    expect(withoutSecret.events).toBe(1);
+    expect(withoutSecret.text).toContain('Plain response');
+    expect(withoutSecret.text).not.toContain('Sealed response');
+
+    api.call('case.open', { path: secret.path, passphrase: PASSPHRASE });
+    const withSecret = api.call('calendar.ics', {});
+    expect(withSecret.skipped).toEqual([]);
+    expect(withSecret.events).toBe(2);
+    expect(withSecret.text).toContain('Sealed response');
   });
 });

@@ -1,6 +1,7 @@
 // Deadlines to the user's calendar: one case from its overview, every case from the library, as .ics files whose
 // entries keep their UIDs from one export to the next (so a calendar updates them rather than adding copies).
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from './support/fixtures.js';
 import { callThrough } from './support/harness.js';
 import { createCaseFile, isoDaysFromToday } from './support/cases.js';
@@ -28,4 +29,18 @@ test('the overview and the library export deadlines as a calendar file with stab
   const again = fs.readFileSync((await all.path())!, 'utf8');
   expect(again).toContain(`UID:${reply.id}@parley`);
   await app.screenshot('calendar-export-library');
+
+  // An encrypted case that is closed cannot be read without its passphrase: the export says it left it out.
+  const sealed = await callThrough(harness, 'case.create', {
+    path: path.join(harness.casesDir, 'sealed-order.parley'),
+    directive: { title: 'Sealed export order', status: 'negotiating' },
+    passphrase: 'correct horse battery staple',
+  });
+  await callThrough(harness, 'case.close', { caseId: sealed.caseId });
+  await page.reload();
+  await app.library.show();
+  const [partial] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: "Export every case's deadlines (.ics)" }).click()]);
+  expect(fs.readFileSync((await partial.path())!, 'utf8')).toContain(`UID:${reply.id}@parley`);
+  await expect(page.getByRole('status').filter({ hasText: '1 encrypted case file was left out because it is locked: sealed-order.parley. Open it and export again' })).toBeVisible();
+  await app.screenshot('calendar-export-library-locked');
 });

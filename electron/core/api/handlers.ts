@@ -69,8 +69,8 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'reminder.dismiss': (s, { caseId, key }) => s.get(caseId).changeReminder(key, { dismiss: true }, s.actor),
   'calendar.ics': (s, { caseIds }) => {
     if (caseIds) return calendarExport(caseIds.map((id) => caseCalendar(s.get(id).connection)), []);
-    const { results, problems } = s.library.readEach(s.connectionFor, (db) => caseCalendar(db));
-    return calendarExport(results, problems);
+    const { results, problems, locked } = s.library.readEach(s.connectionFor, (db) => caseCalendar(db));
+    return calendarExport(results, problems, locked.map((p) => ({ path: p, reason: 'locked' as const })));
   },
   'case.openForReview': (s, { path, passphrase }) => s.openForReview(path, passphrase).info(),
   'review.list': (s, { caseId, recordKind, recordId }) => s.reviewNotes(caseId).list({ recordKind, recordId }),

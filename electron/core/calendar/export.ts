@@ -36,7 +36,7 @@ export function caseCalendar(db: Db): CaseCalendar {
  * One calendar of the cases' deadlines. UIDs are the deadlines' ids, so importing a later export updates the
  * events; with several cases, each event's title names its case.
  */
-export function calendarExport(cases: readonly CaseCalendar[], problems: IcsExport['problems'], generatedAt = new Date()): IcsExport {
+export function calendarExport(cases: readonly CaseCalendar[], problems: IcsExport['problems'], skipped: IcsExport['skipped'] = [], generatedAt = new Date()): IcsExport {
   const several = cases.length > 1;
   const deadlines = cases.flatMap((c) => (several ? c.deadlines.map((d) => ({ ...d, title: `${d.title} — ${c.caseTitle}` })) : c.deadlines));
   const explanations = new Map(cases.flatMap((c) => [...c.explanations]));
@@ -44,5 +44,5 @@ export function calendarExport(cases: readonly CaseCalendar[], problems: IcsExpo
   const text = toIcs(deadlines, { calendarName, generatedAt, explanations });
   const events = deadlines.filter((d) => !d.deletedAt && d.dueType !== 'tbd' && d.dueDate).length;
   const fileName = `${several || cases.length === 0 ? 'parley-deadlines' : fileSlug(cases[0]!.caseTitle, 60, 'deadlines')}.ics`;
-  return { fileName, text, events, problems };
+  return { fileName, text, events, problems, skipped };
 }

@@ -96,22 +96,45 @@ export function openCaseDatabase(file: string, opts: OpenOptions = {}): Db {
       throw new ParleyError('damaged', `${path.basename(file)} is damaged (its header names an unknown file format). Parley will not write to it; you can open it read-only to read or copy what it holds.`);
     }
   }
+  // Keying a connection derives the key from the passphrase (PBKDF2, 256,000 iterations: nearly all the cost of an
+  // encrypted open), once per connection. An encrypted file with neither a WAL nor a rollback journal beside it
+  // (closed cleanly) holds every committed page in itself, so reading it through a writable connection writes
+  // nothing: there the checks run on the editing connection, and a refused file is still left as it was.
+  if (passphrase !== undefined && !opts.readOnly && journalBeside(file) === undefined) {
+    const db = connect(file, false, passphrase);
+    runOpeningChecks(db, file, opts);
+    return readyForEditing(db, file);
+  }
   const reader = connect(file, true, passphrase);
-  closeOnFailure(reader, () => {
-    checkIdentity(reader.pragma('application_id', { simple: true }) as number, reader.pragma('user_version', { simple: true }) as number, file);
-    assertExpectedSchema(reader, file, () => new Database(':memory:', driverOptions()));
-    // A read-only open reads a damaged file too (verify reports the damage), so the check would decide nothing.
-    if (!opts.skipIntegrityCheck && !opts.readOnly) checkIntegrity(reader, file);
-  }, (err) => (err instanceof ParleyError ? err : damagedError(file)));
+  runOpeningChecks(reader, file, opts);
   if (opts.readOnly) return reader;
   reader.close();
-  assertWritable(file);
-  const db = connect(file, false, passphrase);
+  return readyForEditing(connect(file, false, passphrase), file);
+}
+
+/** Checks, over `db`, that the file is a Parley case file this version reads, and (unless skipped) not damaged. */
+function runOpeningChecks(db: Db, file: string, opts: OpenOptions): void {
   closeOnFailure(db, () => {
+    checkIdentity(db.pragma('application_id', { simple: true }) as number, db.pragma('user_version', { simple: true }) as number, file);
+    assertExpectedSchema(db, file, () => new Database(':memory:', driverOptions()));
+    // A read-only open reads a damaged file too (verify reports the damage), so the check would decide nothing.
+    if (!opts.skipIntegrityCheck && !opts.readOnly) checkIntegrity(db, file);
+  }, (err) => (err instanceof ParleyError ? err : damagedError(file)));
+}
+
+/** Makes a checked, writable connection the editing one: WAL, and the file brought to the newest schema. */
+function readyForEditing(db: Db, file: string): Db {
+  closeOnFailure(db, () => {
+    assertWritable(file);
     db.pragma('journal_mode = WAL');
     migrate(db, file);
   }, toParleyError);
   return db;
+}
+
+/** The WAL or rollback journal beside the file, if any: it was not closed cleanly, or a connection has it open. */
+function journalBeside(file: string): string | undefined {
+  return ['-wal', '-journal'].map((suffix) => file + suffix).find((f) => fs.existsSync(f));
 }
 
 /** SQLite opens a file it may not write read-only without a word, and every write then fails: say so at once. */
@@ -255,7 +278,7 @@ export function createCaseDatabase(file: string, fill: (db: Db) => void, passphr
  * (deleted after a crash) would be applied to the new file when it is first opened, mixing another case into it.
  */
 function assertNoLeftoverJournal(file: string): void {
-  const leftover = ['-wal', '-journal'].map((suffix) => file + suffix).find((f) => fs.existsSync(f));
+  const leftover = journalBeside(file);
   if (leftover) {
     throw new ParleyError(
       'already_exists',

@@ -1,8 +1,10 @@
 // "Add to calendar": the deadlines of one case, or of every case in the library, as an .ics file the user's calendar
 // imports. UIDs are stable, so importing a later export updates the same entries instead of adding copies.
 import { useState } from 'react';
+import type { IcsExport } from '../../../shared/contract.js';
 import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
+import { fileNameOf } from '../paths.js';
 import { deliverExport, textAsBase64 } from './deliver-export.js';
 
 export function CalendarExportButton({ caseId, label }: { caseId?: string; label: string }) {
@@ -18,7 +20,7 @@ export function CalendarExportButton({ caseId, label }: { caseId?: string; label
       const done = await deliverExport(file, 'a calendar');
       const counted = `${ics.events} deadline${ics.events === 1 ? '' : 's'} with a date. ${done}`;
       const unreadable = ics.problems.length ? ` ${ics.problems.length} case file${ics.problems.length === 1 ? '' : 's'} could not be read: ${ics.problems.map((p) => p.path).join(', ')}.` : '';
-      setNotice({ text: counted + unreadable, error: false });
+      setNotice({ text: counted + unreadable + lockedNotice(ics.skipped), error: false });
     } catch (err) {
       setNotice({ text: `The calendar was not exported: ${messageOf(err)}`, error: true });
     } finally {
@@ -38,4 +40,12 @@ export function CalendarExportButton({ caseId, label }: { caseId?: string; label
       )}
     </div>
   );
+}
+
+/** Names the encrypted case files the export had to leave out (no passphrase while they are closed) and what to do. */
+function lockedNotice(skipped: IcsExport['skipped']): string {
+  const locked = skipped.filter((entry) => entry.reason === 'locked').map((entry) => fileNameOf(entry.path));
+  if (!locked.length) return '';
+  const one = locked.length === 1;
+  return ` ${one ? '1 encrypted case file was' : `${locked.length} encrypted case files were`} left out because ${one ? 'it is' : 'they are'} locked: ${locked.join(', ')}. Open ${one ? 'it' : 'them'} and export again to include ${one ? 'its' : 'their'} deadlines.`;
 }
