@@ -111,6 +111,10 @@ test('the matrix is navigable with the keyboard, and an empty title is refused w
   await neg.row('First').getByRole('button', { name: 'First' }).focus();
   await page.keyboard.press('ArrowDown');
   await expect(neg.row('Second').getByRole('button', { name: 'Second' })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(neg.row('First').getByRole('button', { name: 'First' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(neg.row('Second').getByRole('button', { name: 'Second' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(neg.panel.root.getByRole('heading', { level: 2 })).toContainText('Second');
 });

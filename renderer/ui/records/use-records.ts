@@ -26,14 +26,14 @@ export function useRecords(caseId: string, kind: KindName, filter?: Record<strin
   return { records, error, reload, put, drop };
 }
 
-/** Arrow keys move between the buttons marked data-row-open in a list or table. */
+/** Arrow keys move between the buttons marked data-row-open in a list or table; Home and End go to the first and last. */
 export function rowKeys(e: React.KeyboardEvent<HTMLElement>) {
-  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
   const target = e.target as HTMLElement;
   if (!target.matches('[data-row-open]')) return;
   const all = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-row-open]')];
   const i = all.indexOf(target);
-  const next = all[e.key === 'ArrowDown' ? i + 1 : i - 1];
+  const next = e.key === 'Home' ? all[0] : e.key === 'End' ? all.at(-1) : all[e.key === 'ArrowDown' ? i + 1 : i - 1];
   if (next) {
     e.preventDefault();
     next.focus();
