@@ -41,6 +41,14 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
     shortcuts: CASE_SECTIONS.map((s, i) => ({ keys: [[ALT, String(i + 1)]], description: `Go to ${s.label}` })),
   },
   {
+    title: 'In lists and tables',
+    shortcuts: [
+      { keys: [['↑'], ['↓']], description: 'Move to the previous or next record' },
+      { keys: [['Home'], ['End']], description: 'Move to the first or last record' },
+      { keys: [['Enter']], description: 'Open the record' },
+    ],
+  },
+  {
     title: 'In the search palette',
     shortcuts: [
       { keys: [['↑'], ['↓']], description: 'Move through the results' },
