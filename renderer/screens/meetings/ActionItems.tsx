@@ -7,6 +7,7 @@ import { formatDay, isoToday } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { AutoText, InlineFormProblem, orNull } from './fields.js';
 import { problemOf, useMeetings, type Meeting } from './store.js';
+import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
 
 type ActionItem = RecordOf<'actionItem'>;
 
@@ -110,9 +111,9 @@ function AddAction({ meeting }: { meeting: Meeting }) {
         dueDate: due || null,
         isCommitment: commitment,
       });
-      setTitle('');
-      setOwner('');
-      setDue('');
+      setTitle(clearIfUnchanged(title));
+      setOwner(clearIfUnchanged(owner));
+      setDue(clearIfUnchanged(due));
       setCommitment(false);
       setProblem(null);
       document.getElementById(`${id}-title`)?.focus();

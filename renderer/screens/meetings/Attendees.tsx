@@ -5,6 +5,7 @@ import { PARTY_SIDES } from '../../../shared/enums.js';
 import type { RecordOf } from '../../../shared/records.js';
 import { AutoText, InlineFormProblem, orNull } from './fields.js';
 import { problemOf, useMeetings, type Meeting } from './store.js';
+import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
 
 type Attendee = RecordOf<'attendee'>;
 type Side = Attendee['side'];
@@ -119,8 +120,8 @@ function AddAttendee({ meeting }: { meeting: Meeting }) {
         role: orNull(role),
         attended,
       });
-      setName('');
-      setRole('');
+      setName(clearIfUnchanged(name));
+      setRole(clearIfUnchanged(role));
       setSideTouched(false);
       setProblem(null);
       document.getElementById(`${id}-name`)?.focus();

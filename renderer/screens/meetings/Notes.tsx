@@ -5,6 +5,7 @@ import type { RecordOf } from '../../../shared/records.js';
 import { formatInstantIn } from '../../ui/dates.js';
 import { AutoText, InlineFormProblem } from './fields.js';
 import { problemOf, useMeetings, type Meeting } from './store.js';
+import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
 
 type Note = RecordOf<'note'>;
 type Decision = RecordOf<'decision'>;
@@ -83,7 +84,7 @@ function AddNote({ meeting }: { meeting: Meeting }) {
     setBusy(true);
     try {
       await add('note', { meetingId: meeting.id, body, internal, takenAt: new Date().toISOString() });
-      setBody('');
+      setBody(clearIfUnchanged(body));
       setInternal(false);
       setProblem(null);
     } catch (err) {
@@ -154,7 +155,7 @@ export function Decisions({ meeting, decisions }: { meeting: Meeting; decisions:
     e.preventDefault();
     try {
       await add('decision', { meetingId: meeting.id, text });
-      setText('');
+      setText(clearIfUnchanged(text));
       setProblem(null);
     } catch (err) {
       setProblem(problemOf(err, 'text'));

@@ -13,6 +13,7 @@ import { BatnaSection } from './BatnaSection.js';
 import { IssuePanel } from './IssuePanel.js';
 import { useRecords } from '../../ui/records/use-records.js';
 import '../../ui/records/records.css';
+import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
 
 const PRIORITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 /**
@@ -45,7 +46,7 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
-    if (await issues.add({ title, priority, status: 'open' })) setTitle('');
+    if (await issues.add({ title, priority, status: 'open' })) setTitle(clearIfUnchanged(title));
   }
 
   const list = [...(issues.records ?? [])].sort(

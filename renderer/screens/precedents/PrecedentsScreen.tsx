@@ -12,6 +12,7 @@ import { RecordsBesideDetail, RecordTable, type RecordColumn } from '../../ui/re
 import { useRecordList } from '../../ui/records/use-record-list.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import '../../ui/records/records.css';
+import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
 
 const TYPE_LABELS: Record<string, string> = { court_decision: 'Court decision', agency_action: 'Agency action', earlier_directive: 'Earlier directive', case_file: 'Another case file', public_statement: 'Public statement' };
 const typeLabel = (t: unknown) => TYPE_LABELS[String(t)] ?? humanize(String(t));
@@ -31,7 +32,7 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
-    if (await precedents.add({ title, precedentType: type })) setTitle('');
+    if (await precedents.add({ title, precedentType: type })) setTitle(clearIfUnchanged(title));
   }
 
   const list = [...(precedents.records ?? [])].sort((a, b) => String(b.decidedOn ?? '').localeCompare(String(a.decidedOn ?? '')));

@@ -12,6 +12,7 @@ import { RecordsBesideDetail, RecordTable, type RecordColumn } from '../../ui/re
 import { useRecordList } from '../../ui/records/use-record-list.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import '../../ui/records/records.css';
+import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
 
 const STATUS_OPTIONS = WATCH_STATUSES.map((s) => ({ value: s, label: humanize(s) }));
 const STATUS_RANK: Record<string, number> = { triggered: 0, watching: 1, closed: 2 };
@@ -29,7 +30,7 @@ export function WatchScreen({ caseId }: { caseId: string }) {
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
-    if (await items.add({ title, status: 'watching' })) setTitle('');
+    if (await items.add({ title, status: 'watching' })) setTitle(clearIfUnchanged(title));
   }
 
   const list = [...(items.records ?? [])].sort((a, b) => STATUS_RANK[String(a.status)]! - STATUS_RANK[String(b.status)]!);

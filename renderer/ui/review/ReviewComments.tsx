@@ -7,6 +7,7 @@ import { useCases } from '../../state/cases.js';
 import { formatInstant } from '../dates.js';
 import { useReview } from '../../state/review.js';
 import './review.css';
+import { clearIfUnchanged } from '../clear-if-unchanged.js';
 
 /** True while the case is open for review. */
 export function useInReview(caseId: string): boolean {
@@ -39,7 +40,7 @@ export function ReviewComments({ caseId, kind, id, noun, className }: { caseId: 
     setBusy(true);
     try {
       await add(caseId, kind, id, text.trim());
-      setText('');
+      setText(clearIfUnchanged(text));
     } catch {
       // The store keeps the message; it is shown below the form.
     } finally {
