@@ -53,7 +53,7 @@ export class RecordTable {
 
   /** A reading statement: rows come as arrays of values, which recordOf turns into records. */
   private reading(key: string, sql: () => string): Database.Statement {
-    return this.statement(key, () => sql()).raw(true);
+    return this.statement(key, sql).raw(true);
   }
 
   get(id: string): StoredRecord | null {
