@@ -78,10 +78,10 @@ test('prepare a brief, edit a section, compare two revisions, regenerate a secti
   const edited = await drafts.revisionCount();
 
   // Bold through the keyboard shortcut, seen in the toolbar.
-  await page.keyboard.press('Shift+Home');
+  // Shift+Home selects to the start of the visual line, which may be only part of a wrapped paragraph.
+  await drafts.extendSelection('Shift+Home', 'first.');
   await page.keyboard.press('Control+b');
   await expect(drafts.toolbar.getByRole('button', { name: /^Bold/ })).toHaveAttribute('aria-pressed', 'true');
-  // Shift+Home selects to the start of the visual line, which may be only part of a wrapped paragraph.
   await expect(drafts.editor.locator('p', { hasText: ADDED }).locator('strong')).toBeVisible();
   await expect(drafts.saveSummary).toHaveText('All changes saved', { timeout: 10_000 });
   await expect(drafts.revision(edited + 1)).toBeVisible();

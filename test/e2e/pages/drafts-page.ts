@@ -70,6 +70,26 @@ export class DraftsPage {
     return this.editor.locator(`h2:has-text("${heading}") + *`).first();
   }
 
+  /**
+   * Extends the selection with a key the browser handles itself (Shift+Home, Shift+Arrow...), and waits until the
+   * editor has taken it in. The editor reads such a selection on the browser's selectionchange event, while Chromium
+   * handles input before other queued work: on a busy machine the next key (Ctrl+B) could otherwise reach the editor
+   * before it knew of the selection, and act on the old one.
+   */
+  async extendSelection(key: string, selected: string): Promise<void> {
+    await this.page.keyboard.press(key);
+    await expect
+      .poll(() =>
+        this.editor.evaluate((element) => {
+          const editor = (element as HTMLElement & { editor?: { state: { doc: { textBetween(from: number, to: number): string }; selection: { from: number; to: number } } } }).editor;
+          if (!editor) return '';
+          const { from, to } = editor.state.selection;
+          return editor.state.doc.textBetween(from, to);
+        }),
+      )
+      .toContain(selected);
+  }
+
   /** How many revisions the draft has, from the list. */
   async revisionCount(): Promise<number> {
     return this.revisions.getByRole('listitem').count();
