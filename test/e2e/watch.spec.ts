@@ -49,5 +49,7 @@ test('an address naming a watch item (from the dashboard or search) opens it and
   const watch = new WatchPage(page);
   await expect(watch.panel.root.getByRole('heading', { level: 2 })).toContainText('Senate bill');
   await expect(watch.row('Senate bill')).toHaveAttribute('data-landed', '');
+  // As when the user opens it: the focus is on the panel's heading, whichever of the panel and the landing came first.
+  await expect(watch.panel.root.getByRole('heading', { level: 2 })).toBeFocused();
   await app.screenshot('watch-landed');
 });

@@ -66,7 +66,7 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
   const meetingTitle = (id: unknown) => meetings.find((m) => m.id === id);
 
   return (
-    <aside className="panel records__detail issue-panel" aria-labelledby={`${ids}-h`}>
+    <aside className="panel records__detail issue-panel" aria-labelledby={`${ids}-h`} data-record-panel={issue.id}>
       <div className="records__detail-head">
         <h2 id={`${ids}-h`} ref={headingRef} tabIndex={-1}>
           <span className="visually-hidden">Issue: </span>

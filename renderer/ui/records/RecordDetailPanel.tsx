@@ -1,5 +1,6 @@
 // The side panel a list screen opens one record in: a focused heading naming the record, a close button, the
-// screen's fields, the record's links, and a delete button unless the case is read-only.
+// screen's fields, the record's links, and a delete button unless the case is read-only. `data-record-panel` tells
+// a landing (land-on-record.ts) that the record has a panel of its own, which keeps the focus.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { LINKABLE_KINDS } from '../../../shared/enums.js';
 import { ReviewComments } from '../review/ReviewComments.js';
@@ -23,7 +24,7 @@ export function RecordDetailPanel(props: {
   useEffect(() => heading.current?.focus(), []);
   const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
   return (
-    <aside className="panel records__detail" aria-labelledby={`${ids}-h`}>
+    <aside className="panel records__detail" aria-labelledby={`${ids}-h`} data-record-panel={id}>
       <div className="records__detail-head">
         <h2 id={`${ids}-h`} ref={heading} tabIndex={-1}><span className="visually-hidden">{Noun}: </span>{title}</h2>
         <button type="button" className="icon-button" aria-label={`Close the ${noun}`} onClick={onClose}>×</button>

@@ -55,6 +55,7 @@ export function useLandOnRecord({ listed, parentOf, open }: Landing): void {
     let marked: HTMLElement | null = null;
     const started = performance.now();
     const find = (id: string) => document.querySelector<HTMLElement>(`[data-record-id="${CSS.escape(id)}"]`);
+    const panelOf = (id: string) => document.querySelector<HTMLElement>(`[data-record-panel="${CSS.escape(id)}"]`);
     const look = () => {
       const waited = performance.now() - started;
       const element = find(focused) ?? (waited > DRAW_WAIT_MS / 2 ? find(row) : null);
@@ -65,6 +66,10 @@ export function useLandOnRecord({ listed, parentOf, open }: Landing): void {
       marked = element;
       element.setAttribute('data-landed', '');
       element.scrollIntoView({ block: 'center' });
+      // A record opened in a side panel (data-record-panel) keeps the focus on the panel's heading, as when the user
+      // opens it: the panel may mount before or after this frame, and the focus must not depend on which.
+      const panel = panelOf(focused) ?? panelOf(row);
+      if (panel && !panel.contains(element)) return;
       // A row's own open button takes focus; an element with nothing to focus becomes focusable for the moment.
       const focusable = element.querySelector<HTMLElement>('[data-row-open]') ?? element;
       if (focusable === element && !element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
