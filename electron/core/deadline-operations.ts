@@ -2,9 +2,10 @@
 // reminders due in the open cases.
 import type { DueReminderView } from '../../shared/api-types.js';
 import type { ScheduleChangeInput } from '../../shared/contract.js';
-import { reminderAnchor, reminderKey, reminderOffsetsFor } from '../../shared/deadlines/index.js';
+import { dueReminders, reminderAnchor, reminderKey, reminderOffsetsFor } from '../../shared/deadlines/index.js';
 import type { KindName } from '../../shared/records.js';
 import type { CaseFile } from './case-file.js';
+import { OPEN_DATED } from './key-dates.js';
 import type { Session } from './session.js';
 
 export function scheduleChangeOf(cf: CaseFile, change: ScheduleChangeInput): { kind: KindName; id: string; changes: Record<string, unknown> } {
@@ -28,8 +29,7 @@ export interface UpcomingReminder {
 export function upcomingReminders(session: Session, now: Date, timeZone = localTimeZone()): UpcomingReminder[] {
   const upcoming: UpcomingReminder[] = [];
   for (const info of session.openCases()) {
-    const cf = session.get(info.caseId);
-    for (const d of cf.list('deadline', { filter: { status: 'open' } })) {
+    for (const d of openDatedDeadlines(session.get(info.caseId))) {
       const anchor = reminderAnchor(d, timeZone);
       if (!anchor) continue;
       for (const offset of reminderOffsetsFor(d)) {
@@ -56,14 +56,30 @@ export function dueRemindersOf(session: Session, caseId: string | undefined, now
   const cases = caseId ? [session.get(caseId)] : session.openCases().map((info) => session.get(info.caseId));
   const views = cases.flatMap((cf) => {
     const caseTitle = cf.directive().title;
-    return cf.dueReminders(now, timeZone).map((r): DueReminderView => {
-      const d = cf.get('deadline', r.deadlineId);
+    const deadlines = openDatedDeadlines(cf);
+    const byId = new Map(deadlines.map((d) => [d.id, d]));
+    // A reminder's key starts with its deadline's id, so a deadline's own state is all that can hide its reminders.
+    const dismissed = deadlines.flatMap((d) => d.reminderState?.dismissed ?? []);
+    const snoozedUntil = Object.assign({}, ...deadlines.map((d) => d.reminderState?.snoozedUntil ?? {})) as Record<string, string>;
+    return dueReminders(deadlines, now, { dismissed, snoozedUntil }, { timeZone }).map((r): DueReminderView => {
+      const d = byId.get(r.deadlineId)!;
       return {
         caseId: cf.caseId, caseTitle, key: r.key, deadlineId: r.deadlineId, title: r.title, deadlineKind: r.deadlineKind,
-        dueDate: d.dueDate, dueTime: d.dueTime, timeZone: d.timeZone, offsetMinutes: r.offsetMinutes,
+        dueDate: d.dueDate ?? null, dueTime: d.dueTime ?? null, timeZone: d.timeZone ?? null, offsetMinutes: r.offsetMinutes,
         fellDueAt: r.fellDueAt, anchorAt: r.anchorAt, overdue: r.overdue,
       };
     });
   });
   return views.sort((a, b) => a.anchorAt.localeCompare(b.anchorAt) || a.title.localeCompare(b.title));
+}
+
+/** What reminders are worked out from: the open deadlines with a date (the others have none). */
+const REMINDER_FIELDS = ['title', 'deadlineKind', 'status', 'dueType', 'dueDate', 'dueTime', 'timeZone', 'reminderOffsetsMinutes', 'reminderState'] as const;
+
+/**
+ * Read with only the fields reminders need: in a case of ten thousand deadlines, building every whole record took
+ * most of the reminder center's time, and it asks at each change and every minute.
+ */
+function openDatedDeadlines(cf: CaseFile) {
+  return cf.listFields('deadline', REMINDER_FIELDS, OPEN_DATED);
 }

@@ -6,7 +6,7 @@ import type { Db } from './db/connection.js';
 import { statement } from './db/statements.js';
 
 /** An open deadline with a date: the only ones that can be overdue or next. */
-const OPEN_DATED = `deleted_at IS NULL AND status = 'open' AND due_type <> 'tbd' AND due_date IS NOT NULL`;
+export const OPEN_DATED = `deleted_at IS NULL AND status = 'open' AND due_type <> 'tbd' AND due_date IS NOT NULL`;
 
 /** The first open deadline due on or after `today` (an ISO date). */
 export function nextDeadlineOf(db: Db, today: string): KeyDates['next'] {

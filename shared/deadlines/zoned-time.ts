@@ -20,6 +20,23 @@ const DAY_MS = 86_400_000;
  * and the first in others (America/New_York).
  */
 export function zonedTimeToInstant(date: IsoDate, time: TimeOfDay, timeZone: string): Date {
+  const key = `${date} ${time} ${timeZone}`;
+  const known = instantsKnown.get(key);
+  if (known !== undefined) return new Date(known);
+  const instant = instantOfWallTime(date, time, timeZone);
+  if (instantsKnown.size >= MAX_INSTANTS_KNOWN) instantsKnown.clear();
+  instantsKnown.set(key, instant);
+  return new Date(instant);
+}
+
+/**
+ * Wall times already turned into instants. Each costs several reads of the zone's offset through Intl, and a case
+ * asks for the same few dates again and again (the reminders of ten thousand deadlines fall on a few hundred days).
+ */
+const instantsKnown = new Map<string, number>();
+const MAX_INSTANTS_KNOWN = 20_000;
+
+function instantOfWallTime(date: IsoDate, time: TimeOfDay, timeZone: string): number {
   const day = dayFromIso(date);
   const [hours, minutes] = parseTimeOfDay(time);
   const wallAsUtc = Date.UTC(day.getFullYear(), day.getMonth(), day.getDate(), hours, minutes);
@@ -35,10 +52,9 @@ export function zonedTimeToInstant(date: IsoDate, time: TimeOfDay, timeZone: str
     .map((offset) => ({ offset, instant: wallAsUtc - offset * MINUTE_MS }))
     .filter(({ offset, instant }) => offsetAt(instant) === offset)
     .map(({ instant }) => instant);
-  const instant = showingTheWallTime.length > 0
+  return showingTheWallTime.length > 0
     ? Math.min(...showingTheWallTime)
     : wallAsUtc - offsetBefore * MINUTE_MS; // skipped: read with the offset in force before the jump
-  return new Date(instant);
 }
 
 /** An instant as records store it: UTC, to the second ('2027-01-06T22:00:00Z'). */

@@ -278,3 +278,21 @@ describe('unique rules', () => {
     expectRefusedUnchanged(w, 'conflict', 'batna.restore', { caseId: w.caseId, id: first.id });
   });
 });
+
+describe('reading a few fields of many records', () => {
+  it('gives each live record its id and the named fields alone, decoded as in a whole record', () => {
+    const w = CaseWorld.create();
+    const kept = w.make('deadline', { reminderOffsetsMinutes: [60, 1440], notes: 'Not asked for' });
+    const gone = w.make('deadline', { title: 'Deleted' });
+    w.api.call('deadline.delete', { caseId: w.caseId, id: gone.id });
+    const done = w.make('deadline', { title: 'Done', status: 'done' });
+    const cf = w.api.session.get(w.caseId);
+    const whole = cf.get('deadline', kept.id);
+    expect(cf.listFields('deadline', ['title', 'reminderOffsetsMinutes', 'dueDate'])).toEqual(
+      expect.arrayContaining([{ id: kept.id, title: whole.title, reminderOffsetsMinutes: [60, 1440], dueDate: whole.dueDate }]),
+    );
+    expect(cf.listFields('deadline', ['title']).map((d) => d.id).sort()).toEqual([kept.id, done.id].sort());
+    expect(cf.listFields('deadline', ['title'], "status = 'open'")).toEqual([{ id: kept.id, title: whole.title }]);
+    expect(() => cf.listFields('deadline', ['noSuchField' as 'title'])).toThrow(/no field noSuchField/);
+  });
+});

@@ -20,6 +20,8 @@ export class RecordTable {
   private readonly statements = new Map<string, Database.Statement>();
   /** Turns a row read in raw mode (its values in allColumns order) into the record the API returns. */
   private readonly recordOf: (row: unknown[]) => StoredRecord;
+  /** listFields' statements and builders, by the fields and condition asked for. */
+  private readonly partial = new Map<string, { sql: string; recordOf: (row: unknown[]) => StoredRecord }>();
 
   constructor(private readonly db: Db, readonly kind: KindName) {
     const def = KINDS[kind];
@@ -79,6 +81,30 @@ export class RecordTable {
     }
     const sql = `SELECT ${this.allColumns.join(', ')} FROM ${this.table}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY ${opts.orderBy} LIMIT ? OFFSET ?`;
     return (this.reading(`list:${sql}`, () => sql).all(...params, opts.limit, opts.offset) as unknown[][]).map(this.recordOf);
+  }
+
+  /**
+   * The live records where `where` holds, each with its id and the named fields only. For reads across many records
+   * that need a few of their columns: ten thousand deadlines read whole (notes, audit columns) take five times as
+   * long. `where` is SQL written in the code, never taken from input.
+   */
+  listFields(names: readonly string[], where = 'TRUE'): (Record<string, unknown> & { id: string })[] {
+    const key = `fields:${names.join(',')}:${where}`;
+    let built = this.partial.get(key);
+    if (!built) {
+      const chosen = names.map((name) => {
+        const field = this.fields.find(([n]) => n === name);
+        if (!field) throw new Error(`no field ${name}`);
+        return field;
+      });
+      built = {
+        sql: `SELECT id, ${chosen.map(([, column]) => column).join(', ')} FROM ${this.table} WHERE deleted_at IS NULL AND (${where})`,
+        recordOf: recordBuilder([['id', 'plain'], ...chosen.map(([name, , kind]) => [name, kind] as const)]),
+      };
+      this.partial.set(key, built);
+    }
+    const { sql, recordOf } = built;
+    return (this.reading(key, () => sql).all() as unknown[][]).map(recordOf) as (Record<string, unknown> & { id: string })[];
   }
 
   insert(rec: StoredRecord): void {
