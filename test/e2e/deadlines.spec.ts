@@ -381,3 +381,43 @@ test('ten thousand deadlines stay a short list of rows in the page, and scroll w
   await expect(dl.list.locator('[role="listitem"][tabindex="0"]')).toHaveAttribute('aria-posinset', '9999');
   await app.screenshot('deadlines-ten-thousand');
 });
+
+test('the list does not move once drawn: the reminders and the working calendar above it come with the first page', async ({ app, harness, page }) => {
+  const info = await createCaseFile(harness, 'longer.parley', 'A longer case');
+  // More than a first page (200), some overdue so that reminders are due.
+  for (let n = 0; n < 230; n++) {
+    await callThrough(harness, 'deadline.create', {
+      caseId: info.caseId,
+      fields: { title: `Deadline ${String(n).padStart(3, '0')}`, deadlineKind: 'response', status: 'open', dueType: 'date', dueDate: isoDaysFromToday(n - 5) },
+    });
+  }
+  // The rest of the case is read after the first page: made slow here, as on a large case, so that anything the
+  // screen drew only after it would move the list.
+  await page.route('**/api/call', async (route) => {
+    const body = route.request().postDataJSON() as { name: string; input: { limit?: number } };
+    const rest = (body.name === 'deadline.list' && body.input.limit !== 200) || body.name === 'schedule.get' || body.name === 'event.list';
+    if (rest) await new Promise((resolve) => setTimeout(resolve, 1_500));
+    return route.continue();
+  });
+  await page.reload();
+  await app.library.openCase('A longer case');
+  // Where the list's top is, at every frame from its first paint on.
+  await page.evaluate(() => {
+    const tops: number[] = [];
+    (window as unknown as { listTops: number[] }).listTops = tops;
+    const watch = () => {
+      const list = document.querySelector('[role="list"][aria-label^="Deadlines"]');
+      if (list) tops.push(Math.round(list.getBoundingClientRect().top + window.scrollY));
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
+  await app.goToSection('Deadlines');
+  const dl = new DeadlinesPage(page);
+  await expect(dl.group('Dated')).toContainText('The first 200 in date order; reading the rest…');
+  await expect(page.getByRole('region', { name: /Reminders/ })).toBeVisible();
+  await expect(dl.list).toHaveAttribute('aria-label', 'Deadlines (230)');
+  await expect(dl.group('Dated')).toContainText('In date order; business days');
+  const tops = await page.evaluate(() => [...new Set((window as unknown as { listTops: number[] }).listTops)]);
+  expect(tops, 'the list moved after it was drawn').toHaveLength(1);
+});

@@ -28,15 +28,20 @@ interface Props {
   selectedId: string | null;
   /** The case is open for review: statuses are shown, not changed. */
   readOnly: boolean;
+  /** Only the first page is in: said in the first group's line, where it takes no room of its own. */
+  readingTheRest: boolean;
   onOpen(id: string): void;
 }
 
-export function DeadlineList({ dated, tbd, schedule, today, selectedId, readOnly, onOpen }: Props) {
+export function DeadlineList({ dated, tbd, schedule, today, selectedId, readOnly, readingTheRest, onOpen }: Props) {
   const rows = useMemo<Row[]>(() => {
     const out: Row[] = [];
     const add = (list: Deadline[], offset: number) => list.forEach((deadline, i) => out.push({ type: 'deadline', deadline, position: offset + i + 1 }));
     if (dated.length) {
-      out.push({ type: 'group', label: 'Dated', count: dated.length, hint: 'In date order; business days over the case’s working calendar.' });
+      const hint = readingTheRest
+        ? `The first ${dated.length} in date order; reading the rest…`
+        : 'In date order; business days over the case’s working calendar.';
+      out.push({ type: 'group', label: 'Dated', count: dated.length, hint });
       add(dated, 0);
     }
     if (tbd.length) {
@@ -44,7 +49,7 @@ export function DeadlineList({ dated, tbd, schedule, today, selectedId, readOnly
       add(tbd, dated.length);
     }
     return out;
-  }, [dated, tbd]);
+  }, [dated, tbd, readingTheRest]);
   const deadlineIndexes = useMemo(() => rows.flatMap((r, i) => (r.type === 'deadline' ? [i] : [])), [rows]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<number>(() => deadlineIndexes[0] ?? 0);

@@ -40,9 +40,9 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
   const selected = deadlines.find((d) => d.id === selectedId) ?? null;
   const ready = requested === caseId && storeCase === caseId && !loading;
   // Until everything is read, the list shows the first page alone; what needs the whole set (the month calendar,
-  // the form and the panel, which offer the other deadlines as triggers) waits for it. The reminders and the working
-  // calendar are drawn as soon as they are known: on a return to the screen, from the last reading, so that the
-  // list does not move down under the user once they arrive.
+  // the form and the panel, which offer the other deadlines as triggers) waits for it. The reminders (read with the
+  // first page on the first visit; on a return, from the last reading) and the working calendar are drawn with the
+  // list, so that it does not move down under the user once they arrive.
   const whole = ready && complete;
   const remindersRead = useDeadlines((s) => s.remindersRead);
 
@@ -106,10 +106,16 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
               </p>
             </section>
           ) : view === 'list' ? (
-            <>
-              {!whole && deadlines.length >= FIRST_PAGE && <p className="muted" role="status">Showing the first {deadlines.length} deadlines; reading the rest…</p>}
-              <DeadlineList dated={dated} tbd={tbd} schedule={schedule} today={today} selectedId={selectedId} readOnly={readOnly} onOpen={setSelectedId} />
-            </>
+            <DeadlineList
+              dated={dated}
+              tbd={tbd}
+              schedule={schedule}
+              today={today}
+              selectedId={selectedId}
+              readOnly={readOnly}
+              readingTheRest={!whole && deadlines.length >= FIRST_PAGE}
+              onOpen={setSelectedId}
+            />
           ) : !whole ? (
             <div aria-busy="true" className="panel"><p className="muted">Reading the deadlines…</p></div>
           ) : (

@@ -40,14 +40,16 @@ interface DeadlinesState {
   directive: RecordOf<'directive'> | null;
   /** Reminders due now in every open case. */
   reminders: DueReminderView[];
-  /** The reminders have been read at least once: until then the center is not drawn (an empty center that fills a
-   *  moment later would push the list down). Kept across visits, so a return to the screen draws it at once. */
+  /** The reminders have been read at least once: the first visit reads them with the first page, and until then
+   *  the center is not drawn (an empty center that fills a moment later would push the list down). Kept across
+   *  visits, so a return to the screen draws it at once. */
   remindersRead: boolean;
   /** A change that would move other deadlines, waiting for the user to confirm it in the move dialog. */
   pendingMove: PendingMove | null;
   load(caseId: string): Promise<void>;
-  /** Reads the deadlines, their schedule and the reminders again (after a change the core made to several). */
-  refresh(): Promise<void>;
+  /** Reads the deadlines, their schedule and (unless just read) the reminders again, after a change the core made
+   *  to several. */
+  refresh(options?: { reminders?: boolean }): Promise<void>;
   loadReminders(): Promise<void>;
   askToMove(move: PendingMove): void;
   /** The move dialog closed: `confirmed` when the core applied the move. */
@@ -152,17 +154,23 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
       set({ loading: true, complete: false, loadError: null });
       try {
         // The first page (the core lists deadlines in date order, the order the list shows them) is drawn at once;
-        // everything else is read after it, without holding the first paint back.
-        const firstPage = await api().call('deadline.list', { caseId, limit: FIRST_PAGE });
+        // everything else is read after it, without holding the first paint back. Except what stands above the
+        // list: the working calendar (the directive's) and, the first time, the reminders. Arriving later, they
+        // would push the list down under the user; asked with the page, they come a few milliseconds after it.
+        const firstPageRead = api().call('deadline.list', { caseId, limit: FIRST_PAGE });
+        const directiveRead = api().call('directive.get', { caseId });
+        const remindersRead = get().remindersRead ? null : get().loadReminders();
+        const [firstPage, directive] = await Promise.all([firstPageRead, directiveRead]);
+        await remindersRead;
         if (get().caseId !== caseId) return;
-        set({ deadlines: firstPage, loading: false });
-        await get().refresh();
+        set({ deadlines: firstPage, directive, loading: false });
+        await get().refresh({ reminders: remindersRead === null });
         if (get().caseId === caseId) set({ complete: true });
       } catch (err) {
         if (get().caseId === caseId) set({ loadError: messageOf(err), loading: false });
       }
     },
-    async refresh() {
+    async refresh({ reminders = true } = {}) {
       const caseId = get().caseId;
       if (!caseId) return;
       const [deadlines, events, schedule, directive] = await Promise.all([
@@ -173,7 +181,7 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
       ]);
       if (get().caseId !== caseId) return;
       set({ deadlines, events, schedule: new Map(schedule.map((s) => [s.deadlineId, s])), directive });
-      await get().loadReminders();
+      if (reminders) await get().loadReminders();
     },
     async loadReminders() {
       try {
