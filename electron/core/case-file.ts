@@ -17,7 +17,7 @@ import { searchCase } from './store/search-index.js';
 import { WritePath } from './store/write-path.js';
 import {
   applyComputedDue, computeScheduleOf, detachIfDatedByHand, movesInWords, NO_SCHEDULE_CHANGE, planScheduleChange,
-  touchesSchedule, workingCalendarOf, type SchedulePlan, type ScheduleSource,
+  touchesSchedule, workingCalendarOf, DEADLINE_INPUT_FIELDS, type SchedulePlan, type ScheduleSource,
 } from './schedule.js';
 
 export interface ChangeOptions {
@@ -56,12 +56,6 @@ const POSITION_SOURCES: { field: string; side: 'ours' | 'theirs'; position: (typ
 /** How many snoozed and dismissed reminder keys a deadline keeps. */
 const MAX_REMINDER_KEYS = 50;
 
-/** The fields of a deadline a schedule counts with (DeadlineInput). */
-const SCHEDULE_FIELDS = [
-  'title', 'deadlineKind', 'status', 'dueType', 'dueDate', 'dueTime', 'timeZone', 'dueAt', 'windowStart', 'windowEnd', 'rule',
-  'triggerDeadlineId', 'triggerEventId', 'reminderOffsetsMinutes',
-] as const;
-
 /** Default sort per kind: the order a user reads them in. */
 const ORDER_BY: Partial<Record<KindName, string>> = {
   deadline: "CASE due_type WHEN 'tbd' THEN 1 ELSE 0 END, due_date, due_time, title",
@@ -73,6 +67,8 @@ const ORDER_BY: Partial<Record<KindName, string>> = {
   draftRevision: 'revision_number',
   actionItem: "status <> 'open', due_date IS NULL, due_date, created_at",
 };
+
+const orderOf = (kind: KindName): string => ORDER_BY[kind] ?? 'created_at, rowid';
 
 export class CaseFile {
   private readonly writes: WritePath;
@@ -191,9 +187,10 @@ export class CaseFile {
     return this.writes.table('directive').first() as unknown as RecordOf<'directive'>;
   }
 
-  /** Live records of a kind with only some fields (see RecordTable.listFields); `where` is SQL from the code. */
-  listFields<K extends KindName, F extends keyof RecordOf<K> & string>(kind: K, fields: readonly F[], where?: string): (Pick<RecordOf<K>, F> & { id: string })[] {
-    return this.writes.table(kind).listFields(fields, where) as unknown as (Pick<RecordOf<K>, F> & { id: string })[];
+  /** Live records of a kind with only some fields (see RecordTable.listFields), in the order `list` gives them;
+   *  `where` is SQL from the code. */
+  listFields<K extends KindName, F extends keyof RecordOf<K> & string>(kind: K, fields: readonly F[], where = 'TRUE'): (Pick<RecordOf<K>, F> & { id: string })[] {
+    return this.writes.table(kind).listFields(fields, where, orderOf(kind)) as unknown as (Pick<RecordOf<K>, F> & { id: string })[];
   }
 
   list<K extends KindName>(kind: K, opts: ListOptions = {}): RecordOf<K>[] {
@@ -206,7 +203,7 @@ export class CaseFile {
       includeDeleted: opts.includeDeleted,
       limit: opts.limit ?? 100_000,
       offset: opts.offset ?? 0,
-      orderBy: ORDER_BY[kind] ?? 'created_at, rowid',
+      orderBy: orderOf(kind),
     }) as RecordOf<K>[];
   }
 
@@ -404,7 +401,9 @@ export class CaseFile {
       const others = records.filter((r) => r.id !== replacing.rec.id);
       return replacing.rec.deletedAt ? others : [...others, replacing.rec];
     };
-    const deadlines = reach ? [...reach.values()] : (this.list('deadline') as unknown as StoredRecord[]);
+    // Every deadline: only the fields the engine and a plan read, since whole records of ten thousand deadlines
+    // took most of the time (moved deadlines are read whole again when they are written).
+    const deadlines = reach ? [...reach.values()] : (this.listFields('deadline', DEADLINE_INPUT_FIELDS) as unknown as StoredRecord[]);
     const deadlinesAfter = withChange('deadline', deadlines);
     let events: StoredRecord[];
     if (reach) {
@@ -427,9 +426,7 @@ export class CaseFile {
 
   /** Every rule-built deadline's formula and explanation, as the engine gives them from the stored records. */
   schedule(): ScheduledDeadline[] {
-    // Only the fields a schedule counts with: the whole records of ten thousand deadlines took most of the time.
-    const source = { deadlines: this.listFields('deadline', SCHEDULE_FIELDS), events: this.list('event'), ...workingCalendarOf(this.directive() as unknown as StoredRecord) };
-    return [...computeScheduleOf(source).values()].map(({ deadlineId, formula, explanation, problem }) => ({ deadlineId, formula, explanation, problem }));
+    return [...computeScheduleOf(this.scheduleSource(null).source).values()].map(({ deadlineId, formula, explanation, problem }) => ({ deadlineId, formula, explanation, problem }));
   }
 
   // ---- reminders --------------------------------------------------------------------------------------------

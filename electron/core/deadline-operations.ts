@@ -58,14 +58,18 @@ export function dueRemindersOf(session: Session, caseId: string | undefined, now
     const caseTitle = cf.directive().title;
     const deadlines = openDatedDeadlines(cf);
     const byId = new Map(deadlines.map((d) => [d.id, d]));
-    // A reminder's key starts with its deadline's id, so a deadline's own state is all that can hide its reminders.
-    const dismissed = deadlines.flatMap((d) => d.reminderState?.dismissed ?? []);
-    const snoozedUntil = Object.assign({}, ...deadlines.map((d) => d.reminderState?.snoozedUntil ?? {})) as Record<string, string>;
+    // A reminder's key starts with its deadline's id, so the open deadlines' own states are all that can hide one.
+    const dismissed: string[] = [];
+    const snoozedUntil: Record<string, string> = {};
+    for (const d of deadlines) {
+      if (d.reminderState) dismissed.push(...d.reminderState.dismissed);
+      Object.assign(snoozedUntil, d.reminderState?.snoozedUntil);
+    }
     return dueReminders(deadlines, now, { dismissed, snoozedUntil }, { timeZone }).map((r): DueReminderView => {
       const d = byId.get(r.deadlineId)!;
       return {
         caseId: cf.caseId, caseTitle, key: r.key, deadlineId: r.deadlineId, title: r.title, deadlineKind: r.deadlineKind,
-        dueDate: d.dueDate ?? null, dueTime: d.dueTime ?? null, timeZone: d.timeZone ?? null, offsetMinutes: r.offsetMinutes,
+        dueDate: d.dueDate, dueTime: d.dueTime, timeZone: d.timeZone, offsetMinutes: r.offsetMinutes,
         fellDueAt: r.fellDueAt, anchorAt: r.anchorAt, overdue: r.overdue,
       };
     });

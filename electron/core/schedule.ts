@@ -21,6 +21,8 @@ export interface ScheduleSource {
 
 /** The due fields the engine owns on a rule-built deadline. */
 const DUE_FIELDS = ['dueType', 'dueDate', 'dueTime', 'timeZone', 'dueAt', 'windowStart', 'windowEnd'] as const;
+/** What the engine reads of a stored deadline (a DeadlineInput), and all a plan needs of the deadlines it moves. */
+export const DEADLINE_INPUT_FIELDS = ['title', 'deadlineKind', 'status', ...DUE_FIELDS, 'rule', 'triggerDeadlineId', 'triggerEventId'] as const;
 /** The fields of each kind that rule-built deadlines depend on; changing any other field moves nothing. */
 const SCHEDULE_FIELDS: Partial<Record<KindName, readonly string[]>> = {
   deadline: [...DUE_FIELDS, 'rule', 'triggerDeadlineId', 'triggerEventId', 'deletedAt'],

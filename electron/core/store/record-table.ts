@@ -86,10 +86,10 @@ export class RecordTable {
   /**
    * The live records where `where` holds, each with its id and the named fields only. For reads across many records
    * that need a few of their columns: ten thousand deadlines read whole (notes, audit columns) take five times as
-   * long. `where` is SQL written in the code, never taken from input.
+   * long. `where` and `orderBy` are SQL written in the code, never taken from input.
    */
-  listFields(names: readonly string[], where = 'TRUE'): (Record<string, unknown> & { id: string })[] {
-    const key = `fields:${names.join(',')}:${where}`;
+  listFields(names: readonly string[], where: string, orderBy: string): (Record<string, unknown> & { id: string })[] {
+    const key = `fields:${names.join(',')}:${where}:${orderBy}`;
     let built = this.partial.get(key);
     if (!built) {
       const chosen = names.map((name) => {
@@ -98,7 +98,7 @@ export class RecordTable {
         return field;
       });
       built = {
-        sql: `SELECT id, ${chosen.map(([, column]) => column).join(', ')} FROM ${this.table} WHERE deleted_at IS NULL AND (${where})`,
+        sql: `SELECT id, ${chosen.map(([, column]) => column).join(', ')} FROM ${this.table} WHERE deleted_at IS NULL AND (${where}) ORDER BY ${orderBy}`,
         recordOf: recordBuilder([['id', 'plain'], ...chosen.map(([name, , kind]) => [name, kind] as const)]),
       };
       this.partial.set(key, built);

@@ -47,9 +47,9 @@ interface DeadlinesState {
   /** A change that would move other deadlines, waiting for the user to confirm it in the move dialog. */
   pendingMove: PendingMove | null;
   load(caseId: string): Promise<void>;
-  /** Reads the deadlines, their schedule and (unless just read) the reminders again, after a change the core made
-   *  to several. */
-  refresh(options?: { reminders?: boolean }): Promise<void>;
+  /** Reads the deadlines, their schedule, the directive and the reminders again (after a change the core made to
+   *  several). */
+  refresh(): Promise<void>;
   loadReminders(): Promise<void>;
   askToMove(move: PendingMove): void;
   /** The move dialog closed: `confirmed` when the core applied the move. */
@@ -130,6 +130,16 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
     }
   }
 
+  /** Every deadline, the events and the schedule's explanations: what the list needs beyond its first page. */
+  async function readTheRest(caseId: string): Promise<void> {
+    const [deadlines, events, schedule] = await Promise.all([
+      api().call('deadline.list', { caseId, limit: 100_000 }),
+      api().call('event.list', { caseId, limit: 100_000 }),
+      api().call('schedule.get', { caseId }).catch(() => []), // a circle of triggers in an edited file: no explanations
+    ]);
+    if (get().caseId === caseId) set({ deadlines, events, schedule: new Map(schedule.map((s) => [s.deadlineId, s])) });
+  }
+
   return {
     caseId: null,
     deadlines: [],
@@ -159,29 +169,27 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
         // would push the list down under the user; asked with the page, they come a few milliseconds after it.
         const firstPageRead = api().call('deadline.list', { caseId, limit: FIRST_PAGE });
         const directiveRead = api().call('directive.get', { caseId });
-        const remindersRead = get().remindersRead ? null : get().loadReminders();
+        const remindersWithPage = !get().remindersRead;
+        const remindersRead = remindersWithPage ? get().loadReminders() : null;
         const [firstPage, directive] = await Promise.all([firstPageRead, directiveRead]);
         await remindersRead;
         if (get().caseId !== caseId) return;
         set({ deadlines: firstPage, directive, loading: false });
-        await get().refresh({ reminders: remindersRead === null });
+        await readTheRest(caseId);
+        if (!remindersWithPage) await get().loadReminders();
         if (get().caseId === caseId) set({ complete: true });
       } catch (err) {
         if (get().caseId === caseId) set({ loadError: messageOf(err), loading: false });
       }
     },
-    async refresh({ reminders = true } = {}) {
+    async refresh() {
       const caseId = get().caseId;
       if (!caseId) return;
-      const [deadlines, events, schedule, directive] = await Promise.all([
-        api().call('deadline.list', { caseId, limit: 100_000 }),
-        api().call('event.list', { caseId, limit: 100_000 }),
-        api().call('schedule.get', { caseId }).catch(() => []), // a circle of triggers in an edited file: no explanations
-        api().call('directive.get', { caseId }),
+      await Promise.all([
+        readTheRest(caseId),
+        api().call('directive.get', { caseId }).then((directive) => get().caseId === caseId && set({ directive })),
       ]);
-      if (get().caseId !== caseId) return;
-      set({ deadlines, events, schedule: new Map(schedule.map((s) => [s.deadlineId, s])), directive });
-      if (reminders) await get().loadReminders();
+      if (get().caseId === caseId) await get().loadReminders();
     },
     async loadReminders() {
       try {
