@@ -9,6 +9,17 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
+// Everything a command does runs synchronously, so a signal handled here is handled between steps, never in the
+// middle of one: an encrypt, decrypt or import that has begun finishes (or fails and removes its temporary copy)
+// before the run ends. Without a handler, Ctrl-C would end the process at once and could leave a decrypt's
+// plaintext copy beside the still-encrypted file until the folder is next opened.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  process.on(signal, () => {
+    process.stderr.write(`parley: interrupted (${signal}); what had begun was finished or undone first\n`);
+    process.exit(code);
+  });
+}
+
 void runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

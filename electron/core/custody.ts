@@ -8,7 +8,7 @@ import type { CustodyCertificate } from '../../shared/api-types.js';
 import { CaseFile } from './case-file.js';
 import { fsyncDir, moveIntoPlace } from './db/connection.js';
 import { ParleyError } from './errors.js';
-import { fsyncFile, writeFileAtomic } from './files.js';
+import { fsyncFile, releaseTemp, removeTemp, tempPathBeside, writeFileAtomic } from './files.js';
 
 /** SHA-256 of a file's bytes, read in pieces (a case file can be hundreds of megabytes). */
 export function sha256OfFile(file: string): string {
@@ -62,18 +62,19 @@ export function exportForTransfer(cf: CaseFile, target: string, passphrase: stri
   }
   const dir = path.dirname(abs);
   if (!fs.existsSync(dir)) throw new ParleyError('not_found', `The folder ${dir} does not exist.`);
-  const temp = path.join(dir, `.${path.basename(abs)}.transfer-${process.pid}-${Date.now()}`);
+  const temp = tempPathBeside(abs, 'transfer');
   try {
     cf.copyTo(temp, passphrase);
     const certificate = checkedCertificate(cf, temp, passphrase);
     fsyncFile(temp);
     moveIntoPlace(temp, abs);
+    releaseTemp(temp);
     fsyncDir(dir);
     const issued = { ...certificate, fileName: path.basename(abs), path: abs };
     writeFileAtomic(certificateFile, JSON.stringify(issued, null, 2) + '\n');
     return { path: abs, certificate: issued };
   } catch (err) {
-    fs.rmSync(temp, { force: true });
+    removeTemp(temp);
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ParleyError('already_exists', `${abs} already exists; Parley will not overwrite it.`);
     throw err;
   }

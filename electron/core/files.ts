@@ -1,20 +1,110 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/**
+ * Temporary files Parley writes beside a file it is making or replacing, so that the final rename stays on one disk
+ * (and so atomic). Each is hidden and named `.<file>.<purpose>-<pid>-<n>`, so that one left by a killed process is
+ * recognised as Parley's own, with the process that made it, and removed at the next opening in that folder
+ * (removeLeftoversIn). Until it is renamed into place, such a file is only a candidate: never the user's data.
+ */
+export type TempPurpose = 'creating' | 'rewrite' | 'transfer' | 'copy' | 'tmp';
+
+const TEMP_NAME = /^\.(.+)\.(creating|rewrite|transfer|copy|tmp)-(\d+)-(\d+)(\.keying)?(-wal|-shm|-journal)?$/;
+
+/** Temporary files this process is writing now: never removed as leftovers, whatever their name says. */
+const active = new Set<string>();
+let counter = 0;
+
+/** A new temporary name beside `file`; the caller must `releaseTemp` it once renamed or removed. */
+export function tempPathBeside(file: string, purpose: TempPurpose): string {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${purpose}-${process.pid}-${Date.now()}${++counter}`);
+  active.add(temp);
+  return temp;
+}
+
+/** Removes a temporary file and the journal files SQLite may have made beside it, and forgets it. */
+export function removeTemp(temp: string): void {
+  for (const f of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`]) fs.rmSync(f, { force: true });
+  active.delete(temp);
+}
+
+/** Forgets a temporary name that has been renamed into place. */
+export function releaseTemp(temp: string): void {
+  active.delete(temp);
+}
+
+/** Whether a folder entry is one of Parley's temporary files (and so never a case file to list). */
+export function isTempName(name: string): boolean {
+  return TEMP_NAME.test(name);
+}
+
+/**
+ * Removes what interrupted operations left in `dir`: Parley's temporary files whose process is gone (a crash, a
+ * kill, a power cut in the middle of creating, importing, encrypting or decrypting a case). Some of them hold a
+ * whole case in plaintext (an interrupted decrypt), so they must not outlive the operation that made them. Returns
+ * the names removed. Never throws: a folder that cannot be read or cleaned is left as it is.
+ */
+export function removeLeftoversIn(dir: string): string[] {
+  let names: string[];
+  let mtimeMs: number;
+  try {
+    mtimeMs = fs.statSync(dir).mtimeMs;
+    // A folder holding none of our temporary files when last read holds none still if no entry came or went since.
+    if (foldersWithoutTemps.get(dir) === mtimeMs) return [];
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  let kept = false;
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
+    kept = true;
+    const full = path.join(dir, name);
+    const base = full.replace(/(\.keying)?(-wal|-shm|-journal)?$/, '');
+    if (active.has(base) || processAlive(Number(m[3]))) continue;
+    try {
+      fs.rmSync(full, { force: true });
+      removed.push(name);
+    } catch {
+      // Someone else's file, or a disk gone read-only: it stays, and is tried again at the next opening.
+    }
+  }
+  if (kept) foldersWithoutTemps.delete(dir);
+  else foldersWithoutTemps.set(dir, mtimeMs);
+  return removed;
+}
+
+/** Folders found without temporary files, with their modification time then (opening many cases of one folder,
+ *  as the dashboard does, then reads the folder once). */
+const foldersWithoutTemps = new Map<string, number>();
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return false; // ours, and not in `active`: left by an operation of ours that failed
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Writes a small file so that a crash leaves the old content or the new, never a mix: temp, fsync, rename. */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = fs.openSync(temp, 'w');
+  const temp = tempPathBeside(file, 'tmp');
   try {
-    fs.writeFileSync(fd, content);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
+    const fd = fs.openSync(temp, 'w');
+    try {
+      fs.writeFileSync(fd, content);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(temp, file);
+    releaseTemp(temp);
   } catch (err) {
-    fs.rmSync(temp, { force: true });
+    removeTemp(temp);
     throw err;
   }
 }
