@@ -6,7 +6,7 @@ import { zonedTimeToInstant } from '../../shared/deadlines/index.js';
 import { POSITION_FIELDS } from '../../shared/enums.js';
 import { COMPUTED_FIELDS, KINDS, KIND_NAMES, type KindName, type RecordOf } from '../../shared/records.js';
 import { ParleyError, toParleyError } from './errors.js';
-import { createCaseDatabase, openCaseDatabase, type Db, type OpenOptions } from './db/connection.js';
+import { closeCaseDatabase, createCaseDatabase, openCaseDatabase, type Db, type OpenOptions } from './db/connection.js';
 import { isKeyed } from './db/encryption.js';
 import { copyWithKey } from './db/rewrite.js';
 import { LATEST_SCHEMA_VERSION } from './db/migrations.js';
@@ -137,20 +137,7 @@ export class CaseFile {
   }
 
   close(): void {
-    if (!this.db.open) return;
-    if (!this.readOnly) {
-      try {
-        this.db.pragma('optimize');
-        // Leave one self-contained file behind, as users expect of a document they copy, archive or read-only
-        // open elsewhere: fold the WAL in and return to a rollback journal (it is WAL again at the next open).
-        // Another connection to the same file keeps it in WAL; that is fine.
-        this.db.pragma('wal_checkpoint(TRUNCATE)');
-        this.db.pragma('journal_mode = DELETE');
-      } catch {
-        // Tidying is a nicety: a disk gone full or read-only, or a busy file, must not keep a case from closing.
-      }
-    }
-    this.db.close();
+    closeCaseDatabase(this.db);
   }
 
   /** Folds the WAL into the file, so that the file's bytes hold the whole case (a certificate hashes them). */

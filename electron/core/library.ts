@@ -7,7 +7,7 @@ import { addDays, format } from 'date-fns';
 import type {
   CaseSearchHit, Dashboard, DashboardActionItem, DashboardDeadline, DashboardMeeting, DashboardWatchItem, LibraryEntry,
 } from '../../shared/api-types.js';
-import { openCaseDatabase, type Db } from './db/connection.js';
+import { closeCaseDatabase, openCaseDatabase, type Db } from './db/connection.js';
 import { statement } from './db/statements.js';
 import { couldBeEncrypted, isKeyed } from './db/encryption.js';
 import { ParleyError, toParleyError } from './errors.js';
@@ -131,7 +131,7 @@ export class Library {
     const r = this.readers.get(abs);
     if (!r) return;
     this.readers.delete(abs);
-    r.db.close();
+    closeCaseDatabase(r.db);
   }
 
   /** A read-only connection to a file the app does not have open, reused while it is the same, unchanged file. */

@@ -7,12 +7,13 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onCleanup } from '../helpers.js';
+import { crashRounds, crashSeed, crashTimeout } from './support/crash-settings.js';
 import { seededRandom } from './support/random.js';
 import { bundleWriter, startWriter, type Writer } from './support/writer-process.js';
 import { CaseWorld } from './support/world.js';
 
-const ROUNDS = 10;
-const KILL_SEED = 20260310;
+const ROUNDS = crashRounds(10);
+const KILL_SEED = crashSeed(20260310);
 
 let buildDir: string;
 let script: string;
@@ -61,7 +62,7 @@ describe('a writer killed with SIGKILL at random moments', () => {
       w.api.call('case.close', { caseId: w.caseId });
     }
     expect(notes.size).toBeGreaterThan(ROUNDS);
-  }, 180_000); // ten child processes started and killed: about 12 s on an idle machine, far more on a loaded one
+  }, crashTimeout(ROUNDS, 18_000)); // a child process per round: about 1.2 s each on an idle machine, far more on a loaded one
 });
 
 describe('a full disk', () => {

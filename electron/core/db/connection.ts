@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ParleyError, toParleyError } from '../errors.js';
+import { releaseTemp, removeLeftoversIn, removeTemp, tempPathBeside } from '../files.js';
 import { applyKey, couldBeEncrypted, hasPlainHeader, passphraseRequired } from './encryption.js';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations.js';
 import { assertExpectedSchema } from './schema-check.js';
@@ -73,9 +74,42 @@ function assertFileExists(file: string): void {
  * not from a newer Parley (user_version); not damaged (quick_check). A damaged file opens only read-only.
  * The checks run over a read-only connection, so that a refused file is left exactly as it was: a writable
  * connection would fold a pending WAL into the file when it closes.
+ *
+ * Before that, what an interruption left is dealt with: Parley's own temporary files in the folder whose process is
+ * gone are removed (files.ts), and a hot rollback journal (a crash in the middle of a rollback-mode write, such as
+ * the switch out of WAL when a case closes) is rolled back, as SQLite itself would, once the header says the file
+ * is a Parley case file this version reads.
  */
 export function openCaseDatabase(file: string, opts: OpenOptions = {}): Db {
+  // A key change elsewhere may rename a new file over this one while it is being opened (see openOnce): open again,
+  // which then opens the new file. Each try waits for the key change's lock, so two tries are plenty.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return openOnce(file, opts);
+    } catch (err) {
+      if (!(err instanceof FileReplaced) || attempt === 3) throw err instanceof FileReplaced ? inUse(file) : err;
+    }
+  }
+}
+
+/** The file at the path was replaced (renamed over) while this open was under way. */
+class FileReplaced extends Error {}
+
+function openOnce(file: string, opts: OpenOptions): Db {
   assertFileExists(file);
+  removeLeftoversIn(path.dirname(file));
+  const identity = fileIdentity(file);
+  try {
+    return openFile(file, opts, identity);
+  } catch (err) {
+    // Whatever went wrong, if the file was replaced meanwhile it was about the old file (plain, say, where the
+    // new one is encrypted): open again.
+    if (!(err instanceof FileReplaced) && !isSameFile(file, identity)) throw new FileReplaced();
+    throw err;
+  }
+}
+
+function openFile(file: string, opts: OpenOptions, identity: FileIdentity): Db {
   const header = readHeader(file);
   // An encrypted file has no readable header: it opens only with a passphrase, and its identity is checked once
   // the connection is keyed.
@@ -96,6 +130,10 @@ export function openCaseDatabase(file: string, opts: OpenOptions = {}): Db {
       throw new ParleyError('damaged', `${path.basename(file)} is damaged (its header names an unknown file format). Parley will not write to it; you can open it read-only to read or copy what it holds.`);
     }
   }
+  if (hasHotJournal(file)) {
+    rollBackUnfinishedWrite(file, passphrase);
+    return openFile(file, opts, identity); // the header may have been part of what was rolled back: check it again
+  }
   // Keying a connection derives the key from the passphrase (PBKDF2, 256,000 iterations: nearly all the cost of an
   // encrypted open), once per connection. An encrypted file with neither a WAL nor a rollback journal beside it
   // (closed cleanly) holds every committed page in itself, so reading it through a writable connection writes
@@ -103,13 +141,20 @@ export function openCaseDatabase(file: string, opts: OpenOptions = {}): Db {
   if (passphrase !== undefined && !opts.readOnly && journalBeside(file) === undefined) {
     const db = connect(file, false, passphrase);
     runOpeningChecks(db, file, opts);
-    return readyForEditing(db, file);
+    return readyForEditing(db, file, identity);
   }
+  const walFilesBefore = walFilesBeside(file);
   const reader = connect(file, true, passphrase);
   runOpeningChecks(reader, file, opts);
-  if (opts.readOnly) return reader;
+  if (opts.readOnly) {
+    closeOnFailure(reader, () => assertSameFile(file, identity), (err) => err as Error);
+    // A read-only connection to a WAL-mode file (one copied while it was open, say) makes a -wal and a -shm beside
+    // it; they are removed again when it closes, if nobody else has started using them (closeCaseDatabase).
+    if (!walFilesBefore) readOnlyOpened.set(reader, { file, passphrase });
+    return reader;
+  }
   reader.close();
-  return readyForEditing(connect(file, false, passphrase), file);
+  return readyForEditing(connect(file, false, passphrase), file, identity);
 }
 
 /** Checks, over `db`, that the file is a Parley case file this version reads, and (unless skipped) not damaged. */
@@ -119,17 +164,166 @@ function runOpeningChecks(db: Db, file: string, opts: OpenOptions): void {
     assertExpectedSchema(db, file, () => new Database(':memory:', driverOptions()));
     // A read-only open reads a damaged file too (verify reports the damage), so the check would decide nothing.
     if (!opts.skipIntegrityCheck && !opts.readOnly) checkIntegrity(db, file);
-  }, (err) => (err instanceof ParleyError ? err : damagedError(file)));
+  }, (err) => openingError(file, err, () => damagedError(file)));
 }
 
-/** Makes a checked, writable connection the editing one: WAL, and the file brought to the newest schema. */
-function readyForEditing(db: Db, file: string): Db {
+/**
+ * Makes a checked, writable connection the editing one: WAL, and the file brought to the newest schema.
+ *
+ * Why the identity check: a key change (rewrite.ts) holds the file with an exclusive lock from the moment it has
+ * the file to itself until it has renamed the new file over it. An open that waited for that lock holds the old,
+ * replaced file: switching it to WAL then fails (SQLite refuses to write a moved file, SQLITE_READONLY_DBMOVED), or,
+ * if the connection reached the file by its path before the rename and no write was needed, the path no longer
+ * names the file it holds. Either way nothing was written, and the open starts again on the new file. Once this
+ * connection is in WAL mode, it holds the file's shared-memory lock, and no key change can start until it closes.
+ */
+function readyForEditing(db: Db, file: string, identity: FileIdentity): Db {
   closeOnFailure(db, () => {
     assertWritable(file);
     db.pragma('journal_mode = WAL');
+    assertSameFile(file, identity);
     migrate(db, file);
-  }, toParleyError);
+  }, (err) => (err instanceof FileReplaced ? err : openingError(file, err, toParleyError)));
   return db;
+}
+
+/** A file's identity on its disk: what a rename over it changes. */
+interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
+function fileIdentity(file: string): FileIdentity {
+  const { dev, ino } = fs.statSync(file);
+  return { dev, ino };
+}
+
+function isSameFile(file: string, before: FileIdentity): boolean {
+  try {
+    const now = fileIdentity(file);
+    return now.dev === before.dev && now.ino === before.ino;
+  } catch {
+    return false;
+  }
+}
+
+function assertSameFile(file: string, before: FileIdentity): void {
+  if (!isSameFile(file, before)) throw new FileReplaced();
+}
+
+/** The file is in use: a key change holds it, or another program is in the middle of writing it. */
+function inUse(file: string): ParleyError {
+  return new ParleyError(
+    'already_open',
+    `${path.basename(file)} is in use by another program (another Parley is encrypting, re-keying or writing it); try again in a moment. Nothing was changed.`,
+  );
+}
+
+/**
+ * What a driver failure during opening means. A busy file is in use elsewhere, a moved one was replaced while we
+ * waited (open again), and a disk that says no is a disk problem; anything else that stops a file being read is
+ * damage (or a foreign file), for `otherwise` to say.
+ */
+function openingError(file: string, err: unknown, otherwise: (err: unknown) => Error): Error {
+  if (err instanceof ParleyError || err instanceof FileReplaced) return err;
+  const code = String((err as { code?: unknown })?.code ?? '');
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return inUse(file);
+  if (code === 'SQLITE_READONLY_DBMOVED') return new FileReplaced();
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_FULL' || code.startsWith('SQLITE_CANTOPEN')) return toParleyError(err);
+  return otherwise(err);
+}
+
+/** The -wal or -shm of a WAL-mode file, beside it: the file is open in WAL mode somewhere, or was left so. */
+function walFilesBeside(file: string): boolean {
+  return fs.existsSync(`${file}-wal`) || fs.existsSync(`${file}-shm`);
+}
+
+/** Read-only connections whose opening made the -wal and -shm beside their file, to remove them at close. */
+const readOnlyOpened = new WeakMap<Db, { file: string; passphrase: string | undefined }>();
+
+/**
+ * Closes a case-file connection, leaving the file as users expect of a document they copy, archive or open
+ * elsewhere read-only: one self-contained file, nothing beside it.
+ * - Editing: the WAL is folded in and the file returns to a rollback journal (it is WAL again at the next open).
+ *   A crash in the middle of that switch leaves a hot rollback journal, which the next open rolls back
+ *   (openCaseDatabase); another connection to the same file keeps it in WAL, which is fine.
+ * - Read-only: if this connection's opening made a -wal and -shm beside the file, they are removed by a brief
+ *   writable connection, which SQLite lets remove them only when no other connection uses them; the file's own
+ *   bytes are not written (its WAL is empty).
+ */
+export function closeCaseDatabase(db: Db): void {
+  if (!db.open) return;
+  const readOnly = db.readonly;
+  if (!readOnly) {
+    try {
+      db.pragma('optimize');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.pragma('journal_mode = DELETE');
+    } catch {
+      // Tidying is a nicety: a disk gone full or read-only, or a busy file, must not keep a case from closing.
+    }
+  }
+  const opened = readOnlyOpened.get(db);
+  db.close();
+  if (opened && walFilesBeside(opened.file)) removeWalFilesIfUnused(opened.file, opened.passphrase);
+}
+
+function removeWalFilesIfUnused(file: string, passphrase: string | undefined): void {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { fileMustExist: true, ...driverOptions() });
+    if (passphrase !== undefined) applyKey(db, passphrase, file);
+    setConnectionPragmas(db);
+    db.pragma('busy_timeout = 0');
+    db.prepare('SELECT count(*) FROM sqlite_master').pluck().get(); // joins the WAL, so that closing may end it
+  } catch {
+    // In use elsewhere, or not writable here: the files stay, as SQLite would leave them.
+  } finally {
+    db?.close();
+  }
+}
+
+/** A rollback journal beside the file whose header is written: a rollback-mode write was interrupted. */
+function hasHotJournal(file: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(`${file}-journal`, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const magic = Buffer.alloc(JOURNAL_MAGIC.length);
+    return fs.readSync(fd, magic, 0, magic.length, 0) === magic.length && magic.equals(JOURNAL_MAGIC);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The first bytes of a rollback journal's header; a finished journal is deleted, or its header zeroed. */
+const JOURNAL_MAGIC = Buffer.from('d9d505f920a163d7', 'hex');
+
+/**
+ * Rolls back an interrupted rollback-mode write, as any writable SQLite connection does when it first reads the
+ * file: the file is returned to its last committed state. A read-only connection cannot do this, and would refuse
+ * the file for good. If another program is in the middle of that write (it holds the file's lock), SQLite waits for
+ * it instead, and the file is reported in use.
+ */
+function rollBackUnfinishedWrite(file: string, passphrase: string | undefined): void {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+  } catch {
+    throw new ParleyError(
+      'read_only',
+      `${path.basename(file)} holds a change that was interrupted (a crash left ${path.basename(file)}-journal beside it). It must be rolled back before the file can be read, and that needs a folder Parley can write to: copy the file and its -journal file together to such a folder and open the copy there.`,
+    );
+  }
+  const db = connect(file, false, passphrase);
+  try {
+    closeOnFailure(db, () => db.prepare('SELECT count(*) FROM sqlite_master').pluck().get(), (err) => openingError(file, err, () => damagedError(file)));
+  } finally {
+    if (db.open) db.close();
+  }
 }
 
 /** The WAL or rollback journal beside the file, if any: it was not closed cleanly, or a connection has it open. */
@@ -157,7 +351,7 @@ function connect(file: string, readonly: boolean, passphrase?: string): Db {
   closeOnFailure(db, () => {
     if (passphrase !== undefined) applyKey(db, passphrase, file);
     setConnectionPragmas(db);
-  }, (err) => (err instanceof ParleyError ? err : damagedError(file)));
+  }, (err) => openingError(file, err, () => damagedError(file)));
   return db;
 }
 
@@ -180,6 +374,12 @@ function checkIdentity(appId: number, version: number, file: string): void {
   const name = path.basename(file);
   if (appId !== PARLEY_APPLICATION_ID) {
     throw new ParleyError('not_a_case_file', `${name} is a SQLite database, but not a Parley case file.`);
+  }
+  // Parley makes a case file whole under a temporary name and renames it into place (createCaseDatabase), so a
+  // file with Parley's mark and no schema at all was never a case file: migrating it would make an empty case out
+  // of it, in place.
+  if (version === 0) {
+    throw new ParleyError('not_a_case_file', `${name} carries Parley's mark but holds no case (it has no tables). The file was not changed.`);
   }
   if (version > LATEST_SCHEMA_VERSION) {
     throw new ParleyError(
@@ -250,9 +450,11 @@ export function createCaseDatabase(file: string, fill: (db: Db) => void, passphr
   assertNoLeftoverJournal(file);
   const dir = path.dirname(file);
   if (!fs.existsSync(dir)) throw new ParleyError('not_found', `The folder ${dir} does not exist.`);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.creating`);
-  const db = new Database(temp, driverOptions());
+  removeLeftoversIn(dir);
+  const temp = tempPathBeside(file, 'creating');
+  let db: Db | undefined;
   try {
+    db = new Database(temp, driverOptions());
     if (passphrase !== undefined) applyKey(db, passphrase, file);
     setConnectionPragmas(db);
     db.pragma('journal_mode = WAL');
@@ -262,10 +464,11 @@ export function createCaseDatabase(file: string, fill: (db: Db) => void, passphr
     db.pragma('journal_mode = DELETE');
     db.close();
     moveIntoPlace(temp, file);
+    releaseTemp(temp);
     fsyncDir(dir);
   } catch (err) {
-    if (db.open) db.close();
-    for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(f, { force: true });
+    if (db?.open) db.close();
+    removeTemp(temp);
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new ParleyError('already_exists', `${file} already exists; Parley will not overwrite it.`);
     }

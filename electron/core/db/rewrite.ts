@@ -2,26 +2,33 @@
 // copy, checks it, syncs it, and only then renames it over the old one (an atomic step), so that an interruption at
 // any moment leaves the old file or the new one, whole. The copy is written encrypted page by page: no plaintext of
 // an encrypted case reaches the disk on the way (decrypting, of course, writes plaintext: that is what was asked).
+//
+// From the moment it has the file to itself until the rename, a key change holds the file with an exclusive lock
+// that every SQLite connection respects: nobody can open it for editing meanwhile and go on writing to the old file
+// after the rename (see connection.ts, readyForEditing, for how an open that waited for the lock then opens the new
+// file), and no WAL of the old file can be left beside the new one.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ParleyError } from '../errors.js';
-import { fsyncFile } from '../files.js';
-import { driverOptions, fsyncDir, openCaseDatabase, setConnectionPragmas, type Db } from './connection.js';
+import { fsyncFile, releaseTemp, removeTemp, tempPathBeside } from '../files.js';
+import { driverOptions, fsyncDir, openCaseDatabase, setConnectionPragmas, closeCaseDatabase, type Db } from './connection.js';
 import { applyKey, couldBeEncrypted, isKeyed, isNotADatabase, passphraseRequired, selectCipher, wrongPassphrase } from './encryption.js';
 
 /**
- * Writes a consistent copy of `source` to `target` (which must not exist), with the target encrypted under
- * `targetPassphrase`, or plain if that is null. `sourcePassphrase` opens the source (null for a plain one).
- *
- * How: VACUUM INTO writes its copy with the key of the connection's main database. So the main database here is a
+ * A connection that copies `source` (attached as `src`) to files keyed with `targetPassphrase`, or plain if that is
+ * null: VACUUM INTO writes its copy with the key of the connection's main database. So the main database is a
  * keying stand-in: an empty file keyed with the target's passphrase (it stays empty: nothing is ever written to
  * it), or an in-memory database when the target is to be plain. The source is attached with its own key (a bound
- * parameter, never SQL text), and VACUUM src INTO reads one consistent snapshot of it, a WAL included.
+ * parameter, never SQL text). `close` also removes the stand-in.
  */
-export function copyWithKey(source: string, sourcePassphrase: string | null, target: string, targetPassphrase: string | null): void {
+function copyingConnection(source: string, sourcePassphrase: string | null, target: string, targetPassphrase: string | null): { db: Db; close: () => void } {
   const standIn = targetPassphrase === null ? null : `${target}.keying`;
   const db = new Database(standIn ?? ':memory:', driverOptions());
+  const close = () => {
+    db.close();
+    if (standIn) removeTemp(standIn);
+  };
   try {
     if (targetPassphrase !== null) applyKey(db, targetPassphrase, target);
     else selectCipher(db);
@@ -29,13 +36,31 @@ export function copyWithKey(source: string, sourcePassphrase: string | null, tar
     // sorts or spills reaches the disk in plaintext, and trusted_schema = OFF for the attached file.
     setConnectionPragmas(db);
     db.prepare('ATTACH ? AS src KEY ?').run(source, Buffer.from(sourcePassphrase ?? '', 'utf8'));
+    return { db, close };
+  } catch (err) {
+    close();
+    throw keyError(err, source, sourcePassphrase);
+  }
+}
+
+function keyError(err: unknown, source: string, sourcePassphrase: string | null): unknown {
+  if (isNotADatabase(err)) return sourcePassphrase === null ? passphraseRequired(source) : wrongPassphrase(source);
+  return err;
+}
+
+/**
+ * Writes a consistent copy of `source` to `target` (which must not exist), with the target encrypted under
+ * `targetPassphrase`, or plain if that is null. `sourcePassphrase` opens the source (null for a plain one).
+ * VACUUM src INTO reads one consistent snapshot of the source, a WAL included; edits may go on meanwhile.
+ */
+export function copyWithKey(source: string, sourcePassphrase: string | null, target: string, targetPassphrase: string | null): void {
+  const { db, close } = copyingConnection(source, sourcePassphrase, target, targetPassphrase);
+  try {
     db.prepare('VACUUM src INTO ?').run(target);
   } catch (err) {
-    if (isNotADatabase(err)) throw sourcePassphrase === null ? passphraseRequired(source) : wrongPassphrase(source);
-    throw err;
+    throw keyError(err, source, sourcePassphrase);
   } finally {
-    db.close();
-    if (standIn) fs.rmSync(standIn, { force: true });
+    close();
   }
 }
 
@@ -47,19 +72,19 @@ interface Fingerprint {
   auditHead: string | null;
 }
 
-function fingerprint(db: Db): Fingerprint {
+function fingerprint(db: Db, schema = 'main'): Fingerprint {
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+    .prepare(`SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name`)
     .pluck()
     .all() as string[];
   const rows: Record<string, number> = {};
   // Table names come from the file's own schema, quoted as identifiers; they are checked against the copy's.
-  for (const t of tables) rows[t] = db.prepare(`SELECT count(*) FROM "${t.replace(/"/g, '""')}"`).pluck().get() as number;
+  for (const t of tables) rows[t] = db.prepare(`SELECT count(*) FROM ${schema}."${t.replace(/"/g, '""')}"`).pluck().get() as number;
   return {
-    applicationId: db.pragma('application_id', { simple: true }) as number,
-    userVersion: db.pragma('user_version', { simple: true }) as number,
+    applicationId: db.pragma(`${schema}.application_id`, { simple: true }) as number,
+    userVersion: db.pragma(`${schema}.user_version`, { simple: true }) as number,
     rows,
-    auditHead: (db.prepare("SELECT value FROM case_meta WHERE key = 'audit_head'").pluck().get() as string | undefined) ?? null,
+    auditHead: (db.prepare(`SELECT value FROM ${schema}.case_meta WHERE key = 'audit_head'`).pluck().get() as string | undefined) ?? null,
   };
 }
 
@@ -79,38 +104,6 @@ function verifyCopy(target: string, passphrase: string | null, expected: Fingerp
   }
 }
 
-
-const REWRITE_MARK = '.rewrite-';
-
-/** The temporary name of a new copy: hidden, beside the file (same disk, so the rename is atomic), and ours. */
-function tempNameFor(file: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}${REWRITE_MARK}${process.pid}-${Date.now()}`);
-}
-
-/**
- * Removes copies an interrupted rewrite of this file left behind (their process is gone). They are never the case
- * file itself: until its rename, a copy is only a candidate.
- */
-function removeLeftoverCopies(file: string): void {
-  const prefix = `.${path.basename(file)}${REWRITE_MARK}`;
-  const dir = path.dirname(file);
-  for (const name of fs.readdirSync(dir)) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
-    if (pid && pid !== process.pid && processAlive(pid)) continue;
-    fs.rmSync(path.join(dir, name), { force: true });
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export type KeyChange = 'encrypt' | 'rekey' | 'decrypt';
 
 /**
@@ -123,54 +116,58 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
   if (change === 'encrypt' && couldBeEncrypted(file)) {
     throw new ParleyError('invalid_input', `${name} is encrypted already (or is not a case file); to change its passphrase, use rekey.`);
   }
+  // The opening checks (and SQLite's own recovery of an interrupted write, and the removal of what an interrupted
+  // key change left in the folder) run first, over a read-only connection.
   const source = openCaseDatabase(file, { readOnly: true, passphrase: from ?? undefined });
-  let expected: Fingerprint;
   try {
     if (change !== 'encrypt' && !isKeyed(source)) throw new ParleyError('invalid_input', `${name} is not encrypted.`);
-    expected = fingerprint(source);
   } finally {
-    source.close();
+    closeCaseDatabase(source);
   }
-  foldJournal(file, from);
-  removeLeftoverCopies(file);
-  const temp = tempNameFor(file);
+  const temp = tempPathBeside(file, 'rewrite');
+  const copier = copyingConnection(file, from, temp, to);
   try {
-    copyWithKey(file, from, temp, to);
+    holdExclusively(copier.db, file);
+    // Read under the lock: what is copied is exactly what was counted.
+    const expected = fingerprint(copier.db, 'src');
+    copier.db.prepare('VACUUM src INTO ?').run(temp);
     verifyCopy(temp, to, expected, file);
     fsyncFile(temp);
     fs.renameSync(temp, file);
+    releaseTemp(temp);
+    fsyncDir(path.dirname(file));
   } catch (err) {
-    fs.rmSync(temp, { force: true });
-    throw err;
+    removeTemp(temp);
+    throw keyError(err, file, from);
+  } finally {
+    // Only now may anyone else have the file: the new one, by its name.
+    copier.close();
   }
-  fsyncDir(path.dirname(file));
 }
 
 /**
- * A file with a WAL beside it is either open for editing elsewhere (another Parley window or program), or was left
- * so by a crash, with committed changes in the WAL. Open elsewhere, it must not be replaced (the other program would
- * go on writing to the old file, and its changes would be lost): leaving WAL mode needs the file to itself, so
- * failing to is the sign. Left by a crash, the WAL is folded in first: it belongs to the old file, and beside the new
- * one it would be applied to the wrong pages.
+ * Takes the file attached as `src` for this connection alone, until it closes. With locking_mode = EXCLUSIVE a
+ * connection keeps every lock it takes. Leaving WAL mode first folds any WAL into the file and succeeds only when no
+ * other connection has the file open (a Parley that has it open for editing is in WAL mode and holds its shared
+ * memory), so failing to is the sign that it is in use; a WAL left by a crash is folded in, and belongs to the old
+ * file only. BEGIN EXCLUSIVE then takes the exclusive lock, which no reader or writer can pass. The journal file
+ * that leaving WAL made (its header zeroed: nothing to roll back) is removed while the lock is held, and the journal
+ * kept in memory from then on, so that closing this connection after the rename removes nothing of the new file.
  */
-function foldJournal(file: string, passphrase: string | null): void {
-  if (!fs.existsSync(`${file}-wal`) && !fs.existsSync(`${file}-journal`)) return;
-  const db = new Database(file, { fileMustExist: true, ...driverOptions() });
+function holdExclusively(db: Db, file: string): void {
+  const busy = () => new ParleyError('already_open', `${path.basename(file)} is open in another Parley window or program; close it there first. Nothing was changed.`);
+  db.pragma('busy_timeout = 0'); // in use elsewhere is an answer, not something to wait for
+  db.pragma('src.locking_mode = EXCLUSIVE');
+  let mode: unknown;
   try {
-    if (passphrase !== null) applyKey(db, passphrase, file);
-    setConnectionPragmas(db);
-    db.pragma('busy_timeout = 0'); // in use elsewhere is an answer, not something to wait for
-    // Leaving WAL mode checkpoints the WAL into the file, and only once no one else has the file open.
-    let mode: unknown;
-    try {
-      mode = db.pragma('journal_mode = DELETE', { simple: true });
-    } catch (err) {
-      if (!String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw err;
-    }
-    if (mode !== 'delete') {
-      throw new ParleyError('already_open', `${path.basename(file)} is open in another Parley window or program; close it there first. Nothing was changed.`);
-    }
-  } finally {
-    db.close();
+    mode = db.pragma('src.journal_mode = DELETE', { simple: true });
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('COMMIT');
+  } catch (err) {
+    if (String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw busy();
+    throw err;
   }
+  if (mode !== 'delete') throw busy();
+  fs.rmSync(`${file}-journal`, { force: true });
+  db.pragma('src.journal_mode = MEMORY');
 }

@@ -5,6 +5,10 @@
 //   node case-writer.cjs fill <case file> <data folder>    attachments until the disk says no, then stops
 //   node case-writer.cjs edit <case file> <data folder>    opens the file for editing, tries one note, says how each went
 //   node case-writer.cjs encrypt|rekey|decrypt <case file> <data folder>   changes the file's key (passphrases.ts)
+//   node case-writer.cjs cycle <case file> <data folder>   opens, writes a few notes, closes, over and over until killed
+//   node case-writer.cjs contend <case file> <data folder>  the same, opening with whichever key opens the file now,
+//                                                          and saying "refused <code>" when an open is refused
+//   node case-writer.cjs import <export.json> <data folder> <target>   imports an export into a new case file
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { dispatch } from '../../../electron/core/api/dispatcher.js';
@@ -77,13 +81,59 @@ function edit(): void {
 function changeKey(op: 'case.encrypt' | 'case.rekey' | 'case.decrypt', input: Record<string, string>): () => void {
   return () => {
     say('started');
-    call(op, { path: file, ...input });
-    say('done');
+    const result = outcome(op, { path: file, ...input });
+    say(result === 'ok' ? 'done' : `refused ${result}`);
   };
 }
 
+/** Every key the key-change tests use, in the order to try them: the file may be plain, FIRST's or SECOND's. */
+const KEYS = [undefined, FIRST_PASSPHRASE, SECOND_PASSPHRASE];
+
+/** Opens the case for editing with whichever key opens it; the error code of the last try if none does. */
+function openWithAnyKey(): { caseId: string } | { refused: string } {
+  let last = '';
+  for (const passphrase of KEYS) {
+    const res = dispatch(session, 'case.open', { path: file, passphrase }, () => {});
+    if (res.ok) return res.data as { caseId: string };
+    last = res.error.code;
+    if (last !== 'passphrase_required' && last !== 'wrong_passphrase') break;
+  }
+  return { refused: last };
+}
+
+/**
+ * Opens, writes, closes, again and again: killed at a random moment, the kill falls in an open (its checks, the
+ * switch to WAL), a write, or a close (the checkpoint, the switch back to a rollback journal). With `tolerant`, a
+ * refused open is said and tried again (another process holds the file), and every open tries each key.
+ */
+function cycle(tolerant: boolean): () => void {
+  return () => {
+    for (let round = 0; ; round++) {
+      const opened = tolerant ? openWithAnyKey() : { caseId: call('case.open', { path: file }).caseId as string };
+      if ('refused' in opened) {
+        say(`refused ${opened.refused}`);
+        continue;
+      }
+      say(`open ${round}`);
+      for (let i = 0; i < 1 + (round % 4); i++) {
+        const note = call('note.create', { caseId: opened.caseId, fields: { body: `Round ${round}, note ${i}: ${'the carve-out for allied suppliers '.repeat(1 + (i % 7))}` } });
+        say(`note ${note.id as string}`);
+      }
+      call('case.close', { caseId: opened.caseId });
+      say(`closed ${round}`);
+    }
+  };
+}
+
+function importInto(): void {
+  const target = process.argv[5]!;
+  say('started');
+  const info = call('case.import', { path: target, data: JSON.parse(fs.readFileSync(file, 'utf8')) as unknown });
+  say(`imported ${info.caseId as string}`);
+}
+
 const MODES: Record<string, () => void> = {
-  crash, fill, edit,
+  crash, fill, edit, cycle: cycle(false), contend: cycle(true), import: importInto,
   encrypt: changeKey('case.encrypt', { passphrase: FIRST_PASSPHRASE }),
   rekey: changeKey('case.rekey', { passphrase: FIRST_PASSPHRASE, newPassphrase: SECOND_PASSPHRASE }),
   decrypt: changeKey('case.decrypt', { passphrase: FIRST_PASSPHRASE }),
