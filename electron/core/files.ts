@@ -107,6 +107,16 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     removeTemp(temp);
     throw err;
   }
+  fsyncDir(path.dirname(file)); // the rename itself reaches the disk
+}
+
+export function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+  } catch {
+    // Not every platform lets a folder be synced (Windows); the rename itself is still atomic there.
+  }
 }
 
 /** Flushes a file's bytes to the disk (before it is renamed into place, so the rename never exposes a hollow file). */

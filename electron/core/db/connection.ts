@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ParleyError, toParleyError } from '../errors.js';
-import { releaseTemp, removeLeftoversIn, removeTemp, tempPathBeside } from '../files.js';
+import { fsyncDir, fsyncFile, releaseTemp, removeLeftoversIn, removeTemp, tempPathBeside } from '../files.js';
+
+export { fsyncDir };
 import { applyKey, couldBeEncrypted, hasPlainHeader, passphraseRequired } from './encryption.js';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations.js';
 import { assertExpectedSchema } from './schema-check.js';
@@ -434,10 +436,21 @@ export function applyMigrations(db: Db, from: number, to: number, migrations: re
   }
 }
 
+/** The copy is written under a temporary name and renamed when whole: a crash never leaves a partial "backup". */
 function backupBeforeMigration(db: Db, file: string, fromVersion: number): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const backup = `${file}.v${fromVersion}-${stamp}.backup${CASE_FILE_EXTENSION}`;
-  db.prepare('VACUUM INTO ?').run(backup);
+  const temp = tempPathBeside(backup, 'copy');
+  try {
+    db.prepare('VACUUM INTO ?').run(temp);
+    fsyncFile(temp);
+    moveIntoPlace(temp, backup);
+    releaseTemp(temp);
+    fsyncDir(path.dirname(file));
+  } catch (err) {
+    removeTemp(temp);
+    throw err;
+  }
   return backup;
 }
 
@@ -500,14 +513,5 @@ export function moveIntoPlace(temp: string, file: string): void {
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw err;
     if (fs.existsSync(file)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
     fs.renameSync(temp, file);
-  }
-}
-
-export function fsyncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
-  } catch {
-    // Not every platform lets a folder be synced (Windows); the rename itself is still atomic there.
   }
 }
