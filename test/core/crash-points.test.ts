@@ -40,8 +40,14 @@ describe('a process that opens, writes and closes a case, killed at random momen
     let hotJournals = 0;
     for (let round = 0; round < CYCLE_ROUNDS; round++) {
       const writer = startWriter(script, ['cycle', file, path.join(api.dir, 'writer-data')]);
-      await writer.linesPrinted(1);
-      await sleep(Math.floor(random() * 300));
+      if (round % 2 === 0) {
+        await writer.linesPrinted(1);
+        await sleep(Math.floor(random() * 300));
+      } else {
+        // Every other round aims at a close (the checkpoint, the switch back to a rollback journal, their syncs).
+        await writer.lineStarting('closing ');
+        await sleep(Math.floor(random() * 6));
+      }
       writer.child.kill('SIGKILL');
       const { signal } = await writer.exited;
       expect(signal, writer.stderr()).toBe('SIGKILL');

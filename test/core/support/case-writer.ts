@@ -119,6 +119,7 @@ function cycle(tolerant: boolean): () => void {
         const note = call('note.create', { caseId: opened.caseId, fields: { body: `Round ${round}, note ${i}: ${'the carve-out for allied suppliers '.repeat(1 + (i % 7))}` } });
         say(`note ${note.id as string}`);
       }
+      say(`closing ${round}`);
       call('case.close', { caseId: opened.caseId });
       say(`closed ${round}`);
     }

@@ -33,6 +33,8 @@ export interface Writer {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Resolves once `count` lines have been printed (or the process ended first). */
   linesPrinted(count: number): Promise<void>;
+  /** Resolves once a line starting with `prefix` has been printed (or the process ended first). */
+  lineStarting(prefix: string): Promise<void>;
   stderr(): string;
 }
 
@@ -52,10 +54,14 @@ export function startWriter(script: string, args: string[], opts: WriterOptions 
   const lines: string[] = [];
   let partial = '';
   let errors = '';
-  const waiters: { count: number; resolve: () => void }[] = [];
+  const waiters: { ready: () => boolean; resolve: () => void }[] = [];
   const wake = (ended: boolean) => {
-    for (const w of [...waiters]) if (ended || lines.length >= w.count) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
+    for (const w of [...waiters]) if (ended || w.ready()) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
   };
+  const waitFor = (ready: () => boolean) => new Promise<void>((resolve) => {
+    waiters.push({ ready, resolve });
+    wake(child.exitCode !== null || child.signalCode !== null);
+  });
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
     const parts = (partial + chunk).split('\n');
     partial = parts.pop()!; // a line cut off by a kill was never completely said
@@ -74,9 +80,7 @@ export function startWriter(script: string, args: string[], opts: WriterOptions 
     lines,
     exited,
     stderr: () => errors,
-    linesPrinted: (count) => new Promise((resolve) => {
-      waiters.push({ count, resolve });
-      wake(child.exitCode !== null || child.signalCode !== null);
-    }),
+    linesPrinted: (count) => waitFor(() => lines.length >= count),
+    lineStarting: (prefix) => waitFor(() => lines.some((l) => l.startsWith(prefix))),
   };
 }
