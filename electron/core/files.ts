@@ -9,7 +9,8 @@ import path from 'node:path';
  */
 export type TempPurpose = 'creating' | 'rewrite' | 'transfer' | 'copy' | 'tmp';
 
-const TEMP_NAME = /^\.(.+)\.(creating|rewrite|transfer|copy|tmp)-(\d+)-(\d+)(\.keying)?(-wal|-shm|-journal)?$/;
+// The suffixes are what SQLite may make beside a database: its WAL, shared memory, journal and super-journal.
+const TEMP_NAME = /^\.(.+)\.(creating|rewrite|transfer|copy|tmp)-(\d+)-(\d+)(\.keying)?(-wal|-shm|-journal|-mj[0-9A-F]+)?$/;
 
 /** Temporary files this process is writing now: never removed as leftovers, whatever their name says. */
 const active = new Set<string>();
@@ -62,7 +63,7 @@ export function removeLeftoversIn(dir: string): string[] {
     if (!m) continue;
     kept = true;
     const full = path.join(dir, name);
-    const base = full.replace(/(\.keying)?(-wal|-shm|-journal)?$/, '');
+    const base = full.replace(/(\.keying)?(-wal|-shm|-journal|-mj[0-9A-F]+)?$/, '');
     if (active.has(base) || processAlive(Number(m[3]))) continue;
     try {
       fs.rmSync(full, { force: true });

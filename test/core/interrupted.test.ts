@@ -141,7 +141,7 @@ describe('temporary files of an interrupted operation', () => {
     const aliveChild = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
     onCleanup(() => aliveChild.kill('SIGKILL'));
     const left = [
-      `.gone.parley.rewrite-${deadPid}-17`, `.gone.parley.rewrite-${deadPid}-17.keying`, `.new.parley.creating-${deadPid}-3`,
+      `.gone.parley.rewrite-${deadPid}-17`, `.gone.parley.rewrite-${deadPid}-17.keying`, `.gone.parley.rewrite-${deadPid}-17.keying-mj0A1B2C3D`, `.new.parley.creating-${deadPid}-3`,
       `.new.parley.creating-${deadPid}-3-wal`, `.sent.parley.transfer-${deadPid}-9`, `.library.json.tmp-${deadPid}-1`,
     ];
     const running = `.other.parley.rewrite-${aliveChild.pid}-5`;

@@ -156,18 +156,21 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
  */
 function holdExclusively(db: Db, file: string): void {
   const busy = () => new ParleyError('already_open', `${path.basename(file)} is open in another Parley window or program; close it there first. Nothing was changed.`);
-  db.pragma('busy_timeout = 0'); // in use elsewhere is an answer, not something to wait for
   db.pragma('src.locking_mode = EXCLUSIVE');
-  let mode: unknown;
   try {
-    mode = db.pragma('src.journal_mode = DELETE', { simple: true });
+    db.pragma('busy_timeout = 0'); // open for editing elsewhere is an answer, not something to wait for
+    const mode = db.pragma('src.journal_mode = DELETE', { simple: true });
+    if (mode !== 'delete') throw busy();
+    db.pragma('busy_timeout = 2000'); // a reader elsewhere (a dashboard, say) is done within moments
+    // The stand-in is never written; with its journal in memory, SQLite counts src as the only database of the
+    // transaction and writes no super-journal (a file a kill would leave beside the stand-in).
+    db.pragma('main.journal_mode = MEMORY');
     db.exec('BEGIN EXCLUSIVE');
     db.exec('COMMIT');
   } catch (err) {
     if (String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw busy();
     throw err;
   }
-  if (mode !== 'delete') throw busy();
   fs.rmSync(`${file}-journal`, { force: true });
   db.pragma('src.journal_mode = MEMORY');
 }
