@@ -25,12 +25,17 @@ export function sha256OfFile(file: string): string {
 }
 
 /**
- * The certificate of an open case file. A file open for editing has its WAL folded in first, so that the bytes
- * hashed are the whole case. (Opening for editing marks the file's header as WAL-mode, so compare certificates of
- * closed files: those from `verify --certificate` and from export for transfer.)
+ * The certificate of an open case file: the SHA-256 of its bytes and the case those very bytes hold, read in one
+ * snapshot (CaseFile.readAsStored), or refused (pending_changes) while committed changes are still beside the file.
+ * (Opening for editing marks the file's header as WAL-mode, so compare certificates of closed files: those from
+ * `verify --certificate` and from export for transfer.)
  */
 export function certificateOf(cf: CaseFile): CustodyCertificate {
-  cf.checkpoint();
+  return cf.readAsStored(() => certificateInSnapshot(cf));
+}
+
+/** The certificate, read inside a snapshot that readAsStored opened. */
+function certificateInSnapshot(cf: CaseFile): CustodyCertificate {
   const info = cf.info();
   return {
     fileName: path.basename(cf.path),

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseInfo, CustodyCertificate } from '../../shared/api-types.js';
+import { testApi } from '../helpers.js';
 import { buildCli, parleyRunner, REPO, type ParleyRunner, type Run } from './support/parley.js';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -123,6 +124,22 @@ describe('parley verify --certificate', () => {
     const changed = expectOk(parley.run(['verify', file, '--certificate', '--json'])).json<CustodyCertificate>();
     expect(changed.sha256).not.toBe(cert.sha256);
     expect(changed.auditHead).toBe(cert.auditHead);
+  });
+
+  it('refuses (exit 3) a file another program has open with changes still beside it, and certifies it once closed', () => {
+    const file = plainCase('held-open.parley');
+    // The other program: Parley's core in this process, holding the file open for editing with a note in its WAL.
+    const holder = testApi('Other Counsel');
+    const { caseId } = holder.call('case.open', { path: file });
+    holder.call('note.create', { caseId, fields: { body: 'Written while the file was open elsewhere' } });
+    const refused = parley.run(['verify', file, '--certificate']);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/held-open\.parley has changes that are not yet written into the file itself .* another program has it open, or it was not closed cleanly/);
+    expect(refused.status).toBe(3);
+
+    holder.call('case.close', { caseId });
+    const cert = expectOk(parley.run(['verify', file, '--certificate', '--json'])).json<CustodyCertificate>();
+    expect(cert).toMatchObject({ sha256: sha256(file), auditEntries: 2, recordCounts: { note: 1 } });
   });
 });
 

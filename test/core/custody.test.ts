@@ -1,10 +1,14 @@
 // Custody certificates and export for transfer: the same file gives the same certificate, a changed file another,
-// and the copy made for transfer is encrypted, whole, and described by the certificate written beside it.
+// a certificate describes exactly the bytes it hashes (or is refused), and the copy made for transfer is encrypted,
+// whole, and described by the certificate written beside it.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CustodyCertificate } from '../../shared/api-types.js';
-import { newCase, testApi } from '../helpers.js';
+import { newCase, tempDir, testApi } from '../helpers.js';
+import { rawConnection } from './support/files.js';
+import { bundleWriter, startWriter } from './support/writer-process.js';
 
 const PASSPHRASE = 'passphrase of the case itself';
 const TRANSFER = 'passphrase agreed with the receiver';
@@ -50,6 +54,96 @@ describe('a custody certificate', () => {
     expect(encrypted).toMatchObject({ encrypted: true, auditHead: plain.auditHead, recordCounts: plain.recordCounts });
     expect(encrypted.sha256).not.toBe(plain.sha256);
   });
+});
+
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/**
+ * The bytes a certificate hashed hold the case it reports: the file copied alone (nothing beside it) has its
+ * SHA-256, and opened elsewhere reads back its audit head and counts.
+ */
+function expectToDescribeItsBytes(cert: CustodyCertificate): void {
+  const alone = path.join(tempDir(), 'alone.parley');
+  fs.copyFileSync(cert.path, alone);
+  expect(sha256(alone)).toBe(cert.sha256);
+  const elsewhere = testApi('Receiving Counsel');
+  const { caseId, auditHead, auditEntries, counts } = elsewhere.call('case.open', { path: alone, readOnly: true });
+  expect({ auditHead, auditEntries, counts }).toEqual({ auditHead: cert.auditHead, auditEntries: cert.auditEntries, counts: cert.recordCounts });
+  elsewhere.call('case.close', { caseId });
+}
+
+describe('a custody certificate of a file whose latest changes are still in its WAL', () => {
+  it('is refused while another program has the file open with changes of its own, and made once it closes it', () => {
+    const api = testApi();
+    const info = newCase(api);
+    api.call('case.close', { caseId: info.caseId });
+    // The other program: Parley itself, in a session of its own, whose editing connection (WAL mode) writes a note
+    // and keeps the file open. The note is committed, in the WAL beside the file, not yet in the file's own bytes.
+    const other = testApi('Other Counsel');
+    const { caseId: otherId } = other.call('case.open', { path: info.path });
+    other.call('note.create', { caseId: otherId, fields: { body: SENTENCE } });
+    expect(fs.statSync(`${info.path}-wal`).size).toBeGreaterThan(0);
+
+    const { caseId } = api.call('case.open', { path: info.path, readOnly: true });
+    expect(api.call('case.info', { caseId }).counts.note).toBe(1); // SQLite reads the WAL too
+    const refused = api.fail('case.certificate', { caseId }, 'pending_changes');
+    expect(refused.message).toMatch(/case\.parley has changes that are not yet written into the file itself/);
+    expect(refused.message).toMatch(/another program has it open, or it was not closed cleanly/);
+
+    other.call('case.close', { caseId: otherId });
+    const cert = api.call('case.certificate', { caseId });
+    expect(cert.recordCounts.note).toBe(1);
+    expectToDescribeItsBytes(cert);
+  });
+
+  it('is refused for a case open here while a reader elsewhere keeps the WAL from being folded in', () => {
+    const api = testApi();
+    const info = newCase(api);
+    // Another program reading the file: its read began before the note, so the note cannot be written into the
+    // file until that read ends (SQLite keeps the file as that reader's snapshot needs it).
+    const reader = rawConnection(info.path, { readonly: true });
+    try {
+      reader.exec('BEGIN');
+      expect(reader.prepare('SELECT count(*) FROM note').pluck().get()).toBe(0);
+      api.call('note.create', { caseId: info.caseId, fields: { body: SENTENCE } });
+      const refused = api.fail('case.certificate', { caseId: info.caseId }, 'pending_changes');
+      expect(refused.message).toMatch(/^Another program is reading case\.parley, so the latest changes to it cannot be written into the file/);
+      reader.exec('COMMIT');
+    } finally {
+      reader.close();
+    }
+    const cert = api.call('case.certificate', { caseId: info.caseId });
+    expect(cert.recordCounts.note).toBe(1);
+    expectToDescribeItsBytes(cert);
+  });
+
+  it('is refused for a file a program killed mid-work left with committed changes in its WAL, until Parley opens and closes it', async () => {
+    const buildDir = tempDir('parley-writer-');
+    const script = await bundleWriter(buildDir);
+    const api = testApi();
+    const info = newCase(api);
+    api.call('case.close', { caseId: info.caseId });
+    const writer = startWriter(script, ['crash', info.path, path.join(api.dir, 'writer-data')]);
+    await writer.linesPrinted(2); // an issue and a note written, and returned
+    writer.child.kill('SIGKILL');
+    expect((await writer.exited).signal, writer.stderr()).toBe('SIGKILL');
+    expect(fs.statSync(`${info.path}-wal`).size).toBeGreaterThan(0);
+
+    const opened = api.call('case.open', { path: info.path, readOnly: true });
+    expect(opened.counts.note).toBeGreaterThanOrEqual(1);
+    const refused = api.fail('case.certificate', { caseId: opened.caseId }, 'pending_changes');
+    expect(refused.message).toMatch(/open it in Parley for editing and close it/);
+    api.call('case.close', { caseId: opened.caseId });
+
+    // What the message says to do: open it for editing (SQLite recovers the WAL) and close it (folded in).
+    api.call('case.open', { path: info.path });
+    api.call('case.close', { caseId: info.caseId });
+    const again = api.call('case.open', { path: info.path, readOnly: true });
+    const cert = api.call('case.certificate', { caseId: again.caseId });
+    expect(cert.recordCounts).toEqual(opened.counts);
+    expect(cert.auditHead).toBe(opened.auditHead);
+    expectToDescribeItsBytes(cert);
+  }, 60_000);
 });
 
 describe('export for transfer', () => {

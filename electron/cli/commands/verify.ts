@@ -9,7 +9,7 @@ export default defineCommand({
   description: [
     'The file is opened read-only, so a damaged file can be checked too. Each problem is printed on its own line.',
     'Exit status: 0 when every check passes, 1 when problems were found, 3 when the file cannot be opened at all.',
-    'With --certificate it prints the file\'s custody certificate instead: the SHA-256 of its bytes, the head of its audit chain, its record counts and the time. A receiver compares it with the one the sender made (export for transfer writes it beside the file) to show the file is the one sent, unaltered.',
+    'With --certificate it prints the file\'s custody certificate instead: the SHA-256 of its bytes, the head of its audit chain, its record counts and the time. A receiver compares it with the one the sender made (export for transfer writes it beside the file) to show the file is the one sent, unaltered. A file with committed changes still beside it (a -wal file: another program has it open, or it was not closed cleanly) is not certified, exit status 3: its bytes are not the whole case.',
   ],
   args: ['FILE'],
   options: {
@@ -18,7 +18,8 @@ export default defineCommand({
   library: 'throwaway',
   run(ctx, [file], { certificate }) {
     if (certificate) {
-      const cert = ctx.readCase(file!, (info) => ctx.call('case.certificate', { caseId: info.caseId }));
+      // Refused when the bytes are not the whole case (pending_changes): it cannot be certified as it stands.
+      const cert = ctx.readCase(file!, (info) => ctx.call('case.certificate', { caseId: info.caseId }, EXIT.cannotOpen));
       ctx.out.result(cert, certificateLines);
       return EXIT.ok;
     }
