@@ -214,6 +214,11 @@ export class CaseFile {
     }).deferred();
   }
 
+  /** The stored hash of the audit entry numbered `seq`, or null if the trail has no such entry. */
+  auditHashAt(seq: number): string | null {
+    return (this.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq) as string | undefined) ?? null;
+  }
+
   get isOpen(): boolean {
     return this.db.open;
   }

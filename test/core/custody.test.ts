@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CustodyCertificate } from '../../shared/api-types.js';
-import { newCase, tempDir, testApi } from '../helpers.js';
-import { rawConnection } from './support/files.js';
+import type { CertificateComparison, CustodyCertificate } from '../../shared/api-types.js';
+import { newCase, tempDir, testApi, type TestApi } from '../helpers.js';
+import { rawConnection, rewriteNoteAsAForger, tamperAsAForger } from './support/files.js';
 import { bundleWriter, startWriter } from './support/writer-process.js';
 
 const PASSPHRASE = 'passphrase of the case itself';
@@ -144,6 +144,103 @@ describe('a custody certificate of a file whose latest changes are still in its 
     expect(cert.auditHead).toBe(opened.auditHead);
     expectToDescribeItsBytes(cert);
   }, 60_000);
+});
+
+/** Opens a closed file read-only, runs `use` on it and closes it: a file as sent, not one being edited. */
+function readOnly<T>(api: TestApi, file: string, use: (caseId: string) => T): T {
+  const { caseId } = api.call('case.open', { path: file, readOnly: true });
+  try {
+    return use(caseId);
+  } finally {
+    api.call('case.close', { caseId });
+  }
+}
+
+/** A closed case with two notes, and the certificate of it as it was closed. */
+function certifiedCase(api: TestApi) {
+  const info = newCase(api);
+  const first = api.call('note.create', { caseId: info.caseId, fields: { body: SENTENCE } });
+  api.call('note.create', { caseId: info.caseId, fields: { body: 'The Bureau asked for quarterly reports.' } });
+  api.call('case.close', { caseId: info.caseId });
+  const certificate = readOnly(api, info.path, (caseId) => api.call('case.certificate', { caseId }));
+  return { info, firstNoteId: first.id, certificate };
+}
+
+const compare = (api: TestApi, file: string, certificate: unknown): CertificateComparison =>
+  readOnly(api, file, (caseId) => api.call('case.verifyAgainst', { caseId, certificate: certificate as CustodyCertificate }));
+
+describe('comparing a case file with a certificate made of it earlier', () => {
+  it('finds the file certified the same file, and the case continued since a faithful continuation', () => {
+    const api = testApi();
+    const { info, certificate } = certifiedCase(api);
+    expect(certificate.caseId).toBe(info.caseId);
+    expect(compare(api, info.path, certificate)).toMatchObject({ verdict: 'same_file', sameBytes: true, sameCase: true, entriesAdded: 0 });
+
+    api.call('case.open', { path: info.path });
+    api.call('note.create', { caseId: info.caseId, fields: { body: 'Added after the certificate.' } });
+    // Open for editing here: the comparison folds the WAL in and reads the file as stored, like a certificate.
+    expect(api.call('case.verifyAgainst', { caseId: info.caseId, certificate })).toMatchObject({ verdict: 'continued', entriesAdded: 1 });
+    api.call('case.close', { caseId: info.caseId });
+
+    const later = compare(api, info.path, certificate);
+    expect(later).toMatchObject({ verdict: 'continued', sameBytes: false, sameCase: true, entriesAdded: 1, report: { ok: true } });
+    expect(later.certifiedEntryNow).toBe(certificate.auditHead.split(':')[1]);
+    expect([later.certified.recordCounts.note, later.now.recordCounts.note]).toEqual([2, 3]);
+    expect(later.now.auditEntries).toBe(certificate.auditEntries + 1);
+  });
+
+  it('catches history from before the certificate rewritten with the chain recomputed, which verify alone passes', () => {
+    const api = testApi();
+    const { info, firstNoteId, certificate } = certifiedCase(api);
+    rewriteNoteAsAForger(info.path, firstNoteId, 'Counsel for the ministry refused every carve-out');
+
+    // The limit of the chain: nothing inside the file shows the rewrite.
+    readOnly(api, info.path, (caseId) => expect(api.call('case.verify', { caseId }).ok).toBe(true));
+    const found = compare(api, info.path, certificate);
+    expect(found).toMatchObject({ verdict: 'history_altered', sameBytes: false, sameCase: true, report: { ok: true } });
+    expect(found.certifiedEntryNow).toMatch(/^[0-9a-f]{64}$/);
+    expect(found.certifiedEntryNow).not.toBe(certificate.auditHead.split(':')[1]);
+  });
+
+  it('cannot tell a rewrite of what was added after the certificate from a continuation: the anchor covers what came before it', () => {
+    const api = testApi();
+    const { info, certificate } = certifiedCase(api);
+    api.call('case.open', { path: info.path });
+    const added = api.call('note.create', { caseId: info.caseId, fields: { body: 'Added after the certificate.' } });
+    api.call('case.close', { caseId: info.caseId });
+    rewriteNoteAsAForger(info.path, added.id, 'Rewritten after the certificate.');
+    expect(compare(api, info.path, certificate)).toMatchObject({ verdict: 'continued', entriesAdded: 1 });
+  });
+
+  it('finds history cut back to before the certificate altered', () => {
+    const api = testApi();
+    const { info, certificate } = certifiedCase(api);
+    // The last entry certified cut off with what it made (the second note), and the head moved back to match: a
+    // shorter history that verify passes, in which the certified entry is gone.
+    const last = certificate.auditEntries;
+    tamperAsAForger(info.path, `
+      DELETE FROM search_index WHERE rowid = (SELECT docid FROM search_doc WHERE record_id = (SELECT record_id FROM audit_log WHERE seq = ${last}));
+      DELETE FROM search_doc WHERE record_id = (SELECT record_id FROM audit_log WHERE seq = ${last});
+      DELETE FROM note WHERE id = (SELECT record_id FROM audit_log WHERE seq = ${last});
+      DELETE FROM audit_log WHERE seq = ${last};
+      UPDATE case_meta SET value = (SELECT seq || ':' || hash FROM audit_log WHERE seq = ${last - 1}) WHERE key = 'audit_head';`);
+    readOnly(api, info.path, (caseId) => expect(api.call('case.verify', { caseId }).ok).toBe(true));
+    expect(compare(api, info.path, certificate)).toMatchObject({ verdict: 'history_altered', certifiedEntryNow: null, report: { ok: true } });
+  });
+
+  it('refuses to compare with a certificate of another case, and reads a certificate that names no case', () => {
+    const api = testApi();
+    const { info, certificate } = certifiedCase(api);
+    const other = certifiedCase(testApi());
+    const refused = compare(api, info.path, other.certificate);
+    expect(refused).toMatchObject({ verdict: 'other_case', sameCase: false });
+
+    // Certificates written before they named their case have no caseId: the history is compared all the same.
+    const older: Partial<CustodyCertificate> = { ...certificate };
+    delete older.caseId;
+    expect(compare(api, info.path, older)).toMatchObject({ verdict: 'same_file', sameCase: null });
+    expect(compare(api, info.path, { ...other.certificate, caseId: undefined })).toMatchObject({ verdict: 'history_altered', sameCase: null });
+  });
 });
 
 describe('export for transfer', () => {
