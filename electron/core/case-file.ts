@@ -70,6 +70,11 @@ const ORDER_BY: Partial<Record<KindName, string>> = {
   actionItem: "status <> 'open', due_date IS NULL, due_date, created_at",
 };
 
+/** Bytes are the ones an attachment's record describes: its size and SHA-256. */
+function bytesAsRecorded(bytes: Buffer, recorded: { size: number; sha256: string }): boolean {
+  return bytes.length === recorded.size && sha256Hex(bytes) === recorded.sha256;
+}
+
 /** The size of the WAL beside a file (0 when there is none). */
 function walBytes(file: string): number {
   try {
@@ -329,9 +334,17 @@ export class CaseFile {
     };
   }
 
+  /**
+   * An attachment's bytes, only if they are the ones its record (and so the audit trail) describes: the bytes sit in
+   * a column of their own that no audit entry holds, so another program could change them without touching the
+   * chain, and the app would hand them out as the document recorded.
+   */
   readAttachment(id: string): { name: string; mediaType: string; bytes: Buffer } {
     const a = this.get('attachment', id);
     const bytes = this.db.prepare('SELECT bytes FROM attachment WHERE id = ?').pluck().get(id) as Buffer;
+    if (!bytesAsRecorded(bytes, a)) {
+      throw new ParleyError('damaged', `The bytes of the attachment ${a.name} are not the ones recorded (their size or SHA-256 differs): the case file was changed outside Parley or is damaged. Nothing was read.`);
+    }
     return { name: a.name, mediaType: a.mediaType, bytes };
   }
 
@@ -676,13 +689,23 @@ export class CaseFile {
     );
     const tables = (kind: KindName) => this.writes.table(kind);
     const auditChain = unlessDamaged(
-      () => verifyAuditChain(this.db, function* () {
-        for (const kind of KIND_NAMES) {
-          for (const rec of tables(kind).list({ includeDeleted: true, limit: -1, offset: 0, orderBy: 'rowid' })) {
-            yield { kind, id: rec.id, canonical: canonicalJson(rec) };
+      () => {
+        const chain = verifyAuditChain(this.db, function* () {
+          for (const kind of KIND_NAMES) {
+            for (const rec of tables(kind).list({ includeDeleted: true, limit: -1, offset: 0, orderBy: 'rowid' })) {
+              yield { kind, id: rec.id, canonical: canonicalJson(rec) };
+            }
+          }
+        });
+        // An attachment's record holds its bytes' size and SHA-256, and so does its audit entry; the bytes do not.
+        const attachments = this.db.prepare('SELECT id, size, sha256, bytes FROM attachment ORDER BY rowid').iterate() as Iterable<{ id: string; size: number; sha256: string; bytes: Buffer }>;
+        for (const a of attachments) {
+          if (!bytesAsRecorded(a.bytes, a)) {
+            chain.problems.push({ seq: null, message: `attachment ${a.id} differs from its last audited state: its bytes are not the ones recorded (size and SHA-256), changed outside Parley` });
           }
         }
-      }),
+        return chain;
+      },
       (message) => ({ entries: 0, head: '', problems: [{ seq: null, message: `The audit trail could not be checked: ${message}` }] }),
     );
     const ok = integrity.length === 1 && integrity[0] === 'ok' && foreignKeys.length === 0 && auditChain.problems.length === 0;

@@ -1,5 +1,6 @@
 // The audit trail is tamper-evident: someone who edits the file with another tool (dropping the append-only
-// triggers first) and edits, deletes, reorders or cuts entries, or edits records directly, is caught by verify.
+// triggers first) and edits, deletes, reorders or cuts entries, or edits records (or an attachment's bytes)
+// directly, is caught by verify.
 // Its limit: the chain is unkeyed, so someone who recomputes it after an edit is not (a certificate kept elsewhere
 // is what shows that; custody.test.ts).
 import { describe, expect, it } from 'vitest';
@@ -58,6 +59,21 @@ describe('the audit trail', () => {
     const report = h.w.api.call('case.verify', { caseId: h.w.caseId });
     expect(report.ok).toBe(false);
     expect(report.auditChain.problems.map((p) => p.message).join('\n')).toMatch(expected);
+  });
+
+  it('catches an attachment whose bytes were swapped behind Parley\'s back, and will not hand them out as the ones recorded', () => {
+    const w = CaseWorld.create();
+    const attachment = w.make('attachment'); // "%PDF-1"
+    w.api.call('case.close', { caseId: w.caseId });
+    // No trigger to drop and no hash to recompute: the bytes sit beside the record, which keeps only their digest.
+    withRawConnection(w.file, (db) => db.prepare('UPDATE attachment SET bytes = ? WHERE id = ?').run(Buffer.from('%PDF-2'), attachment.id));
+    w.api.call('case.open', { path: w.file });
+    const report = w.api.call('case.verify', { caseId: w.caseId });
+    expect(report.ok).toBe(false);
+    expect(report.auditChain.problems.map((p) => p.message)).toEqual([
+      `attachment ${attachment.id as string} differs from its last audited state: its bytes are not the ones recorded (size and SHA-256), changed outside Parley`,
+    ]);
+    expect(w.api.fail('attachment.read', { caseId: w.caseId, id: attachment.id }, 'damaged').message).toMatch(/^The bytes of the attachment order\.pdf are not the ones recorded/);
   });
 
   it('cannot catch someone who rewrites a record and recomputes the whole chain: the limit of an unkeyed chain', () => {

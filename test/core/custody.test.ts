@@ -212,6 +212,18 @@ describe('comparing a case file with a certificate made of it earlier', () => {
     expect(compare(api, info.path, certificate)).toMatchObject({ verdict: 'continued', entriesAdded: 1 });
   });
 
+  it('does not take a file whose attachment bytes were swapped since the certificate for a continuation', () => {
+    const api = testApi();
+    const info = newCase(api);
+    const attachment = api.call('attachment.add', { caseId: info.caseId, name: 'order.pdf', mediaType: 'application/pdf', dataBase64: Buffer.from('%PDF-1').toString('base64') });
+    api.call('case.close', { caseId: info.caseId });
+    const certificate = readOnly(api, info.path, (caseId) => api.call('case.certificate', { caseId }));
+    const raw = rawConnection(info.path);
+    raw.prepare('UPDATE attachment SET bytes = ? WHERE id = ?').run(Buffer.from('%PDF-2'), attachment.id);
+    raw.close();
+    expect(compare(api, info.path, certificate)).toMatchObject({ verdict: 'history_altered', report: { ok: false } });
+  });
+
   it('finds history cut back to before the certificate altered', () => {
     const api = testApi();
     const { info, certificate } = certifiedCase(api);
