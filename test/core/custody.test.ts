@@ -72,11 +72,22 @@ function expectToDescribeItsBytes(cert: CustodyCertificate): void {
   elsewhere.call('case.close', { caseId });
 }
 
+/** Opens a closed file read-only, runs `use` on it and closes it: a file as sent, not one being edited. */
+function readOnly<T>(api: TestApi, file: string, use: (caseId: string) => T): T {
+  const { caseId } = api.call('case.open', { path: file, readOnly: true });
+  try {
+    return use(caseId);
+  } finally {
+    api.call('case.close', { caseId });
+  }
+}
+
 describe('a custody certificate of a file whose latest changes are still in its WAL', () => {
   it('is refused while another program has the file open with changes of its own, and made once it closes it', () => {
     const api = testApi();
     const info = newCase(api);
     api.call('case.close', { caseId: info.caseId });
+    const earlier = readOnly(api, info.path, (caseId) => api.call('case.certificate', { caseId }));
     // The other program: Parley itself, in a session of its own, whose editing connection (WAL mode) writes a note
     // and keeps the file open. The note is committed, in the WAL beside the file, not yet in the file's own bytes.
     const other = testApi('Other Counsel');
@@ -89,6 +100,8 @@ describe('a custody certificate of a file whose latest changes are still in its 
     const refused = api.fail('case.certificate', { caseId }, 'pending_changes');
     expect(refused.message).toMatch(/case\.parley has changes that are not yet written into the file itself/);
     expect(refused.message).toMatch(/another program has it open, or it was not closed cleanly/);
+    // Comparing with a certificate reads the file the same way, so it is refused the same way.
+    expect(api.fail('case.verifyAgainst', { caseId, certificate: earlier }, 'pending_changes').message).toBe(refused.message);
 
     other.call('case.close', { caseId: otherId });
     const cert = api.call('case.certificate', { caseId });
@@ -145,16 +158,6 @@ describe('a custody certificate of a file whose latest changes are still in its 
     expectToDescribeItsBytes(cert);
   }, 60_000);
 });
-
-/** Opens a closed file read-only, runs `use` on it and closes it: a file as sent, not one being edited. */
-function readOnly<T>(api: TestApi, file: string, use: (caseId: string) => T): T {
-  const { caseId } = api.call('case.open', { path: file, readOnly: true });
-  try {
-    return use(caseId);
-  } finally {
-    api.call('case.close', { caseId });
-  }
-}
 
 /** A closed case with two notes, and the certificate of it as it was closed. */
 function certifiedCase(api: TestApi) {
