@@ -234,6 +234,8 @@ export interface LockedCase {
  * bytes (sha256) and, independent of how the file is stored, its history (audit head) and its record counts.
  */
 export interface CustodyCertificate {
+  /** The case's id, the same in every copy of it (certificates written before it was added lack it). */
+  caseId: string;
   fileName: string;
   path: string;
   /** SHA-256 of the file's bytes, hex. */
@@ -247,4 +249,33 @@ export interface CustodyCertificate {
   encrypted: boolean;
   /** When the certificate was made (ISO 8601). */
   issuedAt: string;
+}
+
+/** A certificate as it comes back to be compared with: one Parley made, read from where it was kept. */
+export type CertifiedState = Omit<CustodyCertificate, 'caseId'> & { caseId?: string };
+
+/**
+ * How a case file stands against a certificate made of it earlier (case.verifyAgainst). The audit chain alone
+ * cannot show that history was not rewritten by someone who recomputed it; a certificate kept elsewhere can.
+ */
+export interface CertificateComparison {
+  /**
+   * same_file: the very bytes certified. continued: other bytes, but every audit entry certified is still there
+   * unchanged and the file verifies, so changes were only added after (or the file was only stored anew: opened
+   * for editing, re-keyed). history_altered: the history certified is not the file's (an entry before the
+   * certificate rewritten or gone, or a file that does not verify). other_case: the certificate is of another case.
+   */
+  verdict: 'same_file' | 'continued' | 'history_altered' | 'other_case';
+  certified: CertifiedState;
+  /** The file's certificate now, made in the same read as the comparison. */
+  now: CustodyCertificate;
+  sameBytes: boolean;
+  /** null when the certificate names no case. */
+  sameCase: boolean | null;
+  /** The hash the file's audit entry at the certified sequence number has now; null when it has no such entry. */
+  certifiedEntryNow: string | null;
+  /** Audit entries the file has beyond the certified head. */
+  entriesAdded: number;
+  /** verify of the file, in the same read. */
+  report: VerifyReport;
 }

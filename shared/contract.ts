@@ -3,7 +3,7 @@
 // so an operation is added here once, with its handler in electron/core/api/handlers.ts.
 import { z } from 'zod';
 import type {
-  AuditEntry, CaseInfo, CaseSearchHit, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord,
+  AuditEntry, CaseInfo, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord,
   LockedCase, ReviewComment, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport,
 } from './api-types.js';
 import { DocumentSchema, type DocumentNode } from './documents/model.js';
@@ -55,6 +55,26 @@ export const CaseExportSchema = z.object({
   attachments: z.record(z.string(), z.string()).optional(),
 });
 export type CaseExport = z.infer<typeof CaseExportSchema>;
+
+/**
+ * A custody certificate given back to be compared with (written by `verify --certificate --json`, case.certificate
+ * or export for transfer). Every field a certificate has always had is required; caseId is not, since certificates
+ * written before it was added lack it. Keys not named here are dropped, so later certificates still read. Each text
+ * is held to its form, since the CLI prints some of them.
+ */
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal digits');
+export const CertificateSchema = z.object({
+  caseId: recordId.optional(),
+  fileName: z.string().max(4_096),
+  path: z.string().max(4_096),
+  sha256: hex64,
+  auditHead: z.string().regex(/^([1-9][0-9]{0,14}:[0-9a-f]{64})?$/, 'must be "number:hash", or empty'),
+  auditEntries: z.number().int().min(0),
+  recordCounts: z.record(z.string().regex(/^[a-zA-Z]{1,64}$/), z.number().int().min(0)),
+  schemaVersion: z.number().int().min(0),
+  encrypted: z.boolean(),
+  issuedAt: z.iso.datetime(),
+}) satisfies z.ZodType<CertifiedState>;
 
 /** A change to a trigger (an event or a deadline) or to the case's calendar (the directive), as update takes it. */
 const scheduleChange = z.discriminatedUnion('kind', [
@@ -175,6 +195,8 @@ export const STATIC_OPERATIONS = {
   'case.exportForTransfer': op<{ path: string; certificate: CustodyCertificate }>()(
     z.strictObject({ caseId, path: casePath, passphrase: newPassphrase }),
   ),
+  // The open case against a certificate made of it earlier: the same file, a faithful continuation, or not.
+  'case.verifyAgainst': op<CertificateComparison>()(z.strictObject({ caseId, certificate: CertificateSchema })),
 };
 
 /** Operations whose handlers return a promise (they print through Chromium or build Word files). */

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'io_error', // the disk said no: full, read-only, permissions
   'internal',
   'unexpected_schema', // a file whose tables, indexes, triggers or views are not the ones Parley makes: refused
+  'pending_changes', // committed changes still beside the file (its WAL): its bytes are not the whole case, so it is not certified
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,6 +1,8 @@
 // One open .parley case file: the domain rules on top of the write path. Every method that changes data runs in
 // one IMMEDIATE transaction, so a change is all there or not there at all.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { basename } from 'node:path';
 import type { AuditEntry, CaseInfo, LinksOfRecord, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport } from '../../shared/api-types.js';
 import { zonedTimeToInstant } from '../../shared/deadlines/index.js';
 import { POSITION_FIELDS } from '../../shared/enums.js';
@@ -67,6 +69,20 @@ const ORDER_BY: Partial<Record<KindName, string>> = {
   draftRevision: 'revision_number',
   actionItem: "status <> 'open', due_date IS NULL, due_date, created_at",
 };
+
+/** Bytes are the ones an attachment's record describes: its size and SHA-256. */
+function bytesAsRecorded(bytes: Buffer, recorded: { size: number; sha256: string }): boolean {
+  return bytes.length === recorded.size && sha256Hex(bytes) === recorded.sha256;
+}
+
+/** The size of the WAL beside a file (0 when there is none). */
+function walBytes(file: string): number {
+  try {
+    return fs.statSync(`${file}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
 
 const orderOf = (kind: KindName): string => ORDER_BY[kind] ?? 'created_at, rowid';
 
@@ -140,9 +156,59 @@ export class CaseFile {
     closeCaseDatabase(this.db);
   }
 
-  /** Folds the WAL into the file, so that the file's bytes hold the whole case (a certificate hashes them). */
-  checkpoint(): void {
-    if (!this.readOnly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+  /**
+   * Runs `read` in one read transaction whose state is exactly the one the file's own bytes hold, so that what it
+   * reads and a hash of the file taken inside it describe one and the same case (a custody certificate).
+   *
+   * SQLite keeps committed changes in the WAL beside the file until a checkpoint copies them in; a connection reads
+   * file and WAL together. So a case open here for editing has its WAL folded in first (TRUNCATE, which leaves the
+   * WAL empty), and that must be complete: another program's read that began before our latest changes keeps them
+   * out of the file (PRAGMA wal_checkpoint then reports busy). Inside the transaction the WAL must still be empty:
+   * our snapshot is then the file alone, and no checkpoint (ours or another program's) can write into the file
+   * while we hold it, since SQLite never overwrites pages a reader of the file alone may still read.
+   *
+   * A file open read-only with a non-empty WAL beside it (another program has it open for editing, or a crash left
+   * committed changes there) is refused rather than described by its main file alone: the file alone is not what
+   * anyone opening it reads (SQLite applies the WAL), it may not even be a consistent state (a checkpoint cut short
+   * by a crash leaves a transaction half copied in, made whole only by the WAL), and folding the WAL in would write
+   * to a file we promised to leave untouched. Parley folds it in when it closes a file it has open for editing.
+   */
+  readAsStored<T>(read: () => T): T {
+    const name = basename(this.path);
+    if (!this.readOnly) {
+      // A reader elsewhere is an answer, not something to wait for: the window would hang for the busy timeout.
+      const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+      let result: { busy: number } | undefined;
+      try {
+        this.db.pragma('busy_timeout = 0');
+        [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      } finally {
+        this.db.pragma(`busy_timeout = ${timeout}`);
+      }
+      if (result?.busy) {
+        throw new ParleyError(
+          'pending_changes',
+          `Another program is reading ${name}, so the latest changes to it cannot be written into the file itself yet, and a certificate of its bytes would not include them. Close it in the other program (or let it finish) and try again.`,
+        );
+      }
+    }
+    return this.db.transaction(() => {
+      this.meta('case_id'); // the first read starts the snapshot
+      if (walBytes(this.path) > 0) {
+        throw new ParleyError(
+          'pending_changes',
+          this.readOnly
+            ? `${name} has changes that are not yet written into the file itself (they are in ${name}-wal beside it): another program has it open, or it was not closed cleanly. A certificate must describe the very bytes it hashes, so Parley will not certify it as it is. Close it in the other program, or open it in Parley for editing and close it, then try again.`
+            : `Another program is writing to ${name}, so its bytes are not the whole case at this moment. Close it in the other program and try again.`,
+        );
+      }
+      return read();
+    }).deferred();
+  }
+
+  /** The stored hash of the audit entry numbered `seq`, or null if the trail has no such entry. */
+  auditHashAt(seq: number): string | null {
+    return (this.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq) as string | undefined) ?? null;
   }
 
   get isOpen(): boolean {
@@ -255,9 +321,17 @@ export class CaseFile {
     };
   }
 
+  /**
+   * An attachment's bytes, only if they are the ones its record (and so the audit trail) describes: the bytes sit in
+   * a column of their own that no audit entry holds, so another program could change them without touching the
+   * chain, and the app would hand them out as the document recorded.
+   */
   readAttachment(id: string): { name: string; mediaType: string; bytes: Buffer } {
     const a = this.get('attachment', id);
     const bytes = this.db.prepare('SELECT bytes FROM attachment WHERE id = ?').pluck().get(id) as Buffer;
+    if (!bytesAsRecorded(bytes, a)) {
+      throw new ParleyError('damaged', `The bytes of the attachment ${a.name} are not the ones recorded (their size or SHA-256 differs): the case file was changed outside Parley or is damaged. Nothing was read.`);
+    }
     return { name: a.name, mediaType: a.mediaType, bytes };
   }
 
@@ -602,13 +676,23 @@ export class CaseFile {
     );
     const tables = (kind: KindName) => this.writes.table(kind);
     const auditChain = unlessDamaged(
-      () => verifyAuditChain(this.db, function* () {
-        for (const kind of KIND_NAMES) {
-          for (const rec of tables(kind).list({ includeDeleted: true, limit: -1, offset: 0, orderBy: 'rowid' })) {
-            yield { kind, id: rec.id, canonical: canonicalJson(rec) };
+      () => {
+        const chain = verifyAuditChain(this.db, function* () {
+          for (const kind of KIND_NAMES) {
+            for (const rec of tables(kind).list({ includeDeleted: true, limit: -1, offset: 0, orderBy: 'rowid' })) {
+              yield { kind, id: rec.id, canonical: canonicalJson(rec) };
+            }
+          }
+        });
+        // An attachment's record holds its bytes' size and SHA-256, and so does its audit entry; the bytes do not.
+        const attachments = this.db.prepare('SELECT id, size, sha256, bytes FROM attachment ORDER BY rowid').iterate() as Iterable<{ id: string; size: number; sha256: string; bytes: Buffer }>;
+        for (const a of attachments) {
+          if (!bytesAsRecorded(a.bytes, a)) {
+            chain.problems.push({ seq: null, message: `attachment ${a.id} differs from its last audited state: its bytes are not the ones recorded (size and SHA-256), changed outside Parley` });
           }
         }
-      }),
+        return chain;
+      },
       (message) => ({ entries: 0, head: '', problems: [{ seq: null, message: `The audit trail could not be checked: ${message}` }] }),
     );
     const ok = integrity.length === 1 && integrity[0] === 'ok' && foreignKeys.length === 0 && auditChain.problems.length === 0;

@@ -1,10 +1,13 @@
 // Custody: showing that a case file is the one that was sent, unaltered. A certificate names the file's exact bytes
-// (SHA-256) and, independent of how the file is stored, its history (the audit chain's head) and its record counts.
-// A receiver makes one of the file received (`parley verify FILE --certificate`) and compares it with the sender's.
+// (SHA-256) and, independent of how the file is stored, its case, its history (the audit chain's head) and its
+// record counts. A receiver makes one of the file received (`parley verify FILE --certificate`) and compares it with
+// the sender's; a certificate kept elsewhere also shows later whether a file still continues the history it
+// certified (`parley verify FILE --against CERTIFICATE.json`), which the unkeyed audit chain alone cannot.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CustodyCertificate } from '../../shared/api-types.js';
+import type { CertificateComparison, CertifiedState, CustodyCertificate } from '../../shared/api-types.js';
+import { splitAuditHead } from '../../shared/custody.js';
 import { CaseFile } from './case-file.js';
 import { fsyncDir, moveIntoPlace } from './db/connection.js';
 import { ParleyError } from './errors.js';
@@ -25,14 +28,20 @@ export function sha256OfFile(file: string): string {
 }
 
 /**
- * The certificate of an open case file. A file open for editing has its WAL folded in first, so that the bytes
- * hashed are the whole case. (Opening for editing marks the file's header as WAL-mode, so compare certificates of
- * closed files: those from `verify --certificate` and from export for transfer.)
+ * The certificate of an open case file: the SHA-256 of its bytes and the case those very bytes hold, read in one
+ * snapshot (CaseFile.readAsStored), or refused (pending_changes) while committed changes are still beside the file.
+ * (Opening for editing marks the file's header as WAL-mode, so compare certificates of closed files: those from
+ * `verify --certificate` and from export for transfer.)
  */
 export function certificateOf(cf: CaseFile): CustodyCertificate {
-  cf.checkpoint();
+  return cf.readAsStored(() => certificateInSnapshot(cf));
+}
+
+/** The certificate, read inside a snapshot that readAsStored opened. */
+function certificateInSnapshot(cf: CaseFile): CustodyCertificate {
   const info = cf.info();
   return {
+    caseId: info.caseId,
     fileName: path.basename(cf.path),
     path: cf.path,
     sha256: sha256OfFile(cf.path),
@@ -43,6 +52,30 @@ export function certificateOf(cf: CaseFile): CustodyCertificate {
     encrypted: info.encrypted,
     issuedAt: new Date().toISOString(),
   };
+}
+
+/**
+ * Compares an open case file with a certificate made of it earlier. The audit chain is unkeyed: someone with
+ * write access who rewrites an entry and recomputes every hash after it leaves a chain that verifies. What they
+ * cannot do is keep the hash of the entry a certificate kept elsewhere names: every hash depends on all the
+ * entries before it. So the file continues the certified case only if its entry at the certified sequence number
+ * still has the certified hash and the file passes verify (each entry's hash is its content's and links to the one
+ * before; each record is the state its last entry recorded), which together mean every entry up to there is the
+ * one certified.
+ */
+export function compareWithCertificate(cf: CaseFile, certified: CertifiedState): CertificateComparison {
+  return cf.readAsStored(() => {
+    const now = certificateInSnapshot(cf);
+    const report = cf.verify();
+    const [seq, hash] = splitAuditHead(certified.auditHead);
+    const certifiedEntryNow = seq === 0 ? null : cf.auditHashAt(seq);
+    const sameCase = certified.caseId === undefined ? null : certified.caseId === now.caseId;
+    const sameBytes = certified.sha256 === now.sha256;
+    const historyKept = report.ok && (seq === 0 || certifiedEntryNow === hash);
+    const verdict: CertificateComparison['verdict'] =
+      sameCase === false ? 'other_case' : sameBytes ? 'same_file' : historyKept ? 'continued' : 'history_altered';
+    return { verdict, certified, now, sameBytes, sameCase, certifiedEntryNow, entriesAdded: Math.max(0, now.auditEntries - seq), report };
+  });
 }
 
 export function certificatePathFor(file: string): string {

@@ -9,7 +9,7 @@ import type { CaseInfo, CaseSearchHit, VerifyReport } from '../../shared/api-typ
 import type { CaseExport } from '../../shared/contract.js';
 import { MATCH_END, MATCH_START } from '../../shared/result.js';
 import type { DeadlinesReport } from '../../electron/cli/commands/deadlines.js';
-import { buildCli, parleyRunner, REPO, type ParleyRunner, type Run } from './support/parley.js';
+import { buildCli, expectFailure, expectOk, parleyRunner, REPO, type ParleyRunner } from './support/parley.js';
 
 let parley: ParleyRunner;
 /** A sample case made once by `parley demo`; tests that change files work on copies or on files of their own. */
@@ -22,21 +22,6 @@ beforeAll(async () => {
   expectOk(parley.run(['demo', sample]));
 });
 afterAll(() => parley.cleanUp());
-
-function expectOk(run: Run): Run {
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  return run;
-}
-
-/** A failure is exactly one line on stderr, nothing on stdout, and the given exit status. */
-function expectFailure(run: Run, status: number, message: RegExp): void {
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(run.stderr).toMatch(/^parley/);
-  expect(run.stderr).toMatch(message);
-  expect(run.status).toBe(status);
-}
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 

@@ -5,8 +5,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseInfo, CustodyCertificate } from '../../shared/api-types.js';
-import { buildCli, parleyRunner, REPO, type ParleyRunner, type Run } from './support/parley.js';
+import type { CaseInfo, CertificateComparison, CustodyCertificate } from '../../shared/api-types.js';
+import { rewriteNoteAsAForger } from '../core/support/files.js';
+import { testApi } from '../helpers.js';
+import { buildCli, expectFailure, expectOk, parleyRunner, REPO, type ParleyRunner } from './support/parley.js';
 
 const PASSPHRASE = 'correct horse battery staple';
 const NEW_PASSPHRASE = 'a brand new passphrase';
@@ -19,12 +21,6 @@ beforeAll(async () => {
   parley = parleyRunner();
 });
 afterAll(() => parley.cleanUp());
-
-function expectOk(run: Run): Run {
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  return run;
-}
 
 /** A new plain case file with one note, made through the command line. */
 function plainCase(name: string): string {
@@ -123,6 +119,84 @@ describe('parley verify --certificate', () => {
     const changed = expectOk(parley.run(['verify', file, '--certificate', '--json'])).json<CustodyCertificate>();
     expect(changed.sha256).not.toBe(cert.sha256);
     expect(changed.auditHead).toBe(cert.auditHead);
+  });
+
+  it('refuses (exit 3) a file another program has open with changes still beside it, and certifies it once closed', () => {
+    const file = plainCase('held-open.parley');
+    // The other program: Parley's core in this process, holding the file open for editing with a note in its WAL.
+    const holder = testApi('Other Counsel');
+    const { caseId } = holder.call('case.open', { path: file });
+    holder.call('note.create', { caseId, fields: { body: 'Written while the file was open elsewhere' } });
+    const refused = parley.run(['verify', file, '--certificate']);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/held-open\.parley has changes that are not yet written into the file itself .* another program has it open, or it was not closed cleanly/);
+    expect(refused.status).toBe(3);
+
+    holder.call('case.close', { caseId });
+    const cert = expectOk(parley.run(['verify', file, '--certificate', '--json'])).json<CustodyCertificate>();
+    expect(cert).toMatchObject({ sha256: sha256(file), auditEntries: 2, recordCounts: { note: 1 } });
+  });
+});
+
+describe('parley verify --against', () => {
+  /** A case made on the command line with one note, closed, and its certificate kept in a file of its own. */
+  function certifiedCase(name: string): { file: string; noteId: string; certificate: string } {
+    const file = plainCase(name);
+    const noteId = addNote(file, 'Counsel for the ministry conceded the allied-supplier carve-out');
+    const certificate = parley.file(`${name}.kept-elsewhere.json`);
+    fs.writeFileSync(certificate, expectOk(parley.run(['verify', file, '--certificate', '--json'])).stdout);
+    return { file, noteId, certificate };
+  }
+
+  /** Adds a note through the core, as the app would, and closes the file. */
+  function addNote(file: string, body: string): string {
+    const api = testApi();
+    const { caseId } = api.call('case.open', { path: file });
+    const note = api.call('note.create', { caseId, fields: { body } });
+    api.call('case.close', { caseId });
+    return note.id;
+  }
+
+  it('says the file certified is that file, and a case with changes added since is a faithful continuation (exit 0)', () => {
+    const { file, certificate } = certifiedCase('continued.parley');
+    expect(expectOk(parley.run(['verify', file, '--against', certificate])).stdout).toMatch(/^The file is exactly the one certified: the same bytes\.$/m);
+
+    addNote(file, 'Added after the certificate.');
+    const text = expectOk(parley.run(['verify', file, '--against', certificate])).stdout;
+    expect(text).toMatch(/^  history +the 2 entries certified are unchanged; 1 entry added after$/m);
+    expect(text).toMatch(/^  records +directive 1 → 1, note 1 → 2$/m);
+    expect(text).toMatch(/^A faithful continuation of the file certified: its history is unchanged, and 1 entry was added after it\.$/m);
+    const json = expectOk(parley.run(['verify', file, '--against', certificate, '--json'])).json<CertificateComparison>();
+    expect(json).toMatchObject({ verdict: 'continued', sameBytes: false, sameCase: true, entriesAdded: 1 });
+  });
+
+  it('fails (exit 1) when history from before the certificate was rewritten with the chain recomputed, which verify alone passes', () => {
+    const { file, noteId, certificate } = certifiedCase('forged.parley');
+    rewriteNoteAsAForger(file, noteId, 'Counsel for the ministry refused every carve-out');
+    expect(expectOk(parley.run(['verify', file])).stdout).toMatch(/^Every check passed\.$/m); // the limit of the chain alone
+
+    const run = parley.run(['verify', file, '--against', certificate]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^  history +rewritten: entry 2 now has the hash [0-9a-f]{64}, the certificate says [0-9a-f]{64}$/m);
+    expect(run.stdout).toMatch(/^The history certified was altered: entries from before the certificate were rewritten or removed/m);
+    expect(run.status).toBe(1);
+    expect(parley.run(['verify', file, '--against', certificate, '--json']).json<CertificateComparison>().verdict).toBe('history_altered');
+  });
+
+  it('refuses a certificate of another case (exit 1), and one it cannot read (exit 3)', () => {
+    const { file } = certifiedCase('ours.parley');
+    const other = certifiedCase('theirs.parley');
+    const run = parley.run(['verify', file, '--against', other.certificate]);
+    expect(run.stdout).toMatch(/^  case +another: the certificate is of case [0-9a-f-]{36}, the file is case [0-9a-f-]{36}$/m);
+    expect(run.stdout).toMatch(/^The certificate is of another case: there is nothing to compare\.$/m);
+    expect(run.status).toBe(1);
+
+    const notACertificate = parley.file('not-a-certificate.json');
+    fs.writeFileSync(notACertificate, JSON.stringify({ sha256: 'abc' }));
+    expectFailure(parley.run(['verify', file, '--against', notACertificate]), 3, /not-a-certificate\.json is not a custody certificate/);
+    expectFailure(parley.run(['verify', file, '--against', parley.file('absent.json')]), 3, /cannot read .*absent\.json: no such file/);
+    expectFailure(parley.run(['verify', parley.file('absent.parley'), '--against', other.certificate]), 3, /There is no file at/);
+    expectFailure(parley.run(['verify', file, '--against', other.certificate, '--certificate']), 2, /--certificate and --against cannot be used together/);
   });
 });
 

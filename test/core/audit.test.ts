@@ -1,7 +1,10 @@
 // The audit trail is tamper-evident: someone who edits the file with another tool (dropping the append-only
-// triggers first) and edits, deletes, reorders or cuts entries, or edits records directly, is caught by verify.
+// triggers first) and edits, deletes, reorders or cuts entries, or edits records (or an attachment's bytes)
+// directly, is caught by verify.
+// Its limit: the chain is unkeyed, so someone who recomputes it after an edit is not (a certificate kept elsewhere
+// is what shows that; custody.test.ts).
 import { describe, expect, it } from 'vitest';
-import { withRawConnection } from './support/files.js';
+import { rewriteNoteAsAForger, tamperAsAForger, withRawConnection } from './support/files.js';
 import { CaseWorld } from './support/world.js';
 
 interface History {
@@ -29,20 +32,7 @@ function caseWithHistory(): History {
   return { w, noteId: note.id, meetingId: meeting.id, entries };
 }
 
-const DROP_TRIGGERS = 'DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;';
 const SWAP_2_AND_3 = 'UPDATE audit_log SET seq = -2 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = -2;';
-
-/**
- * Edits the file as a careful forger would: the append-only triggers dropped for the edit and put back as they were,
- * so that the schema looks untouched (opening refuses a changed schema) and only the audit chain can tell.
- */
-function tamperAsAForger(file: string, sql: string): void {
-  withRawConnection(file, (db) => {
-    const triggers = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").pluck().all() as string[];
-    db.exec(DROP_TRIGGERS + sql);
-    db.exec(triggers.map((t) => `${t};`).join('\n'));
-  });
-}
 
 const tampering: [label: string, sql: (h: History) => string, expected: RegExp][] = [
   ['edit an entry (who made it)', () => "UPDATE audit_log SET actor = 'Someone Else' WHERE seq = 3", /entry 3 was altered/],
@@ -69,6 +59,30 @@ describe('the audit trail', () => {
     const report = h.w.api.call('case.verify', { caseId: h.w.caseId });
     expect(report.ok).toBe(false);
     expect(report.auditChain.problems.map((p) => p.message).join('\n')).toMatch(expected);
+  });
+
+  it('catches an attachment whose bytes were swapped behind Parley\'s back, and will not hand them out as the ones recorded', () => {
+    const w = CaseWorld.create();
+    const attachment = w.make('attachment'); // "%PDF-1"
+    w.api.call('case.close', { caseId: w.caseId });
+    // No trigger to drop and no hash to recompute: the bytes sit beside the record, which keeps only their digest.
+    withRawConnection(w.file, (db) => db.prepare('UPDATE attachment SET bytes = ? WHERE id = ?').run(Buffer.from('%PDF-2'), attachment.id));
+    w.api.call('case.open', { path: w.file });
+    const report = w.api.call('case.verify', { caseId: w.caseId });
+    expect(report.ok).toBe(false);
+    expect(report.auditChain.problems.map((p) => p.message)).toEqual([
+      `attachment ${attachment.id as string} differs from its last audited state: its bytes are not the ones recorded (size and SHA-256), changed outside Parley`,
+    ]);
+    expect(w.api.fail('attachment.read', { caseId: w.caseId, id: attachment.id }, 'damaged').message).toMatch(/^The bytes of the attachment order\.pdf are not the ones recorded/);
+  });
+
+  it('cannot catch someone who rewrites a record and recomputes the whole chain: the limit of an unkeyed chain', () => {
+    const h = caseWithHistory();
+    rewriteNoteAsAForger(h.w.file, h.noteId, 'They refused quarterly reports.');
+    h.w.api.call('case.open', { path: h.w.file });
+    expect(h.w.api.call('note.get', { caseId: h.w.caseId, id: h.noteId }).body).toBe('They refused quarterly reports.');
+    expect(h.w.api.call('record.history', { caseId: h.w.caseId, id: h.noteId }).at(-1)?.after).toMatchObject({ body: 'They refused quarterly reports.' });
+    expect(h.w.api.call('case.verify', { caseId: h.w.caseId })).toMatchObject({ ok: true, auditChain: { entries: h.entries, problems: [] } });
   });
 
   it('refuses edits and deletes of its entries while the triggers are in place', () => {

@@ -4,7 +4,7 @@ import { type AsyncOpName, type InputOf, type OpName, type OutputOf, STATIC_OPER
 import { buildMeetingBrief, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
 import { fileSlug, formatDay, todayIso } from '../briefs/format.js';
 import { KIND_NAMES, type KindName } from '../../../shared/records.js';
-import { certificateOf, exportForTransfer } from '../custody.js';
+import { certificateOf, compareWithCertificate, exportForTransfer } from '../custody.js';
 import { isoToday } from '../library.js';
 import type { Session } from '../session.js';
 import { exportCase } from '../transfer.js';
@@ -87,6 +87,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'case.decrypt': (s, { path, passphrase }) => s.changeKey(path, 'decrypt', passphrase, null),
   'case.certificate': (s, { caseId }) => certificateOf(s.get(caseId)),
   'case.exportForTransfer': (s, { caseId, path, passphrase }) => exportForTransfer(s.get(caseId), path, passphrase),
+  'case.verifyAgainst': (s, { caseId, certificate }) => compareWithCertificate(s.get(caseId), certificate),
 };
 
 type AnyHandler = (session: Session, input: never) => unknown;

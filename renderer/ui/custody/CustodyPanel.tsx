@@ -1,8 +1,10 @@
 // Custody on the case overview: the certificate a receiver compares with the sender's (SHA-256 of the file, the
-// audit chain's head, the record counts, the time), with a Copy button; and "Export for transfer", which writes an
-// encrypted copy with its certificate beside it.
+// case, the audit chain's head, the record counts, the time), with a Copy button; "Compare with a certificate",
+// which says whether the file is one certified earlier or a faithful continuation of it; and "Export for transfer",
+// which writes an encrypted copy with its certificate beside it.
 import { useState } from 'react';
-import type { CustodyCertificate } from '../../../shared/api-types.js';
+import type { CertificateComparison, CustodyCertificate } from '../../../shared/api-types.js';
+import { comparisonRows, comparisonVerdict } from '../../../shared/custody.js';
 import { messageOf } from '../../api/client.js';
 import { resolveTypedPath } from '../../platform/platform.js';
 import { api, platform } from '../../services.js';
@@ -17,6 +19,7 @@ export function certificateText(c: CustodyCertificate): string {
   const counts = Object.entries(c.recordCounts).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
   return [
     `File: ${c.fileName}`,
+    `Case: ${c.caseId}`,
     `SHA-256: ${c.sha256}`,
     `Audit head: ${c.auditHead || '(none)'}`,
     `Audit entries: ${c.auditEntries}`,
@@ -43,6 +46,8 @@ export function CertificateView({ certificate }: { certificate: CustodyCertifica
       <dl className="certificate__list">
         <dt>File</dt>
         <dd>{certificate.fileName}</dd>
+        <dt>Case</dt>
+        <dd className="certificate__hash">{certificate.caseId}</dd>
         <dt>SHA-256</dt>
         <dd className="certificate__hash">{certificate.sha256}</dd>
         <dt>Audit head</dt>
@@ -69,6 +74,7 @@ export function CertificateView({ certificate }: { certificate: CustodyCertifica
 export function CustodyPanel({ caseId, fileName }: { caseId: string; fileName: string }) {
   const [certificate, setCertificate] = useState<CustodyCertificate | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [comparing, setComparing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const show = async () => {
     setError(null);
@@ -86,6 +92,9 @@ export function CustodyPanel({ caseId, fileName }: { caseId: string; fileName: s
         <button type="button" className="button button--small" onClick={() => void show()}>
           Show certificate
         </button>
+        <button type="button" className="button button--small" onClick={() => setComparing(true)}>
+          Compare with a certificate…
+        </button>
         <button type="button" className="button button--small" onClick={() => setExporting(true)}>
           Export for transfer…
         </button>
@@ -99,8 +108,59 @@ export function CustodyPanel({ caseId, fileName }: { caseId: string; fileName: s
           </p>
         </Dialog>
       )}
+      {comparing && <CompareDialog caseId={caseId} onClose={() => setComparing(false)} />}
       {exporting && <ExportForTransferDialog caseId={caseId} fileName={fileName} onClose={() => setExporting(false)} />}
     </section>
+  );
+}
+
+/**
+ * Compares the case with a certificate made of it earlier, chosen as a file (the JSON that `verify --certificate
+ * --json` or export for transfer wrote). The core checks its form; a file that is not JSON is said so here.
+ */
+function CompareDialog({ caseId, onClose }: { caseId: string; onClose(): void }) {
+  const [comparison, setComparison] = useState<CertificateComparison | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const choose = async (file: File | undefined) => {
+    setComparison(null);
+    setError(null);
+    if (!file) return;
+    let certificate: unknown;
+    try {
+      certificate = JSON.parse(await file.text());
+    } catch {
+      setError(`${file.name} is not a custody certificate (it is not JSON).`);
+      return;
+    }
+    try {
+      setComparison(await api().call('case.verifyAgainst', { caseId, certificate: certificate as CustodyCertificate }));
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+  const holds = comparison?.verdict === 'same_file' || comparison?.verdict === 'continued';
+  return (
+    <Dialog open title="Compare with a certificate" onClose={onClose}>
+      <p>Choose a certificate made of this case earlier, kept apart from the file: it shows whether the history it certified is unchanged.</p>
+      <div className="custody__form">
+        <label htmlFor="certificate-file" className="field__label">Certificate file</label>
+        <input id="certificate-file" type="file" accept=".json,application/json" onChange={(e) => void choose(e.target.files?.[0])} />
+      </div>
+      {error && <p className="notice notice--error" role="alert">{error}</p>}
+      {comparison && (
+        <>
+          <p className={holds ? 'notice' : 'notice notice--error'} role="status">{comparisonVerdict(comparison)}</p>
+          <dl className="certificate__list custody__comparison">
+            {comparisonRows(comparison).map(([label, text]) => (
+              <div key={label} className="certificate__row">
+                <dt>{label.charAt(0).toUpperCase() + label.slice(1)}</dt>
+                <dd>{text}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+    </Dialog>
   );
 }
 

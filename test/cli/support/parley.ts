@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { expect } from 'vitest';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = path.join(REPO, 'bin', 'parley.cjs');
@@ -66,4 +67,20 @@ export function parleyRunner(): ParleyRunner {
     },
     cleanUp: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** A run that succeeded: exit status 0 and nothing on stderr. */
+export function expectOk(run: Run): Run {
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return run;
+}
+
+/** A failure is exactly one line on stderr, nothing on stdout, and the given exit status. */
+export function expectFailure(run: Run, status: number, message: RegExp): void {
+  expect(run.stdout).toBe('');
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(run.stderr).toMatch(/^parley/);
+  expect(run.stderr).toMatch(message);
+  expect(run.status).toBe(status);
 }

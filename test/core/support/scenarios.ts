@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type {
-  AuditEntry, CaseInfo, CaseSearchHit, CustodyCertificate, Dashboard, KeyDates, LibraryEntry, LinksOfRecord, LockedCase, ReviewComment,
+  AuditEntry, CaseInfo, CaseSearchHit, CertificateComparison, CustodyCertificate, Dashboard, KeyDates, LibraryEntry, LinksOfRecord, LockedCase, ReviewComment,
   ScheduleChange, SearchHit,
 } from '../../../shared/api-types.js';
 import { STATIC_OPERATIONS, verbsOf, type CaseExport, type ExportedFile, type IcsExport, type OpName } from '../../../shared/contract.js';
@@ -439,9 +439,20 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
     setup: (w) => ({ input: { caseId: w.caseId }, made: noteIn(w) }),
     check: (w, out) => {
       const info = w.api.call('case.info', { caseId: w.caseId });
-      expect(out).toMatchObject({ fileName: 'case.parley', path: w.file, auditHead: info.auditHead, auditEntries: 2, encrypted: false, schemaVersion: LATEST_SCHEMA_VERSION });
+      expect(out).toMatchObject({ caseId: w.caseId, fileName: 'case.parley', path: w.file, auditHead: info.auditHead, auditEntries: 2, encrypted: false, schemaVersion: LATEST_SCHEMA_VERSION });
       expect((out as CustodyCertificate).recordCounts).toMatchObject({ directive: 1, note: 1 });
       expect((out as CustodyCertificate).sha256).toBe(createHash('sha256').update(fs.readFileSync(w.file)).digest('hex'));
+    },
+  },
+  'case.verifyAgainst': {
+    setup: (w) => {
+      const certificate = w.api.call('case.certificate', { caseId: w.caseId });
+      return { input: { caseId: w.caseId, certificate }, made: noteIn(w) };
+    },
+    check: (w, out) => {
+      const c = out as CertificateComparison;
+      expect(c).toMatchObject({ verdict: 'continued', sameCase: true, sameBytes: false, entriesAdded: 1, report: { ok: true } });
+      expect(c.now).toMatchObject({ caseId: w.caseId, auditHead: w.auditHead(), recordCounts: { note: 1 } });
     },
   },
   'case.exportForTransfer': {
