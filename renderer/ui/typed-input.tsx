@@ -7,6 +7,9 @@ import { formatDay } from './dates.js';
 /** The years the core accepts (shared/fields.ts): four digits, so "202" typed on the way to 2026 is not a date. */
 export const DATE_RANGE = { min: '1000-01-01', max: '9999-12-31' } as const;
 
+/** The limits to give an input of this type: a date input's years, nothing for others. */
+export const limitsOf = (type: string) => (type === 'date' ? DATE_RANGE : {});
+
 /** Why a date or time input cannot give what it shows, in plain words; null when it can (a value, or empty). */
 export function refusalOf(el: HTMLInputElement): string | null {
   const { badInput, rangeUnderflow, rangeOverflow } = el.validity;
@@ -63,7 +66,7 @@ export function TypedInput({ type, value, saved, refused, className = 'input', o
   return (
     <input
       {...rest}
-      {...(type === 'date' ? DATE_RANGE : {})}
+      {...limitsOf(type)}
       type={type}
       className={className}
       value={value}

@@ -3,13 +3,19 @@
 // purpose clears the date.
 import fs from 'node:fs';
 import path from 'node:path';
-import { emptyEveryPart, typeInto } from './pages/date-input.js';
+import { emptyParts, typeInto } from './pages/date-input.js';
+import { DeadlinesPage } from './pages/deadlines-page.js';
+import { MeetingsPage } from './pages/meetings-page.js';
+import { WatchPage } from './pages/negotiation-page.js';
 import type { ParleyApp } from './pages/parley-app.js';
 import { createCaseFile, ORDER_TITLE } from './support/cases.js';
 import { expect, test } from './support/fixtures.js';
 import { callThrough, type Harness } from './support/harness.js';
 
 const KEPT = 'The saved date, 2 Mar 2026, is kept.';
+
+// The machine running the suite is shared and slow, and typing key by key takes its time: give each test room.
+test.describe.configure({ timeout: 90_000 });
 
 async function directiveAndHistory(harness: Harness) {
   const [info] = await callThrough(harness, 'case.listOpen', {});
@@ -50,14 +56,12 @@ test('the directive\'s Issued on refuses 30 February beside the field, and the s
   await expect(app.overview.recentChanges).not.toContainText('issued on');
 });
 
-test('Issued on refuses a year emptied while typing and a two-digit year, and saves none of it, not even the date passed on the way', async ({ app, harness, page }) => {
+test('Issued on refuses a month emptied while typing and a two-digit year, and saves neither', async ({ app, harness }) => {
   const before = await openCaseIssuedOnMarch2(app, harness);
   const issuedOn = app.overview.field('Issued on');
 
-  // Without leaving the field: 03/15/2026 on the way (the year part still holds 2026), then the year emptied. After
-  // the pause a save would wait for, the refusal shows.
-  await typeInto(issuedOn, '0315');
-  await page.keyboard.press('Backspace');
+  // Without leaving the field: the month emptied (mm/02/2026). After the pause a save would wait for, the refusal.
+  await emptyParts(issuedOn, 1);
   await expect(app.overview.errorOf('Issued on')).toHaveText(`This date is incomplete or is not a real day, such as 30 February. ${KEPT}`);
   await expect(app.overview.saveStateOf('Issued on')).toHaveText('Not saved');
 
@@ -81,7 +85,7 @@ test('Issued on saves a real date, and only emptying every part on purpose clear
   await expect(app.overview.saveStateOf('Issued on')).toHaveText('Saved');
   expect((await directiveAndHistory(harness)).directive.issuedOn).toBe('2026-02-28');
 
-  await emptyEveryPart(issuedOn, 3);
+  await emptyParts(issuedOn, 3);
   await app.overview.field('Reference number').focus();
   await expect(app.overview.saveStateOf('Issued on')).toHaveText('Saved');
   await expect(app.overview.errorOf('Issued on')).toHaveCount(0);
@@ -106,11 +110,89 @@ test('the new-case form refuses an impossible date beside the field and creates 
   expect(await callThrough(harness, 'case.listOpen', {})).toEqual([]);
 
   await typeInto(app.newCase.field('Issued on'), '02282026');
-  await emptyEveryPart(app.newCase.field('Received on'), 3);
+  await emptyParts(app.newCase.field('Received on'), 3);
   await app.newCase.submitWithEnter();
   await expect(app.heading).toHaveText('Export-control suspension order');
   await expect(app.overview.field('Issued on')).toHaveValue('2026-02-28');
   const { directive } = await directiveAndHistory(harness);
   expect(directive).toMatchObject({ issuedOn: '2026-02-28', receivedOn: null });
   expect(fs.existsSync(path.join(harness.casesDir, 'export-control-suspension-order.parley'))).toBe(true);
+});
+
+type RecordKind = 'deadline' | 'meeting' | 'watchItem';
+
+/** A case with one record made through the core, and that record's audit trail as it stands. */
+async function caseWith<R extends { id: string }>(harness: Harness, make: (caseId: string) => Promise<R>) {
+  const { caseId } = await createCaseFile(harness, 'order.parley');
+  const record = await make(caseId);
+  return { caseId, record, history: await callThrough(harness, 'record.history', { caseId, id: record.id }) };
+}
+
+/** Nothing refused reached the file: the record and its audit trail are as they were. */
+async function expectUnchanged(harness: Harness, kind: RecordKind, before: Awaited<ReturnType<typeof caseWith<{ id: string }>>>) {
+  const get = callThrough as (h: Harness, name: string, input: unknown) => Promise<unknown>;
+  const { caseId, record, history } = before;
+  expect(await get(harness, `${kind}.get`, { caseId, id: record.id })).toEqual(record);
+  expect(await callThrough(harness, 'record.history', { caseId, id: record.id })).toEqual(history);
+}
+
+async function openSection(app: ParleyApp, section: string) {
+  await app.page.reload(); // the renderer learns of the case the harness made
+  await app.library.openCase(ORDER_TITLE);
+  await app.goToSection(section);
+}
+
+test('a deadline\'s due date and time, edited in its panel, refuse 30 February and a time with no hour, and keep what is saved', async ({ app, harness, page }) => {
+  const before = await caseWith(harness, (caseId) => callThrough(harness, 'deadline.create', {
+    caseId, fields: { title: 'Response to the order', deadlineKind: 'response', status: 'open', dueType: 'datetime', dueDate: '2026-04-01', dueTime: '17:00', timeZone: 'America/New_York' },
+  }));
+  await openSection(app, 'Deadlines');
+  const deadlines = new DeadlinesPage(page);
+  await deadlines.open('Response to the order');
+
+  await typeInto(deadlines.panelField('Due date'), '02302026');
+  await emptyParts(deadlines.panelField('Time'), 1); // the hour emptied: --:00 PM
+  await deadlines.panelField('Owner').focus();
+  await expect(deadlines.panelError('Due date')).toHaveText('This date is incomplete or is not a real day, such as 30 February. The saved date, 1 Apr 2026, is kept.');
+  await expect(deadlines.panelError('Time')).toHaveText('This time is incomplete: give the hour and the minutes. The saved time, 17:00, is kept.');
+  await expect(deadlines.panelSaveState('Due date')).toHaveText('Not saved');
+  await expect(deadlines.panelSaveState('Time')).toHaveText('Not saved');
+  await app.screenshot('impossible-date-deadline-panel');
+  await expectUnchanged(harness, 'deadline', before);
+});
+
+/** A case with one meeting, open on the meetings screen. */
+async function openMeeting(app: ParleyApp, harness: Harness, fields: { meetingDate?: string; startTime?: string }) {
+  const before = await caseWith(harness, (caseId) => callThrough(harness, 'meeting.create', { caseId, fields: { title: 'First meeting with the Bureau', status: 'planned', ...fields } }));
+  await openSection(app, 'Meetings');
+  const meetings = new MeetingsPage(app.page);
+  await meetings.open('First meeting with the Bureau');
+  return { before, meetings };
+}
+
+test('a meeting\'s date and start time refuse what their inputs refused, and keep what is saved', async ({ app, harness }) => {
+  const { before, meetings } = await openMeeting(app, harness, { meetingDate: '2026-04-10', startTime: '10:00' });
+
+  await typeInto(meetings.field('Date'), '04312026'); // 31 April
+  await emptyParts(meetings.field('Start time'), 2); // hour and minutes emptied, AM left
+  await meetings.field('Location').focus();
+  await expect(meetings.errorOf('Date')).toHaveText('This date is incomplete or is not a real day, such as 30 February. The saved date, 10 Apr 2026, is kept.');
+  await expect(meetings.errorOf('Start time')).toHaveText('This time is incomplete: give the hour and the minutes. The saved time, 10:00, is kept.');
+  await expect(meetings.saveStateOf('Date')).toHaveText('Not saved');
+  await app.screenshot('impossible-date-meeting');
+  await expectUnchanged(harness, 'meeting', before);
+});
+
+test('a watch item\'s Triggered on, a field of the shared record panel, keeps its saved date', async ({ app, harness, page }) => {
+  const before = await caseWith(harness, (caseId) => callThrough(harness, 'watchItem.create', {
+    caseId, fields: { title: 'Senate bill on frontier-model exports', status: 'triggered', triggeredOn: '2026-03-05' },
+  }));
+  await openSection(app, 'Watch list');
+  const panel = await new WatchPage(page).open('Senate bill on frontier-model exports');
+
+  await emptyParts(panel.field('Triggered on'), 1); // the month emptied: mm/05/2026
+  await panel.field('Description').focus();
+  await expect(panel.errorOf('Triggered on')).toHaveText('This date is incomplete or is not a real day, such as 30 February. The saved date, 5 Mar 2026, is kept.');
+  await expect(panel.saveStateOf('Triggered on')).toHaveText('Not saved');
+  await expectUnchanged(harness, 'watchItem', before);
 });

@@ -13,12 +13,15 @@ export async function typeInto(input: Locator, keys: string): Promise<void> {
   await input.page().keyboard.type(keys);
 }
 
-/** Empties every part of the input, one after the other from the first, as a user clears it on purpose. */
-export async function emptyEveryPart(input: Locator, parts: number): Promise<void> {
+/**
+ * Empties the first `count` parts of the input, from the first on, as a user does with Backspace: all of them (a date
+ * has three, a time three with its AM/PM) clears it on purpose, fewer leave it incomplete.
+ */
+export async function emptyParts(input: Locator, count: number): Promise<void> {
   const keyboard = input.page().keyboard;
   await input.evaluate((el: HTMLInputElement) => el.blur());
   await input.focus();
-  for (let i = 0; i < parts; i++) {
+  for (let i = 0; i < count; i++) {
     await keyboard.press('Backspace');
     await keyboard.press('ArrowRight');
   }
