@@ -183,6 +183,26 @@ test('a meeting\'s date and start time refuse what their inputs refused, and kee
   await expectUnchanged(harness, 'meeting', before);
 });
 
+test('a new action item, and a meeting logged, with a date their inputs refused are not added without it', async ({ app, harness, page }) => {
+  const { before: { caseId }, meetings } = await openMeeting(app, harness, {});
+
+  const addAction = page.getByRole('form', { name: 'Add an action item' });
+  await addAction.getByLabel('New action item').fill('Send the extension letter');
+  await typeInto(addAction.getByLabel('Due date'), '0230');
+  await addAction.getByLabel('New action item').press('Enter');
+  await expect(addAction.locator('.field__error')).toHaveText('Due date: This date is incomplete or is not a real day, such as 30 February.');
+  await expect(addAction.getByLabel('Due date')).toHaveAttribute('aria-invalid', 'true');
+  expect(await callThrough(harness, 'actionItem.list', { caseId })).toEqual([]);
+
+  await page.getByRole('button', { name: 'Log a meeting' }).first().click();
+  await meetings.logDialog.getByLabel('Title').fill('Second meeting');
+  await typeInto(meetings.logDialog.getByLabel('Date'), '02302026');
+  await meetings.logDialog.getByLabel('Title').press('Enter');
+  await expect(meetings.logDialog.locator('.field__error')).toHaveText('This date is incomplete or is not a real day, such as 30 February.');
+  await app.screenshot('impossible-date-log-meeting');
+  expect(await callThrough(harness, 'meeting.list', { caseId })).toHaveLength(1);
+});
+
 test('a watch item\'s Triggered on, a field of the shared record panel, keeps its saved date', async ({ app, harness, page }) => {
   const before = await caseWith(harness, (caseId) => callThrough(harness, 'watchItem.create', {
     caseId, fields: { title: 'Senate bill on frontier-model exports', status: 'triggered', triggeredOn: '2026-03-05' },
@@ -195,4 +215,25 @@ test('a watch item\'s Triggered on, a field of the shared record panel, keeps it
   await expect(panel.errorOf('Triggered on')).toHaveText('This date is incomplete or is not a real day, such as 30 February. The saved date, 5 Mar 2026, is kept.');
   await expect(panel.saveStateOf('Triggered on')).toHaveText('Not saved');
   await expectUnchanged(harness, 'watchItem', before);
+});
+
+test('the new-deadline form and the closure dates say the date was refused, not that it is missing, and add nothing', async ({ app, harness, page }) => {
+  const { caseId } = await createCaseFile(harness, 'order.parley');
+  await openSection(app, 'Deadlines');
+  const deadlines = new DeadlinesPage(page);
+  await deadlines.startAdding();
+  await deadlines.formField('Title').fill('Response to the order');
+  await typeInto(deadlines.formField('Due date'), '04312026');
+  await deadlines.formField('Title').press('Enter');
+  await expect(deadlines.formError('Due date')).toHaveText('This date is incomplete or is not a real day, such as 30 February.');
+
+  await deadlines.calendarSettings.locator('summary').click();
+  await typeInto(deadlines.calendarSettings.getByLabel('Closed on'), '0230');
+  await deadlines.calendarSettings.getByLabel('Why').fill('Agency shutdown');
+  await deadlines.calendarSettings.getByRole('button', { name: 'Add closure date' }).click();
+  await expect(deadlines.calendarSettings.locator('.field__error')).toHaveText('This date is incomplete or is not a real day, such as 30 February.');
+  await app.screenshot('impossible-date-deadline-forms');
+
+  expect(await callThrough(harness, 'deadline.list', { caseId })).toEqual([]);
+  expect((await callThrough(harness, 'directive.get', { caseId })).closures).toBeNull();
 });

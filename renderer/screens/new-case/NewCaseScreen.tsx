@@ -11,7 +11,7 @@ import { go } from '../../state/navigation.js';
 import { Field } from '../../ui/Field.js';
 import { DIRECTIVE_FIELD_LABELS, humanize } from '../../ui/labels.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
-import { DATE_RANGE, refusalsIn } from '../../ui/typed-input.js';
+import { limitsOf, refusalsIn } from '../../ui/typed-input.js';
 import { NewPassphraseFields, newPassphraseProblem, type NewPassphrase } from '../../ui/passphrase/NewPassphraseFields.js';
 
 type FormField = 'title' | 'status' | 'risk' | 'referenceNumber' | 'issuingAuthority' | 'counterparty' | 'ourOrganization' | 'issuedOn' | 'receivedOn';
@@ -106,7 +106,7 @@ export function NewCaseScreen() {
 
   const input = (field: FormField, type: 'text' | 'date' = 'text', extra: { required?: boolean; hint?: string } = {}) => (
     <Field label={DIRECTIVE_FIELD_LABELS[field]} error={errors[field]} required={extra.required} hint={extra.hint}>
-      {(control) => <input {...control} {...(type === 'date' ? DATE_RANGE : {})} type={type} className="input" name={field} value={values[field]} onChange={set(field)} />}
+      {(control) => <input {...control} {...limitsOf(type)} type={type} className="input" name={field} value={values[field]} onChange={set(field)} />}
     </Field>
   );
 
