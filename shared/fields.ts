@@ -45,11 +45,40 @@ export type UpdateFieldsOf<S extends Shape> = { [K in RequiredKeys<S>]?: ValueOf
 // Common value schemas.
 export const shortText = z.string().trim().min(1, 'must not be empty').max(1_000);
 export const longText = z.string().max(500_000);
-export const isoDate = z.iso.date();
+/** A calendar date as YYYY-MM-DD that exists: a refusal says in plain words what is wrong ("30 February 2026 does not exist"). */
+export const isoDate = z.string().superRefine((text, ctx) => {
+  const problem = isoDateProblem(text);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:mm');
 export const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as America/New_York');
 export const recordId = z.uuid();
 export const textList = z.array(z.string().max(10_000)).max(1_000);
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * What is wrong with a date written as YYYY-MM-DD, or null when it is a real calendar day. Years have four digits from
+ * 1000: a year such as 0202 is what a date field makes of "202" typed for 2026, never a date in a case. Worked out
+ * by hand rather than with Date, whose day overflow (30 February is 2 March) is the very thing to catch.
+ */
+export function isoDateProblem(text: string): string | null {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!parts) return 'must be a date written as YYYY-MM-DD, such as 2026-03-02';
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  if (year < 1000) return `${text} has the year ${year}: write the year in full, from 1000 on, such as 2026`;
+  if (month < 1 || month > 12) return `${text} is not a date: there is no month ${month}`;
+  if (day < 1 || day > daysInMonth(year, month)) {
+    const leap = month === 2 && day === 29 ? ` (${year} is not a leap year)` : '';
+    return `${day} ${MONTH_NAMES[month - 1]} ${year} does not exist${leap}`;
+  }
+  return null;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
 
 export function isValidTimeZone(zone: string): boolean {
   try {

@@ -1,7 +1,8 @@
 // Editing the directive with save-as-you-go: each field keeps what the user typed (its draft) until the core has
 // stored it. A save starts after a short pause in typing, or at once when the field loses focus; saves run one at a
 // time with the version last read, so two edits never overwrite each other. A refused save keeps the draft and the
-// core's reason, so nothing typed is lost.
+// core's reason, so nothing typed is lost. A date the date input itself refused (30 February) is never sent: its
+// draft is only what the input shows, and the saved date stays.
 import { create } from 'zustand';
 import type { UpdateInputOf, RecordOf } from '../../shared/records.js';
 import { ApiFailure, messageOf } from '../api/client.js';
@@ -24,10 +25,12 @@ interface DirectiveState {
   record: Directive | null;
   loadError: string | null;
   drafts: Partial<Record<DirectiveField, string>>;
+  /** Drafts the input refused (typed-input.tsx), with why: shown when they would have been saved, never sent. */
+  refusals: Partial<Record<DirectiveField, string>>;
   saves: Partial<Record<DirectiveField, FieldSave>>;
   load(caseId: string): Promise<void>;
-  /** The user typed: keep the text, and save it after a pause. */
-  edit(field: DirectiveField, text: string): void;
+  /** The user typed: keep the text, and save it after a pause; a refused entry is kept with its refusal instead. */
+  edit(field: DirectiveField, text: string, refusal?: string | null): void;
   /** Save this field now (it lost focus, or a choice was made). */
   commit(field: DirectiveField, text?: string): Promise<void>;
   /** Save whatever is still waiting; used before leaving the screen. */
@@ -87,9 +90,11 @@ export const useDirective = create<DirectiveState>()((set, get) => {
   }
 
   async function save(field: DirectiveField): Promise<void> {
-    const { caseId, record, drafts } = get();
+    const { caseId, record, drafts, refusals } = get();
     const text = drafts[field];
     if (!caseId || !record || text === undefined) return;
+    const refusal = refusals[field];
+    if (refusal) return setSave(field, { state: 'error', message: refusal });
     if (text === textOf(field, record[field])) {
       set((s) => ({ drafts: withoutKey(s.drafts, field) }));
       setSave(field, undefined);
@@ -104,7 +109,9 @@ export const useDirective = create<DirectiveState>()((set, get) => {
       if (get().caseId !== caseId) return;
       // Typing may have gone on while the save ran: keep the newer draft for the next save.
       set((s) => ({ record: saved, drafts: s.drafts[field] === text ? withoutKey(s.drafts, field) : s.drafts }));
-      setSave(field, { state: 'saved' });
+      // The input may have refused a newer entry meanwhile: that refusal, not "Saved", speaks of what it shows.
+      const refusal = get().refusals[field];
+      setSave(field, refusal ? { state: 'error', message: refusal } : { state: 'saved' });
       if (field === 'title' || field === 'status') useCases.getState().replace(await api().call('case.info', { caseId }));
     } catch (err) {
       if (get().caseId !== caseId) return;
@@ -120,10 +127,11 @@ export const useDirective = create<DirectiveState>()((set, get) => {
     record: null,
     loadError: null,
     drafts: {},
+    refusals: {},
     saves: {},
     async load(caseId) {
       if (get().caseId !== caseId) await get().flushAll();
-      set({ caseId, record: null, loadError: null, drafts: {}, saves: {} });
+      set({ caseId, record: null, loadError: null, drafts: {}, refusals: {}, saves: {} });
       try {
         const record = await api().call('directive.get', { caseId });
         if (get().caseId === caseId) set({ record });
@@ -131,15 +139,17 @@ export const useDirective = create<DirectiveState>()((set, get) => {
         if (get().caseId === caseId) set({ loadError: messageOf(err) });
       }
     },
-    edit(field, text) {
-      set((s) => ({ drafts: { ...s.drafts, [field]: text } }));
-      if (get().saves[field]?.state === 'saved') setSave(field, undefined);
+    edit(field, text, refusal = null) {
+      // "Saved" no longer speaks of the new text; nor does a refusal of the entry before, once this one is good.
+      const { saves, refusals } = get();
+      if (saves[field]?.state === 'saved' || (refusals[field] && !refusal)) setSave(field, undefined);
+      set((s) => ({ drafts: { ...s.drafts, [field]: text }, refusals: refusal ? { ...s.refusals, [field]: refusal } : withoutKey(s.refusals, field) }));
       clearTimer(field);
       pendingTimers.set(field, setTimeout(() => void get().commit(field), SAVE_PAUSE_MS));
     },
     commit(field, text) {
       clearTimer(field);
-      if (text !== undefined) set((s) => ({ drafts: { ...s.drafts, [field]: text } }));
+      if (text !== undefined) set((s) => ({ drafts: { ...s.drafts, [field]: text }, refusals: withoutKey(s.refusals, field) }));
       saveQueue = saveQueue.then(() => save(field));
       return saveQueue;
     },

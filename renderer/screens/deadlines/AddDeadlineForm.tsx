@@ -11,6 +11,7 @@ import { ApiFailure, messageOf } from '../../api/client.js';
 import { formatDay } from '../../ui/dates.js';
 import { Field } from '../../ui/Field.js';
 import { humanize } from '../../ui/labels.js';
+import { limitsOf, refusalsIn } from '../../ui/typed-input.js';
 import { useDeadlines } from './deadlines-store.js';
 import type { CaseEvent, Deadline } from './logic.js';
 
@@ -102,10 +103,13 @@ export function AddDeadlineForm({ deadlines, events, onDone }: { deadlines: Dead
     return fields;
   }
 
-  async function submit(e: React.FormEvent): Promise<void> {
+  async function submit(e: React.FormEvent<HTMLFormElement>): Promise<void> {
     e.preventDefault();
     setErrors({});
     setFormError(null);
+    // A date or time its input refused reads as empty: said as such, not as "give the date".
+    const refused = refusalsIn(e.currentTarget);
+    if (Object.keys(refused).length) return setErrors(refused);
     const fields = fieldsOf();
     if (!fields) return;
     const missing: Record<string, string> = {};
@@ -144,7 +148,7 @@ export function AddDeadlineForm({ deadlines, events, onDone }: { deadlines: Dead
   const input = (label: string, name: keyof Form, type: string, extra: { hint?: string; required?: boolean; placeholder?: string } = {}) => (
     <Field label={label} error={err(name)} hint={extra.hint} required={extra.required}>
       {(ids) => (
-        <input {...ids} className="input" type={type} name={name} placeholder={extra.placeholder} value={String(form[name])} onChange={(e) => set(name, e.target.value as never)} />
+        <input {...ids} {...limitsOf(type)} className="input" type={type} name={name} placeholder={extra.placeholder} value={String(form[name])} onChange={(e) => set(name, e.target.value as never)} />
       )}
     </Field>
   );

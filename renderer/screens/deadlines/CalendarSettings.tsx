@@ -7,6 +7,7 @@ import { ApiFailure, messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
 import { formatDay } from '../../ui/dates.js';
 import { Field } from '../../ui/Field.js';
+import { DATE_RANGE, refusalsIn } from '../../ui/typed-input.js';
 import { useDeadlines } from './deadlines-store.js';
 
 export function CalendarSettings({ caseId, readOnly }: { caseId: string; readOnly: boolean }) {
@@ -37,10 +38,13 @@ export function CalendarSettings({ caseId, readOnly }: { caseId: string; readOnl
     }
   }
 
-  async function add(e: React.FormEvent): Promise<void> {
+  async function add(e: React.FormEvent<HTMLFormElement>): Promise<void> {
     e.preventDefault();
     const problems: typeof errors = {};
-    if (!isIsoDate(date)) problems.date = 'give the date the office is closed';
+    // A date its input refused reads as empty: said as such, not as "give the date".
+    const refused = refusalsIn(e.currentTarget).date;
+    if (refused) problems.date = refused;
+    else if (!isIsoDate(date)) problems.date = 'give the date the office is closed';
     else if (closures.some((c) => c.date === date)) problems.date = 'this date is listed already';
     if (!name.trim()) problems.name = 'say why it is closed, e.g. “Agency shutdown”';
     setErrors(problems);
@@ -79,7 +83,7 @@ export function CalendarSettings({ caseId, readOnly }: { caseId: string; readOnl
         )}
         <form className="form__row calendar-settings__add" onSubmit={(e) => void add(e)} noValidate>
           <Field label="Closed on" error={errors.date ?? null}>
-            {(ids) => <input {...ids} className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+            {(ids) => <input {...ids} {...DATE_RANGE} className="input" type="date" name="date" value={date} onChange={(e) => setDate(e.target.value)} />}
           </Field>
           <Field label="Why" error={errors.name ?? null}>
             {(ids) => <input {...ids} className="input" type="text" value={name} onChange={(e) => setName(e.target.value)} />}

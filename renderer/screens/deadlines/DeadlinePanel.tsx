@@ -9,7 +9,8 @@ import { Field } from '../../ui/Field.js';
 import { humanize } from '../../ui/labels.js';
 import { ReviewComments } from '../../ui/review/ReviewComments.js';
 import { SaveState } from '../../ui/SaveState.js';
-import { useCaseCalendar, useDeadlines, useFieldSave, useFieldText, type EditableField } from './deadlines-store.js';
+import { TypedInput } from '../../ui/typed-input.js';
+import { textOfField, useCaseCalendar, useDeadlines, useFieldSave, useFieldText, type EditableField } from './deadlines-store.js';
 import { countdownOf, type CaseEvent, type Deadline } from './logic.js';
 
 interface Props {
@@ -99,9 +100,9 @@ function triggerMove(trigger: CaseEvent | Deadline) {
   return { change: toChange(value), title: `Move “${trigger.title}”`, date: { label: `New date of “${trigger.title}”`, value, toChange } };
 }
 
-function EditField({ deadline, field, label, type = 'text', required, long, hint }: { deadline: Deadline; field: EditableField; label: string; type?: string; required?: boolean; long?: boolean; hint?: string }) {
+function EditField({ deadline, field, label, type = 'text', required, long, hint }: { deadline: Deadline; field: EditableField; label: string; type?: 'text' | 'date' | 'time'; required?: boolean; long?: boolean; hint?: string }) {
   const value = useFieldText(deadline, field);
-  const { save, pending } = useFieldSave(deadline.id, field);
+  const { save, pending, refused } = useFieldSave(deadline.id, field);
   const edit = useDeadlines((s) => s.edit);
   const commit = useDeadlines((s) => s.commit);
   const common = {
@@ -112,7 +113,15 @@ function EditField({ deadline, field, label, type = 'text', required, long, hint
   };
   return (
     <Field label={label} required={required} hint={hint} error={save?.state === 'error' ? save.message : null} aside={<SaveState save={save} pending={pending} />}>
-      {(ids) => (long ? <textarea {...ids} {...common} className="input input--long" rows={3} /> : <input {...ids} {...common} type={type} className="input" />)}
+      {(ids) =>
+        type === 'date' || type === 'time' ? (
+          <TypedInput {...ids} type={type} name={field} value={value} saved={textOfField(deadline, field)} refused={refused} onTyped={(t) => edit(deadline.id, field, t.text, t.refusal)} onLeave={() => void commit(deadline.id, field)} />
+        ) : long ? (
+          <textarea {...ids} {...common} className="input input--long" rows={3} />
+        ) : (
+          <input {...ids} {...common} type={type} className="input" />
+        )
+      }
     </Field>
   );
 }

@@ -8,12 +8,15 @@ import { api } from '../../services.js';
 import { formatDay } from '../../ui/dates.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
+import { DATE_RANGE, refusalOf } from '../../ui/typed-input.js';
 import { useDeadlines, type PendingMove } from './deadlines-store.js';
 
 export function MoveDialog({ caseId, move }: { caseId: string; move: PendingMove }) {
   const moveClosed = useDeadlines((s) => s.moveClosed);
   const formId = useId();
   const [date, setDate] = useState(move.date?.value ?? '');
+  /** Why the date input refused what it shows (30 February reads as empty): nothing is previewed or moved then. */
+  const [dateRefusal, setDateRefusal] = useState<string | null>(null);
   const [preview, setPreview] = useState<ScheduleChange | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -41,6 +44,7 @@ export function MoveDialog({ caseId, move }: { caseId: string; move: PendingMove
   async function confirm(e: React.FormEvent): Promise<void> {
     e.preventDefault();
     setConfirmError(null);
+    if (dateRefusal) return;
     if (!reason.trim()) {
       setReasonError('give the reason for moving these deadlines; it is kept in the audit trail');
       return;
@@ -56,8 +60,10 @@ export function MoveDialog({ caseId, move }: { caseId: string; move: PendingMove
     }
   }
 
-  const moving = preview?.moves.filter((m) => m.changed) ?? [];
-  const staying = preview?.moves.filter((m) => !m.changed) ?? [];
+  // A preview of the date before the refused entry would show moves that are not what the input shows.
+  const shown = dateRefusal ? null : preview;
+  const moving = shown?.moves.filter((m) => m.changed) ?? [];
+  const staying = shown?.moves.filter((m) => !m.changed) ?? [];
   return (
     <Dialog
       open
@@ -67,7 +73,7 @@ export function MoveDialog({ caseId, move }: { caseId: string; move: PendingMove
       actions={
         <>
           <button type="button" className="button" onClick={() => void moveClosed(false)}>Cancel</button>
-          <button type="submit" form={formId} className="button button--primary" disabled={busy || !preview}>
+          <button type="submit" form={formId} className="button button--primary" disabled={busy || !shown}>
             Confirm and move {moving.length === 1 ? '1 deadline' : `${moving.length} deadlines`}
           </button>
         </>
@@ -75,13 +81,27 @@ export function MoveDialog({ caseId, move }: { caseId: string; move: PendingMove
     >
       <form id={formId} className="form" onSubmit={(e) => void confirm(e)} noValidate>
         {move.date && (
-          <Field label={move.date.label} required>
-            {(ids) => <input {...ids} className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          <Field label={move.date.label} required error={dateRefusal}>
+            {(ids) => (
+              <input
+                {...ids}
+                {...DATE_RANGE}
+                className="input"
+                type="date"
+                value={date}
+                onChange={(e) => {
+                  setDate(e.target.value);
+                  setDateRefusal(refusalOf(e.currentTarget));
+                }}
+                // Chromium sends no input event when one refused entry becomes another: read it again on leaving.
+                onBlur={(e) => setDateRefusal(refusalOf(e.currentTarget))}
+              />
+            )}
           </Field>
         )}
         {previewError && <p className="notice notice--error" role="alert">{previewError}</p>}
         <div role="status" aria-live="polite" className="move-dialog__summary">
-          {preview && (moving.length
+          {shown && (moving.length
             ? `${moving.length === 1 ? 'One deadline counts' : `${moving.length} deadlines count`} from this and will move:`
             : 'No deadline moves with this change.')}
         </div>

@@ -1,6 +1,6 @@
 // The deadlines of the open case and the events they may hang on; edits save as the user goes (a field saves after
-// a pause in typing or when it loses focus, one save at a time, at the version last read); deletes are soft and
-// the last one can be undone.
+// a pause in typing or when it loses focus, one save at a time, at the version last read; a date or time its input
+// refused is never sent); deletes are soft and the last one can be undone.
 import { create } from 'zustand';
 import type { DueReminderView, ScheduledDeadline } from '../../../shared/api-types.js';
 import type { InputOf, ScheduleChangeInput } from '../../../shared/contract.js';
@@ -30,6 +30,8 @@ interface DeadlinesState {
   complete: boolean;
   loadError: string | null;
   drafts: Record<string, string>;
+  /** Drafts the input refused (typed-input.tsx), with why: shown when they would have been saved, never sent. */
+  refusals: Record<string, string>;
   saves: Record<string, FieldSave | undefined>;
   /** The last deadline deleted, which Undo brings back. */
   deleted: Deadline | null;
@@ -55,7 +57,7 @@ interface DeadlinesState {
   /** The move dialog closed: `confirmed` when the core applied the move. */
   moveClosed(confirmed: boolean): Promise<void>;
   create(fields: InputOf<'deadline.create'>['fields']): Promise<Deadline>;
-  edit(id: string, field: EditableField, text: string): void;
+  edit(id: string, field: EditableField, text: string, refusal?: string | null): void;
   commit(id: string, field: EditableField, text?: string): Promise<void>;
   flushAll(): Promise<void>;
   remove(id: string): Promise<void>;
@@ -88,10 +90,12 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
 
   async function save(id: string, field: EditableField): Promise<void> {
     const key = keyOf(id, field);
-    const { caseId, deadlines, drafts } = get();
+    const { caseId, deadlines, drafts, refusals } = get();
     const record = deadlines.find((d) => d.id === id);
     const text = drafts[key];
     if (!caseId || !record || text === undefined) return;
+    const refusal = refusals[key];
+    if (refusal) return set((s) => ({ saves: { ...s.saves, [key]: { state: 'error', message: refusal } } }));
     if (text === textOfField(record, field)) {
       set((s) => ({ drafts: without(s.drafts, key), saves: { ...s.saves, [key]: undefined } }));
       return;
@@ -121,7 +125,11 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
       }
       replace(saved);
       void get().refresh();
-      set((s) => ({ drafts: s.drafts[key] === text ? without(s.drafts, key) : s.drafts, saves: { ...s.saves, [key]: { state: 'saved' } } }));
+      // The input may have refused a newer entry meanwhile: that refusal, not "Saved", speaks of what it shows.
+      set((s) => {
+        const since = s.refusals[key];
+        return { drafts: s.drafts[key] === text ? without(s.drafts, key) : s.drafts, saves: { ...s.saves, [key]: since ? { state: 'error', message: since } : { state: 'saved' } } };
+      });
     } catch (err) {
       if (get().caseId !== caseId) return;
       const failure = err instanceof ApiFailure ? err : null;
@@ -148,6 +156,7 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
     complete: false,
     loadError: null,
     drafts: {},
+    refusals: {},
     saves: {},
     deleted: null,
     actionError: null,
@@ -159,7 +168,7 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
     async load(caseId) {
       if (get().caseId !== caseId) {
         await get().flushAll();
-        set({ caseId, deadlines: [], events: [], drafts: {}, saves: {}, deleted: null, actionError: null, schedule: new Map(), directive: null, pendingMove: null });
+        set({ caseId, deadlines: [], events: [], drafts: {}, refusals: {}, saves: {}, deleted: null, actionError: null, schedule: new Map(), directive: null, pendingMove: null });
       }
       set({ loading: true, complete: false, loadError: null });
       try {
@@ -214,9 +223,17 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
       void get().refresh();
       return created;
     },
-    edit(id, field, text) {
+    edit(id, field, text, refusal = null) {
       const key = keyOf(id, field);
-      set((s) => ({ drafts: { ...s.drafts, [key]: text }, saves: s.saves[key]?.state === 'saved' ? { ...s.saves, [key]: undefined } : s.saves }));
+      set((s) => {
+        // "Saved" no longer speaks of the new text; nor does a refusal of the entry before, once this one is good.
+        const stale = s.saves[key]?.state === 'saved' || (s.refusals[key] !== undefined && !refusal);
+        return {
+          drafts: { ...s.drafts, [key]: text },
+          refusals: refusal ? { ...s.refusals, [key]: refusal } : without(s.refusals, key),
+          saves: stale ? { ...s.saves, [key]: undefined } : s.saves,
+        };
+      });
       const timer = timers.get(key);
       if (timer) clearTimeout(timer);
       timers.set(key, setTimeout(() => void get().commit(id, field), SAVE_PAUSE_MS));
@@ -226,7 +243,7 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
       const timer = timers.get(key);
       if (timer) clearTimeout(timer);
       timers.delete(key);
-      if (text !== undefined) set((s) => ({ drafts: { ...s.drafts, [key]: text } }));
+      if (text !== undefined) set((s) => ({ drafts: { ...s.drafts, [key]: text }, refusals: without(s.refusals, key) }));
       queue = queue.then(() => save(id, field));
       return queue;
     },
@@ -276,10 +293,11 @@ export function useFieldText(d: Deadline, field: EditableField): string {
   return useDeadlines((s) => s.drafts[keyOf(d.id, field)]) ?? textOfField(d, field);
 }
 
-export function useFieldSave(id: string, field: EditableField): { save: FieldSave | undefined; pending: boolean } {
+export function useFieldSave(id: string, field: EditableField): { save: FieldSave | undefined; pending: boolean; refused: boolean } {
   const save = useDeadlines((s) => s.saves[keyOf(id, field)]);
   const pending = useDeadlines((s) => s.drafts[keyOf(id, field)] !== undefined);
-  return { save, pending: pending && save?.state !== 'error' };
+  const refused = useDeadlines((s) => s.refusals[keyOf(id, field)] !== undefined);
+  return { save, pending: pending && save?.state !== 'error', refused };
 }
 
 /** The open case's working calendar (holidays and closure dates), for counting business days left. */

@@ -8,6 +8,7 @@ import { humanize } from '../../ui/labels.js';
 import { AutoText, InlineFormProblem, orNull } from './fields.js';
 import { problemOf, useMeetings, type Meeting } from './store.js';
 import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
+import { DATE_RANGE, refusalsIn } from '../../ui/typed-input.js';
 
 type ActionItem = RecordOf<'actionItem'>;
 
@@ -97,9 +98,14 @@ function AddAction({ meeting }: { meeting: Meeting }) {
   const [due, setDue] = useState('');
   const [commitment, setCommitment] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  /** A due date its input refused (it reads as empty): the action is not added without it. */
+  const [dueRefusal, setDueRefusal] = useState<string | null>(null);
 
-  async function submit(e: React.FormEvent): Promise<void> {
+  async function submit(e: React.FormEvent<HTMLFormElement>): Promise<void> {
     e.preventDefault();
+    const refusal = refusalsIn(e.currentTarget).dueDate ?? null;
+    setDueRefusal(refusal);
+    if (refusal) return;
     const party = parties.find((p) => p.name.trim().toLowerCase() === owner.trim().toLowerCase());
     try {
       await add('actionItem', {
@@ -145,7 +151,17 @@ function AddAction({ meeting }: { meeting: Meeting }) {
         <label htmlFor={`${id}-due`} className="field__label">
           Due date
         </label>
-        <input id={`${id}-due`} type="date" className="input" value={due} onChange={(e) => setDue(e.target.value)} />
+        <input
+          id={`${id}-due`}
+          {...DATE_RANGE}
+          type="date"
+          name="dueDate"
+          className="input"
+          value={due}
+          onChange={(e) => setDue(e.target.value)}
+          aria-invalid={dueRefusal ? true : undefined}
+          aria-describedby={dueRefusal ? `${id}-due-problem` : undefined}
+        />
       </div>
       <label className="checkbox inline-form__check">
         <input type="checkbox" checked={commitment} onChange={(e) => setCommitment(e.target.checked)} />
@@ -155,6 +171,12 @@ function AddAction({ meeting }: { meeting: Meeting }) {
         Add action item
       </button>
       <InlineFormProblem formId={id} problem={problem} />
+      {/* Under the form as its other problems are: inside the row it would lift the due date above its neighbours. */}
+      {dueRefusal && (
+        <p id={`${id}-due-problem`} className="field__error inline-form__hint">
+          Due date: {dueRefusal}
+        </p>
+      )}
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { humanize } from '../../ui/labels.js';
 import { parentThrough, useLandOnRecord } from '../../ui/records/land-on-record.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { formatDay, isoToday } from '../../ui/dates.js';
+import { DATE_RANGE, refusalsIn } from '../../ui/typed-input.js';
 import { MeetingDetailView } from './MeetingDetail.js';
 import { orderMeetings, problemOf, useMeetings, type Meeting } from './store.js';
 import './meetings.css';
@@ -194,6 +195,8 @@ function LogMeetingDialog({ open, onClose }: { open: boolean; onClose(): void })
   const [time, setTime] = useState('');
   const [status, setStatus] = useState<Meeting['status']>('planned');
   const [problem, setProblem] = useState<string | null>(null);
+  /** Dates and times their inputs refused (they read as empty): the meeting is not logged without them. */
+  const [refused, setRefused] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
   function close(): void {
@@ -202,12 +205,16 @@ function LogMeetingDialog({ open, onClose }: { open: boolean; onClose(): void })
     setTime('');
     setStatus('planned');
     setProblem(null);
+    setRefused({});
     onClose();
   }
 
-  async function submit(e: React.FormEvent): Promise<void> {
+  async function submit(e: React.FormEvent<HTMLFormElement>): Promise<void> {
     e.preventDefault();
     if (busy) return;
+    const refusals = refusalsIn(e.currentTarget);
+    setRefused(refusals);
+    if (Object.keys(refusals).length) return;
     setBusy(true);
     try {
       await createMeeting({ title, status, meetingDate: date || null, startTime: time || null });
@@ -240,11 +247,11 @@ function LogMeetingDialog({ open, onClose }: { open: boolean; onClose(): void })
           {(ids) => <input {...ids} className="input" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />}
         </Field>
         <div className="form__row">
-          <Field label="Date">
-            {(ids) => <input {...ids} type="date" className="input" value={date} onChange={(e) => setDate(e.target.value)} />}
+          <Field label="Date" error={refused.meetingDate}>
+            {(ids) => <input {...ids} {...DATE_RANGE} type="date" name="meetingDate" className="input" value={date} onChange={(e) => setDate(e.target.value)} />}
           </Field>
-          <Field label="Start time">
-            {(ids) => <input {...ids} type="time" className="input" value={time} onChange={(e) => setTime(e.target.value)} />}
+          <Field label="Start time" error={refused.startTime}>
+            {(ids) => <input {...ids} type="time" name="startTime" className="input" value={time} onChange={(e) => setTime(e.target.value)} />}
           </Field>
           <Field label="Status">
             {(ids) => (

@@ -1,11 +1,12 @@
 // Fields of a meeting's records that save as the user goes, as the overview's fields do: the draft is kept until the
 // core has stored it, a save starts after a pause in typing or when focus leaves, and a refused save keeps the
-// text beside the core's reason.
+// text beside the core's reason. A date or time its input refused (30 February, no minutes) is never sent.
 import { useEffect, useRef, useState } from 'react';
 import type { FieldSave } from '../../state/directive.js';
 import { whileEditing } from '../../state/pending-saves.js';
 import { Field } from '../../ui/Field.js';
 import { SaveState } from '../../ui/SaveState.js';
+import { TypedInput, type Typed } from '../../ui/typed-input.js';
 import { problemOf } from './store.js';
 
 export const SAVE_PAUSE_MS = 700;
@@ -13,15 +14,19 @@ export const SAVE_PAUSE_MS = 700;
 /** Saves one value at a time, after a pause or at once; keeps the draft and the outcome. */
 export function useAutosave(stored: string, save: (text: string) => Promise<unknown>, field: string) {
   const [draft, setDraft] = useState<string | undefined>(undefined);
+  /** Why the input refused the draft, if it did: shown when the draft would have been saved, never sent. */
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [state, setState] = useState<FieldSave | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef({ draft, stored, save });
-  latest.current = { draft, stored, save };
+  const latest = useRef({ draft, refusal, stored, save });
+  latest.current = { draft, refusal, stored, save };
 
   async function commit(text = latest.current.draft): Promise<void> {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     if (text === undefined) return;
+    const refused = latest.current.refusal;
+    if (refused) return setState({ state: 'error', message: refused });
     if (text === latest.current.stored) {
       setDraft((d) => (d === text ? undefined : d));
       // Back to what is stored: nothing is unsaved any more.
@@ -32,15 +37,22 @@ export function useAutosave(stored: string, save: (text: string) => Promise<unkn
     try {
       await latest.current.save(text);
       setDraft((d) => (d === text ? undefined : d));
-      setState({ state: 'saved' });
+      // The input may have refused a newer entry meanwhile: that refusal, not "Saved", speaks of what it shows.
+      const since = latest.current.refusal;
+      setState(since ? { state: 'error', message: since } : { state: 'saved' });
     } catch (err) {
       setState({ state: 'error', message: problemOf(err, field) });
     }
   }
 
-  function edit(text: string): void {
+  function edit(text: string, refused: string | null = null): void {
+    // Read by a commit that runs before the next render (focus leaving a date input reports, then commits).
+    latest.current = { ...latest.current, draft: text, refusal: refused };
     setDraft(text);
-    setState((s) => (s?.state === 'saved' ? undefined : s));
+    setRefusal(refused);
+    // "Saved" no longer speaks of the new text; nor does a refusal of the entry before, once this one is good.
+    const lifted = refusal !== null && !refused;
+    setState((s) => (s?.state === 'saved' || lifted ? undefined : s));
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void commit(text), SAVE_PAUSE_MS);
   }
@@ -55,14 +67,14 @@ export function useAutosave(stored: string, save: (text: string) => Promise<unkn
     () => () => {
       if (timer.current) {
         clearTimeout(timer.current);
-        const { draft: d, stored: s, save: sv } = latest.current;
-        if (d !== undefined && d !== s) void sv(d).catch(() => undefined);
+        const { draft: d, refusal: refused, stored: s, save: sv } = latest.current;
+        if (d !== undefined && !refused && d !== s) void sv(d).catch(() => undefined);
       }
     },
     [],
   );
 
-  return { value: draft ?? stored, draft, state, edit, commit };
+  return { value: draft ?? stored, draft, refused: refusal !== null, state, edit, commit };
 }
 
 interface TextProps {
@@ -97,7 +109,9 @@ export function AutoText({ label, field, stored, save, control = 'text', require
       aside={<SaveState save={auto.state} pending={auto.draft !== undefined && auto.state?.state !== 'error'} />}
     >
       {(ids) =>
-        control === 'long' ? (
+        control === 'date' || control === 'time' ? (
+          <TypedInput {...ids} type={control} name={field} value={auto.value} saved={stored ?? ''} refused={auto.refused} onTyped={(t: Typed) => auto.edit(t.text, t.refusal)} onLeave={() => void auto.commit()} />
+        ) : control === 'long' ? (
           <textarea {...ids} {...common} className="input input--long" rows={3} />
         ) : (
           <input {...ids} {...common} type={control} list={list} className="input" />

@@ -1,5 +1,6 @@
 // A new case file: the directive's main facts and where the file goes. The core checks everything; its refusals
-// come back as per-field issues and are shown beside the fields they concern.
+// come back as per-field issues and are shown beside the fields they concern. A date its input refused (30 February,
+// a missing year) reads as '' like an empty one: the form refuses it itself rather than create the case without it.
 import { useEffect, useState } from 'react';
 import { DIRECTIVE_STATUSES, RISK_LEVELS } from '../../../shared/enums.js';
 import { ApiFailure, messageOf } from '../../api/client.js';
@@ -10,6 +11,7 @@ import { go } from '../../state/navigation.js';
 import { Field } from '../../ui/Field.js';
 import { DIRECTIVE_FIELD_LABELS, humanize } from '../../ui/labels.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
+import { limitsOf, refusalsIn } from '../../ui/typed-input.js';
 import { NewPassphraseFields, newPassphraseProblem, type NewPassphrase } from '../../ui/passphrase/NewPassphraseFields.js';
 
 type FormField = 'title' | 'status' | 'risk' | 'referenceNumber' | 'issuingAuthority' | 'counterparty' | 'ourOrganization' | 'issuedOn' | 'receivedOn';
@@ -56,10 +58,12 @@ export function NewCaseScreen() {
     }
   };
 
-  const submit = async (e: React.FormEvent) => {
+  const submit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (busy) return;
     setFormError(null);
+    const refused = refusalsIn(e.currentTarget);
+    if (Object.keys(refused).length) return showFieldErrors(refused);
     // The folder may still be on its way if the user was quick; where the platform has a save dialog and no path
     // was typed, ask for one now.
     const listing = folder ?? (await platform().caseFolder().catch(() => null));
@@ -86,8 +90,15 @@ export function NewCaseScreen() {
     const pathIssue = err.issuesUnder('')['path'];
     if (pathIssue) fieldErrors.path = pathIssue;
     if (PATH_PROBLEMS.has(err.code)) fieldErrors.path = err.message;
+    if (Object.keys(fieldErrors).length === 0) {
+      setErrors(fieldErrors);
+      return setFormError(err.message);
+    }
+    showFieldErrors(fieldErrors);
+  };
+
+  const showFieldErrors = (fieldErrors: Partial<Record<FormField | 'path', string>>) => {
     setErrors(fieldErrors);
-    if (Object.keys(fieldErrors).length === 0) return setFormError(err.message);
     setFormError('The case was not created: correct the fields marked below.');
     // Take the keyboard to the first field to correct, once React has marked it.
     requestAnimationFrame(() => document.querySelector<HTMLElement>('.new-case [aria-invalid="true"]')?.focus());
@@ -95,7 +106,7 @@ export function NewCaseScreen() {
 
   const input = (field: FormField, type: 'text' | 'date' = 'text', extra: { required?: boolean; hint?: string } = {}) => (
     <Field label={DIRECTIVE_FIELD_LABELS[field]} error={errors[field]} required={extra.required} hint={extra.hint}>
-      {(control) => <input {...control} type={type} className="input" name={field} value={values[field]} onChange={set(field)} />}
+      {(control) => <input {...control} {...limitsOf(type)} type={type} className="input" name={field} value={values[field]} onChange={set(field)} />}
     </Field>
   );
 

@@ -1,9 +1,11 @@
 // One directive field that saves as the user goes: it shows the draft while there is one, saves after a pause in
-// typing or when focus leaves, and keeps the text with the core's reason when a save is refused.
+// typing or when focus leaves, and keeps the text with the core's reason when a save is refused. A date the input
+// refused (30 February) is never saved: the saved date stays, and the refusal shows beside the field.
 import { useDirective, textOf, type DirectiveField } from '../../state/directive.js';
 import { Field } from '../../ui/Field.js';
 import { DIRECTIVE_FIELD_LABELS } from '../../ui/labels.js';
 import { SaveState } from '../../ui/SaveState.js';
+import { TypedInput } from '../../ui/typed-input.js';
 
 export type AutosaveControl = 'text' | 'date' | 'long' | 'list';
 
@@ -22,7 +24,9 @@ export function AutosaveField({ field, control = 'text', hint, required, classNa
   const edit = useDirective((s) => s.edit);
   const commit = useDirective((s) => s.commit);
   const reload = useDirective((s) => s.reload);
-  const value = draft ?? textOf(field, record?.[field]);
+  const refused = useDirective((s) => s.refusals[field] !== undefined);
+  const saved = textOf(field, record?.[field]);
+  const value = draft ?? saved;
 
   const common = {
     name: field,
@@ -47,7 +51,9 @@ export function AutosaveField({ field, control = 'text', hint, required, classNa
       }
     >
       {(ids) =>
-        control === 'long' || control === 'list' ? (
+        control === 'date' ? (
+          <TypedInput {...ids} type="date" name={field} value={value} saved={saved} refused={refused} onTyped={(t) => edit(field, t.text, t.refusal)} onLeave={() => void commit(field)} />
+        ) : control === 'long' || control === 'list' ? (
           <textarea {...ids} {...common} className="input input--long" rows={control === 'list' ? 3 : 4} />
         ) : (
           <input {...ids} {...common} type={control} className="input" />

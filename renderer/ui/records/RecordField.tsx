@@ -1,12 +1,13 @@
 // One field of a stored record that saves as the user goes, as the overview's fields do: the draft shows while
 // there is one, a save starts after a pause in typing or when focus leaves, and a refused save keeps the text
-// beside the core's reason.
+// beside the core's reason. A date its input refused (30 February) is never sent: the saved date stays.
 import { useEffect, useRef, useState } from 'react';
 import type { KindName } from '../../../shared/records.js';
 import { ApiFailure, messageOf } from '../../api/client.js';
 import type { FieldSave } from '../../state/directive.js';
 import { Field } from '../Field.js';
 import { SaveState } from '../SaveState.js';
+import { TypedInput, type Typed } from '../typed-input.js';
 import { queued, updateOf, type AnyRecord } from './calls.js';
 
 export type RecordControl = 'text' | 'date' | 'long' | 'list';
@@ -49,10 +50,12 @@ interface RecordFieldProps {
 
 export function RecordField({ caseId, kind, record, field, label, control = 'text', required = false, hint, className, disabled, extra, onSaved }: RecordFieldProps) {
   const [draft, setDraft] = useState<string | undefined>(undefined);
+  /** Why the input refused the draft, if it did: shown when the draft would have been saved, never sent. */
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [save, setSave] = useState<FieldSave | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef({ draft, record, extra, onSaved });
-  latest.current = { draft, record, extra, onSaved };
+  const latest = useRef({ draft, refusal, record, extra, onSaved });
+  latest.current = { draft, refusal, record, extra, onSaved };
   const mounted = useRef(true);
 
   async function commit(): Promise<void> {
@@ -61,6 +64,10 @@ export function RecordField({ caseId, kind, record, field, label, control = 'tex
     const text = latest.current.draft;
     const rec = latest.current.record;
     if (text === undefined) return;
+    if (latest.current.refusal) {
+      if (mounted.current) setSave({ state: 'error', message: latest.current.refusal });
+      return;
+    }
     if (text === textOfValue(rec[field])) {
       if (mounted.current) setDraft(undefined);
       return;
@@ -71,7 +78,8 @@ export function RecordField({ caseId, kind, record, field, label, control = 'tex
       latest.current.onSaved(saved);
       if (!mounted.current) return;
       setDraft((d) => (d === text ? undefined : d));
-      setSave({ state: 'saved' });
+      // The input may have refused a newer entry meanwhile: that refusal, not "Saved", speaks of what it shows.
+      setSave(latest.current.refusal ? { state: 'error', message: latest.current.refusal } : { state: 'saved' });
     } catch (err) {
       if (mounted.current) setSave({ state: 'error', message: failureText(err, field) });
     }
@@ -86,17 +94,23 @@ export function RecordField({ caseId, kind, record, field, label, control = 'tex
     };
   }, []);
 
-  const value = draft ?? textOfValue(record[field]);
+  const saved = textOfValue(record[field]);
+  const value = draft ?? saved;
+  function edit({ text, refusal: refused }: Typed): void {
+    // Read by a commit that runs before the next render (focus leaving a date input reports, then commits).
+    latest.current = { ...latest.current, draft: text, refusal: refused };
+    setDraft(text);
+    setRefusal(refused);
+    // "Saved" no longer speaks of the new text; nor does a refusal of the entry before, once this one is good.
+    if (save?.state === 'saved' || (refusal && !refused)) setSave(undefined);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void commit(), SAVE_PAUSE_MS);
+  }
   const common = {
     name: field,
     value,
     disabled,
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-      setDraft(e.target.value);
-      if (save?.state === 'saved') setSave(undefined);
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void commit(), SAVE_PAUSE_MS);
-    },
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => edit({ text: e.target.value, refusal: null }),
     onBlur: () => void commit(),
   };
   return (
@@ -109,7 +123,9 @@ export function RecordField({ caseId, kind, record, field, label, control = 'tex
       aside={<SaveState save={save} pending={draft !== undefined && save?.state !== 'error'} />}
     >
       {(ids) =>
-        control === 'long' || control === 'list' ? (
+        control === 'date' ? (
+          <TypedInput {...ids} type="date" name={field} value={value} saved={saved} refused={refusal !== null} disabled={disabled} onTyped={edit} onLeave={() => void commit()} />
+        ) : control === 'long' || control === 'list' ? (
           <textarea {...ids} {...common} className="input input--long" rows={control === 'list' ? 3 : 3} />
         ) : (
           <input {...ids} {...common} type={control} className="input" />

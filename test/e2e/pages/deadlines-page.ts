@@ -86,8 +86,16 @@ export class DeadlinesPage {
     return this.panel.getByLabel(new RegExp(`^${label}( \\(required\\))?$`));
   }
 
+  panelFieldBlock(label: string): Locator {
+    return this.panel.locator('.field').filter({ has: this.page.getByLabel(new RegExp(`^${label}( \\(required\\))?$`)) });
+  }
+
   panelSaveState(label: string): Locator {
-    return this.panel.locator('.field').filter({ has: this.page.getByLabel(new RegExp(`^${label}( \\(required\\))?$`)) }).locator('.save-state');
+    return this.panelFieldBlock(label).locator('.save-state');
+  }
+
+  panelError(label: string): Locator {
+    return this.panelFieldBlock(label).locator('.field__error');
   }
 
   async showView(view: 'List' | 'Month calendar'): Promise<void> {

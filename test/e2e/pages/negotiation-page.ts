@@ -18,6 +18,10 @@ export class RecordPanel {
     return this.fieldBlock(label).locator('.save-state');
   }
 
+  errorOf(label: string): Locator {
+    return this.fieldBlock(label).locator('.field__error');
+  }
+
   get links(): Locator {
     return this.root.getByRole('region', { name: 'Links' });
   }
