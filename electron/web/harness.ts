@@ -8,17 +8,18 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatchAsync } from '../core/api/dispatcher.js';
-import { CASE_FILE_EXTENSION } from '../core/db/connection.js';
 import { writeDemoCase } from '../core/demo.js';
 import { toParleyError } from '../core/errors.js';
 import { Session } from '../core/session.js';
 import { MAX_ATTACHMENT_BASE64_LENGTH } from '../../shared/contract.js';
 import type { Envelope } from '../../shared/result.js';
 import { CONTENT_SECURITY_POLICY, CONTENT_TYPES, isInside } from '../main/app-protocol.js';
-import type { CaseFolderListing } from './case-folder-listing.js';
+import { FilePlaces } from '../main/file-places.js';
+
+export { CASES_SUBFOLDER, listCaseFolder } from '../main/file-places.js';
 
 export interface HarnessOptions {
-  /** The library folder (library.json); new case files go to its `cases/` subfolder. */
+  /** The library folder (library.json); new case files go to its `cases/` subfolder, and only there. */
   dataDir: string;
   /** Written as the author of every change. */
   actor: string;
@@ -43,7 +44,6 @@ export interface Harness {
 }
 
 export const TOKEN_HEADER = 'x-parley-token';
-export const CASES_SUBFOLDER = 'cases';
 /** Where "Open the sample case" writes the sample, in the cases folder. */
 export const SAMPLE_FILE_NAME = 'sample.parley';
 /**
@@ -74,10 +74,11 @@ class HttpError extends Error {
 
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const dataDir = path.resolve(opts.dataDir);
-  const casesDir = path.join(dataDir, CASES_SUBFOLDER);
-  fs.mkdirSync(casesDir, { recursive: true });
   const rendererDir = path.resolve(opts.rendererDir ?? defaultRendererDir());
   const session = new Session({ dataDir, actor: opts.actor });
+  // A browser has no save dialog: files the page asks to write go to the cases folder (file-places.ts).
+  const places = new FilePlaces({ dataDir, knownCaseFiles: () => session.library.paths(), hasSaveDialog: false });
+  const casesDir = places.casesDir;
   const token = randomBytes(24).toString('base64url');
   let allowedHosts = new Set<string>();
   let ownOrigins = new Set<string>();
@@ -99,7 +100,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       requireOwnOrigin(req);
       requireToken(req);
       if (url.pathname === '/api/call' && req.method === 'POST') return answerCall(req, res);
-      if (url.pathname === '/api/files' && req.method === 'GET') return sendJson(res, 200, listCaseFolder(casesDir));
+      if (url.pathname === '/api/files' && req.method === 'GET') return sendJson(res, 200, places.listing());
       if (url.pathname === '/api/sample' && req.method === 'POST') return sendJson(res, 200, sampleCase());
       throw new HttpError(404, 'No such API endpoint');
     }
@@ -130,7 +131,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   async function answerCall(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'Send JSON');
     const call = parseCall(await readBody(req, opts.maxBodyBytes ?? MAX_BODY_BYTES));
-    sendJson(res, 200, await dispatchAsync(session, String(call.name), call.input));
+    const name = String(call.name);
+    const admission = places.admit(name, call.input);
+    if (!admission.ok) return sendJson(res, 200, admission.refusal);
+    const result = await dispatchAsync(session, name, call.input);
+    admission.settle(result);
+    sendJson(res, 200, result);
   }
 
   /** The sample case's path, written on first use; the renderer then opens it like any case file. */
@@ -174,20 +180,6 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
 function defaultRendererDir(): string {
   // Bundled as dist/web/server.cjs, the renderer is built to dist/renderer.
   return path.join(__dirname, '..', 'renderer');
-}
-
-/** The case files in the default folder, for the renderer's own open dialog (the browser has no native one). */
-export function listCaseFolder(casesDir: string): CaseFolderListing {
-  const files = fs
-    .readdirSync(casesDir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith(CASE_FILE_EXTENSION) && !e.name.startsWith('.'))
-    .map((e) => {
-      const full = path.join(casesDir, e.name);
-      const stat = fs.statSync(full);
-      return { path: full, name: e.name, size: stat.size, modifiedAt: stat.mtime.toISOString() };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
-  return { folder: casesDir, separator: path.sep, files };
 }
 
 function serveStatic(root: string, urlPath: string, req: http.IncomingMessage, res: http.ServerResponse): void {

@@ -180,6 +180,35 @@ test.describe('the harness server', () => {
     expect((await call(harness, { name: 'attachment.list', input: { caseId: info.caseId } })).body).toContain('"size":26214400');
   });
 
+  test('files are written only in the cases folder: a path elsewhere, another name or a link out is refused before the core runs', async ({ harness, dataDir }) => {
+    const home = path.join(dataDir, 'home');
+    fs.mkdirSync(home);
+    fs.symlinkSync(home, path.join(harness.casesDir, 'linked'));
+    const directive = { title: 'Order', status: 'received' };
+    const refusal = async (name: string, input: unknown) => {
+      const envelope = JSON.parse((await call(harness, { name, input })).body);
+      expect(envelope.ok, JSON.stringify(input).slice(0, 120)).toBe(false);
+      expect(envelope.error.code).toBe('invalid_input');
+      expect(envelope.error.issues).toEqual([{ path: 'path', message: envelope.error.message }]);
+      return envelope.error.message as string;
+    };
+    expect(await refusal('case.create', { path: path.join(home, 'order.parley'), directive })).toBe(
+      `The browser harness writes case files only in its cases folder (${harness.casesDir}), not at ${path.join(home, 'order.parley')}. Give a file name there.`,
+    );
+    expect(await refusal('case.create', { path: path.join(home, '.bash_profile'), directive })).toBe(
+      "A case file's name must end in .parley; .bash_profile does not.",
+    );
+    for (const elsewhere of [path.join(harness.casesDir, '..', 'escaped.parley'), path.join(harness.casesDir, 'linked', 'through-a-link.parley')]) {
+      expect(await refusal('case.create', { path: elsewhere, directive })).toContain('writes case files only in its cases folder');
+    }
+    const info = await createCaseFile(harness, 'kept-here.parley', 'Order kept in the cases folder');
+    const data = await callThrough(harness, 'case.export', { caseId: info.caseId });
+    await refusal('case.exportForTransfer', { caseId: info.caseId, path: path.join(home, 'sent.parley'), passphrase: 'copper lantern orchard' });
+    await refusal('case.import', { path: path.join(home, 'imported.parley'), data });
+    expect(fs.readdirSync(home)).toEqual([]);
+    expect(fs.readdirSync(dataDir).sort()).toEqual(['cases', 'home', 'library.json']);
+  });
+
   test('GET /api/files lists the case files of the cases folder only', async ({ harness }) => {
     fs.writeFileSync(path.join(harness.casesDir, 'b.parley'), '');
     fs.writeFileSync(path.join(harness.casesDir, 'a.parley'), '');
