@@ -69,6 +69,20 @@ test.describe('the harness server', () => {
     expect((await request.response())!.status()).toBe(200);
   });
 
+  test('listens on the loopback interface only', async ({ harness }) => {
+    const others = Object.values(os.networkInterfaces()).flat().filter((a) => a && a.family === 'IPv4' && !a.internal);
+    test.skip(others.length === 0, 'this machine has no other IPv4 address to try');
+    for (const address of others) {
+      const reached = await new Promise<string>((resolve) => {
+        const req = http.request({ host: address!.address, port: harness.port, path: '/', agent: false, timeout: 3_000 }, (res) => resolve(`answered ${res.statusCode}`));
+        req.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
+        req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })));
+        req.end();
+      });
+      expect(reached, address!.address).toBe('ECONNREFUSED');
+    }
+  });
+
   test('a request for another host name is refused, as a DNS-rebinding page would send', async ({ harness }) => {
     expect((await rawRequest(harness, { path: '/', headers: { host: `localhost:${harness.port}` } })).status).toBe(200);
     expect((await rawRequest(harness, { path: '/', headers: { host: `attacker.example:${harness.port}` } })).status).toBe(421);
@@ -155,7 +169,7 @@ test.describe('the harness server', () => {
     }
   });
 
-  test('an attachment of 25 MB is the largest taken; the body cap refuses anything much larger before reading it', async ({ harness }) => {
+  test('an attachment of 25 MB is the largest taken; the body cap refuses anything much larger without keeping it', async ({ harness }) => {
     test.setTimeout(90_000);
     const info = await createCaseFile(harness, 'attachments.parley', 'Order with a scanned annex');
     const LARGEST = 25 * 1024 * 1024;
