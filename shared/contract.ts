@@ -41,6 +41,23 @@ const passphrase = z.string().min(1).max(1_024);
 /** A passphrase a file is to be encrypted with. */
 const newPassphrase = z.string().min(8, 'must be at least 8 characters').max(1_024);
 
+/**
+ * The largest attachment, in bytes: 25 MiB, what e-mail usually carries. Every way in keeps the whole call in memory
+ * several times over while it is read, checked, decoded and written (the harness's body, the parsed string, the
+ * decoded bytes, SQLite's copy), so the limit is what the browser harness and Electron's IPC carry without the
+ * process growing by gigabytes.
+ */
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+/** The base64 text of the largest attachment. */
+export const MAX_ATTACHMENT_BASE64_LENGTH = 4 * Math.ceil(MAX_ATTACHMENT_BYTES / 3);
+const ATTACHMENT_TOO_LARGE = `an attachment can be at most 25 MB (${MAX_ATTACHMENT_BYTES.toLocaleString('en-US')} bytes); this one is larger`;
+
+/** How many bytes a base64 text decodes to (its length already checked to be base64). */
+function base64Bytes(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return (text.length / 4) * 3 - padding;
+}
+
 // ---- case files, search, history, links, attachments, the library ----------------------------------------------
 
 const directiveCreate = createSchemaOf(KINDS.directive.fields as Shape);
@@ -122,7 +139,7 @@ export const STATIC_OPERATIONS = {
       name: z.string().trim().min(1).max(1_000),
       mediaType: z.string().min(1).max(255),
       description: z.string().max(50_000).nullable().optional(),
-      dataBase64: z.base64().max(200 * 1024 * 1024),
+      dataBase64: z.base64().max(MAX_ATTACHMENT_BASE64_LENGTH, ATTACHMENT_TOO_LARGE).refine((b) => base64Bytes(b) <= MAX_ATTACHMENT_BYTES, ATTACHMENT_TOO_LARGE),
     }),
   ),
   'attachment.read': op<{ name: string; mediaType: string; dataBase64: string }>()(z.strictObject({ caseId, id: recordId })),

@@ -2,6 +2,7 @@
 // dialogs and the state the main process needs for its own decisions (ask before closing with unsaved edits; which
 // case "Save a Copy As" and "Export" act on). The Electron preload exposes it as `window.parleyDesktop`; in the
 // browser harness it is absent, which is how a renderer knows it runs without the desktop shell.
+import type { CaseFolderListing } from '../electron/web/case-folder-listing.js';
 
 /** Menu commands that need the renderer's UI (everything else the main process does itself). */
 export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock'] as const;
@@ -23,8 +24,14 @@ export interface ParleyDesktop {
   setDirty(dirty: boolean): void;
   /** The case shown now (its caseId), or null on the library: the case "Save a Copy As" and "Export" act on. */
   setActiveCase(caseId: string | null): void;
-  /** Asks where to create a new case file; resolves to its path, or null if the user cancelled. */
+  /**
+   * Asks where to create a new case file; resolves to its path, or null if the user cancelled. The main process
+   * then lets one call write a case file at that exact path (case.create, case.import, case.exportForTransfer),
+   * for a short while; besides such paths, those calls write only in the cases folder.
+   */
   chooseNewCaseFile(suggestedName?: string): Promise<string | null>;
+  /** The app's cases folder (DATA/cases), where new case files go by default, and the case files in it. */
+  caseFolder(): Promise<CaseFolderListing>;
   /** Asks which case file to open; resolves to its path, or null if the user cancelled. */
   chooseCaseFileToOpen(): Promise<string | null>;
   /**
@@ -34,8 +41,11 @@ export interface ParleyDesktop {
   saveExportedFile(file: ExportedFileToSave): Promise<string | null>;
   /** Whether passphrases can be remembered on this device (the system's secure storage), and if not, why. */
   passphraseStoreAvailability(): Promise<PassphraseStoreAvailability>;
-  /** The passphrase remembered for an encrypted case file, or null. */
-  recallPassphrase(path: string): Promise<string | null>;
+  /**
+   * Whether a passphrase is remembered on this device for a case file. The passphrase itself never comes back to
+   * the renderer: case.open and case.openForReview without a passphrase use it in the main process.
+   */
+  isPassphraseRemembered(path: string): Promise<boolean>;
   /** Remembers a case file's passphrase on this device (refused where the store is unavailable). */
   rememberPassphrase(path: string, passphrase: string): Promise<void>;
   forgetPassphrase(path: string): Promise<void>;
@@ -69,8 +79,9 @@ export interface DesktopRequests {
   /** The renderer now listens for files to open: the main process may deliver the ones it kept. */
   listeningForFiles: undefined;
   saveExportedFile: ExportedFileToSave;
+  caseFolder: undefined;
   passphraseStoreAvailability: undefined;
-  recallPassphrase: string;
+  isPassphraseRemembered: string;
   rememberPassphrase: { path: string; passphrase: string };
   forgetPassphrase: string;
 }

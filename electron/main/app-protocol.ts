@@ -105,9 +105,10 @@ export function resolveAppFile(root: string, url: string): string | null {
   }
 }
 
-function isInside(base: string, candidate: string): boolean {
+/** Whether `candidate` lies strictly inside the folder `base` (both absolute; compared as given, links not followed). */
+export function isInside(base: string, candidate: string): boolean {
   const relative = path.relative(base, candidate);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 function respond(status: number, body: BodyInit | null, contentType: string): Response {

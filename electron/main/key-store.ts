@@ -52,7 +52,15 @@ export class KeyStore {
     this.save(stored);
   }
 
-  /** The remembered passphrase of a case file, or null (none kept, or the store cannot be read any more). */
+  /** Whether a passphrase is kept for a case file (it may still fail to decrypt, if the system's key changed). */
+  has(caseFile: string): boolean {
+    return this.availability().available && keyOf(caseFile) in this.load().keys;
+  }
+
+  /**
+   * The remembered passphrase of a case file, or null (none kept, or the store cannot be read any more). For the
+   * main process only: it never goes to the renderer (ipc.ts uses it to open the case).
+   */
   recall(caseFile: string): string | null {
     if (!this.availability().available) return null;
     const encrypted = this.load().keys[keyOf(caseFile)];

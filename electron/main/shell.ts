@@ -15,6 +15,7 @@ import { exportCaseToFile, importCaseFromFile, saveCaseCopy } from './case-files
 import type { BrowserWindowLike, NotificationLike, ShellElectron } from './electron-api.js';
 import { exportSaveDialog, writeExportedFile } from './exported-files.js';
 import { offerToOpenExternally } from './external-links.js';
+import { FilePlaces } from './file-places.js';
 import { safeFileName, withExtension } from './file-names.js';
 import { registerContractIpc, registerDesktopIpc } from './ipc.js';
 import { APP_NAME, bringToFront, createMainWindow } from './main-window.js';
@@ -69,6 +70,8 @@ export class DesktopShell {
   /** Shown notifications, kept referenced until dismissed: one collected as garbage would lose its click handler. */
   private readonly liveNotifications = new Set<NotificationLike>();
   private readonly paths: { preload: string; renderer: string };
+  /** Where the renderer may have files written; made once the data folder is known. */
+  private places: FilePlaces | null = null;
 
   constructor(
     private readonly electron: ShellElectron,
@@ -122,7 +125,10 @@ export class DesktopShell {
     secureSession(this.electron.session.defaultSession, { allowDevtools: this.isDevelopment });
     handleAppProtocol(protocol, this.paths.renderer);
     const isTrustedSender = trustedSenderCheck(() => (this.window ? [this.window] : []));
-    registerContractIpc(ipcMain, session, isTrustedSender, { afterCall: (name, result) => this.afterCall(name, result) });
+    const places = new FilePlaces({ dataDir, knownCaseFiles: () => session.library.paths(), hasSaveDialog: true });
+    this.places = places;
+    const keys = new KeyStore(this.electron.safeStorage, dataDir, this.options.platform);
+    registerContractIpc(ipcMain, session, isTrustedSender, { places, passphrases: keys, afterCall: (name, result) => this.afterCall(name, result) });
     registerDesktopIpc(ipcMain, isTrustedSender, {
       setDirty: (dirty) => {
         this.dirty = dirty;
@@ -136,7 +142,8 @@ export class DesktopShell {
       chooseCaseFileToOpen: () => this.chooseCaseFileToOpen(),
       listeningForFiles: () => this.relay.rendererListening(),
       saveExportedFile: (file) => this.saveExportedFile(file),
-      ...this.passphraseRequests(new KeyStore(this.electron.safeStorage, dataDir, this.options.platform)),
+      caseFolder: () => places.listing(),
+      ...this.passphraseRequests(keys),
     });
     powerMonitor.on('resume', () => this.reminders.wake());
     lockWhenSystemLocks(powerMonitor, () => this.sendEvent('menuCommand', 'lock'));
@@ -145,11 +152,14 @@ export class DesktopShell {
     this.openWindow();
   }
 
-  /** "Remember on this device" (key-store.ts), for the renderer's passphrase dialog. */
+  /**
+   * "Remember on this device" (key-store.ts), for the renderer's passphrase dialog. The renderer may hand a
+   * passphrase over to be remembered, and learn whether one is; it never gets one back (ipc.ts uses them).
+   */
   private passphraseRequests(keys: KeyStore) {
     return {
       passphraseStoreAvailability: () => keys.availability(),
-      recallPassphrase: (file: string) => keys.recall(file),
+      isPassphraseRemembered: (file: string) => keys.has(file),
       rememberPassphrase: ({ path: file, passphrase }: { path: string; passphrase: string }) => (keys.remember(file, passphrase), null),
       forgetPassphrase: (file: string) => (keys.forget(file), null),
     };
@@ -271,8 +281,11 @@ export class DesktopShell {
     return canceled || !filePaths[0] ? null : filePaths[0];
   }
 
+  /** The save dialog for a new case file; the answer is the one path outside the cases folder the renderer may then write. */
   async chooseNewCaseFile(suggestedName?: string): Promise<string | null> {
-    return this.askWhereToSave('New Case File', `${safeFileName(suggestedName, 'New case')}${CASE_FILE_EXTENSION}`, CASE_FILE_FILTER, CASE_FILE_EXTENSION);
+    const chosen = await this.askWhereToSave('New Case File', `${safeFileName(suggestedName, 'New case')}${CASE_FILE_EXTENSION}`, CASE_FILE_FILTER, CASE_FILE_EXTENSION);
+    if (chosen) this.places?.grant(chosen);
+    return chosen;
   }
 
   /** Export in the Drafts screen: asks where to save the exported draft or brief, and writes it there. */

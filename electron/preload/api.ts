@@ -48,13 +48,14 @@ export function createDesktopApi(ipc: IpcRendererLike): ParleyDesktop {
     setActiveCase: (caseId) => void request('setActiveCase', caseId),
     chooseNewCaseFile: (suggestedName) => request('chooseNewCaseFile', suggestedName) as Promise<string | null>,
     chooseCaseFileToOpen: () => request('chooseCaseFileToOpen', undefined) as Promise<string | null>,
+    caseFolder: () => request('caseFolder', undefined) as ReturnType<ParleyDesktop['caseFolder']>,
     async saveExportedFile(file) {
       const result = (await request('saveExportedFile', { fileName: file.fileName, mediaType: file.mediaType, dataBase64: file.dataBase64 })) as SaveExportedFileResult;
       if (!result.ok) throw new Error(result.message);
       return result.path;
     },
     passphraseStoreAvailability: () => request('passphraseStoreAvailability', undefined) as ReturnType<ParleyDesktop['passphraseStoreAvailability']>,
-    recallPassphrase: (path) => request('recallPassphrase', path) as Promise<string | null>,
+    isPassphraseRemembered: async (path) => (await request('isPassphraseRemembered', path)) === true,
     rememberPassphrase: async (path, passphrase) => void (await request('rememberPassphrase', { path, passphrase })),
     forgetPassphrase: async (path) => void (await request('forgetPassphrase', path)),
   };

@@ -1,22 +1,25 @@
 // The browser harness: the real renderer in any browser, over HTTP, against one real core Session. It exists for
 // development and the end-to-end tests (the packaged app never contains it), so it listens on the loopback
-// interface only and every API request must carry the random token printed at start.
+// interface only, every API request must carry the random token printed at start, and a request that says it comes
+// from a page of another origin is refused even with the token.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatchAsync } from '../core/api/dispatcher.js';
-import { CASE_FILE_EXTENSION } from '../core/db/connection.js';
 import { writeDemoCase } from '../core/demo.js';
 import { toParleyError } from '../core/errors.js';
 import { Session } from '../core/session.js';
+import { MAX_ATTACHMENT_BASE64_LENGTH } from '../../shared/contract.js';
 import type { Envelope } from '../../shared/result.js';
-import { CONTENT_SECURITY_POLICY, CONTENT_TYPES } from '../main/app-protocol.js';
-import type { CaseFolderListing } from './case-folder-listing.js';
+import { CONTENT_SECURITY_POLICY, CONTENT_TYPES, isInside } from '../main/app-protocol.js';
+import { FilePlaces } from '../main/file-places.js';
+
+export { CASES_SUBFOLDER, listCaseFolder } from '../main/file-places.js';
 
 export interface HarnessOptions {
-  /** The library folder (library.json); new case files go to its `cases/` subfolder. */
+  /** The library folder (library.json); new case files go to its `cases/` subfolder, and only there. */
   dataDir: string;
   /** Written as the author of every change. */
   actor: string;
@@ -41,11 +44,15 @@ export interface Harness {
 }
 
 export const TOKEN_HEADER = 'x-parley-token';
-export const CASES_SUBFOLDER = 'cases';
 /** Where "Open the sample case" writes the sample, in the cases folder. */
 export const SAMPLE_FILE_NAME = 'sample.parley';
-/** Large enough for the biggest attachment the contract accepts (200 MiB of base64) plus its JSON wrapping. */
-export const MAX_BODY_BYTES = 210 * 1024 * 1024;
+/**
+ * The largest request body: the biggest attachment the contract accepts (25 MB, as base64) and 1 MiB for the rest
+ * of the call (its name, a description of 50,000 characters even if every one is escaped, the ids). A body is held
+ * whole in memory, and parsing and decoding it take several times its size, so the cap is what bounds the harness's
+ * memory.
+ */
+export const MAX_BODY_BYTES = MAX_ATTACHMENT_BASE64_LENGTH + 1024 * 1024;
 
 // The desktop window's own policy and content types, so the browser runs the renderer under the same rules. That
 // module reads no Electron at run time (its Electron types are type-only).
@@ -67,12 +74,14 @@ class HttpError extends Error {
 
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const dataDir = path.resolve(opts.dataDir);
-  const casesDir = path.join(dataDir, CASES_SUBFOLDER);
-  fs.mkdirSync(casesDir, { recursive: true });
   const rendererDir = path.resolve(opts.rendererDir ?? defaultRendererDir());
   const session = new Session({ dataDir, actor: opts.actor });
+  // A browser has no save dialog: files the page asks to write go to the cases folder (file-places.ts).
+  const places = new FilePlaces({ dataDir, knownCaseFiles: () => session.library.paths(), hasSaveDialog: false });
+  const casesDir = places.casesDir;
   const token = randomBytes(24).toString('base64url');
   let allowedHosts = new Set<string>();
+  let ownOrigins = new Set<string>();
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -88,14 +97,27 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     if (!allowedHosts.has(req.headers.host ?? '')) throw new HttpError(421, 'Unknown host');
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/api/')) {
+      requireOwnOrigin(req);
       requireToken(req);
       if (url.pathname === '/api/call' && req.method === 'POST') return answerCall(req, res);
-      if (url.pathname === '/api/files' && req.method === 'GET') return sendJson(res, 200, listCaseFolder(casesDir));
+      if (url.pathname === '/api/files' && req.method === 'GET') return sendJson(res, 200, places.listing());
       if (url.pathname === '/api/sample' && req.method === 'POST') return sendJson(res, 200, sampleCase());
       throw new HttpError(404, 'No such API endpoint');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
     serveStatic(rendererDir, url.pathname, req, res);
+  }
+
+  /**
+   * A browser names the page that makes a request in its Origin header: on every cross-origin request, and on every
+   * POST. A request with an Origin that is not this harness's own is refused. Without an Origin the token alone
+   * decides: that is a same-origin GET from our own page, or a client that is not a browser (the tests, curl).
+   */
+  function requireOwnOrigin(req: http.IncomingMessage): void {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !ownOrigins.has(origin)) {
+      throw new HttpError(403, 'Refused: the harness answers API requests only from the Parley page it serves.');
+    }
   }
 
   function requireToken(req: http.IncomingMessage): void {
@@ -108,15 +130,13 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
 
   async function answerCall(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'Send JSON');
-    const body = await readBody(req, opts.maxBodyBytes ?? MAX_BODY_BYTES);
-    let call: { name?: unknown; input?: unknown };
-    try {
-      call = JSON.parse(body.toString('utf8')) as typeof call;
-    } catch {
-      throw new HttpError(400, 'The body is not JSON');
-    }
-    if (typeof call !== 'object' || call === null) throw new HttpError(400, 'Send {name, input}');
-    sendJson(res, 200, await dispatchAsync(session, String(call.name), call.input));
+    const call = parseCall(await readBody(req, opts.maxBodyBytes ?? MAX_BODY_BYTES));
+    const name = String(call.name);
+    const admission = places.admit(name, call.input);
+    if (!admission.ok) return sendJson(res, 200, admission.refusal);
+    const result = await dispatchAsync(session, name, call.input);
+    admission.settle(result);
+    sendJson(res, 200, result);
   }
 
   /** The sample case's path, written on first use; the renderer then opens it like any case file. */
@@ -139,6 +159,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   });
   const port = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  ownOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
   const origin = `http://127.0.0.1:${port}`;
 
   let closing: Promise<void> | undefined;
@@ -161,20 +182,6 @@ function defaultRendererDir(): string {
   return path.join(__dirname, '..', 'renderer');
 }
 
-/** The case files in the default folder, for the renderer's own open dialog (the browser has no native one). */
-export function listCaseFolder(casesDir: string): CaseFolderListing {
-  const files = fs
-    .readdirSync(casesDir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith(CASE_FILE_EXTENSION) && !e.name.startsWith('.'))
-    .map((e) => {
-      const full = path.join(casesDir, e.name);
-      const stat = fs.statSync(full);
-      return { path: full, name: e.name, size: stat.size, modifiedAt: stat.mtime.toISOString() };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
-  return { folder: casesDir, separator: path.sep, files };
-}
-
 function serveStatic(root: string, urlPath: string, req: http.IncomingMessage, res: http.ServerResponse): void {
   let relative: string;
   try {
@@ -185,16 +192,22 @@ function serveStatic(root: string, urlPath: string, req: http.IncomingMessage, r
   if (relative.includes('\0')) throw new HttpError(400, 'Bad path');
   if (relative.endsWith('/')) relative += 'index.html';
   const file = path.resolve(root, '.' + path.posix.normalize(relative));
-  if (file !== root && !file.startsWith(root + path.sep)) throw new HttpError(403, 'Outside the app folder');
-  let stat: fs.Stats;
+  if (!isInside(root, file)) throw new HttpError(403, 'Outside the app folder');
+  // A symbolic link inside the folder may lead anywhere: what is served is the file it resolves to, and that must
+  // be inside the folder as it resolves too.
+  let real: string;
+  let realRoot: string;
   try {
-    stat = fs.statSync(file);
+    realRoot = fs.realpathSync(root);
+    real = fs.realpathSync(file);
   } catch {
     if (!fs.existsSync(path.join(root, 'index.html'))) {
       throw new HttpError(503, 'The renderer is not built yet: run `npm run build` first.');
     }
     throw new HttpError(404, 'Not found');
   }
+  if (!isInside(realRoot, real)) throw new HttpError(403, 'Outside the app folder');
+  const stat = fs.statSync(real);
   if (!stat.isFile()) throw new HttpError(404, 'Not found');
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   res.writeHead(200, {
@@ -205,34 +218,62 @@ function serveStatic(root: string, urlPath: string, req: http.IncomingMessage, r
     'cache-control': relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   if (req.method === 'HEAD') return void res.end();
-  fs.createReadStream(file).pipe(res);
+  fs.createReadStream(real).pipe(res);
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) return reject(new HttpError(413, 'Request too large'));
-    const chunks: Buffer[] = [];
+    // A body over the limit is read to its end and dropped, never kept, and only then refused: answering while the
+    // client is still sending would have Node close the connection under it, and the client would see a reset
+    // instead of the answer.
+    const refuse = () => {
+      req.removeAllListeners('data');
+      req.removeAllListeners('end');
+      req.on('end', () => reject(new HttpError(413, tooLargeMessage(limit))));
+      req.resume();
+    };
+    const header = req.headers['content-length'];
+    const declared = header === undefined ? null : Number(header);
+    if (declared !== null && declared > limit) return refuse();
+    // With a declared length (Node's parser then delivers exactly that many bytes) the body goes straight into one
+    // buffer of that size instead of into chunks and then a copy of them all: one copy of the body less at the peak.
+    const whole = declared !== null && Number.isSafeInteger(declared) && declared >= 0 ? Buffer.allocUnsafe(declared) : null;
+    let chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        // Answer now; let the rest of the body drain without keeping it.
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new HttpError(413, 'Request too large'));
-        return;
+      if (size + chunk.length > (whole?.length ?? limit)) {
+        chunks = [];
+        return refuse();
       }
-      chunks.push(chunk);
+      if (whole) chunk.copy(whole, size);
+      else chunks.push(chunk);
+      size += chunk.length;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(whole ? whole.subarray(0, size) : Buffer.concat(chunks, size)));
     req.on('error', reject);
   });
 }
 
+/** The call a body holds. Parsed apart from answerCall, so that the body and its text are garbage once parsed. */
+function parseCall(body: Buffer): { name?: unknown; input?: unknown } {
+  let call: unknown;
+  try {
+    call = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'The body is not JSON');
+  }
+  if (typeof call !== 'object' || call === null) throw new HttpError(400, 'Send {name, input}');
+  return call;
+}
+
+/** The 413 answer: the limit, and why, in one sentence. */
+export function tooLargeMessage(limit: number): string {
+  const mib = (limit / (1024 * 1024)).toFixed(1);
+  return `Request too large: the harness takes at most ${limit.toLocaleString('en-US')} bytes (${mib} MiB) in one call, enough for the largest attachment Parley accepts (25 MB); nothing was done.`;
+}
+
 function send(res: http.ServerResponse, status: number, type: string, body: string): void {
-  const closeAfter = status === 413 ? { connection: 'close' } : {};
-  res.writeHead(status, { ...SECURITY_HEADERS, ...closeAfter, 'content-type': type, 'cache-control': 'no-store' });
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' });
   res.end(body);
 }
 

@@ -5,14 +5,14 @@ import type { Platform } from './platform.js';
 export function desktopPlatform(desktop: ParleyDesktop): Platform {
   return {
     name: 'desktop',
-    // The desktop app has no default folder of its own: the system dialogs remember where the user was.
-    caseFolder: async () => null,
+    // New case files go to the app's cases folder unless the user chooses another place in the save dialog.
+    caseFolder: () => desktop.caseFolder(),
     pickCaseFile: () => desktop.chooseCaseFileToOpen(),
     pickNewCaseFile: (suggestedName) => desktop.chooseNewCaseFile(suggestedName),
     saveExport: (file) => desktop.saveExportedFile(file),
     passphrases: {
       availability: () => desktop.passphraseStoreAvailability(),
-      recall: (path) => desktop.recallPassphrase(path),
+      isRemembered: (path) => desktop.isPassphraseRemembered(path),
       remember: (path, passphrase) => desktop.rememberPassphrase(path, passphrase),
       forget: (path) => desktop.forgetPassphrase(path),
     },

@@ -1,6 +1,7 @@
-// What differs between the desktop app and a plain browser: how the user chooses where a case file lives. The
-// desktop app shows the operating system's file dialogs; the browser cannot reach the disk, so Parley shows its own
-// chooser over the harness's default case folder and lets the user type any path.
+// What differs between the desktop app and a plain browser: how the user chooses where a case file lives. Both have a
+// cases folder where new case files go by default. The desktop app also shows the operating system's file dialogs,
+// and a new case file may go where the user chose in its save dialog; the browser cannot reach the disk, so Parley
+// shows its own chooser over the harness's cases folder, and new files go only there.
 import type { CaseFolderListing } from '../../electron/web/case-folder-listing.js';
 import type { ExportedFileToSave, PassphraseStoreAvailability } from '../../shared/desktop.js';
 
@@ -8,7 +9,7 @@ export type { CaseFolderFile, CaseFolderListing } from '../../electron/web/case-
 
 export interface Platform {
   readonly name: 'browser' | 'desktop';
-  /** The default folder for case files and what it holds; null where the platform cannot list it. */
+  /** The cases folder, where new case files go by default, and what it holds; null where the platform cannot list it. */
   caseFolder(): Promise<CaseFolderListing | null>;
   /** The system's open dialog; absent where Parley shows its own chooser. Resolves to null if the user cancels. */
   pickCaseFile?: () => Promise<string | null>;
@@ -25,9 +26,13 @@ export interface Platform {
   passphrases?: RememberedPassphrases;
 }
 
+/**
+ * Passphrases remembered on this device. The renderer can hand one over and ask whether one is kept, never read one:
+ * the desktop app's main process uses it when a case is opened without a passphrase.
+ */
 export interface RememberedPassphrases {
   availability(): Promise<PassphraseStoreAvailability>;
-  recall(path: string): Promise<string | null>;
+  isRemembered(path: string): Promise<boolean>;
   remember(path: string, passphrase: string): Promise<void>;
   forget(path: string): Promise<void>;
 }

@@ -67,11 +67,11 @@ export async function openCase(path: string, options: OpenOptions = {}): Promise
     return already;
   }
   const remembered = platform().passphrases;
-  // A passphrase remembered on this device is tried first; the user is asked only if there is none or it fails.
+  // First without a passphrase: the desktop app opens an encrypted file with the passphrase remembered on this device,
+  // if there is one (and forgets one that no longer opens it), without the renderer ever seeing it. The user is asked
+  // only if the file still wants a passphrase, and again after a wrong one.
   let passphrase: string | undefined;
-  let triedRemembered = false;
   let rememberIt = false;
-  let typed = false;
   for (;;) {
     try {
       const info = options.review
@@ -83,24 +83,11 @@ export async function openCase(path: string, options: OpenOptions = {}): Promise
       return info;
     } catch (err) {
       const code = err instanceof ApiFailure ? err.code : 'internal';
-      if (code === 'passphrase_required' && remembered && !triedRemembered) {
-        triedRemembered = true;
-        const recalled = await remembered.recall(path).catch(() => null);
-        if (recalled !== null) {
-          passphrase = recalled;
-          continue;
-        }
-      }
-      // An encrypted file: ask for its passphrase, and again after a wrong one, until it opens or the user cancels.
       if (code === 'passphrase_required' || (code === 'wrong_passphrase' && passphrase !== undefined)) {
-        // A remembered passphrase that no longer opens the file is forgotten; that is not the user's mistake, so
-        // they are simply asked. A typed one that fails is shown as wrong.
-        if (code === 'wrong_passphrase' && !typed) await remembered?.forget(path).catch(() => undefined);
-        const answer = await askPassphrase({ fileName: fileNameOf(path), error: code === 'wrong_passphrase' && typed ? messageOf(err) : null });
+        const answer = await askPassphrase({ fileName: fileNameOf(path), error: code === 'wrong_passphrase' ? messageOf(err) : null });
         if (answer === null) return null;
         passphrase = answer.passphrase;
         rememberIt = answer.remember;
-        typed = true;
         continue;
       }
       showProblem({

@@ -59,6 +59,27 @@ test('the new-case form shows the core\'s refusals beside the fields, and create
   expect(fs.readFileSync(path.join(harness.casesDir, 'taken.parley'), 'utf8')).toBe('someone else’s file');
 });
 
+test('a new case file goes only into the cases folder: a path elsewhere is refused beside the field, and nothing is written', async ({ app, harness, dataDir }) => {
+  const elsewhere = path.join(dataDir, 'home', 'order.parley');
+  fs.mkdirSync(path.dirname(elsewhere));
+  await app.library.startNewCase();
+  await app.newCase.fill({ Title: 'Order written elsewhere', 'Save as': elsewhere });
+  await app.newCase.submitWithEnter();
+  await expect(app.newCase.errorOf('Save as')).toHaveText(
+    `The browser harness writes case files only in its cases folder (${harness.casesDir}), not at ${elsewhere}. Give a file name there.`,
+  );
+  await expect(app.newCase.field('Save as')).toHaveAttribute('aria-invalid', 'true');
+  await expect(app.newCase.field('Save as')).toBeFocused();
+  await expect(app.newCase.form).toContainText(`A file name in ${harness.casesDir}, where new case files go.`);
+  await app.screenshot('new-case-outside-the-cases-folder');
+  expect(fs.readdirSync(path.dirname(elsewhere))).toEqual([]);
+
+  await app.newCase.fill({ 'Save as': 'order.parley' });
+  await app.newCase.submitWithEnter();
+  await expect(app.heading).toHaveText('Order written elsewhere');
+  expect(fs.existsSync(path.join(harness.casesDir, 'order.parley'))).toBe(true);
+});
+
 test('a case opened read-only shows its content and cannot be edited', async ({ app, harness, page }) => {
   const info = await createCaseFile(harness, 'reviewed.parley', 'Order under review', { issuingAuthority: 'Department of Commerce' });
   await callThrough(harness, 'case.close', { caseId: info.caseId });

@@ -9,10 +9,14 @@ import { createCaseFile } from './support/cases.js';
 import { E2E_ACTOR, callThrough, harnessBundle, type Harness } from './support/harness.js';
 import { REPO_ROOT } from './support/paths.js';
 
-/** A raw request, so the test controls the Host header and the path exactly as sent. */
+/**
+ * A raw request, so the test controls the Host header and the path exactly as sent. Each on a connection of its
+ * own: a kept-alive one that the harness closes after its idle timeout, just as the next request takes it, would be
+ * reset under that request.
+ */
 function rawRequest(harness: Harness, options: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: harness.port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port: harness.port, method: options.method ?? 'GET', path: options.path, headers: options.headers, agent: false }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -38,6 +42,45 @@ test.describe('the harness server', () => {
     const noToken = await rawRequest(harness, { path: '/api/call', method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"library.list","input":{}}' });
     expect(noToken.status).toBe(403);
     expect((await rawRequest(harness, { path: '/api/files' })).status).toBe(403);
+  });
+
+  test('an API request from a page of another origin is refused, even with the token; our own page is answered', async ({ harness, app, page }) => {
+    const list = { name: 'library.list', input: {} };
+    for (const origin of [`http://127.0.0.1:${harness.port}`, `http://localhost:${harness.port}`]) {
+      expect((await call(harness, list, { origin })).status, origin).toBe(200);
+    }
+    for (const origin of ['http://attacker.example', 'null', `http://127.0.0.1:${harness.port + 1}`, `https://127.0.0.1:${harness.port}`, `http://127.0.0.1:${harness.port}.attacker.example`, `http://127.0.0.1:${harness.port}, http://attacker.example`]) {
+      const refused = await call(harness, list, { origin });
+      expect(refused.status, origin).toBe(403);
+      expect(refused.body, origin).toBe('Refused: the harness answers API requests only from the Parley page it serves.');
+      const files = await rawRequest(harness, { path: '/api/files', headers: { origin, [harnessBundle.TOKEN_HEADER]: harness.token } });
+      expect(files.status, origin).toBe(403);
+    }
+    // Without an Origin (what a client that is not a browser sends) the token alone decides.
+    expect((await call(harness, list)).status).toBe(200);
+    expect((await call(harness, list, { [harnessBundle.TOKEN_HEADER]: 'guess' })).status).toBe(403);
+
+    // The real page names its own origin on every call it posts, and is answered.
+    const posted = page.waitForRequest((r) => r.url().endsWith('/api/call') && r.method() === 'POST');
+    await page.reload();
+    await expect(app.library.heading).toBeVisible();
+    const request = await posted;
+    expect(await request.headerValue('origin')).toBe(harness.origin);
+    expect((await request.response())!.status()).toBe(200);
+  });
+
+  test('listens on the loopback interface only', async ({ harness }) => {
+    const others = Object.values(os.networkInterfaces()).flat().filter((a) => a && a.family === 'IPv4' && !a.internal);
+    test.skip(others.length === 0, 'this machine has no other IPv4 address to try');
+    for (const address of others) {
+      const reached = await new Promise<string>((resolve) => {
+        const req = http.request({ host: address!.address, port: harness.port, path: '/', agent: false, timeout: 3_000 }, (res) => resolve(`answered ${res.statusCode}`));
+        req.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
+        req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })));
+        req.end();
+      });
+      expect(reached, address!.address).toBe('ECONNREFUSED');
+    }
   });
 
   test('a request for another host name is refused, as a DNS-rebinding page would send', async ({ harness }) => {
@@ -68,6 +111,33 @@ test.describe('the harness server', () => {
     expect((await rawRequest(harness, { path: '/', method: 'POST' })).status).toBe(405);
   });
 
+  test('symbolic links in the app folder are not followed out of it', async ({ dataDir }) => {
+    const rendererDir = path.join(dataDir, 'renderer');
+    const outside = path.join(dataDir, 'outside');
+    fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Parley</title>');
+    fs.writeFileSync(path.join(outside, 'secret.txt'), 'a file outside the app folder');
+    fs.symlinkSync('/etc/passwd', path.join(rendererDir, 'passwd.txt'));
+    fs.symlinkSync(outside, path.join(rendererDir, 'assets', 'elsewhere'));
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(rendererDir, 'secret.txt'));
+    fs.symlinkSync(path.join(rendererDir, 'index.html'), path.join(rendererDir, 'assets', 'start.html')); // stays inside
+    const harness = await harnessBundle.startHarness({ dataDir, actor: E2E_ACTOR, port: 0, rendererDir });
+    try {
+      for (const link of ['/passwd.txt', '/assets/elsewhere/secret.txt', '/secret.txt', '/assets/..%2fpasswd.txt']) {
+        const res = await rawRequest(harness, { path: link });
+        expect(res.status, link).toBe(403);
+        expect(res.body, link).not.toContain('root:');
+        expect(res.body, link).not.toContain('a file outside');
+      }
+      const inside = await rawRequest(harness, { path: '/assets/start.html' });
+      expect(inside.status).toBe(200);
+      expect(inside.body).toContain('<title>Parley</title>');
+    } finally {
+      await harness.close();
+    }
+  });
+
   test('calls answer with the dispatcher\'s envelope; malformed ones are refused before it', async ({ harness }) => {
     const unknown = JSON.parse((await call(harness, { name: 'case.explode', input: {} })).body);
     expect(unknown).toEqual({ ok: false, error: expect.objectContaining({ code: 'unknown_operation' }) });
@@ -87,15 +157,70 @@ test.describe('the harness server', () => {
     expect(Buffer.from(file.dataBase64, 'base64').toString('utf8')).toContain('First meeting with the Bureau');
   });
 
-  test('a body over the limit is refused', async ({ dataDir }) => {
+  test('a body over the limit is refused with a sentence saying so', async ({ dataDir }) => {
     const small = await harnessBundle.startHarness({ dataDir, actor: E2E_ACTOR, port: 0, maxBodyBytes: 1_024 });
     try {
       const big = await call(small, { name: 'library.search', input: { query: 'x'.repeat(2_000) } });
       expect(big.status).toBe(413);
+      expect(big.body).toMatch(/^Request too large: the harness takes at most 1,024 bytes .* in one call, .*; nothing was done\.$/);
       expect((await call(small, { name: 'library.list', input: {} })).status).toBe(200);
     } finally {
       await small.close();
     }
+  });
+
+  test('an attachment of 25 MB is the largest taken; the body cap refuses anything much larger without keeping it', async ({ harness }) => {
+    test.setTimeout(90_000);
+    const info = await createCaseFile(harness, 'attachments.parley', 'Order with a scanned annex');
+    const LARGEST = 25 * 1024 * 1024;
+    const attach = (bytes: number) =>
+      call(harness, { name: 'attachment.add', input: { caseId: info.caseId, name: 'annex.pdf', mediaType: 'application/pdf', dataBase64: Buffer.alloc(bytes, 7).toString('base64') } });
+
+    const taken = JSON.parse((await attach(LARGEST)).body);
+    expect(taken).toMatchObject({ ok: true, data: { name: 'annex.pdf', size: LARGEST } });
+    const refused = JSON.parse((await attach(LARGEST + 1)).body);
+    expect(refused.error.code).toBe('invalid_input');
+    expect(refused.error.message).toBe('Invalid input: dataBase64: an attachment can be at most 25 MB (26,214,400 bytes); this one is larger');
+
+    // 40 MiB: more than the largest attachment's call, so refused whole by the harness, which stays at hand.
+    const tooBig = await rawRequest(harness, {
+      path: '/api/call',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [harnessBundle.TOKEN_HEADER]: harness.token },
+      body: JSON.stringify({ name: 'library.search', input: { query: 'x'.repeat(40 * 1024 * 1024) } }),
+    });
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body).toContain('enough for the largest attachment Parley accepts (25 MB); nothing was done.');
+    expect((await call(harness, { name: 'attachment.list', input: { caseId: info.caseId } })).body).toContain('"size":26214400');
+  });
+
+  test('files are written only in the cases folder: a path elsewhere, another name or a link out is refused before the core runs', async ({ harness, dataDir }) => {
+    const home = path.join(dataDir, 'home');
+    fs.mkdirSync(home);
+    fs.symlinkSync(home, path.join(harness.casesDir, 'linked'));
+    const directive = { title: 'Order', status: 'received' };
+    const refusal = async (name: string, input: unknown) => {
+      const envelope = JSON.parse((await call(harness, { name, input })).body);
+      expect(envelope.ok, JSON.stringify(input).slice(0, 120)).toBe(false);
+      expect(envelope.error.code).toBe('invalid_input');
+      expect(envelope.error.issues).toEqual([{ path: 'path', message: envelope.error.message }]);
+      return envelope.error.message as string;
+    };
+    expect(await refusal('case.create', { path: path.join(home, 'order.parley'), directive })).toBe(
+      `The browser harness writes case files only in its cases folder (${harness.casesDir}), not at ${path.join(home, 'order.parley')}. Give a file name there.`,
+    );
+    expect(await refusal('case.create', { path: path.join(home, '.bash_profile'), directive })).toBe(
+      "A case file's name must end in .parley; .bash_profile does not.",
+    );
+    for (const elsewhere of [path.join(harness.casesDir, '..', 'escaped.parley'), path.join(harness.casesDir, 'linked', 'through-a-link.parley')]) {
+      expect(await refusal('case.create', { path: elsewhere, directive })).toContain('writes case files only in its cases folder');
+    }
+    const info = await createCaseFile(harness, 'kept-here.parley', 'Order kept in the cases folder');
+    const data = await callThrough(harness, 'case.export', { caseId: info.caseId });
+    await refusal('case.exportForTransfer', { caseId: info.caseId, path: path.join(home, 'sent.parley'), passphrase: 'copper lantern orchard' });
+    await refusal('case.import', { path: path.join(home, 'imported.parley'), data });
+    expect(fs.readdirSync(home)).toEqual([]);
+    expect(fs.readdirSync(dataDir).sort()).toEqual(['cases', 'home', 'library.json']);
   });
 
   test('GET /api/files lists the case files of the cases folder only', async ({ harness }) => {

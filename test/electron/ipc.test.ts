@@ -1,15 +1,18 @@
-// IPC: only our window's top frame, showing our pages, reaches the core; unknown names and invalid input are
-// refused before any handler runs. The core here is the real one, over real files.
+// IPC: only our window's top frame, showing our pages, reaches the core; unknown names, invalid input and paths to
+// write at that the user did not choose are refused before any handler runs; remembered passphrases are used by the
+// main process and never handed out. The core here is the real one, over real files.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FILE_WRITING_OPERATIONS, FilePlaces, GRANT_LIFETIME_MS, PATH_READING_OPERATIONS } from '../../electron/main/file-places.js';
 import { RefusedSenderError, registerContractIpc, registerDesktopIpc, type DesktopRequestHandlers } from '../../electron/main/ipc.js';
 import { trustedSenderCheck } from '../../electron/main/trusted-sender.js';
 import { IPC_CHANNEL } from '../../shared/bridge.js';
-import { OPERATION_NAMES } from '../../shared/contract.js';
+import { z } from 'zod';
+import { CONTRACT, OPERATION_NAMES } from '../../shared/contract.js';
 import { DESKTOP_REQUEST_CHANNEL } from '../../shared/desktop.js';
 import type { Envelope } from '../../shared/result.js';
-import { testApi } from '../helpers.js';
+import { newCase, testApi } from '../helpers.js';
 import { FakeBrowserWindow, FakeFrame, FakeIpcMain } from './fake-electron.js';
 
 async function ourWindow(): Promise<FakeBrowserWindow> {
@@ -18,15 +21,32 @@ async function ourWindow(): Promise<FakeBrowserWindow> {
   return window;
 }
 
+/** Passphrases remembered in memory, as the key store keeps them by path (key-store.test.ts tests the store). */
+class RememberedInMemory {
+  readonly kept = new Map<string, string>();
+  readonly recalled: string[] = [];
+  recall(file: string): string | null {
+    this.recalled.push(file);
+    return this.kept.get(path.resolve(file)) ?? null;
+  }
+  forget(file: string): void {
+    this.kept.delete(path.resolve(file));
+  }
+}
+
 async function setup() {
   const api = testApi();
   const window = await ourWindow();
   const ipcMain = new FakeIpcMain();
   const calls: string[] = [];
-  registerContractIpc(ipcMain, api.session, trustedSenderCheck(() => [window]), { afterCall: (name) => calls.push(name), log: () => {} });
+  let now = 1_000_000;
+  const places = new FilePlaces({ dataDir: api.session.library.dataDir, knownCaseFiles: () => api.session.library.paths(), hasSaveDialog: true, now: () => now });
+  const passphrases = new RememberedInMemory();
+  registerContractIpc(ipcMain, api.session, trustedSenderCheck(() => [window]), { places, passphrases, afterCall: (name) => calls.push(name), log: () => {} });
   const call = (name: unknown, input: unknown, frame = window.webContents.mainFrame) =>
     ipcMain.invoke(IPC_CHANNEL, frame, name, input) as Promise<Envelope<unknown>>;
-  return { api, window, ipcMain, calls, call };
+  const later = (ms: number) => void (now += ms);
+  return { api, window, ipcMain, calls, call, places, passphrases, casesDir: places.casesDir, later };
 }
 
 const directive = { title: 'Export-control suspension order', status: 'received' };
@@ -57,8 +77,8 @@ describe('the contract channel', () => {
   });
 
   it('refuses invalid input before the core runs', async () => {
-    const { api, call } = await setup();
-    const file = path.join(api.dir, 'never.parley');
+    const { casesDir, call } = await setup();
+    const file = path.join(casesDir, 'never.parley');
     const result = await call('case.create', { path: file, directive: { status: 'received' } });
     expect(!result.ok && result.error.code).toBe('invalid_input');
     expect(!result.ok && result.error.issues?.some((i) => i.path === 'directive.title')).toBe(true);
@@ -66,8 +86,8 @@ describe('the contract channel', () => {
   });
 
   it('runs a valid call through the core and returns its envelope', async () => {
-    const { api, call, calls } = await setup();
-    const file = path.join(api.dir, 'case.parley');
+    const { casesDir, call, calls } = await setup();
+    const file = path.join(casesDir, 'case.parley');
     const created = await call('case.create', { path: file, directive });
     expect(created.ok).toBe(true);
     expect(fs.existsSync(file)).toBe(true);
@@ -89,8 +109,8 @@ describe('the contract channel', () => {
     ];
     for (const [who, frameOf] of foreign) {
       it(who, async () => {
-        const { api, window, call, calls } = await setup();
-        const file = path.join(api.dir, 'refused.parley');
+        const { casesDir, window, call, calls } = await setup();
+        const file = path.join(casesDir, 'refused.parley');
         await expect(call('case.create', { path: file, directive }, frameOf(window) as FakeFrame)).rejects.toThrow(RefusedSenderError);
         expect(fs.existsSync(file)).toBe(false);
         expect(calls).toEqual([]);
@@ -106,6 +126,149 @@ describe('the contract channel', () => {
   });
 });
 
+describe('files the renderer may have written', () => {
+  const refusedAt = (result: Envelope<unknown>) => {
+    expect(result.ok).toBe(false);
+    const error = !result.ok ? result.error : null;
+    expect(error?.code).toBe('invalid_input');
+    expect(error?.issues).toEqual([{ path: 'path', message: error?.message }]);
+    return error!.message;
+  };
+
+  it('writes a new case file only in the cases folder, with the .parley extension, links resolved; refused before the core runs', async () => {
+    const { api, call, calls, casesDir } = await setup();
+    const home = path.join(api.dir, 'home');
+    fs.mkdirSync(home);
+    fs.symlinkSync(home, path.join(casesDir, 'linked'));
+    for (const target of [
+      path.join(home, 'order.parley'),
+      path.join(casesDir, '..', 'escaped.parley'),
+      path.join(casesDir, 'linked', 'through-a-link.parley'),
+      'relative.parley',
+    ]) {
+      expect(refusedAt(await call('case.create', { path: target, directive })), target).toMatch(
+        /^Parley writes case files only in its cases folder \(.*\) or where you choose in a save dialog, not at .*\. Give a file name, or use Choose… to pick another place\.$/,
+      );
+      expect(fs.existsSync(target), target).toBe(false);
+    }
+    expect(refusedAt(await call('case.create', { path: path.join(casesDir, 'notes.txt'), directive }))).toBe(
+      "A case file's name must end in .parley; notes.txt does not.",
+    );
+    expect(refusedAt(await call('case.create', { path: path.join(home, '.bash_profile'), directive }))).toBe(
+      "A case file's name must end in .parley; .bash_profile does not.",
+    );
+    expect(fs.readdirSync(home)).toEqual([]);
+    expect(calls).toEqual([]);
+
+    // In the cases folder, and in a folder inside it, they are made.
+    fs.mkdirSync(path.join(casesDir, 'team'));
+    const made = await call('case.create', { path: path.join(casesDir, 'team', 'order.parley'), directive });
+    expect(made.ok).toBe(true);
+    const caseId = made.ok ? (made.data as { caseId: string }).caseId : '';
+
+    // The other operations that make a new case file follow the same rule.
+    const data = api.call('case.export', { caseId });
+    const outside = path.join(home, 'transfer.parley');
+    refusedAt(await call('case.exportForTransfer', { caseId, path: outside, passphrase: 'copper lantern orchard' }));
+    refusedAt(await call('case.import', { path: path.join(home, 'imported.parley'), data }));
+    expect(fs.readdirSync(home)).toEqual([]);
+    const sent = await call('case.exportForTransfer', { caseId, path: path.join(casesDir, 'transfer.parley'), passphrase: 'copper lantern orchard' });
+    expect(sent.ok).toBe(true);
+    expect(fs.existsSync(path.join(casesDir, 'transfer.parley.certificate.json'))).toBe(true);
+  });
+
+  it('takes the exact path a save dialog answered, for one call, for a short while', async () => {
+    const { api, call, places, later } = await setup();
+    const chosen = path.join(api.dir, 'Documents', 'Directive 8.parley');
+    fs.mkdirSync(path.dirname(chosen));
+    places.grant(chosen);
+    expect(refusedAt(await call('case.create', { path: path.join(path.dirname(chosen), 'another.parley'), directive }))).toContain('Parley writes case files only in its cases folder');
+    // A call the core refuses writes nothing, so the answer still counts for the next one.
+    const invalid = await call('case.create', { path: chosen, directive: { status: 'received' } });
+    expect(!invalid.ok && invalid.error.issues?.[0]?.path).toBe('directive.title');
+    const made = await call('case.create', { path: chosen, directive });
+    expect(made.ok).toBe(true);
+    await call('case.close', { caseId: made.ok ? (made.data as { caseId: string }).caseId : '' });
+    fs.rmSync(chosen);
+    expect(refusedAt(await call('case.create', { path: chosen, directive }))).toContain('Parley writes case files only in its cases folder');
+    expect(fs.existsSync(chosen)).toBe(false);
+
+    places.grant(chosen);
+    later(GRANT_LIFETIME_MS + 1);
+    expect(refusedAt(await call('case.create', { path: chosen, directive }))).toBe(
+      `The place chosen in the save dialog (${chosen}) was chosen too long ago to be used now: choose it again.`,
+    );
+    expect(fs.existsSync(chosen)).toBe(false);
+  });
+
+  it('rewrites in place (encrypt, re-key, decrypt) only a case file in the cases folder or one the library lists', async () => {
+    const { call } = await setup();
+    const other = testApi();
+    const stranger = newCase(other, 'stranger.parley').path;
+    other.session.closeAll();
+    const before = fs.readFileSync(stranger);
+    refusedAt(await call('case.encrypt', { path: stranger, passphrase: 'copper lantern orchard' }));
+    expect(fs.readFileSync(stranger).equals(before)).toBe(true);
+    // Opened once (reading needs no permission), the library lists it, and it may be encrypted.
+    const opened = await call('case.open', { path: stranger });
+    await call('case.close', { caseId: opened.ok ? (opened.data as { caseId: string }).caseId : '' });
+    expect(await call('case.encrypt', { path: stranger, passphrase: 'copper lantern orchard' })).toEqual({ ok: true, data: { path: stranger, encrypted: true } });
+  });
+
+  it('knows every operation of the contract that takes a path: each writes there under these rules, or only reads', () => {
+    const takingPath = OPERATION_NAMES.filter((name) => {
+      const input = CONTRACT[name].input;
+      return input instanceof z.ZodObject && 'path' in input.shape;
+    });
+    expect(takingPath.sort()).toEqual([...Object.keys(FILE_WRITING_OPERATIONS), ...PATH_READING_OPERATIONS].sort());
+  });
+});
+
+describe('remembered passphrases', () => {
+  const PASSPHRASE = 'copper lantern orchard';
+
+  async function sealedCase() {
+    const started = await setup();
+    const file = path.join(started.casesDir, 'sealed.parley');
+    const made = await started.call('case.create', { path: file, directive, passphrase: PASSPHRASE });
+    await started.call('case.close', { caseId: made.ok ? (made.data as { caseId: string }).caseId : '' });
+    return { ...started, file };
+  }
+
+  it('opens an encrypted case asked for without a passphrase with the one remembered, in the main process', async () => {
+    const { call, passphrases, file } = await sealedCase();
+    const asked = await call('case.open', { path: file });
+    expect(!asked.ok && asked.error.code).toBe('passphrase_required');
+    passphrases.kept.set(file, PASSPHRASE);
+    const opened = await call('case.open', { path: file });
+    expect(opened).toMatchObject({ ok: true, data: { path: file, encrypted: true } });
+    // Nothing in the answer is the passphrase.
+    expect(JSON.stringify(opened)).not.toContain(PASSPHRASE);
+    await call('case.close', { caseId: opened.ok ? (opened.data as { caseId: string }).caseId : '' });
+    expect(await call('case.openForReview', { path: file })).toMatchObject({ ok: true, data: { review: true } });
+  });
+
+  it('forgets a remembered passphrase that no longer opens the file, and answers as if there was none', async () => {
+    const { call, passphrases, file } = await sealedCase();
+    passphrases.kept.set(file, 'an old passphrase');
+    const asked = await call('case.open', { path: file });
+    expect(!asked.ok && asked.error.code).toBe('passphrase_required');
+    expect(passphrases.kept.has(file)).toBe(false);
+  });
+
+  it('leaves a typed passphrase and a plain file alone', async () => {
+    const { call, passphrases, file, casesDir } = await sealedCase();
+    passphrases.kept.set(file, PASSPHRASE);
+    const typed = await call('case.open', { path: file, passphrase: 'mistyped lantern' });
+    expect(!typed.ok && typed.error.code).toBe('wrong_passphrase');
+    const plain = path.join(casesDir, 'plain.parley');
+    await call('case.create', { path: plain, directive });
+    expect((await call('case.open', { path: plain })).ok).toBe(true);
+    expect(passphrases.recalled).toEqual([]);
+    expect(passphrases.kept.get(file)).toBe(PASSPHRASE);
+  });
+});
+
 describe('the desktop channel', () => {
   async function desktopSetup() {
     const window = await ourWindow();
@@ -118,8 +281,9 @@ describe('the desktop channel', () => {
       chooseCaseFileToOpen: () => (received.push(['chooseCaseFileToOpen', undefined]), null),
       listeningForFiles: () => received.push(['listeningForFiles', undefined]),
       saveExportedFile: (file) => (received.push(['saveExportedFile', file]), { ok: true, path: `/exports/${file.fileName}` }),
+      caseFolder: () => ({ folder: '/data/cases', separator: '/', files: [] }),
       passphraseStoreAvailability: () => ({ available: true }),
-      recallPassphrase: (file) => (received.push(['recallPassphrase', file]), null),
+      isPassphraseRemembered: (file) => (received.push(['isPassphraseRemembered', file]), true),
       rememberPassphrase: (request) => received.push(['rememberPassphrase', request]),
       forgetPassphrase: (file) => received.push(['forgetPassphrase', file]),
     };
@@ -158,6 +322,15 @@ describe('the desktop channel', () => {
     await expect(send('chooseNewCaseFile', 'x'.repeat(300))).rejects.toThrow(/Invalid argument/);
     await expect(send('chooseCaseFileToOpen', { sneaky: true })).rejects.toThrow(/Invalid argument/);
     expect(received).toEqual([]);
+  });
+
+  it('says whether a passphrase is remembered, and has no request that gives one back', async () => {
+    const { received, send } = await desktopSetup();
+    expect(await send('isPassphraseRemembered', '/cases/sealed.parley')).toBe(true);
+    for (const asking of ['recallPassphrase', 'passphrase', 'getPassphrase']) {
+      await expect(send(asking, '/cases/sealed.parley')).rejects.toThrow(/no desktop request/);
+    }
+    expect(received).toEqual([['isPassphraseRemembered', '/cases/sealed.parley']]);
   });
 
   it('passes an exported file to be saved only if it is one: an export name, base64 bytes, nothing more', async () => {

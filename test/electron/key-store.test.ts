@@ -35,6 +35,17 @@ describe('the key store', () => {
     expect(keys.recall('/cases/sealed.parley')).toBeNull();
   });
 
+  it('says whether one is kept for a file, by its absolute path, and nothing where the store is unavailable', () => {
+    const { keys, safeStorage } = store();
+    expect(keys.has('/cases/sealed.parley')).toBe(false);
+    keys.remember('/cases/sealed.parley', PASSPHRASE);
+    expect(keys.has('/cases/sealed.parley')).toBe(true);
+    expect(keys.has('/cases/../cases/sealed.parley')).toBe(true);
+    expect(keys.has('/cases/other.parley')).toBe(false);
+    safeStorage.backend = 'basic_text';
+    expect(keys.has('/cases/sealed.parley')).toBe(false);
+  });
+
   it('counts Linux basic_text as unavailable, says why, and remembers nothing there', () => {
     const { keys, safeStorage, dataDir } = store('linux');
     safeStorage.backend = 'basic_text';

@@ -42,7 +42,10 @@ describe('the desktop app, launched', () => {
         require: 'undefined',
         process: 'undefined',
         parley: [...OPERATION_NAMES].sort(),
-        desktop: ['chooseCaseFileToOpen', 'chooseNewCaseFile', 'onMenuCommand', 'onOpenFile', 'setActiveCase', 'setDirty'],
+        desktop: [
+          'caseFolder', 'chooseCaseFileToOpen', 'chooseNewCaseFile', 'forgetPassphrase', 'isPassphraseRemembered', 'onMenuCommand', 'onOpenFile',
+          'passphraseStoreAvailability', 'rememberPassphrase', 'saveExportedFile', 'setActiveCase', 'setDirty',
+        ],
       });
 
       const csp = await page.evaluate(async () => (await fetch('/index.html')).headers.get('content-security-policy'));

@@ -30,8 +30,8 @@ class FakeIpcRenderer implements IpcRendererLike {
 
 const DESKTOP_FUNCTIONS: (keyof ParleyDesktop)[] = [
   'onOpenFile', 'onMenuCommand', 'setDirty', 'setActiveCase', 'chooseNewCaseFile', 'chooseCaseFileToOpen',
-  'saveExportedFile',
-  'passphraseStoreAvailability', 'recallPassphrase', 'rememberPassphrase', 'forgetPassphrase',
+  'saveExportedFile', 'caseFolder',
+  'passphraseStoreAvailability', 'isPassphraseRemembered', 'rememberPassphrase', 'forgetPassphrase',
 ];
 
 describe('window.parley (the bridge)', () => {
@@ -102,6 +102,13 @@ describe('window.parleyDesktop', () => {
     await expect(desktop.chooseNewCaseFile('Directive')).resolves.toBe('/cases/new.parley');
     ipc.answer = null;
     await expect(desktop.chooseCaseFileToOpen()).resolves.toBeNull();
+    const listing = { folder: '/data/cases', separator: '/', files: [] };
+    ipc.answer = listing;
+    await expect(desktop.caseFolder()).resolves.toEqual(listing);
+    ipc.answer = true;
+    await expect(desktop.isPassphraseRemembered('/cases/sealed.parley')).resolves.toBe(true);
+    ipc.answer = 'copper lantern'; // whatever comes back, the page learns a yes or a no
+    await expect(desktop.isPassphraseRemembered('/cases/sealed.parley')).resolves.toBe(false);
     await desktop.rememberPassphrase('/cases/sealed.parley', 'copper lantern');
     await desktop.forgetPassphrase('/cases/sealed.parley');
     expect(ipc.invoked).toEqual([
@@ -110,6 +117,9 @@ describe('window.parleyDesktop', () => {
       [DESKTOP_REQUEST_CHANNEL, 'setActiveCase', null],
       [DESKTOP_REQUEST_CHANNEL, 'chooseNewCaseFile', 'Directive'],
       [DESKTOP_REQUEST_CHANNEL, 'chooseCaseFileToOpen', undefined],
+      [DESKTOP_REQUEST_CHANNEL, 'caseFolder', undefined],
+      [DESKTOP_REQUEST_CHANNEL, 'isPassphraseRemembered', '/cases/sealed.parley'],
+      [DESKTOP_REQUEST_CHANNEL, 'isPassphraseRemembered', '/cases/sealed.parley'],
       [DESKTOP_REQUEST_CHANNEL, 'rememberPassphrase', { path: '/cases/sealed.parley', passphrase: 'copper lantern' }],
       [DESKTOP_REQUEST_CHANNEL, 'forgetPassphrase', '/cases/sealed.parley'],
     ]);

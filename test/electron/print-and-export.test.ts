@@ -146,7 +146,7 @@ describe('the desktop shell', () => {
   it('prints a draft exported as PDF through printToPDF (the IPC channel waits for the export)', async () => {
     const { dir, call } = await startShell();
     FakeWebContents.printer = async () => Buffer.from('%PDF-1.7 from printToPDF');
-    const created = await call('case.create', { path: path.join(dir, 'case.parley'), directive: { title: 'Suspension order', status: 'received' } });
+    const created = await call('case.create', { path: path.join(dir, 'userData', 'cases', 'case.parley'), directive: { title: 'Suspension order', status: 'received' } });
     expect(created.ok).toBe(true);
     const caseId = (created as { ok: true; data: { caseId: string } }).data.caseId;
     const exported = await call('document.export', { caseId, document: BRIEF, format: 'pdf', title: 'Brief' });

@@ -24,6 +24,8 @@ interface Started {
   shell: DesktopShell;
   dir: string;
   userData: string;
+  /** The app's cases folder, where the renderer may create case files without a save dialog. */
+  casesDir: string;
   bundleDir: string;
   window: () => FakeBrowserWindow;
   call: (name: string, input: unknown) => Promise<Envelope<{ caseId: string; path: string }>>;
@@ -51,7 +53,7 @@ async function start(options: { argv?: string[]; platform?: NodeJS.Platform; isP
   await electron.app.becomeReady();
   const window = () => FakeBrowserWindow.instances.at(-1)!;
   return {
-    electron, shell, dir, userData, bundleDir, window,
+    electron, shell, dir, userData, bundleDir, window, casesDir: path.join(electron.app.getPath(), 'cases'),
     call: (name, input) => electron.ipcMain.invoke(IPC_CHANNEL, window().webContents.mainFrame, name, input) as Promise<Envelope<{ caseId: string; path: string }>>,
     desktop: (name, argument) => electron.ipcMain.invoke(DESKTOP_REQUEST_CHANNEL, window().webContents.mainFrame, name, argument),
     events: (name) => window().webContents.sent.filter((s) => s.channel === DESKTOP_EVENT_CHANNEL && (!name || s.args[0] === name)).map((s) => s.args[1]),
@@ -77,7 +79,7 @@ describe('starting', () => {
   it('keeps its data where --user-data-dir says', async () => {
     const { dir, electron, call } = await start({ argv: ['/usr/bin/parley', '--user-data-dir=portable'] });
     expect(electron.app.getPath()).toBe(path.join(dir, 'portable'));
-    await call('case.create', { path: path.join(dir, 'case.parley'), directive });
+    await call('case.create', { path: path.join(dir, 'portable', 'cases', 'case.parley'), directive });
     expect(fs.existsSync(path.join(dir, 'portable', 'library.json'))).toBe(true);
   });
 
@@ -141,13 +143,29 @@ describe('starting', () => {
 
 describe('IPC through the shell', () => {
   it('answers the window, and follows the library in Open Recent', async () => {
-    const { electron, dir, call } = await start();
-    const file = path.join(dir, 'case.parley');
+    const { electron, casesDir, call } = await start();
+    const file = path.join(casesDir, 'case.parley');
     const created = await call('case.create', { path: file, directive });
     expect(created.ok).toBe(true);
     expect(electron.app.recentDocuments).toEqual([file]);
     const recent = electron.Menu.item('open-recent').submenu as { label: string }[];
-    expect(recent.map((r) => r.label)).toEqual([`case.parley — ${dir}`]);
+    expect(recent.map((r) => r.label)).toEqual([`case.parley — ${casesDir}`]);
+  });
+
+  it('makes new case files in the cases folder, or where the save dialog answered, and nowhere else', async () => {
+    const { electron, dir, casesDir, call, desktop } = await start();
+    const home = path.join(dir, 'home');
+    fs.mkdirSync(home);
+    for (const target of [path.join(home, '.bash_profile'), path.join(home, 'Directive 8.parley')]) {
+      const refused = await call('case.create', { path: target, directive });
+      expect(!refused.ok && refused.error.code, target).toBe('invalid_input');
+      expect(fs.existsSync(target), target).toBe(false);
+    }
+    electron.dialog.saveAnswers.push({ canceled: false, filePath: path.join(home, 'Directive 8') });
+    expect(await desktop('chooseNewCaseFile', 'Directive 8')).toBe(path.join(home, 'Directive 8.parley'));
+    expect((await call('case.create', { path: path.join(home, 'Directive 8.parley'), directive })).ok).toBe(true);
+    expect((await call('case.create', { path: path.join(casesDir, 'Directive 9.parley'), directive })).ok).toBe(true);
+    expect(await desktop('caseFolder')).toEqual({ folder: casesDir, separator: path.sep, files: [expect.objectContaining({ name: 'Directive 9.parley', path: path.join(casesDir, 'Directive 9.parley') })] });
   });
 
   it('refuses a frame that is not the window', async () => {
@@ -185,7 +203,7 @@ describe('case files from outside', () => {
 describe('the File menu', () => {
   async function withOpenCase() {
     const started = await start();
-    const file = path.join(started.dir, 'Directive 7.parley');
+    const file = path.join(started.casesDir, 'Directive 7.parley');
     const created = await started.call('case.create', { path: file, directive });
     if (!created.ok) throw new Error('case.create failed');
     await started.desktop('listeningForFiles');
@@ -219,17 +237,27 @@ describe('the File menu', () => {
     expect(events('menuCommand')).toEqual(['lock', 'lock', 'lock']);
   });
 
-  it('remembers passphrases with safeStorage, and says the store is unavailable on Linux basic_text', async () => {
-    const { electron, desktop, userData } = await start();
+  it('remembers passphrases with safeStorage and opens with them itself, never handing one to the window; unavailable on Linux basic_text', async () => {
+    const { electron, desktop, call, casesDir, userData } = await start();
+    const file = path.join(casesDir, 'sealed.parley');
+    const made = await call('case.create', { path: file, directive, passphrase: 'copper lantern orchard' });
+    await call('case.close', { caseId: made.ok ? made.data.caseId : '' });
     expect(await desktop('passphraseStoreAvailability')).toEqual({ available: true });
-    await desktop('rememberPassphrase', { path: '/cases/sealed.parley', passphrase: 'copper lantern orchard' });
-    expect(await desktop('recallPassphrase', '/cases/sealed.parley')).toBe('copper lantern orchard');
+    await desktop('rememberPassphrase', { path: file, passphrase: 'copper lantern orchard' });
     expect(fs.readFileSync(path.join(userData, 'remembered-passphrases.json'), 'utf8')).not.toContain('copper');
-    await desktop('forgetPassphrase', '/cases/sealed.parley');
-    expect(await desktop('recallPassphrase', '/cases/sealed.parley')).toBeNull();
+    await expect(desktop('recallPassphrase', file)).rejects.toThrow(/no desktop request/);
+    const opened = await call('case.open', { path: file });
+    expect(opened).toMatchObject({ ok: true, data: { path: file, encrypted: true } });
+    expect(await desktop('isPassphraseRemembered', file)).toBe(true);
+    await call('case.close', { caseId: opened.ok ? opened.data.caseId : '' });
+    await desktop('forgetPassphrase', file);
+    expect(await desktop('isPassphraseRemembered', file)).toBe(false);
+    const asked = await call('case.open', { path: file });
+    expect(!asked.ok && asked.error.code).toBe('passphrase_required');
+
     electron.safeStorage.backend = 'basic_text';
     expect(await desktop('passphraseStoreAvailability')).toMatchObject({ available: false, reason: expect.stringMatching(/keyring/) });
-    await expect(desktop('rememberPassphrase', { path: '/cases/sealed.parley', passphrase: 'copper lantern orchard' })).rejects.toThrow(/keyring/);
+    await expect(desktop('rememberPassphrase', { path: file, passphrase: 'copper lantern orchard' })).rejects.toThrow(/keyring/);
   });
 
   it('Save a Copy As writes a copy of the case shown', async () => {
@@ -352,8 +380,8 @@ describe('closing', () => {
   });
 
   it('closes the open case files when the app quits', async () => {
-    const { electron, dir, call } = await start();
-    const file = path.join(dir, 'case.parley');
+    const { electron, casesDir, call } = await start();
+    const file = path.join(casesDir, 'case.parley');
     await call('case.create', { path: file, directive });
     await call('case.open', { path: file });
     expect(fs.existsSync(`${file}-wal`)).toBe(true);

@@ -1,8 +1,9 @@
 // The known case files, one row each: what the case is, where it stands, what is next. A file that moved or cannot
 // be read keeps its row, with the reason, so the user can find or remove it.
+import { useEffect, useState } from 'react';
 import type { LibraryEntry } from '../../../shared/api-types.js';
 import { messageOf } from '../../api/client.js';
-import { api } from '../../services.js';
+import { api, platform } from '../../services.js';
 import { openCase } from '../../state/cases.js';
 import { showProblem } from '../../state/problem.js';
 import { formatDay, relativeDay } from '../../ui/dates.js';
@@ -65,8 +66,38 @@ function EncryptedRow({ entry }: { entry: LibraryEntry }) {
       </CaseCell>
       <td colSpan={6}>
         <span className="badge">Encrypted</span> <span className="muted">Open it with its passphrase to see what it holds.</span>
+        <RememberedPassphrase path={entry.path} />
       </td>
     </tr>
+  );
+}
+
+/** Where passphrases can be remembered (the desktop app): whether this file's is, and a way to forget it. */
+function RememberedPassphrase({ path }: { path: string }) {
+  const store = platform().passphrases;
+  const [remembered, setRemembered] = useState(false);
+  useEffect(() => {
+    let current = true;
+    store?.isRemembered(path).then((is) => current && setRemembered(is), () => undefined);
+    return () => void (current = false);
+  }, [store, path]);
+  if (!store || !remembered) return null;
+  const forget = async () => {
+    try {
+      await store.forget(path);
+      setRemembered(false);
+    } catch (err) {
+      showProblem({ title: 'The passphrase could not be forgotten', message: messageOf(err), detail: path });
+    }
+  };
+  return (
+    <span className="case-row__actions">
+      {' '}
+      <span className="muted">Its passphrase is remembered on this device.</span>{' '}
+      <button type="button" className="button button--small" onClick={() => void forget()} aria-label={`Forget the passphrase of ${fileNameOf(path)}`}>
+        Forget passphrase
+      </button>
+    </span>
   );
 }
 

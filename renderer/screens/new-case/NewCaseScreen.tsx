@@ -24,6 +24,12 @@ const EMPTY: FormValues = {
 /** Codes whose message is about the file's location rather than the directive. */
 const PATH_PROBLEMS = new Set(['already_exists', 'not_found', 'io_error', 'already_open']);
 
+/** Where a new case file may go: the cases folder, or (in the desktop app) a place chosen in the save dialog. */
+function pathHint(folder: CaseFolderListing | null, hasSaveDialog: boolean): string {
+  if (!folder) return hasSaveDialog ? 'Choose where the case file goes.' : 'Where the case file goes.';
+  return hasSaveDialog ? `A file name in ${folder.folder}, or another place chosen with Choose…` : `A file name in ${folder.folder}, where new case files go.`;
+}
+
 export function NewCaseScreen() {
   const [values, setValues] = useState<FormValues>(EMPTY);
   const [folder, setFolder] = useState<CaseFolderListing | null>(null);
@@ -32,9 +38,17 @@ export function NewCaseScreen() {
   const [errors, setErrors] = useState<Partial<Record<FormField | 'path', string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Counts refusals shown: after each, the keyboard goes to the first field to correct. */
+  const [refusals, setRefusals] = useState(0);
   const [encrypt, setEncrypt] = useState(false);
   const [passphrase, setPassphrase] = useState<NewPassphrase>({ first: '', second: '' });
   const [passphraseTried, setPassphraseTried] = useState(false);
+
+  // Take the keyboard to the first field to correct, once React has marked it (an effect runs after the commit; an
+  // animation frame asked for before it could run first, and find nothing marked yet).
+  useEffect(() => {
+    if (refusals > 0) document.querySelector<HTMLElement>('.new-case [aria-invalid="true"]')?.focus();
+  }, [refusals]);
 
   useEffect(() => {
     platform().caseFolder().then(setFolder, () => setFolder(null));
@@ -100,8 +114,7 @@ export function NewCaseScreen() {
   const showFieldErrors = (fieldErrors: Partial<Record<FormField | 'path', string>>) => {
     setErrors(fieldErrors);
     setFormError('The case was not created: correct the fields marked below.');
-    // Take the keyboard to the first field to correct, once React has marked it.
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('.new-case [aria-invalid="true"]')?.focus());
+    setRefusals((n) => n + 1);
   };
 
   const input = (field: FormField, type: 'text' | 'date' = 'text', extra: { required?: boolean; hint?: string } = {}) => (
@@ -149,7 +162,7 @@ export function NewCaseScreen() {
           {input('ourOrganization')}
           {input('counterparty')}
         </div>
-        <Field label="Save as" error={errors.path} hint={folder ? `A full path, or a file name in ${folder.folder}.` : 'Where the case file goes.'}>
+        <Field label="Save as" error={errors.path} hint={pathHint(folder, !!platform().pickNewCaseFile)}>
           {(control) => (
             <div className="input-row">
               <input
