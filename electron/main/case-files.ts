@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch } from '../core/api/dispatcher.js';
-import { openCaseDatabase } from '../core/db/connection.js';
+import { closeCaseDatabase, openCaseDatabase } from '../core/db/connection.js';
 import { ParleyError, toParleyError } from '../core/errors.js';
-import { writeFileAtomic } from '../core/files.js';
+import { fsyncDir, fsyncFile, removeTemp, tempPathBeside, writeFileAtomic } from '../core/files.js';
 import type { Session } from '../core/session.js';
 import type { CaseInfo } from '../../shared/api-types.js';
 import type { Envelope } from '../../shared/result.js';
@@ -27,24 +27,30 @@ function refuse(message: string): Envelope<never> {
  * Writes a consistent copy of an open case file to `target` (Save a Copy As). The copy is made with VACUUM INTO
  * under a temporary name beside the target, reopened and required to pass integrity_check, and only then renamed
  * over the target, so a failure never leaves a half-written file under the chosen name. A file the session has
- * open is never replaced: renaming over a live database would corrupt it.
+ * open is never replaced: renaming over a live database would corrupt it. Nor is a file with a WAL or journal
+ * beside it: another program has it open (and would go on writing to the replaced file, losing its changes), or a
+ * crash left changes there; the user chooses another name or closes it first.
  */
 export function saveCaseCopy(session: Session, caseId: string, target: string): Envelope<{ path: string }> {
   const file = path.resolve(target);
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.copying`);
+  const temp = tempPathBeside(file, 'copy');
   try {
     const source = session.get(caseId);
     if (session.byPath(file)) return refuse(`${path.basename(file)} is open in Parley; choose another name for the copy.`);
+    const journal = ['-wal', '-shm', '-journal'].map((s) => file + s).find((f) => fs.existsSync(f));
+    if (journal) {
+      return refuse(`${path.basename(file)} is open in another program, or was not closed cleanly (${path.basename(journal)} is beside it); choose another name for the copy, or close it there first. Nothing was changed.`);
+    }
     source.connection.prepare('VACUUM INTO ?').run(temp);
     requireIntact(temp);
-    // A journal left beside an old file of that name would be replayed into the copy on its first opening.
-    for (const leftover of [`${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(leftover, { force: true });
+    fsyncFile(temp);
     fs.renameSync(temp, file);
+    fsyncDir(path.dirname(file));
     return { ok: true, data: { path: file } };
   } catch (err) {
     return failure(err);
   } finally {
-    for (const f of [temp, `${temp}-wal`, `${temp}-shm`, `${temp}-journal`]) fs.rmSync(f, { force: true });
+    removeTemp(temp);
   }
 }
 
@@ -56,7 +62,7 @@ function requireIntact(file: string): void {
       throw new ParleyError('io_error', 'The copy failed its integrity check, so it was not saved. Try another disk or folder.');
     }
   } finally {
-    db.close();
+    closeCaseDatabase(db);
   }
 }
 

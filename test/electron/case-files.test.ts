@@ -25,18 +25,32 @@ describe('Save a Copy As', () => {
     const target = path.join(api.dir, 'copy.parley');
     expect(saveCaseCopy(api.session, caseId, target)).toEqual({ ok: true, data: { path: target } });
     expect(issuesIn(target)).toEqual(['Scope of the suspension']);
-    expect(fs.readdirSync(api.dir).filter((f) => f.includes('copying'))).toEqual([]);
+    expect(fs.readdirSync(api.dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
-  it('replaces a file the user chose to overwrite, ignoring a stale journal beside it', () => {
+  it('replaces a file the user chose to overwrite', () => {
     const api = testApi();
     const { caseId } = caseWithAnIssue(api);
     const target = path.join(api.dir, 'old.parley');
     fs.writeFileSync(target, 'an older file');
-    fs.writeFileSync(`${target}-wal`, 'a stale journal');
     expect(saveCaseCopy(api.session, caseId, target).ok).toBe(true);
-    expect(fs.existsSync(`${target}-wal`)).toBe(false);
     expect(issuesIn(target)).toEqual(['Scope of the suspension']);
+  });
+
+  it('never replaces a file another program has open (its WAL beside it), which keeps every change it made', () => {
+    const api = testApi();
+    const { caseId } = caseWithAnIssue(api);
+    const other = testApi();
+    const elsewhere = newCase(other, 'elsewhere.parley', 'Open in another program');
+    other.call('note.create', { caseId: elsewhere.caseId, fields: { body: 'Written by the other program' } });
+    expect(fs.existsSync(`${elsewhere.path}-wal`)).toBe(true);
+    const result = saveCaseCopy(api.session, caseId, elsewhere.path);
+    expect(!result.ok && result.error.message).toMatch(/open in another program.*choose another name/);
+    other.call('note.create', { caseId: elsewhere.caseId, fields: { body: 'Written after the refusal' } });
+    other.call('case.close', { caseId: elsewhere.caseId });
+    const reopened = testApi().call('case.open', { path: elsewhere.path, readOnly: true });
+    expect(reopened.title).toBe('Open in another program');
+    expect(reopened.counts.note).toBe(2);
   });
 
   it('never replaces a case file that is open', () => {
