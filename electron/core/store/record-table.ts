@@ -63,6 +63,12 @@ export class RecordTable {
     return row ? this.recordOf(row as unknown[]) : null;
   }
 
+  /** Whether the table holds a record: live, deleted, or not at all. Reads no cell but its deletion stamp. */
+  presence(id: string): 'live' | 'deleted' | null {
+    const live = this.statement('presence', () => `SELECT deleted_at IS NULL FROM ${this.table} WHERE id = ?`).pluck().get(id) as number | undefined;
+    return live === undefined ? null : live ? 'live' : 'deleted';
+  }
+
   /** The singleton's one row (the directive). */
   first(): StoredRecord | null {
     const row = this.reading('first', () => `SELECT ${this.allColumns.join(', ')} FROM ${this.table} LIMIT 1`).get();
