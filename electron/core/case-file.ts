@@ -243,7 +243,8 @@ export class CaseFile {
   }
 
   info(): CaseInfo {
-    const d = this.directive();
+    // Only the fields shown: a damaged cell elsewhere in the directive must not keep the file from opening read-only.
+    const d = this.listFields('directive', ['title', 'status'])[0]!;
     const counts: CaseInfo['counts'] = {};
     for (const kind of KIND_NAMES) {
       // A damaged file can be open read-only; the count of a table that cannot be read is left out.
@@ -258,7 +259,7 @@ export class CaseFile {
       schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
       title: d.title,
       status: d.status,
-      createdAt: this.meta('created_at') ?? d.createdAt,
+      createdAt: this.meta('created_at') ?? '',
       counts,
       auditEntries: head ? Number(head.split(':')[0]) : 0,
       auditHead: head,
@@ -743,7 +744,7 @@ export class CaseFile {
       () => (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(({ table, rowid, parent }) => ({ table, rowid, parent })),
       () => [],
     );
-    const stored = (kind: KindName) => this.writes.table(kind).list({ includeDeleted: true, limit: -1, offset: 0, orderBy: 'rowid' });
+    const stored = (kind: KindName) => this.writes.table(kind).list({ includeDeleted: true, limit: -1, offset: 0, orderBy: 'rowid', asStored: true });
     const links = unlessDamaged(
       () => stored('link').flatMap((link): VerifyProblem[] => {
         const problem = this.linkEndProblem(link, 'stored');
@@ -765,6 +766,7 @@ export class CaseFile {
     const auditChain = unlessDamaged(
       () => verifyAuditChain(this.db, function* () {
         for (const kind of KIND_NAMES) {
+          // As stored: a record changed outside Parley is reported below as differing from its audit trail.
           for (const rec of stored(kind)) yield { kind, id: rec.id, canonical: canonicalJson(rec) };
         }
       }),
@@ -880,8 +882,8 @@ function titleOf(kind: KindName, rec: StoredRecord): string {
 }
 
 function toAuditEntry(row: AuditRow): AuditEntry {
-  const before = row.before_json ? (JSON.parse(row.before_json) as Record<string, unknown>) : null;
-  const after = row.after_json ? (JSON.parse(row.after_json) as Record<string, unknown>) : null;
+  const before = auditState(row, row.before_json);
+  const after = auditState(row, row.after_json);
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changedFields = [...keys].filter(
     (k) => !['version', 'updatedAt', 'updatedBy'].includes(k) && canonicalJson(before?.[k] ?? null) !== canonicalJson(after?.[k] ?? null),
@@ -890,6 +892,21 @@ function toAuditEntry(row: AuditRow): AuditEntry {
     seq: row.seq, at: row.at, actor: row.actor, operation: row.operation, kind: row.record_kind as KindName,
     recordId: row.record_id, before, after, reason: row.reason, changedFields,
   };
+}
+
+/** A record's state as an audit entry keeps it; JSON that is not a record's is damage, said as such. */
+function auditState(row: AuditRow, json: string | null): Record<string, unknown> | null {
+  if (!json) return null;
+  let state: unknown;
+  try {
+    state = JSON.parse(json);
+  } catch {
+    state = undefined;
+  }
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+    throw new ParleyError('damaged', `The case file is damaged: audit entry ${row.seq} does not hold a record Parley can read (the file was changed outside Parley). Open a backup of the case file.`);
+  }
+  return state as Record<string, unknown>;
 }
 
 export { LATEST_SCHEMA_VERSION };

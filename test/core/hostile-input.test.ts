@@ -1,0 +1,109 @@
+// Hostile input through the real dispatcher: each is refused with a named code and a sentence, never `internal`.
+// Case files whose cells hold what Parley never writes (written here with SQLite directly, CHECK constraints turned
+// off as another tool could).
+import Database from 'better-sqlite3-multiple-ciphers';
+import { describe, expect, it } from 'vitest';
+import type { ErrorCode } from '../../shared/result.js';
+import { CaseWorld } from './support/world.js';
+
+type Input = Record<string, unknown>;
+
+/** Calls through the real dispatcher (the async path, which runs every operation) and returns the error code. */
+async function codeOf(w: CaseWorld, name: string, input: unknown): Promise<ErrorCode | 'ok'> {
+  const res = await w.api.rawAsync(name, input);
+  if (res.ok) return 'ok';
+  expect(res.error.message, `${name}: said in words`).toMatch(/^\S.{10,}$/s);
+  expect(res.error.message).not.toMatch(/SQLITE|sqlite_|at \w+ \(|\.ts:\d+/);
+  return res.error.code;
+}
+
+describe('cells holding what Parley never writes', () => {
+  /** Changes cells of a closed case file with SQLite directly, its CHECK constraints turned off. */
+  function spoil(file: string, sql: string): void {
+    const db = new Database(file);
+    db.pragma('ignore_check_constraints = ON');
+    db.exec(sql);
+    db.close();
+  }
+
+  const damages: [label: string, sql: string][] = [
+    ['text that is not JSON in a JSON cell', "UPDATE deadline SET rule = 'not json'"],
+    ['JSON of the wrong shape (a string for a rule)', `UPDATE deadline SET rule = '"every Monday"'`],
+    ['JSON of the wrong shape (an object for a list)', "UPDATE deadline SET reminder_offsets_minutes = '{}'"],
+    ['a number where text is expected in JSON', `UPDATE deadline SET rule = '{"amount":"x","unit":"weeks","direction":"after","roll":"none"}'`],
+    ['a date that is not a date', "UPDATE deadline SET due_date = 'garbage'"],
+    ['a time zone that does not exist', "UPDATE deadline SET due_type = 'datetime', due_time = '10:00', time_zone = 'Mars/Olympus'"],
+    ['a time of day that is not one', "UPDATE deadline SET due_type = 'datetime', due_time = '99:99', time_zone = 'UTC'"],
+    ['a value outside its vocabulary', "UPDATE deadline SET due_type = 'someday'"],
+    ['a boolean that is neither 0 nor 1', 'UPDATE attendee SET attended = 7'],
+    ['an event date that is not a date', "UPDATE event SET occurred_on = 'yesterday'"],
+    ['a directive closure list that is text', `UPDATE directive SET closures = '"every Friday"'`],
+    ['a meeting agenda that is a number', "UPDATE meeting SET agenda = '5'"],
+  ];
+
+  /** Every read a user can ask of the case: none may fail unexplained. */
+  const reads: [name: string, input: (caseId: string, ids: Record<string, string>) => Input][] = [
+    ...['deadline', 'event', 'meeting', 'attendee', 'issue'].map((kind): [string, (c: string) => Input] => [`${kind}.list`, (caseId) => ({ caseId, includeDeleted: true })]),
+    ['deadline.get', (caseId, ids) => ({ caseId, id: ids.deadline })],
+    ['directive.get', (caseId) => ({ caseId })],
+    ['case.info', (caseId) => ({ caseId })],
+    ['schedule.get', (caseId) => ({ caseId })],
+    ['reminder.due', (caseId) => ({ caseId, now: '2026-03-30T12:00:00Z' })],
+    ['calendar.ics', (caseId) => ({ caseIds: [caseId] })],
+    ['calendar.ics', () => ({})],
+    ['case.keyDates', (caseId) => ({ caseId, today: '2026-03-30' })],
+    ['case.export', (caseId) => ({ caseId })],
+    ['case.certificate', (caseId) => ({ caseId })],
+    ['brief.build', (caseId, ids) => ({ caseId, meetingId: ids.meeting })],
+    ['template.fill', (caseId) => ({ caseId, template: 'positionPaper' })],
+    ['record.links', (caseId, ids) => ({ caseId, kind: 'deadline', id: ids.deadline })],
+    ['record.history', (caseId, ids) => ({ caseId, id: ids.deadline })],
+    ['case.recentChanges', (caseId) => ({ caseId })],
+    ['library.dashboard', () => ({ today: '2026-03-30' })],
+    ['library.search', () => ({ query: 'response' })],
+    ['library.list', () => ({})],
+    ['deadline.update', (caseId, ids) => ({ caseId, id: ids.deadline, changes: { title: 'Renamed' } })],
+  ];
+
+  it.each(damages)('%s: opening and every read give a named code, and verify reports the record', async (_label, sql) => {
+    const w = CaseWorld.create();
+    const event = w.make('event');
+    const ids: Record<string, string> = {
+      deadline: w.make('deadline', { rule: { amount: 3, unit: 'business_days', direction: 'after', roll: 'forward' }, triggerEventId: event.id, dueType: 'tbd', dueDate: null }).id,
+      meeting: w.make('meeting', { agenda: ['Scope'] }).id,
+    };
+    w.make('attendee', { meetingId: ids.meeting, attended: true });
+    w.api.call('case.close', { caseId: w.caseId });
+    spoil(w.file, sql);
+
+    for (const readOnly of [true, false]) {
+      const opened = await w.api.rawAsync('case.open', { path: w.file, readOnly });
+      expect(opened.ok || opened.error.code === 'damaged', JSON.stringify(opened)).toBe(true);
+      if (!opened.ok) continue;
+      const caseId = (opened.data as { caseId: string }).caseId;
+      const codes: string[] = [];
+      for (const [name, input] of reads) codes.push(`${name}: ${await codeOf(w, name, input(caseId, ids))}`);
+      expect(codes.filter((c) => c.endsWith('internal')), codes.join('; ')).toEqual([]);
+      expect(codes.filter((c) => c.endsWith('damaged')).length, codes.join('; ')).toBeGreaterThan(0);
+      const report = w.api.call('case.verify', { caseId });
+      expect(report.ok).toBe(false);
+      expect(report.auditChain.problems.map((p) => p.message).join('\n')).toMatch(/differs from its last audited state/);
+      w.api.call('case.close', { caseId });
+    }
+    expect(w.api.internalErrors).toEqual([]);
+  });
+
+  it('an audit entry that does not hold a record is damaged in the history, and verify says the trail was altered', async () => {
+    const w = CaseWorld.create();
+    const note = w.make('note');
+    w.api.call('case.close', { caseId: w.caseId });
+    // The audit trail's triggers stop updates, not inserts: another tool can append a row it made up.
+    spoil(w.file, `INSERT INTO audit_log (seq, at, actor, operation, record_kind, record_id, before_json, after_json, reason, prev_hash, hash)
+      VALUES ((SELECT max(seq) + 1 FROM audit_log), 'now', 'x', 'update', 'note', '${note.id}', '[1, 2]', 'not json', NULL, 'x', 'x')`);
+    const { caseId } = w.api.call('case.open', { path: w.file, readOnly: true });
+    expect(await codeOf(w, 'record.history', { caseId, id: note.id })).toBe('damaged');
+    expect(await codeOf(w, 'case.recentChanges', { caseId })).toBe('damaged');
+    expect(w.api.call('case.verify', { caseId }).auditChain.problems.length).toBeGreaterThan(0);
+    expect(w.api.internalErrors).toEqual([]);
+  });
+});
