@@ -231,7 +231,8 @@ export class CaseFile {
   list<K extends KindName>(kind: K, opts: ListOptions = {}): RecordOf<K>[] {
     const fields = KINDS[kind].fields as Record<string, unknown>;
     for (const name of Object.keys(opts.filter ?? {})) {
-      if (!(name in fields)) throw new ParleyError('invalid_input', `${KINDS[kind].plural} cannot be filtered by "${name}".`);
+      // An own field only: "constructor" is in every object.
+      if (!Object.hasOwn(fields, name)) throw new ParleyError('invalid_input', `${KINDS[kind].plural} cannot be filtered by "${name}".`);
     }
     return this.writes.table(kind).list({
       filter: opts.filter,

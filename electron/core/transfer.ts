@@ -35,7 +35,8 @@ const metaShape = {
 function parseRecords(data: CaseExport): Map<KindName, StoredRecord[]> {
   const parsed = new Map<KindName, StoredRecord[]>();
   for (const [kind, list] of Object.entries(data.records)) {
-    if (!(kind in KINDS)) throw new ParleyError('invalid_input', `The export holds records of an unknown kind "${kind}".`);
+    // An own key of the registry only: "constructor" or "toString" is in every object, and names no kind.
+    if (!Object.hasOwn(KINDS, kind)) throw new ParleyError('invalid_input', `The export holds records of an unknown kind "${kind.slice(0, 100)}".`);
     const schema = z.strictObject({ ...metaShape, ...createSchemaOf(KINDS[kind as KindName].fields).shape });
     parsed.set(kind as KindName, (list ?? []).map((rec, i) => {
       const r = schema.safeParse(rec);

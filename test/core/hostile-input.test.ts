@@ -1,9 +1,13 @@
 // Hostile input through the real dispatcher: each is refused with a named code and a sentence, never `internal`.
-// Case files whose cells hold what Parley never writes (written here with SQLite directly, CHECK constraints turned
-// off as another tool could).
+// Prototype keys where a name is looked up, operation names that are not strings, and case files whose cells hold
+// what Parley never writes (written here with SQLite directly, CHECK constraints turned off as another tool could).
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
+import type { CaseExport } from '../../shared/contract.js';
 import type { ErrorCode } from '../../shared/result.js';
+import { dispatch } from '../../electron/core/api/dispatcher.js';
 import { CaseWorld } from './support/world.js';
 
 type Input = Record<string, unknown>;
@@ -16,6 +20,55 @@ async function codeOf(w: CaseWorld, name: string, input: unknown): Promise<Error
   expect(res.error.message).not.toMatch(/SQLITE|sqlite_|at \w+ \(|\.ts:\d+/);
   return res.error.code;
 }
+
+function exportOf(w: CaseWorld): CaseExport {
+  return w.api.call('case.export', { caseId: w.caseId });
+}
+
+describe('names looked up in the registry: prototype keys are no kind, field or unit', () => {
+  const keys = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'];
+
+  it.each(keys)('an import holding records of the "kind" %s is invalid_input, and makes no file', async (key) => {
+    const w = CaseWorld.create();
+    const data = exportOf(w);
+    w.api.call('case.close', { caseId: w.caseId });
+    // As JSON.parse makes it: "__proto__" becomes an own key, as any other.
+    const hostile = JSON.parse(JSON.stringify(data).replace('"records":{', `"records":{"${key}":[{}],`)) as unknown;
+    const target = path.join(w.api.dir, `${key}.parley`);
+    expect(await codeOf(w, 'case.import', { path: target, data: hostile })).toBe('invalid_input');
+    expect(fs.existsSync(target)).toBe(false);
+    expect(w.api.internalErrors).toEqual([]);
+  });
+
+  it.each(keys)('a list filtered by the "field" %s is invalid_input', async (key) => {
+    const w = CaseWorld.create();
+    expect(await codeOf(w, 'deadline.list', JSON.parse(`{"caseId":"${w.caseId}","filter":{"${key}":"x"}}`))).toBe('invalid_input');
+    expect(w.api.internalErrors).toEqual([]);
+  });
+
+  it('a record of an import holding a "__proto__" field is invalid_input', async () => {
+    const w = CaseWorld.create();
+    w.make('note');
+    const data = exportOf(w);
+    w.api.call('case.close', { caseId: w.caseId });
+    const hostile = JSON.parse(JSON.stringify(data).replace('"body":', '"__proto__":{"deletedAt":"x"},"body":')) as unknown;
+    expect(await codeOf(w, 'case.import', { path: path.join(w.api.dir, 'proto.parley'), data: hostile })).toBe('invalid_input');
+  });
+});
+
+describe('operation names that are not strings', () => {
+  const names: [string, unknown][] = [
+    ['a number', 1], ['an object', {}], ['an array', []], ['null', null], ['undefined', undefined], ['true', true],
+    ['an object whose toString is not a function', { toString: 1 }], ['an object without a prototype', Object.create(null)],
+    ['a symbol', Symbol('case.open')],
+  ];
+
+  it.each(names)('%s is unknown_operation, said in words', (_label, name) => {
+    const w = CaseWorld.create();
+    const res = dispatch(w.api.session, name as string, { caseId: w.caseId });
+    expect(res).toEqual({ ok: false, error: { code: 'unknown_operation', message: 'An operation is named by a string.' } });
+  });
+});
 
 describe('cells holding what Parley never writes', () => {
   /** Changes cells of a closed case file with SQLite directly, its CHECK constraints turned off. */
