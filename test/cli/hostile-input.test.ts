@@ -1,7 +1,9 @@
 // Hostile input to the real `parley` command (the built bundle, in a child process, with --data a temporary
 // folder): every one ends with a clear refusal on one line of stderr and exit 1, 2 or 3, never Parley's sentence for
 // an unexplained error.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, parleyRunner, type ParleyRunner } from './support/parley.js';
@@ -13,6 +15,7 @@ let data: string;
 /** A small case file made by `parley new`, and one whose deadline has a cell Parley never wrote. */
 let sound: string;
 let spoiled: string;
+let fifo: string;
 
 beforeAll(async () => {
   await buildCli();
@@ -28,6 +31,8 @@ beforeAll(async () => {
   db.exec(`INSERT INTO deadline (id, title, deadline_kind, status, due_type, due_date, rule, version, created_at, created_by, updated_at, updated_by)
     VALUES ('6f1c1a52-0000-4000-8000-000000000001', 'Reply', 'response', 'open', 'date', 'not a date', 'not json', 1, 'x', 'x', 'x', 'x')`);
   db.close();
+  fifo = parley.file('a-fifo');
+  execFileSync('mkfifo', [fifo]);
 });
 afterAll(() => parley.cleanUp());
 
@@ -58,6 +63,55 @@ describe('names every object has', () => {
     const target = parley.file(`${key}.parley`);
     refused(['import', json, target], 1, /unknown kind|"__proto__" is not allowed/);
     expect(fs.existsSync(target)).toBe(false);
+  });
+});
+
+describe('paths that are not files Parley can use', () => {
+  const readers = [['info'], ['verify'], ['export'], ['deadlines'], ['search', 'carve'], ['ics'], ['brief']];
+  const notCaseFiles = (): [string, string][] => [
+    ['a device that cannot be read', '/proc/self/mem'],
+    ['a folder', parley.dir],
+    ['a FIFO', fifo],
+    ['/dev/zero', '/dev/zero'],
+    ['a name too long', parley.file(`${'n'.repeat(300)}.parley`)],
+    ['a path through a file', path.join(sound, 'inside.parley')],
+  ];
+
+  it.each(readers)('parley %s on each is "cannot open" (exit 3)', (...command) => {
+    for (const [, file] of notCaseFiles()) refused([...command, file], 3, /cannot be used|is not a file|There is no file/);
+  });
+
+  it.each([
+    ['a device that cannot be read', '/proc/self/mem', /cannot read \/proc\/self\/mem: the disk or device reported an input\/output error/],
+    ['a folder', '.', /cannot read \.: it is not a file/],
+    ['a FIFO', 'a-fifo', /cannot read a-fifo: it is not a file/],
+    ['/dev/zero', '/dev/zero', /cannot read \/dev\/zero: it is not a file/],
+    ['a name too long', `${'j'.repeat(300)}.json`, /the name or the path is too long/],
+  ])('parley import from %s is "cannot read" (exit 3)', (_label, source, message) => {
+    refused(['import', source, parley.file('never.parley')], 3, message);
+    expect(fs.existsSync(parley.file('never.parley'))).toBe(false);
+  });
+
+  it.each([
+    ['a device that cannot be read', '/proc/self/mem'],
+    ['a FIFO', 'a-fifo'],
+    ['/dev/zero', '/dev/zero'],
+  ])('parley deadline calc --closures from %s is "cannot read" (exit 3)', (_label, source) => {
+    refused(['deadline', 'calc', '--from', '2026-01-05', '--add', '3 days', '--closures', source], 3, /cannot read/);
+  });
+
+  it('parley new or import onto a name too long, or through a file, is refused', () => {
+    refused(['new', parley.file(`${'n'.repeat(300)}.parley`), '--title', 'T'], 1, /the name or the path is too long/);
+    refused(['new', path.join(sound, 'inside.parley'), '--title', 'T'], 1, /a part of the path is not a folder/);
+    const exported = parley.file('sound.json');
+    fs.writeFileSync(exported, parley.run(['export', sound, '--data', data]).stdout.replace(/"caseId": "[^"]+"/, '"caseId": "6f1c1a52-0000-4000-8000-0000000000aa"'));
+    refused(['import', exported, parley.file(`${'i'.repeat(300)}.parley`)], 1, /the name or the path is too long/);
+  });
+
+  it('parley export -o onto a device, a folder or a name too long is refused', () => {
+    refused(['export', sound, '-o', '/proc/self/mem', '--force'], 1, /cannot write \/proc\/self\/mem/);
+    refused(['export', sound, '-o', parley.dir], 1, /already exists/);
+    refused(['export', sound, '-o', parley.file(`${'o'.repeat(300)}.json`)], 1, /cannot write .*: the name or the path is too long/);
   });
 });
 

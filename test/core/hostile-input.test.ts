@@ -1,6 +1,9 @@
 // Hostile input through the real dispatcher: each is refused with a named code and a sentence, never `internal`.
-// Prototype keys where a name is looked up, operation names that are not strings, and case files whose cells hold
-// what Parley never writes (written here with SQLite directly, CHECK constraints turned off as another tool could).
+// Prototype keys where a name is looked up, paths that are not files (a device that cannot be read, a folder, a
+// FIFO, /dev/zero, NUL, names too long), operation names that are not strings, and case files whose cells hold what
+// Parley never writes (written here with SQLite directly, CHECK constraints turned off as another tool could).
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -67,6 +70,60 @@ describe('operation names that are not strings', () => {
     const w = CaseWorld.create();
     const res = dispatch(w.api.session, name as string, { caseId: w.caseId });
     expect(res).toEqual({ ok: false, error: { code: 'unknown_operation', message: 'An operation is named by a string.' } });
+  });
+});
+
+describe('paths that are not case files', () => {
+  function paths(dir: string): [label: string, file: string][] {
+    const fifo = path.join(dir, 'a-fifo');
+    if (!fs.existsSync(fifo)) execFileSync('mkfifo', [fifo]);
+    return [
+      ['a device that cannot be read (/proc/self/mem)', '/proc/self/mem'],
+      ['a folder', dir],
+      ['a FIFO', fifo],
+      ['/dev/zero', '/dev/zero'],
+      ['a path with NUL', path.join(dir, 'a\0b.parley')],
+      ['a file name too long', path.join(dir, `${'n'.repeat(300)}.parley`)],
+      // As long as the contract allows (4,096 characters): one more than the system's limit for a path.
+      ['a path too long', path.join(dir, ...Array.from({ length: 45 }, () => 'd'.repeat(99))).slice(0, 4_096)],
+      ['a path through a file', path.join(dir, 'case.parley', 'inside.parley')],
+      ['a loop of symbolic links', path.join(dir, 'loop', 'case.parley')],
+    ];
+  }
+
+  const operations: [name: string, input: (w: CaseWorld, file: string, data: CaseExport) => Input][] = [
+    ['case.open', (_w, file) => ({ path: file })],
+    ['case.open read-only', (_w, file) => ({ path: file, readOnly: true })],
+    ['case.openForReview', (_w, file) => ({ path: file })],
+    ['case.create', (_w, file) => ({ path: file, directive: { title: 'Order', status: 'received' } })],
+    ['case.import', (_w, file, data) => ({ path: file, data })],
+    ['case.exportForTransfer', (w, file) => ({ caseId: w.caseId, path: file, passphrase: 'transfer passphrase' })],
+    ['case.encrypt', (_w, file) => ({ path: file, passphrase: 'a new passphrase' })],
+    ['case.rekey', (_w, file) => ({ path: file, passphrase: 'old passphrase', newPassphrase: 'a new passphrase' })],
+    ['case.decrypt', (_w, file) => ({ path: file, passphrase: 'old passphrase' })],
+    ['library.forget', (_w, file) => ({ path: file })],
+  ];
+
+  it.each(operations)('%s refuses each with a named code', async (label, input) => {
+    const w = CaseWorld.create();
+    const data = { ...exportOf(w), caseId: crypto.randomUUID() }; // another case's export: not refused as open already
+    const loop = path.join(w.api.dir, 'loop');
+    if (!fs.existsSync(loop)) fs.symlinkSync(loop, loop);
+    const name = label.split(' ')[0]!;
+    const codes: Record<string, string> = {};
+    for (const [what, file] of paths(w.api.dir)) codes[what] = await codeOf(w, name, input(w, file, data));
+    expect(Object.values(codes).filter((c) => c === 'internal'), JSON.stringify(codes)).toEqual([]);
+    expect(w.api.internalErrors).toEqual([]);
+    if (name === 'library.forget') return; // forgetting a path the library does not hold is fine
+    expect(codes['a path with NUL']).toBe('invalid_input');
+    for (const code of Object.values(codes)) expect(code).not.toBe('ok');
+    if (name === 'case.open' || name === 'case.openForReview') {
+      expect(codes).toMatchObject({
+        'a device that cannot be read (/proc/self/mem)': 'io_error', 'a folder': 'not_a_sqlite_file', 'a FIFO': 'not_a_sqlite_file',
+        '/dev/zero': 'not_a_sqlite_file', 'a file name too long': 'invalid_input', 'a path too long': 'invalid_input',
+        'a path through a file': 'not_found', 'a loop of symbolic links': 'invalid_input',
+      });
+    }
   });
 });
 

@@ -9,7 +9,7 @@ import { certificateOf, exportForTransfer } from '../custody.js';
 import { isoToday } from '../library.js';
 import type { CaseInfo } from '../../../shared/api-types.js';
 import type { CaseFile } from '../case-file.js';
-import type { Session } from '../session.js';
+import { onFile, type Session } from '../session.js';
 import { exportCase } from '../transfer.js';
 import { calendarExport, caseCalendar } from '../calendar/export.js';
 import { dueRemindersOf, scheduleChangeOf } from '../deadline-operations.js';
@@ -89,7 +89,10 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'case.rekey': (s, { path, passphrase, newPassphrase }) => s.changeKey(path, 'rekey', passphrase, newPassphrase),
   'case.decrypt': (s, { path, passphrase }) => s.changeKey(path, 'decrypt', passphrase, null),
   'case.certificate': (s, { caseId }) => certificateOf(s.get(caseId)),
-  'case.exportForTransfer': (s, { caseId, path, passphrase }) => exportForTransfer(s.get(caseId), path, passphrase),
+  'case.exportForTransfer': (s, { caseId, path, passphrase }) => {
+    const cf = s.get(caseId);
+    return onFile(nodePath.resolve(path), () => exportForTransfer(cf, path, passphrase));
+  },
 };
 
 /** The summary of a case file a call opens; one that cannot be read even that far is closed again, not left open unseen. */
