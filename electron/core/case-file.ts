@@ -418,7 +418,7 @@ export class CaseFile {
         const was = this.writes.table('deadline').get(move.deadlineId)!;
         const next = { ...was };
         applyComputedDue(next, schedule.computed.get(move.deadlineId)!);
-        this.prepare('deadline', next);
+        this.prepare('deadline', next, 'live', was);
         stamp(next, was, actor);
         this.writes.replace('deadline', 'update', was, next, `${opts.reason!.trim()} (moved with “${trigger}”)`);
       }
@@ -438,7 +438,7 @@ export class CaseFile {
     for (const f of COMPUTED_FIELDS[kind] ?? []) after[f] = before[f];
     if (kind === 'deadline') detachIfDatedByHand(before, changes, after);
     const schedule = this.planSchedule(kind, before, after);
-    this.prepare(kind, after);
+    this.prepare(kind, after, 'live', before);
     return { before, after, schedule };
   }
 
@@ -656,10 +656,14 @@ export class CaseFile {
     return (max ?? 0) + 1;
   }
 
-  /** Computes derived fields and checks every rule a record must meet before it is stored. */
-  private prepare(kind: KindName, rec: StoredRecord, reach: Reach = 'live'): void {
+  /**
+   * Computes derived fields and checks every rule a record must meet before it is stored. Given the record as it
+   * was (`before`), a reference it keeps may point at a record deleted since it was set: a deadline whose owner was
+   * deleted can still be renamed, or moved with its trigger. Only a reference being set must reach as `reach` says.
+   */
+  private prepare(kind: KindName, rec: StoredRecord, reach: Reach = 'live', before: StoredRecord | null = null): void {
     this.derive(kind, rec);
-    this.checkRules(kind, rec, reach);
+    this.checkRules(kind, rec, reach, new Set(), before);
   }
 
   /** A record on its own: its derived fields worked out, and its kind's rules checked. */
@@ -675,28 +679,32 @@ export class CaseFile {
    * The rules between a record and the others: what it refers to is in the file, a deadline's triggers do not come
    * round to it, a link's ends exist. `cleared` carries deadlines known to lead to no circle across many checks.
    */
-  private checkRules(kind: KindName, rec: StoredRecord, reach: Reach, cleared = new Set<string>()): void {
-    this.checkReferences(kind, rec, reach);
+  private checkRules(kind: KindName, rec: StoredRecord, reach: Reach, cleared = new Set<string>(), before: StoredRecord | null = null): void {
+    this.checkReferences(kind, rec, reach, before);
     if (kind === 'deadline') this.checkTriggerChain(rec, cleared);
     if (kind === 'link') {
-      const problem = this.linkEndProblem(rec, reach);
+      const problem = this.linkEndProblem(rec, reach, before);
       if (problem) throw new ParleyError('invalid_input', problem);
     }
   }
 
-  /** The file holds this record (live, or where `reach` allows it, deleted). Kinds and ids from a file are checked. */
-  private holds(kind: unknown, id: unknown, reach: Reach): boolean {
-    if (typeof kind !== 'string' || typeof id !== 'string' || !Object.hasOwn(KINDS, kind)) return false;
-    const presence = this.writes.table(kind as KindName).presence(id);
-    return presence === 'live' || (presence === 'deleted' && reach === 'stored');
+  /**
+   * Why the file does not hold this record as `reach` asks (live, or deleted too), or null if it does. Kinds and
+   * ids from a file are checked before they are looked up.
+   */
+  private missing(kind: unknown, id: unknown, reach: Reach): string | null {
+    const presence = typeof kind === 'string' && typeof id === 'string' && Object.hasOwn(KINDS, kind) ? this.writes.table(kind as KindName).presence(id) : null;
+    if (presence === 'live' || (presence === 'deleted' && reach === 'stored')) return null;
+    return presence === 'deleted' ? 'is deleted (restore it first)' : 'does not exist in this case file';
   }
 
-  private checkReferences(kind: KindName, rec: StoredRecord, reach: Reach): void {
+  private checkReferences(kind: KindName, rec: StoredRecord, reach: Reach, before: StoredRecord | null): void {
     for (const [field, def] of Object.entries(KINDS[kind].fields)) {
       const value = rec[field];
       if (!def.ref || value == null) continue;
-      if (!this.holds(def.ref, value, reach)) {
-        throw new ParleyError('invalid_input', `${field} refers to a ${KINDS[def.ref as KindName].label.toLowerCase()} that does not exist in this case file.`, [
+      const why = this.missing(def.ref, value, before?.[field] === value ? 'stored' : reach);
+      if (why) {
+        throw new ParleyError('invalid_input', `${field} refers to a ${KINDS[def.ref as KindName].label.toLowerCase()} that ${why}.`, [
           { path: `fields.${field}`, message: 'no such record' },
         ]);
       }
@@ -710,12 +718,18 @@ export class CaseFile {
     if (loop) throw new ParleyError('cycle', cycleMessage(loop));
   }
 
-  /** What is wrong with a link's ends, or null: each must be a record in this file (the other file's are checked there). */
-  private linkEndProblem(link: StoredRecord, reach: Reach): string | null {
+  /**
+   * What is wrong with a link's ends, or null: each must be a record in this file (the other file's are checked
+   * there). An end the link had before (`before`) may have been deleted since.
+   */
+  private linkEndProblem(link: StoredRecord, reach: Reach, before: StoredRecord | null = null): string | null {
     const what = (kind: unknown, id: unknown) => `${Object.hasOwn(KINDS, String(kind)) ? KINDS[kind as KindName].label.toLowerCase() : 'record'} ${String(id)}`;
-    if (!this.holds(link.fromKind, link.fromId, reach)) return `The ${what(link.fromKind, link.fromId)} a link starts from does not exist in this case file.`;
+    const kept = (end: 'from' | 'to') => before !== null && before[`${end}Kind`] === link[`${end}Kind`] && before[`${end}Id`] === link[`${end}Id`];
+    const fromMissing = this.missing(link.fromKind, link.fromId, kept('from') ? 'stored' : reach);
+    if (fromMissing) return `The ${what(link.fromKind, link.fromId)} a link starts from ${fromMissing}.`;
     if (link.toCaseId && link.toCaseId !== this.caseId) return null;
-    if (!this.holds(link.toKind, link.toId, reach)) return `The ${what(link.toKind, link.toId)} a link points to does not exist in this case file.`;
+    const toMissing = this.missing(link.toKind, link.toId, kept('to') ? 'stored' : reach);
+    if (toMissing) return `The ${what(link.toKind, link.toId)} a link points to ${toMissing}.`;
     return null;
   }
 
