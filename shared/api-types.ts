@@ -24,10 +24,21 @@ export interface CaseInfo {
   encrypted: boolean;
 }
 
+/** One problem verify found between records: the records it concerns, and what is wrong, in words. */
+export interface VerifyProblem {
+  ids: string[];
+  message: string;
+}
+
 export interface VerifyReport {
   ok: boolean;
   integrity: string[]; // 'ok', or what PRAGMA integrity_check found
+  /** Records whose reference fields point at records that are not in the file. */
   foreignKeys: { table: string; rowid: number; parent: string }[];
+  /** Links (deleted ones too) whose ends are not in the file: the file's own constraints do not cover them. */
+  links: VerifyProblem[];
+  /** Deadlines that hang on each other in a circle; while one is live, no rule-built date of the case can be worked out. */
+  triggerCycles: VerifyProblem[];
   auditChain: { entries: number; head: string; problems: { seq: number | null; message: string }[] };
 }
 

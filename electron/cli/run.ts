@@ -5,13 +5,15 @@ import { parseCommandLine } from './args.js';
 import { CommandContext, withSession } from './command.js';
 import { CliError, EXIT, UsageError, type ExitCode } from './errors.js';
 import { commandHelp, overallHelp } from './help.js';
-import { Output, type CliIo } from './output.js';
+import { guardedIo, Output, type CliIo } from './output.js';
 import { Passphrases } from './passphrase.js';
 import { COMMANDS, findCommand } from './registry.js';
 
 const HELP_WORDS = new Set(['help', '--help', '-h']);
 
-export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
+export async function runCli(argv: string[], unguarded: CliIo): Promise<ExitCode> {
+  // Every word printed from here on, whoever wrote it (a case file, the core, the file system), is terminal text.
+  const io = guardedIo(unguarded);
   try {
     return await runCommandLine(argv, io);
   } catch (err) {

@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { basename } from 'node:path';
-import type { AuditEntry, CaseInfo, LinksOfRecord, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport } from '../../shared/api-types.js';
-import { zonedTimeToInstant } from '../../shared/deadlines/index.js';
+import type { AuditEntry, CaseInfo, LinksOfRecord, ScheduleChange, ScheduledDeadline, SearchHit, VerifyProblem, VerifyReport } from '../../shared/api-types.js';
+import { TriggerCycleError, zonedTimeToInstant, type DeadlineInput } from '../../shared/deadlines/index.js';
 import { POSITION_FIELDS } from '../../shared/enums.js';
 import { COMPUTED_FIELDS, KINDS, KIND_NAMES, type KindName, type RecordOf } from '../../shared/records.js';
 import { ParleyError, toParleyError } from './errors.js';
@@ -38,6 +38,21 @@ interface PlannedUpdate {
   before: StoredRecord;
   after: StoredRecord;
   schedule: SchedulePlan;
+}
+
+/**
+ * What a record may point at. A change through the API may only point at live records. A record of an import or of
+ * a file being verified may point at a deleted one too: an attendee of a meeting deleted after it was added, a link
+ * to a precedent deleted since. Either way the record pointed at must be in the file.
+ */
+type Reach = 'live' | 'stored';
+
+/** A new case file's own facts, kept in case_meta. */
+function writeCaseMeta(db: Db, caseId: string, actor: string, at: string): void {
+  const setMeta = db.prepare('INSERT INTO case_meta (key, value) VALUES (?, ?)');
+  setMeta.run('case_id', caseId);
+  setMeta.run('created_at', at);
+  setMeta.run('created_by', actor);
 }
 
 export interface ListOptions {
@@ -113,11 +128,7 @@ export class CaseFile {
   static create(path: string, directive: Record<string, unknown>, actor: string, passphrase?: string): CaseFile {
     createCaseDatabase(path, (db) => {
       const at = now();
-      const caseId = randomUUID();
-      const setMeta = db.prepare('INSERT INTO case_meta (key, value) VALUES (?, ?)');
-      setMeta.run('case_id', caseId);
-      setMeta.run('created_at', at);
-      setMeta.run('created_by', actor);
+      writeCaseMeta(db, randomUUID(), actor, at);
       const writes = new WritePath(db);
       db.transaction(() => {
         const rec = newRecord(directive, actor, at);
@@ -126,6 +137,30 @@ export class CaseFile {
       }).immediate();
     }, passphrase);
     return CaseFile.open(path, { skipIntegrityCheck: true, passphrase });
+  }
+
+  /**
+   * Makes a new case file holding the records of an export (transfer.ts parses them), each as it was exported: its
+   * id, versions, authors and times, deleted or not. Every rule a change through the API meets holds for them too,
+   * checked once all are in (a record may point at one later in the export); anything that breaks one leaves no
+   * file. `bytesOf` gives an attachment's bytes.
+   */
+  static createFrom(path: string, caseId: string, records: ReadonlyMap<KindName, StoredRecord[]>, bytesOf: (attachment: StoredRecord) => Buffer, by: { actor: string; reason: string }): CaseFile {
+    createCaseDatabase(path, (db) => {
+      writeCaseMeta(db, caseId, by.actor, now());
+      // Not yet a file anyone has open: this instance lends the import the rules and the write path, and is dropped.
+      const cf = new CaseFile(path, db, false, undefined);
+      try {
+        db.transaction(() => cf.insertImported(records, bytesOf, by)).immediate();
+      } catch (err) {
+        // The deferred foreign keys are checked at commit: a reference the checks before did not see.
+        if (((err as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT_FOREIGNKEY')) {
+          throw new ParleyError('invalid_input', 'The export is inconsistent: some records refer to records it does not hold.');
+        }
+        throw err;
+      }
+    });
+    return CaseFile.open(path, { skipIntegrityCheck: true });
   }
 
   static open(path: string, opts: OpenOptions = {}): CaseFile {
@@ -249,7 +284,8 @@ export class CaseFile {
   list<K extends KindName>(kind: K, opts: ListOptions = {}): RecordOf<K>[] {
     const fields = KINDS[kind].fields as Record<string, unknown>;
     for (const name of Object.keys(opts.filter ?? {})) {
-      if (!(name in fields)) throw new ParleyError('invalid_input', `${KINDS[kind].plural} cannot be filtered by "${name}".`);
+      // An own field only: "constructor" is in every object.
+      if (!Object.hasOwn(fields, name)) throw new ParleyError('invalid_input', `${KINDS[kind].plural} cannot be filtered by "${name}".`);
     }
     return this.writes.table(kind).list({
       filter: opts.filter,
@@ -261,7 +297,8 @@ export class CaseFile {
   }
 
   info(): CaseInfo {
-    const d = this.directive();
+    // Only the fields shown: a damaged cell elsewhere in the directive must not keep the file from opening read-only.
+    const d = this.listFields('directive', ['title', 'status'])[0]!;
     const counts: CaseInfo['counts'] = {};
     for (const kind of KIND_NAMES) {
       // A damaged file can be open read-only; the count of a table that cannot be read is left out.
@@ -276,7 +313,7 @@ export class CaseFile {
       schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
       title: d.title,
       status: d.status,
-      createdAt: this.meta('created_at') ?? d.createdAt,
+      createdAt: this.meta('created_at') ?? '',
       counts,
       auditEntries: head ? Number(head.split(':')[0]) : 0,
       auditHead: head,
@@ -341,15 +378,78 @@ export class CaseFile {
     return this.inTransaction(() => this.insertRecord(kind, fields, actor, opts)) as RecordOf<K>;
   }
 
-  private insertRecord(kind: KindName, fields: Record<string, unknown>, actor: string, opts: ChangeOptions): StoredRecord {
+  private insertRecord(kind: KindName, fields: Record<string, unknown>, actor: string, opts: ChangeOptions, reach: Reach = 'live'): StoredRecord {
     const rec = newRecord(fields, actor, now());
     if (kind === 'draftRevision') rec.revisionNumber = this.nextRevisionNumber(rec.draftId as string);
     if (kind === 'deadline') rec.reminderState = null;
     this.planSchedule(kind, null, rec);
-    this.prepare(kind, rec);
+    this.prepare(kind, rec, reach);
     this.writes.insert(kind, rec, opts.reason ?? null);
     if (kind === 'issue') this.recordPositionChanges(null, rec, actor, opts);
     return rec;
+  }
+
+  /**
+   * The records of an export (see createFrom), inside the import's transaction. First each record on its own, as
+   * prepare works it out for a change (derived fields, its kind's rules), written with an audit entry naming the
+   * import; then, with every record in, the rules between records; then what the core keeps for the user
+   * (rule-built dates, the history of negotiation positions), each change audited with the import's reason.
+   */
+  private insertImported(records: ReadonlyMap<KindName, StoredRecord[]>, bytesOf: (attachment: StoredRecord) => Buffer, by: { actor: string; reason: string }): void {
+    const at = now();
+    this.db.pragma('defer_foreign_keys = ON'); // records may refer to ones later in the export
+    const each = (use: (kind: KindName, rec: StoredRecord) => void) => {
+      for (const kind of KIND_NAMES) {
+        for (const rec of records.get(kind) ?? []) {
+          try {
+            use(kind, rec);
+          } catch (err) {
+            throw inExportedRecord(kind, rec, err);
+          }
+        }
+      }
+    };
+    each((kind, rec) => {
+      this.derive(kind, rec);
+      this.writes.insert(kind, rec, by.reason, { actor: by.actor, at });
+      if (kind === 'attachment') this.storeBytes(rec, bytesOf(rec));
+    });
+    const cleared = new Set<string>();
+    each((kind, rec) => {
+      this.checkRules(kind, rec, 'stored', cleared);
+      if (rec.deletedAt) this.refuseIfTrigger(kind, rec, 'import');
+    });
+    this.dateByRules(by.actor, by.reason);
+    for (const issue of records.get('issue') ?? []) this.recordPositionsNotInHistory(issue, by.actor, by.reason);
+  }
+
+  /**
+   * Rule-built deadlines get the dates the engine gives them, as on every change through the API; one whose stored
+   * date differs (an export from another tool, or made with other holiday data) is moved, and the move audited.
+   */
+  private dateByRules(actor: string, reason: string): void {
+    for (const computed of computeScheduleOf(this.scheduleSource(null).source).values()) {
+      const was = this.writes.table('deadline').get(computed.deadlineId)!;
+      const next = { ...was };
+      applyComputedDue(next, computed);
+      if (sameFields('deadline', was, next)) continue;
+      this.derive('deadline', next);
+      stamp(next, was, actor);
+      this.writes.replace('deadline', 'update', was, next, `${reason}; dated by its rule`);
+    }
+  }
+
+  /**
+   * The core records every negotiation position an issue is given as a position change. An imported issue holding
+   * a position its history never recorded (an export from another tool, or an altered one) gets that record now.
+   */
+  private recordPositionsNotInHistory(issue: StoredRecord, actor: string, reason: string): void {
+    const recorded = this.writes.table('positionChange').list({ filter: { issueId: issue.id }, includeDeleted: true, limit: -1, offset: 0, orderBy: orderOf('positionChange') });
+    const before: StoredRecord = { ...issue };
+    for (const { field, side, position } of POSITION_SOURCES) {
+      if (!recorded.some((pc) => pc.side === side && pc.position === position)) before[field] = null;
+    }
+    this.recordPositionChanges(before, issue, actor, { reason: `${reason}; the position was not in the issue's history` }, 'stored');
   }
 
   update<K extends KindName>(kind: K, id: string, changes: Record<string, unknown>, actor: string, opts: ChangeOptions = {}): RecordOf<K> {
@@ -379,7 +479,7 @@ export class CaseFile {
         const was = this.writes.table('deadline').get(move.deadlineId)!;
         const next = { ...was };
         applyComputedDue(next, schedule.computed.get(move.deadlineId)!);
-        this.prepare('deadline', next);
+        this.prepare('deadline', next, 'live', was);
         stamp(next, was, actor);
         this.writes.replace('deadline', 'update', was, next, `${opts.reason!.trim()} (moved with “${trigger}”)`);
       }
@@ -399,7 +499,7 @@ export class CaseFile {
     for (const f of COMPUTED_FIELDS[kind] ?? []) after[f] = before[f];
     if (kind === 'deadline') detachIfDatedByHand(before, changes, after);
     const schedule = this.planSchedule(kind, before, after);
-    this.prepare(kind, after);
+    this.prepare(kind, after, 'live', before);
     return { before, after, schedule };
   }
 
@@ -521,7 +621,7 @@ export class CaseFile {
   delete(kind: KindName, id: string, actor: string, opts: ChangeOptions = {}): StoredRecord {
     return this.inTransaction(() => {
       const before = this.current(kind, id, opts);
-      this.refuseIfTrigger(kind, before);
+      this.refuseIfTrigger(kind, before, 'delete');
       const after = stamp({ ...before, deletedBy: actor }, before, actor);
       after.deletedAt = after.updatedAt;
       this.writes.replace(kind, 'delete', before, after, opts.reason ?? null);
@@ -575,19 +675,32 @@ export class CaseFile {
       rec.sha256 = sha256Hex(input.bytes);
       this.prepare('attachment', rec);
       this.writes.insert('attachment', rec);
-      this.db.prepare('UPDATE attachment SET bytes = ? WHERE id = ?').run(input.bytes, rec.id);
+      this.storeBytes(rec, input.bytes);
       return rec;
     }) as unknown as RecordOf<'attachment'>;
   }
 
-  /** A trigger stays while deadlines hang on it: they would be left counting from nothing. */
-  private refuseIfTrigger(kind: KindName, rec: StoredRecord): void {
+  /** An attachment's bytes, which must be those its size and digest (set from them when it was added) describe. */
+  private storeBytes(rec: StoredRecord, bytes: Buffer): void {
+    if (bytes.length !== rec.size || sha256Hex(bytes) !== rec.sha256) {
+      throw new ParleyError('invalid_input', `The bytes of attachment ${String(rec.name)} do not match its size and SHA-256; the export is incomplete or altered.`);
+    }
+    this.db.prepare('UPDATE attachment SET bytes = ? WHERE id = ?').run(bytes, rec.id);
+  }
+
+  /**
+   * A trigger is not deleted while live deadlines hang on it: they would be left counting from nothing. `when` says
+   * whether a delete is refused, or an import holding such a deleted trigger.
+   */
+  private refuseIfTrigger(kind: KindName, rec: StoredRecord, when: 'delete' | 'import'): void {
     if (kind !== 'deadline' && kind !== 'event') return;
     const column = kind === 'deadline' ? 'trigger_deadline_id' : 'trigger_event_id';
     const titles = this.db.prepare(`SELECT title FROM deadline WHERE deleted_at IS NULL AND ${column} = ? ORDER BY title`).pluck().all(rec.id) as string[];
-    if (titles.length) {
-      throw new ParleyError('has_dependants', `Deadlines count from this ${KINDS[kind].label.toLowerCase()} (${titles.map((t) => `“${t}”`).join(', ')}); give them another trigger or delete them first. Nothing was deleted.`);
-    }
+    if (!titles.length) return;
+    const named = titles.map((t) => `“${t}”`).join(', ');
+    const label = KINDS[kind].label.toLowerCase();
+    if (when === 'import') throw new ParleyError('invalid_input', `Live deadlines (${named}) count from this ${label}, which is deleted; a deadline's trigger must be live.`);
+    throw new ParleyError('has_dependants', `Deadlines count from this ${label} (${named}); give them another trigger or delete them first. Nothing was deleted.`);
   }
 
   /** A live record at the version the caller expects. */
@@ -604,25 +717,55 @@ export class CaseFile {
     return (max ?? 0) + 1;
   }
 
-  /** Computes derived fields and checks every rule a record must meet before it is stored. */
-  private prepare(kind: KindName, rec: StoredRecord): void {
+  /**
+   * Computes derived fields and checks every rule a record must meet before it is stored. Given the record as it
+   * was (`before`), a reference it keeps may point at a record deleted since it was set: a deadline whose owner was
+   * deleted can still be renamed, or moved with its trigger. Only a reference being set must reach as `reach` says.
+   */
+  private prepare(kind: KindName, rec: StoredRecord, reach: Reach = 'live', before: StoredRecord | null = null): void {
+    this.derive(kind, rec);
+    this.checkRules(kind, rec, reach, new Set(), before);
+  }
+
+  /** A record on its own: its derived fields worked out, and its kind's rules checked. */
+  private derive(kind: KindName, rec: StoredRecord): void {
     if (kind === 'deadline') rec.dueAt = dueInstant(rec);
     // A link that names this very case as its "other" case is a link within the file; say so before the rules run,
     // or the rule against linking a record to itself would not apply to it.
     if (kind === 'link' && rec.toCaseId === this.caseId) Object.assign(rec, { toCaseId: null, toCasePath: null });
     validate(kind, rec);
-    this.checkReferences(kind, rec);
-    if (kind === 'deadline') this.checkTriggerChain(rec);
-    if (kind === 'link') this.checkLinkEnds(rec);
   }
 
-  private checkReferences(kind: KindName, rec: StoredRecord): void {
+  /**
+   * The rules between a record and the others: what it refers to is in the file, a deadline's triggers do not come
+   * round to it, a link's ends exist. `cleared` carries deadlines known to lead to no circle across many checks.
+   */
+  private checkRules(kind: KindName, rec: StoredRecord, reach: Reach, cleared = new Set<string>(), before: StoredRecord | null = null): void {
+    this.checkReferences(kind, rec, reach, before);
+    if (kind === 'deadline') this.checkTriggerChain(rec, cleared);
+    if (kind === 'link') {
+      const problem = this.linkEndProblem(rec, reach, before);
+      if (problem) throw new ParleyError('invalid_input', problem);
+    }
+  }
+
+  /**
+   * Why the file does not hold this record as `reach` asks (live, or deleted too), or null if it does. Kinds and
+   * ids from a file are checked before they are looked up.
+   */
+  private missing(kind: unknown, id: unknown, reach: Reach): string | null {
+    const presence = typeof kind === 'string' && typeof id === 'string' && Object.hasOwn(KINDS, kind) ? this.writes.table(kind as KindName).presence(id) : null;
+    if (presence === 'live' || (presence === 'deleted' && reach === 'stored')) return null;
+    return presence === 'deleted' ? 'is deleted (restore it first)' : 'does not exist in this case file';
+  }
+
+  private checkReferences(kind: KindName, rec: StoredRecord, reach: Reach, before: StoredRecord | null): void {
     for (const [field, def] of Object.entries(KINDS[kind].fields)) {
       const value = rec[field];
       if (!def.ref || value == null) continue;
-      const target = this.writes.table(def.ref as KindName).get(value as string);
-      if (!target || target.deletedAt) {
-        throw new ParleyError('invalid_input', `${field} refers to a ${KINDS[def.ref as KindName].label.toLowerCase()} that does not exist in this case file.`, [
+      const why = this.missing(def.ref, value, before?.[field] === value ? 'stored' : reach);
+      if (why) {
+        throw new ParleyError('invalid_input', `${field} refers to a ${KINDS[def.ref as KindName].label.toLowerCase()} that ${why}.`, [
           { path: `fields.${field}`, message: 'no such record' },
         ]);
       }
@@ -630,26 +773,29 @@ export class CaseFile {
   }
 
   /** A deadline may hang on another deadline, which may hang on another: refuse any loop. */
-  private checkTriggerChain(rec: StoredRecord): void {
-    const seen = new Set<string>([rec.id]);
-    let next = rec.triggerDeadlineId as string | null;
-    while (next) {
-      if (seen.has(next)) throw new ParleyError('cycle', 'This deadline would end up depending on itself through its triggers.');
-      seen.add(next);
-      next = (this.writes.table('deadline').get(next)?.triggerDeadlineId as string | null) ?? null;
-    }
+  private checkTriggerChain(rec: StoredRecord, cleared: Set<string>): void {
+    const table = this.writes.table('deadline');
+    const loop = triggerLoop(rec, (id) => (id === rec.id ? rec : table.get(id)), cleared);
+    if (loop) throw new ParleyError('cycle', cycleMessage(loop));
   }
 
-  private checkLinkEnds(rec: StoredRecord): void {
-    const from = this.writes.table(rec.fromKind as KindName).get(rec.fromId as string);
-    if (!from || from.deletedAt) throw new ParleyError('invalid_input', 'The record a link starts from does not exist in this case file.');
-    if (rec.toCaseId && rec.toCaseId !== this.caseId) return; // another file: checked when that file is opened
-    const to = this.writes.table(rec.toKind as KindName).get(rec.toId as string);
-    if (!to || to.deletedAt) throw new ParleyError('invalid_input', 'The record a link points to does not exist in this case file.');
+  /**
+   * What is wrong with a link's ends, or null: each must be a record in this file (the other file's are checked
+   * there). An end the link had before (`before`) may have been deleted since.
+   */
+  private linkEndProblem(link: StoredRecord, reach: Reach, before: StoredRecord | null = null): string | null {
+    const what = (kind: unknown, id: unknown) => `${Object.hasOwn(KINDS, String(kind)) ? KINDS[kind as KindName].label.toLowerCase() : 'record'} ${String(id)}`;
+    const kept = (end: 'from' | 'to') => before !== null && before[`${end}Kind`] === link[`${end}Kind`] && before[`${end}Id`] === link[`${end}Id`];
+    const fromMissing = this.missing(link.fromKind, link.fromId, kept('from') ? 'stored' : reach);
+    if (fromMissing) return `The ${what(link.fromKind, link.fromId)} a link starts from ${fromMissing}.`;
+    if (link.toCaseId && link.toCaseId !== this.caseId) return null;
+    const toMissing = this.missing(link.toKind, link.toId, kept('to') ? 'stored' : reach);
+    if (toMissing) return `The ${what(link.toKind, link.toId)} a link points to ${toMissing}.`;
+    return null;
   }
 
   /** Appends a position change for every negotiation position that differs between before and after. */
-  private recordPositionChanges(before: StoredRecord | null, after: StoredRecord, actor: string, opts: ChangeOptions): void {
+  private recordPositionChanges(before: StoredRecord | null, after: StoredRecord, actor: string, opts: ChangeOptions, reach: Reach = 'live'): void {
     for (const { field, side, position } of POSITION_SOURCES) {
       const previous = (before?.[field] as string | null) ?? null;
       const value = (after[field] as string | null) ?? null;
@@ -657,7 +803,7 @@ export class CaseFile {
       this.insertRecord('positionChange', {
         issueId: after.id, side, position, previousValue: previous, value,
         meetingId: opts.meetingId ?? null, reason: opts.reason ?? null,
-      }, actor, {});
+      }, actor, {}, reach);
     }
   }
 
@@ -674,14 +820,31 @@ export class CaseFile {
       () => (this.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(({ table, rowid, parent }) => ({ table, rowid, parent })),
       () => [],
     );
-    const tables = (kind: KindName) => this.writes.table(kind);
+    const stored = (kind: KindName) => this.writes.table(kind).list({ includeDeleted: true, limit: -1, offset: 0, orderBy: 'rowid', asStored: true });
+    const links = unlessDamaged(
+      () => stored('link').flatMap((link): VerifyProblem[] => {
+        const problem = this.linkEndProblem(link, 'stored');
+        return problem ? [{ ids: [link.id], message: problem }] : [];
+      }),
+      (message) => [{ ids: [], message: `The links could not be checked: ${message}` }],
+    );
+    const triggerCycles = unlessDamaged(
+      () => {
+        const deadlines = new Map(stored('deadline').map((d) => [d.id, d]));
+        const cleared = new Set<string>();
+        return [...deadlines.values()].flatMap((d): VerifyProblem[] => {
+          const loop = triggerLoop(d, (id) => deadlines.get(id) ?? null, cleared);
+          return loop ? [{ ids: loop.map((l) => l.id), message: cycleMessage(loop) }] : [];
+        });
+      },
+      (message) => [{ ids: [], message: `The deadlines' triggers could not be checked: ${message}` }],
+    );
     const auditChain = unlessDamaged(
       () => {
         const chain = verifyAuditChain(this.db, function* () {
           for (const kind of KIND_NAMES) {
-            for (const rec of tables(kind).list({ includeDeleted: true, limit: -1, offset: 0, orderBy: 'rowid' })) {
-              yield { kind, id: rec.id, canonical: canonicalJson(rec) };
-            }
+            // As stored: a record changed outside Parley is reported below as differing from its audit trail.
+            for (const rec of stored(kind)) yield { kind, id: rec.id, canonical: canonicalJson(rec) };
           }
         });
         // An attachment's record holds its bytes' size and SHA-256, and so does its audit entry; the bytes do not.
@@ -695,8 +858,9 @@ export class CaseFile {
       },
       (message) => ({ entries: 0, head: '', problems: [{ seq: null, message: `The audit trail could not be checked: ${message}` }] }),
     );
-    const ok = integrity.length === 1 && integrity[0] === 'ok' && foreignKeys.length === 0 && auditChain.problems.length === 0;
-    return { ok, integrity, foreignKeys, auditChain };
+    const ok = integrity.length === 1 && integrity[0] === 'ok' && foreignKeys.length === 0 && links.length === 0 && triggerCycles.length === 0
+      && auditChain.problems.length === 0;
+    return { ok, integrity, foreignKeys, links, triggerCycles, auditChain };
   }
 
   /** Exposed for the library's cross-case queries, which read many files with plain SQL. */
@@ -718,6 +882,42 @@ function unlessDamaged<T>(read: () => T, fallback: (message: string) => T): T {
 
 function now(): string {
   return new Date().toISOString();
+}
+
+/**
+ * Walks up the triggers from a deadline. Returns the deadlines that come round to themselves, each hanging on the
+ * next and the last on the first, or null if the chain ends. `cleared` holds deadlines already walked past, known
+ * to lead to no circle that has not been found; every deadline walked is added to it, so checking every deadline
+ * of a case walks each chain once.
+ */
+function triggerLoop(start: StoredRecord, byId: (id: string) => StoredRecord | null, cleared: Set<string>): StoredRecord[] | null {
+  const path: StoredRecord[] = [];
+  const onPath = new Map<string, number>();
+  let loop: StoredRecord[] | null = null;
+  for (let current: StoredRecord | null = start; current && !cleared.has(current.id);) {
+    const seenAt = onPath.get(current.id);
+    if (seenAt !== undefined) {
+      loop = path.slice(seenAt);
+      break;
+    }
+    onPath.set(current.id, path.length);
+    path.push(current);
+    const next: unknown = current.triggerDeadlineId;
+    current = typeof next === 'string' ? byId(next) : null;
+  }
+  for (const d of path) cleared.add(d.id);
+  return loop;
+}
+
+/** The engine's words for a circle of triggers: "“A” hangs on “B”, which hangs on “A”". */
+function cycleMessage(loop: StoredRecord[]): string {
+  return new TriggerCycleError(loop.map((d) => ({ ...d, title: String(d.title) })) as unknown as DeadlineInput[]).message;
+}
+
+/** A refusal met by one record of an export, saying which record it is. */
+function inExportedRecord(kind: KindName, rec: StoredRecord, err: unknown): unknown {
+  if (!(err instanceof ParleyError)) return err;
+  return new ParleyError(err.code, `The export's ${KINDS[kind].label.toLowerCase()} ${rec.id}: ${err.message}`, err.issues);
 }
 
 function newRecord(fields: Record<string, unknown>, actor: string, at: string): StoredRecord {
@@ -768,8 +968,8 @@ function titleOf(kind: KindName, rec: StoredRecord): string {
 }
 
 function toAuditEntry(row: AuditRow): AuditEntry {
-  const before = row.before_json ? (JSON.parse(row.before_json) as Record<string, unknown>) : null;
-  const after = row.after_json ? (JSON.parse(row.after_json) as Record<string, unknown>) : null;
+  const before = auditState(row, row.before_json);
+  const after = auditState(row, row.after_json);
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changedFields = [...keys].filter(
     (k) => !['version', 'updatedAt', 'updatedBy'].includes(k) && canonicalJson(before?.[k] ?? null) !== canonicalJson(after?.[k] ?? null),
@@ -778,6 +978,21 @@ function toAuditEntry(row: AuditRow): AuditEntry {
     seq: row.seq, at: row.at, actor: row.actor, operation: row.operation, kind: row.record_kind as KindName,
     recordId: row.record_id, before, after, reason: row.reason, changedFields,
   };
+}
+
+/** A record's state as an audit entry keeps it; JSON that is not a record's is damage, said as such. */
+function auditState(row: AuditRow, json: string | null): Record<string, unknown> | null {
+  if (!json) return null;
+  let state: unknown;
+  try {
+    state = JSON.parse(json);
+  } catch {
+    state = undefined;
+  }
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+    throw new ParleyError('damaged', `The case file is damaged: audit entry ${row.seq} does not hold a record Parley can read (the file was changed outside Parley). Open a backup of the case file.`);
+  }
+  return state as Record<string, unknown>;
 }
 
 export { LATEST_SCHEMA_VERSION };

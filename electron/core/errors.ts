@@ -44,11 +44,64 @@ const matches = (code: string, key: string) => code === key || code.startsWith(k
  */
 const ALTERED_SCHEMA = /^(no such (table|column|index|function|module|collation sequence)|unknown function|table \S+ has no column named)\b/;
 
+/**
+ * What the file system says of a path it cannot use, by its error code, as words that follow the path's name
+ * ("/proc/self/mem cannot be used: the device reported an input/output error"), with the code the API reports.
+ */
+const FILE_SYSTEM_ERRORS: Record<string, [ErrorCode, string]> = {
+  ENOENT: ['not_found', 'no such file or folder'],
+  ENOTDIR: ['not_found', 'a part of the path is not a folder'],
+  EACCES: ['io_error', 'permission denied'],
+  EPERM: ['io_error', 'permission denied'],
+  EISDIR: ['invalid_input', 'it is a folder'],
+  ENAMETOOLONG: ['invalid_input', 'the name or the path is too long'],
+  ELOOP: ['invalid_input', 'the path goes round a loop of symbolic links'],
+  EIO: ['io_error', 'the disk or device reported an input/output error'],
+  ENXIO: ['invalid_input', 'it is a device, not a file'],
+  ENODEV: ['invalid_input', 'it is a device, not a file'],
+  EINVAL: ['invalid_input', 'it cannot be read or written as a file'],
+  ENOSPC: ['io_error', 'the disk is full'],
+  EROFS: ['io_error', 'the disk is read-only'],
+  EBUSY: ['io_error', 'it is in use'],
+  ETXTBSY: ['io_error', 'it is in use'],
+  EMFILE: ['io_error', 'too many files are open'],
+  ENFILE: ['io_error', 'too many files are open'],
+  EEXIST: ['already_exists', 'it already exists'],
+};
+
+const errorCode = (err: unknown): string | undefined => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/** The file system's refusal in words ("permission denied"), or null if `err` is not one it knows. */
+export function fileSystemReason(err: unknown): string | null {
+  const code = errorCode(err);
+  return code !== undefined && Object.hasOwn(FILE_SYSTEM_ERRORS, code) ? FILE_SYSTEM_ERRORS[code]![1] : null;
+}
+
+/**
+ * A failure met while using a file the user named, as an error that names it: the file system's refusals say
+ * why, and SQLite's "cannot open" says what to check. Anything else is translated as toParleyError does.
+ */
+export function fileError(file: string, err: unknown): ParleyError {
+  if (err instanceof ParleyError) return err;
+  const code = errorCode(err);
+  if (code !== undefined && Object.hasOwn(FILE_SYSTEM_ERRORS, code)) {
+    const [apiCode, reason] = FILE_SYSTEM_ERRORS[code]!;
+    return new ParleyError(apiCode, `${file} cannot be used: ${reason}.`);
+  }
+  if (code !== undefined && matches(code, 'SQLITE_CANTOPEN')) {
+    return new ParleyError('io_error', `${file} could not be opened or made: its folder may not be writable, or its name may be too long.`);
+  }
+  return toParleyError(err);
+}
+
 /** Translates driver and file-system failures into errors a user can act on. */
 export function toParleyError(err: unknown): ParleyError {
   if (err instanceof ParleyError) return err;
-  const code = (err as { code?: unknown })?.code;
-  if (typeof code === 'string') {
+  const code = errorCode(err);
+  if (code !== undefined) {
     if (code === 'SQLITE_ERROR' && ALTERED_SCHEMA.test(String((err as Error).message))) {
       return new ParleyError('damaged', 'The case file\'s tables are not the ones Parley made: the file is damaged or was altered. Open a backup.');
     }
@@ -56,6 +109,9 @@ export function toParleyError(err: unknown): ParleyError {
     if (content) return new ParleyError(...CONTENT_ERRORS[content]!);
     const prefix = Object.keys(DISK_ERRORS).find((k) => matches(code, k));
     if (prefix) return new ParleyError('io_error', DISK_ERRORS[prefix]!);
+    // Any other refusal of the file system, said plainly (the caller did not say which file: see fileError).
+    const reason = fileSystemReason(err);
+    if (reason) return new ParleyError(FILE_SYSTEM_ERRORS[code]![0], `A file could not be used: ${reason}.`);
   }
   return new ParleyError('internal', 'Something went wrong inside Parley; nothing was changed.');
 }

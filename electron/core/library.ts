@@ -179,6 +179,13 @@ export class Library {
           problems.push({ path: f.path, message: 'The file is no longer where it was last opened.', missing: true });
           continue;
         }
+        // The list may name a folder or a FIFO (edited by hand, or the file replaced): reading one would fail
+        // outside the check below, or wait forever; it is reported like any file that cannot be read.
+        if (!st.isFile()) {
+          this.dropReader(f.path);
+          problems.push({ path: f.path, message: `${f.path} is not a file.`, missing: false });
+          continue;
+        }
         // An encrypted file that is not open cannot be read without its passphrase, and the library does not ask
         // for it: the file is listed as locked and left out of the dashboard and search, which is not a problem.
         if (couldBeEncrypted(f.path)) {

@@ -1,11 +1,12 @@
 // What the handlers work with: who is acting, the case files open now, and the library. One session serves one
 // window (Electron), one browser harness, or one command-line run.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { CaseInfo, LockedCase } from '../../shared/api-types.js';
 import type { CaseExport } from '../../shared/contract.js';
 import { CaseFile } from './case-file.js';
 import { rewriteWithKey, type KeyChange } from './db/rewrite.js';
-import { ParleyError } from './errors.js';
+import { fileError, ParleyError } from './errors.js';
 import type { PdfRenderer } from './export/pdf.js';
 import { Library } from './library.js';
 import { ReviewNotes } from './review.js';
@@ -49,7 +50,7 @@ export class Session {
     // The integrity check reads the whole file (half a second and more for 100 MB). It is skipped when the file is
     // exactly as this Parley closed it after a check, and repeated at least weekly (Library.checkedAndUnchanged).
     const checked = readOnly ? null : this.library.checkedAndUnchanged(abs);
-    const cf = this.adopt(CaseFile.open(abs, { readOnly, skipIntegrityCheck: checked !== null, passphrase }));
+    const cf = this.adopt(onFile(abs, () => CaseFile.open(abs, { readOnly, skipIntegrityCheck: checked !== null, passphrase })));
     if (!readOnly) this.checkedAt.set(cf.caseId, checked ?? new Date().toISOString());
     return cf;
   }
@@ -84,7 +85,8 @@ export class Session {
   }
 
   create(file: string, directive: Record<string, unknown>, passphrase?: string): CaseFile {
-    const cf = this.adopt(CaseFile.create(path.resolve(file), directive, this.actor, passphrase));
+    const abs = path.resolve(file);
+    const cf = this.adopt(onFile(abs, () => CaseFile.create(abs, directive, this.actor, passphrase)));
     this.checkedAt.set(cf.caseId, new Date().toISOString());
     return cf;
   }
@@ -97,14 +99,15 @@ export class Session {
     const abs = path.resolve(file);
     if (this.byPath(abs)) throw new ParleyError('already_open', `${path.basename(abs)} is open; close it first.`);
     this.library.release(abs); // the file is about to be replaced: no connection may hold the old one
-    rewriteWithKey(abs, change, from, to);
+    onFile(abs, () => rewriteWithKey(abs, change, from, to));
     return { path: abs, encrypted: to !== null };
   }
 
   /** Makes a new case file from an export. Refused before any file is made while the exported case is open. */
   importCase(file: string, data: CaseExport): CaseFile {
     this.assertNoCopyOpen(data.caseId);
-    return this.adopt(importCase(path.resolve(file), data, this.actor));
+    const abs = path.resolve(file);
+    return this.adopt(onFile(abs, () => importCase(abs, data, this.actor)));
   }
 
   /** Takes a freshly opened case file into the session and the library. */
@@ -186,3 +189,15 @@ export class Session {
   connectionFor = (abs: string) => this.byPath(abs)?.connection;
 }
 
+/**
+ * Uses a file the caller named. Whatever the file system says of it (a name too long, a device that cannot be read
+ * such as /proc/self/mem, permission denied) comes back as an error naming the file, never as an unexplained one.
+ */
+export function onFile<T>(abs: string, use: () => T): T {
+  try {
+    fs.statSync(abs, { throwIfNoEntry: false }); // a path the system cannot even look up is refused before anything
+    return use();
+  } catch (err) {
+    throw fileError(abs, err);
+  }
+}

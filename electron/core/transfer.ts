@@ -4,12 +4,9 @@ import { z } from 'zod';
 import type { CaseExport } from '../../shared/contract.js';
 import { createSchemaOf } from '../../shared/fields.js';
 import { KINDS, KIND_NAMES, type KindName } from '../../shared/records.js';
-import { CaseFile, validate } from './case-file.js';
-import { createCaseDatabase } from './db/connection.js';
+import { CaseFile } from './case-file.js';
 import { ParleyError } from './errors.js';
 import type { StoredRecord } from './store/record-table.js';
-import { sha256Hex } from './store/canonical.js';
-import { WritePath } from './store/write-path.js';
 
 export function exportCase(cf: CaseFile, includeAttachments = true): CaseExport {
   const records: Record<string, Record<string, unknown>[]> = {};
@@ -38,9 +35,10 @@ const metaShape = {
 function parseRecords(data: CaseExport): Map<KindName, StoredRecord[]> {
   const parsed = new Map<KindName, StoredRecord[]>();
   for (const [kind, list] of Object.entries(data.records)) {
-    if (!(kind in KINDS)) throw new ParleyError('invalid_input', `The export holds records of an unknown kind "${kind}".`);
+    // An own key of the registry only: "constructor" or "toString" is in every object, and names no kind.
+    if (!Object.hasOwn(KINDS, kind)) throw new ParleyError('invalid_input', `The export holds records of an unknown kind "${kind.slice(0, 100)}".`);
     const schema = z.strictObject({ ...metaShape, ...createSchemaOf(KINDS[kind as KindName].fields).shape });
-    parsed.set(kind as KindName, list.map((rec, i) => {
+    parsed.set(kind as KindName, (list ?? []).map((rec, i) => {
       const r = schema.safeParse(rec);
       if (!r.success) {
         const issue = r.error.issues[0]!;
@@ -53,38 +51,17 @@ function parseRecords(data: CaseExport): Map<KindName, StoredRecord[]> {
   return parsed;
 }
 
+/** Makes a new case file from an export, under every rule a change through the API meets (CaseFile.createFrom). */
 export function importCase(file: string, data: CaseExport, actor: string): CaseFile {
   const records = parseRecords(data);
-  const at = new Date().toISOString();
+  const bytesOf = (attachment: StoredRecord) => Buffer.from(data.attachments?.[attachment.id] ?? '', 'base64');
   const reason = `imported from an export of case ${data.caseId} made ${data.exportedAt}`;
-  createCaseDatabase(file, (db) => {
-    const setMeta = db.prepare('INSERT INTO case_meta (key, value) VALUES (?, ?)');
-    setMeta.run('case_id', data.caseId);
-    setMeta.run('created_at', at);
-    setMeta.run('created_by', actor);
-    const writes = new WritePath(db);
-    try {
-      db.transaction(() => {
-        db.pragma('defer_foreign_keys = ON'); // records may refer to ones later in the export
-        for (const kind of KIND_NAMES) {
-          for (const rec of records.get(kind) ?? []) {
-            validate(kind, rec);
-            writes.insert(kind, rec, reason, { actor, at });
-            if (kind === 'attachment') {
-              const bytes = Buffer.from(data.attachments?.[rec.id] ?? '', 'base64');
-              if (sha256Hex(bytes) !== rec.sha256) throw new ParleyError('invalid_input', `Attachment ${rec.name as string} does not match its SHA-256; the export is incomplete or altered.`);
-              db.prepare('UPDATE attachment SET bytes = ? WHERE id = ?').run(bytes, rec.id);
-            }
-          }
-        }
-      }).immediate();
-    } catch (err) {
-      const code = (err as { code?: string }).code ?? '';
-      if (code.startsWith('SQLITE_CONSTRAINT')) {
-        throw new ParleyError('invalid_input', 'The export is inconsistent: some records refer to records it does not hold, or repeat an id.');
-      }
-      throw err;
+  try {
+    return CaseFile.createFrom(file, data.caseId, records, bytesOf, { actor, reason });
+  } catch (err) {
+    if (((err as { code?: string }).code ?? '').startsWith('SQLITE_CONSTRAINT')) {
+      throw new ParleyError('invalid_input', 'The export is inconsistent: some records repeat an id, or break a rule the case file keeps (such as a second BATNA for one side).');
     }
-  });
-  return CaseFile.open(file, { skipIntegrityCheck: true });
+    throw err;
+  }
 }

@@ -1,5 +1,7 @@
 // The library: the case files a user has opened, and the questions asked across all of them. Files that moved,
 // are damaged or come from a newer Parley are reported as problems; the rest still answer.
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -137,5 +139,26 @@ describe('the library', () => {
     fs.writeFileSync(path.join(lib.api.dir, 'data', 'library.json'), '{ not json');
     expect(again.call('library.list', {})).toEqual([]);
     expect(fs.readdirSync(path.join(lib.api.dir, 'data')).some((f) => f.startsWith('library.json.unreadable-'))).toBe(true);
+  });
+
+  it('reports an entry naming a folder, a FIFO or a device as a file it could not read, and still answers for the rest', async () => {
+    const lib = library();
+    const fifo = path.join(lib.api.dir, 'a-fifo');
+    execFileSync('mkfifo', [fifo]);
+    const listFile = path.join(lib.api.dir, 'data', 'library.json');
+    const list = JSON.parse(fs.readFileSync(listFile, 'utf8')) as { files: { path: string }[] };
+    const strange = [lib.api.dir, fifo, '/proc/self/mem', '/dev/zero'];
+    list.files.push(...strange.map((p) => ({ path: p, caseId: crypto.randomUUID(), lastOpenedAt: '2026-03-01T00:00:00.000Z' })));
+    fs.writeFileSync(listFile, JSON.stringify(list));
+
+    const entries = lib.api.call('library.list', {});
+    expect(entries.find((e) => e.path === lib.closed.path)).toMatchObject({ state: 'ok', title: 'Data localisation order' });
+    for (const p of strange) expect(entries.find((e) => e.path === p), p).toMatchObject({ state: 'unreadable', problem: expect.any(String) });
+    const dashboard = lib.api.call('library.dashboard', { today: TODAY });
+    expect(dashboard.upcoming.map((d) => d.title)).toContain('Closed-case reply on sovereignty');
+    expect(dashboard.problems.map((p) => p.path)).toEqual(expect.arrayContaining(strange));
+    expect(lib.api.call('library.search', { query: 'sovereignty' }).length).toBeGreaterThan(0);
+    expect((await lib.api.rawAsync('calendar.ics', {})).ok).toBe(true);
+    expect(lib.api.internalErrors).toEqual([]);
   });
 });

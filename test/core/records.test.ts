@@ -168,6 +168,34 @@ describe('links', () => {
   });
 });
 
+describe('references to records deleted since they were set', () => {
+  const rule = { amount: 2, unit: 'business_days', direction: 'after', roll: 'forward' } as const;
+
+  it('keep the record that has them editable, and its trigger movable; a reference newly set must be live', () => {
+    const w = CaseWorld.create();
+    const event = w.make('event', { occurredOn: '2026-11-02' });
+    const party = w.make('party');
+    const reply = w.make('deadline', { title: 'Reply', rule, triggerEventId: event.id, dueType: 'tbd', dueDate: null, ownerPartyId: party.id });
+    w.api.call('party.delete', { caseId: w.caseId, id: party.id });
+    // Moving the trigger changes the deadline's dates only: its owner, deleted since, is no reason to refuse.
+    const moved = w.api.call('schedule.confirm', { caseId: w.caseId, change: { kind: 'event', id: event.id, changes: { occurredOn: '2026-11-09' } }, reason: 'Received later' });
+    expect(moved.moves).toMatchObject([{ deadlineId: reply.id, after: { dueDate: '2026-11-12' } }]); // past Veterans Day
+    expect(w.api.call('deadline.update', { caseId: w.caseId, id: reply.id, changes: { title: 'Written reply' } })).toMatchObject({ title: 'Written reply', ownerPartyId: party.id });
+    const other = w.make('deadline');
+    const error = w.api.fail('deadline.update', { caseId: w.caseId, id: other.id, changes: { ownerPartyId: party.id } }, 'invalid_input');
+    expect(error.message).toBe('ownerPartyId refers to a party that is deleted (restore it first).');
+  });
+
+  it('keep a link editable when an end was deleted since; an end newly set must be live', () => {
+    const w = CaseWorld.create();
+    const link = w.make('link');
+    w.api.call('precedent.delete', { caseId: w.caseId, id: link.toId as string });
+    expect(w.api.call('link.update', { caseId: w.caseId, id: link.id, changes: { linkType: 'supports' } })).toMatchObject({ linkType: 'supports', version: 2 });
+    const error = w.api.fail('link.update', { caseId: w.caseId, id: link.id, changes: { toKind: 'precedent', toId: w.ref('precedent'), fromId: link.toId as string, fromKind: 'precedent' } }, 'invalid_input');
+    expect(error.message).toMatch(/^The precedent .* a link starts from is deleted \(restore it first\)\.$/);
+  });
+});
+
 describe('deadlines', () => {
   const deadline = (extra: Record<string, unknown>) => ({ title: 'Filing', deadlineKind: 'statutory', status: 'open', dueType: 'date', dueDate: '2026-05-01', ...extra });
 

@@ -123,6 +123,8 @@ describe('calendar export', () => {
 describe('calendar text', () => {
   it('escapes backslashes, semicolons, commas and line breaks, and round-trips through a parser', () => {
     expect(escapeText('a\\b;c,d\ne\r\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf');
+    // The other control characters have no place in TEXT (RFC 5545 §3.3.11): only the tab stays.
+    expect(escapeText('a\u001b[2J\u001b]0;x\u0007b\u0000c\u007fd\te\rf')).toBe('a[2J]0\\;xbcd\te\\nf');
     const awkward = 'Reply; "carve-out", tiers\\allies\nSecond line — déjà vu, 日本語 🙂 '.repeat(4);
     const text = toIcs([{ id: 'x', title: awkward, deadlineKind: 'meeting', status: 'open', dueType: 'date', dueDate: '2027-02-01' }],
       { calendarName: 'Names; with, commas', generatedAt });

@@ -81,7 +81,8 @@ export default defineCommand({
 function parseAmount(text: string): Pick<DeadlineRule, 'amount' | 'unit' | 'direction'> {
   const match = /^\s*(\d{1,5})\s+([a-z ]+?)(?:\s+(before|after))?\s*$/i.exec(text);
   if (!match) throw new UsageError(`--add must be a number and a unit, such as "30 business days", not "${text}"`, COMMAND);
-  const unit = UNITS[match[2]!.toLowerCase().replace(/\s+/g, ' ')];
+  const words = match[2]!.toLowerCase().replace(/\s+/g, ' ');
+  const unit = Object.hasOwn(UNITS, words) ? UNITS[words] : undefined; // "constructor" is in every object
   if (!unit) throw new UsageError(`unknown unit "${match[2]}" in --add; use calendar days, business days, weeks or months`, COMMAND);
   const amount = Number(match[1]);
   if (amount > 10_000) throw new UsageError('--add counts at most 10000', COMMAND);

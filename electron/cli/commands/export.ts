@@ -1,6 +1,6 @@
 import { defineCommand } from '../command.js';
 import { EXIT } from '../errors.js';
-import { count } from '../output.js';
+import { count, jsonText } from '../output.js';
 import { outputOptions, writeUserFile } from './files.js';
 
 export default defineCommand({
@@ -14,12 +14,11 @@ export default defineCommand({
   library: 'throwaway',
   run(ctx, [file], { output, force }) {
     const data = ctx.readCase(file!, (info) => ctx.call('case.export', { caseId: info.caseId, includeAttachments: true }));
-    const json = JSON.stringify(data, null, 2) + '\n';
     if (output === undefined) {
-      ctx.out.raw(json);
+      ctx.out.jsonValue(data);
       return EXIT.ok;
     }
-    writeUserFile(output, json, !!force);
+    writeUserFile(output, jsonText(data), !!force);
     const records = Object.values(data.records).reduce((n, list) => n + list.length, 0);
     ctx.out.lines([`Exported ${count(records, 'record')} of case ${data.caseId} to ${output}`]);
     return EXIT.ok;

@@ -1,28 +1,23 @@
 // Reading and writing the plain files some commands take or make (JSON exports), with errors a person can act on.
 import fs from 'node:fs';
+import { fileSystemReason } from '../../core/errors.js';
 import { writeFileAtomic } from '../../core/files.js';
 import { CliError, EXIT } from '../errors.js';
 
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a folder',
-  ENOTDIR: 'a part of the path is not a folder',
-  ENOSPC: 'the disk is full',
-  EROFS: 'the disk is read-only',
-};
-
+/** Why a file could not be read or written, in the core's words for the file system's refusals. */
 function reason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code ?? '';
-  return REASONS[code] ?? (code || String((err as Error).message));
+  return fileSystemReason(err) ?? (String((err as { code?: unknown }).code ?? '') || String((err as Error).message));
 }
 
 /** Reads a text file the user named ("-" is standard input); a file that cannot be read is exit status 3. */
 export function readUserFile(file: string, readStdin: () => string): string {
   try {
-    return file === '-' ? readStdin() : fs.readFileSync(file, 'utf8');
+    if (file === '-') return readStdin();
+    // A FIFO would wait for a writer forever and /dev/zero never ends: only a plain file is read.
+    if (!fs.statSync(file).isFile()) throw new CliError(`cannot read ${file}: it is not a file`, EXIT.cannotOpen);
+    return fs.readFileSync(file, 'utf8');
   } catch (err) {
+    if (err instanceof CliError) throw err;
     throw new CliError(`cannot read ${file === '-' ? 'standard input' : file}: ${reason(err)}`, EXIT.cannotOpen);
   }
 }

@@ -2,7 +2,7 @@ import type { CaseSearchHit } from '../../../shared/api-types.js';
 import { KINDS } from '../../../shared/records.js';
 import { defineCommand } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
-import { count, oneLine, renderSnippet, type HighlightStyle } from '../output.js';
+import { count, oneLine, renderSnippet } from '../output.js';
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 500;
@@ -26,7 +26,7 @@ export default defineCommand({
         ctx.call('case.search', { caseId: info.caseId, query: query!, limit }).map((hit) => ({ ...hit, caseId: info.caseId, caseTitle: info.title, path: info.path })),
       ),
     );
-    ctx.out.result(hits, () => hitLines(query!, hits, ctx.out.highlight));
+    ctx.out.result(hits, () => hitLines(query!, hits));
     return EXIT.ok;
   },
 });
@@ -39,7 +39,7 @@ function parseLimit(text: string | undefined): number {
 }
 
 /** Hits grouped by file, in the order the files were given, best match first within each. */
-function hitLines(query: string, hits: CaseSearchHit[], style: HighlightStyle): string[] {
+function hitLines(query: string, hits: CaseSearchHit[]): string[] {
   if (!hits.length) return [`No matches for "${oneLine(query)}".`];
   const lines: string[] = [];
   let currentPath: string | null = null;
@@ -49,7 +49,7 @@ function hitLines(query: string, hits: CaseSearchHit[], style: HighlightStyle): 
       const inFile = hits.filter((h) => h.path === hit.path).length;
       lines.push(`${hit.path}: ${oneLine(hit.caseTitle)} (${count(inFile, 'hit')})`);
     }
-    lines.push(`  ${KINDS[hit.kind].label}: ${oneLine(hit.title)}`, `    ${renderSnippet(hit.snippet, style)}`);
+    lines.push(`  ${KINDS[hit.kind].label}: ${oneLine(hit.title)}`, `    ${renderSnippet(hit.snippet)}`);
   }
   return lines;
 }

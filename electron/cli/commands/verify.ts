@@ -8,7 +8,7 @@ import { readUserFile } from './files.js';
 
 export default defineCommand({
   name: 'verify',
-  summary: 'Check a case file: database integrity, references between records, and the audit chain',
+  summary: 'Check a case file: database integrity, references between records, deadline triggers, and the audit chain',
   description: [
     'The file is opened read-only, so a damaged file can be checked too. Each problem is printed on its own line.',
     'Exit status: 0 when every check passes, 1 when problems were found, 3 when the file cannot be opened at all.',
@@ -78,9 +78,11 @@ const integrityOk = (report: VerifyReport) => report.integrity.length === 1 && r
 /** Every problem the report holds, as one line each. */
 function problemsOf(report: VerifyReport): string[] {
   const integrity = integrityOk(report) ? [] : report.integrity.map((line) => `integrity: ${oneLine(line)}`);
-  const foreignKeys = report.foreignKeys.map((fk) => `reference: row ${fk.rowid} of ${fk.table} points at a missing ${fk.parent} record`);
+  const foreignKeys = report.foreignKeys.map((fk) => `reference: row ${fk.rowid} of ${oneLine(fk.table)} points at a missing ${oneLine(fk.parent)} record`);
+  const links = report.links.map((p) => `reference: link ${oneLine(p.ids.join(', '))}: ${oneLine(p.message)}`);
+  const cycles = report.triggerCycles.map((p) => `deadline triggers: ${oneLine(p.message)}`);
   const chain = report.auditChain.problems.map((p) => `audit trail: ${oneLine(p.message)}`);
-  return [...integrity, ...foreignKeys, ...chain];
+  return [...integrity, ...foreignKeys, ...links, ...cycles, ...chain];
 }
 
 function reportLines(path: string, report: VerifyReport): string[] {
@@ -90,7 +92,8 @@ function reportLines(path: string, report: VerifyReport): string[] {
     `Verifying ${path}`,
     ...columns([
       ['integrity', status(!integrityOk(report))],
-      ['references', status(report.foreignKeys.length > 0)],
+      ['references', status(report.foreignKeys.length > 0 || report.links.length > 0)],
+      ['deadline triggers', status(report.triggerCycles.length > 0)],
       ['audit trail', `${count(report.auditChain.entries, 'entry', 'entries')}, ${status(report.auditChain.problems.length > 0)}`],
     ], '  '),
     ...problems.map((p) => `  ${p}`),

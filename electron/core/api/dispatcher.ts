@@ -47,11 +47,34 @@ export async function dispatchAsync(session: Session, name: string, input: unkno
 /** Looks the operation up and validates its input; nothing runs unless both pass. */
 function prepare(session: Session, name: string, input: unknown): { refused: Envelope<never> } | { run: () => unknown } {
   if (!isOperationName(name)) {
-    return { refused: { ok: false, error: { code: 'unknown_operation', message: `There is no operation called "${String(name).slice(0, 100)}".` } } };
+    // Only a string is quoted back: a transport may pass anything, and String() of some objects throws.
+    const message = typeof name === 'string' ? `There is no operation called "${name.slice(0, 100)}".` : 'An operation is named by a string.';
+    return { refused: { ok: false, error: { code: 'unknown_operation', message } } };
+  }
+  const proto = protoKeyIn(input);
+  if (proto !== null) {
+    const at = proto || '(the input itself)';
+    return { refused: { ok: false, error: { code: 'invalid_input', message: `Invalid input: ${at}: a key named "__proto__" is not allowed`, issues: [{ path: proto, message: 'a key named "__proto__" is not allowed' }] } } };
   }
   const parsed = CONTRACT[name].input.safeParse(input);
   if (!parsed.success) return { refused: { ok: false, error: invalidInput(parsed.error) } };
   return { run: () => HANDLERS[name](session, parsed.data as never) };
+}
+
+/**
+ * The path of an own key "__proto__" anywhere in the input ('' for the input itself), or null. JSON.parse makes such
+ * a key an ordinary one, and a record schema would drop it without a word: a filter or an export's records under
+ * it would be silently ignored. No input of the contract has it, so it is refused before validation.
+ */
+function protoKeyIn(input: unknown): string | null {
+  const pending: [value: unknown, at: string][] = [[input, '']];
+  while (pending.length) {
+    const [value, at] = pending.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (Object.hasOwn(value, '__proto__')) return at;
+    for (const [key, child] of Object.entries(value)) pending.push([child, at ? `${at}.${key}` : key]);
+  }
+  return null;
 }
 
 function report(name: string, err: unknown, log: InternalErrorLog): ApiError {

@@ -1,12 +1,15 @@
 // The core's handlers: plain functions of (session, validated input). The dispatcher validates input against the
 // contract before any of these runs.
+import nodePath from 'node:path';
 import { type AsyncOpName, type InputOf, type OpName, type OutputOf, STATIC_OPERATIONS, verbsOf } from '../../../shared/contract.js';
 import { buildMeetingBrief, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
 import { fileSlug, formatDay, todayIso } from '../briefs/format.js';
 import { KIND_NAMES, type KindName } from '../../../shared/records.js';
 import { certificateOf, compareWithCertificate, exportForTransfer } from '../custody.js';
 import { isoToday } from '../library.js';
-import type { Session } from '../session.js';
+import type { CaseInfo } from '../../../shared/api-types.js';
+import type { CaseFile } from '../case-file.js';
+import { onFile, type Session } from '../session.js';
 import { exportCase } from '../transfer.js';
 import { calendarExport, caseCalendar } from '../calendar/export.js';
 import { dueRemindersOf, scheduleChangeOf } from '../deadline-operations.js';
@@ -16,14 +19,14 @@ export type Handler<N extends OpName> = (session: Session, input: InputOf<N>) =>
 type StaticName = keyof typeof STATIC_OPERATIONS;
 
 const staticHandlers: { [N in StaticName]: Handler<N> } = {
-  'case.create': (s, { path, directive, passphrase }) => s.create(path, directive, passphrase).info(),
-  'case.open': (s, { path, readOnly, passphrase }) => s.open(path, readOnly, passphrase).info(),
+  'case.create': (s, { path, directive, passphrase }) => openedInfo(s, path, () => s.create(path, directive, passphrase)),
+  'case.open': (s, { path, readOnly, passphrase }) => openedInfo(s, path, () => s.open(path, readOnly, passphrase)),
   'case.close': (s, { caseId }) => (s.close(caseId), null),
   'case.info': (s, { caseId }) => s.get(caseId).info(),
   'case.listOpen': (s) => s.openCases(),
   'case.verify': (s, { caseId }) => s.get(caseId).verify(),
   'case.export': (s, { caseId, includeAttachments }) => exportCase(s.get(caseId), includeAttachments ?? true),
-  'case.import': (s, { path, data }) => s.importCase(path, data).info(),
+  'case.import': (s, { path, data }) => openedInfo(s, path, () => s.importCase(path, data)),
   'case.search': (s, { caseId, query, limit }) => s.get(caseId).search(query, limit),
   'case.recentChanges': (s, { caseId, limit, beforeSeq }) => s.get(caseId).recentChanges(limit ?? 50, beforeSeq),
   'case.keyDates': (s, { caseId, today }) => keyDatesOf(s.get(caseId).connection, today),
@@ -72,7 +75,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
     const { results, problems, locked } = s.library.readEach(s.connectionFor, (db) => caseCalendar(db));
     return calendarExport(results, problems, locked.map((p) => ({ path: p, reason: 'locked' as const })));
   },
-  'case.openForReview': (s, { path, passphrase }) => s.openForReview(path, passphrase).info(),
+  'case.openForReview': (s, { path, passphrase }) => openedInfo(s, path, () => s.openForReview(path, passphrase)),
   'review.list': (s, { caseId, recordKind, recordId }) => s.reviewNotes(caseId).list({ recordKind, recordId }),
   'review.add': (s, { caseId, recordKind, recordId, text }) => {
     const notes = s.reviewNotes(caseId);
@@ -86,9 +89,24 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'case.rekey': (s, { path, passphrase, newPassphrase }) => s.changeKey(path, 'rekey', passphrase, newPassphrase),
   'case.decrypt': (s, { path, passphrase }) => s.changeKey(path, 'decrypt', passphrase, null),
   'case.certificate': (s, { caseId }) => certificateOf(s.get(caseId)),
-  'case.exportForTransfer': (s, { caseId, path, passphrase }) => exportForTransfer(s.get(caseId), path, passphrase),
+  'case.exportForTransfer': (s, { caseId, path, passphrase }) => {
+    const cf = s.get(caseId);
+    return onFile(nodePath.resolve(path), () => exportForTransfer(cf, path, passphrase));
+  },
   'case.verifyAgainst': (s, { caseId, certificate }) => compareWithCertificate(s.get(caseId), certificate),
 };
+
+/** The summary of a case file a call opens; one that cannot be read even that far is closed again, not left open unseen. */
+function openedInfo(s: Session, file: string, open: () => CaseFile): CaseInfo {
+  const wasOpen = s.byPath(nodePath.resolve(file)) !== undefined;
+  const cf = open();
+  try {
+    return cf.info();
+  } catch (err) {
+    if (!wasOpen) s.close(cf.caseId);
+    throw err;
+  }
+}
 
 type AnyHandler = (session: Session, input: never) => unknown;
 type Input = { caseId: string; id: string; fields: Record<string, unknown>; changes: Record<string, unknown>; expectedVersion?: number; reason?: string; meetingId?: string; filter?: Record<string, string | null>; includeDeleted?: boolean; limit?: number; offset?: number };

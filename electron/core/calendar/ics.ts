@@ -88,9 +88,13 @@ function alarmLines(title: string, offsetMinutes: number): string[] {
   ];
 }
 
-/** A TEXT value with RFC 5545 §3.3.11 escapes: backslash, semicolon, comma, and line breaks as \n. */
+/**
+ * A TEXT value with RFC 5545 §3.3.11 escapes: backslash, semicolon, comma, and line breaks as \n. The other control
+ * characters a case file may hold (escape, bell, NUL, DEL ...) have no place in TEXT (§3.3.11 allows only the tab)
+ * and would reach a terminal that shows the file: they are left out.
+ */
 export function escapeText(value: string): string {
-  return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
+  return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n').replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
 }
 
 function textProperty(name: string, value: string): string {
