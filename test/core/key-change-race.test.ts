@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApi } from '../helpers.js';
 import { KEY_CHANGES, openWithEither, pristineCase } from './support/key-change.js';
-import { crashRounds, crashSeed, crashTimeout } from './support/crash-settings.js';
+import { anotherRound, crashRounds, crashSeed, crashTimeout } from './support/crash-settings.js';
 import { seededRandom } from './support/random.js';
 import { bundleWriter, startWriter } from './support/writer-process.js';
 
@@ -32,7 +32,7 @@ describe('a key change while another process opens and writes the case', () => {
     const work = path.join(api.dir, 'work.parley');
     const random = seededRandom(SEED + mode.length);
     const outcomes = { changed: 0, refused: 0, contenderRefused: 0, contenderWrote: 0 };
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; anotherRound(round, ROUNDS, outcomes.changed > 0 && outcomes.contenderWrote > 0); round++) {
       for (const f of fs.readdirSync(api.dir).filter((n) => n.startsWith('work.parley'))) fs.rmSync(path.join(api.dir, f));
       fs.copyFileSync(pristine.file, work);
       // The writer starts before the key change, at the same moment, or while it runs.
@@ -67,8 +67,8 @@ describe('a key change while another process opens and writes the case', () => {
       // Only the case file and what a killed writer leaves of its own (its WAL) are beside it: no copy, no journal.
       expect(fs.readdirSync(api.dir).filter((n) => n.includes('work.parley') && !/^work\.parley(-wal|-shm)?$/.test(n))).toEqual([]);
     }
-    // The rounds met both outcomes of the race, and the writer did write (otherwise they tested less than they claim).
+    // The key change was carried out in some rounds, and the writer did write (otherwise they tested less than they claim).
     expect(outcomes.changed, JSON.stringify(outcomes)).toBeGreaterThan(0);
     expect(outcomes.contenderWrote, JSON.stringify(outcomes)).toBeGreaterThan(0);
-  }, crashTimeout(ROUNDS, 30_000));
+  }, crashTimeout(3 * ROUNDS, 30_000));
 });

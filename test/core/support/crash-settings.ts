@@ -17,3 +17,12 @@ export function crashSeed(ciSeed: number): number {
 export function crashTimeout(rounds: number, msPerRound: number): number {
   return Math.max(120_000, rounds * msPerRound);
 }
+
+/**
+ * Whether to run another round: the rounds asked for, then more (up to three times as many) until the rounds have
+ * met every outcome the test means to cover. Kill moments are random, so a few rounds can all land alike; the test
+ * then fails only if three times the rounds still miss an outcome.
+ */
+export function anotherRound(round: number, rounds: number, covered: boolean): boolean {
+  return round < rounds || (!covered && round < 3 * rounds);
+}
