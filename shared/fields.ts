@@ -48,8 +48,24 @@ export const longText = z.string().max(500_000);
 /** A calendar date as YYYY-MM-DD that exists: a refusal says in plain words what is wrong ("30 February 2026 does not exist"). */
 export const isoDate = z.string().superRefine((text, ctx) => {
   const problem = isoDateProblem(text);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, params: problem === EARLY_YEAR_PROBLEM(text) ? { [EARLY_YEAR]: true } : {} });
 });
+
+/**
+ * Marks the refusal of a real day before the year 1000. Parley before December 2026 stored such dates (what a date
+ * field makes of a year typed short), so they are refused as new input but read as stored: a case file written then
+ * stays readable, and the date can be corrected (see isStoredValueProblem).
+ */
+const EARLY_YEAR = 'parleyEarlyYear';
+const EARLY_YEAR_PROBLEM = (text: string) => `${text} has the year ${Number(text.slice(0, 4))}: write the year in full, from 1000 on, such as 2026`;
+
+/**
+ * Whether a schema's refusal of a value read from a case file means the file holds what Parley never wrote: every
+ * refusal but that of an early year (above), which older versions of Parley accepted.
+ */
+export function isStoredValueProblem(error: z.ZodError): boolean {
+  return error.issues.some((issue) => !(issue.code === 'custom' && (issue as { params?: Record<string, unknown> }).params?.[EARLY_YEAR]));
+}
 export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:mm');
 export const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as America/New_York');
 export const recordId = z.uuid();
@@ -66,12 +82,12 @@ export function isoDateProblem(text: string): string | null {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!parts) return 'must be a date written as YYYY-MM-DD, such as 2026-03-02';
   const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-  if (year < 1000) return `${text} has the year ${year}: write the year in full, from 1000 on, such as 2026`;
   if (month < 1 || month > 12) return `${text} is not a date: there is no month ${month}`;
   if (day < 1 || day > daysInMonth(year, month)) {
     const leap = month === 2 && day === 29 ? ` (${year} is not a leap year)` : '';
     return `${day} ${MONTH_NAMES[month - 1]} ${year} does not exist${leap}`;
   }
+  if (year < 1000) return EARLY_YEAR_PROBLEM(text);
   return null;
 }
 

@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isoDate, timeOfDay, timeZone } from '../../shared/fields.js';
 import { KINDS, type CreatableKind, type KindName } from '../../shared/records.js';
+import { testApi } from '../helpers.js';
+import { deadline, writeBehindTheApi } from './support/behind-the-api.js';
 import { MINIMAL_FIELDS, CaseWorld } from './support/world.js';
 
 /** For each kind of value, one that must be refused and the words the refusal must say. */
@@ -111,5 +113,26 @@ describe('impossible dates, times and zones', () => {
     const error = w.api.fail('case.create', { path: file, directive: { title: 'Second order', status: 'received', issuedOn: '2026-02-30' } }, 'invalid_input');
     expect(error.issues).toEqual([{ path: 'directive.issuedOn', message: '30 February 2026 does not exist' }]);
     expect(fs.existsSync(file)).toBe(false);
+  });
+});
+
+describe('a date before the year 1000 stored by an earlier Parley', () => {
+  // Parley before December 2026 accepted such a day (what a date field makes of a year typed short); it is refused as
+  // new input now, but a file that holds one must stay readable, and the date correctable.
+  it('reads as stored, lets the record be edited and the date corrected, and is still refused as new input', () => {
+    const api = testApi();
+    const file = path.join(api.dir, 'earlier.parley');
+    const { caseId } = api.call('case.create', { path: file, directive: { title: 'Export-control suspension order', status: 'received' } });
+    api.call('case.close', { caseId });
+    const stored = deadline('Reply to the ministry', { dueType: 'date', dueDate: '0026-03-15' });
+    writeBehindTheApi(file, [['deadline', stored]]);
+
+    api.call('case.open', { path: file });
+    expect(api.call('deadline.list', { caseId }).map((d) => d.dueDate)).toEqual(['0026-03-15']);
+    expect(api.call('case.verify', { caseId }).ok).toBe(true);
+    expect(api.call('deadline.update', { caseId, id: stored.id, changes: { title: 'Reply to the ministry (draft sent)' } }).dueDate).toBe('0026-03-15');
+    expect(api.fail('deadline.update', { caseId, id: stored.id, changes: { dueDate: '0027-03-15' } }, 'invalid_input').message).toMatch(/write the year in full/);
+    expect(api.call('deadline.update', { caseId, id: stored.id, changes: { dueDate: '2026-03-15' } }).dueDate).toBe('2026-03-15');
+    expect(api.call('case.export', { caseId }).records.deadline).toHaveLength(1);
   });
 });

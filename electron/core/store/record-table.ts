@@ -2,6 +2,7 @@
 // Column and table names come only from the registry, never from input.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
+import { isStoredValueProblem } from '../../../shared/fields.js';
 import { KINDS, type KindName, type RecordMeta } from '../../../shared/records.js';
 import type { Db } from '../db/connection.js';
 import { ParleyError } from '../errors.js';
@@ -51,7 +52,7 @@ function checkedJson(schema: z.ZodType): JsonDecoder {
   return (text) => {
     const value = decodeJson(text);
     if (typeof text !== 'string' || accepted.has(text)) return value;
-    if (value instanceof UnreadableJson || !schema.safeParse(value).success) return new UnreadableJson(text);
+    if (value instanceof UnreadableJson || !storedValueOk(schema, value)) return new UnreadableJson(text);
     if (accepted.size < MAX_REMEMBERED) accepted.add(text);
     return value;
   };
@@ -236,7 +237,7 @@ function cellCheck(kind: KindName, fields: readonly Field[]): (rec: StoredRecord
       const value = rec[check.name];
       if (value === null || check.accepted.has(value)) continue;
       // A JSON cell was checked as it was decoded (checkedJson): what failed is marked.
-      const ok = check.json ? !(value instanceof UnreadableJson) : check.freeText ? typeof value === 'string' : check.schema.safeParse(value).success;
+      const ok = check.json ? !(value instanceof UnreadableJson) : check.freeText ? typeof value === 'string' : storedValueOk(check.schema, value);
       if (!ok) {
         throw new ParleyError(
           'damaged',
@@ -247,6 +248,12 @@ function cellCheck(kind: KindName, fields: readonly Field[]): (rec: StoredRecord
     }
     return rec;
   };
+}
+
+/** Whether a value read from the file is one some version of Parley could have written (see isStoredValueProblem). */
+function storedValueOk(schema: z.ZodType, value: unknown): boolean {
+  const result = schema.safeParse(value);
+  return result.success || !isStoredValueProblem(result.error);
 }
 
 /** A string schema with no format, pattern or refinement: only its length is bounded (and maybe trimmed). */
