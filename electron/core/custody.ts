@@ -9,9 +9,9 @@ import path from 'node:path';
 import type { CertificateComparison, CertifiedState, CustodyCertificate } from '../../shared/api-types.js';
 import { splitAuditHead } from '../../shared/custody.js';
 import { CaseFile } from './case-file.js';
-import { fsyncDir, moveIntoPlace } from './db/connection.js';
+import { moveIntoPlace } from './db/connection.js';
 import { ParleyError } from './errors.js';
-import { fsyncFile, releaseTemp, removeTemp, tempPathBeside, writeFileAtomic } from './files.js';
+import { fsyncDir, fsyncFile, releaseTemp, removeTemp, tempPathBeside, writeFileAtomic } from './files.js';
 
 /** SHA-256 of a file's bytes, read in pieces (a case file can be hundreds of megabytes). */
 export function sha256OfFile(file: string): string {

@@ -203,7 +203,7 @@ describe('encrypt, rekey and decrypt', () => {
       other.pragma('journal_mode = WAL');
       other.exec("INSERT INTO case_meta (key, value) VALUES ('other-program', 'was here')");
       const before = fs.readFileSync(info.path);
-      expect(api.fail('case.encrypt', { path: info.path, passphrase: PASSPHRASE }, 'already_open').message).toMatch(/open in another Parley window or program/);
+      expect(api.fail('case.encrypt', { path: info.path, passphrase: PASSPHRASE }, 'already_open').message).toMatch(/open for editing in another Parley window or program/);
       expect(fs.readFileSync(info.path).equals(before)).toBe(true);
       expect(isPlainFile(info.path)).toBe(true);
     } finally {

@@ -5,8 +5,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ParleyError, toParleyError } from '../errors.js';
 import { fsyncDir, fsyncFile, releaseTemp, removeLeftoversIn, removeTemp, tempPathBeside } from '../files.js';
-
-export { fsyncDir };
 import { applyKey, couldBeEncrypted, hasPlainHeader, passphraseRequired } from './encryption.js';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations.js';
 import { assertExpectedSchema } from './schema-check.js';
@@ -190,17 +188,17 @@ function readyForEditing(db: Db, file: string, identity: FileIdentity): Db {
 }
 
 /** A file's identity on its disk: what a rename over it changes. */
-interface FileIdentity {
+export interface FileIdentity {
   dev: number;
   ino: number;
 }
 
-function fileIdentity(file: string): FileIdentity {
+export function fileIdentity(file: string): FileIdentity {
   const { dev, ino } = fs.statSync(file);
   return { dev, ino };
 }
 
-function isSameFile(file: string, before: FileIdentity): boolean {
+export function isSameFile(file: string, before: FileIdentity): boolean {
   try {
     const now = fileIdentity(file);
     return now.dev === before.dev && now.ino === before.ino;
@@ -213,11 +211,11 @@ function assertSameFile(file: string, before: FileIdentity): void {
   if (!isSameFile(file, before)) throw new FileReplaced();
 }
 
-/** The file is in use: a key change holds it, or another program is in the middle of writing it. */
-function inUse(file: string): ParleyError {
+/** The file is in use elsewhere: open for editing in another Parley or program, or held by a key change. */
+export function inUse(file: string): ParleyError {
   return new ParleyError(
     'already_open',
-    `${path.basename(file)} is in use by another program (another Parley is encrypting, re-keying or writing it); try again in a moment. Nothing was changed.`,
+    `${path.basename(file)} is in use by another program (open for editing in another Parley window or program, or being encrypted, re-keyed or decrypted); close it there, or try again in a moment. Nothing was changed.`,
   );
 }
 

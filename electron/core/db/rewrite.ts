@@ -11,8 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ParleyError } from '../errors.js';
-import { fsyncFile, releaseTemp, removeTemp, tempPathBeside } from '../files.js';
-import { driverOptions, fsyncDir, openCaseDatabase, setConnectionPragmas, closeCaseDatabase, type Db } from './connection.js';
+import { fsyncDir, fsyncFile, releaseTemp, removeTemp, tempPathBeside } from '../files.js';
+import { closeCaseDatabase, driverOptions, fileIdentity, inUse, isSameFile, openCaseDatabase, setConnectionPragmas, type Db } from './connection.js';
 import { applyKey, couldBeEncrypted, isKeyed, isNotADatabase, passphraseRequired, selectCipher, wrongPassphrase } from './encryption.js';
 
 /**
@@ -125,9 +125,13 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
     closeCaseDatabase(source);
   }
   const temp = tempPathBeside(file, 'rewrite');
+  const identity = fileIdentity(file);
   const copier = copyingConnection(file, from, temp, to);
   try {
     holdExclusively(copier.db, file);
+    // Another key change may have had the lock first and renamed its new file over the one attached here: then what
+    // is held is the replaced file, and copying it would put the old case (and the old key) back over the new one.
+    if (!isSameFile(file, identity)) throw changedMeanwhile(file);
     // Read under the lock: what is copied is exactly what was counted.
     const expected = fingerprint(copier.db, 'src');
     copier.db.prepare('VACUUM src INTO ?').run(temp);
@@ -154,8 +158,12 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
  * that leaving WAL made (its header zeroed: nothing to roll back) is removed while the lock is held, and the journal
  * kept in memory from then on, so that closing this connection after the rename removes nothing of the new file.
  */
+function changedMeanwhile(file: string): ParleyError {
+  return new ParleyError('already_open', `${path.basename(file)} was encrypted, re-keyed or decrypted by another program a moment ago; open it again to see how it is kept now. Nothing was changed.`);
+}
+
 function holdExclusively(db: Db, file: string): void {
-  const busy = () => new ParleyError('already_open', `${path.basename(file)} is open in another Parley window or program; close it there first. Nothing was changed.`);
+  const busy = () => inUse(file);
   db.pragma('src.locking_mode = EXCLUSIVE');
   try {
     db.pragma('busy_timeout = 0'); // open for editing elsewhere is an answer, not something to wait for
