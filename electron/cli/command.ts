@@ -60,12 +60,20 @@ export class CommandContext {
 
   /**
    * Opens a case file read-only for the length of `use`, then closes it, so that several files (even two copies
-   * of one case) can be read in turn and none is changed. (No command changes an existing file yet.)
+   * of one case) can be read in turn and none is changed.
    */
   readCase<T>(file: string, use: (info: CaseInfo) => T): T;
   readCase<T>(file: string, use: (info: CaseInfo) => Promise<T>): Promise<T>;
   readCase<T>(file: string, use: (info: CaseInfo) => T | Promise<T>): T | Promise<T> {
-    const info = this.openReadOnly(file);
+    return this.withCase(file, { readOnly: true }, use);
+  }
+
+  /**
+   * Opens a case file for the length of `use` (for editing unless `readOnly`), then closes it through the core's
+   * own close, which leaves nothing beside the file.
+   */
+  withCase<T>(file: string, how: { readOnly: boolean }, use: (info: CaseInfo) => T | Promise<T>): T | Promise<T> {
+    const info = this.openCase(file, how.readOnly);
     const close = () => dispatch(this.session, 'case.close', { caseId: info.caseId }, this.logInternalError);
     let result: T | Promise<T>;
     try {
@@ -79,13 +87,13 @@ export class CommandContext {
     return result;
   }
 
-  /** Opens a file read-only; an encrypted one with the passphrase asked for at the terminal or read from stdin. */
-  private openReadOnly(file: string): CaseInfo {
+  /** Opens a file; an encrypted one with the passphrase asked for at the terminal or read from stdin. */
+  private openCase(file: string, readOnly: boolean): CaseInfo {
     try {
-      const plain = dispatch(this.session, 'case.open', { path: file, readOnly: true }, this.logInternalError);
+      const plain = dispatch(this.session, 'case.open', { path: file, readOnly }, this.logInternalError);
       if (plain.ok) return plain.data;
       if (plain.error.code !== 'passphrase_required') throw new CliError(plain.error.message, EXIT.cannotOpen);
-      return this.call('case.open', { path: file, readOnly: true, passphrase: this.passphrases.ask(file) }, EXIT.cannotOpen);
+      return this.call('case.open', { path: file, readOnly, passphrase: this.passphrases.ask(file) }, EXIT.cannotOpen);
     } catch (err) {
       // Most refusals name the file already; the others would leave the user guessing which file was meant.
       if (err instanceof CliError && !err.message.includes(path.basename(file))) throw new CliError(`${file}: ${err.message}`, err.exitCode);

@@ -1,6 +1,7 @@
 // Every `parley` command, in the order the overall help lists them.
 import type { Command } from './command.js';
 import brief from './commands/brief.js';
+import call from './commands/call.js';
 import demo from './commands/demo.js';
 import deadline from './commands/deadline.js';
 import deadlines from './commands/deadlines.js';
@@ -10,11 +11,12 @@ import importCommand from './commands/import.js';
 import info from './commands/info.js';
 import { decrypt, encrypt, rekey } from './commands/keys.js';
 import newCommand from './commands/new.js';
+import operations from './commands/operations.js';
 import search from './commands/search.js';
 import verify from './commands/verify.js';
 
 export const COMMANDS: readonly Command[] = [
-  newCommand, info, verify, search, deadlines, deadline, ics, exportCommand, importCommand, brief, demo, encrypt, rekey, decrypt,
+  newCommand, info, verify, search, deadlines, deadline, ics, exportCommand, importCommand, brief, call, operations, demo, encrypt, rekey, decrypt,
 ] as Command[];
 
 export function findCommand(name: string): Command | undefined {

@@ -1,0 +1,88 @@
+// One line per operation of the contract, for `parley operations` and anyone scripting the core. The record
+// operations are described from the records registry; every other operation is named here, and the type below
+// makes leaving one out (or keeping a line for one that is gone) a compile error.
+import { CONTRACT, STATIC_OPERATIONS, type OpName } from './contract.js';
+import { KINDS, type KindName } from './records.js';
+
+const STATIC_SUMMARIES: Readonly<Record<keyof typeof STATIC_OPERATIONS, string>> = {
+  'case.create': 'Make a new case file for a directive (encrypted when a passphrase is given)',
+  'case.open': 'Open a case file, for editing or read-only',
+  'case.close': 'Close an open case',
+  'case.info': 'What an open case is: its file, directive, version and record counts',
+  'case.listOpen': 'The cases open now',
+  'case.verify': 'Check a case: its integrity, its rules and its audit chain',
+  'case.export': 'The whole case as JSON (attachments optional)',
+  'case.import': 'Make a new case file from a JSON export',
+  'case.search': 'Search the records of one case',
+  'case.recentChanges': 'The latest entries of the audit trail',
+  'case.keyDates': 'The next deadlines, meetings and overdue items as of a date',
+  'record.history': 'The audit entries of one record',
+  'record.links': 'The links from and to one record',
+  'attachment.add': 'Attach a file (base64, at most 25 MB) to the case',
+  'attachment.read': 'The bytes of an attachment (base64)',
+  'brief.build': 'Build a meeting brief (internal, or shareable)',
+  'brief.regenerateSection': 'Rebuild one section of an edited brief from the case',
+  'template.fill': 'Fill a draft template from the case',
+  'brief.export': 'A meeting brief as a Markdown, HTML, PDF or Word file (base64)',
+  'document.export': 'A draft as a Markdown, HTML, PDF or Word file (base64)',
+  'library.list': 'The case files of the library',
+  'library.forget': 'Take a file off the library list (the file stays)',
+  'library.dashboard': 'What is due across every case of the library',
+  'library.search': 'Search every case of the library',
+  'schedule.get': 'Every deadline with its trigger, rule and computed date',
+  'schedule.preview': 'What a change of date or rule would move, without changing anything',
+  'schedule.confirm': 'Make a previewed change of date or rule, with its reason',
+  'reminder.due': 'Reminders due now (of one case, or of every open case)',
+  'reminder.snooze': 'Snooze a reminder until a time',
+  'reminder.dismiss': 'Dismiss a reminder',
+  'calendar.ics': 'Deadlines as an iCalendar file (of the named cases, or the whole library)',
+  'case.openForReview': 'Open a case in review mode: read-only, comments kept apart',
+  'review.list': 'Review comments on a case (or on one record)',
+  'review.add': 'Add a review comment to a record',
+  'review.resolve': 'Mark a review comment resolved or open again',
+  'review.remove': 'Remove a review comment',
+  'session.lock': 'Close every case (app lock) and say which to open again',
+  'case.encrypt': 'Encrypt a case file that is not open',
+  'case.rekey': 'Change the passphrase of an encrypted case file that is not open',
+  'case.decrypt': 'Decrypt a case file that is not open',
+  'case.certificate': 'A custody certificate of the case (hashes a receiver compares)',
+  'case.exportForTransfer': 'An encrypted copy of the case for sending, with its certificate',
+  'case.verifyAgainst': 'Compare the case with a custody certificate made of it earlier',
+};
+
+const VERB_SUMMARIES: Readonly<Record<string, (label: string, plural: string) => string>> = {
+  create: (label) => `Create ${article(label)} ${label}`,
+  get: (label) => `One ${label} by id`,
+  list: (_label, plural) => `${plural}, with filters (deleted ones on request)`,
+  update: (label) => `Change fields of ${article(label)} ${label}`,
+  delete: (label) => `Delete ${article(label)} ${label} (it can be restored)`,
+  restore: (label) => `Restore a deleted ${label}`,
+  purge: (label) => `Remove a deleted ${label} for good (audited)`,
+};
+
+/** "an" before a vowel sound (an action item, an issue), "a" otherwise. */
+function article(word: string): string {
+  return /^[aeio]/i.test(word) ? 'an' : 'a';
+}
+
+/** The one-line summary of an operation. */
+export function operationSummary(name: OpName): string {
+  if (Object.hasOwn(STATIC_SUMMARIES, name)) return STATIC_SUMMARIES[name as keyof typeof STATIC_SUMMARIES];
+  const [kind, verb] = name.split('.') as [KindName, string];
+  if (kind === 'directive') return verb === 'get' ? 'The directive of the case' : 'Change fields of the directive';
+  const { label, plural } = KINDS[kind];
+  // Labels are capitalised for headings; acronyms (BATNA) keep their capitals inside a sentence.
+  const inSentence = label === label.toUpperCase() ? label : label.toLowerCase();
+  return VERB_SUMMARIES[verb]!(inSentence, plural);
+}
+
+/**
+ * How an operation names the case it works on: `caseId` (one case), `caseIds` (a list), or null for operations on
+ * files and the library (open, create, encrypt ...), which take paths instead.
+ */
+export function caseKeyOf(name: OpName): 'caseId' | 'caseIds' | null {
+  const shape = (CONTRACT[name].input as { shape?: Record<string, unknown> }).shape ?? {};
+  if (Object.hasOwn(shape, 'caseId')) return 'caseId';
+  if (Object.hasOwn(shape, 'caseIds')) return 'caseIds';
+  return null;
+}
