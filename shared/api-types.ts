@@ -107,8 +107,8 @@ export interface KeyDates {
   next: { id: string; title: string; dueDate: string } | null;
   /** Open deadlines with no date yet. */
   undated: number;
-  /** The first planned meeting dated today or later. */
-  nextMeeting: { id: string; title: string; meetingDate: string } | null;
+  /** The first planned meeting dated today or later; else the first planned meeting whose date is not set yet (meetingDate null: "date not set"). */
+  nextMeeting: { id: string; title: string; meetingDate: string | null } | null;
 }
 
 interface CaseRef {
@@ -141,7 +141,8 @@ export interface DashboardActionItem extends CaseRef {
 export interface DashboardMeeting extends CaseRef {
   id: string;
   title: string;
-  meetingDate: string;
+  /** Null for a planned meeting whose date is not set yet ("date not set"), listed after the dated ones. */
+  meetingDate: string | null;
   startTime: string | null;
   location: string | null;
 }
@@ -185,6 +186,8 @@ export interface ScheduleMove {
   after: ScheduleDue;
   /** Whether the date, time, zone or window differs. */
   changed: boolean;
+  /** The changed meeting's own deadline: it is the meeting's date, so it moves with it without a confirmation. */
+  followsMeeting?: boolean;
 }
 
 /** What a change to a trigger or to the case's calendar would do, or did, to the deadlines that hang on it. */

@@ -7,8 +7,8 @@ import type {
   LockedCase, ReviewComment, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport,
 } from './api-types.js';
 import { DocumentSchema, type DocumentNode } from './documents/model.js';
-import { LINKABLE_KINDS } from './enums.js';
-import { createSchemaOf, isoDate, recordId, timeZone, updateSchemaOf, type Shape } from './fields.js';
+import { CONFIDENCE_LEVELS, LINKABLE_KINDS } from './enums.js';
+import { createSchemaOf, isoDate, recordId, timeOfDay, timeZone, updateSchemaOf, type Shape } from './fields.js';
 import {
   COMPUTED_FIELDS, KINDS, KIND_NAMES, type CreatableKind, type CreateInputOf, type DeletableKind, type KindName,
   type ListableKind, type RecordOf, type UpdatableKind, type UpdateInputOf,
@@ -93,11 +93,22 @@ export const CertificateSchema = z.object({
   issuedAt: z.iso.datetime(),
 }) satisfies z.ZodType<CertifiedState>;
 
-/** A change to a trigger (an event or a deadline) or to the case's calendar (the directive), as update takes it. */
+/**
+ * A change that may move deadlines: to a trigger (an event, a deadline, a meeting: its date, its rule or its trigger)
+ * or to the case's calendar and dates (the directive), as update takes it; or one of a deadline's own steps:
+ * `dateDeadline` gives a deadline (TBD or not) its date by hand, `tbdDeadline` makes it not yet known again, with
+ * the window it is expected in. A meeting's own deadline is dated through its meeting.
+ */
 const scheduleChange = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('deadline'), id: recordId, changes: updateSchemaOf(userShape('deadline')) }),
   z.strictObject({ kind: z.literal('event'), id: recordId, changes: updateSchemaOf(userShape('event')) }),
+  z.strictObject({ kind: z.literal('meeting'), id: recordId, changes: updateSchemaOf(userShape('meeting')) }),
   z.strictObject({ kind: z.literal('directive'), changes: updateSchemaOf(userShape('directive')) }),
+  z.strictObject({ kind: z.literal('dateDeadline'), id: recordId, dueDate: isoDate, dueTime: timeOfDay.optional(), timeZone: timeZone.optional() }),
+  z.strictObject({
+    kind: z.literal('tbdDeadline'), id: recordId, windowStart: isoDate.optional(), windowEnd: isoDate.optional(),
+    confidence: z.enum(CONFIDENCE_LEVELS).optional(),
+  }),
 ]);
 export type ScheduleChangeInput = z.infer<typeof scheduleChange>;
 const reminderKey = z.string().min(1).max(300);
@@ -222,7 +233,7 @@ export const ASYNC_OPERATIONS: ReadonlySet<string> = new Set<AsyncOpName>(['docu
 
 // ---- the generic verbs of each record kind ---------------------------------------------------------------------
 
-type Computed<K extends KindName> = K extends 'deadline' ? 'dueAt' | 'reminderState' : K extends 'draftRevision' ? 'revisionNumber' : never;
+type Computed<K extends KindName> = K extends 'deadline' ? 'dueAt' | 'reminderState' : K extends 'draftRevision' ? 'revisionNumber' : K extends 'event' ? 'directiveDate' : never;
 type CreateOp<K extends CreatableKind> = OpDef<{ caseId: string; fields: Omit<CreateInputOf<K>, Computed<K>>; reason?: string }, RecordOf<K>>;
 type IdInput = { caseId: string; id: string };
 type ChangeInput = IdInput & { expectedVersion?: number; reason?: string };
@@ -232,7 +243,7 @@ export type RecordOperations = { [K in CreatableKind as `${K}.create`]: CreateOp
   [K in ListableKind as `${K}.get`]: OpDef<IdInput, RecordOf<K>>;
 } & { [K in ListableKind as `${K}.list`]: OpDef<ListInput, RecordOf<K>[]> } & {
   [K in Exclude<UpdatableKind, 'directive'> as `${K}.update`]: OpDef<
-    ChangeInput & { changes: Omit<UpdateInputOf<K>, Computed<K>>; meetingId?: string },
+    ChangeInput & { changes: Omit<UpdateInputOf<K>, Computed<K>>; meetingId?: string; recordedOn?: string },
     RecordOf<K>
   >;
 } & { [K in DeletableKind as `${K}.delete` | `${K}.restore`]: OpDef<ChangeInput, RecordOf<K>> } & {
@@ -279,7 +290,7 @@ function recordOperations(): Record<string, OpDef> {
           });
           break;
         case 'update':
-          input = z.strictObject({ ...idInput, changes: updateSchemaOf(shape), expectedVersion, reason, ...(kind === 'issue' ? { meetingId: recordId.optional() } : {}) });
+          input = z.strictObject({ ...idInput, changes: updateSchemaOf(shape), expectedVersion, reason, ...(kind === 'issue' ? { meetingId: recordId.optional(), recordedOn: isoDate.optional() } : {}) });
           break;
         default: input = z.strictObject({ caseId, id: recordId, expectedVersion, reason });
       }

@@ -15,6 +15,8 @@ export const CONFIDENCE_LEVELS = ['low', 'medium', 'high'] as const;
 export const RULE_UNITS = ['calendar_days', 'business_days', 'weeks', 'months'] as const;
 export const RULE_DIRECTIONS = ['after', 'before'] as const;
 export const ROLL_MODES = ['forward', 'back', 'none'] as const;
+/** The directive's dates that are events of the case (the event keeps which one it is). */
+export const DIRECTIVE_DATE_FIELDS = ['issuedOn', 'receivedOn'] as const;
 export const EVENT_KINDS = [
   'order_issued', 'order_received', 'statement', 'meeting_held', 'filing', 'correspondence', 'other',
 ] as const;

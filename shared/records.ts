@@ -115,6 +115,8 @@ export const KINDS = {
       timeZone: opt(timeZone),
       description: opt(longText, { search: true }),
       source: opt(z.string().max(5_000), { search: true }),
+      // Set by the core on the event that is the directive's issued or received date (migration 0007).
+      directiveDate: opt(z.enum(E.DIRECTIVE_DATE_FIELDS)),
     },
   }),
   deadline: kind({
@@ -141,6 +143,9 @@ export const KINDS = {
       notes: opt(longText, { search: true }),
       // Set by reminder.snooze and reminder.dismiss only.
       reminderState: opt(reminderState, { json: true }),
+      // Migration 0007: a rule may count from a meeting; a "meeting" deadline may be its meeting's date.
+      triggerMeetingId: opt(recordId, { ref: 'meeting' }),
+      meetingId: opt(recordId, { ref: 'meeting' }),
     },
     check: (d) => {
       if (d.dueType === 'date' && !d.dueDate) return 'a deadline due on a date needs dueDate';
@@ -150,8 +155,11 @@ export const KINDS = {
       if (d.dueType === 'tbd' && (d.dueDate || d.dueTime)) return 'a TBD deadline has no due date; use windowStart/windowEnd';
       if (d.dueType !== 'datetime' && d.dueTime) return 'dueTime is only for deadlines due at a time (dueType datetime)';
       if (d.windowStart && d.windowEnd && d.windowStart > d.windowEnd) return 'windowStart must not be after windowEnd';
-      if (d.triggerDeadlineId && d.triggerEventId) return 'a deadline hangs on one trigger: a deadline or an event, not both';
-      if (d.rule && !(d.triggerDeadlineId || d.triggerEventId)) return 'a rule needs a trigger (triggerDeadlineId or triggerEventId)';
+      const triggers = [d.triggerDeadlineId, d.triggerEventId, d.triggerMeetingId].filter(Boolean).length;
+      if (triggers > 1) return 'a deadline hangs on one trigger: a deadline, an event or a meeting, not more';
+      if (d.rule && !triggers) return 'a rule needs a trigger (triggerDeadlineId, triggerEventId or triggerMeetingId)';
+      if (d.meetingId && (d.rule || triggers)) return 'a meeting\'s own deadline is dated by its meeting and has no rule or trigger';
+      if (d.meetingId && d.deadlineKind !== 'meeting') return 'only a deadline of kind "meeting" can be a meeting\'s own deadline';
       if (d.rule?.time && !d.rule.timeZone) return `a rule with a time of day (${d.rule.time}) needs a time zone (rule.timeZone), such as America/New_York`;
       return null;
     },
@@ -191,6 +199,9 @@ export const KINDS = {
       body: req(z.string().min(1, 'must not be empty').max(500_000), { search: true }),
       takenAt: opt(z.iso.datetime({ offset: true })),
       internal: opt(z.boolean()),
+      // The day it records (migration 0007): its meeting's date unless the user gives another; the typing time is
+      // the audit trail's.
+      recordedOn: opt(isoDate),
     },
   }),
   decision: kind({
@@ -199,6 +210,9 @@ export const KINDS = {
       meetingId: req(recordId, { ref: 'meeting' }),
       issueId: opt(recordId, { ref: 'issue' }),
       text: req(z.string().min(1, 'must not be empty').max(50_000), { search: true }),
+      // The day it records (migration 0007): its meeting's date unless the user gives another; the typing time is
+      // the audit trail's.
+      recordedOn: opt(isoDate),
     },
   }),
   actionItem: kind({
@@ -241,6 +255,9 @@ export const KINDS = {
       value: opt(longText, { search: true }),
       meetingId: opt(recordId, { ref: 'meeting' }),
       reason: opt(longText, { search: true }),
+      // The day it records (migration 0007): its meeting's date unless the user gives another; the typing time is
+      // the audit trail's.
+      recordedOn: opt(isoDate),
     },
   }),
   concession: kind({
@@ -389,5 +406,6 @@ export type UpdatableKind = EditableKind | 'directive' | 'attachment';
 export const COMPUTED_FIELDS: Partial<Record<KindName, readonly string[]>> = {
   attachment: ['size', 'sha256'],
   deadline: ['dueAt', 'reminderState'],
+  event: ['directiveDate'],
   draftRevision: ['revisionNumber'],
 };

@@ -19,8 +19,12 @@ import { searchCase } from './store/search-index.js';
 import { WritePath } from './store/write-path.js';
 import {
   applyComputedDue, computeScheduleOf, detachIfDatedByHand, movesInWords, NO_SCHEDULE_CHANGE, planScheduleChange,
-  touchesSchedule, workingCalendarOf, DEADLINE_INPUT_FIELDS, type SchedulePlan, type ScheduleSource,
+  touchesSchedule, workingCalendarOf, DEADLINE_INPUT_FIELDS, MEETING_INPUT_FIELDS, type SchedulePlan, type ScheduleSource,
 } from './schedule.js';
+import { isoToday } from './library.js';
+
+/** A deadline's own due fields: changing any of them by hand dates it. */
+const DEADLINE_DUE_FIELDS = ['dueType', 'dueDate', 'dueTime', 'timeZone', 'windowStart', 'windowEnd'] as const;
 
 export interface ChangeOptions {
   /** Refuse the change if the record is no longer at this version (someone else changed it). */
@@ -31,6 +35,20 @@ export interface ChangeOptions {
   meetingId?: string;
   /** The caller has shown the user which deadlines this change moves and the user confirmed (with a reason). */
   confirmMoves?: boolean;
+  /** The day a negotiation position changed (its time of record); the meeting's date, else today, when not given. */
+  recordedOn?: string;
+}
+
+/**
+ * A record changed along with the one the caller changed, to keep one fact in one place: the directive's dates and
+ * their events, a meeting and its own deadline. Written in the same transaction, each with its own audit entry.
+ */
+interface Companion {
+  kind: KindName;
+  op: 'create' | 'update' | 'delete';
+  before: StoredRecord | null;
+  after: StoredRecord;
+  reason: string;
 }
 
 /** A change to a record worked out in full, before anything is written. */
@@ -38,7 +56,17 @@ interface PlannedUpdate {
   before: StoredRecord;
   after: StoredRecord;
   schedule: SchedulePlan;
+  companions: Companion[];
 }
+
+/** The events that are the directive's dates: which field, and the event's title and kind. */
+const DIRECTIVE_DATE_EVENTS = [
+  { field: 'issuedOn', title: 'Order issued', eventKind: 'order_issued' },
+  { field: 'receivedOn', title: 'Order received', eventKind: 'order_received' },
+] as const;
+
+/** Kinds recorded in a meeting, and the field that holds the day they record (their time of record). */
+const TIME_OF_RECORD: Partial<Record<KindName, string>> = { note: 'recordedOn', decision: 'recordedOn', positionChange: 'recordedOn', concession: 'madeOn' };
 
 /**
  * What a record may point at. A change through the API may only point at live records. A record of an import or of
@@ -134,6 +162,9 @@ export class CaseFile {
         const rec = newRecord(directive, actor, at);
         validate('directive', rec);
         writes.insert('directive', rec);
+        for (const { field } of DIRECTIVE_DATE_EVENTS) {
+          if (rec[field]) writes.insert('event', directiveDateEvent(field, rec[field] as string, actor, at), 'the directive\'s date, as an event of the case');
+        }
       }).immediate();
     }, passphrase);
     return CaseFile.open(path, { skipIntegrityCheck: true, passphrase });
@@ -382,9 +413,14 @@ export class CaseFile {
     const rec = newRecord(fields, actor, now());
     if (kind === 'draftRevision') rec.revisionNumber = this.nextRevisionNumber(rec.draftId as string);
     if (kind === 'deadline') rec.reminderState = null;
-    this.planSchedule(kind, null, rec);
+    if (kind === 'event') rec.directiveDate = null;
+    this.fillTimeOfRecord(kind, rec);
+    const companions = this.companionsOf(kind, null, rec, fields);
+    this.planSchedule(kind, null, rec, companions);
     this.prepare(kind, rec, reach);
+    for (const c of companions) this.prepare(c.kind, c.after, 'live', c.before);
     this.writes.insert(kind, rec, opts.reason ?? null);
+    this.writeCompanions(companions, actor);
     if (kind === 'issue') this.recordPositionChanges(null, rec, actor, opts);
     return rec;
   }
@@ -462,17 +498,22 @@ export class CaseFile {
    */
   updateWithMoves(kind: KindName, id: string, changes: Record<string, unknown>, actor: string, opts: ChangeOptions = {}): ScheduleChange {
     return this.inTransaction(() => {
-      const { before, after, schedule } = this.planUpdate(kind, id, changes, opts);
-      if (sameFields(kind, before, after)) return { record: before, moves: schedule.moves };
+      const { before, after, schedule, companions } = this.planUpdate(kind, id, changes, opts);
+      if (sameFields(kind, before, after) && companions.length === 0) return { record: before, moves: schedule.moves };
       const moved = schedule.moves.filter((m) => m.changed);
-      if (moved.length && !opts.confirmMoves) {
-        throw new ParleyError('needs_confirmation', `This change would move ${moved.length === 1 ? 'another deadline' : `${moved.length} other deadlines`}: ${movesInWords(moved)}. Preview the change and confirm it with a reason; nothing was changed.`);
+      // A meeting's own deadline is the meeting's date: it moves with the meeting; what hangs on it needs a confirmation.
+      const toConfirm = moved.filter((m) => !m.followsMeeting);
+      if (toConfirm.length && !opts.confirmMoves) {
+        throw new ParleyError('needs_confirmation', `This change would move ${toConfirm.length === 1 ? 'another deadline' : `${toConfirm.length} other deadlines`}: ${movesInWords(toConfirm)}. Preview the change and confirm it with a reason; nothing was changed.`);
       }
-      if (moved.length && !opts.reason?.trim()) {
+      if (toConfirm.length && !opts.reason?.trim()) {
         throw new ParleyError('invalid_input', 'Moving deadlines needs a reason, kept in the audit trail; nothing was changed.', [{ path: 'reason', message: 'must not be empty' }]);
       }
-      stamp(after, before, actor);
-      this.writes.replace(kind, 'update', before, after, opts.reason ?? null);
+      if (!sameFields(kind, before, after)) {
+        stamp(after, before, actor);
+        this.writes.replace(kind, 'update', before, after, opts.reason ?? null);
+      }
+      this.writeCompanions(companions, actor, opts.reason);
       if (kind === 'issue') this.recordPositionChanges(before, after, actor, opts);
       const trigger = titleOf(kind, after);
       for (const move of moved) {
@@ -481,7 +522,8 @@ export class CaseFile {
         applyComputedDue(next, schedule.computed.get(move.deadlineId)!);
         this.prepare('deadline', next, 'live', was);
         stamp(next, was, actor);
-        this.writes.replace('deadline', 'update', was, next, `${opts.reason!.trim()} (moved with “${trigger}”)`);
+        const why = opts.reason?.trim() || 'the meeting\'s date changed';
+        this.writes.replace('deadline', 'update', was, next, `${why} (moved with “${trigger}”)`);
       }
       return { record: after, moves: schedule.moves };
     });
@@ -498,23 +540,150 @@ export class CaseFile {
     const after: StoredRecord = { ...before, ...changes };
     for (const f of COMPUTED_FIELDS[kind] ?? []) after[f] = before[f];
     if (kind === 'deadline') detachIfDatedByHand(before, changes, after);
-    const schedule = this.planSchedule(kind, before, after);
+    // A watch item watched again has not been triggered: its trigger date goes with its status.
+    if (kind === 'watchItem' && after.status === 'watching') after.triggeredOn = null;
+    const companions = this.companionsOf(kind, before, after, changes);
+    const schedule = this.planSchedule(kind, before, after, companions);
     this.prepare(kind, after, 'live', before);
-    return { before, after, schedule };
+    for (const c of companions) this.prepare(c.kind, c.after, 'live', c.before);
+    return { before, after, schedule, companions };
+  }
+
+  /**
+   * The records that change with this one (see Companion): the directive's issued and received dates and the events
+   * that are those dates; a meeting's date and its own deadline, whichever of the two is given the date.
+   */
+  private companionsOf(kind: KindName, before: StoredRecord | null, after: StoredRecord, changes: Record<string, unknown>): Companion[] {
+    const changedField = (f: string) => (before?.[f] ?? null) !== (after[f] ?? null);
+    const companions: Companion[] = [];
+    if (kind === 'directive') {
+      for (const { field, title } of DIRECTIVE_DATE_EVENTS) {
+        if (!changedField(field)) continue;
+        const event = this.directiveEvent(field);
+        const date = (after[field] as string | null) ?? null;
+        if (date && event) {
+          companions.push({ kind: 'event', op: 'update', before: event, after: { ...event, occurredOn: date }, reason: `the directive's ${dateWords(field)} changed` });
+        } else if (date) {
+          companions.push({ kind: 'event', op: 'create', before: null, after: directiveDateEvent(field, date, '', now()), reason: 'the directive\'s date, as an event of the case' });
+        } else if (event) {
+          this.refuseIfTrigger('event', event, 'delete', `The directive's ${dateWords(field)} is the event “${title}”, and deadlines count from it`);
+          companions.push({ kind: 'event', op: 'delete', before: event, after: { ...event, deletedAt: now() }, reason: `the directive's ${dateWords(field)} was cleared` });
+        }
+      }
+    }
+    if (kind === 'event' && after.directiveDate && before && changedField('occurredOn')) {
+      const directive = this.directive() as unknown as StoredRecord;
+      const field = after.directiveDate as string;
+      companions.push({ kind: 'directive', op: 'update', before: directive, after: { ...directive, [field]: after.occurredOn }, reason: `the event “${String(after.title)}” is the directive's ${dateWords(field)}` });
+    }
+    if (kind === 'deadline' && after.meetingId) {
+      const meeting = this.writes.table('meeting').get(after.meetingId as string);
+      const datedHere = DEADLINE_DUE_FIELDS.some((f) => f in changes && canonicalJson(changes[f] ?? null) !== canonicalJson(before?.[f] ?? null));
+      const linkedNow = !before || before.meetingId !== after.meetingId;
+      // Dated from its deadline: the date goes to the meeting, the one place it is kept. A deadline newly linked to a
+      // meeting that has no date yet gives the meeting its own.
+      const toMeeting = linkedNow ? !meeting?.meetingDate && after.dueType !== 'tbd' && Boolean(after.dueDate) : datedHere;
+      if (meeting && !meeting.deletedAt && toMeeting) {
+        const timed = after.dueType === 'datetime' && after.dueTime;
+        const next: StoredRecord = { ...meeting, meetingDate: after.dueType === 'tbd' ? null : (after.dueDate as string | null) ?? null };
+        if (timed) Object.assign(next, { startTime: after.dueTime, timeZone: after.timeZone ?? meeting.timeZone });
+        if (timed && next.endTime && (next.endTime as string) < (next.startTime as string)) next.endTime = null;
+        if (!sameFields('meeting', meeting, next)) {
+          companions.push({ kind: 'meeting', op: 'update', before: meeting, after: next, reason: `dated from its deadline “${String(after.title)}”` });
+        }
+      }
+    }
+    return companions;
+  }
+
+  /** The live event that is the directive's date `field`, or null. */
+  private directiveEvent(field: string): StoredRecord | null {
+    return this.writes.table('event').list({ filter: { directiveDate: field }, limit: 1, offset: 0, orderBy: 'rowid' })[0] ?? null;
+  }
+
+  /** Writes the companions of a change, each audited; `reason` is the user's, put before the core's own. */
+  private writeCompanions(companions: readonly Companion[], actor: string, reason?: string): void {
+    for (const c of companions) {
+      const why = reason?.trim() ? `${reason.trim()} (${c.reason})` : c.reason;
+      if (c.op === 'create') {
+        Object.assign(c.after, { createdBy: actor, updatedBy: actor });
+        this.writes.insert(c.kind, c.after, why);
+        continue;
+      }
+      const current = this.writes.table(c.kind).get(c.before!.id)!;
+      const next = stamp({ ...c.after }, current, actor);
+      if (c.op === 'delete') Object.assign(next, { deletedAt: next.updatedAt, deletedBy: actor });
+      this.writes.replace(c.kind, c.op, current, next, why);
+    }
+  }
+
+  /** A note, decision, concession or position change records a day: the one given, else its meeting's date, else `fallback`. */
+  private fillTimeOfRecord(kind: KindName, rec: StoredRecord, fallback = isoToday()): void {
+    const field = TIME_OF_RECORD[kind];
+    if (!field || rec[field]) return;
+    const meeting = rec.meetingId ? this.writes.table('meeting').get(rec.meetingId as string) : null;
+    rec[field] = (meeting?.meetingDate as string | null | undefined) ?? fallback;
+  }
+
+  /**
+   * What migration 0007 added, filled in for records made before it, each change audited as the core's: the time of
+   * record of notes, decisions, concessions and position changes (their meeting's date, else the day they were
+   * typed), and the events that are the directive's dates (an event of that kind on that date already in the case
+   * becomes it). Reads a few rows and writes nothing when there is nothing to fill, as in every file made since.
+   */
+  catchUp(actor: string): void {
+    const unfilled = Object.entries(TIME_OF_RECORD).filter(([kind, field]) => {
+      const column = field === 'madeOn' ? 'made_on' : 'recorded_on';
+      return this.db.prepare(`SELECT 1 FROM ${KINDS[kind as KindName].table} WHERE ${column} IS NULL LIMIT 1`).get() !== undefined;
+    }).map(([kind]) => kind as KindName);
+    const directive = this.directive() as unknown as StoredRecord;
+    const missingEvents = DIRECTIVE_DATE_EVENTS.filter((e) => directive[e.field] && !this.directiveEvent(e.field));
+    if (!unfilled.length && !missingEvents.length) return;
+    const reason = 'filled in by Parley for a record made before it kept this (time of record; the directive\'s dates as events)';
+    this.inTransaction(() => {
+      for (const kind of unfilled) {
+        const field = TIME_OF_RECORD[kind]!;
+        for (const rec of this.writes.table(kind).list({ filter: { [field]: null }, includeDeleted: true, limit: -1, offset: 0, orderBy: 'rowid' })) {
+          const next = { ...rec };
+          this.fillTimeOfRecord(kind, next, (rec.createdAt as string).slice(0, 10));
+          validate(kind, next);
+          this.writes.replace(kind, 'update', rec, stamp(next, rec, actor), reason);
+        }
+      }
+      for (const { field, eventKind } of missingEvents) {
+        const date = directive[field] as string;
+        const same = this.writes.table('event').list({ filter: { eventKind, occurredOn: date, directiveDate: null }, limit: 1, offset: 0, orderBy: 'rowid' })[0];
+        if (same) this.writes.replace('event', 'update', same, stamp({ ...same, directiveDate: field }, same, actor), reason);
+        else this.writes.insert('event', directiveDateEvent(field, date, actor, now()), reason);
+      }
+    });
   }
 
   /**
    * Works out the schedule after a change to `after` (null `before` for a new record): a rule-built deadline's
    * own due is written onto it, and the deadlines that hang on it are returned with their due before and after.
    */
-  private planSchedule(kind: KindName, before: StoredRecord | null, after: StoredRecord): SchedulePlan {
-    if (!touchesSchedule(kind, before, after)) return NO_SCHEDULE_CHANGE;
-    const reach = this.deadlinesReachedBy(kind, before, after);
+  private planSchedule(kind: KindName, before: StoredRecord | null, after: StoredRecord, companions: readonly Companion[] = []): SchedulePlan {
+    const touching = [{ kind, before, rec: after }, ...companions.map((c) => ({ kind: c.kind, before: c.before, rec: c.after }))]
+      .filter((c) => touchesSchedule(c.kind, c.before, c.rec));
+    if (!touching.length) return NO_SCHEDULE_CHANGE;
+    // A loop is named from the deadline being changed, before the engine meets it wherever its walk begins.
+    if (kind === 'deadline') this.checkTriggerChain(after, new Set());
+    let reach: Map<string, StoredRecord> | null = new Map();
+    for (const c of touching) {
+      const r = this.deadlinesReachedBy(c.kind, c.before, c.rec);
+      if (r === null) {
+        reach = null;
+        break;
+      }
+      for (const [id, d] of r) reach.set(id, d);
+    }
     const now = this.scheduleSource(reach);
     const explanationsBefore = new Map([...computeScheduleOf(now.source).values()].map((c) => [c.deadlineId, c.explanation]));
-    const changed = this.scheduleSource(reach, { kind, rec: after });
-    const plan = planScheduleChange(kind, after.id, changed.source, now.stored, explanationsBefore);
-    if (kind === 'deadline' && plan.own) applyComputedDue(after, plan.own);
+    const changed = this.scheduleSource(reach, touching);
+    const plan = planScheduleChange(touching.map((c) => ({ kind: c.kind, id: c.rec.id })), changed.source, now.stored, explanationsBefore);
+    const own = plan.computed.get(after.id);
+    if (kind === 'deadline' && own) applyComputedDue(after, own);
     return plan;
   }
 
@@ -528,7 +697,9 @@ export class CaseFile {
     const table = this.writes.table('deadline');
     const hangingOn = (filter: Record<string, string>) => table.list({ filter, limit: -1, offset: 0, orderBy: 'rowid' });
     const reached = new Map<string, StoredRecord>();
-    let frontier = hangingOn(kind === 'event' ? { triggerEventId: after.id } : { triggerDeadlineId: after.id });
+    let frontier = kind === 'event' ? hangingOn({ triggerEventId: after.id })
+      : kind === 'meeting' ? [...hangingOn({ triggerMeetingId: after.id }), ...hangingOn({ meetingId: after.id })]
+        : hangingOn({ triggerDeadlineId: after.id });
     while (frontier.length) {
       const next: StoredRecord[] = [];
       for (const d of frontier) {
@@ -556,11 +727,15 @@ export class CaseFile {
    * What the engine reads: the given deadlines (or every live one) with the events they hang on, and the case's
    * working calendar; `replacing` puts one record in as it would be after a change.
    */
-  private scheduleSource(reach: Map<string, StoredRecord> | null, replacing?: { kind: KindName; rec: StoredRecord }): { source: ScheduleSource; stored: Map<string, StoredRecord> } {
+  private scheduleSource(reach: Map<string, StoredRecord> | null, replacing: readonly { kind: KindName; rec: StoredRecord }[] = []): { source: ScheduleSource; stored: Map<string, StoredRecord> } {
     const withChange = (kind: KindName, records: StoredRecord[]): StoredRecord[] => {
-      if (replacing?.kind !== kind) return records;
-      const others = records.filter((r) => r.id !== replacing.rec.id);
-      return replacing.rec.deletedAt ? others : [...others, replacing.rec];
+      let result = records;
+      for (const r of replacing) {
+        if (r.kind !== kind) continue;
+        const others = result.filter((x) => x.id !== r.rec.id);
+        result = r.rec.deletedAt ? others : [...others, r.rec];
+      }
+      return result;
     };
     // Every deadline: only the fields the engine and a plan read, since whole records of ten thousand deadlines
     // took most of the time (moved deadlines are read whole again when they are written).
@@ -574,11 +749,20 @@ export class CaseFile {
     } else {
       events = this.list('event') as unknown as StoredRecord[];
     }
-    const directive = replacing?.kind === 'directive' ? replacing.rec : (this.directive() as unknown as StoredRecord);
+    let meetings: StoredRecord[];
+    if (reach) {
+      const meetingTable = this.writes.table('meeting');
+      const ids = new Set(deadlinesAfter.flatMap((d) => [d.meetingId, d.triggerMeetingId] as (string | null)[]).filter((id) => id != null));
+      meetings = [...ids].map((id) => meetingTable.get(id)).filter((m): m is StoredRecord => m !== null && !m.deletedAt);
+    } else {
+      meetings = this.listFields('meeting', MEETING_INPUT_FIELDS) as unknown as StoredRecord[];
+    }
+    const directive = replacing.find((r) => r.kind === 'directive')?.rec ?? (this.directive() as unknown as StoredRecord);
     return {
       source: {
         deadlines: deadlinesAfter as never,
         events: withChange('event', events) as never,
+        meetings: withChange('meeting', meetings) as never,
         ...workingCalendarOf(directive),
       },
       stored: new Map(deadlines.map((d) => [d.id, d])),
@@ -625,6 +809,8 @@ export class CaseFile {
       const after = stamp({ ...before, deletedBy: actor }, before, actor);
       after.deletedAt = after.updatedAt;
       this.writes.replace(kind, 'delete', before, after, opts.reason ?? null);
+      // The event that is a date of the directive: deleting it clears that date, as clearing the date deletes it.
+      if (kind === 'event' && before.directiveDate) this.setDirectiveDate(before.directiveDate as string, null, actor, `the event “${String(before.title)}” was deleted`);
       return after;
     });
   }
@@ -635,9 +821,14 @@ export class CaseFile {
       if (!before.deletedAt) throw new ParleyError('invalid_input', `This ${KINDS[kind].label.toLowerCase()} is not deleted.`);
       checkVersion(before, opts);
       const after = stamp({ ...before, deletedAt: null, deletedBy: null }, before, actor);
+      const field = kind === 'event' ? (before.directiveDate as string | null) : null;
+      if (field && this.directive()[field as 'issuedOn']) {
+        throw new ParleyError('invalid_input', `This event was the directive's ${dateWords(field)}, which is now set again (another event holds it); change the directive's date instead. Nothing was restored.`);
+      }
       this.planSchedule(kind, before, after); // a rule-built deadline's date follows its trigger as it is now
       this.prepare(kind, after); // what it points at may have gone meanwhile
       this.writes.replace(kind, 'restore', before, after, opts.reason ?? null);
+      if (field) this.setDirectiveDate(field, after.occurredOn as string, actor, `the event “${String(after.title)}” was restored`);
       return after;
     });
   }
@@ -692,15 +883,25 @@ export class CaseFile {
    * A trigger is not deleted while live deadlines hang on it: they would be left counting from nothing. `when` says
    * whether a delete is refused, or an import holding such a deleted trigger.
    */
-  private refuseIfTrigger(kind: KindName, rec: StoredRecord, when: 'delete' | 'import'): void {
-    if (kind !== 'deadline' && kind !== 'event') return;
-    const column = kind === 'deadline' ? 'trigger_deadline_id' : 'trigger_event_id';
-    const titles = this.db.prepare(`SELECT title FROM deadline WHERE deleted_at IS NULL AND ${column} = ? ORDER BY title`).pluck().all(rec.id) as string[];
+  private refuseIfTrigger(kind: KindName, rec: StoredRecord, when: 'delete' | 'import', why?: string): void {
+    if (kind !== 'deadline' && kind !== 'event' && kind !== 'meeting') return;
+    const where = kind === 'deadline' ? 'trigger_deadline_id = @id' : kind === 'event' ? 'trigger_event_id = @id' : '(trigger_meeting_id = @id OR meeting_id = @id)';
+    const titles = this.db.prepare(`SELECT title FROM deadline WHERE deleted_at IS NULL AND ${where} ORDER BY title`).pluck().all({ id: rec.id }) as string[];
     if (!titles.length) return;
     const named = titles.map((t) => `“${t}”`).join(', ');
     const label = KINDS[kind].label.toLowerCase();
     if (when === 'import') throw new ParleyError('invalid_input', `Live deadlines (${named}) count from this ${label}, which is deleted; a deadline's trigger must be live.`);
+    if (why) throw new ParleyError('has_dependants', `${why} (${named}); give them another trigger or delete them first. Nothing was changed.`);
     throw new ParleyError('has_dependants', `Deadlines count from this ${label} (${named}); give them another trigger or delete them first. Nothing was deleted.`);
+  }
+
+  /** Sets one of the directive's dates to follow its event (deleted or restored), audited. */
+  private setDirectiveDate(field: string, date: string | null, actor: string, reason: string): void {
+    const before = this.directive() as unknown as StoredRecord;
+    if ((before[field] ?? null) === date) return;
+    const after = stamp({ ...before, [field]: date }, before, actor);
+    validate('directive', after);
+    this.writes.replace('directive', 'update', before, after, reason);
   }
 
   /** A live record at the version the caller expects. */
@@ -743,6 +944,17 @@ export class CaseFile {
   private checkRules(kind: KindName, rec: StoredRecord, reach: Reach, cleared = new Set<string>(), before: StoredRecord | null = null): void {
     this.checkReferences(kind, rec, reach, before);
     if (kind === 'deadline') this.checkTriggerChain(rec, cleared);
+    if (kind === 'deadline' && rec.meetingId && !rec.deletedAt) {
+      const other = this.db.prepare('SELECT title FROM deadline WHERE meeting_id = ? AND deleted_at IS NULL AND id <> ?').pluck().get(rec.meetingId, rec.id) as string | undefined;
+      if (other !== undefined) {
+        const meeting = this.writes.table('meeting').get(rec.meetingId as string);
+        throw new ParleyError('invalid_input', `The meeting “${String(meeting?.title ?? rec.meetingId)}” already has its deadline “${other}”; a meeting has one.`, [{ path: 'fields.meetingId', message: 'already has a deadline' }]);
+      }
+    }
+    if (kind === 'event' && rec.directiveDate && !rec.deletedAt) {
+      const other = this.db.prepare('SELECT title FROM event WHERE directive_date = ? AND deleted_at IS NULL AND id <> ?').pluck().get(rec.directiveDate, rec.id) as string | undefined;
+      if (other !== undefined) throw new ParleyError('invalid_input', `The directive's ${dateWords(rec.directiveDate as string)} is already the event “${other}”.`);
+    }
     if (kind === 'link') {
       const problem = this.linkEndProblem(rec, reach, before);
       if (problem) throw new ParleyError('invalid_input', problem);
@@ -802,7 +1014,7 @@ export class CaseFile {
       if (previous === value) continue;
       this.insertRecord('positionChange', {
         issueId: after.id, side, position, previousValue: previous, value,
-        meetingId: opts.meetingId ?? null, reason: opts.reason ?? null,
+        meetingId: opts.meetingId ?? null, reason: opts.reason ?? null, recordedOn: opts.recordedOn ?? null,
       }, actor, {}, reach);
     }
   }
@@ -918,6 +1130,19 @@ function cycleMessage(loop: StoredRecord[]): string {
 function inExportedRecord(kind: KindName, rec: StoredRecord, err: unknown): unknown {
   if (!(err instanceof ParleyError)) return err;
   return new ParleyError(err.code, `The export's ${KINDS[kind].label.toLowerCase()} ${rec.id}: ${err.message}`, err.issues);
+}
+
+/** "issued date", "received date". */
+function dateWords(field: string): string {
+  return field === 'issuedOn' ? 'issued date' : 'received date';
+}
+
+/** The event that is one of the directive's dates. */
+function directiveDateEvent(field: string, date: string, actor: string, at: string): StoredRecord {
+  const { title, eventKind } = DIRECTIVE_DATE_EVENTS.find((e) => e.field === field)!;
+  const rec = newRecord({ title, eventKind, occurredOn: date, directiveDate: field }, actor, at);
+  validate('event', rec);
+  return rec;
 }
 
 function newRecord(fields: Record<string, unknown>, actor: string, at: string): StoredRecord {

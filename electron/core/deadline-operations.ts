@@ -5,12 +5,36 @@ import type { ScheduleChangeInput } from '../../shared/contract.js';
 import { dueReminders, reminderAnchor, reminderKey, reminderOffsetsFor } from '../../shared/deadlines/index.js';
 import type { KindName } from '../../shared/records.js';
 import type { CaseFile } from './case-file.js';
+import { ParleyError } from './errors.js';
 import { OPEN_DATED } from './key-dates.js';
 import type { Session } from './session.js';
 
+/**
+ * The record a schedule change names and the changes to it. A deadline's own steps are changes to its due fields:
+ * dated by hand (a rule-built one then keeps the date given and leaves its rule; a meeting's own deadline gives the
+ * date to its meeting), or made TBD again with the window it is expected in.
+ */
 export function scheduleChangeOf(cf: CaseFile, change: ScheduleChangeInput): { kind: KindName; id: string; changes: Record<string, unknown> } {
-  const id = change.kind === 'directive' ? cf.directive().id : change.id;
-  return { kind: change.kind, id, changes: change.changes };
+  switch (change.kind) {
+    case 'directive': return { kind: 'directive', id: cf.directive().id, changes: change.changes };
+    case 'dateDeadline': {
+      const timed = Boolean(change.dueTime);
+      if (timed && !change.timeZone) throw new ParleyError('invalid_input', 'A deadline due at a time needs its time zone (timeZone), such as America/New_York; nothing was changed.', [{ path: 'change.timeZone', message: 'required with dueTime' }]);
+      return {
+        kind: 'deadline', id: change.id,
+        changes: { dueType: timed ? 'datetime' : 'date', dueDate: change.dueDate, dueTime: change.dueTime ?? null, timeZone: timed ? change.timeZone : null, windowStart: null, windowEnd: null },
+      };
+    }
+    case 'tbdDeadline':
+      return {
+        kind: 'deadline', id: change.id,
+        changes: {
+          dueType: 'tbd', dueDate: null, dueTime: null, timeZone: null, windowStart: change.windowStart ?? null, windowEnd: change.windowEnd ?? null,
+          ...(change.confidence ? { confidence: change.confidence } : {}),
+        },
+      };
+    default: return { kind: change.kind, id: change.id, changes: change.changes };
+  }
 }
 
 /** A reminder still to come, for the desktop notifications (electron/main/reminders.ts schedules them). */

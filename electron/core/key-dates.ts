@@ -20,7 +20,11 @@ export function keyDatesOf(db: Db, today: string): KeyDates {
     ? (statement(db, `SELECT id, title, due_date AS dueDate FROM deadline WHERE ${OPEN_DATED} AND due_date < ? ORDER BY due_date, due_time LIMIT 1`).get(today) as KeyDates['next'])
     : null;
   const undated = statement(db, `SELECT count(*) FROM deadline WHERE deleted_at IS NULL AND status = 'open' AND (due_type = 'tbd' OR due_date IS NULL)`).pluck().get() as number;
+  // A planned meeting whose date is not set yet is still the next meeting when none is dated: "date not set".
   const nextMeeting = (statement(db, `SELECT id, title, meeting_date AS meetingDate FROM meeting WHERE deleted_at IS NULL AND status = 'planned' AND meeting_date >= ? ORDER BY meeting_date, start_time LIMIT 1`)
-    .get(today) as KeyDates['nextMeeting'] | undefined) ?? null;
+    .get(today) as KeyDates['nextMeeting'] | undefined)
+    ?? (statement(db, `SELECT id, title, NULL AS meetingDate FROM meeting WHERE deleted_at IS NULL AND status = 'planned' AND meeting_date IS NULL ORDER BY created_at LIMIT 1`)
+      .get() as KeyDates['nextMeeting'] | undefined)
+    ?? null;
   return { today, overdue: { count: overdueCount, earliest: earliestOverdue }, next: nextDeadlineOf(db, today), undated, nextMeeting };
 }

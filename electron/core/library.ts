@@ -248,7 +248,9 @@ export class Library {
     dash.overdue.sort(byDate);
     dash.upcoming.sort(byDate);
     dash.openActionItems.sort(byDate);
-    dash.upcomingMeetings.sort((a, b) => (a.meetingDate + (a.startTime ?? '')).localeCompare(b.meetingDate + (b.startTime ?? '')));
+    // Dated meetings first, soonest first; then the planned ones whose date is not set yet ("date not set").
+    const when = (m: DashboardMeeting) => `${m.meetingDate === null ? 1 : 0} ${m.meetingDate ?? ''} ${m.startTime ?? ''}`;
+    dash.upcomingMeetings.sort((a, b) => (when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : 0));
     dash.problems = problems.map(({ path: p, message }) => ({ path: p, message }));
     return dash;
   }
@@ -281,7 +283,8 @@ const ACTION_SQL = `
   WHERE deleted_at IS NULL AND status = 'open' ORDER BY due_date IS NULL, due_date`;
 const MEETING_SQL = `
   SELECT id, title, meeting_date AS meetingDate, start_time AS startTime, location FROM meeting
-  WHERE deleted_at IS NULL AND status = 'planned' AND meeting_date >= ? ORDER BY meeting_date, start_time`;
+  WHERE deleted_at IS NULL AND status = 'planned' AND (meeting_date >= ? OR meeting_date IS NULL)
+  ORDER BY meeting_date IS NULL, meeting_date, start_time`;
 const WATCH_SQL = `
   SELECT id, title, triggered_on AS triggeredOn FROM watch_item WHERE deleted_at IS NULL AND status = 'triggered'`;
 

@@ -5,7 +5,7 @@
 import type { ScheduleMove, ScheduleDue } from '../../shared/api-types.js';
 import {
   computeSchedule, DEFAULT_HOLIDAY_CALENDAR_ID, holidayCalendarById, TriggerCycleError, US_FEDERAL,
-  type CaseClosure, type ComputedDeadline, type DeadlineInput, type EventInput, type HolidayCalendar,
+  type CaseClosure, type ComputedDeadline, type DeadlineInput, type EventInput, type HolidayCalendar, type MeetingInput,
 } from '../../shared/deadlines/index.js';
 import type { KindName } from '../../shared/records.js';
 import { ParleyError } from './errors.js';
@@ -15,6 +15,7 @@ import type { StoredRecord } from './store/record-table.js';
 export interface ScheduleSource {
   deadlines: DeadlineInput[];
   events: EventInput[];
+  meetings: MeetingInput[];
   calendar: HolidayCalendar;
   closures: CaseClosure[];
 }
@@ -22,11 +23,16 @@ export interface ScheduleSource {
 /** The due fields the engine owns on a rule-built deadline. */
 const DUE_FIELDS = ['dueType', 'dueDate', 'dueTime', 'timeZone', 'dueAt', 'windowStart', 'windowEnd'] as const;
 /** What the engine reads of a stored deadline (a DeadlineInput), and all a plan needs of the deadlines it moves. */
-export const DEADLINE_INPUT_FIELDS = ['title', 'deadlineKind', 'status', ...DUE_FIELDS, 'rule', 'triggerDeadlineId', 'triggerEventId'] as const;
+export const DEADLINE_INPUT_FIELDS = ['title', 'deadlineKind', 'status', ...DUE_FIELDS, 'rule', 'triggerDeadlineId', 'triggerEventId', 'triggerMeetingId', 'meetingId'] as const;
+/** What the engine reads of a meeting. */
+export const MEETING_INPUT_FIELDS = ['title', 'meetingDate', 'startTime', 'timeZone'] as const;
+/** The fields that say what a deadline counts from. */
+export const TRIGGER_FIELDS = ['rule', 'triggerDeadlineId', 'triggerEventId', 'triggerMeetingId', 'meetingId'] as const;
 /** The fields of each kind that rule-built deadlines depend on; changing any other field moves nothing. */
 const SCHEDULE_FIELDS: Partial<Record<KindName, readonly string[]>> = {
-  deadline: [...DUE_FIELDS, 'rule', 'triggerDeadlineId', 'triggerEventId', 'deletedAt'],
+  deadline: [...DUE_FIELDS, ...TRIGGER_FIELDS, 'deletedAt'],
   event: ['occurredOn', 'timeZone', 'deletedAt'],
+  meeting: ['title', 'meetingDate', 'startTime', 'timeZone', 'deletedAt'],
   directive: ['holidayCalendarId', 'closures'],
 };
 
@@ -39,7 +45,7 @@ export function workingCalendarOf(directive: StoredRecord): { calendar: HolidayC
 /** Every rule-built deadline's computed due, by id; a circle of triggers is refused with a clear error. */
 export function computeScheduleOf(source: ScheduleSource): Map<string, ComputedDeadline> {
   try {
-    const computed = computeSchedule(source.deadlines, source.events, source.calendar, source.closures);
+    const computed = computeSchedule(source.deadlines, source.events, source.calendar, source.closures, source.meetings);
     return new Map(computed.map((c) => [c.deadlineId, c]));
   } catch (err) {
     if (err instanceof TriggerCycleError) throw new ParleyError('cycle', err.message);
@@ -51,7 +57,7 @@ export function touchesSchedule(kind: KindName, before: StoredRecord | null, aft
   const fields = SCHEDULE_FIELDS[kind];
   if (!fields) return false;
   // A new rule-built deadline gets its date; a new event or hand-dated deadline has no dependants yet.
-  if (!before) return kind === 'deadline' && Boolean(after.rule);
+  if (!before) return kind === 'deadline' && Boolean(after.rule || after.meetingId);
   return fields.some((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null));
 }
 
@@ -62,8 +68,8 @@ export function touchesSchedule(kind: KindName, before: StoredRecord | null, aft
 export function detachIfDatedByHand(before: StoredRecord, changes: Record<string, unknown>, after: StoredRecord): void {
   if (!before.rule) return;
   const datedByHand = DUE_FIELDS.some((f) => f in changes && JSON.stringify(changes[f] ?? null) !== JSON.stringify(before[f] ?? null));
-  const ruleTouched = ['rule', 'triggerDeadlineId', 'triggerEventId'].some((f) => f in changes);
-  if (datedByHand && !ruleTouched) Object.assign(after, { rule: null, triggerDeadlineId: null, triggerEventId: null });
+  const ruleTouched = TRIGGER_FIELDS.some((f) => f in changes);
+  if (datedByHand && !ruleTouched) Object.assign(after, { rule: null, triggerDeadlineId: null, triggerEventId: null, triggerMeetingId: null });
 }
 
 export interface SchedulePlan {
@@ -84,31 +90,46 @@ export const NO_SCHEDULE_CHANGE: SchedulePlan = { own: null, moves: [], computed
  * triggers before their dependants; `changed` says whether its date moves.
  */
 export function planScheduleChange(
-  kind: KindName,
-  changedId: string,
+  changed: readonly { kind: KindName; id: string }[],
   source: ScheduleSource,
   stored: ReadonlyMap<string, StoredRecord>,
   explanationsBefore: ReadonlyMap<string, string>,
 ): SchedulePlan {
   const after = computeScheduleOf(source);
-  const downstream = kind === 'directive' ? null : downstreamOf(kind, changedId, source.deadlines);
+  const [main] = changed;
+  const changedDeadlines = new Set(changed.filter((c) => c.kind === 'deadline').map((c) => c.id));
+  const changedMeetings = new Set(changed.filter((c) => c.kind === 'meeting').map((c) => c.id));
+  let downstream: Set<string> | null = new Set();
+  for (const c of changed) {
+    if (c.kind === 'directive') downstream = null;
+    else if (downstream) for (const id of downstreamOf(c.kind, c.id, source.deadlines)) downstream.add(id);
+  }
+  const meetingOf = new Map(source.deadlines.map((d) => [d.id, d.meetingId ?? null]));
   const moves: ScheduleMove[] = [];
   for (const computed of after.values()) {
-    if (computed.deadlineId === changedId) continue;
+    if (changedDeadlines.has(computed.deadlineId)) continue;
     if (downstream && !downstream.has(computed.deadlineId)) continue;
     const record = stored.get(computed.deadlineId);
     if (!record) continue;
     const before = dueOf(record as { [F in (typeof DUE_FIELDS)[number]]?: unknown }, explanationsBefore.get(record.id) ?? null);
     const next = dueOf(computed, computed.explanation);
-    moves.push({ deadlineId: record.id, title: record.title as string, before, after: next, changed: !sameDue(before, next) });
+    const move: ScheduleMove = { deadlineId: record.id, title: record.title as string, before, after: next, changed: !sameDue(before, next) };
+    const meetingId = meetingOf.get(record.id);
+    if (meetingId && changedMeetings.has(meetingId)) move.followsMeeting = true;
+    moves.push(move);
   }
-  return { own: after.get(changedId) ?? null, moves, computed: after };
+  return { own: main ? after.get(main.id) ?? null : null, moves, computed: after };
 }
 
-/** The ids of deadlines that hang on the record, directly or through other deadlines. */
+/** The ids of deadlines that hang on the record (or, for a meeting, are its date), directly or through other deadlines. */
 function downstreamOf(kind: KindName, id: string, deadlines: readonly DeadlineInput[]): Set<string> {
   const found = new Set<string>();
-  let frontier = deadlines.filter((d) => (kind === 'event' ? d.triggerEventId === id : d.triggerDeadlineId === id));
+  const hangsOn = (d: DeadlineInput): boolean => {
+    if (kind === 'event') return d.triggerEventId === id;
+    if (kind === 'meeting') return d.triggerMeetingId === id || d.meetingId === id;
+    return d.triggerDeadlineId === id;
+  };
+  let frontier = deadlines.filter(hangsOn);
   while (frontier.length) {
     for (const d of frontier) found.add(d.id);
     frontier = deadlines.filter((d) => d.triggerDeadlineId && found.has(d.triggerDeadlineId) && !found.has(d.id));

@@ -114,6 +114,8 @@ export class Session {
   adopt(cf: CaseFile): CaseFile {
     try {
       this.assertNoCopyOpen(cf.caseId);
+      // A file made before this Parley gets what the core now keeps for every record (audited, once).
+      if (!cf.readOnly) cf.catchUp(this.actor);
     } catch (err) {
       cf.close();
       throw err;

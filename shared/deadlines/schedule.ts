@@ -5,7 +5,7 @@
 import type { IsoDate } from './calendar-date.js';
 import type { HolidayCalendar } from './holidays.js';
 import { applyRule, amountWords, describeRule, skippedWords, type RuleOutcome } from './rules.js';
-import type { DeadlineInput, DueType, EventInput } from './types.js';
+import type { DeadlineInput, DueType, EventInput, MeetingInput } from './types.js';
 import { workingCalendar, type CaseClosure, type ClosedDay, type WorkingCalendar } from './working-calendar.js';
 import { instantToIso, zonedTimeToInstant } from './zoned-time.js';
 
@@ -36,13 +36,18 @@ export interface ComputedDeadline extends ComputedDue {
 
 export class TriggerCycleError extends Error {
   constructor(readonly cycle: readonly DeadlineInput[]) {
-    super(`Deadlines cannot hang on each other in a circle: ${cycleWords(cycle)}. Change one of these triggers.`);
+    super(`Deadlines cannot count from each other in a loop: ${cycleWords(cycle)} (each counts from the one after it). Change one of these triggers.`);
     this.name = 'TriggerCycleError';
   }
 }
 
 export function isRuleBuilt(deadline: DeadlineInput): deadline is DeadlineInput & { rule: NonNullable<DeadlineInput['rule']> } {
-  return Boolean(deadline.rule && (deadline.triggerDeadlineId || deadline.triggerEventId));
+  return Boolean(deadline.rule && (deadline.triggerDeadlineId || deadline.triggerEventId || deadline.triggerMeetingId));
+}
+
+/** A meeting's own deadline: its date is the meeting's (one source of truth), worked out like a rule's. */
+export function isMeetingDated(deadline: DeadlineInput): deadline is DeadlineInput & { meetingId: string } {
+  return Boolean(deadline.meetingId);
 }
 
 /**
@@ -55,8 +60,10 @@ export function computeSchedule(
   events: readonly EventInput[],
   calendar: HolidayCalendar,
   closures: readonly CaseClosure[],
+  meetings: readonly MeetingInput[] = [],
 ): ComputedDeadline[] {
   const live = deadlines.filter((d) => !d.deletedAt);
+  const meetingsById = new Map(meetings.filter((m) => !m.deletedAt).map((m) => [m.id, m]));
   const ordered = dependencyOrder(live);
   if ('cycle' in ordered) throw new TriggerCycleError(ordered.cycle);
   const working = workingCalendar(calendar, closures);
@@ -65,6 +72,13 @@ export function computeSchedule(
   const computed = new Map<string, ComputedDeadline>();
 
   const triggerOf = (deadline: DeadlineInput): Trigger => {
+    if (deadline.triggerMeetingId) {
+      const meeting = meetingsById.get(deadline.triggerMeetingId);
+      if (!meeting) return MISSING_TRIGGER;
+      return meeting.meetingDate
+        ? { state: 'known', title: meeting.title, date: meeting.meetingDate, timeZone: meeting.timeZone ?? null }
+        : { state: 'unknown', title: meeting.title, windowStart: null, windowEnd: null };
+    }
     if (deadline.triggerEventId) {
       const event = eventsById.get(deadline.triggerEventId);
       return event ? { state: 'known', title: event.title, date: event.occurredOn, timeZone: event.timeZone ?? null } : MISSING_TRIGGER;
@@ -78,6 +92,7 @@ export function computeSchedule(
 
   for (const deadline of ordered.order) {
     if (isRuleBuilt(deadline)) computed.set(deadline.id, computeOne(deadline, triggerOf(deadline), working));
+    else if (isMeetingDated(deadline)) computed.set(deadline.id, meetingDue(deadline, meetingsById.get(deadline.meetingId) ?? null));
   }
   return [...computed.values()];
 }
@@ -145,6 +160,30 @@ function computeOne(deadline: DeadlineInput & { rule: Rule }, trigger: Trigger, 
 }
 
 /**
+ * A meeting's own deadline: on the meeting's date (at its start time, in its zone, when it has both), or not yet
+ * known while the meeting's date is not set (the deadline keeps its own expected window).
+ */
+function meetingDue(deadline: DeadlineInput & { meetingId: string }, meeting: MeetingInput | null): ComputedDeadline {
+  const formula = meeting ? `the date of the meeting “${meeting.title}”` : 'the date of a meeting that no longer exists';
+  const base = { deadlineId: deadline.id, formula, skipped: [], problem: null, dueTime: null, timeZone: null, dueAt: null, windowStart: null, windowEnd: null };
+  if (!meeting || !meeting.meetingDate) {
+    return {
+      ...base, dueType: 'tbd', dueDate: null, windowStart: deadline.windowStart ?? null, windowEnd: deadline.windowEnd ?? null,
+      explanation: meeting ? `${formula}, not set yet` : formula,
+      problem: meeting ? null : 'The meeting of this deadline was deleted; link it to another meeting or give it a date.',
+    };
+  }
+  if (meeting.startTime && meeting.timeZone) {
+    return {
+      ...base, dueType: 'datetime', dueDate: meeting.meetingDate, dueTime: meeting.startTime, timeZone: meeting.timeZone,
+      dueAt: instantToIso(zonedTimeToInstant(meeting.meetingDate, meeting.startTime, meeting.timeZone)),
+      explanation: `${formula}: ${meeting.meetingDate} ${meeting.startTime} ${meeting.timeZone}`,
+    };
+  }
+  return { ...base, dueType: 'date', dueDate: meeting.meetingDate, explanation: `${formula}: ${meeting.meetingDate}` };
+}
+
+/**
  * How a rule's date was reached: "30 business days after Directive received (2026-11-20); skipped 2026-11-26
  * Thanksgiving Day; due 2027-01-06 17:00 America/New_York". `trigger` names the start; `due` is the due in words.
  */
@@ -180,10 +219,9 @@ function dependencyOrder(deadlines: readonly DeadlineInput[]): { order: Deadline
   return { order };
 }
 
+/** The loop in order, each counting from the next: "“A” → “B” → “A”". */
 function cycleWords(cycle: readonly DeadlineInput[]): string {
   const [first] = cycle;
   if (!first) return '';
-  if (cycle.length === 1) return `"${first.title}" hangs on itself`;
-  const links = cycle.slice(1).map((d) => `"${d.title}"`);
-  return `"${first.title}" hangs on ${links.join(', which hangs on ')}, which hangs on "${first.title}"`;
+  return [...cycle, first].map((d) => `“${d.title}”`).join(' → ');
 }

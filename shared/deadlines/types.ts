@@ -10,11 +10,18 @@ export type DeadlineInput = { id: string; deletedAt?: string | null }
   & Pick<DeadlineFields, 'title' | 'deadlineKind' | 'status' | 'dueType'>
   & MayBeLeftOut<Pick<DeadlineFields,
     'dueDate' | 'dueTime' | 'timeZone' | 'dueAt' | 'windowStart' | 'windowEnd' | 'rule' | 'triggerDeadlineId'
-    | 'triggerEventId' | 'reminderOffsetsMinutes'>>;
+    | 'triggerEventId' | 'triggerMeetingId' | 'meetingId' | 'reminderOffsetsMinutes'>>;
 
 export type EventInput = { id: string; deletedAt?: string | null }
   & Pick<EventFields, 'title' | 'occurredOn'>
   & MayBeLeftOut<Pick<EventFields, 'occurredTime' | 'timeZone'>>;
+
+type MeetingFields = FieldsOfKind<'meeting'>;
+
+/** A meeting as the engine reads it: a trigger of rules, and the date of its own "meeting" deadline. */
+export type MeetingInput = { id: string; deletedAt?: string | null }
+  & Pick<MeetingFields, 'title'>
+  & MayBeLeftOut<Pick<MeetingFields, 'meetingDate' | 'startTime' | 'timeZone'>>;
 
 export type DeadlineKind = DeadlineFields['deadlineKind'];
 export type DueType = DeadlineFields['dueType'];

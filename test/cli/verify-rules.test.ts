@@ -38,8 +38,8 @@ describe('parley verify', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}references +PROBLEMS$/));
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}deadline triggers +PROBLEMS$/));
     expect(lines).toContainEqual(`  reference: link ${link.id}: The precedent ${precedent} a link points to does not exist in this case file.`);
-    expect(lines).toContainEqual('  deadline triggers: Deadlines cannot hang on each other in a circle: "Reply to the ministry" hangs on itself. Change one of these triggers.');
-    expect(lines).toContainEqual(expect.stringMatching(/^ {2}deadline triggers: .*"(Alpha|Bravo)" hangs on "(Alpha|Bravo)", which hangs on/));
+    expect(lines).toContainEqual('  deadline triggers: Deadlines cannot count from each other in a loop: “Reply to the ministry” → “Reply to the ministry” (each counts from the one after it). Change one of these triggers.');
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}deadline triggers: .*“(Alpha|Bravo)” → “(Alpha|Bravo)” → “(Alpha|Bravo)”/));
     expect(lines).toContain('3 problems found.');
 
     const json = parley.run(['verify', file, '--json', '--data', data]);

@@ -37,14 +37,17 @@ const nextVersion = LATEST_SCHEMA_VERSION + 1;
 const addNoteTopic: Migration = { version: nextVersion, name: `${nextVersion}_note_topic`, sql: 'ALTER TABLE note ADD COLUMN topic TEXT;' };
 
 describe('the migration list', () => {
-  it('is every file in migrations/, in order, numbered 1, 2, 3 ... with no gaps, with the files as they are', () => {
+  // Numbers are given out to work on several branches at once, so one may be missing until its branch arrives;
+  // each migration's version is its file's number, and they only ever increase.
+  it('is every file in migrations/, in order, each version its file\'s number, with the files as they are', () => {
     const files = fs.readdirSync(MIGRATIONS_DIR).sort();
     expect(files.every((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)), files.join(', ')).toBe(true);
     expect(MIGRATIONS.map((m) => m.name)).toEqual(files.map((f) => f.replace(/\.sql$/, '')));
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(files.map((_, i) => i + 1));
-    expect(files.map((f) => Number(f.slice(0, 4)))).toEqual(files.map((_, i) => i + 1));
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(files.map((f) => Number(f.slice(0, 4))));
+    expect(MIGRATIONS[0]!.version).toBe(1);
+    for (let i = 1; i < MIGRATIONS.length; i++) expect(MIGRATIONS[i]!.version).toBeGreaterThan(MIGRATIONS[i - 1]!.version);
     for (const m of MIGRATIONS) expect(m.sql).toBe(fs.readFileSync(path.join(MIGRATIONS_DIR, `${m.name}.sql`), 'utf8'));
-    expect(LATEST_SCHEMA_VERSION).toBe(files.length);
+    expect(LATEST_SCHEMA_VERSION).toBe(Number(files[files.length - 1]!.slice(0, 4)));
   });
 });
 
@@ -59,20 +62,19 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       expect(db.pragma('application_id', { simple: true })).toBe(PARLEY_APPLICATION_ID);
       expect(tables(db)).toEqual(expect.arrayContaining([...KIND_NAMES.map((k) => KINDS[k].table), 'audit_log', 'case_meta', 'search_doc', 'search_index']));
       const at = new Date().toISOString();
-      const note = { id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e01', version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt: null, deletedBy: null, body: 'Hello', meetingId: null, takenAt: null, internal: true };
-      db.transaction(() => new WritePath(db).insert('note', note))();
-      expect(new WritePath(db).table('note').get(note.id)).toEqual(note);
+      // A kind no later migration has changed, since the write path knows the columns of the latest version.
+      const party = { id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e01', version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt: null, deletedBy: null, name: 'Ministry', partyKind: 'organization', side: 'theirs', role: null, organization: null, contact: null, notes: 'Hello' };
+      db.transaction(() => new WritePath(db).insert('party', party))();
+      expect(new WritePath(db).table('party').get(party.id)).toEqual(party);
     },
   },
   2: {
     seed: (db) => {
       const at = new Date().toISOString();
-      const note = (id: string, deletedAt: string | null) => ({ id, version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt, deletedBy: deletedAt && 'T', body: 'Hello', meetingId: null, takenAt: null, internal: null });
-      const writes = new WritePath(db);
-      db.transaction(() => {
-        writes.insert('note', note('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e01', null));
-        writes.insert('note', note('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e02', at));
-      })();
+      // Plain SQL: the write path knows the columns of the latest version, not of version 1.
+      const note = db.prepare(`INSERT INTO note (id, body, created_at, created_by, updated_at, updated_by, deleted_at, deleted_by) VALUES (?, 'Hello', ?, 'T', ?, 'T', ?, ?)`);
+      note.run('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e01', at, at, null, null);
+      note.run('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e02', at, at, at, 'T');
     },
     check: (db) => {
       const count = 'SELECT count(*) FROM note WHERE deleted_at IS NULL';
@@ -93,20 +95,19 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       db.prepare(`INSERT INTO deadline (id, title, deadline_kind, status, due_type, due_date, version, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e01', 'Reply', 'response', 'open', 'date', '2027-01-06', ${meta})`).run();
     },
     check: (db) => {
-      const writes = new WritePath(db);
-      const directive = writes.table('directive').first()!;
-      const deadline = writes.table('deadline').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e01')!;
+      // Plain SQL: the write path knows the columns of the latest version, not of version 3.
+      const directive = db.prepare('SELECT title, holiday_calendar_id AS calendar, closures FROM directive').get();
+      const deadline = db.prepare("SELECT title, due_date AS dueDate, reminder_state AS reminderState FROM deadline WHERE id = '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e01'").get();
       // Existing records keep every value and get the new fields empty: US federal holidays, no closures, no snoozes.
-      expect(directive).toMatchObject({ title: 'Order', holidayCalendarId: null, closures: null });
-      expect(deadline).toMatchObject({ title: 'Reply', dueDate: '2027-01-06', reminderState: null });
-      const closures = [{ date: '2026-12-24', name: 'Office closed' }];
-      const reminderState = { dismissed: ['k'], snoozedUntil: { j: '2027-01-01T00:00:00Z' } };
-      db.transaction(() => {
-        writes.replace('directive', 'update', directive, { ...directive, holidayCalendarId: 'us-federal', closures, version: 2 });
-        writes.replace('deadline', 'update', deadline, { ...deadline, reminderState, version: 2 });
-      })();
-      expect(writes.table('directive').first()).toMatchObject({ holidayCalendarId: 'us-federal', closures });
-      expect(writes.table('deadline').get(deadline.id)).toMatchObject({ reminderState });
+      expect(directive).toEqual({ title: 'Order', calendar: null, closures: null });
+      expect(deadline).toEqual({ title: 'Reply', dueDate: '2027-01-06', reminderState: null });
+      const closures = JSON.stringify([{ date: '2026-12-24', name: 'Office closed' }]);
+      const reminderState = JSON.stringify({ dismissed: ['k'], snoozedUntil: { j: '2027-01-01T00:00:00Z' } });
+      db.prepare("UPDATE directive SET holiday_calendar_id = 'us-federal', closures = ?").run(closures);
+      db.prepare('UPDATE deadline SET reminder_state = ?').run(reminderState);
+      expect(db.prepare('SELECT holiday_calendar_id AS calendar, closures FROM directive').get()).toEqual({ calendar: 'us-federal', closures });
+      expect(db.prepare('SELECT reminder_state FROM deadline').pluck().get()).toBe(reminderState);
+      expect(() => db.prepare("UPDATE deadline SET reminder_state = 'not json'").run()).toThrow(/CHECK/);
       expect(() => db.prepare("UPDATE directive SET closures = 'not json'").run()).toThrow(/CHECK/);
     },
   },
@@ -125,6 +126,31 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       db.transaction(() => writes.insert('draft', draft))();
       expect(writes.table('draft').get(draft.id)).toEqual(draft);
       expect(() => db.prepare(`UPDATE draft SET shareable = 2 WHERE id = ?`).run(draft.id)).toThrow(/CHECK/);
+    },
+  },
+  7: {
+    // Plain SQL with the columns every version before 0007 has, so migrations 5 and 6 may come before it or not.
+    seed: (db) => {
+      const at = '2026-12-03T15:00:00.000Z';
+      const meta = `1, '${at}', 'T', '${at}', 'T'`;
+      db.prepare(`INSERT INTO meeting (id, title, status, meeting_date, version, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e10', 'Terms meeting', 'planned', '2026-12-03', ${meta})`).run();
+      db.prepare(`INSERT INTO note (id, meeting_id, body, version, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e11', '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e10', 'They asked for a carve-out', ${meta})`).run();
+      db.prepare(`INSERT INTO deadline (id, title, deadline_kind, status, due_type, version, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e12', 'Terms meeting', 'meeting', 'open', 'tbd', ${meta})`).run();
+    },
+    check: (db) => {
+      // Existing rows keep every value; the new fields start empty (the core fills the time of record on opening).
+      const writes = new WritePath(db);
+      expect(writes.table('note').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e11')).toMatchObject({ body: 'They asked for a carve-out', recordedOn: null });
+      const deadline = writes.table('deadline').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e12')!;
+      expect(deadline).toMatchObject({ meetingId: null, triggerMeetingId: null });
+      db.transaction(() => writes.replace('deadline', 'update', deadline, { ...deadline, meetingId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e10', version: 2 }))();
+      expect(writes.table('deadline').get(deadline.id)).toMatchObject({ meetingId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e10' });
+      // One live deadline per meeting, one live event per directive date, and a meeting that exists.
+      const at = '2026-12-04T00:00:00.000Z';
+      expect(() => db.prepare(`INSERT INTO deadline (id, title, deadline_kind, status, due_type, meeting_id, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e13', 'Twin', 'meeting', 'open', 'tbd', '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e10', '${at}', 'T', '${at}', 'T')`).run()).toThrow(/UNIQUE/);
+      db.prepare(`INSERT INTO event (id, title, event_kind, occurred_on, directive_date, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e14', 'Order received', 'order_received', '2026-11-20', 'receivedOn', '${at}', 'T', '${at}', 'T')`).run();
+      expect(() => db.prepare(`UPDATE event SET directive_date = 'sentOn'`).run()).toThrow(/CHECK/);
+      expect(() => db.prepare(`INSERT INTO event (id, title, event_kind, occurred_on, directive_date, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e15', 'Again', 'order_received', '2026-11-21', 'receivedOn', '${at}', 'T', '${at}', 'T')`).run()).toThrow(/UNIQUE/);
     },
   },
 };

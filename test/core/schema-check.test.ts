@@ -70,6 +70,11 @@ describe('a tampered case file', () => {
 /** SQL that turns a file of the latest schema back into one of the version before it, keyed by the latest version. */
 const UNDO_LATEST_MIGRATION: Record<number, string> = {
   4: 'ALTER TABLE draft DROP COLUMN shareable;',
+  7: `DROP INDEX deadline_trigger_meeting_id; DROP INDEX deadline_meeting_id; DROP INDEX deadline_one_per_meeting;
+      DROP INDEX event_one_per_directive_date;
+      ALTER TABLE deadline DROP COLUMN trigger_meeting_id; ALTER TABLE deadline DROP COLUMN meeting_id;
+      ALTER TABLE event DROP COLUMN directive_date; ALTER TABLE note DROP COLUMN recorded_on;
+      ALTER TABLE decision DROP COLUMN recorded_on; ALTER TABLE position_change DROP COLUMN recorded_on;`,
 };
 
 describe('an untampered case file', () => {
@@ -83,18 +88,19 @@ describe('an untampered case file', () => {
   it('from the previous schema version opens, migrates to the latest and keeps its records', () => {
     const w = closedCase();
     const last = MIGRATIONS[MIGRATIONS.length - 1]!;
+    const previous = MIGRATIONS[MIGRATIONS.length - 2]!; // numbers may be missing while other branches' migrations have not arrived
     // The previous version is this file with the last migration undone, as an older Parley left it. A new migration
     // adds its undo here (the test says so when it is missing).
     const undo = UNDO_LATEST_MIGRATION[last.version];
     expect(undo, `UNDO_LATEST_MIGRATION needs the SQL that undoes migration ${last.name}`).toBeDefined();
     withRawConnection(w.file, (db) => {
       db.exec(undo!);
-      db.pragma(`user_version = ${last.version - 1}`);
+      db.pragma(`user_version = ${previous.version}`);
     });
     const info = w.api.call('case.open', { path: w.file });
     expect(info.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(info.counts.note).toBe(1);
-    expect(fs.readdirSync(path.dirname(w.file)).some((f) => f.includes(`.v${last.version - 1}-`))).toBe(true);
+    expect(fs.readdirSync(path.dirname(w.file)).some((f) => f.includes(`.v${previous.version}-`))).toBe(true);
   });
 
   it('opened by Parley keeps trusted_schema off and cell_size_check on, with only main attached', () => {

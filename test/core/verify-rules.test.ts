@@ -39,9 +39,9 @@ describe('verify reports what breaks the rules between records', () => {
     expect(report.ok).toBe(false);
     expect(report.auditChain.problems).toEqual([]);
     expect(report.triggerCycles).toHaveLength(2);
-    expect(report.triggerCycles[0]).toEqual({ ids: [self.id], message: expect.stringContaining('"Self-made" hangs on itself') });
+    expect(report.triggerCycles[0]).toEqual({ ids: [self.id], message: expect.stringContaining('“Self-made” → “Self-made”') });
     expect(new Set(report.triggerCycles[1]!.ids)).toEqual(new Set([a.id, b.id, c.id]));
-    expect(report.triggerCycles[1]!.message).toMatch(/"Alpha" hangs on "Bravo", which hangs on "Charlie", which hangs on "Alpha"/);
+    expect(report.triggerCycles[1]!.message).toMatch(/“Alpha” → “Bravo” → “Charlie” → “Alpha”/);
     // What the user would otherwise meet with no word of why: no rule-built date can be worked out.
     expect(w.api.raw('schedule.get', { caseId })).toMatchObject({ ok: false, error: { code: 'cycle' } });
     expect(w.api.internalErrors).toEqual([]);
@@ -80,7 +80,7 @@ describe('verify reports what breaks the rules between records', () => {
     const { report } = verifyOf(w, true);
     expect(report.ok).toBe(false);
     expect(report.foreignKeys).toEqual([{ table: 'deadline', rowid: expect.any(Number), parent: 'party' }]);
-    expect(report.triggerCycles).toEqual([{ ids: [a.id], message: expect.stringContaining('"Written by hand" hangs on itself') }]);
+    expect(report.triggerCycles).toEqual([{ ids: [a.id], message: expect.stringContaining('“Written by hand” → “Written by hand”') }]);
     expect(report.auditChain.problems.map((p) => p.message)).toEqual([`deadline ${a.id} has no audit entry`]);
   });
 });

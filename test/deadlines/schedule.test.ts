@@ -94,14 +94,14 @@ describe('circles of triggers', () => {
     const circle = [hangingOn('a', { deadline: 'c' }), hangingOn('b', { deadline: 'a' }), hangingOn('c', { deadline: 'b' }), hangingOn('d', { deadline: 'a' })];
     expect(() => computeSchedule(circle, [], US_FEDERAL, [])).toThrow(TriggerCycleError);
     expect(() => computeSchedule(circle, [], US_FEDERAL, [])).toThrow(
-      'Deadlines cannot hang on each other in a circle: "Deadline a" hangs on "Deadline c", which hangs on "Deadline b", '
-      + 'which hangs on "Deadline a". Change one of these triggers.',
+      'Deadlines cannot count from each other in a loop: “Deadline a” → “Deadline c” → “Deadline b” → “Deadline a” '
+      + '(each counts from the one after it). Change one of these triggers.',
     );
     expect(findTriggerCycle(circle)?.map((d) => d.id)).toEqual(['a', 'c', 'b']);
   });
 
   it('include a deadline hanging on itself, and not a chain that merely shares a trigger', () => {
-    expect(() => computeSchedule([hangingOn('a', { deadline: 'a' })], [], US_FEDERAL, [])).toThrow('"Deadline a" hangs on itself');
+    expect(() => computeSchedule([hangingOn('a', { deadline: 'a' })], [], US_FEDERAL, [])).toThrow('“Deadline a” → “Deadline a”');
     const fork = [hangingOn('a', { event: 'received' }), hangingOn('b', { deadline: 'a' }), hangingOn('c', { deadline: 'a' })];
     expect(findTriggerCycle(fork)).toBeNull();
   });

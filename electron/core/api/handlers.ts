@@ -109,7 +109,7 @@ function openedInfo(s: Session, file: string, open: () => CaseFile): CaseInfo {
 }
 
 type AnyHandler = (session: Session, input: never) => unknown;
-type Input = { caseId: string; id: string; fields: Record<string, unknown>; changes: Record<string, unknown>; expectedVersion?: number; reason?: string; meetingId?: string; filter?: Record<string, string | null>; includeDeleted?: boolean; limit?: number; offset?: number };
+type Input = { caseId: string; id: string; fields: Record<string, unknown>; changes: Record<string, unknown>; expectedVersion?: number; reason?: string; meetingId?: string; recordedOn?: string; filter?: Record<string, string | null>; includeDeleted?: boolean; limit?: number; offset?: number };
 
 /** The generic verbs, one set per record kind, as the contract lists them. */
 function recordHandlers(kind: KindName): Record<string, AnyHandler> {
@@ -120,7 +120,7 @@ function recordHandlers(kind: KindName): Record<string, AnyHandler> {
     update: (s, i) => {
       const cf = s.get(i.caseId);
       const id = kind === 'directive' ? cf.directive().id : i.id;
-      return cf.update(kind, id, i.changes, s.actor, { expectedVersion: i.expectedVersion, reason: i.reason, meetingId: i.meetingId });
+      return cf.update(kind, id, i.changes, s.actor, { expectedVersion: i.expectedVersion, reason: i.reason, meetingId: i.meetingId, recordedOn: i.recordedOn });
     },
     delete: (s, i) => s.get(i.caseId).delete(kind, i.id, s.actor, i),
     restore: (s, i) => s.get(i.caseId).restore(kind, i.id, s.actor, i),

@@ -1,7 +1,7 @@
 // Which deadlines go into an exported calendar, and with what words: read from a case file's connection (an open
 // case, or a library file read-only), each rule-built deadline explained by the engine as the app shows it.
 import type { IcsExport } from '../../../shared/contract.js';
-import type { DeadlineInput, EventInput } from '../../../shared/deadlines/index.js';
+import type { DeadlineInput, EventInput, MeetingInput } from '../../../shared/deadlines/index.js';
 import { fileSlug } from '../briefs/format.js';
 import type { Db } from '../db/connection.js';
 import { toParleyError } from '../errors.js';
@@ -21,9 +21,10 @@ export function caseCalendar(db: Db): CaseCalendar {
   const directive = new RecordTable(db, 'directive').first()!;
   const deadlines = new RecordTable(db, 'deadline').list(ALL) as unknown as (DeadlineInput & StoredRecord)[];
   const events = new RecordTable(db, 'event').list(ALL) as unknown as EventInput[];
+  const meetings = new RecordTable(db, 'meeting').list(ALL) as unknown as MeetingInput[];
   let explanations = new Map<string, string>();
   try {
-    const computed = computeScheduleOf({ deadlines, events, ...workingCalendarOf(directive) });
+    const computed = computeScheduleOf({ deadlines, events, meetings, ...workingCalendarOf(directive) });
     explanations = new Map([...computed.values()].map((c) => [c.deadlineId, c.explanation]));
   } catch (err) {
     // A file changed by other tools may hold a circle of triggers; its dates still export, without explanations.
