@@ -2,6 +2,7 @@
 // command (the built bundle in a child process) on real case files in a temporary folder.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScheduleChange } from '../../shared/api-types.js';
 import type { RecordOf } from '../../shared/records.js';
 import { OPERATION_NAMES } from '../../shared/contract.js';
 import type { OperationDescription } from '../../electron/cli/commands/operations.js';
@@ -30,6 +31,9 @@ function call<T = unknown>(file: string, operation: string, input?: unknown): T 
   const args = ['call', file, operation, ...(input === undefined ? [] : ['--input', JSON.stringify(input)])];
   return expectOk(run(args)).json<T>();
 }
+
+/** For the tests that run the command many times (each run starts a process, slow on a busy machine). */
+const LONG = 120_000;
 
 const RESPONSE_RULE = { amount: 30, unit: 'business_days', direction: 'after', roll: 'forward' };
 
@@ -96,6 +100,63 @@ describe('parley call', () => {
     expect(dated).toMatchObject({ dueType: 'date', dueDate: '2027-01-12' });
     expect(call<RecordOf<'deadline'>>(file, 'deadline.get', { id: meeting.id }).dueDate).toBe('2027-01-12');
   });
+
+  it('dates a TBD deadline through schedule.preview and schedule.confirm with a reason, and makes it TBD again', () => {
+    const file = newCase('lifecycle.parley');
+    const meeting = call<RecordOf<'deadline'>>(file, 'deadline.create', {
+      fields: { title: 'Meeting with officials', deadlineKind: 'meeting', status: 'open', dueType: 'tbd', windowStart: '2027-01-04', windowEnd: '2027-01-29' },
+    });
+    const brief = call<RecordOf<'deadline'>>(file, 'deadline.create', {
+      fields: { title: 'Send our brief', deadlineKind: 'internal', status: 'open', dueType: 'tbd', triggerDeadlineId: meeting.id, rule: { amount: 2, unit: 'business_days', direction: 'before', roll: 'none' } },
+    });
+    const change = { kind: 'dateDeadline', id: meeting.id, dueDate: '2027-01-12' };
+    const preview = call<ScheduleChange>(file, 'schedule.preview', { change });
+    expect(preview.moves).toEqual([expect.objectContaining({ deadlineId: brief.id, title: 'Send our brief', changed: true, after: expect.objectContaining({ dueDate: '2027-01-08' }) })]);
+    expectFailure(run(['call', file, 'schedule.confirm', '--input', JSON.stringify({ change })]), 1, /schedule\.confirm refused \(invalid_input\).*reason/);
+    expect(call<RecordOf<'deadline'>>(file, 'deadline.get', { id: meeting.id }).dueType).toBe('tbd');
+    call(file, 'schedule.confirm', { change, reason: 'The agency named the day' });
+    expect(call<RecordOf<'deadline'>>(file, 'deadline.get', { id: brief.id }).dueDate).toBe('2027-01-08');
+    const history = call<{ reason: string | null }[]>(file, 'record.history', { id: meeting.id });
+    expect(history.at(-1)!.reason).toBe('The agency named the day');
+
+    call(file, 'schedule.confirm', { change: { kind: 'tbdDeadline', id: meeting.id, windowStart: '2027-01-18', windowEnd: '2027-01-29' }, reason: 'Postponed' });
+    expect(call<RecordOf<'deadline'>>(file, 'deadline.get', { id: meeting.id })).toMatchObject({ dueType: 'tbd', dueDate: null, windowStart: '2027-01-18', windowEnd: '2027-01-29' });
+    expect(call<RecordOf<'deadline'>>(file, 'deadline.get', { id: brief.id })).toMatchObject({ dueType: 'tbd', windowStart: '2027-01-14', windowEnd: '2027-01-27' });
+  }, LONG);
+
+  it('counts a deadline from a meeting, which follows the meeting\'s date', () => {
+    const file = newCase('meeting-trigger.parley');
+    const meeting = call<RecordOf<'meeting'>>(file, 'meeting.create', { fields: { title: 'Terms meeting', status: 'planned' } });
+    const minutes = call<RecordOf<'deadline'>>(file, 'deadline.create', {
+      fields: { title: 'Send the minutes', deadlineKind: 'internal', status: 'open', dueType: 'tbd', triggerMeetingId: meeting.id, rule: { amount: 3, unit: 'business_days', direction: 'after', roll: 'forward' } },
+    });
+    expect(minutes.dueType).toBe('tbd');
+    expectFailure(run(['call', file, 'meeting.update', '--input', JSON.stringify({ id: meeting.id, changes: { meetingDate: '2027-01-12' } })]), 1, /needs_confirmation.*“Send the minutes” from not yet known to 2027-01-15/);
+    call(file, 'schedule.confirm', { change: { kind: 'meeting', id: meeting.id, changes: { meetingDate: '2027-01-12' } }, reason: 'Meeting set' });
+    expect(call<RecordOf<'deadline'>>(file, 'deadline.get', { id: minutes.id }).dueDate).toBe('2027-01-15');
+  }, LONG);
+
+  it('refuses a loop of triggers, naming it in order, and changes nothing', () => {
+    const file = newCase('loop.parley');
+    const rule = { amount: 1, unit: 'calendar_days', direction: 'after', roll: 'none' };
+    const a = call<RecordOf<'deadline'>>(file, 'deadline.create', { fields: { title: 'Alpha', deadlineKind: 'internal', status: 'open', dueType: 'date', dueDate: '2027-01-04' } });
+    const b = call<RecordOf<'deadline'>>(file, 'deadline.create', { fields: { title: 'Bravo', deadlineKind: 'internal', status: 'open', dueType: 'tbd', triggerDeadlineId: a.id, rule } });
+    const refused = run(['call', file, 'deadline.update', '--input', JSON.stringify({ id: a.id, changes: { triggerDeadlineId: b.id, rule } })]);
+    expectFailure(refused, 1, /deadline\.update refused \(cycle\).*“Alpha” → “Bravo” → “Alpha”/);
+    expect(call<RecordOf<'deadline'>>(file, 'deadline.get', { id: a.id })).toMatchObject({ dueDate: '2027-01-04', triggerDeadlineId: null, version: 1 });
+  }, LONG);
+
+  it('makes the directive\'s received date an event of the case, and a deadline counted from it gets its date from the core', () => {
+    const file = newCase('received.parley');
+    call(file, 'directive.update', { changes: { issuedOn: '2026-11-18', receivedOn: '2026-11-20' } });
+    const events = call<RecordOf<'event'>[]>(file, 'event.list');
+    const received = events.find((e) => e.directiveDate === 'receivedOn')!;
+    expect(received).toMatchObject({ title: 'Order received', eventKind: 'order_received', occurredOn: '2026-11-20' });
+    const response = call<RecordOf<'deadline'>>(file, 'deadline.create', {
+      fields: { title: 'Response to the order', deadlineKind: 'response', status: 'open', dueType: 'tbd', triggerEventId: received.id, rule: RESPONSE_RULE },
+    });
+    expect(response.dueDate).toBe('2027-01-06');
+  }, LONG);
 
   it('adds deadlines in bulk from a JSON file with --each, saving each, and stops at the first refusal saying what was saved', () => {
     const file = newCase('bulk.parley');

@@ -1,6 +1,6 @@
-// The reminder center: reminders due now in every open case (those that fell due while the app was closed too),
-// each with Snooze and Dismiss. The core keeps what was snoozed or dismissed in the case file, so the list and the
-// desktop notifications agree after a restart. A case with a long history can have a thousand reminders due: the
+// The reminder center: reminders due now in this case (those that fell due while the app was closed too; those of
+// every case are on the library dashboard), each with Snooze and Dismiss. The core keeps what was snoozed or
+// dismissed in the case file, so the list and the desktop notifications agree after a restart. A case with a long history can have a thousand reminders due: the
 // center shows the most pressing few and the rest on request, so that it never pushes the deadlines list away.
 import { addDays, addHours, set as setTime } from 'date-fns';
 import { useEffect, useState } from 'react';

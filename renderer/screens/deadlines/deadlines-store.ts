@@ -201,9 +201,12 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
       if (get().caseId === caseId) await get().loadReminders();
     },
     async loadReminders() {
+      // This case's own reminders: the list across every case is the library dashboard's.
+      const caseId = get().caseId;
+      if (!caseId) return;
       try {
-        const reminders = await api().call('reminder.due', { timeZone: userTimeZone() });
-        set({ reminders, remindersRead: true });
+        const reminders = await api().call('reminder.due', { caseId, timeZone: userTimeZone() });
+        if (get().caseId === caseId) set({ reminders, remindersRead: true });
       } catch {
         // Reminders are read again at the next change or minute; a failed read leaves the last list.
       }

@@ -46,7 +46,7 @@ function panelsOf(dashboard: Dashboard, withinDays: number): PanelDef[] {
     },
     {
       id: 'meetings', title: 'Upcoming meetings', empty: 'No meetings planned.', section: 'meetings',
-      entries: dashboard.upcomingMeetings.map((m) => ({ ...m, when: [`${formatDay(m.meetingDate)}${m.startTime ? ` ${m.startTime}` : ''}`, m.location].filter(Boolean).join(', ') })),
+      entries: dashboard.upcomingMeetings.map((m) => ({ ...m, when: [m.meetingDate ? `${formatDay(m.meetingDate)}${m.startTime ? ` ${m.startTime}` : ''}` : 'date not set', m.location].filter(Boolean).join(', ') })),
     },
     {
       id: 'watch', title: 'Watch items triggered', empty: 'No watch item has triggered.', section: 'watch', tone: 'alert',

@@ -57,6 +57,9 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
   };
   const savedPosition = (rec: AnyRecord) => {
     onSaved(rec);
+    // A reason is for the change it was given with; a later, unrelated edit must not carry it into the history.
+    setReason('');
+    context.current = { ...context.current, reason: '' };
     void loadHistory();
   };
   const common = { caseId, kind: 'issue' as const, record: issue, onSaved, disabled: readOnly };

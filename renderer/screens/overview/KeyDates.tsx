@@ -50,7 +50,7 @@ export function KeyDates({ caseId }: { caseId: string }) {
           nextMeeting ? (
             <>
               {nextMeeting.title}
-              <span className="muted"> · {formatDay(nextMeeting.meetingDate)}</span>
+              <span className="muted"> · {nextMeeting.meetingDate ? formatDay(nextMeeting.meetingDate) : 'date not set'}</span>
             </>
           ) : (
             <span className="muted">None planned</span>

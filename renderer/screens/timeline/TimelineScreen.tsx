@@ -64,7 +64,8 @@ function entriesOf(data: Loaded): { entries: Entry[]; undated: number } {
   for (const p of data.positionChanges) {
     const side = p.side === 'ours' ? 'Our' : 'Their';
     entries.push({
-      key: `position-${p.id}`, type: 'positionChange', date: localDate(p.createdAt), time: localTime(p.createdAt),
+      // The day it records (its meeting's, or the one the user gave), not the moment it was typed (the history's).
+      key: `position-${p.id}`, type: 'positionChange', date: p.recordedOn ?? localDate(p.createdAt), time: p.recordedOn ? null : localTime(p.createdAt),
       title: `${issueTitle.get(p.issueId) ?? 'An issue'}: ${side.toLowerCase()} ${POSITION_WORDS[p.position] ?? p.position} changed`,
       detail: [clip(p.value) ? `Now: ${clip(p.value)}` : 'Cleared', p.reason ? `Why: ${clip(p.reason)}` : null].filter(Boolean).join(' · '),
     });
