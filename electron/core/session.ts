@@ -114,8 +114,16 @@ export class Session {
   adopt(cf: CaseFile): CaseFile {
     try {
       this.assertNoCopyOpen(cf.caseId);
-      // A file made before this Parley gets what the core now keeps for every record (audited, once).
-      if (!cf.readOnly) cf.catchUp(this.actor);
+      // A file made before this Parley gets what the core now keeps for every record (audited, once). Not a reason
+      // to refuse the file: one that cannot be filled in (damaged) says so when its records are read, and is filled
+      // in at a later opening once repaired; the fill is one transaction, all or nothing.
+      if (!cf.readOnly) {
+        try {
+          cf.catchUp(this.actor);
+        } catch {
+          // See above.
+        }
+      }
     } catch (err) {
       cf.close();
       throw err;

@@ -106,9 +106,9 @@ describe('an import meets the rules a change through the API meets', () => {
 
   const refusals: [label: string, code: string, message: RegExp, spoil: (e: ReturnType<typeof exported>) => void][] = [
     ['a deadline that is its own trigger', 'cycle', /“Deadline A” → “Deadline A”/, ({ hang }) => hang(0, 0)],
-    ['two deadlines that hang on each other', 'cycle', /circle/, ({ hang }) => { hang(0, 1); hang(1, 0); }],
-    ['a longer circle of triggers, listed out of order', 'cycle', /circle/, ({ hang, deadlines }) => { hang(0, 2); hang(2, 1); hang(1, 0); deadlines.reverse(); }],
-    ['a circle that passes through a deleted deadline', 'cycle', /circle/, ({ hang, deadlines }) => {
+    ['two deadlines that hang on each other', 'cycle', /in a loop: “Deadline ([AB])” → “Deadline [AB]” → “Deadline \1”/, ({ hang }) => { hang(0, 1); hang(1, 0); }],
+    ['a longer circle of triggers, listed out of order', 'cycle', /in a loop: “Deadline ([ABC])” → “Deadline [ABC]” → “Deadline [ABC]” → “Deadline \1”/, ({ hang, deadlines }) => { hang(0, 2); hang(2, 1); hang(1, 0); deadlines.reverse(); }],
+    ['a circle that passes through a deleted deadline', 'cycle', /in a loop: “Deadline ([AB])” → “Deadline [AB]” → “Deadline \1”/, ({ hang, deadlines }) => {
       hang(0, 1); hang(1, 0);
       Object.assign(deadlines[1]!, { deletedAt: deadlines[1]!.updatedAt, deletedBy: 'Someone' });
     }],
