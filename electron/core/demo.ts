@@ -148,7 +148,15 @@ const EVENTS = {
 type EventIds = Record<keyof typeof EVENTS, string>;
 
 function writeEvents(w: Writer): EventIds {
-  return createEach(EVENTS, (fields) => w.call('event.create', { caseId: w.caseId, fields }));
+  // The directive's issued and received dates are events of the case already, made with it: they get their details.
+  const directiveDate = { order_issued: 'issuedOn', order_received: 'receivedOn' } as Partial<Record<string, string>>;
+  return createEach(EVENTS, (fields) => {
+    const field = directiveDate[fields.eventKind];
+    if (!field) return w.call('event.create', { caseId: w.caseId, fields });
+    const [own] = w.call('event.list', { caseId: w.caseId, filter: { directiveDate: field } });
+    if (!own) return w.call('event.create', { caseId: w.caseId, fields });
+    return w.call('event.update', { caseId: w.caseId, id: own.id, changes: fields });
+  });
 }
 
 // ---- meetings --------------------------------------------------------------------------------------------------
