@@ -2,8 +2,8 @@
 // contract before any of these runs.
 import nodePath from 'node:path';
 import { type AsyncOpName, type InputOf, type OpName, type OutputOf, STATIC_OPERATIONS, verbsOf } from '../../../shared/contract.js';
-import { buildMeetingBrief, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
-import { fileSlug, formatDay, todayIso } from '../briefs/format.js';
+import { buildMeetingBrief, casePage, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
+import { fileSlug } from '../briefs/format.js';
 import { KIND_NAMES, type KindName } from '../../../shared/records.js';
 import { certificateOf, compareWithCertificate, exportForTransfer } from '../custody.js';
 import { isoToday } from '../library.js';
@@ -47,8 +47,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
     return { fileName: file.fileName, mediaType: file.mediaType, dataBase64: file.bytes.toString('base64') };
   },
   'document.export': async (s, { caseId, document, format, title, marking }) => {
-    const cf = s.get(caseId);
-    const page = { title, marking, caseReference: cf.directive().referenceNumber ?? undefined, date: formatDay(todayIso()) };
+    const page = casePage(s.get(caseId), title, { marking });
     const { exportDocument, MEDIA_TYPES } = await import('../export/index.js'); // large, and rarely needed: see briefs
     const bytes = await exportDocument(document, format, { ...page, pdfRenderer: s.pdfRenderer });
     return { fileName: `${fileSlug(title, 80, 'document')}.${format}`, mediaType: MEDIA_TYPES[format], dataBase64: bytes.toString('base64') };
