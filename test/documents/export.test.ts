@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { ExportedFile } from '../../shared/contract.js';
-import { MEETING_BRIEF_SECTIONS, doc, paragraph } from '../../shared/documents/index.js';
+import { MEETING_BRIEF_SECTIONS, documentText, doc, heading, pageChrome, paragraph, table } from '../../shared/documents/index.js';
 import { casePage, renderMeetingBrief } from '../../electron/core/briefs/index.js';
 import { exportDocument } from '../../electron/core/export/index.js';
 import { tempDir, type TestApi } from '../helpers.js';
@@ -153,6 +153,8 @@ describe('exports of a meeting brief', () => {
   });
 });
 
+/** The pieces a line may break into: words, and a hyphenated word's parts after each hyphen ("carve-" "out"). */
+const wordsOf = (text: string) => text.split(/\s+/).flatMap((w) => [w, ...w.split(/(?<=-)/)]).filter((w) => w.length > 0);
 /** The last line of each page, where the footer stands, with its page number left out. */
 const footers = (layoutText: string) =>
   layoutText.split('\f').filter((p) => p.trim()).map((p, i) => {
@@ -168,6 +170,35 @@ async function exported(api: TestApi, name: 'document.export' | 'brief.export', 
 }
 
 describe('the pages of every format', () => {
+  it('sizes each Word table column by its content, so that no word breaks across lines ("Complianc" / "e")', async () => {
+    const { api, caseId, meetingId } = sampleCase();
+    // A brief's issues table as a negotiator edits it: long issue titles beside one-word columns, the kind of
+    // obligation ("Compliance") and the status ("Negotiating").
+    const issues = doc([
+      heading(1, 'Issues for the negotiation session'),
+      table(['Issue', 'Priority', 'Kind', 'Our opening', 'Their position', 'Status'], [
+        ['Suspension of foreign-national access to the Meridian model family for every enterprise customer', 'Critical', 'Compliance', 'No suspension for existing enterprise customers', 'Suspend access for every foreign national', 'Negotiating'],
+        ['Tiered access by model capability under the deemed-export provisions', 'High', 'Response', 'All capability tiers remain available', 'All tiers suspended pending review', 'Compliance'],
+        ['Timing of compliance with the suspension order and its transition period', 'Medium', 'Compliance', 'A transition of 180 days', '—', 'Negotiating'],
+      ]),
+    ]);
+    const title = 'Issues for the negotiation session';
+    const word = await exported(api, 'document.export', { caseId, document: issues, format: 'docx', title });
+    // The brief as `parley brief` writes it: its deadlines table has a Kind column holding "Compliance".
+    const brief = await exported(api, 'brief.export', { caseId, meetingId, format: 'docx' });
+    const pdfs = await wordToPdf({ issues: word, brief });
+    keep('issues-table.docx.pdf', pdfs.issues!);
+
+    const chrome = pageChrome(casePage(api.session.get(caseId), title));
+    const vocabulary = new Set(wordsOf(`${documentText(issues)} ${chrome.marking.toUpperCase()} ${chrome.footer} Page 1 of`));
+    const text = await pdfText(pdfs.issues!, '-layout');
+    const tokens = text.split(/\s+/).filter((t) => t.length > 0);
+    expect(tokens.filter((t) => !vocabulary.has(t)), `pieces of broken words in:\n${text}`).toEqual([]);
+    for (const whole of ['Status', 'Compliance', 'Negotiating', 'Priority', 'Critical']) expect(tokens).toContain(whole);
+
+    expect((await pdfText(pdfs.brief!, '-layout')).split(/\s+/)).toContain('Compliance');
+  }, 240_000);
+
   it('puts the same footer on PDF and Word pages, from the app\'s drafts (document.export) and from `parley brief` (brief.export)', async () => {
     const { api, caseId, meetingId } = sampleCase();
     const title = `Meeting brief - ${TEXT.meetingTitle}`;
