@@ -14,6 +14,7 @@ import { exportCase } from '../transfer.js';
 import { calendarExport, caseCalendar } from '../calendar/export.js';
 import { dueRemindersOf, scheduleChangeOf } from '../deadline-operations.js';
 import { keyDatesOf } from '../key-dates.js';
+import { exportReviewComments, readCommentsFile } from '../review-comments-file.js';
 
 export type Handler<N extends OpName> = (session: Session, input: InputOf<N>) => N extends AsyncOpName ? Promise<OutputOf<N>> : OutputOf<N>;
 type StaticName = keyof typeof STATIC_OPERATIONS;
@@ -83,6 +84,13 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   },
   'review.resolve': (s, { caseId, id, resolved }) => s.reviewNotes(caseId).resolve(id, resolved, s.actor),
   'review.remove': (s, { caseId, id }) => (s.reviewNotes(caseId).remove(id), null),
+  'review.export': (s, { caseId }) => exportReviewComments(s.get(caseId), s.reviewNotes(caseId).list(), s.actor),
+  'review.import': (s, { caseId, dataBase64, passphrase }) => {
+    const cf = s.get(caseId);
+    return cf.importReviewComments(readCommentsFile(Buffer.from(dataBase64, 'base64'), passphrase ?? cf.sealingPassphrase()), s.actor);
+  },
+  'review.received': (s, { caseId }) => s.get(caseId).receivedReviewComments(),
+  'reviewComment.resolve': (s, { caseId, id, resolved, expectedVersion }) => s.get(caseId).resolveReviewComment(id, resolved, s.actor, { expectedVersion }),
   'session.lock': (s) => s.lock(),
   'case.encrypt': (s, { path, passphrase }) => s.changeKey(path, 'encrypt', null, passphrase),
   'case.rekey': (s, { path, passphrase, newPassphrase }) => s.changeKey(path, 'rekey', passphrase, newPassphrase),

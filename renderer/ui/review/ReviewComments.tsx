@@ -2,7 +2,7 @@
 // not) and a form to add one. The comments live outside the case file, so adding them leaves it unaltered.
 import { useEffect, useId, useState } from 'react';
 import type { ReviewComment } from '../../../shared/api-types.js';
-import type { KindName } from '../../../shared/records.js';
+import type { ReviewableKind } from '../../../shared/enums.js';
 import { useCases } from '../../state/cases.js';
 import { formatInstant } from '../dates.js';
 import { useReview } from '../../state/review.js';
@@ -24,7 +24,7 @@ export function useReviewComments(caseId: string): ReviewComment[] {
   return inReview && loadedFor === caseId ? comments : [];
 }
 
-export function ReviewComments({ caseId, kind, id, noun, className }: { caseId: string; kind: KindName; id: string; noun: string; className?: string }) {
+export function ReviewComments({ caseId, kind, id, noun, className }: { caseId: string; kind: ReviewableKind; id: string; noun: string; className?: string }) {
   const inReview = useInReview(caseId);
   const comments = useReviewComments(caseId).filter((c) => c.recordKind === kind && c.recordId === id);
   const error = useReview((s) => s.error);
