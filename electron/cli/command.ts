@@ -60,7 +60,7 @@ export class CommandContext {
 
   /**
    * Opens a case file read-only for the length of `use`, then closes it, so that several files (even two copies
-   * of one case) can be read in turn and none is changed. (No command changes an existing file yet.)
+   * of one case) can be read in turn and none is changed.
    */
   readCase<T>(file: string, use: (info: CaseInfo) => T): T;
   readCase<T>(file: string, use: (info: CaseInfo) => Promise<T>): Promise<T>;
@@ -79,13 +79,37 @@ export class CommandContext {
     return result;
   }
 
+  /**
+   * Opens a case file for the length of `use`, then closes it: `edit` to change it (the one command that does is
+   * `review import`), `review` to read it in review mode, whose comments live in the library folder and which
+   * leaves the file byte-identical.
+   */
+  withCase<T>(file: string, how: 'edit' | 'review', use: (info: CaseInfo) => T): T {
+    const info = this.openCase(file, how);
+    try {
+      return use(info);
+    } finally {
+      dispatch(this.session, 'case.close', { caseId: info.caseId }, this.logInternalError);
+    }
+  }
+
   /** Opens a file read-only; an encrypted one with the passphrase asked for at the terminal or read from stdin. */
   private openReadOnly(file: string): CaseInfo {
+    return this.openCase(file, 'read');
+  }
+
+  private openCase(file: string, how: 'read' | 'edit' | 'review'): CaseInfo {
+    const open = (passphrase?: string) =>
+      how === 'review'
+        ? dispatch(this.session, 'case.openForReview', { path: file, passphrase }, this.logInternalError)
+        : dispatch(this.session, 'case.open', { path: file, readOnly: how === 'read', passphrase }, this.logInternalError);
     try {
-      const plain = dispatch(this.session, 'case.open', { path: file, readOnly: true }, this.logInternalError);
+      const plain = open();
       if (plain.ok) return plain.data;
       if (plain.error.code !== 'passphrase_required') throw new CliError(plain.error.message, EXIT.cannotOpen);
-      return this.call('case.open', { path: file, readOnly: true, passphrase: this.passphrases.ask(file) }, EXIT.cannotOpen);
+      const keyed = open(this.passphrases.ask(file));
+      if (!keyed.ok) throw new CliError(keyed.error.message, EXIT.cannotOpen);
+      return keyed.data;
     } catch (err) {
       // Most refusals name the file already; the others would leave the user guessing which file was meant.
       if (err instanceof CliError && !err.message.includes(path.basename(file))) throw new CliError(`${file}: ${err.message}`, err.exitCode);

@@ -10,11 +10,12 @@ import importCommand from './commands/import.js';
 import info from './commands/info.js';
 import { decrypt, encrypt, rekey } from './commands/keys.js';
 import newCommand from './commands/new.js';
+import review from './commands/review.js';
 import search from './commands/search.js';
 import verify from './commands/verify.js';
 
 export const COMMANDS: readonly Command[] = [
-  newCommand, info, verify, search, deadlines, deadline, ics, exportCommand, importCommand, brief, demo, encrypt, rekey, decrypt,
+  newCommand, info, verify, search, deadlines, deadline, ics, exportCommand, importCommand, review, brief, demo, encrypt, rekey, decrypt,
 ] as Command[];
 
 export function findCommand(name: string): Command | undefined {
