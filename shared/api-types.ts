@@ -1,5 +1,5 @@
 // Output types of the API that are not plain records. Inputs are zod schemas in contract.ts.
-import type { AUDIT_OPERATIONS, DIRECTIVE_STATUSES, LINK_TYPES } from './enums.js';
+import type { AUDIT_OPERATIONS, DIRECTIVE_STATUSES, LINK_TYPES, ReviewableKind } from './enums.js';
 import type { KindName, RecordOf } from './records.js';
 
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
@@ -222,13 +222,30 @@ export interface DueReminderView {
 /** A reviewer's comment on one record of a case opened for review; kept outside the case file. */
 export interface ReviewComment {
   id: string;
-  recordKind: KindName;
+  recordKind: ReviewableKind;
   recordId: string;
   text: string;
   author: string;
   createdAt: string;
   resolvedAt: string | null;
   resolvedBy: string | null;
+}
+
+/** What importing a reviewer's comments did (review.import). */
+export interface ReviewImport {
+  /** Comments new to the case, now records in it. */
+  added: number;
+  /** Comments the case had already (imported before): left as they are. */
+  alreadyThere: number;
+  /** Of those added, the ones about a record the case no longer has (deleted, or never in this copy). */
+  aboutMissing: number;
+}
+
+/** A review comment imported into the case, and whether the record it is about is still in the case. */
+export interface ReceivedReviewComment {
+  comment: RecordOf<'reviewComment'>;
+  /** False when the record was deleted or is not in the case: the comment then shows the title it had. */
+  recordPresent: boolean;
 }
 
 /**

@@ -4,13 +4,13 @@
 import { z } from 'zod';
 import type {
   AuditEntry, CaseInfo, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord,
-  LockedCase, ReviewComment, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport,
+  LockedCase, ReceivedReviewComment, ReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport,
 } from './api-types.js';
 import { DocumentSchema, type DocumentNode } from './documents/model.js';
-import { LINKABLE_KINDS } from './enums.js';
-import { createSchemaOf, isoDate, recordId, timeZone, updateSchemaOf, type Shape } from './fields.js';
+import { LINKABLE_KINDS, REVIEWABLE_KINDS } from './enums.js';
+import { auditHeadText, createSchemaOf, isoDate, recordId, sha256Text, timeZone, updateSchemaOf, type Shape } from './fields.js';
 import {
-  COMPUTED_FIELDS, KINDS, KIND_NAMES, type CreatableKind, type CreateInputOf, type DeletableKind, type KindName,
+  COMPUTED_FIELDS, KINDS, KIND_NAMES, MAX_REVIEW_COMMENT_LENGTH, type CreatableKind, type CreateInputOf, type DeletableKind, type KindName,
   type ListableKind, type RecordOf, type UpdatableKind, type UpdateInputOf,
 } from './records.js';
 
@@ -58,6 +58,11 @@ function base64Bytes(text: string): number {
   return (text.length / 4) * 3 - padding;
 }
 
+/** The largest review comments file, in bytes, and as base64 (see electron/core/review-comments-file.ts). */
+export const MAX_COMMENTS_FILE_BYTES = 20 * 1024 * 1024;
+const MAX_COMMENTS_FILE_BASE64_LENGTH = 4 * Math.ceil(MAX_COMMENTS_FILE_BYTES / 3);
+const COMMENTS_FILE_TOO_LARGE = 'a review comments file can be at most 20 MB; this one is larger';
+
 // ---- case files, search, history, links, attachments, the library ----------------------------------------------
 
 const directiveCreate = createSchemaOf(KINDS.directive.fields as Shape);
@@ -79,13 +84,12 @@ export type CaseExport = z.infer<typeof CaseExportSchema>;
  * written before it was added lack it. Keys not named here are dropped, so later certificates still read. Each text
  * is held to its form, since the CLI prints some of them.
  */
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal digits');
 export const CertificateSchema = z.object({
   caseId: recordId.optional(),
   fileName: z.string().max(4_096),
   path: z.string().max(4_096),
-  sha256: hex64,
-  auditHead: z.string().regex(/^([1-9][0-9]{0,14}:[0-9a-f]{64})?$/, 'must be "number:hash", or empty'),
+  sha256: sha256Text,
+  auditHead: auditHeadText,
   auditEntries: z.number().int().min(0),
   recordCounts: z.record(z.string().regex(/^[a-zA-Z]{1,64}$/), z.number().int().min(0)),
   schemaVersion: z.number().int().min(0),
@@ -193,13 +197,26 @@ export const STATIC_OPERATIONS = {
   // Review mode: the case opens read-only; comments go to a file of their own in the data folder.
   'case.openForReview': op<CaseInfo>()(z.strictObject({ path: casePath, passphrase: passphrase.optional() })),
   'review.list': op<ReviewComment[]>()(
-    z.strictObject({ caseId, recordKind: z.enum(KIND_NAMES).optional(), recordId: recordId.optional() }),
+    z.strictObject({ caseId, recordKind: z.enum(REVIEWABLE_KINDS).optional(), recordId: recordId.optional() }),
   ),
   'review.add': op<ReviewComment>()(
-    z.strictObject({ caseId, recordKind: z.enum(KIND_NAMES), recordId, text: z.string().trim().min(1).max(10_000) }),
+    z.strictObject({ caseId, recordKind: z.enum(REVIEWABLE_KINDS), recordId, text: z.string().trim().min(1).max(MAX_REVIEW_COMMENT_LENGTH) }),
   ),
   'review.resolve': op<ReviewComment>()(z.strictObject({ caseId, id: recordId, resolved: z.boolean() })),
   'review.remove': op<null>()(z.strictObject({ caseId, id: recordId })),
+  // Review comments that travel: the reviewer exports them as a file (sealed with the passphrase of an encrypted
+  // case); the case's owner imports that file into the case, where each comment is a record, audited.
+  'review.export': op<ExportedFile>()(z.strictObject({ caseId })),
+  'review.import': op<ReviewImport>()(
+    z.strictObject({
+      caseId,
+      dataBase64: z.base64().max(MAX_COMMENTS_FILE_BASE64_LENGTH, COMMENTS_FILE_TOO_LARGE),
+      // The passphrase of the copy the reviewer read, where it is not this case's own (a copy made for transfer).
+      passphrase: passphrase.optional(),
+    }),
+  ),
+  'review.received': op<ReceivedReviewComment[]>()(z.strictObject({ caseId })),
+  'reviewComment.resolve': op<RecordOf<'reviewComment'>>()(z.strictObject({ caseId, id: recordId, resolved: z.boolean(), expectedVersion })),
   // App lock: every case file closed; the list says what to open again on unlocking.
   'session.lock': op<LockedCase[]>()(z.strictObject({})),
   // Encryption at rest: each writes a new file through a consistent copy and replaces the old one atomically.
@@ -249,6 +266,7 @@ export function verbsOf(kind: KindName): ('create' | 'get' | 'list' | 'update' |
     case 'appendOnly': return ['create', 'get', 'list'];
     case 'attachment': return ['get', 'list', 'update', 'delete', 'restore', 'purge'];
     case 'editable': return ['create', 'get', 'list', 'update', 'delete', 'restore', 'purge'];
+    case 'imported': return ['get', 'list'];
   }
 }
 

@@ -51,8 +51,11 @@ export interface ParleyDesktop {
   forgetPassphrase(path: string): Promise<void>;
 }
 
-/** Files the core exports, by the file name's extension: drafts and briefs (shared/contract.ts EXPORT_FORMATS), calendars. */
-export const SAVABLE_EXPORT_EXTENSIONS = ['pdf', 'docx', 'md', 'html', 'ics'] as const;
+/**
+ * Files the core exports, by the file name's extension: drafts and briefs (shared/contract.ts EXPORT_FORMATS),
+ * calendars, and a reviewer's comments (review.export).
+ */
+export const SAVABLE_EXPORT_EXTENSIONS = ['pdf', 'docx', 'md', 'html', 'ics', 'parley-comments'] as const;
 
 /** An exported file as the contract returns it: its suggested name (ending in one of the extensions above) and bytes. */
 export interface ExportedFileToSave {

@@ -42,3 +42,12 @@ export const LINKABLE_KINDS = [
   'directive', 'party', 'event', 'deadline', 'meeting', 'attendee', 'note', 'decision', 'actionItem', 'issue',
   'positionChange', 'concession', 'batna', 'precedent', 'watchItem', 'draft', 'draftRevision', 'attachment',
 ] as const;
+/**
+ * Record kinds a review comment may be about: every kind but the review comment itself (a test keeps this in step
+ * with KINDS). A comment on a comment is a reply, which review comments do not have.
+ */
+export const REVIEWABLE_KINDS = [
+  'directive', 'party', 'event', 'deadline', 'meeting', 'attendee', 'note', 'decision', 'actionItem', 'issue',
+  'positionChange', 'concession', 'batna', 'precedent', 'watchItem', 'draft', 'draftRevision', 'link', 'attachment',
+] as const;
+export type ReviewableKind = (typeof REVIEWABLE_KINDS)[number];

@@ -69,6 +69,10 @@ export function isStoredValueProblem(error: z.ZodError): boolean {
 export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:mm');
 export const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as America/New_York');
 export const recordId = z.uuid();
+/** A SHA-256 as 64 lowercase hexadecimal digits. */
+export const sha256Text = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal digits');
+/** The head of a case's audit chain as "seq:hash", or empty for a chain with no entry. */
+export const auditHeadText = z.string().regex(/^([1-9][0-9]{0,14}:[0-9a-f]{64})?$/, 'must be "number:hash", or empty');
 export const textList = z.array(z.string().max(10_000)).max(1_000);
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -8,17 +8,22 @@ import { holidayCalendarById } from './deadlines/calendars/index.js';
 import * as E from './enums.js';
 import {
   type Shape, type FieldsOf, type CreateFieldsOf, type UpdateFieldsOf,
-  req, opt, shortText, longText, isoDate, timeOfDay, timeZone, recordId, textList,
+  req, opt, shortText, longText, isoDate, timeOfDay, timeZone, recordId, textList, sha256Text, auditHeadText,
 } from './fields.js';
+
+/** The longest review comment, in characters (as the reviewer's comment box takes it). */
+export const MAX_REVIEW_COMMENT_LENGTH = 10_000;
 
 /**
  * How a kind may be changed through the generic verbs:
  * - singleton: exactly one per case file, made with the file (get, update);
  * - editable: create, get, list, update, delete (soft), restore, purge (hard);
  * - appendOnly: history that is written once and never edited (create, get, list);
- * - attachment: like editable, but created by `attachment.add` with its bytes.
+ * - attachment: like editable, but created by `attachment.add` with its bytes;
+ * - imported: written only by an import of its own (`review.import`) and changed only by operations of its own
+ *   (`reviewComment.resolve`); get and list through the generic verbs.
  */
-export type KindMode = 'singleton' | 'editable' | 'appendOnly' | 'attachment';
+export type KindMode = 'singleton' | 'editable' | 'appendOnly' | 'attachment' | 'imported';
 
 export interface KindDef<S extends Shape = Shape> {
   table: string;
@@ -345,6 +350,29 @@ export const KINDS = {
       size: req(z.number().int().min(0)),
       sha256: req(z.string().regex(/^[0-9a-f]{64}$/)),
     },
+  }),
+  // A reviewer's comment that travelled back to the case (review.import): about a record named by kind, id and the
+  // title it had when reviewed, so that it still reads where that record has changed or is gone. Not a reference:
+  // the record may no longer be in the case. commentId is the id the reviewer's Parley gave it; importing the same
+  // comment again adds nothing.
+  reviewComment: kind({
+    table: 'review_comment', label: 'Review comment', plural: 'Review comments', mode: 'imported', titleField: 'text',
+    fields: {
+      commentId: req(recordId),
+      recordKind: req(z.enum(E.REVIEWABLE_KINDS)),
+      recordId: req(recordId),
+      recordTitle: req(shortText),
+      text: req(z.string().trim().min(1, 'must not be empty').max(MAX_REVIEW_COMMENT_LENGTH), { search: true }),
+      reviewer: req(shortText, { search: true }),
+      reviewedAt: req(z.iso.datetime()),
+      /** The case's audit head ("seq:hash") in the copy the reviewer read. */
+      reviewedAuditHead: req(auditHeadText),
+      resolvedAt: opt(z.iso.datetime()),
+      resolvedBy: opt(shortText),
+      /** The SHA-256 the comments file carried over its content, naming the file the comment came in. */
+      commentsSha256: req(sha256Text),
+    },
+    check: (c) => ((c.resolvedAt === null) !== (c.resolvedBy === null) ? 'resolvedAt and resolvedBy go together' : null),
   }),
 } as const;
 

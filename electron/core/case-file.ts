@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { basename } from 'node:path';
-import type { AuditEntry, CaseInfo, LinksOfRecord, ScheduleChange, ScheduledDeadline, SearchHit, VerifyProblem, VerifyReport } from '../../shared/api-types.js';
+import type { AuditEntry, CaseInfo, LinksOfRecord, ReceivedReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, VerifyProblem, VerifyReport } from '../../shared/api-types.js';
 import { TriggerCycleError, zonedTimeToInstant, type DeadlineInput } from '../../shared/deadlines/index.js';
 import { POSITION_FIELDS } from '../../shared/enums.js';
 import { COMPUTED_FIELDS, KINDS, KIND_NAMES, type KindName, type RecordOf } from '../../shared/records.js';
@@ -11,6 +11,7 @@ import { ParleyError, toParleyError } from './errors.js';
 import { closeCaseDatabase, createCaseDatabase, openCaseDatabase, type Db, type OpenOptions } from './db/connection.js';
 import { isKeyed } from './db/encryption.js';
 import { copyWithKey } from './db/rewrite.js';
+import type { CommentsFile } from './review-comments-file.js';
 import { LATEST_SCHEMA_VERSION } from './db/migrations.js';
 import { verifyAuditChain, type AuditRow } from './store/audit-trail.js';
 import { canonicalJson, sha256Hex } from './store/canonical.js';
@@ -83,6 +84,7 @@ const ORDER_BY: Partial<Record<KindName, string>> = {
   positionChange: 'created_at, rowid',
   draftRevision: 'revision_number',
   actionItem: "status <> 'open', due_date IS NULL, due_date, created_at",
+  reviewComment: 'reviewed_at, rowid',
 };
 
 /** Bytes are the ones an attachment's record describes: its size and SHA-256. */
@@ -372,7 +374,68 @@ export class CaseFile {
     return { name: a.name, mediaType: a.mediaType, bytes };
   }
 
+  /** The title a record goes by (as lists and links show it), or null if the case does not hold it. */
+  recordTitle(kind: KindName, id: string): string | null {
+    const rec = this.writes.table(kind).get(id);
+    return rec ? titleOf(kind, rec) : null;
+  }
+
+  /**
+   * The passphrase an encrypted case was opened with, null for a plain case: the comments of a review of it are
+   * sealed with it, so that they are as protected as the case (see review-comments-file.ts).
+   */
+  sealingPassphrase(): string | null {
+    return this.#passphrase;
+  }
+
+  /** The review comments imported into the case, oldest comment first, each with whether its record is still here. */
+  receivedReviewComments(): ReceivedReviewComment[] {
+    return this.list('reviewComment').map((comment) => ({
+      comment,
+      recordPresent: this.writes.table(comment.recordKind).presence(comment.recordId) === 'live',
+    }));
+  }
+
   // ---- changing --------------------------------------------------------------------------------------------
+
+  /**
+   * Takes a reviewer's comments into the case (review.import): each comment not already here becomes a record,
+   * written with its audit entry, whose reason names the reviewer and the export. A comment the case has (by the id
+   * the reviewer's Parley gave it) is left as it is, so importing a file again adds nothing. A comment about a record
+   * no longer here is taken all the same: it keeps the title the record had.
+   */
+  importReviewComments(file: CommentsFile, actor: string): ReviewImport {
+    if (file.caseId !== this.caseId) {
+      throw new ParleyError('invalid_input', `These review comments are about another case (“${file.caseTitle}”, case id ${file.caseId}), not this one. Nothing was imported.`);
+    }
+    return this.inTransaction(() => {
+      const result: ReviewImport = { added: 0, alreadyThere: 0, aboutMissing: 0 };
+      const reason = `Review comments of ${file.reviewer}, exported ${file.exportedAt}`;
+      const comments = this.writes.table('reviewComment');
+      for (const c of file.comments) {
+        const known = comments.list({ filter: { commentId: c.id }, includeDeleted: true, limit: 1, offset: 0, orderBy: 'rowid' });
+        if (known.length) {
+          result.alreadyThere++;
+          continue;
+        }
+        if (this.writes.table(c.about.kind).presence(c.about.id) !== 'live') result.aboutMissing++;
+        this.insertRecord('reviewComment', {
+          commentId: c.id, recordKind: c.about.kind, recordId: c.about.id, recordTitle: c.about.title, text: c.text,
+          reviewer: c.author, reviewedAt: c.createdAt, reviewedAuditHead: file.caseAuditHead,
+          resolvedAt: c.resolvedAt, resolvedBy: c.resolvedBy, commentsSha256: file.sha256,
+        }, actor, { reason });
+        result.added++;
+      }
+      return result;
+    });
+  }
+
+  /** Marks a review comment dealt with, or open again; audited like any change. Already so, it is left as it is. */
+  resolveReviewComment(id: string, resolved: boolean, actor: string, opts: ChangeOptions = {}): RecordOf<'reviewComment'> {
+    const now = this.get('reviewComment', id);
+    if ((now.resolvedAt !== null) === resolved) return now;
+    return this.update('reviewComment', id, resolved ? { resolvedAt: new Date().toISOString(), resolvedBy: actor } : { resolvedAt: null, resolvedBy: null }, actor, opts);
+  }
 
   create<K extends KindName>(kind: K, fields: Record<string, unknown>, actor: string, opts: ChangeOptions = {}): RecordOf<K> {
     return this.inTransaction(() => this.insertRecord(kind, fields, actor, opts)) as RecordOf<K>;

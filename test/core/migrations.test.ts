@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, migrate, PARLEY_APPLICATION_ID } from '../../electron/core/db/connection.js';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../electron/core/db/migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, RESERVED_VERSIONS, type Migration } from '../../electron/core/db/migrations.js';
 import { WritePath } from '../../electron/core/store/write-path.js';
-import { KINDS, KIND_NAMES } from '../../shared/records.js';
+import { KINDS, KIND_NAMES, type KindName } from '../../shared/records.js';
 import { tempDir } from '../helpers.js';
 import { rawConnection } from './support/files.js';
 import { CaseWorld } from './support/world.js';
@@ -34,17 +34,41 @@ function latestCaseFile() {
 }
 
 const nextVersion = LATEST_SCHEMA_VERSION + 1;
+
+/** Kinds whose table a later migration made, and its version: the checks of earlier migrations leave them out. */
+const ADDED_BY: Partial<Record<KindName, number>> = { reviewComment: 6 };
+const kindsAt = (version: number) => KIND_NAMES.filter((k) => (ADDED_BY[k] ?? 1) <= version);
 const addNoteTopic: Migration = { version: nextVersion, name: `${nextVersion}_note_topic`, sql: 'ALTER TABLE note ADD COLUMN topic TEXT;' };
 
 describe('the migration list', () => {
-  it('is every file in migrations/, in order, numbered 1, 2, 3 ... with no gaps, with the files as they are', () => {
+  it('is every file in migrations/, in order, numbered 1, 2, 3 ... with no gaps but the reserved versions, with the files as they are', () => {
     const files = fs.readdirSync(MIGRATIONS_DIR).sort();
     expect(files.every((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)), files.join(', ')).toBe(true);
     expect(MIGRATIONS.map((m) => m.name)).toEqual(files.map((f) => f.replace(/\.sql$/, '')));
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(files.map((_, i) => i + 1));
-    expect(files.map((f) => Number(f.slice(0, 4)))).toEqual(files.map((_, i) => i + 1));
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(files.map((f) => Number(f.slice(0, 4))));
+    // Every number up to the latest is a migration or reserved, never both: an arriving file ends its reservation.
+    const numbers = Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => i + 1);
+    expect(numbers.filter((v) => !RESERVED_VERSIONS.includes(v))).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(RESERVED_VERSIONS.every((v) => v < LATEST_SCHEMA_VERSION), 'a reserved version lies between two migrations').toBe(true);
     for (const m of MIGRATIONS) expect(m.sql).toBe(fs.readFileSync(path.join(MIGRATIONS_DIR, `${m.name}.sql`), 'utf8'));
-    expect(LATEST_SCHEMA_VERSION).toBe(files.length);
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
+  });
+
+  it('takes a migration that arrives in a reserved version: a file at the version before it gets it and every later one', () => {
+    const reserved = RESERVED_VERSIONS[0];
+    if (reserved === undefined) return; // nothing reserved: the list has no gap to fill
+    const arriving: Migration = { version: reserved, name: `${String(reserved).padStart(4, '0')}_arriving`, sql: 'CREATE TABLE arriving (id TEXT PRIMARY KEY NOT NULL) STRICT;' };
+    const filled = [...MIGRATIONS, arriving].sort((a, b) => a.version - b.version);
+    const db = emptyDatabase();
+    try {
+      applyMigrations(db, 0, reserved - 1, filled);
+      expect(tables(db)).not.toContain('arriving');
+      expect(migrate(db, db.name, filled)).not.toBeNull();
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(tables(db)).toEqual(expect.arrayContaining(['arriving', 'review_comment'])); // review_comment: 0006, after 5
+    } finally {
+      db.close();
+    }
   });
 });
 
@@ -57,7 +81,7 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
     seed: (db) => expect(tables(db)).toEqual([]), // 0001 starts from an empty database
     check: (db) => {
       expect(db.pragma('application_id', { simple: true })).toBe(PARLEY_APPLICATION_ID);
-      expect(tables(db)).toEqual(expect.arrayContaining([...KIND_NAMES.map((k) => KINDS[k].table), 'audit_log', 'case_meta', 'search_doc', 'search_index']));
+      expect(tables(db)).toEqual(expect.arrayContaining([...kindsAt(1).map((k) => KINDS[k].table), 'audit_log', 'case_meta', 'search_doc', 'search_index']));
       const at = new Date().toISOString();
       const note = { id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e01', version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt: null, deletedBy: null, body: 'Hello', meetingId: null, takenAt: null, internal: true };
       db.transaction(() => new WritePath(db).insert('note', note))();
@@ -78,7 +102,7 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       const count = 'SELECT count(*) FROM note WHERE deleted_at IS NULL';
       expect(db.prepare(count).pluck().get()).toBe(1);
       expect((db.prepare(`EXPLAIN QUERY PLAN ${count}`).all() as { detail: string }[]).map((r) => r.detail).join()).toMatch(/note_live/);
-      for (const kind of KIND_NAMES) {
+      for (const kind of kindsAt(2)) {
         const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM ${KINDS[kind].table} WHERE deleted_at IS NULL`).all() as { detail: string }[];
         expect(plan.map((r) => r.detail).join()).toContain(`${KINDS[kind].table}_live`);
       }
@@ -127,6 +151,30 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       expect(() => db.prepare(`UPDATE draft SET shareable = 2 WHERE id = ?`).run(draft.id)).toThrow(/CHECK/);
     },
   },
+  6: {
+    // Plain SQL into a table every earlier version has: the version before this one may be any of them.
+    seed: (db) => {
+      const at = '2026-11-20T15:00:00.000Z';
+      db.prepare(`INSERT INTO negotiation_issue (id, title, priority, status, created_at, created_by, updated_at, updated_by)
+        VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05', 'Scope of the suspension', 'high', 'open', ?, 'T', ?, 'T')`).run(at, at);
+    },
+    check: (db) => {
+      const writes = new WritePath(db);
+      expect(writes.table('issue').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05')).toMatchObject({ title: 'Scope of the suspension' });
+      const at = new Date().toISOString();
+      const comment = {
+        id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e06', version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt: null, deletedBy: null,
+        commentId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e07', recordKind: 'issue', recordId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05', recordTitle: 'Scope of the suspension',
+        text: 'Our walk-away looks too high.', reviewer: 'R', reviewedAt: at, reviewedAuditHead: '', resolvedAt: null, resolvedBy: null, commentsSha256: 'a'.repeat(64),
+      };
+      db.transaction(() => writes.insert('reviewComment', comment))();
+      expect(writes.table('reviewComment').get(comment.id)).toEqual(comment);
+      // One record per comment of a reviewer; a comment is about a record of a kind the case has, never a comment.
+      const insertAgain = () => db.transaction(() => writes.insert('reviewComment', { ...comment, id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e08' }))();
+      expect(insertAgain).toThrow(/UNIQUE/);
+      expect(() => db.prepare(`UPDATE review_comment SET record_kind = 'reviewComment'`).run()).toThrow(/CHECK/);
+    },
+  },
 };
 
 describe('each migration', () => {
@@ -137,9 +185,10 @@ describe('each migration', () => {
   it.each(MIGRATIONS.map((m) => [m.name, m] as const))('%s: from the version before, with data, to its own version', (_name, m) => {
     const db = emptyDatabase();
     try {
-      applyMigrations(db, 0, m.version - 1);
+      const before = MIGRATIONS[MIGRATIONS.indexOf(m) - 1]?.version ?? 0; // the listed version before: 4 for 6
+      applyMigrations(db, 0, before);
       MIGRATION_TESTS[m.version]!.seed(db);
-      applyMigrations(db, m.version - 1, m.version);
+      applyMigrations(db, before, m.version);
       expect(db.pragma('user_version', { simple: true })).toBe(m.version);
       MIGRATION_TESTS[m.version]!.check(db);
     } finally {

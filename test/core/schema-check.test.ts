@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCaseDatabase } from '../../electron/core/db/connection.js';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/core/db/migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../electron/core/db/migrations.js';
 import { schemaDifferences } from '../../electron/core/db/schema-check.js';
 import { withRawConnection } from './support/files.js';
 import { CaseWorld, folderState } from './support/world.js';
@@ -70,6 +70,7 @@ describe('a tampered case file', () => {
 /** SQL that turns a file of the latest schema back into one of the version before it, keyed by the latest version. */
 const UNDO_LATEST_MIGRATION: Record<number, string> = {
   4: 'ALTER TABLE draft DROP COLUMN shareable;',
+  6: 'DROP TABLE review_comment;',
 };
 
 describe('an untampered case file', () => {
@@ -82,19 +83,19 @@ describe('an untampered case file', () => {
 
   it('from the previous schema version opens, migrates to the latest and keeps its records', () => {
     const w = closedCase();
-    const last = MIGRATIONS[MIGRATIONS.length - 1]!;
+    const [previous, last] = MIGRATIONS.slice(-2) as [Migration, Migration];
     // The previous version is this file with the last migration undone, as an older Parley left it. A new migration
     // adds its undo here (the test says so when it is missing).
     const undo = UNDO_LATEST_MIGRATION[last.version];
     expect(undo, `UNDO_LATEST_MIGRATION needs the SQL that undoes migration ${last.name}`).toBeDefined();
     withRawConnection(w.file, (db) => {
       db.exec(undo!);
-      db.pragma(`user_version = ${last.version - 1}`);
+      db.pragma(`user_version = ${previous.version}`);
     });
     const info = w.api.call('case.open', { path: w.file });
     expect(info.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(info.counts.note).toBe(1);
-    expect(fs.readdirSync(path.dirname(w.file)).some((f) => f.includes(`.v${last.version - 1}-`))).toBe(true);
+    expect(fs.readdirSync(path.dirname(w.file)).some((f) => f.includes(`.v${previous.version}-`))).toBe(true);
   });
 
   it('opened by Parley keeps trusted_schema off and cell_size_check on, with only main attached', () => {

@@ -2,8 +2,8 @@
 // contract before any of these runs.
 import nodePath from 'node:path';
 import { type AsyncOpName, type InputOf, type OpName, type OutputOf, STATIC_OPERATIONS, verbsOf } from '../../../shared/contract.js';
-import { buildMeetingBrief, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
-import { fileSlug, formatDay, todayIso } from '../briefs/format.js';
+import { buildMeetingBrief, casePage, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
+import { fileSlug } from '../briefs/format.js';
 import { KIND_NAMES, type KindName } from '../../../shared/records.js';
 import { certificateOf, compareWithCertificate, exportForTransfer } from '../custody.js';
 import { isoToday } from '../library.js';
@@ -14,6 +14,7 @@ import { exportCase } from '../transfer.js';
 import { calendarExport, caseCalendar } from '../calendar/export.js';
 import { dueRemindersOf, scheduleChangeOf } from '../deadline-operations.js';
 import { keyDatesOf } from '../key-dates.js';
+import { exportReviewComments, readCommentsFile } from '../review-comments-file.js';
 
 export type Handler<N extends OpName> = (session: Session, input: InputOf<N>) => N extends AsyncOpName ? Promise<OutputOf<N>> : OutputOf<N>;
 type StaticName = keyof typeof STATIC_OPERATIONS;
@@ -47,8 +48,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
     return { fileName: file.fileName, mediaType: file.mediaType, dataBase64: file.bytes.toString('base64') };
   },
   'document.export': async (s, { caseId, document, format, title, marking }) => {
-    const cf = s.get(caseId);
-    const page = { title, marking, caseReference: cf.directive().referenceNumber ?? undefined, date: formatDay(todayIso()) };
+    const page = casePage(s.get(caseId), title, { marking });
     const { exportDocument, MEDIA_TYPES } = await import('../export/index.js'); // large, and rarely needed: see briefs
     const bytes = await exportDocument(document, format, { ...page, pdfRenderer: s.pdfRenderer });
     return { fileName: `${fileSlug(title, 80, 'document')}.${format}`, mediaType: MEDIA_TYPES[format], dataBase64: bytes.toString('base64') };
@@ -84,6 +84,13 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   },
   'review.resolve': (s, { caseId, id, resolved }) => s.reviewNotes(caseId).resolve(id, resolved, s.actor),
   'review.remove': (s, { caseId, id }) => (s.reviewNotes(caseId).remove(id), null),
+  'review.export': (s, { caseId }) => exportReviewComments(s.get(caseId), s.reviewNotes(caseId).list(), s.actor),
+  'review.import': (s, { caseId, dataBase64, passphrase }) => {
+    const cf = s.get(caseId);
+    return cf.importReviewComments(readCommentsFile(Buffer.from(dataBase64, 'base64'), passphrase ?? cf.sealingPassphrase()), s.actor);
+  },
+  'review.received': (s, { caseId }) => s.get(caseId).receivedReviewComments(),
+  'reviewComment.resolve': (s, { caseId, id, resolved, expectedVersion }) => s.get(caseId).resolveReviewComment(id, resolved, s.actor, { expectedVersion }),
   'session.lock': (s) => s.lock(),
   'case.encrypt': (s, { path, passphrase }) => s.changeKey(path, 'encrypt', null, passphrase),
   'case.rekey': (s, { path, passphrase, newPassphrase }) => s.changeKey(path, 'rekey', passphrase, newPassphrase),

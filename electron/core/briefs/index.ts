@@ -6,7 +6,7 @@ import type { PdfRenderer } from '../export/pdf.js';
 import { fileSlug, todayIso } from './format.js';
 import { buildMeetingBrief, meetingBriefPage, type MeetingBriefOptions } from './meeting-brief.js';
 
-export { buildMeetingBrief, meetingBriefPage, regenerateSection, readCaseData, type MeetingBriefOptions } from './meeting-brief.js';
+export { buildMeetingBrief, casePage, meetingBriefPage, regenerateSection, readCaseData, type MeetingBriefOptions } from './meeting-brief.js';
 export { SHAREABLE_MARKING } from '../../../shared/documents/page.js';
 export { caseMergeValues, fillTemplate, MERGE_FIELDS, TEMPLATES, type FilledTemplate, type TemplateName } from './templates.js';
 

@@ -369,14 +369,24 @@ export function regenerateSection(edited: unknown, sectionId: string, freshBrief
   }
 }
 
+/**
+ * What the pages of any document of a case carry: its title, the case line (the directive's title and reference
+ * number), the date and the marking. A brief exported from the app's drafts and one written by `parley brief` get
+ * their pages here, so their footers read the same in every format.
+ */
+export function casePage(cf: CaseFile, title: string, opts: { marking?: string; today?: string } = {}): PageOptions {
+  const directive = cf.directive();
+  return {
+    title,
+    caseReference: directive.referenceNumber ? `${directive.title} (${directive.referenceNumber})` : directive.title,
+    date: formatDay(opts.today ?? todayIso()),
+    ...(opts.marking !== undefined ? { marking: opts.marking } : {}),
+  };
+}
+
 /** What the pages of an exported brief carry: its title, the case reference, the date and the marking. */
 export function meetingBriefPage(cf: CaseFile, meetingId: string, opts: MeetingBriefOptions & { marking?: string; today?: string } = {}): PageOptions {
   const meeting = cf.get('meeting', meetingId);
-  const directive = cf.directive();
-  return {
-    title: `Meeting brief - ${meeting.title}${opts.shareable ? ' (shareable)' : ''}`,
-    caseReference: directive.referenceNumber ? `${directive.title} (${directive.referenceNumber})` : directive.title,
-    date: formatDay(opts.today ?? todayIso()),
-    ...(opts.marking !== undefined ? { marking: opts.marking } : opts.shareable ? { marking: SHAREABLE_MARKING } : {}),
-  };
+  const marking = opts.marking ?? (opts.shareable ? SHAREABLE_MARKING : undefined);
+  return casePage(cf, `Meeting brief - ${meeting.title}${opts.shareable ? ' (shareable)' : ''}`, { marking, today: opts.today });
 }

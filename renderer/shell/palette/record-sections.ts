@@ -22,6 +22,7 @@ export const SECTION_OF_KIND: Record<KindName, CaseSection> = {
   draft: 'drafts',
   draftRevision: 'drafts',
   attachment: 'overview',
+  reviewComment: 'overview', // the overview lists the review comments of the case
 };
 
 export const sectionOfKind = (kind: KindName): CaseSection => SECTION_OF_KIND[kind] ?? 'overview';

@@ -11,7 +11,7 @@ import type {
 import { STATIC_OPERATIONS, verbsOf, type CaseExport, type ExportedFile, type IcsExport, type OpName } from '../../../shared/contract.js';
 import type { DocumentNode } from '../../../shared/documents/model.js';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations.js';
-import { KINDS, type CreatableKind, type KindName } from '../../../shared/records.js';
+import { KINDS, type CreatableKind, type KindName, type RecordOf } from '../../../shared/records.js';
 import { changeFor, MINIMAL_FIELDS, type AnyRecord, type CaseWorld } from './world.js';
 
 type Input = Record<string, unknown>;
@@ -405,6 +405,33 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       expect(w.api.call('review.list', { caseId: w.caseId })).toEqual([]);
     },
   },
+  'review.export': {
+    setup: (w) => ({ input: { caseId: w.caseId }, made: commentOnDirective(w) as unknown as AnyRecord }),
+    check: (w, out, { made }) => {
+      const file = out as ExportedFile;
+      expect(file.fileName).toMatch(/ - review by Test Counsel - \d{4}-\d{2}-\d{2}\.parley-comments$/);
+      expect(JSON.parse(decoded(file))).toMatchObject({ format: 'parley-review-comments', caseId: w.caseId, reviewer: 'Test Counsel', comments: [{ id: made!.id, text: 'Check the date of the order.' }] });
+    },
+  },
+  'review.import': {
+    setup: (w) => ({ input: { caseId: w.caseId, dataBase64: commentsOfReviewer(w) } }),
+    check: (w, out) => {
+      expect(out).toEqual({ added: 1, alreadyThere: 0, aboutMissing: 0 });
+      expect(w.api.call('reviewComment.list', { caseId: w.caseId }).map((c) => c.text)).toEqual(['Check the date of the order.']);
+    },
+  },
+  'review.received': {
+    setup: (w) => ({ input: { caseId: w.caseId }, made: w.make('reviewComment') }),
+    check: (_w, out, { made }) => expect(out).toEqual([{ comment: made, recordPresent: true }]),
+  },
+  'reviewComment.resolve': {
+    setup: (w) => ({ input: { caseId: w.caseId, id: w.make('reviewComment').id, resolved: true } }),
+    check: (w, out) => {
+      const resolved = out as RecordOf<'reviewComment'>;
+      expect(resolved).toMatchObject({ resolvedAt: expect.any(String), resolvedBy: 'Test Counsel', version: 2 });
+      expect(lastOperation(w, resolved.id)).toBe('update');
+    },
+  },
   'session.lock': {
     setup: () => ({ input: {} }),
     check: (w, out) => {
@@ -489,6 +516,18 @@ function commentOnDirective(w: CaseWorld): ReviewComment {
   const directive = w.make('directive');
   openForReview(w);
   return w.api.call('review.add', { caseId: w.caseId, recordKind: 'directive', recordId: directive.id, text: 'Check the date of the order.' });
+}
+
+/**
+ * The comments file a reviewer of the world's case exports (a comment on its directive), as base64; the world's case
+ * is open for editing again afterwards, as its owner has it.
+ */
+function commentsOfReviewer(w: CaseWorld): string {
+  commentOnDirective(w);
+  const file = w.api.call('review.export', { caseId: w.caseId });
+  w.api.call('case.close', { caseId: w.caseId });
+  w.api.call('case.open', { path: w.file });
+  return file.dataBase64;
 }
 
 const PASSPHRASE = 'a passphrase for the tests';
