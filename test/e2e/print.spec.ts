@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { DeadlinesPage } from './pages/deadlines-page.js';
 import { DraftsPage } from './pages/drafts-page.js';
+import { MeetingsPage } from './pages/meetings-page.js';
 import { Palette } from './pages/palette.js';
 import { Printing, readPdf } from './pages/printing.js';
 import { expect as baseExpect, test } from './support/fixtures.js';
@@ -56,7 +57,7 @@ test('a long deadline list prints every row whole, without the form being filled
   for (const button of ['Add deadline', 'Export calendar', 'Calendar', 'Save deadline', 'Cancel']) expect(paper.flat, button).not.toContain(button);
   // Every page carries the marking at its head, the case title and its page number.
   expect(paper.pages).toBeGreaterThan(2);
-  expect(paper.text.split(PRIVILEGED).length - 1).toBe(paper.pages);
+  expect(paper.flat.split(PRIVILEGED).length - 1).toBe(paper.pages);
   expect(paper.flat).toContain(`Page ${paper.pages} of ${paper.pages}`);
   expect(paper.flat).toContain('Deadlines ·');
 
@@ -126,4 +127,47 @@ test('a marking chosen beside a draft is on its printed and exported pages, and 
   expect(table.flat).not.toContain('An issue typed but not added');
   expect(table.flat).not.toContain('Add issue');
   await printing.finish();
+});
+
+const SAMPLE_TITLE = 'Order to suspend foreign-national access to the Atlas-5 model family';
+// Each section of the sample case, printed with Ctrl+P: what it holds, under the marking, and none of its controls.
+const SECTIONS: { section: string; open?: (page: import('@playwright/test').Page) => Promise<void>; holds: string[]; controls: string[] }[] = [
+  { section: 'Overview', holds: [SAMPLE_TITLE, 'Recent changes'], controls: ['Save a copy'] },
+  { section: 'Deadlines', holds: ['Last day to ask the Bureau to reconsider the order', 'Suspension of foreign-national access takes effect'], controls: ['Add deadline'] },
+  {
+    section: 'Meetings',
+    open: (page) => new MeetingsPage(page).open(/First meeting with the Bureau/),
+    holds: ['Second meeting: tiered-access proposal', 'Draft the allied-country list with the reasons for each country'],
+    controls: ['Log a meeting', 'Add action item', 'Add attendee'],
+  },
+  { section: 'Negotiation', holds: ['Tiered access by model capability', 'Comply under protest'], controls: ['Add issue'] },
+  { section: 'Precedents', holds: ['Interim rule on advanced computing thresholds', 'Halden Robotics, Inc. v. Bureau of Industry Controls'], controls: ['Add precedent'] },
+  { section: 'Watch list', holds: ['A carve-out framework adopted by other labs', 'The Bureau sets a suspension date'], controls: ['Add to watch list'] },
+  { section: 'Drafts', holds: ['Brief for the second meeting with the Bureau'], controls: ['Prepare brief…', 'New draft…'] },
+  { section: 'Timeline', holds: ['Suspension order issued', 'Senator Marsh introduces a bill to codify the suspension authority', 'Last day to ask the Bureau to reconsider the order'], controls: [] },
+];
+
+test('every section of the sample case prints what it holds, under the marking, without its controls', async ({ app, page }) => {
+  test.setTimeout(400_000);
+  await page.getByRole('button', { name: 'Open the sample case' }).click();
+  await expect(app.overview.saveSummary).toBeVisible({ timeout: 30_000 });
+  const printing = new Printing(page);
+  await printing.recordPrints();
+  let printed = 0;
+  for (const { section, open, holds, controls } of SECTIONS) {
+    await app.goToSection(section);
+    await expect(app.heading).toHaveText(section === 'Overview' ? SAMPLE_TITLE : section);
+    await open?.(page);
+    if (holds[0]) await expect(page.getByText(holds[0]).first()).toBeVisible();
+    await page.locator('#main').focus();
+    await page.keyboard.press('Control+P');
+    await printing.expectPrinted(++printed);
+    const paper = await printing.paper(`print-section-${section.toLowerCase().replace(/\W+/g, '-')}`);
+    expect(paper.flat.split(PRIVILEGED).length - 1, `${section}: the marking on every page`).toBe(paper.pages);
+    expect(paper.flat, section).toContain(`${section} ·`);
+    for (const text of holds) expect(paper.flat, `${section}: ${text}`).toContain(text);
+    for (const text of controls) expect(paper.flat, `${section}: ${text}`).not.toContain(text);
+    expect(paper.flat, `${section}: no ellipsis`).not.toContain('…');
+    await printing.finish();
+  }
 });

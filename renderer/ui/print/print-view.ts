@@ -4,8 +4,8 @@
 //     timeline) draw every row, and a draft draws its printable document (PrintedDocument.tsx);
 //   - every field shows its value as text beside it, which print.css prints in place of the field (a text input
 //     cannot wrap, a text area prints only what fits its box, and a placeholder is no value);
-//   - the page's running text is set for print.css's @page margin boxes: the case, the confidentiality marking,
-//     the view and the date.
+//   - the page's running text is set for print.css's @page margin boxes: the confidentiality marking at the top;
+//     the case, the view and the date at the foot.
 // A print started from the browser's own menu is readied too (beforeprint); afterprint puts the screen back.
 import { flushSync } from 'react-dom';
 import { create } from 'zustand';
@@ -76,9 +76,8 @@ function setRunningText(): void {
   const view = route.screen === 'case' ? CASE_SECTIONS.find((s) => s.id === route.section)?.label ?? '' : route.screen === 'library' ? 'Library' : '';
   const date = formatDay(isoToday());
   const style = document.documentElement.style;
-  style.setProperty('--print-case', cssString(caseTitle));
   style.setProperty('--print-marking', cssString(markingOfView()));
-  style.setProperty('--print-view', cssString([view, date].filter(Boolean).join(' \u00b7 ')));
+  style.setProperty('--print-footer', cssString([caseTitle, view, date].filter(Boolean).join(' \u00b7 ')));
 }
 
 /** Draws the print view now (synchronously, so that the print that follows sees it) and sets its running text. */
