@@ -2,12 +2,13 @@
 // Chromium makes of the print media: every row of a long virtualized list, each cell's text whole, nothing typed in
 // a form nor any button, and the case's confidentiality marking (chosen beside a draft's Export buttons) on the pages
 // and in the exported PDF.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { DeadlinesPage } from './pages/deadlines-page.js';
 import { DraftsPage } from './pages/drafts-page.js';
 import { MeetingsPage } from './pages/meetings-page.js';
 import { Palette } from './pages/palette.js';
-import { Printing, readPdf } from './pages/printing.js';
+import { guidePage, Printing, readPdf } from './pages/printing.js';
 import { expect as baseExpect, test } from './support/fixtures.js';
 import { callThrough } from './support/harness.js';
 import { createCaseFile, isoDaysFromToday, ORDER_TITLE } from './support/cases.js';
@@ -96,6 +97,14 @@ test('a marking chosen beside a draft is on its printed and exported pages, and 
   const exported = readPdf(file);
   expect(exported.flat.toUpperCase()).toContain(MARKING.toUpperCase());
   fs.rmSync(file, { force: true });
+  // And as Word: the marking is in the page header the document's XML gives every page.
+  const wordDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export as Word' }).click();
+  const word = await (await wordDownload).path();
+  const headers = execFileSync('/usr/bin/unzip', ['-p', word, 'word/header*.xml'], { encoding: 'utf8' });
+  expect(headers).toContain(MARKING);
+  expect(headers).not.toContain('Privileged');
+  fs.rmSync(word, { force: true });
 
   // Printed from its Print button: the brief's text and the marking, not the toolbar, the actions or the revisions.
   const printing = new Printing(page);
@@ -168,6 +177,7 @@ test('every section of the sample case prints what it holds, under the marking, 
     for (const text of holds) expect(paper.flat, `${section}: ${text}`).toContain(text);
     for (const text of controls) expect(paper.flat, `${section}: ${text}`).not.toContain(text);
     expect(paper.flat, `${section}: no ellipsis`).not.toContain('…');
+    if (section === 'Deadlines') guidePage(paper.pdf, 'printed-deadlines');
     await printing.finish();
   }
 });

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { SCREENSHOT_DIR } from '../support/paths.js';
+import { GUIDE_SCREENSHOT_DIR, SCREENSHOT_DIR } from '../support/paths.js';
 
 export class Printing {
   constructor(readonly page: Page) {}
@@ -34,14 +34,14 @@ export class Printing {
    * The printed pages: a PDF of the page in print media (saved under test-results/screenshots/<name>.pdf), its text
    * as pdftotext reads it, and a screenshot of the print media for a person to look at.
    */
-  async paper(name: string): Promise<{ text: string; flat: string; pages: number }> {
+  async paper(name: string): Promise<{ text: string; flat: string; pages: number; pdf: string }> {
     await this.page.emulateMedia({ media: 'print' });
     try {
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
       const pdf = path.join(SCREENSHOT_DIR, `${name}.pdf`);
       await this.page.pdf({ path: pdf, format: 'Letter', preferCSSPageSize: true });
       await this.page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-print-media.png`), fullPage: true });
-      return readPdf(pdf);
+      return { ...readPdf(pdf), pdf };
     } finally {
       await this.page.emulateMedia({ media: null });
     }
@@ -63,4 +63,14 @@ export function readPdf(file: string): { text: string; flat: string; pages: numb
   const info = execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
   return { text, flat: text.replace(/\s+/g, ' '), pages };
+}
+
+/**
+ * With PARLEY_UPDATE_GUIDE=1, the PDF's first page as docs/user-guide/<name>.png, a picture docs/USER-GUIDE.md shows
+ * (as ParleyApp.guideScreenshot does for the screen); without it, nothing: a normal run never changes committed files.
+ */
+export function guidePage(pdf: string, name: string): void {
+  if (process.env.PARLEY_UPDATE_GUIDE !== '1') return;
+  fs.mkdirSync(GUIDE_SCREENSHOT_DIR, { recursive: true });
+  execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-singlefile', '-f', '1', '-l', '1', pdf, path.join(GUIDE_SCREENSHOT_DIR, name)]);
 }
