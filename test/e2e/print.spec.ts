@@ -4,6 +4,7 @@
 // and in the exported PDF.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { DeadlinesPage } from './pages/deadlines-page.js';
 import { DraftsPage } from './pages/drafts-page.js';
 import { MeetingsPage } from './pages/meetings-page.js';
@@ -12,6 +13,7 @@ import { guidePage, Printing, readPdf } from './pages/printing.js';
 import { expect as baseExpect, test } from './support/fixtures.js';
 import { callThrough } from './support/harness.js';
 import { createCaseFile, isoDaysFromToday, ORDER_TITLE } from './support/cases.js';
+import { SCREENSHOT_DIR } from './support/paths.js';
 
 // The machine running the suite is shared and slow: give each step room.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -89,6 +91,7 @@ test('a marking chosen beside a draft is on its printed and exported pages, and 
   await expect(marking.getByRole('combobox')).toHaveValue('Privileged & Confidential - Attorney Work Product');
   await marking.getByRole('combobox').selectOption({ label: 'Other…' });
   await marking.getByRole('textbox', { name: 'Marking text' }).fill(MARKING);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'print-marking-choice.png') });
 
   // Exported as PDF, the file carries it.
   const download = page.waitForEvent('download');
