@@ -4,8 +4,11 @@
 // browser harness it is absent, which is how a renderer knows it runs without the desktop shell.
 import type { CaseFolderListing } from '../electron/web/case-folder-listing.js';
 
-/** Menu commands that need the renderer's UI (everything else the main process does itself). */
-export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock'] as const;
+/**
+ * Menu commands that need the renderer's UI (everything else the main process does itself). `print` prints the view
+ * on screen: the renderer readies its print view (every row, fields as text, the marking) before window.print().
+ */
+export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock', 'print'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Stops a subscription. */
