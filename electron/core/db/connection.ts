@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { ParleyError, toParleyError } from '../errors.js';
+import { inUseError, ParleyError, toParleyError } from '../errors.js';
 import { fsyncDir, fsyncFile, releaseTemp, removeLeftoversIn, removeTemp, tempPathBeside } from '../files.js';
 import { applyKey, couldBeEncrypted, hasPlainHeader, passphraseRequired } from './encryption.js';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations.js';
@@ -213,10 +213,7 @@ function assertSameFile(file: string, before: FileIdentity): void {
 
 /** The file is in use elsewhere: open for editing in another Parley or program, or held by a key change. */
 export function inUse(file: string): ParleyError {
-  return new ParleyError(
-    'already_open',
-    `${path.basename(file)} is in use by another program (open for editing in another Parley window or program, or being encrypted, re-keyed or decrypted); close it there, or try again in a moment. Nothing was changed.`,
-  );
+  return inUseError(path.basename(file));
 }
 
 /**
