@@ -108,6 +108,41 @@ describe('a file another program holds in the middle of a write', () => {
   }, 30_000);
 });
 
+describe('a journal that looks hot while another program is still writing (it holds the lock, and its journal is not synced)', () => {
+  it('is reported in use (already_open) after one attempt to roll it back, the file and journal left to that program, which then finishes', async () => {
+    const api = testApi();
+    const before = closedCase(api, 'case.parley');
+    // With synchronous = OFF, SQLite writes the journal's header whole at once, so the journal carries the mark of a
+    // hot one while its writer holds the file's RESERVED lock: for SQLite it is not hot (readers read past it), and
+    // nothing can roll it back.
+    const holder = spawn(process.execPath, ['-e', `
+      const Database = require(${JSON.stringify(DRIVER)});
+      const db = new Database(${JSON.stringify(before.file)});
+      db.pragma('synchronous = OFF');
+      db.exec('BEGIN IMMEDIATE');
+      db.exec("UPDATE note SET body = 'rewritten by the other program'");
+      process.stdout.write('holding\\n');
+      process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.stdout.write('committed\\n'); });`], { stdio: ['pipe', 'pipe', 'inherit'] });
+    onCleanup(() => holder.kill('SIGKILL'));
+    const exited = new Promise((resolve) => holder.on('exit', resolve));
+    await new Promise((resolve) => holder.stdout.once('data', resolve));
+    expect(journalIsHot(before.file)).toBe(true);
+    const fileBytes = fs.readFileSync(before.file);
+    const journalBytes = fs.readFileSync(`${before.file}-journal`);
+
+    for (const readOnly of [true, false]) {
+      expect(api.fail('case.open', { path: before.file, readOnly }, 'already_open').message).toMatch(/in use by another program.*try again/);
+    }
+    expect(fs.readFileSync(before.file).equals(fileBytes)).toBe(true);
+    expect(fs.readFileSync(`${before.file}-journal`).equals(journalBytes)).toBe(true);
+
+    holder.stdin.end('commit\n');
+    await exited;
+    const info = api.call('case.open', { path: before.file, readOnly: true });
+    expect(api.call('note.list', { caseId: info.caseId }).every((n) => n.body === 'rewritten by the other program')).toBe(true);
+  }, 30_000);
+});
+
 describe('temporary files of an interrupted operation', () => {
   it('a decrypt killed while it writes its plaintext copy: the copy is gone at the next opening of the case, the case is whole', async () => {
     const api = testApi();

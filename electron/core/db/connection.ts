@@ -109,7 +109,7 @@ function openOnce(file: string, opts: OpenOptions): Db {
   }
 }
 
-function openFile(file: string, opts: OpenOptions, identity: FileIdentity): Db {
+function openFile(file: string, opts: OpenOptions, identity: FileIdentity, rolledBack = false): Db {
   const header = readHeader(file);
   // An encrypted file has no readable header: it opens only with a passphrase, and its identity is checked once
   // the connection is keyed.
@@ -131,8 +131,11 @@ function openFile(file: string, opts: OpenOptions, identity: FileIdentity): Db {
     }
   }
   if (hasHotJournal(file)) {
+    // Still there after a rollback: another program holds the file's lock in the middle of that write (its journal
+    // only looks hot: SQLite reads past it, and nothing may roll it back). That program's write is not ours to end.
+    if (rolledBack) throw inUse(file);
     rollBackUnfinishedWrite(file, passphrase);
-    return openFile(file, opts, identity); // the header may have been part of what was rolled back: check it again
+    return openFile(file, opts, identity, true); // the header may have been part of what was rolled back: check it again
   }
   // Keying a connection derives the key from the passphrase (PBKDF2, 256,000 iterations: nearly all the cost of an
   // encrypted open), once per connection. An encrypted file with neither a WAL nor a rollback journal beside it
@@ -302,8 +305,9 @@ const JOURNAL_MAGIC = Buffer.from('d9d505f920a163d7', 'hex');
 /**
  * Rolls back an interrupted rollback-mode write, as any writable SQLite connection does when it first reads the
  * file: the file is returned to its last committed state. A read-only connection cannot do this, and would refuse
- * the file for good. If another program is in the middle of that write (it holds the file's lock), SQLite waits for
- * it instead, and the file is reported in use.
+ * the file for good. If another program is in the middle of that write, SQLite does not roll it back: it waits for
+ * that program's lock (then the file is reported in use), or reads past a journal that program still holds, which
+ * openFile then finds still there and reports in use.
  */
 function rollBackUnfinishedWrite(file: string, passphrase: string | undefined): void {
   try {
