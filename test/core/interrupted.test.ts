@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, REPO } from '../cli/support/parley.js';
 import { onCleanup, testApi, type TestApi } from '../helpers.js';
 import { rawConnection, withRawConnection } from './support/files.js';
-import { FIRST_PASSPHRASE } from './support/passphrases.js';
+import { FIRST_PASSPHRASE, SECOND_PASSPHRASE } from './support/passphrases.js';
 import { isPlain, pristineCase } from './support/key-change.js';
 import { bundleWriter, startWriter } from './support/writer-process.js';
 
@@ -77,6 +77,29 @@ describe('a hot rollback journal left by a crash (for example in the middle of c
       expect(journalIsHot(before.file)).toBe(false);
       api.call('case.close', { caseId: info.caseId });
     }
+  });
+
+  it('encrypted, opened with a wrong passphrase: wrong_passphrase, the file and its journal untouched; the right one then recovers all', () => {
+    const api = testApi();
+    const before = closedCase(api, 'case.parley', FIRST_PASSPHRASE);
+    killMidRollbackWrite(before.file, FIRST_PASSPHRASE);
+    expect(journalIsHot(before.file)).toBe(true);
+    const fileBytes = fs.readFileSync(before.file);
+    const journalBytes = fs.readFileSync(`${before.file}-journal`);
+
+    for (const readOnly of [true, false]) {
+      expect(api.fail('case.open', { path: before.file, readOnly, passphrase: SECOND_PASSPHRASE }, 'wrong_passphrase').message).toMatch(/passphrase is wrong/);
+      expect(fs.readFileSync(before.file).equals(fileBytes), 'the file is untouched').toBe(true);
+      expect(fs.readFileSync(`${before.file}-journal`).equals(journalBytes), 'the journal is untouched').toBe(true);
+    }
+    expect(fs.readdirSync(api.dir).filter((n) => n.startsWith('case.parley')).sort()).toEqual(['case.parley', 'case.parley-journal']);
+
+    const info = api.call('case.open', { path: before.file, passphrase: FIRST_PASSPHRASE });
+    expect(info.auditHead).toBe(before.auditHead);
+    expect(info.counts).toEqual(before.counts);
+    expect(api.call('note.list', { caseId: info.caseId }).filter((n) => n.body.startsWith('overwritten'))).toEqual([]);
+    expect(api.call('case.verify', { caseId: info.caseId })).toMatchObject({ ok: true, integrity: ['ok'], auditChain: { problems: [] } });
+    expect(api.internalErrors).toEqual([]);
   });
 
   it('in a folder Parley cannot write to is refused with a sentence that says what to do, and left as it is', (ctx) => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { inUseError, ParleyError, toParleyError } from '../errors.js';
 import { fsyncDir, fsyncFile, releaseTemp, removeLeftoversIn, removeTemp, tempPathBeside } from '../files.js';
-import { applyKey, couldBeEncrypted, hasPlainHeader, passphraseRequired } from './encryption.js';
+import { applyKey, couldBeEncrypted, hasPlainHeader, passphraseRequired, wrongPassphrase } from './encryption.js';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations.js';
 import { assertExpectedSchema } from './schema-check.js';
 
@@ -319,12 +319,22 @@ function rollBackUnfinishedWrite(file: string, passphrase: string | undefined): 
       `${path.basename(file)} holds a change that was interrupted (a crash left ${path.basename(file)}-journal beside it). It must be rolled back before the file can be read, and that needs a folder Parley can write to: copy the file and its -journal file together to such a folder and open the copy there.`,
     );
   }
-  const db = connect(file, false, passphrase);
+  // An encrypted file's journal is read with the key given. With a wrong one its pages read as noise, which SQLite
+  // calls corrupt (or not a database) and stops at, before it writes anything: that is the wrong passphrase (the
+  // encrypted test of "a hot rollback journal left by a crash" shows the file and journal left byte for byte).
+  const unreadable = (err: unknown) => (passphrase !== undefined && isUnreadable(err) ? wrongPassphrase(file) : damagedError(file));
+  const db = connect(file, false, passphrase, unreadable);
   try {
-    closeOnFailure(db, () => db.prepare('SELECT count(*) FROM sqlite_master').pluck().get(), (err) => openingError(file, err, () => damagedError(file)));
+    closeOnFailure(db, () => db.prepare('SELECT count(*) FROM sqlite_master').pluck().get(), (err) => openingError(file, err, unreadable));
   } finally {
     if (db.open) db.close();
   }
+}
+
+/** SQLite could not make sense of the bytes it read (as with a wrong key). */
+function isUnreadable(err: unknown): boolean {
+  const code = String((err as { code?: unknown })?.code ?? '');
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
 }
 
 /** The WAL or rollback journal beside the file, if any: it was not closed cleanly, or a connection has it open. */
@@ -341,8 +351,11 @@ function assertWritable(file: string): void {
   }
 }
 
-/** A connection with every pragma set; keyed first (before any other statement) when a passphrase is given. */
-function connect(file: string, readonly: boolean, passphrase?: string): Db {
+/**
+ * A connection with every pragma set; keyed first (before any other statement) when a passphrase is given.
+ * `unreadable` says what a file SQLite cannot read means (by default, that it is damaged).
+ */
+function connect(file: string, readonly: boolean, passphrase?: string, unreadable: (err: unknown) => Error = () => damagedError(file)): Db {
   let db: Db;
   try {
     db = new Database(file, { readonly, fileMustExist: true, ...driverOptions() });
@@ -352,7 +365,7 @@ function connect(file: string, readonly: boolean, passphrase?: string): Db {
   closeOnFailure(db, () => {
     if (passphrase !== undefined) applyKey(db, passphrase, file);
     setConnectionPragmas(db);
-  }, (err) => openingError(file, err, () => damagedError(file)));
+  }, (err) => openingError(file, err, unreadable));
   return db;
 }
 
