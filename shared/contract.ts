@@ -87,7 +87,8 @@ export const CertificateSchema = z.object({
   sha256: hex64,
   auditHead: z.string().regex(/^([1-9][0-9]{0,14}:[0-9a-f]{64})?$/, 'must be "number:hash", or empty'),
   auditEntries: z.number().int().min(0),
-  recordCounts: z.record(z.string().regex(/^[a-zA-Z]{1,64}$/), z.number().int().min(0)),
+  // Only kinds of record Parley has: a key such as "constructor" would otherwise read as a count of something.
+  recordCounts: z.record(z.string().refine((k) => (KIND_NAMES as readonly string[]).includes(k)), z.number().int().min(0)),
   schemaVersion: z.number().int().min(0),
   encrypted: z.boolean(),
   issuedAt: z.iso.datetime(),
