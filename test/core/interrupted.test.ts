@@ -123,12 +123,18 @@ describe('a file another program holds in the middle of a write', () => {
       const db = new Database(${JSON.stringify(before.file)});
       db.exec('BEGIN EXCLUSIVE');
       process.stdout.write('holding\\n');
-      setTimeout(() => { db.exec('COMMIT'); db.close(); }, 7000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+      setTimeout(() => { db.exec('COMMIT'); db.close(); }, 12000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    onCleanup(() => holder.kill('SIGKILL'));
+    const exited = new Promise((resolve) => holder.on('exit', resolve));
     await new Promise((resolve) => holder.stdout.once('data', resolve));
+    // It holds the file far longer than an open waits (5 seconds), so the open cannot pass by outwaiting it.
+    const started = Date.now();
     expect(api.fail('case.open', { path: before.file, readOnly: true }, 'already_open').message).toMatch(/in use by another program.*try again/);
-    await new Promise((resolve) => holder.on('exit', resolve));
+    expect(holder.exitCode, 'the other program still held the file when the open was refused').toBeNull();
+    expect(Date.now() - started).toBeLessThan(12_000);
+    await exited;
     expect(api.call('case.open', { path: before.file }).auditHead).toBe(before.auditHead);
-  }, 30_000);
+  }, 40_000);
 });
 
 describe('a journal that looks hot while another program is still writing (it holds the lock, and its journal is not synced)', () => {
@@ -217,8 +223,6 @@ describe('temporary files of an interrupted operation', () => {
     await new Promise((resolve) => aliveChild.on('exit', resolve));
     const { caseId } = api.call('case.open', { path: path.join(api.dir, 'fresh.parley') }) as { caseId: string };
     expect(caseId).toBeTruthy();
-    // The folder has changed since its last reading (an entry came), so it is read again.
-    fs.writeFileSync(path.join(api.dir, 'touch'), '');
     api.call('case.close', { caseId });
     api.call('case.open', { path: path.join(api.dir, 'fresh.parley'), readOnly: true });
     expect(fs.readdirSync(api.dir)).not.toContain(running);
@@ -283,6 +287,15 @@ describe('a file with Parley\'s mark and nothing else', () => {
   });
 });
 
+/** The exit code once the process has exited; fails the test if it is still running after `ms`. */
+async function exitedWithin(exited: Promise<number | null>, ms: number): Promise<number | null> {
+  const late = Symbol('late');
+  const timer = sleep(ms, late);
+  const result = await Promise.race([exited, timer]);
+  expect(result, `the process exited within ${ms} ms of the signal`).not.toBe(late);
+  return result as number | null;
+}
+
 describe('`parley decrypt` interrupted with Ctrl-C (SIGINT) or SIGTERM', () => {
   it('finishes or undoes what it began first: no plaintext copy is left beside the file, which is whole', async () => {
     await buildCli();
@@ -300,7 +313,7 @@ describe('`parley decrypt` interrupted with Ctrl-C (SIGINT) or SIGTERM', () => {
         if (!sawCopy) await sleep(1);
       }
       child.kill(signal);
-      const code = await exited;
+      const code = await exitedWithin(exited, 30_000);
       expect(sawCopy, 'the signal came while the copy was being written').toBe(true);
       expect([0, signal === 'SIGINT' ? 130 : 143], stderr).toContain(code);
       expect(fs.readdirSync(api.dir).filter((n) => n.includes('work.parley'))).toEqual(['work.parley']);

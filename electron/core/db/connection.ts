@@ -82,7 +82,8 @@ function assertFileExists(file: string): void {
  */
 export function openCaseDatabase(file: string, opts: OpenOptions = {}): Db {
   // A key change elsewhere may rename a new file over this one while it is being opened (see openOnce): open again,
-  // which then opens the new file. Each try waits for the key change's lock, so two tries are plenty.
+  // which then opens the new file. Each try waits for the key change's lock, so three tries (the first, and one for
+  // each of two key changes in a row) are plenty.
   for (let attempt = 1; ; attempt++) {
     try {
       return openOnce(file, opts);
