@@ -101,6 +101,14 @@ function walBytes(file: string): number {
   }
 }
 
+/**
+ * Every case file holds its directive from the moment it is made (createCaseDatabase builds it in), and Parley never
+ * deletes it: a file without one was changed outside Parley, or is damaged.
+ */
+function throwNoDirective(): never {
+  throw new ParleyError('damaged', 'The case file is damaged: it has no directive (the record every case is built on), so it was changed outside Parley. Open a backup of the case file.');
+}
+
 const orderOf = (kind: KindName): string => ORDER_BY[kind] ?? 'created_at, rowid';
 
 export class CaseFile {
@@ -168,10 +176,13 @@ export class CaseFile {
   static open(path: string, opts: OpenOptions = {}): CaseFile {
     const db = openCaseDatabase(path, opts);
     try {
-      return new CaseFile(path, db, !!opts.readOnly, opts.passphrase);
+      const cf = new CaseFile(path, db, !!opts.readOnly, opts.passphrase);
+      cf.shownDirective(); // there, and what every opening shows of it reads
+      return cf;
     } catch (err) {
-      // The first read of the case's own tables (a file opened read-only is not checked first) met damage.
-      db.close();
+      // The first read of the case's own tables (a file opened read-only is not checked first) met damage. Closed as
+      // any case is, so that a refused file is left as one self-contained file.
+      closeCaseDatabase(db);
       throw toParleyError(err);
     }
   }
@@ -274,7 +285,7 @@ export class CaseFile {
   }
 
   directive(): RecordOf<'directive'> {
-    return this.writes.table('directive').first() as unknown as RecordOf<'directive'>;
+    return (this.writes.table('directive').first() ?? throwNoDirective()) as unknown as RecordOf<'directive'>;
   }
 
   /** Live records of a kind with only some fields (see RecordTable.listFields), in the order `list` gives them;
@@ -298,9 +309,14 @@ export class CaseFile {
     }) as RecordOf<K>[];
   }
 
-  info(): CaseInfo {
+  /** The directive's title and status, which every opening shows. */
+  private shownDirective(): Pick<RecordOf<'directive'>, 'title' | 'status'> {
     // Only the fields shown: a damaged cell elsewhere in the directive must not keep the file from opening read-only.
-    const d = this.listFields('directive', ['title', 'status'])[0]!;
+    return this.listFields('directive', ['title', 'status'])[0] ?? throwNoDirective();
+  }
+
+  info(): CaseInfo {
+    const d = this.shownDirective();
     const counts: CaseInfo['counts'] = {};
     for (const kind of KIND_NAMES) {
       // A damaged file can be open read-only; the count of a table that cannot be read is left out.
