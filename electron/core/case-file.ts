@@ -200,6 +200,22 @@ export class CaseFile {
     copyWithKey(this.path, this.#passphrase, target, passphrase);
   }
 
+  /**
+   * Writes a consistent copy of this file as it is now to `target` (which must not exist) under this file's own key
+   * (a plain file's copy is plain, an encrypted file's is encrypted under the same passphrase), then opens the copy
+   * as anyone will open it (read-only, with that passphrase) and gives it to `check` before closing it again. The
+   * passphrase itself never leaves this instance. See case-copy.ts (Save a Copy As).
+   */
+  copyUnderOwnKey<T>(target: string, check: (copy: CaseFile) => T): T {
+    copyWithKey(this.path, this.#passphrase, target, this.#passphrase);
+    const copy = CaseFile.open(target, { readOnly: true, passphrase: this.#passphrase ?? undefined });
+    try {
+      return check(copy);
+    } finally {
+      copy.close();
+    }
+  }
+
   close(): void {
     closeCaseDatabase(this.db);
   }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, REPO } from '../cli/support/parley.js';
+import { HOST_TAG } from '../../electron/core/files.js';
 import { onCleanup, testApi, type TestApi } from '../helpers.js';
 import { rawConnection, withRawConnection } from './support/files.js';
 import { FIRST_PASSPHRASE, SECOND_PASSPHRASE } from './support/passphrases.js';
@@ -182,7 +183,7 @@ describe('temporary files of an interrupted operation', () => {
       await writer.linesPrinted(1);
       // Kill it once its copy is on the disk, before the copy is renamed into place.
       for (let i = 0; i < 400 && !leftover && writer.child.exitCode === null; i++) {
-        leftover = fs.readdirSync(api.dir).find((n) => /^\.work\.parley\.rewrite-\d+-\d+$/.test(n) && fs.statSync(path.join(api.dir, n)).size > 4096);
+        leftover = fs.readdirSync(api.dir).find((n) => /^\.work\.parley\.rewrite-[0-9a-f]{8}-\d+-\d+$/.test(n) && fs.statSync(path.join(api.dir, n)).size > 4096);
         if (!leftover) await sleep(2);
       }
       writer.child.kill('SIGKILL');
@@ -205,10 +206,11 @@ describe('temporary files of an interrupted operation', () => {
     const aliveChild = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
     onCleanup(() => aliveChild.kill('SIGKILL'));
     const left = [
-      `.gone.parley.rewrite-${deadPid}-17`, `.gone.parley.rewrite-${deadPid}-17.keying`, `.gone.parley.rewrite-${deadPid}-17.keying-mj0A1B2C3D`, `.new.parley.creating-${deadPid}-3`,
-      `.new.parley.creating-${deadPid}-3-wal`, `.sent.parley.transfer-${deadPid}-9`, `.library.json.tmp-${deadPid}-1`,
+      `.gone.parley.rewrite-${HOST_TAG}-${deadPid}-17`, `.gone.parley.rewrite-${HOST_TAG}-${deadPid}-17.keying`, `.gone.parley.rewrite-${HOST_TAG}-${deadPid}-17.keying-mj0A1B2C3D`,
+      `.new.parley.creating-${HOST_TAG}-${deadPid}-3`, `.new.parley.creating-${HOST_TAG}-${deadPid}-3-wal`, `.sent.parley.transfer-${HOST_TAG}-${deadPid}-9`,
+      `.library.json.tmp-${HOST_TAG}-${deadPid}-1`, `.kept.parley.copy-${HOST_TAG}-${deadPid}-4`,
     ];
-    const running = `.other.parley.rewrite-${aliveChild.pid}-5`;
+    const running = `.other.parley.rewrite-${HOST_TAG}-${aliveChild.pid}-5`;
     for (const name of [...left, running]) fs.writeFileSync(path.join(api.dir, name), 'SQLite format 3\0 plaintext of a case');
     const unrelated = ['.hidden-notes', 'case.parley.v3-2026.backup.parley', '.gone.parley.rewrite-notapid'];
     for (const name of unrelated) fs.writeFileSync(path.join(api.dir, name), 'kept');

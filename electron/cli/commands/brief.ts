@@ -1,6 +1,7 @@
 import { EXPORT_FORMATS } from '../../../shared/contract.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
+import { checkpoint } from '../stop.js';
 import { writeUserFile } from './files.js';
 
 type Format = (typeof EXPORT_FORMATS)[number];
@@ -37,6 +38,7 @@ export default defineCommand({
       }
       const brief = await ctx.callAsync('brief.export', { caseId: info.caseId, meetingId: meeting, shareable: !!shareable, format: chosen, marking });
       const target = output ?? brief.fileName;
+      await checkpoint(); // printing takes a while: a signal meanwhile stops the run before the file is written
       writeUserFile(target, Buffer.from(brief.dataBase64, 'base64'), !!force);
       ctx.out.result({ path: target, mediaType: brief.mediaType }, () => [`Wrote the ${shareable ? 'shareable ' : ''}brief to ${target}`]);
       return EXIT.ok;

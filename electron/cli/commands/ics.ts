@@ -4,6 +4,7 @@ import type { CommandContext } from '../command.js';
 import { defineCommand } from '../command.js';
 import { EXIT } from '../errors.js';
 import { count } from '../output.js';
+import { checkpoint } from '../stop.js';
 import { outputOptions, writeUserFile } from './files.js';
 
 export default defineCommand({
@@ -15,20 +16,25 @@ export default defineCommand({
   args: ['FILE...'],
   options: outputOptions('the calendar'),
   library: 'throwaway',
-  run(ctx, files, { output, force }) {
-    const calendar = readAll(ctx, files, [], (infos) => ctx.call('calendar.ics', { caseIds: infos.map((i) => i.caseId) }));
+  async run(ctx, files, { output, force }) {
+    const calendar = await readAll(ctx, files, [], (infos) => ctx.call('calendar.ics', { caseIds: infos.map((i) => i.caseId) }));
     if (output === undefined) {
       ctx.out.raw(calendar.text);
       return EXIT.ok;
     }
+    await checkpoint();
     writeUserFile(output, calendar.text, !!force);
     ctx.out.result({ output, events: calendar.events }, (r) => [`Wrote ${count(r.events, 'deadline')} of ${count(files.length, 'case file')} to ${r.output}`]);
     return EXIT.ok;
   },
 });
 
-/** Opens every file read-only at once (each closed again afterwards) and runs `use` with them all. */
-function readAll<T>(ctx: CommandContext, files: string[], infos: CaseInfo[], use: (infos: CaseInfo[]) => T): T {
+/**
+ * Opens every file read-only at once (each closed again afterwards, also when a signal stops the run between two
+ * of them) and runs `use` with them all.
+ */
+async function readAll<T>(ctx: CommandContext, files: string[], infos: CaseInfo[], use: (infos: CaseInfo[]) => T): Promise<T> {
+  await checkpoint();
   const [first, ...rest] = files;
   if (first === undefined) return use(infos);
   return ctx.readCase(first, (info) => readAll(ctx, rest, [...infos, info], use));
