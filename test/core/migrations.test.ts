@@ -57,7 +57,7 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
     seed: (db) => expect(tables(db)).toEqual([]), // 0001 starts from an empty database
     check: (db) => {
       expect(db.pragma('application_id', { simple: true })).toBe(PARLEY_APPLICATION_ID);
-      expect(tables(db)).toEqual(expect.arrayContaining([...KIND_NAMES.map((k) => KINDS[k].table), 'audit_log', 'case_meta', 'search_doc', 'search_index']));
+      expect(tables(db)).toEqual(expect.arrayContaining([...KINDS_BEFORE_SHARING_CHOICES.map((k) => KINDS[k].table), 'audit_log', 'case_meta', 'search_doc', 'search_index']));
       const at = new Date().toISOString();
       const note = { id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e01', version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt: null, deletedBy: null, body: 'Hello', meetingId: null, takenAt: null, internal: true };
       db.transaction(() => new WritePath(db).insert('note', note))();
@@ -78,7 +78,7 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       const count = 'SELECT count(*) FROM note WHERE deleted_at IS NULL';
       expect(db.prepare(count).pluck().get()).toBe(1);
       expect((db.prepare(`EXPLAIN QUERY PLAN ${count}`).all() as { detail: string }[]).map((r) => r.detail).join()).toMatch(/note_live/);
-      for (const kind of KIND_NAMES) {
+      for (const kind of KINDS_BEFORE_SHARING_CHOICES) {
         const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM ${KINDS[kind].table} WHERE deleted_at IS NULL`).all() as { detail: string }[];
         expect(plan.map((r) => r.detail).join()).toContain(`${KINDS[kind].table}_live`);
       }
@@ -127,7 +127,30 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       expect(() => db.prepare(`UPDATE draft SET shareable = 2 WHERE id = ?`).run(draft.id)).toThrow(/CHECK/);
     },
   },
+  5: {
+    seed: (db) => {
+      const at = new Date().toISOString();
+      db.prepare(`INSERT INTO negotiation_issue (id, title, priority, status, our_target, created_at, created_by, updated_at, updated_by)
+        VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05', 'Scope', 'high', 'open', 'Allied carve-out', ?, 'T', ?, 'T')`).run(at, at);
+    },
+    check: (db) => {
+      // A file from before holds no sharing choices: every record and field keeps the registry's default.
+      const writes = new WritePath(db);
+      expect(writes.table('issue').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05')).toMatchObject({ ourTarget: 'Allied carve-out' });
+      expect(writes.table('disclosure').count()).toBe(0);
+      const at = new Date().toISOString();
+      const choice = { id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e06', version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt: null, deletedBy: null, recordKind: 'issue', recordId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05', field: 'ourTarget', level: 'shareable' };
+      db.transaction(() => writes.insert('disclosure', choice))();
+      expect(writes.table('disclosure').get(choice.id)).toEqual(choice);
+      expect(() => db.prepare(`UPDATE disclosure SET level = 'secret' WHERE id = ?`).run(choice.id)).toThrow(/CHECK/);
+      // A choice is a setting, not something to find: it has no search document.
+      expect(db.prepare('SELECT count(*) FROM search_doc WHERE record_id = ?').pluck().get(choice.id)).toBe(0);
+    },
+  },
 };
+
+/** The kinds whose tables 0001 made (sharing choices came with 0005). */
+const KINDS_BEFORE_SHARING_CHOICES = KIND_NAMES.filter((k) => k !== 'disclosure');
 
 describe('each migration', () => {
   it('has its test', () => {

@@ -5,6 +5,7 @@ import m0001 from '../../../migrations/0001_case_file.sql';
 import m0002 from '../../../migrations/0002_live_record_indexes.sql';
 import m0003 from '../../../migrations/0003_deadline_calendar_and_reminders.sql';
 import m0004 from '../../../migrations/0004_draft_shareable.sql';
+import m0005 from '../../../migrations/0005_disclosure.sql';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '0002_live_record_indexes', sql: m0002 },
   { version: 3, name: '0003_deadline_calendar_and_reminders', sql: m0003 },
   { version: 4, name: '0004_draft_shareable', sql: m0004 },
+  { version: 5, name: '0005_disclosure', sql: m0005 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

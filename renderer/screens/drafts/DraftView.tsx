@@ -2,7 +2,7 @@
 // compare and restore. Markdown revisions of older drafts are shown read-only as their text, with "Convert to
 // editable", which saves them as an editor document (a new revision; the Markdown one stays in the history).
 import { useMemo, useRef, useState } from 'react';
-import { findSections, MEETING_BRIEF_SECTIONS, SHAREABLE_MARKING, type DocumentNode } from '../../../shared/documents/index.js';
+import { findSections, MEETING_BRIEF_SECTIONS, type DocumentNode } from '../../../shared/documents/index.js';
 import { inlineText } from '../../../shared/documents/text.js';
 import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
@@ -64,8 +64,8 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
   async function exportAs(format: (typeof EXPORTS)[number]['format'], label: string) {
     await run(`export-${format}`, async () => {
       const document = currentDocument() ?? documentFromMarkdown(latest?.body ?? '');
-      // A shareable brief may leave the team: its pages carry the shareable marking, not the privileged one.
-      const file = await api().call('document.export', { caseId, document, format, title: draft.title, ...(shareable ? { marking: SHAREABLE_MARKING } : {}) });
+      // A shareable draft may leave the team: the core writes it without record links, under the shareable marking.
+      const file = await api().call('document.export', { caseId, document, format, title: draft.title, ...(shareable ? { shareable: true } : {}) });
       return deliverExport(file, label);
     });
   }
@@ -108,7 +108,7 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
           <>
             <button type="button" className="link-button" onClick={back}>← All drafts</button>
             {' · '}{DRAFT_TYPE_LABELS[draft.draftType]}
-            {shareable && <>{' · '}<span className="badge" title="Leaves out walk-away positions, BATNA and anything marked internal">Shareable</span></>}
+            {shareable && <>{' · '}<span className="badge" title="Built only from what may leave the team: no targets, walk-aways, BATNAs, questions to ask or anything internal">Shareable</span></>}
           </>
         }
         actions={readOnly ? <span className="badge badge--problem">Read-only</span> : <SaveSummary save={save} onRetry={() => void editorRef.current?.flush()} />}
