@@ -344,6 +344,8 @@ export interface BriefPreview {
   meetingId: string;
   sections: BriefPreviewSection[];
   warnings: SharingWarning[];
+  /** What a person marked shareable, though internal by default, that the brief carries (the brief names these too). */
+  choices: SharingChoiceInForce[];
 }
 
 /** A sharing choice in force: a record, or one field of it, marked shareable or internal by a person. */

@@ -440,12 +440,14 @@ const INTERNAL_LINK_TYPES: ReadonlySet<string> = new Set<(typeof E.LINK_TYPES)[n
  * goes with its record (a record cannot leave without it, so the record is what to mark), as does the directive,
  * which is the case itself.
  */
-function disclosureProblem(d: { recordKind: (typeof E.DISCLOSABLE_KINDS)[number]; field: string | null }): string | null {
+export function disclosureProblem(d: { recordKind: (typeof E.DISCLOSABLE_KINDS)[number]; field: string | null }): string | null {
   const def = KINDS[d.recordKind];
+  const label = def.label.toLowerCase();
+  const a = /^[aeiou]/.test(label) ? 'an' : 'a';
   if (d.field === null) return d.recordKind === 'directive' ? 'the directive is the case itself: mark its fields, not the whole of it' : null;
   const fields: Record<string, { required: boolean }> = def.fields;
-  if (!Object.hasOwn(fields, d.field)) return `a ${def.label.toLowerCase()} has no field "${d.field}"`;
-  if (fields[d.field]!.required) return `every ${def.label.toLowerCase()} has its ${d.field}, so it goes with the record: mark the whole ${def.label.toLowerCase()} instead`;
+  if (!Object.hasOwn(fields, d.field)) return `${a} ${label} has no field "${d.field}"`;
+  if (fields[d.field]!.required) return `every ${label} has its ${d.field}, so it goes with the record: mark the whole ${label} instead`;
   return null;
 }
 

@@ -202,7 +202,8 @@ export class SharingRules {
   }
 }
 
-function hasValue(value: unknown): boolean {
+/** Whether a field holds something to show (not null, empty text or an empty list). */
+export function hasValue(value: unknown): boolean {
   return value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 }
 

@@ -2,7 +2,7 @@
 // as `disclosure` records through the write path so that each is audited like any change.
 import type { SharingChoiceInForce } from '../../shared/api-types.js';
 import type { SHARING_CHOICES } from '../../shared/enums.js';
-import { KINDS, KIND_NAMES, type KindName, type RecordMeta, type RecordOf } from '../../shared/records.js';
+import { disclosureProblem, KINDS, KIND_NAMES, type KindName, type RecordMeta, type RecordOf } from '../../shared/records.js';
 import {
   fieldLabel, recordSharing, recordTitle, SharingRules, shareableProjection, type CaseRecords, type Projection, type ProjectedRecord, type RecordSharing,
 } from '../../shared/sharing.js';
@@ -53,6 +53,8 @@ export function sharingOf(cf: CaseFile, kind: DisclosableKind, id: string): Reco
  */
 export function setSharing(cf: CaseFile, input: { kind: DisclosableKind; id: string; field?: string | null; level: SharingChoiceInput; reason?: string }, actor: string): RecordSharing {
   const field = input.field ?? null;
+  const problem = disclosureProblem({ recordKind: input.kind, field });
+  if (problem) throw new ParleyError('invalid_input', `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`, [{ path: field === null ? 'id' : 'field', message: problem }]);
   const now = sharingOf(cf, input.kind, input.id);
   const inForce = field === null ? now.record.choice : now.fields.find((f) => f.field === field)?.choice ?? null;
   const unchanged = input.level === 'default' ? inForce === null : inForce?.level === input.level;

@@ -12,8 +12,11 @@ import {
   replaceSection, SectionNotFoundError, table, withoutRecordLinks, type BlockNode, type DocumentNode, type InlineInput,
   type MeetingBriefSectionId, type PageOptions,
 } from '../../../shared/documents/index.js';
-import type { KindName } from '../../../shared/records.js';
-import type { CaseRecords, ProjectedRecord, ProjectedRecords } from '../../../shared/sharing.js';
+import type { SharingChoiceInForce } from '../../../shared/api-types.js';
+import { KINDS, type KindName } from '../../../shared/records.js';
+import {
+  fieldLabel, hasValue, recordTitle, rulesOver, shareableProjection, type CaseRecords, type ProjectedRecord, type ProjectedRecords,
+} from '../../../shared/sharing.js';
 import type { CaseFile } from '../case-file.js';
 import { ParleyError } from '../errors.js';
 import { caseRecords, directiveAsShown, shareableRecords } from '../sharing.js';
@@ -419,12 +422,84 @@ export function briefSections(opts: MeetingBriefOptions): MeetingBriefSectionId[
     .map((s) => s.id);
 }
 
-function compose(data: BriefData, opts: MeetingBriefOptions): DocumentNode {
+/** The records of each kind a brief's sections show, by id (the preview and the sharing-choices note read it). */
+export type BriefScope = Map<KindName, Map<string, Readonly<Record<string, unknown>>>>;
+
+export function briefScope(data: BriefData): BriefScope {
+  const { fromPrevious, otherOpen } = actionItemsShown(data);
+  const owners = [...data.attendees.map((a) => a.partyId), ...data.deadlines.map((d) => d.ownerPartyId), ...fromPrevious.map((a) => a.ownerPartyId), ...otherOpen.map((a) => a.ownerPartyId)];
+  const parties = owners.flatMap((id) => (id && data.parties.get(id) ? [data.parties.get(id)!] : []));
+  const links = [...data.precedentIssues.values()].flat().map((l) => ({ id: l.linkId, linkType: l.linkType }));
+  const byKind: [KindName, readonly { id: string }[]][] = [
+    ['directive', [data.directive]], ['party', parties], ['event', data.events], ['deadline', data.deadlines],
+    ['issue', data.issues], ['batna', data.batnas], ['precedent', data.precedents], ['link', links],
+    ['actionItem', [...fromPrevious, ...otherOpen]], ['watchItem', data.watchItems], ['attendee', data.attendees],
+    ['meeting', data.previousMeeting ? [data.meeting, data.previousMeeting] : [data.meeting]],
+    ['decision', data.previousDecisions], ['note', data.notes],
+  ];
+  return new Map(byKind.map(([kind, list]) => [kind, new Map(list.map((r) => [r.id, r as Readonly<Record<string, unknown>>]))]));
+}
+
+/**
+ * The sharing choices a brief shows (issue 13: "the brief shows which"): those in force about the records and fields
+ * its sections show. A shareable brief names only what a person let out that is internal by default (never what
+ * was kept in, nor who chose); the internal brief names every choice, with who made it and when.
+ */
+export function choicesShown(all: CaseRecords, data: BriefData, opts: MeetingBriefOptions): SharingChoiceInForce[] {
+  const rules = rulesOver(all);
+  const stored = new Map<string, Readonly<Record<string, unknown>>>();
+  for (const list of Object.values(all)) for (const rec of list ?? []) stored.set(rec.id, rec as unknown as Record<string, unknown>);
+  const included = new Set(briefSections(opts));
+  const drawn = new Map<KindName, Set<string>>();
+  for (const s of MEETING_BRIEF_SECTIONS.filter((x) => included.has(x.id))) {
+    for (const [kind, fields] of Object.entries(s.draws) as [KindName, readonly string[]][]) {
+      drawn.set(kind, new Set([...(drawn.get(kind) ?? []), ...fields]));
+    }
+  }
+  const scope = briefScope(data);
+  const out: SharingChoiceInForce[] = [];
+  for (const [kind, fields] of drawn) {
+    for (const shown of scope.get(kind)?.values() ?? []) {
+      const rec = stored.get(shown.id as string) as (Readonly<Record<string, unknown>> & { id: string }) | undefined;
+      if (!rec) continue;
+      const title = recordTitle(kind, shown);
+      const entry = (field: string | null, c: { level: 'internal' | 'shareable'; by: string; at: string }): SharingChoiceInForce =>
+        ({ kind, id: rec.id, title, field, fieldLabel: field ? fieldLabel(kind, field) : null, level: c.level, by: c.by, at: c.at, live: true });
+      const whole = rules.choice(rec.id, null);
+      if (whole && (!opts.shareable || (whole.level === 'shareable' && rules.record(kind, rec as never).defaultWhy))) out.push(entry(null, whole));
+      for (const field of fields) {
+        const c = rules.choice(rec.id, field);
+        if (!c || !hasValue(rec[field])) continue;
+        if (opts.shareable && !(c.level === 'shareable' && field in shown && rules.field(kind, rec as never, field).default === 'internal')) continue;
+        out.push(entry(field, c));
+      }
+    }
+  }
+  return out;
+}
+
+/** A choice in words: "our target of “Allied access”", "the note “Call the bureau…”". */
+function choiceWords(c: SharingChoiceInForce): string {
+  const cut = c.title.slice(0, 60);
+  const title = c.title.length > 60 ? `${cut.slice(0, cut.lastIndexOf(' ') > 20 ? cut.lastIndexOf(' ') : 60).trimEnd()}\u2026` : c.title;
+  return c.fieldLabel ? `${c.fieldLabel.toLowerCase()} of \u201c${title}\u201d` : `the ${KINDS[c.kind].label.toLowerCase()} \u201c${title}\u201d`;
+}
+
+/** The brief's small note of the sharing choices it shows (see choicesShown), or nothing. */
+function choicesNote(choices: readonly SharingChoiceInForce[], opts: MeetingBriefOptions): BlockNode[] {
+  if (!choices.length) return [];
+  if (opts.shareable) return [paragraph(italic(`Shared at the team\u2019s choice: ${choices.map(choiceWords).join('; ')}.`))];
+  const each = choices.map((c) => `${choiceWords(c)} marked ${c.level} by ${c.by}, ${formatDay(c.at.slice(0, 10))}`);
+  return [paragraph(italic(`Sharing choices (for the shareable version): ${each.join('; ')}.`))];
+}
+
+function compose(data: BriefData, opts: MeetingBriefOptions, choices: readonly SharingChoiceInForce[] = []): DocumentNode {
   const { meeting, directive } = data;
   const front: BlockNode[] = [
     heading(1, `Meeting brief: ${meeting.title}`),
     paragraph(bold('Directive: '), recordLink(directive.title, 'directive', directive.id), directive.referenceNumber ? ` (${directive.referenceNumber})` : ''),
     ...(opts.shareable ? [paragraph(italic('Shareable version.'))] : []),
+    ...choicesNote(choices, opts),
   ];
   const included = new Set(briefSections(opts));
   const sections = MEETING_BRIEF_SECTIONS
@@ -438,7 +513,9 @@ function compose(data: BriefData, opts: MeetingBriefOptions): DocumentNode {
 /** Builds the brief for one meeting from the case's records (or, shareable, from what of them may leave). */
 export function buildMeetingBrief(cf: CaseFile, meetingId: string, opts: MeetingBriefOptions = {}): DocumentNode {
   checkBriefable(cf, meetingId);
-  return compose(briefDataOf(briefRecords(cf, opts.shareable), meetingId), opts);
+  const all = caseRecords(cf, BRIEF_KINDS);
+  const data = briefDataOf(opts.shareable ? shareableProjection(all).records : all, meetingId);
+  return compose(data, opts, choicesShown(all, data, opts));
 }
 
 /**

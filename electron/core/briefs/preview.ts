@@ -10,26 +10,10 @@ import {
 } from '../../../shared/sharing.js';
 import type { CaseFile } from '../case-file.js';
 import { caseRecords } from '../sharing.js';
-import { actionItemsShown, BRIEF_KINDS, briefDataOf, briefSections, checkBriefable, type BriefData } from './meeting-brief.js';
+import { BRIEF_KINDS, briefDataOf, briefScope, briefSections, checkBriefable, choicesShown, type BriefScope } from './meeting-brief.js';
 
 type Draws = { readonly [K in KindName]?: readonly string[] };
-type Scope = Map<KindName, Map<string, Readonly<Record<string, unknown>>>>;
-
-/** The records of each kind a brief's sections show, by id. */
-function scopeOf(data: BriefData): Scope {
-  const { fromPrevious, otherOpen } = actionItemsShown(data);
-  const owners = [...data.attendees.map((a) => a.partyId), ...data.deadlines.map((d) => d.ownerPartyId), ...fromPrevious.map((a) => a.ownerPartyId), ...otherOpen.map((a) => a.ownerPartyId)];
-  const parties = owners.flatMap((id) => (id && data.parties.get(id) ? [data.parties.get(id)!] : []));
-  const links = [...data.precedentIssues.values()].flat().map((l) => ({ id: l.linkId, linkType: l.linkType }));
-  const byKind: [KindName, readonly { id: string }[]][] = [
-    ['directive', [data.directive]], ['party', parties], ['event', data.events], ['deadline', data.deadlines],
-    ['issue', data.issues], ['batna', data.batnas], ['precedent', data.precedents], ['link', links],
-    ['actionItem', [...fromPrevious, ...otherOpen]], ['watchItem', data.watchItems], ['attendee', data.attendees],
-    ['meeting', data.previousMeeting ? [data.meeting, data.previousMeeting] : [data.meeting]],
-    ['decision', data.previousDecisions], ['note', data.notes],
-  ];
-  return new Map(byKind.map(([kind, list]) => [kind, new Map(list.map((r) => [r.id, r as Readonly<Record<string, unknown>>]))]));
-}
+type Scope = BriefScope;
 
 function noun(kind: KindName, count: number): string {
   return (count === 1 ? KINDS[kind].label : KINDS[kind].plural).toLowerCase();
@@ -66,8 +50,9 @@ export function briefPreview(cf: CaseFile, meetingId: string, leaveOut: readonly
   checkBriefable(cf, meetingId);
   const all = caseRecords(cf, BRIEF_KINDS);
   const projection = shareableProjection(all);
-  const shown = scopeOf(briefDataOf(all, meetingId));
-  const shared = scopeOf(briefDataOf(projection.records, meetingId));
+  const shown = briefScope(briefDataOf(all, meetingId));
+  const sharedData = briefDataOf(projection.records, meetingId);
+  const shared = briefScope(sharedData);
   const withheld = new Map<string, Withheld[]>();
   for (const w of projection.withheld) withheld.set(w.id, [...(withheld.get(w.id) ?? []), w]);
   const included = new Set(briefSections({ shareable: true, leaveOut }));
@@ -110,5 +95,5 @@ export function briefPreview(cf: CaseFile, meetingId: string, leaveOut: readonly
       }
     }
   }
-  return { meetingId, sections, warnings: [...warnings.values()] };
+  return { meetingId, sections, warnings: [...warnings.values()], choices: choicesShown(all, sharedData, { shareable: true, leaveOut }) };
 }
