@@ -28,6 +28,7 @@ import type { DRAFT_TYPES } from '../../../shared/enums.js';
 import { KINDS } from '../../../shared/records.js';
 import type { CaseFile } from '../case-file.js';
 import { ParleyError } from '../errors.js';
+import { directiveAsShown } from '../sharing.js';
 import { capitalized, formatDay, todayIso } from './format.js';
 import { ACTIVE_ISSUE, CASE_SECTIONS, readCaseData, type CaseData } from './meeting-brief.js';
 
@@ -225,7 +226,7 @@ export function fillTemplate(cf: CaseFile, name: TemplateName, opts: { today?: s
   const filled = fillMergeFields(opts.template ?? template.doc, values);
   const shareable = !template.internal;
   return {
-    title: `${template.title}: ${cf.directive().title}`, draftType: template.draftType, shareable, ...filled,
+    title: `${template.title}: ${directiveAsShown(cf, shareable).title}`, draftType: template.draftType, shareable, ...filled,
     doc: shareable ? withoutRecordLinks(filled.doc) : filled.doc,
   };
 }
