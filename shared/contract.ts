@@ -3,16 +3,18 @@
 // so an operation is added here once, with its handler in electron/core/api/handlers.ts.
 import { z } from 'zod';
 import type {
-  AuditEntry, CaseInfo, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord,
-  LockedCase, ReceivedReviewComment, ReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport,
+  AuditEntry, BriefPreview, CaseInfo, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord,
+  LockedCase, ReceivedReviewComment, ReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, SharingChoiceInForce, VerifyReport,
 } from './api-types.js';
+import { MEETING_BRIEF_SECTION_IDS } from './documents/brief-sections.js';
 import { DocumentSchema, type DocumentNode } from './documents/model.js';
-import { LINKABLE_KINDS, REVIEWABLE_KINDS } from './enums.js';
+import { DISCLOSABLE_KINDS, LINKABLE_KINDS, REVIEWABLE_KINDS, SHARING_CHOICES } from './enums.js';
 import { auditHeadText, createSchemaOf, isoDate, recordId, sha256Text, timeZone, updateSchemaOf, type Shape } from './fields.js';
 import {
   COMPUTED_FIELDS, KINDS, KIND_NAMES, MAX_REVIEW_COMMENT_LENGTH, type CreatableKind, type CreateInputOf, type DeletableKind, type KindName,
   type ListableKind, type RecordOf, type UpdatableKind, type UpdateInputOf,
 } from './records.js';
+import type { RecordSharing } from './sharing.js';
 
 /** An operation: the schema its input must pass, and (as a type only) what it returns. */
 export interface OpDef<I = unknown, O = unknown> {
@@ -106,6 +108,8 @@ const scheduleChange = z.discriminatedUnion('kind', [
 ]);
 export type ScheduleChangeInput = z.infer<typeof scheduleChange>;
 const reminderKey = z.string().min(1).max(300);
+/** Sections of a meeting brief the user leaves out (the shareable preview's checklist). */
+const leaveOut = z.array(z.enum(MEETING_BRIEF_SECTION_IDS)).max(MEETING_BRIEF_SECTION_IDS.length).optional();
 
 export interface IcsExport {
   fileName: string;
@@ -148,12 +152,27 @@ export const STATIC_OPERATIONS = {
     }),
   ),
   'attachment.read': op<{ name: string; mediaType: string; dataBase64: string }>()(z.strictObject({ caseId, id: recordId })),
-  'brief.build': op<DocumentNode>()(z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional() })),
+  'brief.build': op<DocumentNode>()(z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional(), leaveOut })),
   'brief.regenerateSection': op<DocumentNode>()(
     // The edited brief is checked here like any input, so a malformed one is refused before the handler runs.
-    z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional(), document: DocumentSchema, sectionId: z.string().max(64) }),
+    z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional(), leaveOut, document: DocumentSchema, sectionId: z.string().max(64) }),
   ),
-  'template.fill': op<{ title: string; draftType: string; doc: DocumentNode; missing: string[]; unresolved: string[] }>()(
+  // The shareable brief before it is written: its sections (in, left out, internal) with what the sharing rules
+  // leave out of each, and warnings about shareable texts that quote internal ones.
+  'brief.preview': op<BriefPreview>()(z.strictObject({ caseId, meetingId: recordId, leaveOut })),
+  // Who may see a record and each of its fields (shared/sharing.ts); a person's choice, audited.
+  'sharing.get': op<RecordSharing>()(z.strictObject({ caseId, kind: z.enum(DISCLOSABLE_KINDS), id: recordId })),
+  'sharing.set': op<RecordSharing>()(
+    z.strictObject({
+      caseId, kind: z.enum(DISCLOSABLE_KINDS), id: recordId,
+      // The field chosen for; without one, the record as a whole.
+      field: z.string().regex(/^[a-zA-Z]{1,64}$/, 'must be a field name').nullable().optional(),
+      level: z.enum(SHARING_CHOICES),
+      reason,
+    }),
+  ),
+  'sharing.list': op<SharingChoiceInForce[]>()(z.strictObject({ caseId })),
+  'template.fill': op<{ title: string; draftType: string; shareable: boolean; doc: DocumentNode; missing: string[]; unresolved: string[] }>()(
     z.strictObject({ caseId, template: z.enum(['positionPaper', 'agencyLetter', 'internalMemo']) }),
   ),
   'brief.export': op<ExportedFile>()(
@@ -161,6 +180,7 @@ export const STATIC_OPERATIONS = {
       caseId,
       meetingId: recordId,
       shareable: z.boolean().optional(),
+      leaveOut,
       format: z.enum(EXPORT_FORMATS),
       marking: z.string().max(200).optional(),
     }),
@@ -172,6 +192,8 @@ export const STATIC_OPERATIONS = {
       format: z.enum(EXPORT_FORMATS),
       title: z.string().trim().min(1).max(500),
       marking: z.string().max(200).optional(),
+      // A draft that leaves the team (draft.shareable): written without record links, under the shareable marking.
+      shareable: z.boolean().optional(),
     }),
   ),
   'library.list': op<LibraryEntry[]>()(z.strictObject({})),
@@ -228,7 +250,8 @@ export const STATIC_OPERATIONS = {
   // Custody: what a receiver compares to show a file is the one sent, and an encrypted copy made for sending.
   'case.certificate': op<CustodyCertificate>()(z.strictObject({ caseId })),
   'case.exportForTransfer': op<{ path: string; certificate: CustodyCertificate }>()(
-    z.strictObject({ caseId, path: casePath, passphrase: newPassphrase }),
+    // shareable: a new case (its own id and a fresh history) holding only the shareable projection of this one.
+    z.strictObject({ caseId, path: casePath, passphrase: newPassphrase, shareable: z.boolean().optional() }),
   ),
   // The open case against a certificate made of it earlier: the same file, a faithful continuation, or not.
   'case.verifyAgainst': op<CertificateComparison>()(z.strictObject({ caseId, certificate: CertificateSchema })),

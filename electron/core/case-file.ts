@@ -5,8 +5,7 @@ import fs from 'node:fs';
 import { basename } from 'node:path';
 import type { AuditEntry, CaseInfo, LinksOfRecord, ReceivedReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, VerifyProblem, VerifyReport } from '../../shared/api-types.js';
 import { TriggerCycleError, zonedTimeToInstant, type DeadlineInput } from '../../shared/deadlines/index.js';
-import { POSITION_FIELDS } from '../../shared/enums.js';
-import { COMPUTED_FIELDS, KINDS, KIND_NAMES, type KindName, type RecordOf } from '../../shared/records.js';
+import { COMPUTED_FIELDS, KINDS, KIND_NAMES, POSITION_SOURCES, type KindName, type RecordOf } from '../../shared/records.js';
 import { ParleyError, toParleyError } from './errors.js';
 import { closeCaseDatabase, createCaseDatabase, openCaseDatabase, type Db, type OpenOptions } from './db/connection.js';
 import { isKeyed } from './db/encryption.js';
@@ -62,14 +61,6 @@ export interface ListOptions {
   limit?: number;
   offset?: number;
 }
-
-/** The issue fields whose every change is kept as a position change, and which side and position each is. */
-const POSITION_SOURCES: { field: string; side: 'ours' | 'theirs'; position: (typeof POSITION_FIELDS)[number] }[] = [
-  { field: 'ourOpening', side: 'ours', position: 'opening' },
-  { field: 'ourTarget', side: 'ours', position: 'target' },
-  { field: 'ourWalkaway', side: 'ours', position: 'walkaway' },
-  { field: 'theirPosition', side: 'theirs', position: 'stated' },
-];
 
 /** How many snoozed and dismissed reminder keys a deadline keeps. */
 const MAX_REMINDER_KEYS = 50;
@@ -153,9 +144,9 @@ export class CaseFile {
    * Makes a new case file holding the records of an export (transfer.ts parses them), each as it was exported: its
    * id, versions, authors and times, deleted or not. Every rule a change through the API meets holds for them too,
    * checked once all are in (a record may point at one later in the export); anything that breaks one leaves no
-   * file. `bytesOf` gives an attachment's bytes.
+   * file. `bytesOf` gives an attachment's bytes; the file is encrypted under `passphrase` if one is given.
    */
-  static createFrom(path: string, caseId: string, records: ReadonlyMap<KindName, StoredRecord[]>, bytesOf: (attachment: StoredRecord) => Buffer, by: { actor: string; reason: string }): CaseFile {
+  static createFrom(path: string, caseId: string, records: ReadonlyMap<KindName, StoredRecord[]>, bytesOf: (attachment: StoredRecord) => Buffer, by: { actor: string; reason: string }, passphrase?: string): CaseFile {
     createCaseDatabase(path, (db) => {
       writeCaseMeta(db, caseId, by.actor, now());
       // Not yet a file anyone has open: this instance lends the import the rules and the write path, and is dropped.
@@ -169,8 +160,8 @@ export class CaseFile {
         }
         throw err;
       }
-    });
-    return CaseFile.open(path, { skipIntegrityCheck: true });
+    }, passphrase);
+    return CaseFile.open(path, { skipIntegrityCheck: true, passphrase });
   }
 
   static open(path: string, opts: OpenOptions = {}): CaseFile {
@@ -738,8 +729,8 @@ export class CaseFile {
   }
 
   /**
-   * Hard delete, only when asked for. Links from and to the record go with it; other records that still point
-   * at it stop the purge, so nothing is left pointing at nothing.
+   * Hard delete, only when asked for. Links from and to the record, and the sharing choices about it, go with it;
+   * other records that still point at it stop the purge, so nothing is left pointing at nothing.
    */
   purge(kind: KindName, id: string, actor: string, opts: ChangeOptions = {}): void {
     this.inTransaction(() => {
@@ -752,6 +743,8 @@ export class CaseFile {
           if (link.id !== id) this.writes.purge('link', link, actor, at, `purged with ${KINDS[kind].label.toLowerCase()} ${id}`);
         }
       }
+      const choices = this.writes.table('disclosure').list({ filter: { recordId: id }, includeDeleted: true, limit: -1, offset: 0, orderBy: 'rowid' });
+      for (const choice of choices) this.writes.purge('disclosure', choice, actor, at, `purged with ${KINDS[kind].label.toLowerCase()} ${id}`);
       try {
         this.writes.purge(kind, before, actor, at, opts.reason ?? null);
       } catch (err) {
@@ -841,6 +834,11 @@ export class CaseFile {
     if (kind === 'link') {
       const problem = this.linkEndProblem(rec, reach, before);
       if (problem) throw new ParleyError('invalid_input', problem);
+    }
+    if (kind === 'disclosure') {
+      // A choice about a record that is not there would wait, unseen, for a record of that id.
+      const why = this.missing(rec.recordKind, rec.recordId, reach);
+      if (why) throw new ParleyError('invalid_input', `The ${KINDS[rec.recordKind as KindName].label.toLowerCase()} this sharing choice is about ${why}.`, [{ path: 'fields.recordId', message: 'no such record' }]);
     }
   }
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, migrate, PARLEY_APPLICATION_ID } from '../../electron/core/db/connection.js';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, RESERVED_VERSIONS, type Migration } from '../../electron/core/db/migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../electron/core/db/migrations.js';
 import { WritePath } from '../../electron/core/store/write-path.js';
 import { KINDS, KIND_NAMES, type KindName } from '../../shared/records.js';
 import { tempDir } from '../helpers.js';
@@ -36,39 +36,19 @@ function latestCaseFile() {
 const nextVersion = LATEST_SCHEMA_VERSION + 1;
 
 /** Kinds whose table a later migration made, and its version: the checks of earlier migrations leave them out. */
-const ADDED_BY: Partial<Record<KindName, number>> = { reviewComment: 6 };
+const ADDED_BY: Partial<Record<KindName, number>> = { disclosure: 5, reviewComment: 6 };
 const kindsAt = (version: number) => KIND_NAMES.filter((k) => (ADDED_BY[k] ?? 1) <= version);
 const addNoteTopic: Migration = { version: nextVersion, name: `${nextVersion}_note_topic`, sql: 'ALTER TABLE note ADD COLUMN topic TEXT;' };
 
 describe('the migration list', () => {
-  it('is every file in migrations/, in order, numbered 1, 2, 3 ... with no gaps but the reserved versions, with the files as they are', () => {
+  it('is every file in migrations/, in order, numbered 1, 2, 3 ... with no gaps, with the files as they are', () => {
     const files = fs.readdirSync(MIGRATIONS_DIR).sort();
     expect(files.every((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)), files.join(', ')).toBe(true);
     expect(MIGRATIONS.map((m) => m.name)).toEqual(files.map((f) => f.replace(/\.sql$/, '')));
     expect(MIGRATIONS.map((m) => m.version)).toEqual(files.map((f) => Number(f.slice(0, 4))));
-    // Every number up to the latest is a migration or reserved, never both: an arriving file ends its reservation.
-    const numbers = Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => i + 1);
-    expect(numbers.filter((v) => !RESERVED_VERSIONS.includes(v))).toEqual(MIGRATIONS.map((m) => m.version));
-    expect(RESERVED_VERSIONS.every((v) => v < LATEST_SCHEMA_VERSION), 'a reserved version lies between two migrations').toBe(true);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => i + 1));
     for (const m of MIGRATIONS) expect(m.sql).toBe(fs.readFileSync(path.join(MIGRATIONS_DIR, `${m.name}.sql`), 'utf8'));
     expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
-  });
-
-  it('takes a migration that arrives in a reserved version: a file at the version before it gets it and every later one', () => {
-    const reserved = RESERVED_VERSIONS[0];
-    if (reserved === undefined) return; // nothing reserved: the list has no gap to fill
-    const arriving: Migration = { version: reserved, name: `${String(reserved).padStart(4, '0')}_arriving`, sql: 'CREATE TABLE arriving (id TEXT PRIMARY KEY NOT NULL) STRICT;' };
-    const filled = [...MIGRATIONS, arriving].sort((a, b) => a.version - b.version);
-    const db = emptyDatabase();
-    try {
-      applyMigrations(db, 0, reserved - 1, filled);
-      expect(tables(db)).not.toContain('arriving');
-      expect(migrate(db, db.name, filled)).not.toBeNull();
-      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-      expect(tables(db)).toEqual(expect.arrayContaining(['arriving', 'review_comment'])); // review_comment: 0006, after 5
-    } finally {
-      db.close();
-    }
   });
 });
 
@@ -151,6 +131,26 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       expect(() => db.prepare(`UPDATE draft SET shareable = 2 WHERE id = ?`).run(draft.id)).toThrow(/CHECK/);
     },
   },
+  5: {
+    seed: (db) => {
+      const at = new Date().toISOString();
+      db.prepare(`INSERT INTO negotiation_issue (id, title, priority, status, our_target, created_at, created_by, updated_at, updated_by)
+        VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05', 'Scope', 'high', 'open', 'Allied carve-out', ?, 'T', ?, 'T')`).run(at, at);
+    },
+    check: (db) => {
+      // A file from before holds no sharing choices: every record and field keeps the registry's default.
+      const writes = new WritePath(db);
+      expect(writes.table('issue').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05')).toMatchObject({ ourTarget: 'Allied carve-out' });
+      expect(writes.table('disclosure').count()).toBe(0);
+      const at = new Date().toISOString();
+      const choice = { id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e06', version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt: null, deletedBy: null, recordKind: 'issue', recordId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05', field: 'ourTarget', level: 'shareable' };
+      db.transaction(() => writes.insert('disclosure', choice))();
+      expect(writes.table('disclosure').get(choice.id)).toEqual(choice);
+      expect(() => db.prepare(`UPDATE disclosure SET level = 'secret' WHERE id = ?`).run(choice.id)).toThrow(/CHECK/);
+      // A choice is a setting, not something to find: it has no search document.
+      expect(db.prepare('SELECT count(*) FROM search_doc WHERE record_id = ?').pluck().get(choice.id)).toBe(0);
+    },
+  },
   6: {
     // Plain SQL into a table every earlier version has: the version before this one may be any of them.
     seed: (db) => {
@@ -185,7 +185,7 @@ describe('each migration', () => {
   it.each(MIGRATIONS.map((m) => [m.name, m] as const))('%s: from the version before, with data, to its own version', (_name, m) => {
     const db = emptyDatabase();
     try {
-      const before = MIGRATIONS[MIGRATIONS.indexOf(m) - 1]?.version ?? 0; // the listed version before: 4 for 6
+      const before = MIGRATIONS[MIGRATIONS.indexOf(m) - 1]?.version ?? 0; // the listed version before
       applyMigrations(db, 0, before);
       MIGRATION_TESTS[m.version]!.seed(db);
       applyMigrations(db, before, m.version);

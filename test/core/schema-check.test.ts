@@ -70,6 +70,7 @@ describe('a tampered case file', () => {
 /** SQL that turns a file of the latest schema back into one of the version before it, keyed by the latest version. */
 const UNDO_LATEST_MIGRATION: Record<number, string> = {
   4: 'ALTER TABLE draft DROP COLUMN shareable;',
+  5: 'DROP TABLE disclosure;',
   6: 'DROP TABLE review_comment;',
 };
 

@@ -58,11 +58,14 @@ function expectBriefContent(text: string, opts: { shareable?: boolean } = {}): v
     if (opts.shareable && 'internalOnly' in s) expect(flat).not.toContain(squash(s.title));
     else expect(flat).toContain(squash(s.title));
   }
-  for (const header of ['Issue', 'Priority', 'Our opening', 'Our target', 'Their position', 'Status']) expect(flat).toContain(squash(header));
+  for (const header of ['Issue', 'Priority', 'Our opening', 'Their position', 'Status']) expect(flat).toContain(squash(header));
+  // Our target and walk-away are ours alone: in the internal brief only.
+  const internal = (value: string) => (opts.shareable ? expect(flat).not.toContain(squash(value)) : expect(flat).toContain(squash(value)));
+  internal('Our target');
   for (const issue of TEXT.issues) {
-    for (const cell of [issue.title, issue.ourOpening, issue.ourTarget, issue.theirPosition ?? '—']) expect(flat).toContain(squash(cell));
-    if (opts.shareable) expect(flat).not.toContain(squash(issue.ourWalkaway));
-    else expect(flat).toContain(squash(issue.ourWalkaway));
+    for (const cell of [issue.title, issue.ourOpening, issue.theirPosition ?? '—']) expect(flat).toContain(squash(cell));
+    internal(issue.ourTarget);
+    internal(issue.ourWalkaway);
   }
   expect(flat).toContain(squash(TEXT.precedents.linkedToScope.citation));
 }
@@ -85,7 +88,7 @@ describe('exports of a meeting brief', () => {
     });
   }, 120_000);
 
-  it('prints the shareable version without walk-aways or BATNAs', async () => {
+  it('prints the shareable version without targets, walk-aways or BATNAs', async () => {
     const { api, caseId, meetingId } = sampleCase();
     const file = await renderMeetingBrief(api.session.get(caseId), meetingId, { format: 'pdf', shareable: true, today: TODAY });
     keep(file.fileName, file.bytes);

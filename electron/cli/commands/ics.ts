@@ -11,7 +11,7 @@ export default defineCommand({
   name: 'ics',
   summary: 'Export the deadlines of case files as a calendar (.ics)',
   description: [
-    'One calendar of every dated deadline of the FILEs, with reminders as alarms. Each event\'s UID is its deadline\'s id, so importing a later export updates the events instead of adding copies. Deadlines whose date is not yet known are named in the calendar\'s description. The calendar goes to standard output unless -o names a file.',
+    'One calendar of the dated deadlines of the FILEs, with reminders as alarms. A calendar is synced to phones and outside servers, so it holds only what may leave the team: deadlines internal as a whole (of kind internal, or marked internal) are not on it, and an event carries no notes, owner or confidence. Each event\'s UID is a digest of its case and deadline, the same at every export, so importing a later export updates the events instead of adding copies. Deadlines whose date is not yet known are named in the calendar\'s description. The calendar goes to standard output unless -o names a file.',
   ],
   args: ['FILE...'],
   options: outputOptions('the calendar'),

@@ -2,7 +2,8 @@
 // contract before any of these runs.
 import nodePath from 'node:path';
 import { type AsyncOpName, type InputOf, type OpName, type OutputOf, STATIC_OPERATIONS, verbsOf } from '../../../shared/contract.js';
-import { buildMeetingBrief, casePage, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
+import { withoutRecordLinks } from '../../../shared/documents/index.js';
+import { briefPreview, buildMeetingBrief, casePage, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
 import { fileSlug } from '../briefs/format.js';
 import { KIND_NAMES, type KindName } from '../../../shared/records.js';
 import { certificateOf, compareWithCertificate, exportForTransfer } from '../custody.js';
@@ -15,6 +16,7 @@ import { calendarExport, caseCalendar } from '../calendar/export.js';
 import { dueRemindersOf, scheduleChangeOf } from '../deadline-operations.js';
 import { keyDatesOf } from '../key-dates.js';
 import { exportReviewComments, readCommentsFile } from '../review-comments-file.js';
+import { choicesInForce, setSharing, sharingOf } from '../sharing.js';
 
 export type Handler<N extends OpName> = (session: Session, input: InputOf<N>) => N extends AsyncOpName ? Promise<OutputOf<N>> : OutputOf<N>;
 type StaticName = keyof typeof STATIC_OPERATIONS;
@@ -39,18 +41,23 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
     const a = s.get(caseId).readAttachment(id);
     return { name: a.name, mediaType: a.mediaType, dataBase64: a.bytes.toString('base64') };
   },
-  'brief.build': (s, { caseId, meetingId, shareable }) => buildMeetingBrief(s.get(caseId), meetingId, { shareable }),
-  'brief.regenerateSection': (s, { caseId, meetingId, shareable, document, sectionId }) =>
-    regenerateSection(document, sectionId, buildMeetingBrief(s.get(caseId), meetingId, { shareable })),
+  'brief.build': (s, { caseId, meetingId, shareable, leaveOut }) => buildMeetingBrief(s.get(caseId), meetingId, { shareable, leaveOut }),
+  'brief.regenerateSection': (s, { caseId, meetingId, shareable, leaveOut, document, sectionId }) =>
+    regenerateSection(document, sectionId, buildMeetingBrief(s.get(caseId), meetingId, { shareable, leaveOut })),
+  'brief.preview': (s, { caseId, meetingId, leaveOut }) => briefPreview(s.get(caseId), meetingId, leaveOut),
+  'sharing.get': (s, { caseId, kind, id }) => sharingOf(s.get(caseId), kind, id),
+  'sharing.set': (s, { caseId, kind, id, field, level, reason }) => setSharing(s.get(caseId), { kind, id, field, level, reason }, s.actor),
+  'sharing.list': (s, { caseId }) => choicesInForce(s.get(caseId)),
   'template.fill': (s, { caseId, template }) => fillTemplate(s.get(caseId), template),
-  'brief.export': async (s, { caseId, meetingId, shareable, format, marking }) => {
-    const file = await renderMeetingBrief(s.get(caseId), meetingId, { format, shareable, marking, pdfRenderer: s.pdfRenderer });
+  'brief.export': async (s, { caseId, meetingId, shareable, leaveOut, format, marking }) => {
+    const file = await renderMeetingBrief(s.get(caseId), meetingId, { format, shareable, leaveOut, marking, pdfRenderer: s.pdfRenderer });
     return { fileName: file.fileName, mediaType: file.mediaType, dataBase64: file.bytes.toString('base64') };
   },
-  'document.export': async (s, { caseId, document, format, title, marking }) => {
-    const page = casePage(s.get(caseId), title, { marking });
+  'document.export': async (s, { caseId, document, format, title, marking, shareable }) => {
+    // A shareable draft names its case as the shareable projection does, and keeps no record link.
+    const page = casePage(s.get(caseId), title, { marking, shareable });
     const { exportDocument, MEDIA_TYPES } = await import('../export/index.js'); // large, and rarely needed: see briefs
-    const bytes = await exportDocument(document, format, { ...page, pdfRenderer: s.pdfRenderer });
+    const bytes = await exportDocument(shareable ? withoutRecordLinks(document) : document, format, { ...page, pdfRenderer: s.pdfRenderer });
     return { fileName: `${fileSlug(title, 80, 'document')}.${format}`, mediaType: MEDIA_TYPES[format], dataBase64: bytes.toString('base64') };
   },
   'library.list': (s) => s.library.list(s.connectionFor),
@@ -96,9 +103,9 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'case.rekey': (s, { path, passphrase, newPassphrase }) => s.changeKey(path, 'rekey', passphrase, newPassphrase),
   'case.decrypt': (s, { path, passphrase }) => s.changeKey(path, 'decrypt', passphrase, null),
   'case.certificate': (s, { caseId }) => certificateOf(s.get(caseId)),
-  'case.exportForTransfer': (s, { caseId, path, passphrase }) => {
+  'case.exportForTransfer': (s, { caseId, path, passphrase, shareable }) => {
     const cf = s.get(caseId);
-    return onFile(nodePath.resolve(path), () => exportForTransfer(cf, path, passphrase));
+    return onFile(nodePath.resolve(path), () => exportForTransfer(cf, path, passphrase, { shareable, actor: s.actor }));
   },
   'case.verifyAgainst': (s, { caseId, certificate }) => compareWithCertificate(s.get(caseId), certificate),
 };

@@ -5,6 +5,7 @@ import m0001 from '../../../migrations/0001_case_file.sql';
 import m0002 from '../../../migrations/0002_live_record_indexes.sql';
 import m0003 from '../../../migrations/0003_deadline_calendar_and_reminders.sql';
 import m0004 from '../../../migrations/0004_draft_shareable.sql';
+import m0005 from '../../../migrations/0005_disclosure.sql';
 import m0006 from '../../../migrations/0006_review_comments.sql';
 
 export interface Migration {
@@ -18,15 +19,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '0002_live_record_indexes', sql: m0002 },
   { version: 3, name: '0003_deadline_calendar_and_reminders', sql: m0003 },
   { version: 4, name: '0004_draft_shareable', sql: m0004 },
+  { version: 5, name: '0005_disclosure', sql: m0005 },
   { version: 6, name: '0006_review_comments', sql: m0006 },
 ];
-
-/**
- * Versions taken by a migration being written on another line of work, which this list does not have yet. A file
- * of that number is listed in its place when it arrives, and its version taken out of here (the list's test fails
- * until it is): a file at the version before it then gets it and every later one, in order.
- * 5: the sharing choices (0005_disclosure).
- */
-export const RESERVED_VERSIONS: readonly number[] = [5];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -75,7 +75,8 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
   async function exportAs(format: (typeof EXPORTS)[number]['format'], label: string) {
     await run(`export-${format}`, async () => {
       const document = currentDocument() ?? documentFromMarkdown(latest?.body ?? '');
-      const file = await api().call('document.export', { caseId, document, format, title: draft.title, marking });
+      // A shareable draft may leave the team: the core writes it without record links, under the marking chosen for it.
+      const file = await api().call('document.export', { caseId, document, format, title: draft.title, marking, ...(shareable ? { shareable: true } : {}) });
       return deliverExport(file, label);
     });
   }
@@ -118,7 +119,7 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
           <>
             <button type="button" className="link-button" onClick={back}>← All drafts</button>
             {' · '}{DRAFT_TYPE_LABELS[draft.draftType]}
-            {shareable && <>{' · '}<span className="badge" title="Leaves out walk-away positions, BATNA and anything marked internal">Shareable</span></>}
+            {shareable && <>{' · '}<span className="badge" title="Built only from what may leave the team: no targets, walk-aways, BATNAs, questions to ask or anything internal">Shareable</span></>}
           </>
         }
         actions={readOnly ? <span className="badge badge--problem">Read-only</span> : <SaveSummary save={save} onRetry={() => void editorRef.current?.flush()} />}

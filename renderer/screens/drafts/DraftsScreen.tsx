@@ -201,7 +201,8 @@ function NewDraftDialog({ caseId, open, onClose, onCreated }: { caseId: string; 
         const filled = await api().call('template.fill', { caseId, template: start });
         const draft = await api().call('draft.create', {
           caseId,
-          fields: { title: title.trim() || filled.title, draftType: filled.draftType as Draft['draftType'], status: 'working' },
+          // An outward template is filled from what may leave the team: the draft is shareable (exported without record links).
+          fields: { title: title.trim() || filled.title, draftType: filled.draftType as Draft['draftType'], status: 'working', shareable: filled.shareable },
         });
         onCreated(draft, await saveRevision(caseId, draft.id, filled.doc, `From the ${TEMPLATE_LABELS[start].toLowerCase()} template`));
       }

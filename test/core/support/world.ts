@@ -30,6 +30,7 @@ export const MINIMAL_FIELDS: { [K in CreatableKind]: (ref: Ref) => Fields } = {
   draft: () => ({ title: 'Brief for the first meeting', draftType: 'meeting_brief', status: 'working' }),
   draftRevision: (ref) => ({ draftId: ref('draft'), format: 'markdown', body: '# Brief' }),
   link: (ref) => ({ fromKind: 'issue', fromId: ref('issue'), linkType: 'cites', toKind: 'precedent', toId: ref('precedent') }),
+  disclosure: (ref) => ({ recordKind: 'issue', recordId: ref('issue'), field: 'ourTarget', level: 'shareable' }),
 };
 
 /** A valid change to one field of a kind (its title field, or for a link its type). */
