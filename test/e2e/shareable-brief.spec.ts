@@ -1,7 +1,7 @@
 // The shareable brief as a user prepares it: a preview before anything is written (its sections with boxes to leave
 // one out, the warnings about shareable texts that quote internal ones, the choices it follows), a section left out
 // and the brief exported as a PDF read back with pdftotext; Escape cancels and Enter confirms; and a field marked
-// shareable from a watch item's panel, seen in the panel, the preview and the brief.
+// shareable from a watch item's panel, seen in the panel, the preview and the brief; a warning opens its record.
 import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
@@ -31,8 +31,8 @@ async function goToDrafts(app: ParleyApp, page: Page): Promise<DraftsPage> {
   return drafts;
 }
 
-async function expectAxeClean(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).include('dialog[open]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+async function expectAxeClean(page: Page, where: string, within = 'dialog[open]'): Promise<void> {
+  const results = await new AxeBuilder({ page }).include(within).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
@@ -143,6 +143,7 @@ test('a field marked shareable in its panel shows there, in the preview and in t
   await expect(mark('Implications for our positions')).toHaveText('Shareable · by choice');
   await expect(sharing.getByText('Each field (1 chosen by hand)')).toBeVisible();
   await sharing.scrollIntoViewIfNeeded();
+  await expectAxeClean(page, 'the watch item panel with its field choices open', 'aside.records__detail');
   await app.screenshot('shareable-panel-marking');
   await app.guideScreenshot('shareable-panel-marking');
   // The core recorded it, with who chose.
@@ -167,4 +168,10 @@ test('a field marked shareable in its panel shows there, in the preview and in t
   await goToDrafts(app, page);
   const after = await drafts.previewShareable(SECOND_MEETING);
   await expect(after.locator('.share-preview__section', { hasText: 'Watch items' })).toContainText('What it would change of 3 watch items');
+
+  // A warning opens the record it is about, to reword it.
+  await after.getByRole('button', { name: 'Open the issue “Who counts as a foreign national” at Their stated position' }).click();
+  await expect(after).toBeHidden();
+  await expect(page).toHaveURL(/\/negotiation\/[^/]+$/);
+  await expect(page.getByRole('complementary', { name: /Who counts as a foreign national/ })).toBeVisible({ timeout: 30_000 });
 });
