@@ -135,6 +135,9 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
   if (change === 'encrypt' && couldBeEncrypted(file)) {
     throw new ParleyError('invalid_input', `${name} is encrypted already (or is not a case file); to change its passphrase, use rekey.`);
   }
+  // The file as found: if another key change replaces it while this one starts, whatever this one then meets (the
+  // new file read with the old key reads as noise, say) is reported as that, not as damage.
+  const identity = fileIdentity(file);
   // The opening checks (and SQLite's own recovery of an interrupted write, and the removal of what an interrupted
   // key change left in the folder) run first, over a read-only connection.
   const source = openCaseDatabase(file, { readOnly: true, passphrase: from ?? undefined });
@@ -143,10 +146,11 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
   } finally {
     closeCaseDatabase(source);
   }
+  if (!isSameFile(file, identity)) throw changedMeanwhile(file);
   const temp = tempPathBeside(file, 'rewrite');
-  const identity = fileIdentity(file);
   const copier = copyingConnection(file, from, temp, to);
   let held = true;
+  let renamed = false;
   try {
     holdExclusively(copier.db, file, swap);
     // Another key change may have had the lock first and renamed its new file over the one attached here: then what
@@ -168,10 +172,12 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
     } else {
       fs.renameSync(temp, file);
     }
+    renamed = true;
     releaseTemp(temp);
     fsyncDir(path.dirname(file));
   } catch (err) {
     removeTemp(temp);
+    if (!renamed && !isSameFile(file, identity)) throw changedMeanwhile(file);
     throw keyError(err, file, from);
   } finally {
     // Only now may anyone else have the file (on POSIX): the new one, by its name.
