@@ -1,5 +1,6 @@
 // Output types of the API that are not plain records. Inputs are zod schemas in contract.ts.
-import type { AUDIT_OPERATIONS, DIRECTIVE_STATUSES, LINK_TYPES } from './enums.js';
+import type { AUDIT_OPERATIONS, DIRECTIVE_STATUSES, LINK_TYPES, ReviewableKind } from './enums.js';
+import type { MeetingBriefSectionId } from './documents/brief-sections.js';
 import type { KindName, RecordOf } from './records.js';
 
 export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
@@ -225,13 +226,30 @@ export interface DueReminderView {
 /** A reviewer's comment on one record of a case opened for review; kept outside the case file. */
 export interface ReviewComment {
   id: string;
-  recordKind: KindName;
+  recordKind: ReviewableKind;
   recordId: string;
   text: string;
   author: string;
   createdAt: string;
   resolvedAt: string | null;
   resolvedBy: string | null;
+}
+
+/** What importing a reviewer's comments did (review.import). */
+export interface ReviewImport {
+  /** Comments new to the case, now records in it. */
+  added: number;
+  /** Comments the case had already (imported before): left as they are. */
+  alreadyThere: number;
+  /** Of those added, the ones about a record the case no longer has (deleted, or never in this copy). */
+  aboutMissing: number;
+}
+
+/** A review comment imported into the case, and whether the record it is about is still in the case. */
+export interface ReceivedReviewComment {
+  comment: RecordOf<'reviewComment'>;
+  /** False when the record was deleted or is not in the case: the comment then shows the title it had. */
+  recordPresent: boolean;
 }
 
 /**
@@ -292,4 +310,74 @@ export interface CertificateComparison {
   entriesAdded: number;
   /** verify of the file, in the same read. */
   report: VerifyReport;
+}
+
+/** What the sharing rules left out of one section of a shareable brief: whole records (field null), or one field of some. */
+export interface LeftOutOfSection {
+  kind: KindName;
+  field: string | null;
+  count: number;
+  /** In words: "Our target of 3 issues", "2 deadlines kept internal". */
+  text: string;
+}
+
+export interface BriefPreviewSection {
+  id: MeetingBriefSectionId;
+  title: string;
+  /** In the shareable brief as it would be written now (with the sections left out as given). */
+  included: boolean;
+  /** Why it is not: 'internal' for a section that is the team's alone as a whole, 'left_out' when the user left it out. */
+  excluded: 'internal' | 'left_out' | null;
+  /** What the sharing rules leave out of it (for an included or left-out section; nothing for an internal one). */
+  leftOut: LeftOutOfSection[];
+}
+
+/** Where a text is kept: a record and one of its fields. */
+export interface TextPlace {
+  kind: KindName;
+  id: string;
+  title: string;
+  field: string;
+  fieldLabel: string;
+}
+
+/**
+ * A shareable text that may give away what is internal: it quotes an internal text of the case (a sentence of it, or
+ * a run of words), or holds a telltale word (shared/sharing.ts: TELLTALE_WORDS).
+ */
+export interface SharingWarning {
+  reason: 'quotes_internal' | 'telltale_word';
+  /** The shareable text's place. */
+  at: TextPlace;
+  /** The words of it that give something away, as written there. */
+  excerpt: string;
+  /** For quotes_internal: the internal text it quotes. */
+  quotes: TextPlace | null;
+  /** For telltale_word: the word. */
+  word: string | null;
+  /** The sections of the brief the text would be in. */
+  sections: MeetingBriefSectionId[];
+}
+
+/** The shareable brief of a meeting before it is written: each section, and the warnings. */
+export interface BriefPreview {
+  meetingId: string;
+  sections: BriefPreviewSection[];
+  warnings: SharingWarning[];
+  /** What a person marked shareable, though internal by default, that the brief carries (the brief names these too). */
+  choices: SharingChoiceInForce[];
+}
+
+/** A sharing choice in force: a record, or one field of it, marked shareable or internal by a person. */
+export interface SharingChoiceInForce {
+  kind: KindName;
+  id: string;
+  title: string;
+  field: string | null;
+  fieldLabel: string | null;
+  level: 'internal' | 'shareable';
+  by: string;
+  at: string;
+  /** Still a record of the case (a choice about a record deleted since is kept, and applies again if it is restored). */
+  live: boolean;
 }

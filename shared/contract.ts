@@ -3,16 +3,18 @@
 // so an operation is added here once, with its handler in electron/core/api/handlers.ts.
 import { z } from 'zod';
 import type {
-  AuditEntry, CaseInfo, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord,
-  LockedCase, ReviewComment, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport,
+  AuditEntry, BriefPreview, CaseInfo, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord,
+  LockedCase, ReceivedReviewComment, ReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, SharingChoiceInForce, VerifyReport,
 } from './api-types.js';
+import { MEETING_BRIEF_SECTION_IDS } from './documents/brief-sections.js';
 import { DocumentSchema, type DocumentNode } from './documents/model.js';
-import { CONFIDENCE_LEVELS, LINKABLE_KINDS } from './enums.js';
-import { createSchemaOf, isoDate, recordId, timeOfDay, timeZone, updateSchemaOf, type Shape } from './fields.js';
+import { CONFIDENCE_LEVELS, DISCLOSABLE_KINDS, LINKABLE_KINDS, REVIEWABLE_KINDS, SHARING_CHOICES } from './enums.js';
+import { auditHeadText, createSchemaOf, isoDate, recordId, sha256Text, timeOfDay, timeZone, updateSchemaOf, type Shape } from './fields.js';
 import {
-  COMPUTED_FIELDS, KINDS, KIND_NAMES, type CreatableKind, type CreateInputOf, type DeletableKind, type KindName,
+  COMPUTED_FIELDS, KINDS, KIND_NAMES, MAX_REVIEW_COMMENT_LENGTH, type CreatableKind, type CreateInputOf, type DeletableKind, type KindName,
   type ListableKind, type RecordOf, type UpdatableKind, type UpdateInputOf,
 } from './records.js';
+import type { RecordSharing } from './sharing.js';
 
 /** An operation: the schema its input must pass, and (as a type only) what it returns. */
 export interface OpDef<I = unknown, O = unknown> {
@@ -58,6 +60,11 @@ function base64Bytes(text: string): number {
   return (text.length / 4) * 3 - padding;
 }
 
+/** The largest review comments file, in bytes, and as base64 (see electron/core/review-comments-file.ts). */
+export const MAX_COMMENTS_FILE_BYTES = 20 * 1024 * 1024;
+const MAX_COMMENTS_FILE_BASE64_LENGTH = 4 * Math.ceil(MAX_COMMENTS_FILE_BYTES / 3);
+const COMMENTS_FILE_TOO_LARGE = 'a review comments file can be at most 20 MB; this one is larger';
+
 // ---- case files, search, history, links, attachments, the library ----------------------------------------------
 
 const directiveCreate = createSchemaOf(KINDS.directive.fields as Shape);
@@ -79,15 +86,15 @@ export type CaseExport = z.infer<typeof CaseExportSchema>;
  * written before it was added lack it. Keys not named here are dropped, so later certificates still read. Each text
  * is held to its form, since the CLI prints some of them.
  */
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal digits');
 export const CertificateSchema = z.object({
   caseId: recordId.optional(),
   fileName: z.string().max(4_096),
   path: z.string().max(4_096),
-  sha256: hex64,
-  auditHead: z.string().regex(/^([1-9][0-9]{0,14}:[0-9a-f]{64})?$/, 'must be "number:hash", or empty'),
+  sha256: sha256Text,
+  auditHead: auditHeadText,
   auditEntries: z.number().int().min(0),
-  recordCounts: z.record(z.string().regex(/^[a-zA-Z]{1,64}$/), z.number().int().min(0)),
+  // Only kinds of record Parley has: a key such as "constructor" would otherwise read as a count of something.
+  recordCounts: z.record(z.string().refine((k) => (KIND_NAMES as readonly string[]).includes(k)), z.number().int().min(0)),
   schemaVersion: z.number().int().min(0),
   encrypted: z.boolean(),
   issuedAt: z.iso.datetime(),
@@ -112,6 +119,8 @@ const scheduleChange = z.discriminatedUnion('kind', [
 ]);
 export type ScheduleChangeInput = z.infer<typeof scheduleChange>;
 const reminderKey = z.string().min(1).max(300);
+/** Sections of a meeting brief the user leaves out (the shareable preview's checklist). */
+const leaveOut = z.array(z.enum(MEETING_BRIEF_SECTION_IDS)).max(MEETING_BRIEF_SECTION_IDS.length).optional();
 
 export interface IcsExport {
   fileName: string;
@@ -154,12 +163,27 @@ export const STATIC_OPERATIONS = {
     }),
   ),
   'attachment.read': op<{ name: string; mediaType: string; dataBase64: string }>()(z.strictObject({ caseId, id: recordId })),
-  'brief.build': op<DocumentNode>()(z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional() })),
+  'brief.build': op<DocumentNode>()(z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional(), leaveOut })),
   'brief.regenerateSection': op<DocumentNode>()(
     // The edited brief is checked here like any input, so a malformed one is refused before the handler runs.
-    z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional(), document: DocumentSchema, sectionId: z.string().max(64) }),
+    z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional(), leaveOut, document: DocumentSchema, sectionId: z.string().max(64) }),
   ),
-  'template.fill': op<{ title: string; draftType: string; doc: DocumentNode; missing: string[]; unresolved: string[] }>()(
+  // The shareable brief before it is written: its sections (in, left out, internal) with what the sharing rules
+  // leave out of each, and warnings about shareable texts that quote internal ones.
+  'brief.preview': op<BriefPreview>()(z.strictObject({ caseId, meetingId: recordId, leaveOut })),
+  // Who may see a record and each of its fields (shared/sharing.ts); a person's choice, audited.
+  'sharing.get': op<RecordSharing>()(z.strictObject({ caseId, kind: z.enum(DISCLOSABLE_KINDS), id: recordId })),
+  'sharing.set': op<RecordSharing>()(
+    z.strictObject({
+      caseId, kind: z.enum(DISCLOSABLE_KINDS), id: recordId,
+      // The field chosen for; without one, the record as a whole.
+      field: z.string().regex(/^[a-zA-Z]{1,64}$/, 'must be a field name').nullable().optional(),
+      level: z.enum(SHARING_CHOICES),
+      reason,
+    }),
+  ),
+  'sharing.list': op<SharingChoiceInForce[]>()(z.strictObject({ caseId })),
+  'template.fill': op<{ title: string; draftType: string; shareable: boolean; doc: DocumentNode; missing: string[]; unresolved: string[] }>()(
     z.strictObject({ caseId, template: z.enum(['positionPaper', 'agencyLetter', 'internalMemo']) }),
   ),
   'brief.export': op<ExportedFile>()(
@@ -167,6 +191,7 @@ export const STATIC_OPERATIONS = {
       caseId,
       meetingId: recordId,
       shareable: z.boolean().optional(),
+      leaveOut,
       format: z.enum(EXPORT_FORMATS),
       marking: z.string().max(200).optional(),
     }),
@@ -178,6 +203,8 @@ export const STATIC_OPERATIONS = {
       format: z.enum(EXPORT_FORMATS),
       title: z.string().trim().min(1).max(500),
       marking: z.string().max(200).optional(),
+      // A draft that leaves the team (draft.shareable): written without record links, under the shareable marking.
+      shareable: z.boolean().optional(),
     }),
   ),
   'library.list': op<LibraryEntry[]>()(z.strictObject({})),
@@ -204,13 +231,26 @@ export const STATIC_OPERATIONS = {
   // Review mode: the case opens read-only; comments go to a file of their own in the data folder.
   'case.openForReview': op<CaseInfo>()(z.strictObject({ path: casePath, passphrase: passphrase.optional() })),
   'review.list': op<ReviewComment[]>()(
-    z.strictObject({ caseId, recordKind: z.enum(KIND_NAMES).optional(), recordId: recordId.optional() }),
+    z.strictObject({ caseId, recordKind: z.enum(REVIEWABLE_KINDS).optional(), recordId: recordId.optional() }),
   ),
   'review.add': op<ReviewComment>()(
-    z.strictObject({ caseId, recordKind: z.enum(KIND_NAMES), recordId, text: z.string().trim().min(1).max(10_000) }),
+    z.strictObject({ caseId, recordKind: z.enum(REVIEWABLE_KINDS), recordId, text: z.string().trim().min(1).max(MAX_REVIEW_COMMENT_LENGTH) }),
   ),
   'review.resolve': op<ReviewComment>()(z.strictObject({ caseId, id: recordId, resolved: z.boolean() })),
   'review.remove': op<null>()(z.strictObject({ caseId, id: recordId })),
+  // Review comments that travel: the reviewer exports them as a file (sealed with the passphrase of an encrypted
+  // case); the case's owner imports that file into the case, where each comment is a record, audited.
+  'review.export': op<ExportedFile>()(z.strictObject({ caseId })),
+  'review.import': op<ReviewImport>()(
+    z.strictObject({
+      caseId,
+      dataBase64: z.base64().max(MAX_COMMENTS_FILE_BASE64_LENGTH, COMMENTS_FILE_TOO_LARGE),
+      // The passphrase of the copy the reviewer read, where it is not this case's own (a copy made for transfer).
+      passphrase: passphrase.optional(),
+    }),
+  ),
+  'review.received': op<ReceivedReviewComment[]>()(z.strictObject({ caseId })),
+  'reviewComment.resolve': op<RecordOf<'reviewComment'>>()(z.strictObject({ caseId, id: recordId, resolved: z.boolean(), expectedVersion })),
   // App lock: every case file closed; the list says what to open again on unlocking.
   'session.lock': op<LockedCase[]>()(z.strictObject({})),
   // Encryption at rest: each writes a new file through a consistent copy and replaces the old one atomically.
@@ -221,7 +261,8 @@ export const STATIC_OPERATIONS = {
   // Custody: what a receiver compares to show a file is the one sent, and an encrypted copy made for sending.
   'case.certificate': op<CustodyCertificate>()(z.strictObject({ caseId })),
   'case.exportForTransfer': op<{ path: string; certificate: CustodyCertificate }>()(
-    z.strictObject({ caseId, path: casePath, passphrase: newPassphrase }),
+    // shareable: a new case (its own id and a fresh history) holding only the shareable projection of this one.
+    z.strictObject({ caseId, path: casePath, passphrase: newPassphrase, shareable: z.boolean().optional() }),
   ),
   // The open case against a certificate made of it earlier: the same file, a faithful continuation, or not.
   'case.verifyAgainst': op<CertificateComparison>()(z.strictObject({ caseId, certificate: CertificateSchema })),
@@ -260,6 +301,7 @@ export function verbsOf(kind: KindName): ('create' | 'get' | 'list' | 'update' |
     case 'appendOnly': return ['create', 'get', 'list'];
     case 'attachment': return ['get', 'list', 'update', 'delete', 'restore', 'purge'];
     case 'editable': return ['create', 'get', 'list', 'update', 'delete', 'restore', 'purge'];
+    case 'imported': return ['get', 'list'];
   }
 }
 

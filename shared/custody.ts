@@ -43,10 +43,11 @@ function historyRow(c: CertificateComparison): string {
 
 /** Each kind counted then or now, as "kind then → now". */
 function countsRow(c: CertificateComparison): string {
+  const count = (counts: Record<string, number>, kind: string) => (Object.hasOwn(counts, kind) ? counts[kind]! : 0);
   const then = c.certified.recordCounts;
   const now = c.now.recordCounts;
-  const kinds = [...new Set([...Object.keys(then), ...Object.keys(now)])].filter((k) => (then[k] ?? 0) > 0 || (now[k] ?? 0) > 0);
-  return kinds.map((k) => `${k} ${then[k] ?? 0} → ${now[k] ?? 0}`).join(', ');
+  const kinds = [...new Set([...Object.keys(then), ...Object.keys(now)])].filter((k) => count(then, k) > 0 || count(now, k) > 0);
+  return kinds.map((k) => `${k} ${count(then, k)} → ${count(now, k)}`).join(', ');
 }
 
 /** Label and text for each thing compared: case, bytes, history, audit heads, entries and records then and now. */

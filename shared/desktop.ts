@@ -4,8 +4,11 @@
 // browser harness it is absent, which is how a renderer knows it runs without the desktop shell.
 import type { CaseFolderListing } from '../electron/web/case-folder-listing.js';
 
-/** Menu commands that need the renderer's UI (everything else the main process does itself). */
-export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock'] as const;
+/**
+ * Menu commands that need the renderer's UI (everything else the main process does itself). `print` prints the view
+ * on screen: the renderer readies its print view (every row, fields as text, the marking) before window.print().
+ */
+export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock', 'print'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Stops a subscription. */
@@ -51,8 +54,11 @@ export interface ParleyDesktop {
   forgetPassphrase(path: string): Promise<void>;
 }
 
-/** Files the core exports, by the file name's extension: drafts and briefs (shared/contract.ts EXPORT_FORMATS), calendars. */
-export const SAVABLE_EXPORT_EXTENSIONS = ['pdf', 'docx', 'md', 'html', 'ics'] as const;
+/**
+ * Files the core exports, by the file name's extension: drafts and briefs (shared/contract.ts EXPORT_FORMATS),
+ * calendars, and a reviewer's comments (review.export).
+ */
+export const SAVABLE_EXPORT_EXTENSIONS = ['pdf', 'docx', 'md', 'html', 'ics', 'parley-comments'] as const;
 
 /** An exported file as the contract returns it: its suggested name (ending in one of the extensions above) and bytes. */
 export interface ExportedFileToSave {

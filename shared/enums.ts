@@ -39,8 +39,26 @@ export const DRAFT_TYPES = ['meeting_brief', 'position_paper', 'letter', 'memo',
 export const DRAFT_STATUSES = ['working', 'final'] as const;
 export const DRAFT_FORMATS = ['markdown', 'html', 'prosemirror'] as const;
 export const AUDIT_OPERATIONS = ['create', 'update', 'delete', 'restore', 'purge'] as const;
-/** Record kinds a typed link may join (every kind but the link itself; a test keeps this in step with KINDS). */
+/**
+ * Record kinds a typed link may join: every kind but the link itself and a sharing choice, which is about a record
+ * rather than a record of the case (a test keeps this in step with KINDS).
+ */
 export const LINKABLE_KINDS = [
   'directive', 'party', 'event', 'deadline', 'meeting', 'attendee', 'note', 'decision', 'actionItem', 'issue',
   'positionChange', 'concession', 'batna', 'precedent', 'watchItem', 'draft', 'draftRevision', 'attachment',
 ] as const;
+/**
+ * Record kinds a review comment may be about: every kind but the review comment itself (a test keeps this in step
+ * with KINDS). A comment on a comment is a reply, which review comments do not have.
+ */
+export const REVIEWABLE_KINDS = [
+  'directive', 'party', 'event', 'deadline', 'meeting', 'attendee', 'note', 'decision', 'actionItem', 'issue',
+  'positionChange', 'concession', 'batna', 'precedent', 'watchItem', 'draft', 'draftRevision', 'link', 'attachment',
+] as const;
+export type ReviewableKind = (typeof REVIEWABLE_KINDS)[number];
+/** Record kinds a person may mark shareable or internal: every kind but the sharing choice itself. */
+export const DISCLOSABLE_KINDS = [...LINKABLE_KINDS, 'link'] as const;
+/** Who may see a field or record: the negotiating team alone, or the other side too (shared/sharing.ts). */
+export const SENSITIVITIES = ['internal', 'shareable'] as const;
+/** What a person may choose for a record or field: either level, or back to what the registry says by default. */
+export const SHARING_CHOICES = ['internal', 'shareable', 'default'] as const;

@@ -1,10 +1,24 @@
 // Building blocks for record definitions: a field is a zod schema plus what the storage layer must know
 // about it (required or nullable, stored as JSON text, indexed for search, a reference to another record).
 import { z } from 'zod';
+import type { SENSITIVITIES } from './enums.js';
+
+/**
+ * Who may see a field: `internal` is the negotiating team's alone (our target, our read of them); `shareable` may go
+ * to the other side in a shareable brief or copy. See "Who may see what" in the domain guide, and shared/sharing.ts.
+ */
+export type Sensitivity = (typeof SENSITIVITIES)[number];
 
 export interface FieldDef<S extends z.ZodType = z.ZodType, R extends boolean = boolean> {
   schema: S;
   required: R;
+  /**
+   * Who may see the field by default, within a record that may leave (a person can mark one record's field the other
+   * way). Every field says which, so that a new field cannot reach a shareable brief without someone deciding it.
+   */
+  share: Sensitivity;
+  /** How the field is named to a user, where its name in words ("our opening") does not say it. */
+  label?: string;
   /** Stored as JSON text (arrays and objects). */
   json?: boolean;
   /** Included in the case's full-text index. */
@@ -15,13 +29,16 @@ export interface FieldDef<S extends z.ZodType = z.ZodType, R extends boolean = b
 
 export type Shape = Record<string, FieldDef>;
 
+/** What a field says besides its schema; `share` is required (see FieldDef.share). */
+export type FieldExtra = Omit<FieldDef, 'schema' | 'required'>;
+
 /** A value the user must give when creating the record. */
-export function req<S extends z.ZodType>(schema: S, extra: Omit<FieldDef, 'schema' | 'required'> = {}): FieldDef<S, true> {
+export function req<S extends z.ZodType>(schema: S, extra: FieldExtra): FieldDef<S, true> {
   return { schema, required: true, ...extra };
 }
 
 /** A value that may be left empty (stored as NULL). */
-export function opt<S extends z.ZodType>(schema: S, extra: Omit<FieldDef, 'schema' | 'required'> = {}): FieldDef<S, false> {
+export function opt<S extends z.ZodType>(schema: S, extra: FieldExtra): FieldDef<S, false> {
   return { schema, required: false, ...extra };
 }
 
@@ -69,6 +86,10 @@ export function isStoredValueProblem(error: z.ZodError): boolean {
 export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:mm');
 export const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as America/New_York');
 export const recordId = z.uuid();
+/** A SHA-256 as 64 lowercase hexadecimal digits. */
+export const sha256Text = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal digits');
+/** The head of a case's audit chain as "seq:hash", or empty for a chain with no entry. */
+export const auditHeadText = z.string().regex(/^([1-9][0-9]{0,14}:[0-9a-f]{64})?$/, 'must be "number:hash", or empty');
 export const textList = z.array(z.string().max(10_000)).max(1_000);
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -3,22 +3,28 @@
 // their labels. Adding a field means: a migration, and the field here.
 import { z } from 'zod';
 import { parseDocument, type DocumentNode } from './documents/model.js';
+import { withoutParleyAddresses, withoutRecordLinks } from './documents/record-links.js';
 import { documentText } from './documents/text.js';
 import { holidayCalendarById } from './deadlines/calendars/index.js';
 import * as E from './enums.js';
 import {
   type Shape, type FieldsOf, type CreateFieldsOf, type UpdateFieldsOf,
-  req, opt, shortText, longText, isoDate, timeOfDay, timeZone, recordId, textList,
+  req, opt, shortText, longText, isoDate, timeOfDay, timeZone, recordId, textList, sha256Text, auditHeadText,
 } from './fields.js';
+
+/** The longest review comment, in characters (as the reviewer's comment box takes it). */
+export const MAX_REVIEW_COMMENT_LENGTH = 10_000;
 
 /**
  * How a kind may be changed through the generic verbs:
  * - singleton: exactly one per case file, made with the file (get, update);
  * - editable: create, get, list, update, delete (soft), restore, purge (hard);
  * - appendOnly: history that is written once and never edited (create, get, list);
- * - attachment: like editable, but created by `attachment.add` with its bytes.
+ * - attachment: like editable, but created by `attachment.add` with its bytes;
+ * - imported: written only by an import of its own (`review.import`) and changed only by operations of its own
+ *   (`reviewComment.resolve`); get and list through the generic verbs.
  */
-export type KindMode = 'singleton' | 'editable' | 'appendOnly' | 'attachment';
+export type KindMode = 'singleton' | 'editable' | 'appendOnly' | 'attachment' | 'imported';
 
 export interface KindDef<S extends Shape = Shape> {
   table: string;
@@ -31,7 +37,43 @@ export interface KindDef<S extends Shape = Shape> {
   check?: (record: FieldsOf<S>) => string | null;
   /** The text a field contributes to the search index, where it is not the stored text itself. */
   searchText?: (field: keyof S & string, record: FieldsOf<S>) => string | null;
+  /** False for a kind whose records are settings about other records, never search results (a sharing choice). */
+  searchable?: false;
+  // Who may see what (shared/sharing.ts applies these; each field's own level is its `share`):
+  /**
+   * Why a record of this kind is the negotiating team's alone as a whole by default ("an internal note"), or null
+   * when it may leave. `ref` gives the live record a reference field points at, where a rule needs it.
+   */
+  internalWhen?: (record: FieldsOf<S>, linked: Linked<S>) => string | null;
+  /**
+   * References to the record this one belongs to: when that one is internal (or not there), so is this one, whatever
+   * anyone marked (the notes of an internal meeting, the revisions of an internal draft).
+   */
+  partOf?: readonly (keyof S & string)[];
+  /** Fields that make no sense without another: when the key is withheld, so are the fields listed (a rule without its trigger). */
+  withheldWith?: { readonly [F in keyof S & string]?: readonly (keyof S & string)[] };
+  /** The value a field may leave as, where what is stored can hold links into the case file (a draft's document). */
+  shareableValue?: (field: keyof S & string, record: FieldsOf<S>) => unknown;
 }
+
+/** What a record's sharing rule may read of the records its reference fields point at. */
+export interface Linked<S extends Shape = Shape> {
+  /** The live record a reference field points at, if it is there. */
+  record(field: keyof S & string): Readonly<Record<string, unknown>> | undefined;
+  /**
+   * Whether a field of that record is internal: by default or by a person's choice (either makes it so, so that a
+   * record carrying a copy of the field's value is no less internal than the field). True if the record is not there.
+   */
+  fieldIsInternal(field: keyof S & string, of: string): boolean;
+}
+
+/** The issue fields whose every change the core keeps as a position change, and which side and position each is. */
+export const POSITION_SOURCES = [
+  { field: 'ourOpening', side: 'ours', position: 'opening' },
+  { field: 'ourTarget', side: 'ours', position: 'target' },
+  { field: 'ourWalkaway', side: 'ours', position: 'walkaway' },
+  { field: 'theirPosition', side: 'theirs', position: 'stated' },
+] as const satisfies readonly { field: string; side: (typeof E.NEGOTIATING_SIDES)[number]; position: (typeof E.POSITION_FIELDS)[number] }[];
 
 // The mode is kept as its literal type: EditableKind, CreatableKind and the contract's per-kind operation names
 // are derived from it, and a widened KindMode would leave them all empty.
@@ -67,24 +109,24 @@ export const KINDS = {
   directive: kind({
     table: 'directive', label: 'Directive', plural: 'Directive', mode: 'singleton', titleField: 'title',
     fields: {
-      title: req(shortText, { search: true }),
-      referenceNumber: opt(z.string().max(200), { search: true }),
-      issuingAuthority: opt(z.string().max(1_000), { search: true }),
-      legalBasis: opt(longText, { search: true }),
-      authoritiesCited: opt(textList, { json: true, search: true }),
-      issuedOn: opt(isoDate),
-      receivedOn: opt(isoDate),
-      subject: opt(longText, { search: true }),
-      scope: opt(longText, { search: true }),
-      ourOrganization: opt(z.string().max(1_000), { search: true }),
-      counterparty: opt(z.string().max(1_000), { search: true }),
-      summary: opt(longText, { search: true }),
-      status: req(z.enum(E.DIRECTIVE_STATUSES)),
-      risk: opt(z.enum(E.RISK_LEVELS)),
+      title: req(shortText, { share: 'shareable', search: true }),
+      referenceNumber: opt(z.string().max(200), { share: 'shareable', search: true }),
+      issuingAuthority: opt(z.string().max(1_000), { share: 'shareable', search: true }),
+      legalBasis: opt(longText, { share: 'shareable', search: true }),
+      authoritiesCited: opt(textList, { share: 'shareable', json: true, search: true }),
+      issuedOn: opt(isoDate, { share: 'shareable' }),
+      receivedOn: opt(isoDate, { share: 'shareable' }),
+      subject: opt(longText, { share: 'shareable', search: true }),
+      scope: opt(longText, { share: 'shareable', search: true }),
+      ourOrganization: opt(z.string().max(1_000), { share: 'shareable', search: true }),
+      counterparty: opt(z.string().max(1_000), { share: 'shareable', search: true }),
+      summary: opt(longText, { share: 'shareable', search: true }),
+      status: req(z.enum(E.DIRECTIVE_STATUSES), { share: 'shareable' }),
+      risk: opt(z.enum(E.RISK_LEVELS), { share: 'internal' }),
       // The case's working calendar for rule-built deadlines: a holiday calendar (US federal when not set) and the
       // case's own closure dates.
-      holidayCalendarId: opt(z.string().min(1).max(100)),
-      closures: opt(z.array(closure).max(1_000), { json: true }),
+      holidayCalendarId: opt(z.string().min(1).max(100), { share: 'internal', label: 'Holiday calendar' }),
+      closures: opt(z.array(closure).max(1_000), { share: 'internal', json: true }),
     },
     check: (d) => {
       if (d.holidayCalendarId && !holidayCalendarById(d.holidayCalendarId)) return `there is no holiday calendar "${d.holidayCalendarId}"`;
@@ -96,56 +138,56 @@ export const KINDS = {
   party: kind({
     table: 'party', label: 'Party', plural: 'Parties', mode: 'editable', titleField: 'name',
     fields: {
-      name: req(shortText, { search: true }),
-      partyKind: req(z.enum(E.PARTY_KINDS)),
-      side: req(z.enum(E.PARTY_SIDES)),
-      role: opt(z.string().max(1_000), { search: true }),
-      organization: opt(z.string().max(1_000), { search: true }),
-      contact: opt(z.string().max(2_000), { search: true }),
-      notes: opt(longText, { search: true }),
+      name: req(shortText, { share: 'shareable', search: true }),
+      partyKind: req(z.enum(E.PARTY_KINDS), { share: 'shareable' }),
+      side: req(z.enum(E.PARTY_SIDES), { share: 'shareable' }),
+      role: opt(z.string().max(1_000), { share: 'shareable', search: true }),
+      organization: opt(z.string().max(1_000), { share: 'shareable', search: true }),
+      contact: opt(z.string().max(2_000), { share: 'internal', search: true }),
+      notes: opt(longText, { share: 'internal', search: true }),
     },
   }),
   event: kind({
     table: 'event', label: 'Event', plural: 'Events', mode: 'editable', titleField: 'title',
     fields: {
-      title: req(shortText, { search: true }),
-      eventKind: req(z.enum(E.EVENT_KINDS)),
-      occurredOn: req(isoDate),
-      occurredTime: opt(timeOfDay),
-      timeZone: opt(timeZone),
-      description: opt(longText, { search: true }),
-      source: opt(z.string().max(5_000), { search: true }),
+      title: req(shortText, { share: 'shareable', search: true }),
+      eventKind: req(z.enum(E.EVENT_KINDS), { share: 'shareable' }),
+      occurredOn: req(isoDate, { share: 'shareable' }),
+      occurredTime: opt(timeOfDay, { share: 'shareable' }),
+      timeZone: opt(timeZone, { share: 'shareable' }),
+      description: opt(longText, { share: 'shareable', search: true }),
+      source: opt(z.string().max(5_000), { share: 'internal', search: true }),
       // Set by the core on the event that is the directive's issued or received date (migration 0007).
-      directiveDate: opt(z.enum(E.DIRECTIVE_DATE_FIELDS)),
+      directiveDate: opt(z.enum(E.DIRECTIVE_DATE_FIELDS), { share: 'shareable' }),
     },
   }),
   deadline: kind({
     table: 'deadline', label: 'Deadline', plural: 'Deadlines', mode: 'editable', titleField: 'title',
     fields: {
-      title: req(shortText, { search: true }),
-      deadlineKind: req(z.enum(E.DEADLINE_KINDS)),
-      status: req(z.enum(E.DEADLINE_STATUSES)),
-      dueType: req(z.enum(E.DUE_TYPES)),
-      dueDate: opt(isoDate),
-      dueTime: opt(timeOfDay),
-      timeZone: opt(timeZone),
+      title: req(shortText, { share: 'shareable', search: true }),
+      deadlineKind: req(z.enum(E.DEADLINE_KINDS), { share: 'shareable' }),
+      status: req(z.enum(E.DEADLINE_STATUSES), { share: 'shareable' }),
+      dueType: req(z.enum(E.DUE_TYPES), { share: 'shareable' }),
+      dueDate: opt(isoDate, { share: 'shareable' }),
+      dueTime: opt(timeOfDay, { share: 'shareable' }),
+      timeZone: opt(timeZone, { share: 'shareable' }),
       // The instant a date-time deadline falls due, in UTC; computed from dueDate, dueTime and timeZone.
-      dueAt: opt(z.iso.datetime()),
-      windowStart: opt(isoDate),
-      windowEnd: opt(isoDate),
-      confidence: opt(z.enum(E.CONFIDENCE_LEVELS)),
-      owner: opt(z.string().max(1_000), { search: true }),
-      ownerPartyId: opt(recordId, { ref: 'party' }),
-      rule: opt(deadlineRule, { json: true }),
-      triggerDeadlineId: opt(recordId, { ref: 'deadline' }),
-      triggerEventId: opt(recordId, { ref: 'event' }),
-      reminderOffsetsMinutes: opt(reminderOffsets, { json: true }),
-      notes: opt(longText, { search: true }),
+      dueAt: opt(z.iso.datetime(), { share: 'shareable', label: 'Due (UTC)' }),
+      windowStart: opt(isoDate, { share: 'shareable' }),
+      windowEnd: opt(isoDate, { share: 'shareable' }),
+      confidence: opt(z.enum(E.CONFIDENCE_LEVELS), { share: 'internal' }),
+      owner: opt(z.string().max(1_000), { share: 'shareable', search: true }),
+      ownerPartyId: opt(recordId, { share: 'shareable', ref: 'party' }),
+      rule: opt(deadlineRule, { share: 'shareable', json: true }),
+      triggerDeadlineId: opt(recordId, { share: 'shareable', ref: 'deadline' }),
+      triggerEventId: opt(recordId, { share: 'shareable', ref: 'event' }),
+      reminderOffsetsMinutes: opt(reminderOffsets, { share: 'shareable', label: 'Reminders', json: true }),
+      notes: opt(longText, { share: 'internal', search: true }),
       // Set by reminder.snooze and reminder.dismiss only.
-      reminderState: opt(reminderState, { json: true }),
+      reminderState: opt(reminderState, { share: 'internal', label: 'Snoozed and dismissed reminders', json: true }),
       // Migration 0007: a rule may count from a meeting; a "meeting" deadline may be its meeting's date.
-      triggerMeetingId: opt(recordId, { ref: 'meeting' }),
-      meetingId: opt(recordId, { ref: 'meeting' }),
+      triggerMeetingId: opt(recordId, { share: 'shareable', ref: 'meeting' }),
+      meetingId: opt(recordId, { share: 'shareable', ref: 'meeting' }),
     },
     check: (d) => {
       if (d.dueType === 'date' && !d.dueDate) return 'a deadline due on a date needs dueDate';
@@ -163,166 +205,192 @@ export const KINDS = {
       if (d.rule?.time && !d.rule.timeZone) return `a rule with a time of day (${d.rule.time}) needs a time zone (rule.timeZone), such as America/New_York`;
       return null;
     },
+    internalWhen: (d) => (d.deadlineKind === 'internal' ? 'an internal deadline' : null),
+    // A meeting's own deadline is that meeting's date: it stays in whenever the meeting does.
+    partOf: ['meetingId'],
+    // A rule counts from its trigger: without the trigger it cannot be read, or checked.
+    withheldWith: { triggerDeadlineId: ['rule'], triggerEventId: ['rule'], triggerMeetingId: ['rule'] },
   }),
   meeting: kind({
     table: 'meeting', label: 'Meeting', plural: 'Meetings', mode: 'editable', titleField: 'title',
     fields: {
-      title: req(shortText, { search: true }),
-      status: req(z.enum(E.MEETING_STATUSES)),
-      meetingDate: opt(isoDate),
-      startTime: opt(timeOfDay),
-      endTime: opt(timeOfDay),
-      timeZone: opt(timeZone),
-      location: opt(z.string().max(2_000), { search: true }),
-      purpose: opt(longText, { search: true }),
-      desiredOutcome: opt(longText, { search: true }),
-      agenda: opt(textList, { json: true, search: true }),
-      summary: opt(longText, { search: true }),
+      title: req(shortText, { share: 'shareable', search: true }),
+      status: req(z.enum(E.MEETING_STATUSES), { share: 'shareable' }),
+      meetingDate: opt(isoDate, { share: 'shareable' }),
+      startTime: opt(timeOfDay, { share: 'shareable' }),
+      endTime: opt(timeOfDay, { share: 'shareable' }),
+      timeZone: opt(timeZone, { share: 'shareable' }),
+      location: opt(z.string().max(2_000), { share: 'shareable', search: true }),
+      purpose: opt(longText, { share: 'shareable', search: true }),
+      desiredOutcome: opt(longText, { share: 'internal', label: 'Desired outcome', search: true }),
+      agenda: opt(textList, { share: 'shareable', json: true, search: true }),
+      summary: opt(longText, { share: 'internal', search: true }),
     },
     check: (m) => (m.startTime && m.endTime && m.endTime < m.startTime ? 'endTime must not be before startTime' : null),
   }),
   attendee: kind({
     table: 'attendee', label: 'Attendee', plural: 'Attendees', mode: 'editable', titleField: 'name',
     fields: {
-      meetingId: req(recordId, { ref: 'meeting' }),
-      partyId: opt(recordId, { ref: 'party' }),
-      name: req(shortText, { search: true }),
-      side: req(z.enum(E.PARTY_SIDES)),
-      role: opt(z.string().max(1_000), { search: true }),
-      attended: opt(z.boolean()),
+      meetingId: req(recordId, { share: 'shareable', ref: 'meeting' }),
+      partyId: opt(recordId, { share: 'shareable', ref: 'party' }),
+      name: req(shortText, { share: 'shareable', search: true }),
+      side: req(z.enum(E.PARTY_SIDES), { share: 'shareable' }),
+      role: opt(z.string().max(1_000), { share: 'shareable', search: true }),
+      attended: opt(z.boolean(), { share: 'shareable' }),
     },
+    partOf: ['meetingId'],
   }),
   note: kind({
     table: 'note', label: 'Note', plural: 'Notes', mode: 'editable', titleField: 'body',
     fields: {
-      meetingId: opt(recordId, { ref: 'meeting' }),
-      body: req(z.string().min(1, 'must not be empty').max(500_000), { search: true }),
-      takenAt: opt(z.iso.datetime({ offset: true })),
-      internal: opt(z.boolean()),
+      meetingId: opt(recordId, { share: 'shareable', ref: 'meeting' }),
+      body: req(z.string().min(1, 'must not be empty').max(500_000), { share: 'shareable', search: true }),
+      takenAt: opt(z.iso.datetime({ offset: true }), { share: 'shareable' }),
+      internal: opt(z.boolean(), { share: 'shareable' }),
       // The day it records (migration 0007): its meeting's date unless the user gives another; the typing time is
       // the audit trail's.
-      recordedOn: opt(isoDate),
+      recordedOn: opt(isoDate, { share: 'shareable' }),
     },
+    internalWhen: (n) => (n.internal ? 'a note marked internal' : null),
+    partOf: ['meetingId'],
   }),
   decision: kind({
     table: 'decision', label: 'Decision', plural: 'Decisions', mode: 'editable', titleField: 'text',
     fields: {
-      meetingId: req(recordId, { ref: 'meeting' }),
-      issueId: opt(recordId, { ref: 'issue' }),
-      text: req(z.string().min(1, 'must not be empty').max(50_000), { search: true }),
+      meetingId: req(recordId, { share: 'shareable', ref: 'meeting' }),
+      issueId: opt(recordId, { share: 'shareable', ref: 'issue' }),
+      text: req(z.string().min(1, 'must not be empty').max(50_000), { share: 'shareable', search: true }),
       // The day it records (migration 0007): its meeting's date unless the user gives another; the typing time is
       // the audit trail's.
-      recordedOn: opt(isoDate),
+      recordedOn: opt(isoDate, { share: 'shareable' }),
     },
+    partOf: ['meetingId', 'issueId'],
   }),
   actionItem: kind({
     table: 'action_item', label: 'Action item', plural: 'Action items', mode: 'editable', titleField: 'title',
     fields: {
-      title: req(shortText, { search: true }),
-      status: req(z.enum(E.ACTION_STATUSES)),
-      meetingId: opt(recordId, { ref: 'meeting' }),
-      owner: opt(z.string().max(1_000), { search: true }),
-      ownerPartyId: opt(recordId, { ref: 'party' }),
-      dueDate: opt(isoDate),
-      isCommitment: opt(z.boolean()),
-      notes: opt(longText, { search: true }),
+      title: req(shortText, { share: 'shareable', search: true }),
+      status: req(z.enum(E.ACTION_STATUSES), { share: 'shareable' }),
+      meetingId: opt(recordId, { share: 'shareable', ref: 'meeting' }),
+      owner: opt(z.string().max(1_000), { share: 'shareable', search: true }),
+      ownerPartyId: opt(recordId, { share: 'shareable', ref: 'party' }),
+      dueDate: opt(isoDate, { share: 'shareable' }),
+      isCommitment: opt(z.boolean(), { share: 'shareable' }),
+      notes: opt(longText, { share: 'internal', search: true }),
     },
+    partOf: ['meetingId'],
   }),
   issue: kind({
     table: 'negotiation_issue', label: 'Issue', plural: 'Issues', mode: 'editable', titleField: 'title',
     fields: {
-      title: req(shortText, { search: true }),
-      description: opt(longText, { search: true }),
-      priority: req(z.enum(E.ISSUE_PRIORITIES)),
-      status: req(z.enum(E.ISSUE_STATUSES)),
-      ourInterests: opt(longText, { search: true }),
-      ourOpening: opt(longText, { search: true }),
-      ourTarget: opt(longText, { search: true }),
-      ourWalkaway: opt(longText, { search: true }),
-      theirPosition: opt(longText, { search: true }),
-      theirInterests: opt(longText, { search: true }),
-      sortOrder: opt(z.number().int()),
+      title: req(shortText, { share: 'shareable', search: true }),
+      description: opt(longText, { share: 'shareable', search: true }),
+      priority: req(z.enum(E.ISSUE_PRIORITIES), { share: 'shareable' }),
+      status: req(z.enum(E.ISSUE_STATUSES), { share: 'shareable' }),
+      ourInterests: opt(longText, { share: 'internal', search: true }),
+      ourOpening: opt(longText, { share: 'shareable', search: true }),
+      ourTarget: opt(longText, { share: 'internal', search: true }),
+      ourWalkaway: opt(longText, { share: 'internal', label: 'Our walk-away', search: true }),
+      theirPosition: opt(longText, { share: 'shareable', label: 'Their stated position', search: true }),
+      theirInterests: opt(longText, { share: 'internal', label: 'Their interests (as we read them)', search: true }),
+      sortOrder: opt(z.number().int(), { share: 'shareable' }),
     },
   }),
   positionChange: kind({
     table: 'position_change', label: 'Position change', plural: 'Position changes', mode: 'appendOnly',
     titleField: 'value',
     fields: {
-      issueId: req(recordId, { ref: 'issue' }),
-      side: req(z.enum(E.NEGOTIATING_SIDES)),
-      position: req(z.enum(E.POSITION_FIELDS)),
-      previousValue: opt(longText),
-      value: opt(longText, { search: true }),
-      meetingId: opt(recordId, { ref: 'meeting' }),
-      reason: opt(longText, { search: true }),
+      issueId: req(recordId, { share: 'shareable', ref: 'issue' }),
+      side: req(z.enum(E.NEGOTIATING_SIDES), { share: 'shareable' }),
+      position: req(z.enum(E.POSITION_FIELDS), { share: 'shareable' }),
+      previousValue: opt(longText, { share: 'shareable' }),
+      value: opt(longText, { share: 'shareable', search: true }),
+      meetingId: opt(recordId, { share: 'shareable', ref: 'meeting' }),
+      reason: opt(longText, { share: 'internal', search: true }),
       // The day it records (migration 0007): its meeting's date unless the user gives another; the typing time is
       // the audit trail's.
-      recordedOn: opt(isoDate),
+      recordedOn: opt(isoDate, { share: 'shareable' }),
     },
+    // A position change carries a value of one of its issue's position fields, now and before: it is internal
+    // wherever that field is (our target and walk-away by default; our opening if a person marked it so), and a
+    // position no field records (one we inferred) is ours alone.
+    internalWhen: (c, linked) => {
+      const source = POSITION_SOURCES.find((p) => p.side === c.side && p.position === c.position);
+      if (!source) return `a ${c.position} position of ${c.side === 'ours' ? 'ours' : 'theirs'} that no issue field records`;
+      return linked.fieldIsInternal('issueId', source.field) ? `a change to ${c.side === 'ours' ? 'our' : 'their'} ${c.position} position, which is internal` : null;
+    },
+    partOf: ['issueId'],
   }),
   concession: kind({
     table: 'concession', label: 'Concession', plural: 'Concessions', mode: 'editable', titleField: 'description',
     fields: {
-      issueId: req(recordId, { ref: 'issue' }),
-      direction: req(z.enum(E.CONCESSION_DIRECTIONS)),
-      description: req(z.string().min(1, 'must not be empty').max(50_000), { search: true }),
-      meetingId: opt(recordId, { ref: 'meeting' }),
-      madeOn: opt(isoDate),
+      issueId: req(recordId, { share: 'shareable', ref: 'issue' }),
+      direction: req(z.enum(E.CONCESSION_DIRECTIONS), { share: 'shareable' }),
+      description: req(z.string().min(1, 'must not be empty').max(50_000), { share: 'shareable', search: true }),
+      meetingId: opt(recordId, { share: 'shareable', ref: 'meeting' }),
+      madeOn: opt(isoDate, { share: 'shareable' }),
     },
+    // Made across the table only in a meeting that was held: any other is one we plan (or hope for). One made in a
+    // meeting that is internal (the team's own) is ours too.
+    internalWhen: (c, linked) => (linked.record('meetingId')?.status === 'held' ? null : 'a concession not yet made in a meeting held'),
+    partOf: ['issueId', 'meetingId'],
   }),
   batna: kind({
     table: 'batna', label: 'BATNA', plural: 'BATNAs', mode: 'editable', titleField: 'description',
     fields: {
-      side: req(z.enum(E.NEGOTIATING_SIDES)),
-      description: req(z.string().min(1, 'must not be empty').max(50_000), { search: true }),
-      strength: opt(z.enum(E.BATNA_STRENGTHS)),
-      notes: opt(longText, { search: true }),
+      side: req(z.enum(E.NEGOTIATING_SIDES), { share: 'shareable' }),
+      description: req(z.string().min(1, 'must not be empty').max(50_000), { share: 'shareable', search: true }),
+      strength: opt(z.enum(E.BATNA_STRENGTHS), { share: 'internal' }),
+      notes: opt(longText, { share: 'internal', search: true }),
     },
+    internalWhen: (b) => `${b.side === 'ours' ? 'our' : 'their'} BATNA`,
   }),
   precedent: kind({
     table: 'precedent', label: 'Precedent', plural: 'Precedents', mode: 'editable', titleField: 'title',
     fields: {
-      title: req(shortText, { search: true }),
-      precedentType: req(z.enum(E.PRECEDENT_TYPES)),
-      citation: opt(z.string().max(5_000), { search: true }),
-      decidedOn: opt(isoDate),
-      jurisdiction: opt(z.string().max(1_000), { search: true }),
-      summary: opt(longText, { search: true }),
-      relevance: opt(longText, { search: true }),
+      title: req(shortText, { share: 'shareable', search: true }),
+      precedentType: req(z.enum(E.PRECEDENT_TYPES), { share: 'shareable' }),
+      citation: opt(z.string().max(5_000), { share: 'shareable', search: true }),
+      decidedOn: opt(isoDate, { share: 'shareable' }),
+      jurisdiction: opt(z.string().max(1_000), { share: 'shareable', search: true }),
+      summary: opt(longText, { share: 'shareable', search: true }),
+      relevance: opt(longText, { share: 'internal', label: 'Why it matters', search: true }),
     },
+    internalWhen: (p) => (p.precedentType === 'case_file' ? 'one of our own case files' : null),
   }),
   watchItem: kind({
     table: 'watch_item', label: 'Watch item', plural: 'Watch items', mode: 'editable', titleField: 'title',
     fields: {
-      title: req(shortText, { search: true }),
-      status: req(z.enum(E.WATCH_STATUSES)),
-      description: opt(longText, { search: true }),
-      indicators: opt(textList, { json: true, search: true }),
-      implications: opt(longText, { search: true }),
-      evidence: opt(longText, { search: true }),
-      triggeredOn: opt(isoDate),
+      title: req(shortText, { share: 'shareable', search: true }),
+      status: req(z.enum(E.WATCH_STATUSES), { share: 'shareable' }),
+      description: opt(longText, { share: 'shareable', search: true }),
+      indicators: opt(textList, { share: 'shareable', json: true, search: true }),
+      implications: opt(longText, { share: 'internal', label: 'What it would change', search: true }),
+      evidence: opt(longText, { share: 'shareable', search: true }),
+      triggeredOn: opt(isoDate, { share: 'shareable' }),
     },
   }),
   draft: kind({
     table: 'draft', label: 'Draft', plural: 'Drafts', mode: 'editable', titleField: 'title',
     fields: {
-      title: req(shortText, { search: true }),
-      draftType: req(z.enum(E.DRAFT_TYPES)),
-      status: req(z.enum(E.DRAFT_STATUSES)),
-      meetingId: opt(recordId, { ref: 'meeting' }),
+      title: req(shortText, { share: 'shareable', search: true }),
+      draftType: req(z.enum(E.DRAFT_TYPES), { share: 'shareable' }),
+      status: req(z.enum(E.DRAFT_STATUSES), { share: 'shareable' }),
+      meetingId: opt(recordId, { share: 'shareable', ref: 'meeting' }),
       /** A meeting brief prepared as the shareable variant (migration 0003): regenerated sections stay shareable. */
-      shareable: opt(z.boolean()),
+      shareable: opt(z.boolean(), { share: 'shareable' }),
     },
+    internalWhen: (d) => (d.shareable ? null : 'a draft not prepared as shareable'),
   }),
   draftRevision: kind({
     table: 'draft_revision', label: 'Draft revision', plural: 'Draft revisions', mode: 'appendOnly',
     titleField: 'note',
     fields: {
-      draftId: req(recordId, { ref: 'draft' }),
-      revisionNumber: req(z.number().int().min(1)),
-      format: req(z.enum(E.DRAFT_FORMATS)),
-      body: req(z.string().max(5_000_000), { search: true }),
-      note: opt(z.string().max(2_000)),
+      draftId: req(recordId, { share: 'shareable', ref: 'draft' }),
+      revisionNumber: req(z.number().int().min(1), { share: 'shareable' }),
+      format: req(z.enum(E.DRAFT_FORMATS), { share: 'shareable' }),
+      body: req(z.string().max(5_000_000), { share: 'shareable', search: true }),
+      note: opt(z.string().max(2_000), { share: 'internal' }),
     },
     // Editor documents are stored as their JSON; what is searched is the text a reader sees.
     check: (r) => (r.format === 'prosemirror' && !parseStoredDocument(r.body) ? 'the body is not a valid editor document' : null),
@@ -331,39 +399,113 @@ export const KINDS = {
       const doc = parseStoredDocument(r.body);
       return doc ? documentText(doc) : '';
     },
+    partOf: ['draftId'],
+    shareableValue: (field, r) => (field === 'body' ? shareableBody(r.format, r.body) : r[field]),
   }),
   link: kind({
     table: 'link', label: 'Link', plural: 'Links', mode: 'editable', titleField: 'linkType',
     fields: {
-      fromKind: req(z.enum(E.LINKABLE_KINDS)),
-      fromId: req(recordId),
-      linkType: req(z.enum(E.LINK_TYPES)),
-      toKind: req(z.enum(E.LINKABLE_KINDS)),
-      toId: req(recordId),
+      fromKind: req(z.enum(E.LINKABLE_KINDS), { share: 'shareable' }),
+      fromId: req(recordId, { share: 'shareable' }),
+      linkType: req(z.enum(E.LINK_TYPES), { share: 'shareable' }),
+      toKind: req(z.enum(E.LINKABLE_KINDS), { share: 'shareable' }),
+      toId: req(recordId, { share: 'shareable' }),
       // Set for a record in another case file: its case id, and where that file was last seen.
-      toCaseId: opt(recordId),
-      toCasePath: opt(z.string().max(4_096)),
-      toTitle: opt(z.string().max(1_000)),
-      note: opt(longText, { search: true }),
+      toCaseId: opt(recordId, { share: 'internal', label: 'Other case' }),
+      toCasePath: opt(z.string().max(4_096), { share: 'internal', label: 'Other case file' }),
+      toTitle: opt(z.string().max(1_000), { share: 'internal', label: 'Title in the other case' }),
+      note: opt(longText, { share: 'internal', search: true }),
     },
     check: (l) => {
       if (l.toCasePath && !l.toCaseId) return 'toCasePath goes with toCaseId';
       if (!l.toCaseId && l.fromKind === l.toKind && l.fromId === l.toId) return 'a record cannot link to itself';
       return null;
     },
+    internalWhen: (l) =>
+      l.toCaseId ? 'a link into another case file'
+      : INTERNAL_LINK_TYPES.has(l.linkType) ? `a link saying what ${l.linkType === 'supports' ? 'supports' : 'undermines'} our position`
+      : null,
   }),
   attachment: kind({
     table: 'attachment', label: 'Attachment', plural: 'Attachments', mode: 'attachment', titleField: 'name',
     fields: {
-      name: req(shortText, { search: true }),
-      mediaType: req(z.string().min(1).max(255)),
-      description: opt(longText, { search: true }),
+      name: req(shortText, { share: 'shareable', search: true }),
+      mediaType: req(z.string().min(1).max(255), { share: 'shareable' }),
+      description: opt(longText, { share: 'shareable', search: true }),
       // Size and digest are set by the core from the bytes; a caller cannot give them.
-      size: req(z.number().int().min(0)),
-      sha256: req(z.string().regex(/^[0-9a-f]{64}$/)),
+      size: req(z.number().int().min(0), { share: 'shareable' }),
+      sha256: req(z.string().regex(/^[0-9a-f]{64}$/), { share: 'shareable' }),
     },
+    // Parley does not read what a file says, so none leaves unless a person has looked and marked it shareable.
+    internalWhen: () => 'an attachment (its content is not read)',
+  }),
+  // A person's choice that a record, or one field of it, may leave the team or not (or goes back to the default),
+  // through sharing.set. Append-only: the latest choice for a record or field is the one in force, and the earlier
+  // ones are its history. shared/sharing.ts reads them.
+  disclosure: kind({
+    table: 'disclosure', label: 'Sharing choice', plural: 'Sharing choices', mode: 'appendOnly', titleField: 'level', searchable: false,
+    fields: {
+      recordKind: req(z.enum(E.DISCLOSABLE_KINDS), { share: 'shareable' }),
+      recordId: req(recordId, { share: 'shareable' }),
+      /** The field chosen for; null for the record as a whole. */
+      field: opt(z.string().regex(/^[a-zA-Z]{1,64}$/, 'must be a field name'), { share: 'shareable' }),
+      level: req(z.enum(E.SHARING_CHOICES), { share: 'shareable' }),
+    },
+    check: (d) => disclosureProblem(d),
+    internalWhen: () => 'a choice about what may leave the team',
+  }),
+  // A reviewer's comment that travelled back to the case (review.import): about a record named by kind, id and the
+  // title it had when reviewed, so that it still reads where that record has changed or is gone. Not a reference:
+  // the record may no longer be in the case. commentId is the id the reviewer's Parley gave it; importing the same
+  // comment again adds nothing.
+  reviewComment: kind({
+    table: 'review_comment', label: 'Review comment', plural: 'Review comments', mode: 'imported', titleField: 'text',
+    fields: {
+      commentId: req(recordId, { share: 'internal' }),
+      recordKind: req(z.enum(E.REVIEWABLE_KINDS), { share: 'internal' }),
+      recordId: req(recordId, { share: 'internal' }),
+      recordTitle: req(shortText, { share: 'internal' }),
+      text: req(z.string().trim().min(1, 'must not be empty').max(MAX_REVIEW_COMMENT_LENGTH), { share: 'internal', search: true }),
+      reviewer: req(shortText, { share: 'internal', search: true }),
+      reviewedAt: req(z.iso.datetime(), { share: 'internal' }),
+      /** The case's audit head ("seq:hash") in the copy the reviewer read. */
+      reviewedAuditHead: req(auditHeadText, { share: 'internal' }),
+      resolvedAt: opt(z.iso.datetime(), { share: 'internal' }),
+      resolvedBy: opt(shortText, { share: 'internal' }),
+      /** The SHA-256 the comments file carried over its content, naming the file the comment came in. */
+      commentsSha256: req(sha256Text, { share: 'internal' }),
+    },
+    check: (c) => ((c.resolvedAt === null) !== (c.resolvedBy === null) ? 'resolvedAt and resolvedBy go together' : null),
+    // A reviewer's remark to the team about its own file: it never leaves with a shareable brief or copy.
+    internalWhen: () => 'a review comment',
   }),
 } as const;
+
+/** Links that say how a record bears on our position: ours alone. */
+const INTERNAL_LINK_TYPES: ReadonlySet<string> = new Set<(typeof E.LINK_TYPES)[number]>(['supports', 'undermines']);
+
+/**
+ * What is wrong with a sharing choice, or null: the field must be one of its record's kind, and a required field
+ * goes with its record (a record cannot leave without it, so the record is what to mark), as does the directive,
+ * which is the case itself.
+ */
+export function disclosureProblem(d: { recordKind: (typeof E.DISCLOSABLE_KINDS)[number]; field: string | null }): string | null {
+  const def = KINDS[d.recordKind];
+  const label = def.label.toLowerCase();
+  const a = /^[aeiou]/.test(label) ? 'an' : 'a';
+  if (d.field === null) return d.recordKind === 'directive' ? 'the directive is the case itself: mark its fields, not the whole of it' : null;
+  const fields: Record<string, { required: boolean }> = def.fields;
+  if (!Object.hasOwn(fields, d.field)) return `${a} ${label} has no field "${d.field}"`;
+  if (fields[d.field]!.required) return `every ${label} has its ${d.field}, so it goes with the record: mark the whole ${label} instead`;
+  return null;
+}
+
+/** A draft's stored body as it may leave: a document without its record links, text without parley: addresses. */
+function shareableBody(format: string, body: string): string {
+  if (format !== 'prosemirror') return withoutParleyAddresses(body);
+  const doc = parseStoredDocument(body);
+  return doc ? JSON.stringify(withoutRecordLinks(doc)) : '';
+}
 
 function parseStoredDocument(body: string): DocumentNode | null {
   try {

@@ -34,7 +34,8 @@ export interface ParsedLine<O extends OptionSpecs> {
 
 /**
  * Parses a command's arguments. `args` is its usage, e.g. ['QUERY', 'FILE...']: each name is one required
- * argument, and a trailing "..." lets the last one repeat. Help wins over every other check.
+ * argument, a trailing "..." lets the last one repeat, and a last one in brackets may be left out. Help wins over
+ * every other check.
  */
 export function parseCommandLine<O extends OptionSpecs>(
   command: { name: string; args: readonly string[]; options: O },
@@ -65,12 +66,14 @@ export function parseCommandLine<O extends OptionSpecs>(
 
 function checkPositionals(command: { name: string; args: readonly string[] }, given: string[]): void {
   const repeats = command.args.at(-1)?.endsWith('...') ?? false;
-  const needed = command.args.length;
+  // An argument in brackets ("[COMMENTS]", last) may be left out; the command says when it is needed.
+  const needed = command.args.filter((a) => !a.startsWith('[')).length;
+  const allowed = command.args.length;
   if (given.length < needed) {
-    throw new UsageError(`missing ${command.args.slice(given.length).join(' ').replace('...', '')}`, command.name);
+    throw new UsageError(`missing ${command.args.slice(given.length, needed).join(' ').replace('...', '')}`, command.name);
   }
-  if (given.length > needed && !repeats) {
-    throw new UsageError(`unexpected argument "${given[needed]}"`, command.name);
+  if (given.length > allowed && !repeats) {
+    throw new UsageError(`unexpected argument "${given[allowed]}"`, command.name);
   }
 }
 

@@ -36,6 +36,9 @@ export function defineCommand<const O extends OptionSpecs>(command: Command<O>):
   return command;
 }
 
+/** How a command opens a case file: read-only, for editing, or in review mode. */
+export type OpenMode = 'read' | 'edit' | 'review';
+
 export class CommandContext {
   constructor(
     readonly session: Session,
@@ -65,15 +68,19 @@ export class CommandContext {
   readCase<T>(file: string, use: (info: CaseInfo) => T): T;
   readCase<T>(file: string, use: (info: CaseInfo) => Promise<T>): Promise<T>;
   readCase<T>(file: string, use: (info: CaseInfo) => T | Promise<T>): T | Promise<T> {
-    return this.withCase(file, { readOnly: true }, use);
+    return this.withCase(file, 'read', use);
   }
 
   /**
-   * Opens a case file for the length of `use` (for editing unless `readOnly`), then closes it through the core's
-   * own close, which leaves nothing beside the file.
+   * Opens a case file for the length of `use`, then closes it through the core's own close, which leaves nothing
+   * beside the file: `read` read-only, `edit` to change it (`call`, `review import`), `review` in review mode, whose
+   * comments live in the library folder and which leaves the file byte-identical.
    */
-  withCase<T>(file: string, how: { readOnly: boolean }, use: (info: CaseInfo) => T | Promise<T>): T | Promise<T> {
-    const info = this.openCase(file, how.readOnly);
+  withCase<T>(file: string, how: OpenMode, use: (info: CaseInfo) => Promise<T>): Promise<T>;
+  withCase<T>(file: string, how: OpenMode, use: (info: CaseInfo) => T): T;
+  withCase<T>(file: string, how: OpenMode, use: (info: CaseInfo) => T | Promise<T>): T | Promise<T>;
+  withCase<T>(file: string, how: OpenMode, use: (info: CaseInfo) => T | Promise<T>): T | Promise<T> {
+    const info = this.openCase(file, how);
     const close = () => dispatch(this.session, 'case.close', { caseId: info.caseId }, this.logInternalError);
     let result: T | Promise<T>;
     try {
@@ -88,12 +95,18 @@ export class CommandContext {
   }
 
   /** Opens a file; an encrypted one with the passphrase asked for at the terminal or read from stdin. */
-  private openCase(file: string, readOnly: boolean): CaseInfo {
+  private openCase(file: string, how: OpenMode): CaseInfo {
+    const open = (passphrase?: string) =>
+      how === 'review'
+        ? dispatch(this.session, 'case.openForReview', { path: file, passphrase }, this.logInternalError)
+        : dispatch(this.session, 'case.open', { path: file, readOnly: how === 'read', passphrase }, this.logInternalError);
     try {
-      const plain = dispatch(this.session, 'case.open', { path: file, readOnly }, this.logInternalError);
+      const plain = open();
       if (plain.ok) return plain.data;
       if (plain.error.code !== 'passphrase_required') throw new CliError(plain.error.message, EXIT.cannotOpen);
-      return this.call('case.open', { path: file, readOnly, passphrase: this.passphrases.ask(file) }, EXIT.cannotOpen);
+      const keyed = open(this.passphrases.ask(file));
+      if (!keyed.ok) throw new CliError(keyed.error.message, EXIT.cannotOpen);
+      return keyed.data;
     } catch (err) {
       // Most refusals name the file already; the others would leave the user guessing which file was meant.
       if (err instanceof CliError && !err.message.includes(path.basename(file))) throw new CliError(`${file}: ${err.message}`, err.exitCode);

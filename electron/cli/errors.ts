@@ -10,7 +10,11 @@ export const EXIT = {
   /** A file named on the command line could not be opened: missing, not a case file, newer, unreadable. */
   cannotOpen: 3,
 } as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+/** A run stopped by a signal ends as shells report a process the signal ended: 128 + the signal's number. */
+export const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+export type StopSignal = keyof typeof SIGNAL_EXIT;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT] | (typeof SIGNAL_EXIT)[StopSignal];
 
 /** An error to report as one line on stderr, ending the run with its exit code. */
 export class CliError extends Error {
@@ -31,5 +35,13 @@ export class UsageError extends CliError {
   ) {
     super(message, EXIT.usage);
     this.name = 'UsageError';
+  }
+}
+
+/** The run was stopped by a signal at a point where nothing was under way (see stop.ts). */
+export class Stopped extends CliError {
+  constructor(readonly signal: StopSignal) {
+    super(`stopped (${signal}): nothing after the last saved change was written, and every file this run opened was closed`, SIGNAL_EXIT[signal]);
+    this.name = 'Stopped';
   }
 }

@@ -1,7 +1,8 @@
 // The `parley` executable (bundled to dist/cli/parley.cjs, started by bin/parley.cjs).
 import fs from 'node:fs';
-import { CliError } from './errors.js';
+import { CliError, SIGNAL_EXIT } from './errors.js';
 import { runCli } from './run.js';
+import { requestStop } from './stop.js';
 
 // A reader that stops early (`parley export x.parley | head`) is not a failure of ours: end quietly.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -9,14 +10,18 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-// Everything a command does runs synchronously, so a signal handled here is handled between steps, never in the
-// middle of one: an encrypt, decrypt or import that has begun finishes (or fails and removes its temporary copy)
-// before the run ends. Without a handler, Ctrl-C would end the process at once and could leave a decrypt's
-// plaintext copy beside the still-encrypted file until the folder is next opened.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+// A signal asks the run to stop (stop.ts): the command stops at its next checkpoint, closing what it opened the way
+// it always does, and the run ends with 128 + the signal's number and a line saying what was and was not done. A
+// second signal, for a run that does not get to a checkpoint (a document still being printed), ends it at once.
+let stopAsked = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    process.stderr.write(`parley: interrupted (${signal}); what had begun was finished or undone first\n`);
-    process.exit(code);
+    if (stopAsked) {
+      process.stderr.write(`parley: stopped at once (${signal} again): what was under way was cut short, and files it had open were not closed\n`);
+      process.exit(SIGNAL_EXIT[signal]);
+    }
+    stopAsked = true;
+    requestStop(signal);
   });
 }
 

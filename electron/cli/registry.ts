@@ -12,11 +12,12 @@ import info from './commands/info.js';
 import { decrypt, encrypt, rekey } from './commands/keys.js';
 import newCommand from './commands/new.js';
 import operations from './commands/operations.js';
+import review from './commands/review.js';
 import search from './commands/search.js';
 import verify from './commands/verify.js';
 
 export const COMMANDS: readonly Command[] = [
-  newCommand, info, verify, search, deadlines, deadline, ics, exportCommand, importCommand, brief, call, operations, demo, encrypt, rekey, decrypt,
+  newCommand, info, verify, search, deadlines, deadline, ics, exportCommand, importCommand, review, brief, call, operations, demo, encrypt, rekey, decrypt,
 ] as Command[];
 
 export function findCommand(name: string): Command | undefined {

@@ -3,22 +3,29 @@
 import { toParleyError } from '../core/errors.js';
 import { parseCommandLine } from './args.js';
 import { CommandContext, withSession } from './command.js';
-import { CliError, EXIT, UsageError, type ExitCode } from './errors.js';
+import { CliError, EXIT, SIGNAL_EXIT, UsageError, type ExitCode } from './errors.js';
 import { commandHelp, overallHelp } from './help.js';
 import { guardedIo, Output, type CliIo } from './output.js';
 import { Passphrases } from './passphrase.js';
 import { COMMANDS, findCommand } from './registry.js';
+import { checkpoint, stopSignal } from './stop.js';
 
 const HELP_WORDS = new Set(['help', '--help', '-h']);
 
 export async function runCli(argv: string[], unguarded: CliIo): Promise<ExitCode> {
   // Every word printed from here on, whoever wrote it (a case file, the core, the file system), is terminal text.
   const io = guardedIo(unguarded);
+  let code: ExitCode;
   try {
-    return await runCommandLine(argv, io);
+    code = await runCommandLine(argv, io);
   } catch (err) {
     return report(err, io);
   }
+  // A signal that came during the command's last step, after its last checkpoint: that step was finished.
+  const signal = await stopSignal();
+  if (signal === null) return code;
+  io.stderr(`parley: ${signal} came as the command was finishing; it finished${code === EXIT.ok ? '' : ` with exit status ${code}`}, and what it reported stands\n`);
+  return SIGNAL_EXIT[signal];
 }
 
 function runCommandLine(argv: string[], io: CliIo): ExitCode | Promise<ExitCode> {
@@ -32,9 +39,10 @@ function runCommandLine(argv: string[], io: CliIo): ExitCode | Promise<ExitCode>
     io.stdout(commandHelp(command));
     return EXIT.ok;
   }
-  return withSession(command.library, options, (session) =>
-    command.run(new CommandContext(session, new Output(io, !!options.json), io, new Passphrases(io, !!options['passphrase-stdin'])), positionals, options),
-  );
+  return withSession(command.library, options, async (session) => {
+    await checkpoint();
+    return command.run(new CommandContext(session, new Output(io, !!options.json), io, new Passphrases(io, !!options['passphrase-stdin'])), positionals, options);
+  });
 }
 
 /** `parley help`, `parley --help`, `parley help COMMAND`. */

@@ -3,14 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { basename } from 'node:path';
-import type { AuditEntry, CaseInfo, LinksOfRecord, ScheduleChange, ScheduledDeadline, SearchHit, VerifyProblem, VerifyReport } from '../../shared/api-types.js';
+import type { AuditEntry, CaseInfo, LinksOfRecord, ReceivedReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, VerifyProblem, VerifyReport } from '../../shared/api-types.js';
 import { TriggerCycleError, zonedTimeToInstant, type DeadlineInput } from '../../shared/deadlines/index.js';
-import { POSITION_FIELDS } from '../../shared/enums.js';
-import { COMPUTED_FIELDS, KINDS, KIND_NAMES, type KindName, type RecordOf } from '../../shared/records.js';
+import { COMPUTED_FIELDS, KINDS, KIND_NAMES, POSITION_SOURCES, type KindName, type RecordOf } from '../../shared/records.js';
 import { ParleyError, toParleyError } from './errors.js';
 import { closeCaseDatabase, createCaseDatabase, openCaseDatabase, type Db, type OpenOptions } from './db/connection.js';
 import { isKeyed } from './db/encryption.js';
 import { copyWithKey } from './db/rewrite.js';
+import type { CommentsFile } from './review-comments-file.js';
 import { LATEST_SCHEMA_VERSION } from './db/migrations.js';
 import { verifyAuditChain, type AuditRow } from './store/audit-trail.js';
 import { canonicalJson, sha256Hex } from './store/canonical.js';
@@ -90,14 +90,6 @@ export interface ListOptions {
   offset?: number;
 }
 
-/** The issue fields whose every change is kept as a position change, and which side and position each is. */
-const POSITION_SOURCES: { field: string; side: 'ours' | 'theirs'; position: (typeof POSITION_FIELDS)[number] }[] = [
-  { field: 'ourOpening', side: 'ours', position: 'opening' },
-  { field: 'ourTarget', side: 'ours', position: 'target' },
-  { field: 'ourWalkaway', side: 'ours', position: 'walkaway' },
-  { field: 'theirPosition', side: 'theirs', position: 'stated' },
-];
-
 /** How many snoozed and dismissed reminder keys a deadline keeps. */
 const MAX_REMINDER_KEYS = 50;
 
@@ -111,6 +103,7 @@ const ORDER_BY: Partial<Record<KindName, string>> = {
   positionChange: 'created_at, rowid',
   draftRevision: 'revision_number',
   actionItem: "status <> 'open', due_date IS NULL, due_date, created_at",
+  reviewComment: 'reviewed_at, rowid',
 };
 
 /** Bytes are the ones an attachment's record describes: its size and SHA-256. */
@@ -125,6 +118,14 @@ function walBytes(file: string): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * Every case file holds its directive from the moment it is made (createCaseDatabase builds it in), and Parley never
+ * deletes it: a file without one was changed outside Parley, or is damaged.
+ */
+function throwNoDirective(): never {
+  throw new ParleyError('damaged', 'The case file is damaged: it has no directive (the record every case is built on), so it was changed outside Parley. Open a backup of the case file.');
 }
 
 const orderOf = (kind: KindName): string => ORDER_BY[kind] ?? 'created_at, rowid';
@@ -174,9 +175,9 @@ export class CaseFile {
    * Makes a new case file holding the records of an export (transfer.ts parses them), each as it was exported: its
    * id, versions, authors and times, deleted or not. Every rule a change through the API meets holds for them too,
    * checked once all are in (a record may point at one later in the export); anything that breaks one leaves no
-   * file. `bytesOf` gives an attachment's bytes.
+   * file. `bytesOf` gives an attachment's bytes; the file is encrypted under `passphrase` if one is given.
    */
-  static createFrom(path: string, caseId: string, records: ReadonlyMap<KindName, StoredRecord[]>, bytesOf: (attachment: StoredRecord) => Buffer, by: { actor: string; reason: string }): CaseFile {
+  static createFrom(path: string, caseId: string, records: ReadonlyMap<KindName, StoredRecord[]>, bytesOf: (attachment: StoredRecord) => Buffer, by: { actor: string; reason: string }, passphrase?: string): CaseFile {
     createCaseDatabase(path, (db) => {
       writeCaseMeta(db, caseId, by.actor, now());
       // Not yet a file anyone has open: this instance lends the import the rules and the write path, and is dropped.
@@ -190,17 +191,20 @@ export class CaseFile {
         }
         throw err;
       }
-    });
-    return CaseFile.open(path, { skipIntegrityCheck: true });
+    }, passphrase);
+    return CaseFile.open(path, { skipIntegrityCheck: true, passphrase });
   }
 
   static open(path: string, opts: OpenOptions = {}): CaseFile {
     const db = openCaseDatabase(path, opts);
     try {
-      return new CaseFile(path, db, !!opts.readOnly, opts.passphrase);
+      const cf = new CaseFile(path, db, !!opts.readOnly, opts.passphrase);
+      cf.shownDirective(); // there, and what every opening shows of it reads
+      return cf;
     } catch (err) {
-      // The first read of the case's own tables (a file opened read-only is not checked first) met damage.
-      db.close();
+      // The first read of the case's own tables (a file opened read-only is not checked first) met damage. Closed as
+      // any case is, so that a refused file is left as one self-contained file.
+      closeCaseDatabase(db);
       throw toParleyError(err);
     }
   }
@@ -216,6 +220,22 @@ export class CaseFile {
    */
   copyTo(target: string, passphrase: string | null): void {
     copyWithKey(this.path, this.#passphrase, target, passphrase);
+  }
+
+  /**
+   * Writes a consistent copy of this file as it is now to `target` (which must not exist) under this file's own key
+   * (a plain file's copy is plain, an encrypted file's is encrypted under the same passphrase), then opens the copy
+   * as anyone will open it (read-only, with that passphrase) and gives it to `check` before closing it again. The
+   * passphrase itself never leaves this instance. See case-copy.ts (Save a Copy As).
+   */
+  copyUnderOwnKey<T>(target: string, check: (copy: CaseFile) => T): T {
+    copyWithKey(this.path, this.#passphrase, target, this.#passphrase);
+    const copy = CaseFile.open(target, { readOnly: true, passphrase: this.#passphrase ?? undefined });
+    try {
+      return check(copy);
+    } finally {
+      copy.close();
+    }
   }
 
   close(): void {
@@ -303,7 +323,7 @@ export class CaseFile {
   }
 
   directive(): RecordOf<'directive'> {
-    return this.writes.table('directive').first() as unknown as RecordOf<'directive'>;
+    return (this.writes.table('directive').first() ?? throwNoDirective()) as unknown as RecordOf<'directive'>;
   }
 
   /** Live records of a kind with only some fields (see RecordTable.listFields), in the order `list` gives them;
@@ -327,9 +347,14 @@ export class CaseFile {
     }) as RecordOf<K>[];
   }
 
-  info(): CaseInfo {
+  /** The directive's title and status, which every opening shows. */
+  private shownDirective(): Pick<RecordOf<'directive'>, 'title' | 'status'> {
     // Only the fields shown: a damaged cell elsewhere in the directive must not keep the file from opening read-only.
-    const d = this.listFields('directive', ['title', 'status'])[0]!;
+    return this.listFields('directive', ['title', 'status'])[0] ?? throwNoDirective();
+  }
+
+  info(): CaseInfo {
+    const d = this.shownDirective();
     const counts: CaseInfo['counts'] = {};
     for (const kind of KIND_NAMES) {
       // A damaged file can be open read-only; the count of a table that cannot be read is left out.
@@ -403,7 +428,68 @@ export class CaseFile {
     return { name: a.name, mediaType: a.mediaType, bytes };
   }
 
+  /** The title a record goes by (as lists and links show it), or null if the case does not hold it. */
+  recordTitle(kind: KindName, id: string): string | null {
+    const rec = this.writes.table(kind).get(id);
+    return rec ? titleOf(kind, rec) : null;
+  }
+
+  /**
+   * The passphrase an encrypted case was opened with, null for a plain case: the comments of a review of it are
+   * sealed with it, so that they are as protected as the case (see review-comments-file.ts).
+   */
+  sealingPassphrase(): string | null {
+    return this.#passphrase;
+  }
+
+  /** The review comments imported into the case, oldest comment first, each with whether its record is still here. */
+  receivedReviewComments(): ReceivedReviewComment[] {
+    return this.list('reviewComment').map((comment) => ({
+      comment,
+      recordPresent: this.writes.table(comment.recordKind).presence(comment.recordId) === 'live',
+    }));
+  }
+
   // ---- changing --------------------------------------------------------------------------------------------
+
+  /**
+   * Takes a reviewer's comments into the case (review.import): each comment not already here becomes a record,
+   * written with its audit entry, whose reason names the reviewer and the export. A comment the case has (by the id
+   * the reviewer's Parley gave it) is left as it is, so importing a file again adds nothing. A comment about a record
+   * no longer here is taken all the same: it keeps the title the record had.
+   */
+  importReviewComments(file: CommentsFile, actor: string): ReviewImport {
+    if (file.caseId !== this.caseId) {
+      throw new ParleyError('invalid_input', `These review comments are about another case (“${file.caseTitle}”, case id ${file.caseId}), not this one. Nothing was imported.`);
+    }
+    return this.inTransaction(() => {
+      const result: ReviewImport = { added: 0, alreadyThere: 0, aboutMissing: 0 };
+      const reason = `Review comments of ${file.reviewer}, exported ${file.exportedAt}`;
+      const comments = this.writes.table('reviewComment');
+      for (const c of file.comments) {
+        const known = comments.list({ filter: { commentId: c.id }, includeDeleted: true, limit: 1, offset: 0, orderBy: 'rowid' });
+        if (known.length) {
+          result.alreadyThere++;
+          continue;
+        }
+        if (this.writes.table(c.about.kind).presence(c.about.id) !== 'live') result.aboutMissing++;
+        this.insertRecord('reviewComment', {
+          commentId: c.id, recordKind: c.about.kind, recordId: c.about.id, recordTitle: c.about.title, text: c.text,
+          reviewer: c.author, reviewedAt: c.createdAt, reviewedAuditHead: file.caseAuditHead,
+          resolvedAt: c.resolvedAt, resolvedBy: c.resolvedBy, commentsSha256: file.sha256,
+        }, actor, { reason });
+        result.added++;
+      }
+      return result;
+    });
+  }
+
+  /** Marks a review comment dealt with, or open again; audited like any change. Already so, it is left as it is. */
+  resolveReviewComment(id: string, resolved: boolean, actor: string, opts: ChangeOptions = {}): RecordOf<'reviewComment'> {
+    const now = this.get('reviewComment', id);
+    if ((now.resolvedAt !== null) === resolved) return now;
+    return this.update('reviewComment', id, resolved ? { resolvedAt: new Date().toISOString(), resolvedBy: actor } : { resolvedAt: null, resolvedBy: null }, actor, opts);
+  }
 
   create<K extends KindName>(kind: K, fields: Record<string, unknown>, actor: string, opts: ChangeOptions = {}): RecordOf<K> {
     return this.inTransaction(() => this.insertRecord(kind, fields, actor, opts)) as RecordOf<K>;
@@ -834,8 +920,8 @@ export class CaseFile {
   }
 
   /**
-   * Hard delete, only when asked for. Links from and to the record go with it; other records that still point
-   * at it stop the purge, so nothing is left pointing at nothing.
+   * Hard delete, only when asked for. Links from and to the record, and the sharing choices about it, go with it;
+   * other records that still point at it stop the purge, so nothing is left pointing at nothing.
    */
   purge(kind: KindName, id: string, actor: string, opts: ChangeOptions = {}): void {
     this.inTransaction(() => {
@@ -848,6 +934,8 @@ export class CaseFile {
           if (link.id !== id) this.writes.purge('link', link, actor, at, `purged with ${KINDS[kind].label.toLowerCase()} ${id}`);
         }
       }
+      const choices = this.writes.table('disclosure').list({ filter: { recordId: id }, includeDeleted: true, limit: -1, offset: 0, orderBy: 'rowid' });
+      for (const choice of choices) this.writes.purge('disclosure', choice, actor, at, `purged with ${KINDS[kind].label.toLowerCase()} ${id}`);
       try {
         this.writes.purge(kind, before, actor, at, opts.reason ?? null);
       } catch (err) {
@@ -958,6 +1046,11 @@ export class CaseFile {
     if (kind === 'link') {
       const problem = this.linkEndProblem(rec, reach, before);
       if (problem) throw new ParleyError('invalid_input', problem);
+    }
+    if (kind === 'disclosure') {
+      // A choice about a record that is not there would wait, unseen, for a record of that id.
+      const why = this.missing(rec.recordKind, rec.recordId, reach);
+      if (why) throw new ParleyError('invalid_input', `The ${KINDS[rec.recordKind as KindName].label.toLowerCase()} this sharing choice is about ${why}.`, [{ path: 'fields.recordId', message: 'no such record' }]);
     }
   }
 

@@ -12,6 +12,7 @@ import { CaseFile } from './case-file.js';
 import { moveIntoPlace } from './db/connection.js';
 import { ParleyError } from './errors.js';
 import { fsyncDir, fsyncFile, releaseTemp, removeTemp, tempPathBeside, writeFileAtomic } from './files.js';
+import { checkShareableCopy, writeShareableCopy } from './shareable-copy.js';
 
 /** SHA-256 of a file's bytes, read in pieces (a case file can be hundreds of megabytes). */
 export function sha256OfFile(file: string): string {
@@ -86,8 +87,10 @@ export function certificatePathFor(file: string): string {
  * Export for transfer: an encrypted, consistent copy of an open case at `target` (which must not exist), checked
  * in full (integrity, references, audit chain, the same history and counts as the case), with its certificate
  * written beside it as <target>.certificate.json. The certificate's SHA-256 is of the encrypted copy, as sent.
+ * A shareable copy (`shareable`) is instead a new case holding only what may leave the team (shareable-copy.ts),
+ * checked to read back as written; its certificate is of that new case.
  */
-export function exportForTransfer(cf: CaseFile, target: string, passphrase: string): { path: string; certificate: CustodyCertificate } {
+export function exportForTransfer(cf: CaseFile, target: string, passphrase: string, opts: { shareable?: boolean; actor?: string } = {}): { path: string; certificate: CustodyCertificate } {
   const abs = path.resolve(target);
   const certificateFile = certificatePathFor(abs);
   for (const f of [abs, certificateFile]) {
@@ -97,8 +100,15 @@ export function exportForTransfer(cf: CaseFile, target: string, passphrase: stri
   if (!fs.existsSync(dir)) throw new ParleyError('not_found', `The folder ${dir} does not exist.`);
   const temp = tempPathBeside(abs, 'transfer');
   try {
-    cf.copyTo(temp, passphrase);
-    const certificate = checkedCertificate(cf, temp, passphrase);
+    let certificate: CustodyCertificate;
+    if (opts.shareable) {
+      const written = writeShareableCopy(cf, temp, passphrase, opts.actor ?? 'Parley');
+      checkShareableCopy(temp, passphrase, written);
+      certificate = certificateOfClosed(temp, passphrase);
+    } else {
+      cf.copyTo(temp, passphrase);
+      certificate = checkedCertificate(cf, temp, passphrase);
+    }
     fsyncFile(temp);
     moveIntoPlace(temp, abs);
     releaseTemp(temp);
@@ -110,6 +120,16 @@ export function exportForTransfer(cf: CaseFile, target: string, passphrase: stri
     removeTemp(temp);
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ParleyError('already_exists', `${abs} already exists; Parley will not overwrite it.`);
     throw err;
+  }
+}
+
+/** The certificate of a closed case file, opened read-only. */
+function certificateOfClosed(file: string, passphrase: string): CustodyCertificate {
+  const made = CaseFile.open(file, { readOnly: true, passphrase });
+  try {
+    return certificateOf(made);
+  } finally {
+    made.close();
   }
 }
 

@@ -35,6 +35,20 @@ const CONTENT_ERRORS: Record<string, [ErrorCode, string]> = {
   SQLITE_CONSTRAINT_UNIQUE: ['conflict', 'That would repeat something the case file holds only once (such as a second BATNA for the same side); nothing was changed.'],
 };
 
+/**
+ * The file is in use elsewhere: open for editing in another Parley or program, in the middle of a write there, or
+ * held by a key change. `name` is the file's name, when the caller knows it.
+ */
+export function inUseError(name?: string): ParleyError {
+  return new ParleyError(
+    'already_open',
+    `${name ?? 'The case file'} is in use by another program (open for editing in another Parley window or program, or being encrypted, re-keyed or decrypted); close it there, or try again in a moment. Nothing was changed.`,
+  );
+}
+
+/** SQLite's "busy" (another connection holds a lock it needs) and "locked" (a conflict over a table), each kind. */
+const IN_USE_ERRORS = ['SQLITE_BUSY', 'SQLITE_LOCKED'];
+
 const matches = (code: string, key: string) => code === key || code.startsWith(key + '_');
 
 /**
@@ -105,6 +119,7 @@ export function toParleyError(err: unknown): ParleyError {
     if (code === 'SQLITE_ERROR' && ALTERED_SCHEMA.test(String((err as Error).message))) {
       return new ParleyError('damaged', 'The case file\'s tables are not the ones Parley made: the file is damaged or was altered. Open a backup.');
     }
+    if (IN_USE_ERRORS.some((k) => matches(code, k))) return inUseError();
     const content = Object.keys(CONTENT_ERRORS).find((k) => matches(code, k));
     if (content) return new ParleyError(...CONTENT_ERRORS[content]!);
     const prefix = Object.keys(DISK_ERRORS).find((k) => matches(code, k));

@@ -1,16 +1,34 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /**
  * Temporary files Parley writes beside a file it is making or replacing, so that the final rename stays on one disk
- * (and so atomic). Each is hidden and named `.<file>.<purpose>-<pid>-<n>`, so that one left by a killed process is
- * recognised as Parley's own, with the process that made it, and removed at the next opening in that folder
- * (removeLeftoversIn). Until it is renamed into place, such a file is only a candidate: never the user's data.
+ * (and so atomic). Each is hidden and named `.<file>.<purpose>-<host>-<pid>-<n>`, so that one left by a killed
+ * process is recognised as Parley's own, with the machine and the process that made it, and removed at the next
+ * opening or atomic write in that folder (removeLeftoversIn). Until it is renamed into place, such a file is only a
+ * candidate: never the user's data.
  */
-export type TempPurpose = 'creating' | 'rewrite' | 'transfer' | 'copy' | 'tmp';
+const TEMP_PURPOSES = ['creating', 'rewrite', 'transfer', 'copy', 'tmp'] as const;
+export type TempPurpose = (typeof TEMP_PURPOSES)[number];
 
-// The suffixes are what SQLite may make beside a database: its WAL, shared memory, journal and super-journal.
-const TEMP_NAME = /^\.(.+)\.(creating|rewrite|transfer|copy|tmp)-(\d+)-(\d+)(\.keying)?(-wal|-shm|-journal|-mj[0-9A-F]+)?$/;
+/**
+ * This machine, in temporary names: the first 8 hex digits of the SHA-256 of its host name. A folder may be shared
+ * or synced between machines, and a process number says nothing about another machine's processes.
+ */
+export const HOST_TAG = createHash('sha256').update(os.hostname()).digest('hex').slice(0, 8);
+
+/**
+ * How old another machine's temporary file must be (by its last change) before it is taken for a leftover: its
+ * process cannot be asked whether it still runs, and no operation of Parley's leaves its file unchanged this long.
+ */
+export const OTHER_HOST_TEMP_GRACE_MS = 24 * 60 * 60 * 1000;
+
+// The host tag is absent from names an earlier Parley made: those are taken for another machine's. The suffixes are
+// what SQLite may make beside a database (its WAL, shared memory, journal and super-journal) and the keying stand-in
+// of a key change (db/rewrite.ts).
+const TEMP_NAME = new RegExp(`^\\.(.+)\\.(?:${TEMP_PURPOSES.join('|')})-(?:([0-9a-f]{8})-)?(\\d+)-(\\d+)(\\.keying)?(-wal|-shm|-journal|-mj[0-9A-F]+)?$`);
 
 /** Temporary files this process is writing now: never removed as leftovers, whatever their name says. */
 const active = new Set<string>();
@@ -18,7 +36,7 @@ let counter = 0;
 
 /** A new temporary name beside `file`; the caller must `releaseTemp` it once renamed or removed. */
 export function tempPathBeside(file: string, purpose: TempPurpose): string {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${purpose}-${process.pid}-${Date.now()}${++counter}`);
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${purpose}-${HOST_TAG}-${process.pid}-${Date.now()}${++counter}`);
   active.add(temp);
   return temp;
 }
@@ -34,16 +52,14 @@ export function releaseTemp(temp: string): void {
   active.delete(temp);
 }
 
-/** Whether a folder entry is one of Parley's temporary files (and so never a case file to list). */
-export function isTempName(name: string): boolean {
-  return TEMP_NAME.test(name);
-}
-
 /**
  * Removes what interrupted operations left in `dir`: Parley's temporary files whose process is gone (a crash, a
- * kill, a power cut in the middle of creating, importing, encrypting or decrypting a case). Some of them hold a
- * whole case in plaintext (an interrupted decrypt), so they must not outlive the operation that made them. Returns
- * the names removed. Never throws: a folder that cannot be read or cleaned is left as it is.
+ * kill, a power cut in the middle of creating, importing, encrypting, decrypting or copying a case, or of writing an
+ * export or the library). Some of them hold a whole case in plaintext (an interrupted decrypt), so they must not
+ * outlive the operation that made them. A file this machine made is removed as soon as its process is gone; one
+ * another machine made (a shared or synced folder), or one without a machine in its name, only once it is older
+ * than OTHER_HOST_TEMP_GRACE_MS. Returns the names removed. Never throws: a folder that cannot be read or cleaned
+ * is left as it is.
  */
 export function removeLeftoversIn(dir: string): string[] {
   let names: string[];
@@ -64,7 +80,8 @@ export function removeLeftoversIn(dir: string): string[] {
     kept = true;
     const full = path.join(dir, name);
     const base = full.replace(/(\.keying)?(-wal|-shm|-journal|-mj[0-9A-F]+)?$/, '');
-    if (active.has(base) || processAlive(Number(m[3]))) continue;
+    if (active.has(base)) continue;
+    if (m[2] === HOST_TAG ? processAlive(Number(m[3])) : !olderThanGrace(full)) continue;
     try {
       fs.rmSync(full, { force: true });
       removed.push(name);
@@ -91,8 +108,21 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Writes a small file so that a crash leaves the old content or the new, never a mix: temp, fsync, rename. */
+function olderThanGrace(file: string): boolean {
+  try {
+    return Date.now() - fs.statSync(file).mtimeMs > OTHER_HOST_TEMP_GRACE_MS;
+  } catch {
+    return false; // gone already, or not ours to read
+  }
+}
+
+/**
+ * Writes a small file so that a crash leaves the old content or the new, never a mix: temp, fsync, rename. What
+ * an interrupted write left in the folder is removed first (removeLeftoversIn), so that the temporary files of
+ * exports and of the library's own files are cleaned up as those of case folders are.
+ */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  removeLeftoversIn(path.dirname(file));
   const temp = tempPathBeside(file, 'tmp');
   try {
     const fd = fs.openSync(temp, 'w');

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { ReviewComment } from '../../shared/api-types.js';
-import type { KindName } from '../../shared/records.js';
+import type { ReviewableKind } from '../../shared/enums.js';
 import { driverOptions, setConnectionPragmas, type Db } from './db/connection.js';
 import { applyKey } from './db/encryption.js';
 import { ParleyError, toParleyError } from './errors.js';
@@ -32,7 +32,7 @@ CREATE INDEX review_comment_record ON review_comment(record_kind, record_id);
 
 interface CommentRow {
   id: string;
-  record_kind: KindName;
+  record_kind: ReviewableKind;
   record_id: string;
   text: string;
   author: string;
@@ -83,7 +83,7 @@ export class ReviewNotes {
     return new ReviewNotes(file, db);
   }
 
-  list(filter: { recordKind?: KindName; recordId?: string } = {}): ReviewComment[] {
+  list(filter: { recordKind?: ReviewableKind; recordId?: string } = {}): ReviewComment[] {
     const rows = this.db
       .prepare(
         `SELECT * FROM review_comment WHERE (@kind IS NULL OR record_kind = @kind) AND (@id IS NULL OR record_id = @id)
@@ -93,7 +93,7 @@ export class ReviewNotes {
     return rows.map(toComment);
   }
 
-  add(recordKind: KindName, recordId: string, text: string, author: string): ReviewComment {
+  add(recordKind: ReviewableKind, recordId: string, text: string, author: string): ReviewComment {
     const row: CommentRow = {
       id: randomUUID(), record_kind: recordKind, record_id: recordId, text, author, created_at: new Date().toISOString(), resolved_at: null, resolved_by: null,
     };

@@ -1,11 +1,12 @@
-// File operations the menus run without the renderer: a consistent copy of an open case file, and JSON export and
-// import. Each answers with the core's envelope, so the menu reports problems in the same words as the app.
+// File operations the menus run without the renderer: a checked copy of an open case file (the core makes it),
+// and JSON export and import. Each answers with the core's envelope, so the menu reports problems in the same
+// words as the app.
 import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch } from '../core/api/dispatcher.js';
-import { closeCaseDatabase, openCaseDatabase } from '../core/db/connection.js';
-import { ParleyError, toParleyError } from '../core/errors.js';
-import { fsyncDir, fsyncFile, removeTemp, tempPathBeside, writeFileAtomic } from '../core/files.js';
+import { saveCopyOf } from '../core/case-copy.js';
+import { toParleyError } from '../core/errors.js';
+import { writeFileAtomic } from '../core/files.js';
 import type { Session } from '../core/session.js';
 import type { CaseInfo } from '../../shared/api-types.js';
 import type { Envelope } from '../../shared/result.js';
@@ -23,46 +24,12 @@ function refuse(message: string): Envelope<never> {
   return { ok: false, error: { code: 'invalid_input', message } };
 }
 
-/**
- * Writes a consistent copy of an open case file to `target` (Save a Copy As). The copy is made with VACUUM INTO
- * under a temporary name beside the target, reopened and required to pass integrity_check, and only then renamed
- * over the target, so a failure never leaves a half-written file under the chosen name. A file the session has
- * open is never replaced: renaming over a live database would corrupt it. Nor is a file with a WAL or journal
- * beside it: another program has it open (and would go on writing to the replaced file, losing its changes), or a
- * crash left changes there; the user chooses another name or closes it first.
- */
+/** Save a Copy As: the core's checked copy of the open case (case-copy.ts), as an envelope for the menu. */
 export function saveCaseCopy(session: Session, caseId: string, target: string): Envelope<{ path: string }> {
-  const file = path.resolve(target);
-  const temp = tempPathBeside(file, 'copy');
   try {
-    const source = session.get(caseId);
-    if (session.byPath(file)) return refuse(`${path.basename(file)} is open in Parley; choose another name for the copy.`);
-    const journal = ['-wal', '-shm', '-journal'].map((s) => file + s).find((f) => fs.existsSync(f));
-    if (journal) {
-      return refuse(`${path.basename(file)} is open in another program, or was not closed cleanly (${path.basename(journal)} is beside it); choose another name for the copy, or close it there first. Nothing was changed.`);
-    }
-    source.connection.prepare('VACUUM INTO ?').run(temp);
-    requireIntact(temp);
-    fsyncFile(temp);
-    fs.renameSync(temp, file);
-    fsyncDir(path.dirname(file));
-    return { ok: true, data: { path: file } };
+    return { ok: true, data: saveCopyOf(session, caseId, target) };
   } catch (err) {
     return failure(err);
-  } finally {
-    removeTemp(temp);
-  }
-}
-
-function requireIntact(file: string): void {
-  const db = openCaseDatabase(file, { readOnly: true });
-  try {
-    const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-    if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok') {
-      throw new ParleyError('io_error', 'The copy failed its integrity check, so it was not saved. Try another disk or folder.');
-    }
-  } finally {
-    closeCaseDatabase(db);
   }
 }
 

@@ -15,6 +15,7 @@ const KINDS: Record<SavableExtension, { label: string; filterName: string }> = {
   md: { label: 'Markdown', filterName: 'Markdown files' },
   html: { label: 'HTML', filterName: 'Web pages (HTML)' },
   ics: { label: 'calendar', filterName: 'Calendar files (iCalendar)' },
+  'parley-comments': { label: 'review comments', filterName: 'Parley review comments' },
 };
 
 export interface SaveDialogPlan {

@@ -10,6 +10,8 @@ export interface MenuActions {
   saveCopy(): void;
   importCase(): void;
   exportCase(): void;
+  /** Prints the view on screen (the renderer prepares it and opens the system's print dialog). */
+  print(): void;
   closeCase(): void;
   /** Closes every case and clears the window until the user unlocks (see app-lock.ts). */
   lock(): void;
@@ -23,7 +25,7 @@ export interface MenuContext {
   isDevelopment: boolean;
   /** Case files opened lately, most recent first. */
   recentFiles: readonly string[];
-  /** Whether a case is shown (Save a Copy As, Export and Close act on it). */
+  /** Whether a case is shown (Save a Copy As, Export, Print and Close act on it). */
   hasActiveCase: boolean;
   actions: MenuActions;
 }
@@ -68,6 +70,8 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       separator,
       { id: 'import', label: 'Import from Export File…', click: () => actions.importCase() },
       { id: 'export', label: 'Export Case…', enabled: ctx.hasActiveCase, click: () => actions.exportCase() },
+      separator,
+      { id: 'print', label: 'Print…', accelerator: 'CmdOrCtrl+P', enabled: ctx.hasActiveCase, click: () => actions.print() },
       separator,
       { id: 'close-case', label: 'Close Case', accelerator: 'CmdOrCtrl+W', enabled: ctx.hasActiveCase, click: () => actions.closeCase() },
       { id: 'lock', label: 'Lock Parley', accelerator: 'CmdOrCtrl+Shift+L', click: () => actions.lock() },

@@ -260,6 +260,8 @@ export class DesktopShell {
   private readonly menuActions: MenuActions = {
     newCase: () => this.sendEvent('menuCommand', 'newCase'),
     closeCase: () => this.sendEvent('menuCommand', 'closeCase'),
+    // The renderer knows what is on screen and readies its print view; its window.print() opens the system dialog.
+    print: () => this.sendEvent('menuCommand', 'print'),
     lock: () => this.sendEvent('menuCommand', 'lock'),
     open: () => runDetached('Open', this.chooseCaseFileToOpen().then((file) => file && this.openFromOutside([file]))),
     openRecent: (file) => this.openFromOutside([file]),

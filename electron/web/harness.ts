@@ -130,11 +130,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
 
   async function answerCall(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'Send JSON');
-    const call = parseCall(await readBody(req, opts.maxBodyBytes ?? MAX_BODY_BYTES));
-    const name = String(call.name);
-    const admission = places.admit(name, call.input);
+    const { name, input } = parseCall(await readBody(req, opts.maxBodyBytes ?? MAX_BODY_BYTES));
+    const admission = places.admit(name, input);
     if (!admission.ok) return sendJson(res, 200, admission.refusal);
-    const result = await dispatchAsync(session, name, call.input);
+    const result = await dispatchAsync(session, name, input);
     admission.settle(result);
     sendJson(res, 200, result);
   }
@@ -254,16 +253,22 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-/** The call a body holds. Parsed apart from answerCall, so that the body and its text are garbage once parsed. */
-function parseCall(body: Buffer): { name?: unknown; input?: unknown } {
+/**
+ * The call a body holds. Parsed apart from answerCall, so that the body and its text are garbage once parsed. The
+ * name must be a string, and is passed on as it is: made into one, a list ["case.create"] would name that very
+ * operation, and an object would name "[object Object]".
+ */
+function parseCall(body: Buffer): { name: string; input?: unknown } {
   let call: unknown;
   try {
     call = JSON.parse(body.toString('utf8'));
   } catch {
     throw new HttpError(400, 'The body is not JSON');
   }
-  if (typeof call !== 'object' || call === null) throw new HttpError(400, 'Send {name, input}');
-  return call;
+  if (typeof call !== 'object' || call === null || Array.isArray(call)) throw new HttpError(400, 'Send {name, input}');
+  const { name, input } = call as { name?: unknown; input?: unknown };
+  if (typeof name !== 'string') throw new HttpError(400, 'Send {name, input}: the name of the operation must be a string; nothing was done.');
+  return { name, input };
 }
 
 /** The 413 answer: the limit, and why, in one sentence. */

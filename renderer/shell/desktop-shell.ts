@@ -6,6 +6,7 @@ import { closeCase, openCase } from '../state/cases.js';
 import { useDirective } from '../state/directive.js';
 import { go, useNavigation } from '../state/navigation.js';
 import { lockApp } from '../state/app-lock.js';
+import { printCurrentView } from '../ui/print/print-view.js';
 
 export function followDesktopShell(desktop: ParleyDesktop): void {
   desktop.onOpenFile((path) => void openCase(path));
@@ -14,6 +15,7 @@ export function followDesktopShell(desktop: ParleyDesktop): void {
     if (command === 'newCase') go({ screen: 'new-case' });
     if (command === 'closeCase' && route.screen === 'case') void closeCase(route.caseId);
     if (command === 'lock') lockApp();
+    if (command === 'print') printCurrentView();
   });
 
   const activeCase = () => {

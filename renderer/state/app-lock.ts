@@ -15,6 +15,7 @@ import { saveEverythingWaiting } from './pending-saves.js';
 import { useLibrary } from './library.js';
 import { go } from './navigation.js';
 import { useProblem } from './problem.js';
+import { useReceivedComments } from './received-comments.js';
 import { useReview } from './review.js';
 
 const LOCK_AFTER_KEY = 'parley.lockAfterMinutes';
@@ -26,7 +27,7 @@ export const LOCK_AFTER_CHOICES = [1, 5, 10, 15, 30, 60, 0] as const;
  * Every store that may hold what a case contains (titles, text, search results). A new store that keeps case data
  * belongs here, so that locking empties it.
  */
-const CASE_DATA_STORES: Pick<StoreApi<object>, 'setState' | 'getInitialState'>[] = [useCases, useDirective, useCaseOverview, useLibrary, useReview, useMeetings, useDeadlines, usePalette, useProblem];
+const CASE_DATA_STORES: Pick<StoreApi<object>, 'setState' | 'getInitialState'>[] = [useCases, useDirective, useCaseOverview, useLibrary, useReview, useReceivedComments, useMeetings, useDeadlines, usePalette, useProblem];
 
 function storedLockAfter(): number {
   const value = Number(localStorage.getItem(LOCK_AFTER_KEY));

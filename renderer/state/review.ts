@@ -2,7 +2,7 @@
 // (never in the case file); this store holds one case's comments so that every panel shows the same list.
 import { create } from 'zustand';
 import type { ReviewComment } from '../../shared/api-types.js';
-import type { KindName } from '../../shared/records.js';
+import type { ReviewableKind } from '../../shared/enums.js';
 import { messageOf } from '../api/client.js';
 import { api } from '../services.js';
 
@@ -11,7 +11,7 @@ interface ReviewState {
   comments: ReviewComment[];
   error: string | null;
   load(caseId: string): Promise<void>;
-  add(caseId: string, recordKind: KindName, recordId: string, text: string): Promise<void>;
+  add(caseId: string, recordKind: ReviewableKind, recordId: string, text: string): Promise<void>;
   resolve(caseId: string, id: string, resolved: boolean): Promise<void>;
   remove(caseId: string, id: string): Promise<void>;
   /** Forgets every comment (the app locked, or the case closed). */

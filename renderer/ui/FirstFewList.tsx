@@ -1,7 +1,9 @@
 // A list that can grow long (a thousand reminders, a thousand overdue deadlines across the library) shown as its
 // first few entries, with the rest on request: opened, it scrolls in a box of its own and grows a page at a time.
 // A screen stays quick to draw and to leave, and what follows the list is never pushed off the window.
+// Printed, it is every entry (ui/print/print-view.ts), with no box and no "Show more".
 import { useState, type ReactNode } from 'react';
+import { usePrintView } from './print/print-view.js';
 
 interface Props<T> {
   items: readonly T[];
@@ -17,8 +19,9 @@ interface Props<T> {
 
 export function FirstFewList<T>({ items, firstFew, page = 50, openedLabel, children }: Props<T>) {
   const [count, setCount] = useState(firstFew);
-  const opened = count > firstFew;
-  const shown = items.slice(0, count);
+  const printing = usePrintView((s) => s.printing);
+  const opened = count > firstFew && !printing;
+  const shown = printing ? items : items.slice(0, count);
   const left = items.length - shown.length;
   return (
     <>
@@ -31,7 +34,7 @@ export function FirstFewList<T>({ items, firstFew, page = 50, openedLabel, child
           </button>
         )}
       </div>
-      {items.length > firstFew && (
+      {items.length > firstFew && !printing && (
         <p className="first-few__summary">
           <span className="muted">Showing {shown.length.toLocaleString('en')} of {items.length.toLocaleString('en')}.</span>
           <button type="button" className="button button--small" aria-expanded={opened} onClick={() => setCount(opened ? firstFew : firstFew + page)}>

@@ -1,19 +1,51 @@
 // The sections of a meeting brief, in order, by the stable id its heading carries (attrs.sectionId). The editor
 // offers "regenerate this section" for a heading with one of these ids; the core builds the section afresh.
+//
+// Each section says what it is built from (`draws`: the kinds and fields of records it shows), so that the
+// shareable preview can say what was left out of it and warn about the texts it would carry; a test holds every
+// section to it. A section that is the team's alone as a whole (`internalOnly`) is never in a shareable brief.
+import type { FieldsOfKind, KindName } from '../records.js';
+
+interface SectionDef {
+  id: string;
+  title: string;
+  internalOnly?: true;
+  draws: { [K in KindName]?: readonly (keyof FieldsOfKind<K> & string)[] };
+}
 
 export const MEETING_BRIEF_SECTIONS = [
-  { id: 'purpose', title: 'Purpose and desired outcome' },
-  { id: 'attendees', title: 'Attendees and roles' },
-  { id: 'background', title: 'Background' },
-  { id: 'deadlines', title: 'Deadlines' },
-  { id: 'issues', title: 'Issues' },
-  { id: 'batna', title: 'Alternatives to agreement (BATNA)', internalOnly: true },
-  { id: 'options', title: 'Options and carve-outs to propose' },
-  { id: 'precedents', title: 'Precedents' },
-  { id: 'actions', title: 'Open action items and commitments' },
-  { id: 'questions', title: 'Questions to ask' },
-  { id: 'watch', title: 'Watch items' },
-  { id: 'notes', title: 'Preparation notes' },
-] as const satisfies readonly { id: string; title: string; internalOnly?: boolean }[];
+  { id: 'purpose', title: 'Purpose and desired outcome', draws: { meeting: ['meetingDate', 'startTime', 'endTime', 'timeZone', 'location', 'purpose', 'desiredOutcome', 'agenda'] } },
+  { id: 'attendees', title: 'Attendees and roles', draws: { attendee: ['name', 'role', 'side'], party: ['name', 'role', 'organization', 'partyKind'] } },
+  {
+    id: 'background', title: 'Background',
+    draws: {
+      directive: ['title', 'referenceNumber', 'issuingAuthority', 'issuedOn', 'receivedOn', 'counterparty', 'status', 'risk', 'subject', 'scope', 'summary', 'legalBasis', 'authoritiesCited'],
+      event: ['title', 'occurredOn', 'occurredTime', 'description'],
+    },
+  },
+  {
+    id: 'deadlines', title: 'Deadlines',
+    draws: { deadline: ['title', 'deadlineKind', 'dueType', 'dueDate', 'dueTime', 'timeZone', 'windowStart', 'windowEnd', 'confidence', 'owner'], party: ['name'] },
+  },
+  { id: 'issues', title: 'Issues', draws: { issue: ['title', 'priority', 'ourOpening', 'ourTarget', 'ourWalkaway', 'theirPosition', 'status'] } },
+  { id: 'batna', title: 'Alternatives to agreement (BATNA)', internalOnly: true, draws: { batna: ['side', 'description', 'strength', 'notes'] } },
+  { id: 'options', title: 'Options and carve-outs to propose', draws: { issue: ['title', 'description', 'status', 'ourOpening', 'ourTarget', 'theirPosition'] } },
+  {
+    id: 'precedents', title: 'Precedents',
+    draws: { precedent: ['title', 'precedentType', 'citation', 'decidedOn', 'jurisdiction', 'summary', 'relevance'], link: ['linkType'], issue: ['title'] },
+  },
+  {
+    id: 'actions', title: 'Open action items and commitments',
+    draws: { actionItem: ['title', 'status', 'owner', 'dueDate', 'isCommitment'], decision: ['text'], meeting: ['title', 'meetingDate'], party: ['name'] },
+  },
+  // Derived from what the case does not know yet: what we mean to ask is ours until we ask it.
+  {
+    id: 'questions', title: 'Questions to ask', internalOnly: true,
+    draws: { issue: ['title', 'status', 'theirPosition', 'theirInterests'], deadline: ['title', 'dueType', 'windowStart', 'windowEnd', 'confidence'], watchItem: ['title', 'status', 'triggeredOn'], batna: ['side'] },
+  },
+  { id: 'watch', title: 'Watch items', draws: { watchItem: ['title', 'status', 'triggeredOn', 'description', 'indicators', 'implications', 'evidence'] } },
+  { id: 'notes', title: 'Preparation notes', draws: { note: ['body', 'takenAt', 'internal'] } },
+] as const satisfies readonly SectionDef[];
 
 export type MeetingBriefSectionId = (typeof MEETING_BRIEF_SECTIONS)[number]['id'];
+export const MEETING_BRIEF_SECTION_IDS = MEETING_BRIEF_SECTIONS.map((s) => s.id) as [MeetingBriefSectionId, ...MeetingBriefSectionId[]];

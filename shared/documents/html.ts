@@ -13,7 +13,7 @@ export function escapeHtml(value: string): string {
 }
 
 /** A CSS string literal that no text can break out of (not even "</style>"): all but letters, digits and spaces escaped. */
-function cssString(value: string): string {
+export function cssString(value: string): string {
   return `"${[...value].map((c) => (/[A-Za-z0-9 ]/.test(c) ? c : `\\${c.codePointAt(0)!.toString(16)} `)).join('')}"`;
 }
 

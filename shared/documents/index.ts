@@ -9,3 +9,4 @@ export * from './page.js';
 export * from './sections.js';
 export * from './merge-fields.js';
 export * from './brief-sections.js';
+export { withoutParleyAddresses, withoutRecordLinks } from './record-links.js';

@@ -198,17 +198,23 @@ describe('parley call', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
-  it('says clearly what is wrong with the command line, and changes nothing', () => {
+  it('says clearly what is wrong with the command line, before opening the file', () => {
     const file = newCase('wrong.parley');
-    const auditBefore = call<unknown[]>(file, 'case.recentChanges');
+    const before = fs.readFileSync(file);
     expectFailure(run(['call', file, 'deadline.lst']), 2, /there is no operation "deadline\.lst"; deadline has deadline\.create, .*deadline\.list/);
     expectFailure(run(['call', file, 'case.encrypt']), 2, /case\.encrypt does not work on one open case/);
     expectFailure(run(['call', file, 'deadline.list', '--input', '{not json']), 2, /--input is not valid JSON/);
     expectFailure(run(['call', file, 'deadline.list', '--input', '[]']), 2, /must be a JSON object/);
     expectFailure(run(['call', file, 'deadline.create', '--each', '--input', '{}']), 2, /with --each, the input must be a JSON list/);
+    expectFailure(run(['call', parley.file('missing.parley'), 'directive.get']), 3, /missing\.parley/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('passes on the core\'s refusal of an input that names another case or breaks the schema, and changes nothing', () => {
+    const file = newCase('refused.parley');
+    const auditBefore = call<unknown[]>(file, 'case.recentChanges');
     expectFailure(run(['call', file, 'deadline.list', '--input', JSON.stringify({ caseId: '6f1c1f3e-8a44-4c1e-9a43-1d5b0f7f2b11' })]), 2, /caseId is not the case in this file/);
     expectFailure(run(['call', file, 'deadline.create', '--input', JSON.stringify({ fields: { title: 'x' } })]), 1, /deadline\.create refused \(invalid_input\)/);
-    expectFailure(run(['call', parley.file('missing.parley'), 'directive.get']), 3, /missing\.parley/);
     expect(call<unknown[]>(file, 'case.recentChanges')).toEqual(auditBefore);
     expect(call<unknown[]>(file, 'deadline.list')).toEqual([]);
   });

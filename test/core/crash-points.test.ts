@@ -65,6 +65,9 @@ describe('a process that opens, writes and closes a case, killed at random momen
       expect([...saved].filter((id) => !stored.has(id)), `${label}: notes saved but lost`).toEqual([]);
       api.call('case.close', { caseId });
     }
+    // Logged, not required: whether a kill lands inside the few milliseconds of the switch out of WAL is chance
+    // (often none in 16 rounds). "a hot rollback journal left by a crash" in interrupted.test.ts makes one on
+    // purpose and requires it rolled back with nothing lost; this count says how often the soak met one by chance.
     console.log(`crash points, seed ${seed}: killed after ${JSON.stringify(killedAfter)}; hot journals rolled back: ${hotJournals}`);
     expect(saved.size, 'every round aimed at a close saved a note first').toBeGreaterThanOrEqual(Math.floor(CYCLE_ROUNDS / 2));
   }, crashTimeout(CYCLE_ROUNDS, 4_000));

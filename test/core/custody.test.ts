@@ -173,6 +173,17 @@ const compare = (api: TestApi, file: string, certificate: unknown): CertificateC
   readOnly(api, file, (caseId) => api.call('case.verifyAgainst', { caseId, certificate: certificate as CustodyCertificate }));
 
 describe('comparing a case file with a certificate made of it earlier', () => {
+  it('refuses a certificate whose record counts name anything but a kind of record ("constructor", say), naming the key', () => {
+    const api = testApi();
+    const { info, certificate } = certifiedCase(api);
+    for (const key of ['constructor', 'toString', 'notAKind']) {
+      const forged = { ...certificate, recordCounts: { ...certificate.recordCounts, [key]: 5 } };
+      const error = readOnly(api, info.path, (caseId) => api.fail('case.verifyAgainst', { caseId, certificate: forged }, 'invalid_input'));
+      expect(error.message, key).toContain(`certificate.recordCounts.${key}: Invalid key`);
+    }
+    expect(compare(api, info.path, certificate).verdict).toBe('same_file');
+  });
+
   it('finds the file certified the same file, and the case continued since a faithful continuation', () => {
     const api = testApi();
     const { info, certificate } = certifiedCase(api);

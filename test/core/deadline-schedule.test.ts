@@ -5,6 +5,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { ScheduleChange } from '../../shared/api-types.js';
+import { calendarUid } from '../../electron/core/calendar/export.js';
 import { upcomingReminders } from '../../electron/core/deadline-operations.js';
 import { CaseWorld, type AnyRecord } from './support/world.js';
 
@@ -212,9 +213,15 @@ describe('calendar export', () => {
 
     const first = w.api.call('calendar.ics', { caseIds: [w.caseId] });
     expect(first.events).toBe(2);
-    expect(uidsOf(first.text)).toEqual([`${dated.id}@parley`, `${response.id}@parley`].sort());
-    const vevent = new ICAL.Component(ICAL.parse(first.text)).getAllSubcomponents('vevent').find((e) => e.getFirstPropertyValue('uid') === `${response.id}@parley`)!;
-    expect(String(vevent.getFirstPropertyValue('description'))).toContain('skipped 2026-11-26 Thanksgiving Day');
+    // UIDs are a stable digest of case and deadline: a calendar leaves the building, and carries no record id.
+    expect(uidsOf(first.text)).toEqual([`${calendarUid(w.caseId, dated.id)}@parley`, `${calendarUid(w.caseId, response.id)}@parley`].sort());
+    expect(first.text).not.toContain(dated.id);
+    const vevent = new ICAL.Component(ICAL.parse(first.text)).getAllSubcomponents('vevent').find((e) => e.getFirstPropertyValue('uid') === `${calendarUid(w.caseId, response.id)}@parley`)!;
+    // The rule in words and its date; not the days it skipped, which would name the case's own closure days.
+    const description = String(vevent.getFirstPropertyValue('description'));
+    expect(description).toContain('30 business days after Directive received');
+    expect(description).toMatch(/due 20\d\d-\d\d-\d\d/);
+    expect(description).not.toContain('skipped');
     expect(vevent.getAllSubcomponents('valarm')).toHaveLength(3);
 
     w.api.call('deadline.update', { caseId: w.caseId, id: dated.id, changes: { title: 'Internal review (moved)' } });

@@ -9,9 +9,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, REPO } from '../cli/support/parley.js';
+import { HOST_TAG } from '../../electron/core/files.js';
 import { onCleanup, testApi, type TestApi } from '../helpers.js';
 import { rawConnection, withRawConnection } from './support/files.js';
-import { FIRST_PASSPHRASE } from './support/passphrases.js';
+import { FIRST_PASSPHRASE, SECOND_PASSPHRASE } from './support/passphrases.js';
 import { isPlain, pristineCase } from './support/key-change.js';
 import { bundleWriter, startWriter } from './support/writer-process.js';
 
@@ -79,6 +80,29 @@ describe('a hot rollback journal left by a crash (for example in the middle of c
     }
   });
 
+  it('encrypted, opened with a wrong passphrase: wrong_passphrase, the file and its journal untouched; the right one then recovers all', () => {
+    const api = testApi();
+    const before = closedCase(api, 'case.parley', FIRST_PASSPHRASE);
+    killMidRollbackWrite(before.file, FIRST_PASSPHRASE);
+    expect(journalIsHot(before.file)).toBe(true);
+    const fileBytes = fs.readFileSync(before.file);
+    const journalBytes = fs.readFileSync(`${before.file}-journal`);
+
+    for (const readOnly of [true, false]) {
+      expect(api.fail('case.open', { path: before.file, readOnly, passphrase: SECOND_PASSPHRASE }, 'wrong_passphrase').message).toMatch(/passphrase is wrong/);
+      expect(fs.readFileSync(before.file).equals(fileBytes), 'the file is untouched').toBe(true);
+      expect(fs.readFileSync(`${before.file}-journal`).equals(journalBytes), 'the journal is untouched').toBe(true);
+    }
+    expect(fs.readdirSync(api.dir).filter((n) => n.startsWith('case.parley')).sort()).toEqual(['case.parley', 'case.parley-journal']);
+
+    const info = api.call('case.open', { path: before.file, passphrase: FIRST_PASSPHRASE });
+    expect(info.auditHead).toBe(before.auditHead);
+    expect(info.counts).toEqual(before.counts);
+    expect(api.call('note.list', { caseId: info.caseId }).filter((n) => n.body.startsWith('overwritten'))).toEqual([]);
+    expect(api.call('case.verify', { caseId: info.caseId })).toMatchObject({ ok: true, integrity: ['ok'], auditChain: { problems: [] } });
+    expect(api.internalErrors).toEqual([]);
+  });
+
   it('in a folder Parley cannot write to is refused with a sentence that says what to do, and left as it is', (ctx) => {
     if (process.getuid?.() === 0) ctx.skip('root may write to any folder, so a read-only folder cannot be made here');
     const api = testApi();
@@ -100,11 +124,52 @@ describe('a file another program holds in the middle of a write', () => {
       const db = new Database(${JSON.stringify(before.file)});
       db.exec('BEGIN EXCLUSIVE');
       process.stdout.write('holding\\n');
-      setTimeout(() => { db.exec('COMMIT'); db.close(); }, 7000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+      setTimeout(() => { db.exec('COMMIT'); db.close(); }, 12000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    onCleanup(() => holder.kill('SIGKILL'));
+    const exited = new Promise((resolve) => holder.on('exit', resolve));
     await new Promise((resolve) => holder.stdout.once('data', resolve));
+    // It holds the file far longer than an open waits (5 seconds), so the open cannot pass by outwaiting it.
+    const started = Date.now();
     expect(api.fail('case.open', { path: before.file, readOnly: true }, 'already_open').message).toMatch(/in use by another program.*try again/);
-    await new Promise((resolve) => holder.on('exit', resolve));
+    expect(holder.exitCode, 'the other program still held the file when the open was refused').toBeNull();
+    expect(Date.now() - started).toBeLessThan(12_000);
+    await exited;
     expect(api.call('case.open', { path: before.file }).auditHead).toBe(before.auditHead);
+  }, 40_000);
+});
+
+describe('a journal that looks hot while another program is still writing (it holds the lock, and its journal is not synced)', () => {
+  it('is reported in use (already_open) after one attempt to roll it back, the file and journal left to that program, which then finishes', async () => {
+    const api = testApi();
+    const before = closedCase(api, 'case.parley');
+    // With synchronous = OFF, SQLite writes the journal's header whole at once, so the journal carries the mark of a
+    // hot one while its writer holds the file's RESERVED lock: for SQLite it is not hot (readers read past it), and
+    // nothing can roll it back.
+    const holder = spawn(process.execPath, ['-e', `
+      const Database = require(${JSON.stringify(DRIVER)});
+      const db = new Database(${JSON.stringify(before.file)});
+      db.pragma('synchronous = OFF');
+      db.exec('BEGIN IMMEDIATE');
+      db.exec("UPDATE note SET body = 'rewritten by the other program'");
+      process.stdout.write('holding\\n');
+      process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.stdout.write('committed\\n'); });`], { stdio: ['pipe', 'pipe', 'inherit'] });
+    onCleanup(() => holder.kill('SIGKILL'));
+    const exited = new Promise((resolve) => holder.on('exit', resolve));
+    await new Promise((resolve) => holder.stdout.once('data', resolve));
+    expect(journalIsHot(before.file)).toBe(true);
+    const fileBytes = fs.readFileSync(before.file);
+    const journalBytes = fs.readFileSync(`${before.file}-journal`);
+
+    for (const readOnly of [true, false]) {
+      expect(api.fail('case.open', { path: before.file, readOnly }, 'already_open').message).toMatch(/in use by another program.*try again/);
+    }
+    expect(fs.readFileSync(before.file).equals(fileBytes)).toBe(true);
+    expect(fs.readFileSync(`${before.file}-journal`).equals(journalBytes)).toBe(true);
+
+    holder.stdin.end('commit\n');
+    await exited;
+    const info = api.call('case.open', { path: before.file, readOnly: true });
+    expect(api.call('note.list', { caseId: info.caseId }).every((n) => n.body === 'rewritten by the other program')).toBe(true);
   }, 30_000);
 });
 
@@ -118,7 +183,7 @@ describe('temporary files of an interrupted operation', () => {
       await writer.linesPrinted(1);
       // Kill it once its copy is on the disk, before the copy is renamed into place.
       for (let i = 0; i < 400 && !leftover && writer.child.exitCode === null; i++) {
-        leftover = fs.readdirSync(api.dir).find((n) => /^\.work\.parley\.rewrite-\d+-\d+$/.test(n) && fs.statSync(path.join(api.dir, n)).size > 4096);
+        leftover = fs.readdirSync(api.dir).find((n) => /^\.work\.parley\.rewrite-[0-9a-f]{8}-\d+-\d+$/.test(n) && fs.statSync(path.join(api.dir, n)).size > 4096);
         if (!leftover) await sleep(2);
       }
       writer.child.kill('SIGKILL');
@@ -141,10 +206,11 @@ describe('temporary files of an interrupted operation', () => {
     const aliveChild = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
     onCleanup(() => aliveChild.kill('SIGKILL'));
     const left = [
-      `.gone.parley.rewrite-${deadPid}-17`, `.gone.parley.rewrite-${deadPid}-17.keying`, `.gone.parley.rewrite-${deadPid}-17.keying-mj0A1B2C3D`, `.new.parley.creating-${deadPid}-3`,
-      `.new.parley.creating-${deadPid}-3-wal`, `.sent.parley.transfer-${deadPid}-9`, `.library.json.tmp-${deadPid}-1`,
+      `.gone.parley.rewrite-${HOST_TAG}-${deadPid}-17`, `.gone.parley.rewrite-${HOST_TAG}-${deadPid}-17.keying`, `.gone.parley.rewrite-${HOST_TAG}-${deadPid}-17.keying-mj0A1B2C3D`,
+      `.new.parley.creating-${HOST_TAG}-${deadPid}-3`, `.new.parley.creating-${HOST_TAG}-${deadPid}-3-wal`, `.sent.parley.transfer-${HOST_TAG}-${deadPid}-9`,
+      `.library.json.tmp-${HOST_TAG}-${deadPid}-1`, `.kept.parley.copy-${HOST_TAG}-${deadPid}-4`,
     ];
-    const running = `.other.parley.rewrite-${aliveChild.pid}-5`;
+    const running = `.other.parley.rewrite-${HOST_TAG}-${aliveChild.pid}-5`;
     for (const name of [...left, running]) fs.writeFileSync(path.join(api.dir, name), 'SQLite format 3\0 plaintext of a case');
     const unrelated = ['.hidden-notes', 'case.parley.v3-2026.backup.parley', '.gone.parley.rewrite-notapid'];
     for (const name of unrelated) fs.writeFileSync(path.join(api.dir, name), 'kept');
@@ -159,8 +225,6 @@ describe('temporary files of an interrupted operation', () => {
     await new Promise((resolve) => aliveChild.on('exit', resolve));
     const { caseId } = api.call('case.open', { path: path.join(api.dir, 'fresh.parley') }) as { caseId: string };
     expect(caseId).toBeTruthy();
-    // The folder has changed since its last reading (an entry came), so it is read again.
-    fs.writeFileSync(path.join(api.dir, 'touch'), '');
     api.call('case.close', { caseId });
     api.call('case.open', { path: path.join(api.dir, 'fresh.parley'), readOnly: true });
     expect(fs.readdirSync(api.dir)).not.toContain(running);
@@ -225,6 +289,15 @@ describe('a file with Parley\'s mark and nothing else', () => {
   });
 });
 
+/** The exit code once the process has exited; fails the test if it is still running after `ms`. */
+async function exitedWithin(exited: Promise<number | null>, ms: number): Promise<number | null> {
+  const late = Symbol('late');
+  const timer = sleep(ms, late);
+  const result = await Promise.race([exited, timer]);
+  expect(result, `the process exited within ${ms} ms of the signal`).not.toBe(late);
+  return result as number | null;
+}
+
 describe('`parley decrypt` interrupted with Ctrl-C (SIGINT) or SIGTERM', () => {
   it('finishes or undoes what it began first: no plaintext copy is left beside the file, which is whole', async () => {
     await buildCli();
@@ -242,7 +315,7 @@ describe('`parley decrypt` interrupted with Ctrl-C (SIGINT) or SIGTERM', () => {
         if (!sawCopy) await sleep(1);
       }
       child.kill(signal);
-      const code = await exited;
+      const code = await exitedWithin(exited, 30_000);
       expect(sawCopy, 'the signal came while the copy was being written').toBe(true);
       expect([0, signal === 'SIGINT' ? 130 : 143], stderr).toContain(code);
       expect(fs.readdirSync(api.dir).filter((n) => n.includes('work.parley'))).toEqual(['work.parley']);

@@ -162,6 +162,19 @@ describe('a damaged case file', () => {
     expect(fs.readFileSync(w.file).equals(before)).toBe(true);
     expect(w.api.internalErrors).toEqual([]);
   });
+
+  it('without its directive (the row deleted by another program) is refused as damaged, saying so, and not left open', () => {
+    const w = closedCase();
+    withRawConnection(w.file, (db) => db.exec('DELETE FROM directive'));
+    for (const readOnly of [false, true]) {
+      const error = w.api.fail('case.open', { path: w.file, readOnly }, 'damaged');
+      expect(error.message).toMatch(/has no directive.*changed outside Parley/);
+      expect(w.api.call('case.listOpen', {})).toEqual([]);
+      expect(fs.readdirSync(path.dirname(w.file)).filter((n) => n.startsWith('case.parley'))).toEqual(['case.parley']);
+    }
+    expectOpenRefused(w, w.file, 'damaged', true); // read-only, byte for byte as it was
+    expect(w.api.internalErrors).toEqual([]);
+  });
 });
 
 describe('read-only cases', () => {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCaseDatabase } from '../../electron/core/db/connection.js';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/core/db/migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../electron/core/db/migrations.js';
 import { schemaDifferences } from '../../electron/core/db/schema-check.js';
 import { withRawConnection } from './support/files.js';
 import { CaseWorld, folderState } from './support/world.js';
@@ -70,6 +70,8 @@ describe('a tampered case file', () => {
 /** SQL that turns a file of the latest schema back into one of the version before it, keyed by the latest version. */
 const UNDO_LATEST_MIGRATION: Record<number, string> = {
   4: 'ALTER TABLE draft DROP COLUMN shareable;',
+  5: 'DROP TABLE disclosure;',
+  6: 'DROP TABLE review_comment;',
   7: `DROP INDEX deadline_trigger_meeting_id; DROP INDEX deadline_meeting_id; DROP INDEX deadline_one_per_meeting;
       DROP INDEX event_one_per_directive_date;
       ALTER TABLE deadline DROP COLUMN trigger_meeting_id; ALTER TABLE deadline DROP COLUMN meeting_id;
@@ -87,8 +89,7 @@ describe('an untampered case file', () => {
 
   it('from the previous schema version opens, migrates to the latest and keeps its records', () => {
     const w = closedCase();
-    const last = MIGRATIONS[MIGRATIONS.length - 1]!;
-    const previous = MIGRATIONS[MIGRATIONS.length - 2]!; // numbers may be missing while other branches' migrations have not arrived
+    const [previous, last] = MIGRATIONS.slice(-2) as [Migration, Migration];
     // The previous version is this file with the last migration undone, as an older Parley left it. A new migration
     // adds its undo here (the test says so when it is missing).
     const undo = UNDO_LATEST_MIGRATION[last.version];

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { AUDIT_OPERATIONS, LINKABLE_KINDS } from '../../shared/enums.js';
+import { AUDIT_OPERATIONS, DISCLOSABLE_KINDS, LINKABLE_KINDS, REVIEWABLE_KINDS } from '../../shared/enums.js';
 import type { FieldDef } from '../../shared/fields.js';
 import { KINDS, KIND_NAMES, type KindName } from '../../shared/records.js';
 import { toColumn } from '../../electron/core/store/record-table.js';
@@ -46,8 +46,13 @@ beforeAll(() => {
 afterAll(() => db?.close());
 
 describe('the schema', () => {
-  it('has LINKABLE_KINDS equal to every kind but the link itself', () => {
-    expect([...LINKABLE_KINDS]).toEqual(KIND_NAMES.filter((k) => k !== 'link'));
+  it('has LINKABLE_KINDS equal to every kind but the link itself, review comments and sharing choices; REVIEWABLE_KINDS and DISCLOSABLE_KINDS every kind but those two', () => {
+    // A review comment is a remark on a record and a sharing choice a setting about one: neither is part of the
+    // case's substance, so nothing links to them, comments on them or marks them shareable.
+    const remarks = new Set(['reviewComment', 'disclosure']);
+    expect([...LINKABLE_KINDS]).toEqual(KIND_NAMES.filter((k) => k !== 'link' && !remarks.has(k)));
+    expect([...REVIEWABLE_KINDS].sort()).toEqual(KIND_NAMES.filter((k) => !remarks.has(k)).sort());
+    expect([...DISCLOSABLE_KINDS].sort()).toEqual(KIND_NAMES.filter((k) => !remarks.has(k)).sort());
   });
 
   it.each(KIND_NAMES)('%s: a column per field, NOT NULL exactly where required', (kind) => {

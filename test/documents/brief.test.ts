@@ -12,6 +12,7 @@ function sectionText(doc: DocumentNode, id: string): string {
 }
 
 const WALKAWAYS = TEXT.issues.map((i) => i.ourWalkaway);
+const TARGETS = TEXT.issues.map((i) => i.ourTarget);
 
 describe('meeting brief', () => {
   it('holds every section, in order, built from the case itself', () => {
@@ -103,21 +104,42 @@ describe('meeting brief', () => {
     for (const id of issueIds) expect(json).toContain(`{"type":"recordLink","attrs":{"kind":"issue","id":"${id}"}}`);
   });
 
-  it('leaves out walk-aways, BATNAs, internal notes and internal deadlines in the shareable version', () => {
-    const { api, caseId, meetingId } = sampleCase();
+  it('leaves out of the shareable version what is ours alone: targets, walk-aways, BATNAs, questions, internal notes and deadlines, and every record link', () => {
+    const { api, caseId, meetingId, issueIds } = sampleCase();
     const cf = api.session.get(caseId);
     const shareable = buildMeetingBrief(cf, meetingId, { shareable: true });
     const json = JSON.stringify(shareable);
-    for (const w of WALKAWAYS) expect(json).not.toContain(w);
-    for (const secret of [TEXT.ourBatna, TEXT.theirBatna, TEXT.internalNote, TEXT.internalDeadline, 'Walk-away', 'BATNA']) {
+    for (const w of [...WALKAWAYS, ...TARGETS]) expect(json).not.toContain(w);
+    for (const secret of [
+      TEXT.ourBatna, TEXT.theirBatna, TEXT.internalNote, TEXT.internalDeadline, TEXT.outcome, TEXT.issues[1]!.theirInterests!,
+      'Weakens the case', 'Shows that the agency has accepted exemptions before', '(supports)', 'Walk-away', 'BATNA', 'Risk', 'confidence low',
+    ]) {
       expect(json).not.toContain(secret);
     }
     expect(sectionIds(shareable)).not.toContain('batna');
-    // What may be shared is still there.
+    expect(sectionIds(shareable)).not.toContain('questions');
+    // No way back into the case file: no record link, no record id.
+    expect(json).not.toContain('recordLink');
+    for (const id of [caseId, meetingId, ...issueIds]) expect(json).not.toContain(id);
+    // What may be shared is still there; the options propose our opening, the position we table.
     const text = documentText(shareable);
-    for (const kept of [TEXT.issues[0]!.ourTarget, TEXT.issues[0]!.theirPosition!, TEXT.sharedNote, TEXT.tbdDeadline]) expect(text).toContain(kept);
-    expect(sectionText(shareable, 'issues').split('\n')[1]).toBe('Issue\tPriority\tOur opening\tOur target\tTheir position\tStatus');
+    for (const kept of [TEXT.issues[0]!.ourOpening, TEXT.issues[0]!.theirPosition!, TEXT.sharedNote, TEXT.tbdDeadline, TEXT.purpose]) expect(text).toContain(kept);
+    // The first issue mentions a carve-out only in its target, so it is not among the options: which issues are
+    // listed gives nothing away either.
+    expect(sectionText(shareable, 'options')).toContain(`${TEXT.issues[1]!.title}: propose ${TEXT.issues[1]!.ourOpening}`);
+    expect(sectionText(shareable, 'options')).not.toContain(TEXT.issues[0]!.title);
+    expect(sectionText(shareable, 'issues').split('\n')[1]).toBe('Issue\tPriority\tOur opening\tTheir position\tStatus');
+    expect(sectionText(shareable, 'purpose')).not.toContain('Desired outcome'); // withheld, not "not recorded"
     expect(meetingBriefPage(cf, meetingId, { shareable: true, today: '2026-12-01' })).toMatchObject({ marking: 'Confidential', date: '1 December 2026' });
+  });
+
+  it('leaves out the sections the user leaves out, in either variant', () => {
+    const { api, caseId, meetingId } = sampleCase();
+    const cf = api.session.get(caseId);
+    const shareable = buildMeetingBrief(cf, meetingId, { shareable: true, leaveOut: ['watch', 'notes'] });
+    expect(sectionIds(shareable)).toEqual(MEETING_BRIEF_SECTIONS.map((s) => s.id).filter((id) => !['batna', 'questions', 'watch', 'notes'].includes(id)));
+    expect(documentText(shareable)).not.toContain(TEXT.sharedNote);
+    expect(sectionIds(buildMeetingBrief(cf, meetingId, { leaveOut: ['batna'] }))).not.toContain('batna');
   });
 
   it('regenerates one section from the case and keeps the user’s edits everywhere else', () => {
@@ -188,21 +210,25 @@ describe('templates', () => {
     expect(DocumentSchema.safeParse(letter.doc).success).toBe(true);
     expect(text).toContain(`Re: ${TEXT.directiveTitle} (${TEXT.reference})`);
     expect(text).toContain('1 December 2026');
-    expect(text).toContain(`On ${TEXT.issues[0]!.title}, we propose the following: ${TEXT.issues[0]!.ourTarget}`);
+    expect(text).toContain(`On ${TEXT.issues[0]!.title}, we propose the following: ${TEXT.issues[0]!.ourOpening}`);
     expect(text).toContain('at Negotiation session with BIS on 3 December 2026');
     expect(text).not.toContain('{{');
     expect(letter.unresolved).toEqual([]);
-    for (const w of WALKAWAYS) expect(text).not.toContain(w);
+    for (const w of [...WALKAWAYS, ...TARGETS]) expect(text).not.toContain(w);
+    expect(letter.shareable).toBe(true);
 
+    // An outward template is filled from the shareable projection: our opening, never our target; no record links.
     const paper = fillTemplate(cf, 'positionPaper', { today: '2026-12-01' });
     const paperText = documentText(paper.doc);
-    for (const i of TEXT.issues) expect(paperText).toContain(i.ourTarget);
+    for (const i of TEXT.issues) expect(paperText).toContain(i.ourOpening);
     expect(paperText).toContain(TEXT.precedents.unlinked.citation);
-    for (const w of WALKAWAYS) expect(paperText).not.toContain(w);
+    for (const w of [...WALKAWAYS, ...TARGETS]) expect(paperText).not.toContain(w);
+    expect(JSON.stringify(paper.doc)).not.toContain('recordLink');
 
     // The internal memo may carry walk-aways and BATNAs; the outward templates never fill those fields.
     const memo = documentText(fillTemplate(cf, 'internalMemo', { today: '2026-12-01' }).doc);
     expect(memo).toContain(`Walk-away: ${TEXT.issues[0]!.ourWalkaway}`);
+    expect(memo).toContain(`Target: ${TEXT.issues[0]!.ourTarget}`);
     expect(memo).toContain(TEXT.ourBatna);
     expect(memo).toContain(TEXT.internalDeadline);
     expect(memo).toContain('The case has 3 negotiation issues');

@@ -5,10 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { MEETING_BRIEF_SECTIONS, paragraph, doc } from '../../shared/documents/index.js';
-import { renderMeetingBrief } from '../../electron/core/briefs/index.js';
+import type { ExportedFile } from '../../shared/contract.js';
+import { MEETING_BRIEF_SECTIONS, documentText, doc, heading, pageChrome, paragraph, table } from '../../shared/documents/index.js';
+import { casePage, renderMeetingBrief } from '../../electron/core/briefs/index.js';
 import { exportDocument } from '../../electron/core/export/index.js';
-import { tempDir } from '../helpers.js';
+import { tempDir, type TestApi } from '../helpers.js';
 import { sampleCase, TEXT } from './fixture.js';
 import { EVERYTHING } from './samples.js';
 
@@ -27,11 +28,14 @@ function keep(name: string, bytes: Buffer): void {
   }
 }
 
-async function pdfText(pdf: Buffer): Promise<string> {
+/**
+ * -raw (the default): text in the order it was drawn, which keeps each table cell's lines together. -layout: the
+ * lines as they stand on the page, so a word a column was too narrow for shows as its two pieces.
+ */
+async function pdfText(pdf: Buffer, mode: '-raw' | '-layout' = '-raw'): Promise<string> {
   const file = path.join(tempDir('parley-pdf-'), 'out.pdf');
   fs.writeFileSync(file, pdf);
-  // -raw: text in the order it was drawn, which keeps each table cell's lines together.
-  return (await run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+  return (await run('pdftotext', [mode, '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout;
 }
 
 /** Converts Word files to PDF with LibreOffice, all in one run (it takes seconds to start). */
@@ -54,11 +58,14 @@ function expectBriefContent(text: string, opts: { shareable?: boolean } = {}): v
     if (opts.shareable && 'internalOnly' in s) expect(flat).not.toContain(squash(s.title));
     else expect(flat).toContain(squash(s.title));
   }
-  for (const header of ['Issue', 'Priority', 'Our opening', 'Our target', 'Their position', 'Status']) expect(flat).toContain(squash(header));
+  for (const header of ['Issue', 'Priority', 'Our opening', 'Their position', 'Status']) expect(flat).toContain(squash(header));
+  // Our target and walk-away are ours alone: in the internal brief only.
+  const internal = (value: string) => (opts.shareable ? expect(flat).not.toContain(squash(value)) : expect(flat).toContain(squash(value)));
+  internal('Our target');
   for (const issue of TEXT.issues) {
-    for (const cell of [issue.title, issue.ourOpening, issue.ourTarget, issue.theirPosition ?? '—']) expect(flat).toContain(squash(cell));
-    if (opts.shareable) expect(flat).not.toContain(squash(issue.ourWalkaway));
-    else expect(flat).toContain(squash(issue.ourWalkaway));
+    for (const cell of [issue.title, issue.ourOpening, issue.theirPosition ?? '—']) expect(flat).toContain(squash(cell));
+    internal(issue.ourTarget);
+    internal(issue.ourWalkaway);
   }
   expect(flat).toContain(squash(TEXT.precedents.linkedToScope.citation));
 }
@@ -81,7 +88,7 @@ describe('exports of a meeting brief', () => {
     });
   }, 120_000);
 
-  it('prints the shareable version without walk-aways or BATNAs', async () => {
+  it('prints the shareable version without targets, walk-aways or BATNAs', async () => {
     const { api, caseId, meetingId } = sampleCase();
     const file = await renderMeetingBrief(api.session.get(caseId), meetingId, { format: 'pdf', shareable: true, today: TODAY });
     keep(file.fileName, file.bytes);
@@ -147,4 +154,68 @@ describe('exports of a meeting brief', () => {
     expect(seen[0]).toContain('<p>Hello</p>');
     expect(seen[0]).toContain('@top-center { content: "Internal"');
   });
+});
+
+/** The pieces a line may break into: words, and a hyphenated word's parts after each hyphen ("carve-" "out"). */
+const wordsOf = (text: string) => text.split(/\s+/).flatMap((w) => [w, ...w.split(/(?<=-)/)]).filter((w) => w.length > 0);
+/** The last line of each page, where the footer stands, with its page number left out. */
+const footers = (layoutText: string) =>
+  layoutText.split('\f').filter((p) => p.trim()).map((p, i) => {
+    const last = p.trimEnd().split('\n').at(-1)!.replace(/\s+/g, ' ').trim();
+    expect(last).toMatch(new RegExp(`Page ${i + 1} of \\d+$`));
+    return last.replace(/Page \d+ of \d+$/, 'Page n of m');
+  });
+/** An export through the dispatcher, as the app and the command line ask for it: the file's bytes. */
+async function exported(api: TestApi, name: 'document.export' | 'brief.export', input: unknown): Promise<Buffer> {
+  const res = await api.rawAsync(name, input);
+  if (!res.ok) throw new Error(`${name}: ${res.error.message}`);
+  return Buffer.from((res.data as ExportedFile).dataBase64, 'base64');
+}
+
+describe('the pages of every format', () => {
+  it('sizes each Word table column by its content, so that no word breaks across lines ("Complianc" / "e")', async () => {
+    const { api, caseId, meetingId } = sampleCase();
+    // A brief's issues table as a negotiator edits it: long issue titles beside one-word columns, the kind of
+    // obligation ("Compliance") and the status ("Negotiating").
+    const issues = doc([
+      heading(1, 'Issues for the negotiation session'),
+      table(['Issue', 'Priority', 'Kind', 'Our opening', 'Their position', 'Status'], [
+        ['Suspension of foreign-national access to the Meridian model family for every enterprise customer', 'Critical', 'Compliance', 'No suspension for existing enterprise customers', 'Suspend access for every foreign national', 'Negotiating'],
+        ['Tiered access by model capability under the deemed-export provisions', 'High', 'Response', 'All capability tiers remain available', 'All tiers suspended pending review', 'Compliance'],
+        ['Timing of compliance with the suspension order and its transition period', 'Medium', 'Compliance', 'A transition of 180 days', '—', 'Negotiating'],
+      ]),
+    ]);
+    const title = 'Issues for the negotiation session';
+    const word = await exported(api, 'document.export', { caseId, document: issues, format: 'docx', title });
+    // The brief as `parley brief` writes it: its deadlines table has a Kind column holding "Compliance".
+    const brief = await exported(api, 'brief.export', { caseId, meetingId, format: 'docx' });
+    const pdfs = await wordToPdf({ issues: word, brief });
+    keep('issues-table.docx.pdf', pdfs.issues!);
+
+    const chrome = pageChrome(casePage(api.session.get(caseId), title));
+    const vocabulary = new Set(wordsOf(`${documentText(issues)} ${chrome.marking.toUpperCase()} ${chrome.footer} Page 1 of`));
+    const text = await pdfText(pdfs.issues!, '-layout');
+    const tokens = text.split(/\s+/).filter((t) => t.length > 0);
+    expect(tokens.filter((t) => !vocabulary.has(t)), `pieces of broken words in:\n${text}`).toEqual([]);
+    for (const whole of ['Status', 'Compliance', 'Negotiating', 'Priority', 'Critical']) expect(tokens).toContain(whole);
+
+    expect((await pdfText(pdfs.brief!, '-layout')).split(/\s+/)).toContain('Compliance');
+  }, 240_000);
+
+  it('puts the same footer on PDF and Word pages, from the app\'s drafts (document.export) and from `parley brief` (brief.export)', async () => {
+    const { api, caseId, meetingId } = sampleCase();
+    const title = `Meeting brief - ${TEXT.meetingTitle}`;
+    const document = api.call('brief.build', { caseId, meetingId });
+    const cliPdf = await exported(api, 'brief.export', { caseId, meetingId, format: 'pdf' });
+    const cliWord = await exported(api, 'brief.export', { caseId, meetingId, format: 'docx' });
+    const appPdf = await exported(api, 'document.export', { caseId, document, format: 'pdf', title });
+    const appWord = await exported(api, 'document.export', { caseId, document, format: 'docx', title });
+    const words = await wordToPdf({ cli: cliWord, app: appWord });
+    const expected = `${TEXT.directiveTitle} (${TEXT.reference}) · ${casePage(api.session.get(caseId), title).date} Page n of m`;
+    for (const [name, pdf] of Object.entries({ cliPdf, appPdf, cliWord: words.cli!, appWord: words.app! })) {
+      const each = footers(await pdfText(pdf, '-layout'));
+      expect(each.length, name).toBeGreaterThan(1);
+      expect(new Set(each), name).toEqual(new Set([expected]));
+    }
+  }, 240_000);
 });

@@ -2,6 +2,7 @@
 // entries keep their UIDs from one export to the next (so a calendar updates them rather than adding copies).
 import fs from 'node:fs';
 import path from 'node:path';
+import { calendarUid } from '../../electron/core/calendar/export.js';
 import { expect, test } from './support/fixtures.js';
 import { callThrough } from './support/harness.js';
 import { createCaseFile, isoDaysFromToday } from './support/cases.js';
@@ -18,7 +19,10 @@ test('the overview and the library export deadlines as a calendar file with stab
   expect(first.suggestedFilename()).toMatch(/\.ics$/);
   const text = fs.readFileSync((await first.path())!, 'utf8');
   expect(text).toMatch(/^BEGIN:VCALENDAR/);
-  expect(text).toContain(`UID:${reply.id}@parley`);
+  // A calendar leaves the building: its UIDs are a stable digest, never the case file's record ids.
+  const uid = `UID:${calendarUid(caseId, reply.id)}@parley`;
+  expect(text).toContain(uid);
+  expect(text).not.toContain(reply.id);
   expect(text).toContain('Written response to the Bureau');
   await expect(page.getByRole('status').filter({ hasText: '1 deadline with a date' })).toBeVisible();
   await app.screenshot('calendar-export-overview');
@@ -27,7 +31,7 @@ test('the overview and the library export deadlines as a calendar file with stab
   await app.library.show();
   const [all] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: "Export every case's deadlines (.ics)" }).click()]);
   const again = fs.readFileSync((await all.path())!, 'utf8');
-  expect(again).toContain(`UID:${reply.id}@parley`);
+  expect(again).toContain(uid);
   await app.screenshot('calendar-export-library');
 
   // An encrypted case that is closed cannot be read without its passphrase: the export says it left it out.
@@ -40,7 +44,7 @@ test('the overview and the library export deadlines as a calendar file with stab
   await page.reload();
   await app.library.show();
   const [partial] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: "Export every case's deadlines (.ics)" }).click()]);
-  expect(fs.readFileSync((await partial.path())!, 'utf8')).toContain(`UID:${reply.id}@parley`);
+  expect(fs.readFileSync((await partial.path())!, 'utf8')).toContain(uid);
   await expect(page.getByRole('status').filter({ hasText: '1 encrypted case file was left out because it is locked: sealed-order.parley. Open it and export again' })).toBeVisible();
   await app.screenshot('calendar-export-library-locked');
 });

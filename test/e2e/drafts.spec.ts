@@ -223,8 +223,9 @@ for (const theme of ['Light', 'Dark'] as const) {
     await page.getByRole('dialog', { name: 'Prepare a meeting brief' }).getByRole('button', { name: 'Cancel' }).click();
     await drafts.prepareBrief(SECOND_MEETING, 'Shareable');
     await expect(drafts.editor.getByRole('heading', { name: /BATNA/ })).toHaveCount(0);
+    await expect(drafts.editor.getByRole('heading', { name: 'Questions to ask' })).toHaveCount(0);
     await expect(page.locator('.screen-heading').getByText('Shareable', { exact: true })).toBeVisible();
-    await drafts.editor.getByRole('heading', { name: 'Questions to ask' }).click();
+    await drafts.editor.getByRole('heading', { name: 'Preparation notes' }).click();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Ask about the timetable.');

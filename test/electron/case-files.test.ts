@@ -28,6 +28,21 @@ describe('Save a Copy As', () => {
     expect(fs.readdirSync(api.dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
+  it('copies an encrypted case, still encrypted under its passphrase, with every record', () => {
+    const api = testApi();
+    const passphrase = 'passphrase of the encrypted case';
+    const { caseId } = api.call('case.create', { path: path.join(api.dir, 'sealed.parley'), directive: { title: 'Sealed directive', status: 'received' }, passphrase });
+    api.call('issue.create', { caseId, fields: { title: 'Scope of the suspension', priority: 'high', status: 'open' } });
+    const target = path.join(api.dir, 'sealed copy.parley');
+    expect(saveCaseCopy(api.session, caseId, target)).toEqual({ ok: true, data: { path: target } });
+    expect(testApi().fail('case.open', { path: target }, 'passphrase_required')).toBeTruthy();
+    const other = testApi();
+    const copy = other.call('case.open', { path: target, passphrase });
+    expect(copy.encrypted).toBe(true);
+    expect(other.call('issue.list', { caseId: copy.caseId }).map((issue) => issue.title)).toEqual(['Scope of the suspension']);
+    expect(other.call('case.verify', { caseId: copy.caseId }).ok).toBe(true);
+  });
+
   it('replaces a file the user chose to overwrite', () => {
     const api = testApi();
     const { caseId } = caseWithAnIssue(api);

@@ -89,7 +89,8 @@ describe('window.parleyDesktop', () => {
     ipc.emit(DESKTOP_EVENT_CHANNEL, 'menuCommand', 'newCase');
     ipc.emit(DESKTOP_EVENT_CHANNEL, 'menuCommand', 'formatDisk');
     ipc.emit(DESKTOP_EVENT_CHANNEL, 'menuCommand', 'closeCase');
-    expect(commands).toEqual(['newCase', 'closeCase']);
+    ipc.emit(DESKTOP_EVENT_CHANNEL, 'menuCommand', 'print');
+    expect(commands).toEqual(['newCase', 'closeCase', 'print']);
   });
 
   it('sends its requests by name over the desktop channel', async () => {

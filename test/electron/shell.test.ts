@@ -228,6 +228,15 @@ describe('the File menu', () => {
     expect(events('menuCommand')).toEqual(['newCase', 'closeCase']);
   });
 
+  it('Print (Cmd/Ctrl+P) goes to the renderer as a command, once a case is shown', async () => {
+    const { electron, events, desktop } = await withOpenCase();
+    expect(electron.Menu.item('print')).toMatchObject({ label: 'Print…', accelerator: 'CmdOrCtrl+P', enabled: true });
+    electron.Menu.click('print');
+    expect(events('menuCommand')).toEqual(['print']);
+    await desktop('setActiveCase', null);
+    expect(electron.Menu.item('print').enabled).toBe(false);
+  });
+
   it('Lock Parley, a locked screen and a suspend each ask the renderer to lock', async () => {
     const { electron, events } = await withOpenCase();
     electron.Menu.click('lock');

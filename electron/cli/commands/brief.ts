@@ -1,6 +1,8 @@
 import { EXPORT_FORMATS } from '../../../shared/contract.js';
+import { MEETING_BRIEF_SECTION_IDS, type MeetingBriefSectionId } from '../../../shared/documents/brief-sections.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
+import { checkpoint } from '../stop.js';
 import { writeUserFile } from './files.js';
 
 type Format = (typeof EXPORT_FORMATS)[number];
@@ -10,21 +12,24 @@ export default defineCommand({
   summary: 'Write the brief for a meeting as PDF, Word, Markdown or HTML',
   description: [
     'Builds the meeting brief from the case as it is now (purpose, attendees, background, deadlines, the issues table, options, precedents, open action items, questions, watch items) and writes it to OUT.',
-    '--shareable leaves out walk-away positions, BATNAs and everything marked internal. PDF is printed with Chromium (set PARLEY_CHROMIUM to its path if it is not /usr/bin/chromium).',
+    '--shareable writes the version for the other side: built only from what may leave the team (our target, walk-away and interests, both BATNAs, risk, internal notes and deadlines, what a watch item would change, why a precedent matters and which support or undermine us, and the questions to ask stay out, unless someone marked them shareable), with no links into the case file. --leave-out leaves out whole sections besides.',
+    'PDF is printed with Chromium (set PARLEY_CHROMIUM to its path if it is not /usr/bin/chromium).',
     'Without --meeting, the meetings of the case are listed with their ids.',
   ],
   args: ['FILE'],
   options: {
     meeting: { type: 'string', value: 'ID', help: 'the meeting the brief is for' },
     shareable: { type: 'boolean', help: 'the version to share with the other side' },
+    'leave-out': { type: 'string', value: 'SECTION,...', help: `sections to leave out: ${MEETING_BRIEF_SECTION_IDS.join(', ')}` },
     format: { type: 'string', value: 'pdf|docx|md|html', help: 'the file format (default: from OUT\'s extension, else pdf)' },
     output: { type: 'string', short: 'o', value: 'OUT', help: 'where to write the brief (default: a name made from the meeting)' },
     marking: { type: 'string', value: 'TEXT', help: 'the confidentiality marking on every page' },
     force: { type: 'boolean', help: 'replace OUT if it exists' },
   },
   library: 'throwaway',
-  run(ctx, [file], { meeting, shareable, format, output, marking, force }) {
+  run(ctx, [file], { meeting, shareable, format, output, marking, force, 'leave-out': leaveOutText }) {
     const chosen = chooseFormat(format, output);
+    const leaveOut = chooseSections(leaveOutText);
     return ctx.readCase(file!, async (info) => {
       if (meeting === undefined) {
         const meetings = ctx.call('meeting.list', { caseId: info.caseId });
@@ -35,8 +40,9 @@ export default defineCommand({
         ]);
         return EXIT.usage;
       }
-      const brief = await ctx.callAsync('brief.export', { caseId: info.caseId, meetingId: meeting, shareable: !!shareable, format: chosen, marking });
+      const brief = await ctx.callAsync('brief.export', { caseId: info.caseId, meetingId: meeting, shareable: !!shareable, leaveOut, format: chosen, marking });
       const target = output ?? brief.fileName;
+      await checkpoint(); // printing takes a while: a signal meanwhile stops the run before the file is written
       writeUserFile(target, Buffer.from(brief.dataBase64, 'base64'), !!force);
       ctx.out.result({ path: target, mediaType: brief.mediaType }, () => [`Wrote the ${shareable ? 'shareable ' : ''}brief to ${target}`]);
       return EXIT.ok;
@@ -49,4 +55,12 @@ function chooseFormat(format: string | undefined, output: string | undefined): F
   const wanted = format ?? (fromName && (EXPORT_FORMATS as readonly string[]).includes(fromName) ? fromName : 'pdf');
   if (!(EXPORT_FORMATS as readonly string[]).includes(wanted)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`, 'brief');
   return wanted as Format;
+}
+
+function chooseSections(text: string | undefined): MeetingBriefSectionId[] | undefined {
+  if (text === undefined) return undefined;
+  const ids = text.split(',').map((id) => id.trim()).filter(Boolean);
+  const unknown = ids.filter((id) => !(MEETING_BRIEF_SECTION_IDS as readonly string[]).includes(id));
+  if (unknown.length) throw new UsageError(`--leave-out takes sections among ${MEETING_BRIEF_SECTION_IDS.join(', ')}; not ${unknown.join(', ')}`, 'brief');
+  return ids as MeetingBriefSectionId[];
 }

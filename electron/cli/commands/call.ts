@@ -40,7 +40,7 @@ export default defineCommand({
     const inputs = options.each ? asList(input) : [input];
     for (const one of inputs) if (!isPlainObject(one)) throw new UsageError(`the input of ${name} must be a JSON object${options.each ? ' (each element of the list)' : ''}`, COMMAND);
 
-    const results = await ctx.withCase(file!, { readOnly: !!options['read-only'] }, async (info) => {
+    const results = await ctx.withCase(file!, options['read-only'] ? 'read' : 'edit', async (info) => {
       const done: unknown[] = [];
       for (const [i, one] of inputs.entries()) {
         try {

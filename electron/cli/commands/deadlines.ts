@@ -4,6 +4,7 @@ import type { RecordOf } from '../../../shared/records.js';
 import { defineCommand } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { columns, count, oneLine } from '../output.js';
+import { checkpoint } from '../stop.js';
 
 const DEFAULT_WITHIN_DAYS = 14;
 const MAX_WITHIN_DAYS = 366;
@@ -33,14 +34,16 @@ export default defineCommand({
     today: { type: 'string', value: 'YYYY-MM-DD', help: 'the day to count from (default: today)' },
   },
   library: 'throwaway',
-  run(ctx, files, options) {
+  async run(ctx, files, options) {
     const today = parseToday(options.today);
     const withinDays = parseWithin(options.within);
-    const rows = files.flatMap((file) =>
-      ctx.readCase(file, (info) =>
+    const rows: DeadlineRow[] = [];
+    for (const file of files) {
+      await checkpoint(); // a signal stops the run between files, each closed
+      rows.push(...ctx.readCase(file, (info) =>
         ctx.call('deadline.list', { caseId: info.caseId, filter: { status: 'open' } }).map((d) => toRow(d, info)),
-      ),
-    );
+      ));
+    }
     const report = classify(rows, today, withinDays);
     ctx.out.result(report, () => reportLines(report, files.length > 1));
     return EXIT.ok;

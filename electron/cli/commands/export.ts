@@ -1,6 +1,7 @@
 import { defineCommand } from '../command.js';
 import { EXIT } from '../errors.js';
 import { count, jsonText } from '../output.js';
+import { checkpoint } from '../stop.js';
 import { outputOptions, writeUserFile } from './files.js';
 
 export default defineCommand({
@@ -12,12 +13,13 @@ export default defineCommand({
   args: ['FILE'],
   options: outputOptions('the JSON'),
   library: 'throwaway',
-  run(ctx, [file], { output, force }) {
+  async run(ctx, [file], { output, force }) {
     const data = ctx.readCase(file!, (info) => ctx.call('case.export', { caseId: info.caseId, includeAttachments: true }));
     if (output === undefined) {
       ctx.out.jsonValue(data);
       return EXIT.ok;
     }
+    await checkpoint();
     writeUserFile(output, jsonText(data), !!force);
     const records = Object.values(data.records).reduce((n, list) => n + list.length, 0);
     ctx.out.lines([`Exported ${count(records, 'record')} of case ${data.caseId} to ${output}`]);

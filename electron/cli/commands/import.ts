@@ -1,6 +1,7 @@
 import type { CaseExport } from '../../../shared/contract.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
+import { checkpoint } from '../stop.js';
 import { caseSummaryLines, recordCountLines } from './case-summary.js';
 import { readUserFile } from './files.js';
 
@@ -13,9 +14,13 @@ export default defineCommand({
   args: ['JSON', 'FILE'],
   options: {},
   library: 'user',
-  run(ctx, [source, file]) {
+  async run(ctx, [source, file]) {
     const text = readUserFile(source!, ctx.io.readStdin);
-    const info = ctx.call('case.import', { path: file!, data: parseJson(text, source!) });
+    await checkpoint(); // reading a large export takes a while: a signal then stops the run before anything is made
+    const data = parseJson(text, source!);
+    await checkpoint();
+    // Once begun, the import is one step: it makes the whole case file, or none.
+    const info = ctx.call('case.import', { path: file!, data });
     ctx.out.result(info, () => [`Imported ${source === '-' ? 'standard input' : source} into ${info.path}`, ...caseSummaryLines(info), ...recordCountLines(info)]);
     return EXIT.ok;
   },

@@ -3,6 +3,7 @@ import { KINDS } from '../../../shared/records.js';
 import { defineCommand } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { count, oneLine, renderSnippet } from '../output.js';
+import { checkpoint } from '../stop.js';
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 500;
@@ -19,13 +20,15 @@ export default defineCommand({
     limit: { type: 'string', value: 'N', help: `at most N hits per file (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT})` },
   },
   library: 'throwaway',
-  run(ctx, [query, ...files], options) {
+  async run(ctx, [query, ...files], options) {
     const limit = parseLimit(options.limit);
-    const hits = files.flatMap((file) =>
-      ctx.readCase(file, (info): CaseSearchHit[] =>
+    const hits: CaseSearchHit[] = [];
+    for (const file of files) {
+      await checkpoint(); // a signal stops the run between files, each closed
+      hits.push(...ctx.readCase(file, (info): CaseSearchHit[] =>
         ctx.call('case.search', { caseId: info.caseId, query: query!, limit }).map((hit) => ({ ...hit, caseId: info.caseId, caseTitle: info.title, path: info.path })),
-      ),
-    );
+      ));
+    }
     ctx.out.result(hits, () => hitLines(query!, hits));
     return EXIT.ok;
   },

@@ -2,8 +2,9 @@
 // contract before any of these runs.
 import nodePath from 'node:path';
 import { type AsyncOpName, type InputOf, type OpName, type OutputOf, STATIC_OPERATIONS, verbsOf } from '../../../shared/contract.js';
-import { buildMeetingBrief, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
-import { fileSlug, formatDay, todayIso } from '../briefs/format.js';
+import { withoutRecordLinks } from '../../../shared/documents/index.js';
+import { briefPreview, buildMeetingBrief, casePage, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
+import { fileSlug } from '../briefs/format.js';
 import { KIND_NAMES, type KindName } from '../../../shared/records.js';
 import { certificateOf, compareWithCertificate, exportForTransfer } from '../custody.js';
 import { isoToday } from '../library.js';
@@ -14,6 +15,8 @@ import { exportCase } from '../transfer.js';
 import { calendarExport, caseCalendar } from '../calendar/export.js';
 import { dueRemindersOf, scheduleChangeOf } from '../deadline-operations.js';
 import { keyDatesOf } from '../key-dates.js';
+import { exportReviewComments, readCommentsFile } from '../review-comments-file.js';
+import { choicesInForce, setSharing, sharingOf } from '../sharing.js';
 
 export type Handler<N extends OpName> = (session: Session, input: InputOf<N>) => N extends AsyncOpName ? Promise<OutputOf<N>> : OutputOf<N>;
 type StaticName = keyof typeof STATIC_OPERATIONS;
@@ -38,19 +41,23 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
     const a = s.get(caseId).readAttachment(id);
     return { name: a.name, mediaType: a.mediaType, dataBase64: a.bytes.toString('base64') };
   },
-  'brief.build': (s, { caseId, meetingId, shareable }) => buildMeetingBrief(s.get(caseId), meetingId, { shareable }),
-  'brief.regenerateSection': (s, { caseId, meetingId, shareable, document, sectionId }) =>
-    regenerateSection(document, sectionId, buildMeetingBrief(s.get(caseId), meetingId, { shareable })),
+  'brief.build': (s, { caseId, meetingId, shareable, leaveOut }) => buildMeetingBrief(s.get(caseId), meetingId, { shareable, leaveOut }),
+  'brief.regenerateSection': (s, { caseId, meetingId, shareable, leaveOut, document, sectionId }) =>
+    regenerateSection(document, sectionId, buildMeetingBrief(s.get(caseId), meetingId, { shareable, leaveOut })),
+  'brief.preview': (s, { caseId, meetingId, leaveOut }) => briefPreview(s.get(caseId), meetingId, leaveOut),
+  'sharing.get': (s, { caseId, kind, id }) => sharingOf(s.get(caseId), kind, id),
+  'sharing.set': (s, { caseId, kind, id, field, level, reason }) => setSharing(s.get(caseId), { kind, id, field, level, reason }, s.actor),
+  'sharing.list': (s, { caseId }) => choicesInForce(s.get(caseId)),
   'template.fill': (s, { caseId, template }) => fillTemplate(s.get(caseId), template),
-  'brief.export': async (s, { caseId, meetingId, shareable, format, marking }) => {
-    const file = await renderMeetingBrief(s.get(caseId), meetingId, { format, shareable, marking, pdfRenderer: s.pdfRenderer });
+  'brief.export': async (s, { caseId, meetingId, shareable, leaveOut, format, marking }) => {
+    const file = await renderMeetingBrief(s.get(caseId), meetingId, { format, shareable, leaveOut, marking, pdfRenderer: s.pdfRenderer });
     return { fileName: file.fileName, mediaType: file.mediaType, dataBase64: file.bytes.toString('base64') };
   },
-  'document.export': async (s, { caseId, document, format, title, marking }) => {
-    const cf = s.get(caseId);
-    const page = { title, marking, caseReference: cf.directive().referenceNumber ?? undefined, date: formatDay(todayIso()) };
+  'document.export': async (s, { caseId, document, format, title, marking, shareable }) => {
+    // A shareable draft names its case as the shareable projection does, and keeps no record link.
+    const page = casePage(s.get(caseId), title, { marking, shareable });
     const { exportDocument, MEDIA_TYPES } = await import('../export/index.js'); // large, and rarely needed: see briefs
-    const bytes = await exportDocument(document, format, { ...page, pdfRenderer: s.pdfRenderer });
+    const bytes = await exportDocument(shareable ? withoutRecordLinks(document) : document, format, { ...page, pdfRenderer: s.pdfRenderer });
     return { fileName: `${fileSlug(title, 80, 'document')}.${format}`, mediaType: MEDIA_TYPES[format], dataBase64: bytes.toString('base64') };
   },
   'library.list': (s) => s.library.list(s.connectionFor),
@@ -84,14 +91,21 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   },
   'review.resolve': (s, { caseId, id, resolved }) => s.reviewNotes(caseId).resolve(id, resolved, s.actor),
   'review.remove': (s, { caseId, id }) => (s.reviewNotes(caseId).remove(id), null),
+  'review.export': (s, { caseId }) => exportReviewComments(s.get(caseId), s.reviewNotes(caseId).list(), s.actor),
+  'review.import': (s, { caseId, dataBase64, passphrase }) => {
+    const cf = s.get(caseId);
+    return cf.importReviewComments(readCommentsFile(Buffer.from(dataBase64, 'base64'), passphrase ?? cf.sealingPassphrase()), s.actor);
+  },
+  'review.received': (s, { caseId }) => s.get(caseId).receivedReviewComments(),
+  'reviewComment.resolve': (s, { caseId, id, resolved, expectedVersion }) => s.get(caseId).resolveReviewComment(id, resolved, s.actor, { expectedVersion }),
   'session.lock': (s) => s.lock(),
   'case.encrypt': (s, { path, passphrase }) => s.changeKey(path, 'encrypt', null, passphrase),
   'case.rekey': (s, { path, passphrase, newPassphrase }) => s.changeKey(path, 'rekey', passphrase, newPassphrase),
   'case.decrypt': (s, { path, passphrase }) => s.changeKey(path, 'decrypt', passphrase, null),
   'case.certificate': (s, { caseId }) => certificateOf(s.get(caseId)),
-  'case.exportForTransfer': (s, { caseId, path, passphrase }) => {
+  'case.exportForTransfer': (s, { caseId, path, passphrase, shareable }) => {
     const cf = s.get(caseId);
-    return onFile(nodePath.resolve(path), () => exportForTransfer(cf, path, passphrase));
+    return onFile(nodePath.resolve(path), () => exportForTransfer(cf, path, passphrase, { shareable, actor: s.actor }));
   },
   'case.verifyAgainst': (s, { caseId, certificate }) => compareWithCertificate(s.get(caseId), certificate),
 };

@@ -1,6 +1,6 @@
 // How dates, deadlines and vocabulary values read in generated documents.
 import { format } from 'date-fns';
-import type { RecordOf } from '../../../shared/records.js';
+import type { ProjectedRecord } from '../../../shared/sharing.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -31,8 +31,8 @@ export function capitalized(value: string | null | undefined): string {
   return w ? w[0]!.toUpperCase() + w.slice(1) : '';
 }
 
-/** When a deadline falls due, including what is expected of a TBD one and how sure we are. */
-export function dueText(d: RecordOf<'deadline'>): string {
+/** When a deadline falls due, including what is expected of a TBD one and how sure we are (where that is given). */
+export function dueText(d: ProjectedRecord<'deadline'>): string {
   if (d.dueType === 'date') return formatDay(d.dueDate);
   if (d.dueType === 'datetime') return `${formatDay(d.dueDate)} ${d.dueTime ?? ''} ${d.timeZone ?? ''}`.trim();
   const window =
@@ -44,7 +44,7 @@ export function dueText(d: RecordOf<'deadline'>): string {
 }
 
 /** The meeting's when and where on one line: "3 December 2026, 10:00-11:30 America/New_York, Room 4". */
-export function meetingWhen(m: RecordOf<'meeting'>): string {
+export function meetingWhen(m: ProjectedRecord<'meeting'>): string {
   const time = m.startTime ? `${m.startTime}${m.endTime ? `\u2013${m.endTime}` : ''}${m.timeZone ? ` ${m.timeZone}` : ''}` : '';
   return [m.meetingDate ? formatDay(m.meetingDate) : 'date not set', time, m.location ?? ''].filter(Boolean).join(', ');
 }

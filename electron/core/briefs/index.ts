@@ -4,9 +4,10 @@ import type { CaseFile } from '../case-file.js';
 import type { ExportFormat } from '../export/index.js';
 import type { PdfRenderer } from '../export/pdf.js';
 import { fileSlug, todayIso } from './format.js';
-import { buildMeetingBrief, meetingBriefPage, type MeetingBriefOptions } from './meeting-brief.js';
+import { buildMeetingBrief, meetingAsShown, meetingBriefPage, type MeetingBriefOptions } from './meeting-brief.js';
 
-export { buildMeetingBrief, meetingBriefPage, regenerateSection, readCaseData, type MeetingBriefOptions } from './meeting-brief.js';
+export { briefSections, buildMeetingBrief, casePage, meetingBriefPage, regenerateSection, readCaseData, type MeetingBriefOptions } from './meeting-brief.js';
+export { briefPreview } from './preview.js';
 export { SHAREABLE_MARKING } from '../../../shared/documents/page.js';
 export { caseMergeValues, fillTemplate, MERGE_FIELDS, TEMPLATES, type FilledTemplate, type TemplateName } from './templates.js';
 
@@ -29,12 +30,12 @@ export interface RenderedFile {
 /** Builds a meeting's brief and exports it in one step (what `parley brief` and the app's Export button call). */
 export async function renderMeetingBrief(cf: CaseFile, meetingId: string, opts: RenderBriefOptions): Promise<RenderedFile> {
   const today = opts.today ?? todayIso();
-  const doc = buildMeetingBrief(cf, meetingId, { shareable: opts.shareable });
+  const doc = buildMeetingBrief(cf, meetingId, { shareable: opts.shareable, leaveOut: opts.leaveOut });
   const page = meetingBriefPage(cf, meetingId, { shareable: opts.shareable, marking: opts.marking, today });
   // Loaded on first use: the Word and PDF exporters are large, and most runs of Parley never export.
   const { exportDocument, MEDIA_TYPES } = await import('../export/index.js');
   const bytes = await exportDocument(doc, opts.format, { ...page, pdfRenderer: opts.pdfRenderer });
-  const slug = fileSlug(cf.get('meeting', meetingId).title, 60, 'meeting');
+  const slug = fileSlug(meetingAsShown(cf, meetingId, opts.shareable).title, 60, 'meeting');
   return {
     bytes,
     fileName: `meeting-brief-${slug}-${today}${opts.shareable ? '-shareable' : ''}.${opts.format}`,

@@ -2,58 +2,77 @@
 // a heading carrying a stable sectionId (shared/documents/brief-sections.ts), so after the user has edited the
 // brief, one section can be rebuilt from the case (regenerateSection) while the others stay as edited.
 //
-// The shareable variant leaves out: walk-away positions (the column and every mention), both BATNAs (the section),
-// notes marked internal, deadlines of kind "internal", and the directive's risk rating.
+// The shareable variant is built by the same code from the shareable projection of the case (shared/sharing.ts):
+// what may not leave is not in the records the sections are built from, so this file holds no rule about who may
+// see what. A section shows a column or a line for a field only if the records it is given carry that field. The
+// sections that are internal as a whole are declared so in brief-sections.ts; the finished shareable brief has its
+// record links turned into plain text.
 import {
   MEETING_BRIEF_SECTIONS, SHAREABLE_MARKING, bold, bulletList, doc, footnote, heading, italic, orderedList, paragraph, parseDocument, recordLink,
-  replaceSection, SectionNotFoundError, table, type BlockNode, type DocumentNode, type InlineInput,
+  replaceSection, SectionNotFoundError, table, withoutRecordLinks, type BlockNode, type DocumentNode, type InlineInput,
   type MeetingBriefSectionId, type PageOptions,
 } from '../../../shared/documents/index.js';
-import type { RecordOf } from '../../../shared/records.js';
+import type { SharingChoiceInForce } from '../../../shared/api-types.js';
+import { KINDS, type KindName } from '../../../shared/records.js';
+import {
+  fieldLabel, hasValue, recordTitle, rulesOver, shareableProjection, type CaseRecords, type ProjectedRecord, type ProjectedRecords,
+} from '../../../shared/sharing.js';
 import type { CaseFile } from '../case-file.js';
 import { ParleyError } from '../errors.js';
+import { caseRecords, directiveAsShown, shareableRecords } from '../sharing.js';
 import { capitalized, dueText, formatDay, meetingWhen, todayIso, words } from './format.js';
 
 export interface MeetingBriefOptions {
-  /** The version that can leave the negotiating team: see the list at the top of this file. */
+  /** The version that can leave the negotiating team: built from the shareable projection of the case. */
   shareable?: boolean;
+  /** Sections the user chose to leave out (the preview's checklist). */
+  leaveOut?: readonly MeetingBriefSectionId[];
 }
-
 
 /** Issue statuses still in play: the ones to propose options for and ask questions about. */
 export const ACTIVE_ISSUE: ReadonlySet<string> = new Set(['open', 'proposed', 'parked']);
 
 /**
  * Issues that call for a carve-out, exemption, exception, waiver, tiered treatment or safe harbour, in any of
- * their title, description or positions: the options section proposes our target on each of them.
+ * their title, description or positions: the options section proposes a position on each of them.
  */
 const CARVE_OUT_WORDS = /carve[\s-]?outs?|exempt(?:ion|ions|ed)?|exceptions?|waivers?|tier(?:s|ed|ing)?\b|safe[\s-]harbou?rs?|allied/i;
 
-/** What the case holds apart from any meeting, read once through the CaseFile API. */
+/** The kinds a brief (and a template) is built from; the projection reads these and nothing else. */
+export const BRIEF_KINDS: readonly KindName[] = [
+  'directive', 'party', 'event', 'deadline', 'meeting', 'attendee', 'note', 'decision', 'actionItem', 'issue', 'batna',
+  'precedent', 'link', 'watchItem', 'disclosure',
+];
+
+type Rec<K extends KindName> = ProjectedRecord<K>;
+
+/** What the case holds apart from any meeting: every record, or only what the shareable projection lets leave. */
 export interface CaseData {
-  directive: RecordOf<'directive'>;
-  parties: Map<string, RecordOf<'party'>>;
-  events: RecordOf<'event'>[];
+  directive: Rec<'directive'>;
+  parties: Map<string, Rec<'party'>>;
+  events: Rec<'event'>[];
   /** Open deadlines, due ones first, then TBD ones. */
-  deadlines: RecordOf<'deadline'>[];
-  issues: RecordOf<'issue'>[];
-  batnas: RecordOf<'batna'>[];
-  precedents: RecordOf<'precedent'>[];
-  /** For each precedent, the issues it is linked to (either direction) and how. */
-  precedentIssues: Map<string, { issue: RecordOf<'issue'>; linkType: string }[]>;
-  actionItems: RecordOf<'actionItem'>[];
+  deadlines: Rec<'deadline'>[];
+  issues: Rec<'issue'>[];
+  batnas: Rec<'batna'>[];
+  precedents: Rec<'precedent'>[];
+  /** For each precedent, the issues it is linked to (either direction), how, and by which link. */
+  precedentIssues: Map<string, { issue: Rec<'issue'>; linkType: string; linkId: string }[]>;
+  actionItems: Rec<'actionItem'>[];
   /** Watch items not closed. */
-  watchItems: RecordOf<'watchItem'>[];
+  watchItems: Rec<'watchItem'>[];
+  /** Every live meeting, in date order. */
+  meetings: Rec<'meeting'>[];
 }
 
 /** Everything a brief is made from: the case, and the meeting with what surrounds it. */
-interface BriefData extends CaseData {
-  meeting: RecordOf<'meeting'>;
-  previousMeeting: RecordOf<'meeting'> | null;
-  attendees: RecordOf<'attendee'>[];
-  previousDecisions: RecordOf<'decision'>[];
+export interface BriefData extends CaseData {
+  meeting: Rec<'meeting'>;
+  previousMeeting: Rec<'meeting'> | null;
+  attendees: Rec<'attendee'>[];
+  previousDecisions: Rec<'decision'>[];
   /** Notes taken for this meeting. */
-  notes: RecordOf<'note'>[];
+  notes: Rec<'note'>[];
 }
 
 /**
@@ -61,20 +80,27 @@ interface BriefData extends CaseData {
  * planned. Cancelled and postponed meetings made no commitments. A meeting without a date comes after every
  * dated one, so its previous meeting is the latest dated meeting.
  */
-function findPreviousMeeting(meetings: RecordOf<'meeting'>[], meeting: RecordOf<'meeting'>): RecordOf<'meeting'> | null {
-  const key = (m: RecordOf<'meeting'>) => `${m.meetingDate ?? '9999-12-31'}T${m.startTime ?? '00:00'}`;
+function findPreviousMeeting(meetings: Rec<'meeting'>[], meeting: Rec<'meeting'>): Rec<'meeting'> | null {
+  const key = (m: Rec<'meeting'>) => `${m.meetingDate ?? '9999-12-31'}T${m.startTime ?? '00:00'}`;
   const before = meetings.filter((m) =>
     m.id !== meeting.id && m.meetingDate && (m.status === 'held' || m.status === 'planned') && key(m) < key(meeting));
   return before.sort((a, b) => (key(a) < key(b) ? -1 : 1)).at(-1) ?? null;
 }
 
-export function readCaseData(cf: CaseFile): CaseData {
-  const issues = cf.list('issue');
+/** The case's records a brief is built from: all of them, or the shareable projection. */
+export function briefRecords(cf: CaseFile, shareable: boolean | undefined): CaseRecords | ProjectedRecords {
+  return shareable ? shareableRecords(cf, BRIEF_KINDS).records : caseRecords(cf, BRIEF_KINDS);
+}
+
+/** The case data of the records given (see briefRecords). */
+export function caseDataOf(records: CaseRecords | ProjectedRecords): CaseData {
+  const all = records as ProjectedRecords;
+  const issues = all.issue ?? [];
   const issuesById = new Map(issues.map((i) => [i.id, i]));
-  const precedents = cf.list('precedent');
+  const precedents = all.precedent ?? [];
   const precedentIds = new Set(precedents.map((p) => p.id));
-  const precedentIssues = new Map<string, { issue: RecordOf<'issue'>; linkType: string }[]>();
-  for (const link of cf.list('link')) {
+  const precedentIssues: CaseData['precedentIssues'] = new Map();
+  for (const link of all.link ?? []) {
     if (link.toCaseId) continue;
     const [precedentId, issueId] =
       link.fromKind === 'precedent' && link.toKind === 'issue' ? [link.fromId, link.toId]
@@ -82,41 +108,76 @@ export function readCaseData(cf: CaseFile): CaseData {
       : [null, null];
     const issue = issueId ? issuesById.get(issueId) : undefined;
     if (!precedentId || !issue || !precedentIds.has(precedentId)) continue;
-    precedentIssues.set(precedentId, [...(precedentIssues.get(precedentId) ?? []), { issue, linkType: link.linkType }]);
+    precedentIssues.set(precedentId, [...(precedentIssues.get(precedentId) ?? []), { issue, linkType: link.linkType, linkId: link.id }]);
   }
+  const directive = all.directive?.[0];
+  if (!directive) throw new ParleyError('damaged', 'The case file holds no directive.');
   return {
-    directive: cf.directive(),
-    parties: new Map(cf.list('party').map((p) => [p.id, p])),
-    events: cf.list('event'),
-    deadlines: cf.list('deadline', { filter: { status: 'open' } }),
+    directive,
+    parties: new Map((all.party ?? []).map((p) => [p.id, p])),
+    events: all.event ?? [],
+    deadlines: (all.deadline ?? []).filter((d) => d.status === 'open'),
     issues,
-    batnas: cf.list('batna'),
+    batnas: all.batna ?? [],
     precedents,
     precedentIssues,
-    actionItems: cf.list('actionItem'),
-    watchItems: cf.list('watchItem').filter((w) => w.status !== 'closed'),
+    actionItems: all.actionItem ?? [],
+    watchItems: (all.watchItem ?? []).filter((w) => w.status !== 'closed'),
+    meetings: all.meeting ?? [],
   };
 }
 
-function readBriefData(cf: CaseFile, meetingId: string): BriefData {
+/** The case data of the whole case (templates read it). */
+export function readCaseData(cf: CaseFile, shareable = false): CaseData {
+  return caseDataOf(briefRecords(cf, shareable));
+}
+
+/** Refuses a meeting that is not there or is deleted (briefDataOf refuses one the sharing rules keep in). */
+export function checkBriefable(cf: CaseFile, meetingId: string): void {
   const meeting = cf.get('meeting', meetingId);
   if (meeting.deletedAt) throw new ParleyError('not_found', 'This meeting is deleted; restore it to brief it.');
-  const previousMeeting = findPreviousMeeting(cf.list('meeting'), meeting);
+}
+
+/** The brief's data for one meeting, from the records given. */
+export function briefDataOf(records: CaseRecords | ProjectedRecords, meetingId: string): BriefData {
+  const data = caseDataOf(records);
+  const meeting = data.meetings.find((m) => m.id === meetingId);
+  if (!meeting) throw internalMeeting();
+  const all = records as ProjectedRecords;
+  const previousMeeting = findPreviousMeeting(data.meetings, meeting);
   return {
-    ...readCaseData(cf),
+    ...data,
     meeting,
     previousMeeting,
-    attendees: cf.list('attendee', { filter: { meetingId } }),
-    previousDecisions: previousMeeting ? cf.list('decision', { filter: { meetingId: previousMeeting.id } }) : [],
-    notes: cf.list('note', { filter: { meetingId } }),
+    attendees: (all.attendee ?? []).filter((a) => a.meetingId === meetingId),
+    previousDecisions: previousMeeting ? (all.decision ?? []).filter((d) => d.meetingId === previousMeeting.id) : [],
+    notes: (all.note ?? []).filter((n) => n.meetingId === meetingId),
   };
+}
+
+function internalMeeting(): ParleyError {
+  return new ParleyError('invalid_input', 'This meeting is internal, so it has no shareable brief. Mark it shareable to prepare one.');
+}
+
+/** The meeting as an artefact names it: as recorded, or (shareable) as the shareable projection has it. */
+export function meetingAsShown(cf: CaseFile, meetingId: string, shareable: boolean | undefined): Rec<'meeting'> {
+  checkBriefable(cf, meetingId);
+  if (!shareable) return cf.get('meeting', meetingId);
+  const meeting = shareableRecords(cf, ['meeting']).records.meeting?.find((m) => m.id === meetingId);
+  if (!meeting) throw internalMeeting();
+  return meeting;
+}
+
+/** Whether any of the records carries the field (a field that may not leave is not carried: see shared/sharing.ts). */
+function carries<T extends object>(records: readonly T[], field: keyof T & string): boolean {
+  return records.some((r) => field in r);
 }
 
 // ---- the sections ------------------------------------------------------------------------------------------
 
-type SectionBuilder = (data: BriefData, opts: MeetingBriefOptions) => BlockNode[];
+type SectionBuilder = (data: BriefData) => BlockNode[];
 /** A section that needs the case only, not a meeting: templates use these as block merge fields. */
-type CaseSectionBuilder = (data: CaseData, opts: MeetingBriefOptions) => BlockNode[];
+type CaseSectionBuilder = (data: CaseData) => BlockNode[];
 
 const NONE = '\u2014';
 
@@ -133,24 +194,25 @@ function labelled(label: string, value: string | null | undefined, expected = fa
   return expected ? [paragraph(bold(`${label}: `), italic('not recorded'))] : [];
 }
 
-const issueLink = (issue: RecordOf<'issue'>) => recordLink(issue.title, 'issue', issue.id);
+const issueLink = (issue: Rec<'issue'>) => recordLink(issue.title, 'issue', issue.id);
 
-function ownerOf(data: CaseData, owner: string | null, partyId: string | null): string {
+function ownerOf(data: CaseData, owner: string | null | undefined, partyId: string | null | undefined): string {
   return owner ?? (partyId ? data.parties.get(partyId)?.name : undefined) ?? '';
 }
 
 const purpose: SectionBuilder = ({ meeting }) => [
   paragraph(bold('When and where: '), meetingWhen(meeting)),
-  ...labelled('Purpose', meeting.purpose, true),
-  ...labelled('Desired outcome', meeting.desiredOutcome, true),
+  // "Not recorded" only where the field is there to be recorded: a withheld one leaves no trace.
+  ...labelled('Purpose', meeting.purpose, 'purpose' in meeting),
+  ...labelled('Desired outcome', meeting.desiredOutcome, 'desiredOutcome' in meeting),
   ...(meeting.agenda?.length ? [paragraph(bold('Agenda')), orderedList(meeting.agenda)] : []),
 ];
 
-const SIDE_TITLES: Record<RecordOf<'attendee'>['side'], string> = { ours: 'Our side', theirs: 'Their side', third_party: 'Third parties' };
+const SIDE_TITLES: Record<Rec<'attendee'>['side'], string> = { ours: 'Our side', theirs: 'Their side', third_party: 'Third parties' };
 
 const attendees: SectionBuilder = (data) => {
   if (!data.attendees.length) return [paragraph(italic('No attendees are recorded for this meeting yet.'))];
-  return (Object.keys(SIDE_TITLES) as RecordOf<'attendee'>['side'][]).flatMap((side) => {
+  return (Object.keys(SIDE_TITLES) as Rec<'attendee'>['side'][]).flatMap((side) => {
     const people = data.attendees.filter((a) => a.side === side);
     if (!people.length) return [];
     return [
@@ -164,7 +226,7 @@ const attendees: SectionBuilder = (data) => {
   });
 };
 
-const background: CaseSectionBuilder = ({ directive: d, events }, opts) => {
+const background: CaseSectionBuilder = ({ directive: d, events }) => {
   const facts = [
     d.referenceNumber && ['Reference', d.referenceNumber],
     d.issuingAuthority && ['Issued by', d.issuingAuthority],
@@ -172,7 +234,7 @@ const background: CaseSectionBuilder = ({ directive: d, events }, opts) => {
     d.receivedOn && ['Received on', formatDay(d.receivedOn)],
     d.counterparty && ['Counterparty', d.counterparty],
     ['Status', capitalized(d.status)],
-    !opts.shareable && d.risk && ['Risk', capitalized(d.risk)],
+    d.risk && ['Risk', capitalized(d.risk)],
   ].filter((f): f is [string, string] => !!f);
   return [
     paragraph(bold(d.title)),
@@ -181,7 +243,7 @@ const background: CaseSectionBuilder = ({ directive: d, events }, opts) => {
     ...labelled('Scope', d.scope),
     ...labelled('Summary', d.summary),
     heading(3, 'Legal basis'),
-    ...(d.legalBasis ? prose(d.legalBasis) : [paragraph(italic('Not recorded.'))]),
+    ...(d.legalBasis ? prose(d.legalBasis) : 'legalBasis' in d ? [paragraph(italic('Not recorded.'))] : []),
     ...(d.authoritiesCited?.length ? [paragraph('Authorities cited:'), bulletList(d.authoritiesCited)] : []),
     heading(3, 'Timeline'),
     events.length
@@ -190,8 +252,8 @@ const background: CaseSectionBuilder = ({ directive: d, events }, opts) => {
   ];
 };
 
-const deadlines: CaseSectionBuilder = (data, opts) => {
-  const shown = data.deadlines.filter((d) => !(opts.shareable && d.deadlineKind === 'internal'));
+const deadlines: CaseSectionBuilder = (data) => {
+  const shown = data.deadlines;
   if (!shown.length) return [paragraph(italic('No open deadlines.'))];
   const tbd = shown.filter((d) => d.dueType === 'tbd').length;
   return [
@@ -202,12 +264,17 @@ const deadlines: CaseSectionBuilder = (data, opts) => {
   ];
 };
 
-const issuesTable: CaseSectionBuilder = ({ issues }, opts) => {
+/** The issues table's position columns: each shown if any issue carries its field. */
+const POSITION_COLUMNS = [
+  ['ourOpening', 'Our opening'], ['ourTarget', 'Our target'], ['ourWalkaway', 'Walk-away'], ['theirPosition', 'Their position'],
+] as const;
+
+const issuesTable: CaseSectionBuilder = ({ issues }) => {
   if (!issues.length) return [paragraph(italic('No negotiation issues recorded yet.'))];
-  const header = ['Issue', 'Priority', 'Our opening', 'Our target', ...(opts.shareable ? [] : ['Walk-away']), 'Their position', 'Status'];
+  const columns = POSITION_COLUMNS.filter(([field]) => carries(issues, field));
+  const header = ['Issue', 'Priority', ...columns.map(([, title]) => title), 'Status'];
   return [table(header, issues.map((i) => [
-    issueLink(i), capitalized(i.priority), i.ourOpening || NONE, i.ourTarget || NONE,
-    ...(opts.shareable ? [] : [i.ourWalkaway || NONE]), i.theirPosition || NONE, capitalized(i.status),
+    issueLink(i), capitalized(i.priority), ...columns.map(([field]) => i[field] || NONE), capitalized(i.status),
   ]))];
 };
 
@@ -224,6 +291,9 @@ const batna: SectionBuilder = ({ batnas }) => {
   });
 };
 
+/** The position we propose on an issue: our target where the brief carries one, else our opening. */
+const proposal = (i: Rec<'issue'>) => i.ourTarget || i.ourOpening;
+
 const options: SectionBuilder = ({ issues }) => {
   const active = issues.filter((i) => ACTIVE_ISSUE.has(i.status));
   const carveOuts = active.filter((i) =>
@@ -232,22 +302,22 @@ const options: SectionBuilder = ({ issues }) => {
     return [
       paragraph(italic('Issues that mention a carve-out, exemption, exception, waiver, tier or safe harbour, with the position we propose on each.')),
       bulletList(carveOuts.map((i) => [
-        paragraph(issueLink(i), ': propose ', i.ourTarget || i.ourOpening || 'a position still to be set'),
+        paragraph(issueLink(i), ': propose ', proposal(i) || 'a position still to be set'),
         ...(i.theirPosition ? [paragraph(italic('Their position: '), i.theirPosition)] : []),
       ])),
     ];
   }
   if (!active.length) return [paragraph(italic('No issue is still open.'))];
   return [
-    paragraph(italic('No issue mentions a carve-out, exemption or tiered approach; these are our target positions on the issues still open.')),
-    bulletList(active.map((i) => [issueLink(i), ': ', i.ourTarget || italic('target not set')])),
+    paragraph(italic('No issue mentions a carve-out, exemption or tiered approach; these are the positions we propose on the issues still open.')),
+    bulletList(active.map((i) => [issueLink(i), ': ', proposal(i) || italic('position not set')])),
   ];
 };
 
 const precedents: CaseSectionBuilder = ({ precedents: all, precedentIssues }) => {
   if (!all.length) return [paragraph(italic('No precedents recorded yet.'))];
   // Those that bear on an issue come first, in the order of the issues they bear on.
-  const issueRank = (p: RecordOf<'precedent'>) => Math.min(...(precedentIssues.get(p.id) ?? []).map((l) => l.issue.sortOrder ?? Number.MAX_SAFE_INTEGER - 1), Number.MAX_SAFE_INTEGER);
+  const issueRank = (p: Rec<'precedent'>) => Math.min(...(precedentIssues.get(p.id) ?? []).map((l) => l.issue.sortOrder ?? Number.MAX_SAFE_INTEGER - 1), Number.MAX_SAFE_INTEGER);
   const ordered = all.map((p, index) => ({ p, index, linked: precedentIssues.has(p.id) }))
     .sort((a, b) => Number(b.linked) - Number(a.linked) || issueRank(a.p) - issueRank(b.p) || a.index - b.index);
   return [bulletList(ordered.map(({ p }) => {
@@ -263,16 +333,25 @@ const precedents: CaseSectionBuilder = ({ precedents: all, precedentIssues }) =>
   }))];
 };
 
+/**
+ * The action items the brief shows. From the previous meeting: every open item, and every commitment not cancelled
+ * (a kept promise is still worth recalling in the room); from elsewhere, the open ones.
+ */
+export function actionItemsShown(data: BriefData): { fromPrevious: Rec<'actionItem'>[]; otherOpen: Rec<'actionItem'>[] } {
+  const prev = data.previousMeeting;
+  return {
+    fromPrevious: prev ? data.actionItems.filter((a) => a.meetingId === prev.id && (a.status === 'open' || (a.isCommitment && a.status !== 'cancelled'))) : [],
+    otherOpen: data.actionItems.filter((a) => a.status === 'open' && (!prev || a.meetingId !== prev.id)),
+  };
+}
+
 const actions: SectionBuilder = (data) => {
   const prev = data.previousMeeting;
-  const itemTable = (items: RecordOf<'actionItem'>[]) => table(['Item', 'Owner', 'Due', 'Status'], items.map((a) => [
+  const itemTable = (items: Rec<'actionItem'>[]) => table(['Item', 'Owner', 'Due', 'Status'], items.map((a) => [
     [a.isCommitment ? bold('Commitment: ') : '', recordLink(a.title, 'actionItem', a.id)],
     ownerOf(data, a.owner, a.ownerPartyId) || NONE, a.dueDate ? formatDay(a.dueDate) : NONE, capitalized(a.status),
   ]));
-  // From the previous meeting: every open item, and every commitment not cancelled (a kept promise is still worth
-  // recalling in the room).
-  const fromPrevious = prev ? data.actionItems.filter((a) => a.meetingId === prev.id && (a.status === 'open' || (a.isCommitment && a.status !== 'cancelled'))) : [];
-  const otherOpen = data.actionItems.filter((a) => a.status === 'open' && (!prev || a.meetingId !== prev.id));
+  const { fromPrevious, otherOpen } = actionItemsShown(data);
   return [
     ...(prev
       ? [
@@ -293,13 +372,13 @@ const actions: SectionBuilder = (data) => {
  * - each triggered watch item: ask how it bears on their position;
  * - no BATNA of theirs recorded: ask what happens for them without agreement.
  */
-const questions: SectionBuilder = (data, opts) => {
+const questions: SectionBuilder = (data) => {
   const items: InlineInput[] = [];
   for (const i of data.issues.filter((x) => ACTIVE_ISSUE.has(x.status))) {
     if (!i.theirPosition?.trim()) items.push(['What is their position on ', issueLink(i), '?']);
     else if (!i.theirInterests?.trim()) items.push(['What lies behind their position on ', issueLink(i), ' (\u201c', i.theirPosition.trim(), '\u201d), and what do they need from it?']);
   }
-  for (const d of data.deadlines.filter((x) => x.dueType === 'tbd' && !(opts.shareable && x.deadlineKind === 'internal'))) {
+  for (const d of data.deadlines.filter((x) => x.dueType === 'tbd')) {
     items.push(['When will ', recordLink(d.title, 'deadline', d.id), ' fall due? We have it as ', dueText(d), '.']);
   }
   for (const w of data.watchItems.filter((x) => x.status === 'triggered')) {
@@ -320,8 +399,8 @@ const watch: SectionBuilder = ({ watchItems }) => {
   ]))];
 };
 
-const notes: SectionBuilder = (data, opts) => {
-  const shown = data.notes.filter((n) => !(opts.shareable && n.internal));
+const notes: SectionBuilder = (data) => {
+  const shown = data.notes;
   if (!shown.length) return [paragraph(italic('No notes for this meeting.'))];
   return shown.flatMap((n) => [
     paragraph(italic(`${n.createdBy}, ${formatDay((n.takenAt ?? n.createdAt).slice(0, 10))}${n.internal ? ' (internal)' : ''}`)),
@@ -336,22 +415,107 @@ const SECTION_BUILDERS: Record<MeetingBriefSectionId, SectionBuilder> = {
 /** The sections a template can take as block fields, built from the case alone. */
 export const CASE_SECTIONS = { background, deadlines, issues: issuesTable, precedents } satisfies Record<string, CaseSectionBuilder>;
 
-function compose(data: BriefData, opts: MeetingBriefOptions): DocumentNode {
+/** The sections a brief holds: all of them, less those internal as a whole for a shareable one, less those left out. */
+export function briefSections(opts: MeetingBriefOptions): MeetingBriefSectionId[] {
+  return MEETING_BRIEF_SECTIONS
+    .filter((s) => !(opts.shareable && 'internalOnly' in s && s.internalOnly) && !opts.leaveOut?.includes(s.id))
+    .map((s) => s.id);
+}
+
+/** The records of each kind a brief's sections show, by id (the preview and the sharing-choices note read it). */
+export type BriefScope = Map<KindName, Map<string, Readonly<Record<string, unknown>>>>;
+
+export function briefScope(data: BriefData): BriefScope {
+  const { fromPrevious, otherOpen } = actionItemsShown(data);
+  const owners = [...data.attendees.map((a) => a.partyId), ...data.deadlines.map((d) => d.ownerPartyId), ...fromPrevious.map((a) => a.ownerPartyId), ...otherOpen.map((a) => a.ownerPartyId)];
+  const parties = owners.flatMap((id) => (id && data.parties.get(id) ? [data.parties.get(id)!] : []));
+  const links = [...data.precedentIssues.values()].flat().map((l) => ({ id: l.linkId, linkType: l.linkType }));
+  const byKind: [KindName, readonly { id: string }[]][] = [
+    ['directive', [data.directive]], ['party', parties], ['event', data.events], ['deadline', data.deadlines],
+    ['issue', data.issues], ['batna', data.batnas], ['precedent', data.precedents], ['link', links],
+    ['actionItem', [...fromPrevious, ...otherOpen]], ['watchItem', data.watchItems], ['attendee', data.attendees],
+    ['meeting', data.previousMeeting ? [data.meeting, data.previousMeeting] : [data.meeting]],
+    ['decision', data.previousDecisions], ['note', data.notes],
+  ];
+  return new Map(byKind.map(([kind, list]) => [kind, new Map(list.map((r) => [r.id, r as Readonly<Record<string, unknown>>]))]));
+}
+
+/**
+ * The sharing choices a brief shows (issue 13: "the brief shows which"): those in force about the records and fields
+ * its sections show. A shareable brief names only what a person let out that is internal by default (never what
+ * was kept in, nor who chose); the internal brief names every choice, with who made it and when.
+ */
+export function choicesShown(all: CaseRecords, data: BriefData, opts: MeetingBriefOptions): SharingChoiceInForce[] {
+  const rules = rulesOver(all);
+  const stored = new Map<string, Readonly<Record<string, unknown>>>();
+  for (const list of Object.values(all)) for (const rec of list ?? []) stored.set(rec.id, rec as unknown as Record<string, unknown>);
+  const included = new Set(briefSections(opts));
+  const drawn = new Map<KindName, Set<string>>();
+  for (const s of MEETING_BRIEF_SECTIONS.filter((x) => included.has(x.id))) {
+    for (const [kind, fields] of Object.entries(s.draws) as [KindName, readonly string[]][]) {
+      drawn.set(kind, new Set([...(drawn.get(kind) ?? []), ...fields]));
+    }
+  }
+  const scope = briefScope(data);
+  const out: SharingChoiceInForce[] = [];
+  for (const [kind, fields] of drawn) {
+    for (const shown of scope.get(kind)?.values() ?? []) {
+      const rec = stored.get(shown.id as string) as (Readonly<Record<string, unknown>> & { id: string }) | undefined;
+      if (!rec) continue;
+      const title = recordTitle(kind, shown);
+      const entry = (field: string | null, c: { level: 'internal' | 'shareable'; by: string; at: string }): SharingChoiceInForce =>
+        ({ kind, id: rec.id, title, field, fieldLabel: field ? fieldLabel(kind, field) : null, level: c.level, by: c.by, at: c.at, live: true });
+      const whole = rules.choice(rec.id, null);
+      if (whole && (!opts.shareable || (whole.level === 'shareable' && rules.record(kind, rec as never).defaultWhy))) out.push(entry(null, whole));
+      for (const field of fields) {
+        const c = rules.choice(rec.id, field);
+        if (!c || !hasValue(rec[field])) continue;
+        if (opts.shareable && !(c.level === 'shareable' && field in shown && rules.field(kind, rec as never, field).default === 'internal')) continue;
+        out.push(entry(field, c));
+      }
+    }
+  }
+  return out;
+}
+
+/** A choice in words: "our target of “Allied access”", "the note “Call the bureau…”". */
+function choiceWords(c: SharingChoiceInForce): string {
+  const cut = c.title.slice(0, 60);
+  const title = c.title.length > 60 ? `${cut.slice(0, cut.lastIndexOf(' ') > 20 ? cut.lastIndexOf(' ') : 60).trimEnd()}\u2026` : c.title;
+  return c.fieldLabel ? `${c.fieldLabel.toLowerCase()} of \u201c${title}\u201d` : `the ${KINDS[c.kind].label.toLowerCase()} \u201c${title}\u201d`;
+}
+
+/** The brief's small note of the sharing choices it shows (see choicesShown), or nothing. */
+function choicesNote(choices: readonly SharingChoiceInForce[], opts: MeetingBriefOptions): BlockNode[] {
+  if (!choices.length) return [];
+  if (opts.shareable) return [paragraph(italic(`Shared at the team\u2019s choice: ${choices.map(choiceWords).join('; ')}.`))];
+  const each = choices.map((c) => `${choiceWords(c)} marked ${c.level} by ${c.by}, ${formatDay(c.at.slice(0, 10))}`);
+  return [paragraph(italic(`Sharing choices (for the shareable version): ${each.join('; ')}.`))];
+}
+
+function compose(data: BriefData, opts: MeetingBriefOptions, choices: readonly SharingChoiceInForce[] = []): DocumentNode {
   const { meeting, directive } = data;
   const front: BlockNode[] = [
     heading(1, `Meeting brief: ${meeting.title}`),
     paragraph(bold('Directive: '), recordLink(directive.title, 'directive', directive.id), directive.referenceNumber ? ` (${directive.referenceNumber})` : ''),
     ...(opts.shareable ? [paragraph(italic('Shareable version.'))] : []),
+    ...choicesNote(choices, opts),
   ];
+  const included = new Set(briefSections(opts));
   const sections = MEETING_BRIEF_SECTIONS
-    .filter((s) => !(opts.shareable && 'internalOnly' in s && s.internalOnly))
-    .flatMap((s) => [heading(2, s.title, s.id), ...SECTION_BUILDERS[s.id](data, opts)]);
-  return doc([...front, ...sections]);
+    .filter((s) => included.has(s.id))
+    .flatMap((s) => [heading(2, s.title, s.id), ...SECTION_BUILDERS[s.id](data)]);
+  const built = doc([...front, ...sections]);
+  // Nothing shareable points back into the case file: record links become their words.
+  return opts.shareable ? withoutRecordLinks(built) : built;
 }
 
-/** Builds the brief for one meeting from the case's records. */
+/** Builds the brief for one meeting from the case's records (or, shareable, from what of them may leave). */
 export function buildMeetingBrief(cf: CaseFile, meetingId: string, opts: MeetingBriefOptions = {}): DocumentNode {
-  return compose(readBriefData(cf, meetingId), opts);
+  checkBriefable(cf, meetingId);
+  const all = caseRecords(cf, BRIEF_KINDS);
+  const data = briefDataOf(opts.shareable ? shareableProjection(all).records : all, meetingId);
+  return compose(data, opts, choicesShown(all, data, opts));
 }
 
 /**
@@ -369,14 +533,29 @@ export function regenerateSection(edited: unknown, sectionId: string, freshBrief
   }
 }
 
+/**
+ * What the pages of any document of a case carry: its title, the case line (the directive's title and reference
+ * number), the date and the marking. A brief exported from the app's drafts and one written by `parley brief` get
+ * their pages here, so their footers read the same in every format. A shareable document's case line is read from
+ * the shareable projection, like the document itself, and its marking is the shareable one unless another is chosen.
+ */
+export function casePage(cf: CaseFile, title: string, opts: { marking?: string; today?: string; shareable?: boolean } = {}): PageOptions {
+  const marking = opts.marking ?? (opts.shareable ? SHAREABLE_MARKING : undefined);
+  return {
+    title,
+    caseReference: caseReferenceOf(directiveAsShown(cf, opts.shareable)),
+    date: formatDay(opts.today ?? todayIso()),
+    ...(marking !== undefined ? { marking } : {}),
+  };
+}
+
 /** What the pages of an exported brief carry: its title, the case reference, the date and the marking. */
 export function meetingBriefPage(cf: CaseFile, meetingId: string, opts: MeetingBriefOptions & { marking?: string; today?: string } = {}): PageOptions {
-  const meeting = cf.get('meeting', meetingId);
-  const directive = cf.directive();
-  return {
-    title: `Meeting brief - ${meeting.title}${opts.shareable ? ' (shareable)' : ''}`,
-    caseReference: directive.referenceNumber ? `${directive.title} (${directive.referenceNumber})` : directive.title,
-    date: formatDay(opts.today ?? todayIso()),
-    ...(opts.marking !== undefined ? { marking: opts.marking } : opts.shareable ? { marking: SHAREABLE_MARKING } : {}),
-  };
+  const meeting = meetingAsShown(cf, meetingId, opts.shareable);
+  return casePage(cf, `Meeting brief - ${meeting.title}${opts.shareable ? ' (shareable)' : ''}`, { marking: opts.marking, today: opts.today, shareable: opts.shareable });
+}
+
+/** How a page names its case: the directive's title, with its reference number where it has one. */
+export function caseReferenceOf(directive: Rec<'directive'>): string {
+  return directive.referenceNumber ? `${directive.title} (${directive.referenceNumber})` : directive.title;
 }

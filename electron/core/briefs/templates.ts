@@ -8,25 +8,27 @@
 //                                  issuedOn, receivedOn, subject, scope, summary, status
 //   {{counterparty}}, {{ourOrganization}}   from the directive
 //   {{issue.<n>.<field>}}          the n-th issue (1-based, in the case's issue order): title, priority, status,
-//                                  ourOpening, ourTarget, theirPosition, theirInterests; internal only:
-//                                  ourWalkaway, ourInterests
+//                                  ourOpening, theirPosition; internal by default: ourTarget, ourWalkaway,
+//                                  ourInterests, theirInterests
 //   {{issues.count}}               how many issues the case has
 //   {{nextMeeting.title}}, {{nextMeeting.date}}, {{nextMeeting.location}}   the next planned meeting from today
-//   {{batna.ours}}, {{batna.theirs}}   internal only
+//   {{batna.ours}}, {{batna.theirs}}   internal by default
 // Block fields (alone in a paragraph):
-//   {{issues.table}}               the issues table, without walk-away positions
-//   {{issues.positions}}           one heading per issue still in play, with our target and their position
+//   {{issues.table}}               the issues table
+//   {{issues.positions}}           one heading per issue still in play, with the position we propose and theirs
 //   {{deadlines.table}}            open deadlines, TBD ones with their expected window
 //   {{precedents.list}}            precedents with their citations as footnotes
-// Internal-only fields are filled only for templates meant to stay inside the team (the internal memo); anywhere
-// else they read "[name not recorded]" rather than leak a walk-away into a letter.
+// A template meant to stay inside the team (the internal memo) is filled from the whole case. Any other goes to the
+// other side, so it is filled from the shareable projection of the case (shared/sharing.ts), like a shareable
+// brief: a field that may not leave reads "[name not recorded]", and the filled draft has no record links.
 import {
-  bold, doc, fillMergeFields, heading, paragraph, table, type BlockNode, type DocumentNode, type MergeValues,
+  bold, doc, fillMergeFields, heading, paragraph, table, withoutRecordLinks, type BlockNode, type DocumentNode, type MergeValues,
 } from '../../../shared/documents/index.js';
 import type { DRAFT_TYPES } from '../../../shared/enums.js';
-import type { RecordOf } from '../../../shared/records.js';
+import { KINDS } from '../../../shared/records.js';
 import type { CaseFile } from '../case-file.js';
 import { ParleyError } from '../errors.js';
+import { directiveAsShown } from '../sharing.js';
 import { capitalized, formatDay, todayIso } from './format.js';
 import { ACTIVE_ISSUE, CASE_SECTIONS, readCaseData, type CaseData } from './meeting-brief.js';
 
@@ -34,7 +36,7 @@ export interface MergeFieldInfo {
   name: string;
   description: string;
   block?: boolean;
-  /** Filled only in internal documents. */
+  /** Internal by default (the registry says so): filled only in internal documents, unless marked shareable. */
   internal?: boolean;
 }
 
@@ -42,8 +44,7 @@ const DIRECTIVE_FIELDS = [
   'title', 'referenceNumber', 'issuingAuthority', 'legalBasis', 'authoritiesCited', 'issuedOn', 'receivedOn',
   'subject', 'scope', 'summary', 'status',
 ] as const;
-const ISSUE_FIELDS = ['title', 'priority', 'status', 'ourOpening', 'ourTarget', 'theirPosition', 'theirInterests'] as const;
-const INTERNAL_ISSUE_FIELDS = ['ourWalkaway', 'ourInterests'] as const;
+const ISSUE_FIELDS = ['title', 'priority', 'status', 'ourOpening', 'ourTarget', 'ourWalkaway', 'ourInterests', 'theirPosition', 'theirInterests'] as const;
 
 /** "referenceNumber" -> "reference number". */
 const spaced = (field: string) => field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
@@ -51,30 +52,34 @@ const spaced = (field: string) => field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCa
 /** Every merge field, for the editor's "insert field" menu. */
 export const MERGE_FIELDS: MergeFieldInfo[] = [
   { name: 'today', description: "Today's date" },
-  ...DIRECTIVE_FIELDS.map((f) => ({ name: `directive.${f}`, description: `The directive's ${spaced(f)}` })),
+  ...DIRECTIVE_FIELDS.map((f) => ({ name: `directive.${f}`, description: `The directive's ${spaced(f)}`, ...internalOf(KINDS.directive.fields[f].share) })),
   { name: 'counterparty', description: 'The other side, as named on the directive' },
   { name: 'ourOrganization', description: 'Our organization, as named on the directive' },
-  ...ISSUE_FIELDS.map((f) => ({ name: `issue.<n>.${f}`, description: `The n-th issue's ${spaced(f)}` })),
-  ...INTERNAL_ISSUE_FIELDS.map((f) => ({ name: `issue.<n>.${f}`, description: `The n-th issue's ${spaced(f)}`, internal: true })),
+  ...ISSUE_FIELDS.map((f) => ({ name: `issue.<n>.${f}`, description: `The n-th issue's ${spaced(f)}`, ...internalOf(KINDS.issue.fields[f].share) })),
   { name: 'issues.count', description: 'How many issues the case has' },
   { name: 'nextMeeting.title', description: 'The next planned meeting' },
   { name: 'nextMeeting.date', description: 'Its date' },
   { name: 'nextMeeting.location', description: 'Its location' },
+  // A BATNA is internal as a whole by default (the registry's rule for its kind).
   { name: 'batna.ours', description: 'Our best alternative to agreement', internal: true },
   { name: 'batna.theirs', description: 'Their best alternative to agreement', internal: true },
-  { name: 'issues.table', description: 'The issues table (no walk-away positions)', block: true },
-  { name: 'issues.positions', description: 'Our target and their position, issue by issue', block: true },
+  { name: 'issues.table', description: 'The issues table (in outward documents, only the positions that may leave)', block: true },
+  { name: 'issues.positions', description: 'The position we propose and theirs, issue by issue', block: true },
   { name: 'deadlines.table', description: 'Open deadlines, including TBD ones', block: true },
   { name: 'precedents.list', description: 'Precedents with citations', block: true },
 ];
+
+function internalOf(share: 'internal' | 'shareable'): { internal?: true } {
+  return share === 'internal' ? { internal: true } : {};
+}
 
 function text(value: string | readonly string[] | null | undefined): string | null {
   if (Array.isArray(value)) return value.join('; ') || null;
   return (value as string | null | undefined) ?? null;
 }
 
-function nextMeeting(cf: CaseFile, today: string): RecordOf<'meeting'> | undefined {
-  return cf.list('meeting', { filter: { status: 'planned' } }).find((m) => m.meetingDate && m.meetingDate >= today);
+function nextMeeting(data: CaseData, today: string): CaseData['meetings'][number] | undefined {
+  return data.meetings.find((m) => m.status === 'planned' && m.meetingDate && m.meetingDate >= today);
 }
 
 function issuePositions(data: CaseData): BlockNode[] {
@@ -88,10 +93,13 @@ function issuePositions(data: CaseData): BlockNode[] {
   ]);
 }
 
-/** The values of every merge field from the case as it is now. Internal fields are filled only when asked. */
+/**
+ * The values of every merge field from the case as it is now: from the whole case for an internal document, else
+ * from its shareable projection (a field that may not leave has no value).
+ */
 export function caseMergeValues(cf: CaseFile, opts: { today?: string; internal?: boolean } = {}): MergeValues {
   const today = opts.today ?? todayIso();
-  const data = readCaseData(cf);
+  const data = readCaseData(cf, !opts.internal);
   const d = data.directive;
   const inline: MergeValues['inline'] = {
     today: formatDay(today),
@@ -105,23 +113,21 @@ export function caseMergeValues(cf: CaseFile, opts: { today?: string; internal?:
   }
   data.issues.forEach((issue, index) => {
     for (const f of ISSUE_FIELDS) inline[`issue.${index + 1}.${f}`] = f === 'priority' || f === 'status' ? capitalized(issue[f]) : issue[f];
-    for (const f of INTERNAL_ISSUE_FIELDS) inline[`issue.${index + 1}.${f}`] = opts.internal ? issue[f] : null;
   });
-  const meeting = nextMeeting(cf, today);
+  const meeting = nextMeeting(data, today);
   inline['nextMeeting.title'] = meeting?.title ?? null;
   inline['nextMeeting.date'] = meeting?.meetingDate ? formatDay(meeting.meetingDate) : null;
   inline['nextMeeting.location'] = meeting?.location ?? null;
   for (const side of ['ours', 'theirs'] as const) {
-    inline[`batna.${side}`] = opts.internal ? data.batnas.filter((b) => b.side === side).map((b) => b.description).join('; ') || null : null;
+    inline[`batna.${side}`] = data.batnas.filter((b) => b.side === side).map((b) => b.description).join('; ') || null;
   }
-  const shareable = { shareable: true };
   return {
     inline,
     blocks: {
-      'issues.table': CASE_SECTIONS.issues(data, shareable),
+      'issues.table': CASE_SECTIONS.issues(data),
       'issues.positions': issuePositions(data),
-      'deadlines.table': CASE_SECTIONS.deadlines(data, { shareable: !opts.internal }),
-      'precedents.list': CASE_SECTIONS.precedents(data, shareable),
+      'deadlines.table': CASE_SECTIONS.deadlines(data),
+      'precedents.list': CASE_SECTIONS.precedents(data),
     },
   };
 }
@@ -131,7 +137,7 @@ export function caseMergeValues(cf: CaseFile, opts: { today?: string; internal?:
 export interface DraftTemplate {
   title: string;
   draftType: (typeof DRAFT_TYPES)[number];
-  /** Whether internal-only fields are filled (walk-aways, BATNAs). */
+  /** Whether it stays inside the team: filled from the whole case. Otherwise from the shareable projection. */
   internal: boolean;
   doc: DocumentNode;
 }
@@ -167,7 +173,7 @@ export const TEMPLATES = {
       paragraph(bold('Re: {{directive.title}} ({{directive.referenceNumber}})')),
       paragraph('Dear Sir or Madam,'),
       paragraph('We write on behalf of {{ourOrganization}} concerning the directive referenced above, issued on {{directive.issuedOn}} and received on {{directive.receivedOn}}.'),
-      paragraph('Our client is committed to resolving this matter cooperatively. On {{issue.1.title}}, we propose the following: {{issue.1.ourTarget}}'),
+      paragraph('Our client is committed to resolving this matter cooperatively. On {{issue.1.title}}, we propose the following: {{issue.1.ourOpening}}'),
       paragraph('We would welcome the opportunity to discuss these points at {{nextMeeting.title}} on {{nextMeeting.date}}.'),
       paragraph('Yours faithfully,'),
       paragraph('Counsel for {{ourOrganization}}'),
@@ -203,6 +209,8 @@ export type TemplateName = keyof typeof TEMPLATES;
 export interface FilledTemplate {
   title: string;
   draftType: DraftTemplate['draftType'];
+  /** Filled from the shareable projection (the template is not internal): save the draft as shareable. */
+  shareable: boolean;
   doc: DocumentNode;
   /** Fields with no value in the case (they read "[name not recorded]"). */
   missing: string[];
@@ -216,5 +224,9 @@ export function fillTemplate(cf: CaseFile, name: TemplateName, opts: { today?: s
   if (!template) throw new ParleyError('not_found', `There is no template called "${String(name)}".`);
   const values = caseMergeValues(cf, { today: opts.today, internal: template.internal });
   const filled = fillMergeFields(opts.template ?? template.doc, values);
-  return { title: `${template.title}: ${cf.directive().title}`, draftType: template.draftType, ...filled };
+  const shareable = !template.internal;
+  return {
+    title: `${template.title}: ${directiveAsShown(cf, shareable).title}`, draftType: template.draftType, shareable, ...filled,
+    doc: shareable ? withoutRecordLinks(filled.doc) : filled.doc,
+  };
 }

@@ -1,7 +1,20 @@
 // Which deadlines go into an exported calendar, and with what words: read from a case file's connection (an open
-// case, or a library file read-only), each rule-built deadline explained by the engine as the app shows it.
+// case, or a library file read-only).
+//
+// A calendar file leaves the building by design: calendar apps sync it to phones and to outside servers. So it is
+// made from the shareable projection of the case (shared/sharing.ts), like a shareable brief:
+// - deadlines internal as a whole (of kind "internal", or marked internal) are not on it, unless marked shareable;
+// - an event carries the deadline's title, its due date or time, its kind and status, and an alarm per reminder:
+//   never its notes, owner or confidence;
+// - a rule-built deadline says its rule ("30 business days after Order received") only when its trigger is shared too,
+//   and never the case's closure days;
+// - UIDs are a digest of the case id and the deadline id: stable, so exporting again updates the events, but not
+//   the record ids of the case file.
+import { createHash } from 'node:crypto';
 import type { IcsExport } from '../../../shared/contract.js';
 import type { DeadlineInput, EventInput, MeetingInput } from '../../../shared/deadlines/index.js';
+import type { KindName } from '../../../shared/records.js';
+import { shareableProjection, type CaseRecords } from '../../../shared/sharing.js';
 import { fileSlug } from '../briefs/format.js';
 import type { Db } from '../db/connection.js';
 import { toParleyError } from '../errors.js';
@@ -17,24 +30,48 @@ export interface CaseCalendar {
 
 const ALL = { limit: -1, offset: 0, orderBy: 'rowid' } as const;
 
+/** The UID of a deadline's event: a digest of its case and its id (the same each time, and no record id). */
+export function calendarUid(caseId: string, deadlineId: string): string {
+  return createHash('sha256').update(`parley-calendar\u0000${caseId}\u0000${deadlineId}`).digest('hex').slice(0, 32);
+}
+
 export function caseCalendar(db: Db): CaseCalendar {
+  const read = (kind: KindName) => new RecordTable(db, kind).list(ALL);
   const directive = new RecordTable(db, 'directive').first()!;
-  const deadlines = new RecordTable(db, 'deadline').list(ALL) as unknown as (DeadlineInput & StoredRecord)[];
-  const events = new RecordTable(db, 'event').list(ALL) as unknown as EventInput[];
-  const meetings = new RecordTable(db, 'meeting').list(ALL) as unknown as MeetingInput[];
-  let explanations = new Map<string, string>();
+  const deadlines = read('deadline') as unknown as (DeadlineInput & StoredRecord)[];
+  const events = read('event') as unknown as EventInput[];
+  const meetings = read('meeting') as unknown as MeetingInput[];
+  // A file of a schema before sharing choices (a library file read as it is) has none.
+  const hasChoices = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'disclosure'").get() !== undefined;
+  // Meetings too: a meeting's own deadline leaves only with its meeting, and a rule names the meeting it counts from.
+  const records = {
+    directive: [directive], deadline: deadlines, event: events, meeting: meetings, party: read('party'), disclosure: hasChoices ? read('disclosure') : [],
+  } as unknown as CaseRecords;
+  const shared = shareableProjection(records).records;
+  const caseId = db.prepare("SELECT value FROM case_meta WHERE key = 'case_id'").pluck().get() as string;
+  const explanations = new Map<string, string>();
+  let computed = new Map<string, ReturnType<typeof computeScheduleOf> extends Map<string, infer C> ? C : never>();
   try {
-    const computed = computeScheduleOf({ deadlines, events, meetings, ...workingCalendarOf(directive) });
-    explanations = new Map([...computed.values()].map((c) => [c.deadlineId, c.explanation]));
+    computed = computeScheduleOf({ deadlines, events, meetings, ...workingCalendarOf(directive) });
   } catch (err) {
     // A file changed by other tools may hold a circle of triggers; its dates still export, without explanations.
     if (toParleyError(err).code !== 'cycle') throw err;
   }
-  return { caseTitle: directive.title as string, deadlines, explanations };
+  const calendar: IcsDeadline[] = (shared.deadline ?? []).map((d) => {
+    const uid = calendarUid(caseId, d.id);
+    const rule = computed.get(d.id);
+    // The rule's words name its trigger: only when the trigger (and so the rule) is shared.
+    if (rule && d.rule) {
+      const due = d.dueType === 'datetime' && d.dueTime && d.timeZone ? `${d.dueDate} ${d.dueTime} ${d.timeZone}` : d.dueDate;
+      explanations.set(uid, `${rule.formula}; due ${due}`);
+    }
+    return { ...d, id: uid } as IcsDeadline;
+  });
+  return { caseTitle: shared.directive![0]!.title, deadlines: calendar, explanations };
 }
 
 /**
- * One calendar of the cases' deadlines. UIDs are the deadlines' ids, so importing a later export updates the
+ * One calendar of the cases' deadlines. UIDs are stable (calendarUid), so importing a later export updates the
  * events; with several cases, each event's title names its case.
  */
 export function calendarExport(cases: readonly CaseCalendar[], problems: IcsExport['problems'], skipped: IcsExport['skipped'] = [], generatedAt = new Date()): IcsExport {

@@ -5,14 +5,16 @@
 //   named in the description. No TZID, so no VTIMEZONE definitions to keep in step with the zone database;
 //   every calendar app shows the right moment in its user's zone.
 // - A deadline due on a date is an all-day event (DTSTART;VALUE=DATE and DTEND the day after).
-// - UID is `${deadlineId}@parley`, so exporting again updates the events instead of adding copies; SEQUENCE is
-//   the record's version when it is given.
+// - UID is `${id}@parley` of each deadline as given (a case's calendar gives a stable digest, not the record id:
+//   calendar/export.ts), so exporting again updates the events instead of adding copies; SEQUENCE is the record's
+//   version when it is given.
 // - Deadlines whose date is not yet known (TBD) have no place on a calendar: they are left out, and the
 //   calendar's description names them.
 // - One display alarm per reminder offset, for open deadlines only. Alarms count back from the start of the
 //   event, which for an all-day event is the start of its day: the same moments the app reminds at
 //   (shared/deadlines/reminders.ts).
-// - Notes are not exported: calendars are often synced to outside services.
+// - Notes are not exported: calendars are often synced to outside services (what a case's calendar carries at all
+//   is its shareable projection: calendar/export.ts).
 import { reminderOffsetsFor, shiftDays, zonedTimeToInstant, type DeadlineInput } from '../../../shared/deadlines/index.js';
 
 export type IcsDeadline = DeadlineInput & { version?: number };

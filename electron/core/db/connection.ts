@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { ParleyError, toParleyError } from '../errors.js';
+import { inUseError, ParleyError, toParleyError } from '../errors.js';
 import { fsyncDir, fsyncFile, releaseTemp, removeLeftoversIn, removeTemp, tempPathBeside } from '../files.js';
-import { applyKey, couldBeEncrypted, hasPlainHeader, passphraseRequired } from './encryption.js';
+import { applyKey, couldBeEncrypted, hasPlainHeader, passphraseRequired, wrongPassphrase } from './encryption.js';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations.js';
 import { assertExpectedSchema } from './schema-check.js';
 
@@ -82,7 +82,8 @@ function assertFileExists(file: string): void {
  */
 export function openCaseDatabase(file: string, opts: OpenOptions = {}): Db {
   // A key change elsewhere may rename a new file over this one while it is being opened (see openOnce): open again,
-  // which then opens the new file. Each try waits for the key change's lock, so two tries are plenty.
+  // which then opens the new file. Each try waits for the key change's lock, so three tries (the first, and one for
+  // each of two key changes in a row) are plenty.
   for (let attempt = 1; ; attempt++) {
     try {
       return openOnce(file, opts);
@@ -109,7 +110,7 @@ function openOnce(file: string, opts: OpenOptions): Db {
   }
 }
 
-function openFile(file: string, opts: OpenOptions, identity: FileIdentity): Db {
+function openFile(file: string, opts: OpenOptions, identity: FileIdentity, rolledBack = false): Db {
   const header = readHeader(file);
   // An encrypted file has no readable header: it opens only with a passphrase, and its identity is checked once
   // the connection is keyed.
@@ -131,8 +132,11 @@ function openFile(file: string, opts: OpenOptions, identity: FileIdentity): Db {
     }
   }
   if (hasHotJournal(file)) {
+    // Still there after a rollback: another program holds the file's lock in the middle of that write (its journal
+    // only looks hot: SQLite reads past it, and nothing may roll it back). That program's write is not ours to end.
+    if (rolledBack) throw inUse(file);
     rollBackUnfinishedWrite(file, passphrase);
-    return openFile(file, opts, identity); // the header may have been part of what was rolled back: check it again
+    return openFile(file, opts, identity, true); // the header may have been part of what was rolled back: check it again
   }
   // Keying a connection derives the key from the passphrase (PBKDF2, 256,000 iterations: nearly all the cost of an
   // encrypted open), once per connection. An encrypted file with neither a WAL nor a rollback journal beside it
@@ -213,10 +217,7 @@ function assertSameFile(file: string, before: FileIdentity): void {
 
 /** The file is in use elsewhere: open for editing in another Parley or program, or held by a key change. */
 export function inUse(file: string): ParleyError {
-  return new ParleyError(
-    'already_open',
-    `${path.basename(file)} is in use by another program (open for editing in another Parley window or program, or being encrypted, re-keyed or decrypted); close it there, or try again in a moment. Nothing was changed.`,
-  );
+  return inUseError(path.basename(file));
 }
 
 /**
@@ -305,8 +306,9 @@ const JOURNAL_MAGIC = Buffer.from('d9d505f920a163d7', 'hex');
 /**
  * Rolls back an interrupted rollback-mode write, as any writable SQLite connection does when it first reads the
  * file: the file is returned to its last committed state. A read-only connection cannot do this, and would refuse
- * the file for good. If another program is in the middle of that write (it holds the file's lock), SQLite waits for
- * it instead, and the file is reported in use.
+ * the file for good. If another program is in the middle of that write, SQLite does not roll it back: it waits for
+ * that program's lock (then the file is reported in use), or reads past a journal that program still holds, which
+ * openFile then finds still there and reports in use.
  */
 function rollBackUnfinishedWrite(file: string, passphrase: string | undefined): void {
   try {
@@ -318,12 +320,22 @@ function rollBackUnfinishedWrite(file: string, passphrase: string | undefined): 
       `${path.basename(file)} holds a change that was interrupted (a crash left ${path.basename(file)}-journal beside it). It must be rolled back before the file can be read, and that needs a folder Parley can write to: copy the file and its -journal file together to such a folder and open the copy there.`,
     );
   }
-  const db = connect(file, false, passphrase);
+  // An encrypted file's journal is read with the key given. With a wrong one its pages read as noise, which SQLite
+  // calls corrupt (or not a database) and stops at, before it writes anything: that is the wrong passphrase (the
+  // encrypted test of "a hot rollback journal left by a crash" shows the file and journal left byte for byte).
+  const unreadable = (err: unknown) => (passphrase !== undefined && isUnreadable(err) ? wrongPassphrase(file) : damagedError(file));
+  const db = connect(file, false, passphrase, unreadable);
   try {
-    closeOnFailure(db, () => db.prepare('SELECT count(*) FROM sqlite_master').pluck().get(), (err) => openingError(file, err, () => damagedError(file)));
+    closeOnFailure(db, () => db.prepare('SELECT count(*) FROM sqlite_master').pluck().get(), (err) => openingError(file, err, unreadable));
   } finally {
     if (db.open) db.close();
   }
+}
+
+/** SQLite could not make sense of the bytes it read (as with a wrong key). */
+function isUnreadable(err: unknown): boolean {
+  const code = String((err as { code?: unknown })?.code ?? '');
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
 }
 
 /** The WAL or rollback journal beside the file, if any: it was not closed cleanly, or a connection has it open. */
@@ -340,8 +352,11 @@ function assertWritable(file: string): void {
   }
 }
 
-/** A connection with every pragma set; keyed first (before any other statement) when a passphrase is given. */
-function connect(file: string, readonly: boolean, passphrase?: string): Db {
+/**
+ * A connection with every pragma set; keyed first (before any other statement) when a passphrase is given.
+ * `unreadable` says what a file SQLite cannot read means (by default, that it is damaged).
+ */
+function connect(file: string, readonly: boolean, passphrase?: string, unreadable: (err: unknown) => Error = () => damagedError(file)): Db {
   let db: Db;
   try {
     db = new Database(file, { readonly, fileMustExist: true, ...driverOptions() });
@@ -351,7 +366,7 @@ function connect(file: string, readonly: boolean, passphrase?: string): Db {
   closeOnFailure(db, () => {
     if (passphrase !== undefined) applyKey(db, passphrase, file);
     setConnectionPragmas(db);
-  }, (err) => openingError(file, err, () => damagedError(file)));
+  }, (err) => openingError(file, err, unreadable));
   return db;
 }
 

@@ -1,11 +1,12 @@
 // The ordered list of schema migrations. Each is a numbered SQL file in migrations/, bundled as text so that
 // the command line, the tests and the packaged app all carry the same SQL. A test checks that every file in
-// migrations/ is listed here, in order. Numbers may be
-// missing while migrations made on other branches have not arrived yet; each is applied in order of its number.
+// migrations/ is listed here, in order, numbered 1, 2, 3 ... without gaps.
 import m0001 from '../../../migrations/0001_case_file.sql';
 import m0002 from '../../../migrations/0002_live_record_indexes.sql';
 import m0003 from '../../../migrations/0003_deadline_calendar_and_reminders.sql';
 import m0004 from '../../../migrations/0004_draft_shareable.sql';
+import m0005 from '../../../migrations/0005_disclosure.sql';
+import m0006 from '../../../migrations/0006_review_comments.sql';
 import m0007 from '../../../migrations/0007_scenario_loop.sql';
 
 export interface Migration {
@@ -19,6 +20,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '0002_live_record_indexes', sql: m0002 },
   { version: 3, name: '0003_deadline_calendar_and_reminders', sql: m0003 },
   { version: 4, name: '0004_draft_shareable', sql: m0004 },
+  { version: 5, name: '0005_disclosure', sql: m0005 },
+  { version: 6, name: '0006_review_comments', sql: m0006 },
   { version: 7, name: '0007_scenario_loop', sql: m0007 },
 ];
 

@@ -6,7 +6,9 @@
 // From the moment it has the file to itself until the rename, a key change holds the file with an exclusive lock
 // that every SQLite connection respects: nobody can open it for editing meanwhile and go on writing to the old file
 // after the rename (see connection.ts, readyForEditing, for how an open that waited for the lock then opens the new
-// file), and no WAL of the old file can be left beside the new one.
+// file), and no WAL of the old file can be left beside the new one. On Windows, which cannot rename over a file that
+// is open, the lock is let go just before the rename instead, and Windows itself refuses the rename if another
+// program has opened the file meanwhile (see SwapMode).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -107,15 +109,35 @@ function verifyCopy(target: string, passphrase: string | null, expected: Fingerp
 export type KeyChange = 'encrypt' | 'rekey' | 'decrypt';
 
 /**
+ * How the new file takes the old one's place, which the operating system decides:
+ * - 'posix': the file stays held (its connection open) through the rename, since POSIX renames over an open file;
+ *   the zeroed journal that holding made is removed, and the journal kept in memory, while it is held, so that
+ *   closing after the rename removes nothing beside the new file.
+ * - 'windows': Windows renames over no file that is open, nor removes an open journal, so the connection is closed
+ *   (SQLite removing its journal as it closes) before the rename. That is safe there because Windows refuses to
+ *   replace a file another program has open: an open that came in between makes the rename fail, and the change
+ *   is refused as in use, the old file kept.
+ * Both run on every platform (the tests run each); `swapModeOf` picks the one the platform needs.
+ */
+export type SwapMode = 'posix' | 'windows';
+
+export function swapModeOf(platform: NodeJS.Platform = process.platform): SwapMode {
+  return platform === 'win32' ? 'windows' : 'posix';
+}
+
+/**
  * Replaces a closed case file by a copy under another key: `from` opens it (null: it is plain), `to` is the new
  * passphrase (null: the copy is plain). The file is checked as any file being opened (a foreign, newer or damaged
  * file is refused, a wrong passphrase too) before anything is written.
  */
-export function rewriteWithKey(file: string, change: KeyChange, from: string | null, to: string | null): void {
+export function rewriteWithKey(file: string, change: KeyChange, from: string | null, to: string | null, swap: SwapMode = swapModeOf()): void {
   const name = path.basename(file);
   if (change === 'encrypt' && couldBeEncrypted(file)) {
     throw new ParleyError('invalid_input', `${name} is encrypted already (or is not a case file); to change its passphrase, use rekey.`);
   }
+  // The file as found: if another key change replaces it while this one starts, whatever this one then meets (the
+  // new file read with the old key reads as noise, say) is reported as that, not as damage.
+  const identity = fileIdentity(file);
   // The opening checks (and SQLite's own recovery of an interrupted write, and the removal of what an interrupted
   // key change left in the folder) run first, over a read-only connection.
   const source = openCaseDatabase(file, { readOnly: true, passphrase: from ?? undefined });
@@ -124,11 +146,13 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
   } finally {
     closeCaseDatabase(source);
   }
+  if (!isSameFile(file, identity)) throw changedMeanwhile(file);
   const temp = tempPathBeside(file, 'rewrite');
-  const identity = fileIdentity(file);
   const copier = copyingConnection(file, from, temp, to);
+  let held = true;
+  let renamed = false;
   try {
-    holdExclusively(copier.db, file);
+    holdExclusively(copier.db, file, swap);
     // Another key change may have had the lock first and renamed its new file over the one attached here: then what
     // is held is the replaced file, and copying it would put the old case (and the old key) back over the new one.
     if (!isSameFile(file, identity)) throw changedMeanwhile(file);
@@ -137,16 +161,52 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
     copier.db.prepare('VACUUM src INTO ?').run(temp);
     verifyCopy(temp, to, expected, file);
     fsyncFile(temp);
-    fs.renameSync(temp, file);
+    if (swap === 'windows') {
+      const copied = fileState(file);
+      copier.close();
+      held = false;
+      // Written between the close and here by a program that opened and closed it again at once: what was copied
+      // is no longer all of it.
+      if (fileState(file) !== copied) throw inUse(file);
+      renameUnlessOpen(temp, file);
+    } else {
+      fs.renameSync(temp, file);
+    }
+    renamed = true;
     releaseTemp(temp);
     fsyncDir(path.dirname(file));
   } catch (err) {
     removeTemp(temp);
+    if (!renamed && !isSameFile(file, identity)) throw changedMeanwhile(file);
     throw keyError(err, file, from);
   } finally {
-    // Only now may anyone else have the file: the new one, by its name.
-    copier.close();
+    // Only now may anyone else have the file (on POSIX): the new one, by its name.
+    if (held) copier.close();
   }
+}
+
+/** What a write to a file changes, besides its content: its identity, size and time of change. */
+function fileState(file: string): string {
+  const { dev, ino, size, mtimeMs } = fs.statSync(file);
+  return JSON.stringify([dev, ino, size, mtimeMs]);
+}
+
+/**
+ * Renames `temp` over `file`, which Windows refuses while another program has `file` open (SQLite opens files
+ * without letting them be deleted or replaced): that refusal means the file is in use, and nothing was changed.
+ */
+function renameUnlessOpen(temp: string, file: string): void {
+  try {
+    fs.renameSync(temp, file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EPERM' || code === 'EACCES' || code === 'EBUSY') throw inUse(file);
+    throw err;
+  }
+}
+
+function changedMeanwhile(file: string): ParleyError {
+  return new ParleyError('already_open', `${path.basename(file)} was encrypted, re-keyed or decrypted by another program a moment ago; open it again to see how it is kept now. Nothing was changed.`);
 }
 
 /**
@@ -154,15 +214,12 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
  * connection keeps every lock it takes. Leaving WAL mode first folds any WAL into the file and succeeds only when no
  * other connection has the file open (a Parley that has it open for editing is in WAL mode and holds its shared
  * memory), so failing to is the sign that it is in use; a WAL left by a crash is folded in, and belongs to the old
- * file only. BEGIN EXCLUSIVE then takes the exclusive lock, which no reader or writer can pass. The journal file
- * that leaving WAL made (its header zeroed: nothing to roll back) is removed while the lock is held, and the journal
- * kept in memory from then on, so that closing this connection after the rename removes nothing of the new file.
+ * file only. BEGIN EXCLUSIVE then takes the exclusive lock, which no reader or writer can pass. Leaving WAL made a
+ * journal file (its header zeroed: nothing to roll back). On POSIX it is removed while the lock is held, and the
+ * journal kept in memory from then on, so that closing this connection after the rename removes nothing of the new
+ * file; on Windows the connection closes before the rename, and SQLite removes the journal as it closes.
  */
-function changedMeanwhile(file: string): ParleyError {
-  return new ParleyError('already_open', `${path.basename(file)} was encrypted, re-keyed or decrypted by another program a moment ago; open it again to see how it is kept now. Nothing was changed.`);
-}
-
-function holdExclusively(db: Db, file: string): void {
+function holdExclusively(db: Db, file: string, swap: SwapMode): void {
   const busy = () => inUse(file);
   db.pragma('src.locking_mode = EXCLUSIVE');
   try {
@@ -179,6 +236,7 @@ function holdExclusively(db: Db, file: string): void {
     if (String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw busy();
     throw err;
   }
+  if (swap === 'windows') return; // closed before the rename, which removes the journal: see SwapMode
   fs.rmSync(`${file}-journal`, { force: true });
   db.pragma('src.journal_mode = MEMORY');
 }

@@ -154,38 +154,90 @@ class DocxWriter {
   }
 }
 
-/** Estimated width of a character of 9-point table text, and a cell's left and right padding, in twips. */
-const CHAR_TWIPS = 100;
-const CELL_PADDING_TWIPS = 200;
+/**
+ * Advance widths of the printable ASCII characters (space to tilde), in thousandths of an em, in DejaVu Serif and
+ * DejaVu Serif Bold. Word files name Times New Roman; where it is missing (and Liberation Serif, its metric twin, too)
+ * LibreOffice sets them in DejaVu Serif, the widest face a reader is likely to get. A column wide enough for a word
+ * in DejaVu is wide enough for it in Times New Roman and Liberation Serif.
+ */
+const GLYPH_WIDTHS = {
+  regular: [
+    318, 402, 460, 838, 636, 950, 890, 275, 390, 390, 500, 838, 318, 338, 318, 337, 636, 636, 636, 636, 636, 636, 636, 636,
+    636, 636, 337, 337, 838, 838, 838, 536, 1000, 722, 735, 765, 802, 730, 694, 799, 872, 395, 401, 747, 664, 1024, 875, 820,
+    673, 820, 753, 685, 667, 843, 722, 1028, 712, 660, 695, 390, 337, 390, 838, 500, 500, 596, 640, 560, 640, 592, 370, 640,
+    644, 320, 310, 606, 320, 948, 644, 602, 640, 640, 478, 513, 402, 644, 565, 856, 564, 565, 527, 636, 337, 636, 838,
+  ],
+  bold: [
+    348, 439, 521, 838, 696, 950, 903, 306, 473, 473, 523, 838, 348, 415, 348, 365, 696, 696, 696, 696, 696, 696, 696, 696,
+    696, 696, 369, 369, 838, 838, 838, 586, 1000, 776, 845, 796, 867, 762, 710, 854, 945, 468, 473, 869, 703, 1107, 914, 871,
+    752, 871, 831, 722, 744, 872, 776, 1123, 776, 714, 730, 473, 365, 473, 838, 500, 500, 648, 699, 609, 699, 636, 430, 699,
+    727, 380, 362, 693, 380, 1058, 727, 667, 699, 699, 527, 563, 462, 727, 581, 861, 596, 581, 568, 643, 364, 643, 838,
+  ],
+} as const;
+/** Table text is 9-point: twips (1/20 point) per thousandth of an em. */
+const TABLE_TWIPS_PER_MILLI_EM = (9 * 20) / 1000;
+/** A cell's left and right margins (see `table`), and a little room for rounding in the reader's layout. */
+const CELL_PADDING_TWIPS = 80 + 80 + 40;
+
+/** How wide a run of table text is set, in twips; a letter with an accent counts as its base letter, others as an em. */
+function textTwips(text: string, bold: boolean): number {
+  const widths = GLYPH_WIDTHS[bold ? 'bold' : 'regular'];
+  let milliEm = 0;
+  for (const ch of text.normalize('NFKD')) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0x300 && code <= 0x36f) continue; // a combining accent sits over the letter before it
+    milliEm += code >= 32 && code <= 126 ? widths[code - 32]! : 1000;
+  }
+  return Math.ceil(milliEm * TABLE_TWIPS_PER_MILLI_EM);
+}
+
+/** The pieces a line may not break inside: words, where a hyphenated word may break after each hyphen. */
+function unbreakable(text: string): string[] {
+  return text.split(/\s+/).flatMap((word) => word.split(/(?<=-)/)).filter((piece) => piece.length > 0);
+}
 
 /**
  * Column widths that suit what the columns hold, as a browser's automatic table layout would: no column narrower
- * than its longest word (so "Critical" never breaks), and the room left shared in proportion to how much text each
- * column has beyond that.
+ * than its longest word as it will be set (so "Compliance" never breaks into "Complianc" and "e"), and the room left
+ * shared in proportion to how much text each column's longest cell holds beyond that. Header cells are bold, and
+ * measured so. When even the longest words do not fit side by side, the widest columns give way first, down to a
+ * common width, so that the narrow ones (a status, a priority) still keep their words whole.
  */
 function columnWidths(block: TableNode, available: number): number[] {
   const columns = Math.max(1, ...block.content.map((row) => row.content.reduce((n, c) => n + (c.attrs?.colspan ?? 1), 0)));
-  const longestWord = new Array<number>(columns).fill(1);
-  const longestText = new Array<number>(columns).fill(1);
+  const minimum = new Array<number>(columns).fill(CELL_PADDING_TWIPS);
+  const content = new Array<number>(columns).fill(CELL_PADDING_TWIPS);
   for (const row of block.content) {
     let column = 0;
     for (const cell of row.content) {
-      const text = documentText({ type: 'doc', content: cell.content });
       if ((cell.attrs?.colspan ?? 1) === 1 && column < columns) {
-        longestWord[column] = Math.max(longestWord[column]!, ...text.split(/\s+/).map((w) => w.length));
-        longestText[column] = Math.max(longestText[column]!, Math.min(text.length, 80));
+        const bold = cell.type === 'tableHeader';
+        const text = documentText({ type: 'doc', content: cell.content });
+        const longestWord = Math.max(0, ...unbreakable(text).map((piece) => textTwips(piece, bold)));
+        minimum[column] = Math.max(minimum[column]!, longestWord + CELL_PADDING_TWIPS);
+        content[column] = Math.max(content[column]!, Math.min(textTwips(text, bold), available) + CELL_PADDING_TWIPS);
       }
       column += cell.attrs?.colspan ?? 1;
     }
   }
-  const minimum = longestWord.map((n) => n * CHAR_TWIPS + CELL_PADDING_TWIPS);
-  const desired = longestText.map((n, i) => Math.max(minimum[i]!, n * CHAR_TWIPS + CELL_PADDING_TWIPS));
   const minTotal = minimum.reduce((a, b) => a + b, 0);
-  if (minTotal >= available) return minimum.map((w) => Math.floor((w * available) / minTotal));
-  const extra = desired.map((d, i) => d - minimum[i]!);
+  if (minTotal >= available) return capWidest(minimum, available);
+  const extra = content.map((c, i) => Math.max(0, c - minimum[i]!));
   const extraTotal = extra.reduce((a, b) => a + b, 0);
   const room = available - minTotal;
   return minimum.map((m, i) => Math.floor(m + (extraTotal ? (extra[i]! * room) / extraTotal : room / columns)));
+}
+
+/** Widths no wider than a cap chosen so that they fill `available`: the widest columns shrink, the narrow keep theirs. */
+function capWidest(widths: number[], available: number): number[] {
+  const sorted = [...widths].sort((a, b) => a - b);
+  let rest = available;
+  for (const [i, w] of sorted.entries()) {
+    const cap = rest / (sorted.length - i);
+    if (w > cap) return widths.map((x) => Math.floor(Math.min(x, cap)));
+    rest -= w;
+  }
+  return widths;
 }
 
 /** Word requires every table cell to end with a paragraph (a cell ending in a nested table is refused). */

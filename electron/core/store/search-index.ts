@@ -37,6 +37,7 @@ export class SearchIndex {
 
   /** Indexes the record as it now is; a deleted or purged record (null, or with deletedAt) leaves the index. */
   update(kind: KindName, id: string, rec: StoredRecord | null): void {
+    if (KINDS[kind].searchable === false) return;
     const docid = this.findDoc.get(id) as number | undefined;
     if (docid !== undefined) {
       this.dropText.run(docid);

@@ -1,10 +1,12 @@
 // The deadlines as one virtualized list (so ten thousand stay smooth): dated ones in date order, then those whose
 // date is not yet known, grouped apart. Arrow keys move through the rows, Home and End jump, Enter opens one.
+// Printed, every row is drawn, in the page's flow and as tall as its text (ui/print/print-view.ts).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ScheduledDeadline } from '../../../shared/api-types.js';
 import { formatDay } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
+import { usePrintView } from '../../ui/print/print-view.js';
 import { useCaseCalendar, useDeadlines } from './deadlines-store.js';
 import { countdownOf, type Countdown, type Deadline } from './logic.js';
 import { StatusChoice } from './StatusChoice.js';
@@ -110,13 +112,16 @@ export function DeadlineList({ dated, tbd, schedule, today, selectedId, readOnly
 
   const total = dated.length + tbd.length;
   const calendar = useCaseCalendar();
+  // On paper every row, each where the flow puts it (no start, no size); on screen those near the window.
+  const printing = usePrintView((s) => s.printing);
+  const items = printing ? rows.map((_, index) => ({ index, key: getItemKey(index), start: undefined, size: undefined })) : virtualizer.getVirtualItems();
   return (
     <div ref={scrollRef} className="deadline-list" onKeyDown={onKeyDown}>
       <p id="deadline-list-keys" className="visually-hidden">Use the up and down arrow keys to move between deadlines, Enter to open one.</p>
-      <div role="list" aria-label={`Deadlines (${total})`} aria-describedby="deadline-list-keys" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
+      <div role="list" aria-label={`Deadlines (${total})`} aria-describedby="deadline-list-keys" style={printing ? undefined : { height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((item) => {
           const row = rows[item.index]!;
-          const style = { position: 'absolute', top: 0, left: 0, width: '100%', height: item.size, transform: `translateY(${item.start}px)` } as const;
+          const style = placement(item.start, item.size);
           return row.type === 'group' ? (
             <div key={item.key} data-index={item.index} role="listitem" className="deadline-group" style={style}>
               <h2 className="deadline-group__title">
@@ -149,6 +154,12 @@ export function DeadlineList({ dated, tbd, schedule, today, selectedId, readOnly
   );
 }
 
+/** Where a virtual row goes in the list; undefined (printed, every row drawn) leaves it in the flow. */
+function placement(start: number | undefined, size: number | undefined): React.CSSProperties | undefined {
+  if (start === undefined || size === undefined) return undefined;
+  return { position: 'absolute', top: 0, left: 0, width: '100%', height: size, transform: `translateY(${start}px)` };
+}
+
 export function dueWords(d: Deadline): { main: string; sub: string | null } {
   if (d.dueType === 'tbd' || !d.dueDate) {
     const window = d.windowStart || d.windowEnd
@@ -161,8 +172,9 @@ export function dueWords(d: Deadline): { main: string; sub: string | null } {
 
 interface RowProps {
   index: number;
-  top: number;
-  height: number;
+  /** Where the row goes in the virtual list; undefined when every row is drawn in the flow (printed). */
+  top: number | undefined;
+  height: number | undefined;
   position: number;
   total: number;
   deadline: Deadline;
@@ -211,7 +223,7 @@ const DeadlineRow = memo(function DeadlineRow({ index, top, height, position, to
       aria-posinset={position}
       tabIndex={active ? 0 : -1}
       className={`deadline-row${selected ? ' deadline-row--selected' : ''}`}
-      style={{ position: 'absolute', top: 0, left: 0, width: '100%', height, transform: `translateY(${top}px)` }}
+      style={placement(top, height)}
       onFocus={(e) => {
         if (e.target === e.currentTarget) onActivate(index);
       }}

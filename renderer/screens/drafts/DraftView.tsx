@@ -1,12 +1,15 @@
 // One draft open: the editor with its save state, regenerate a brief's section, export, and the revisions with
 // compare and restore. Markdown revisions of older drafts are shown read-only as their text, with "Convert to
 // editable", which saves them as an editor document (a new revision; the Markdown one stays in the history).
-import { useMemo, useRef, useState } from 'react';
-import { findSections, MEETING_BRIEF_SECTIONS, SHAREABLE_MARKING, type DocumentNode } from '../../../shared/documents/index.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { findSections, MEETING_BRIEF_SECTIONS, type DocumentNode } from '../../../shared/documents/index.js';
 import { inlineText } from '../../../shared/documents/text.js';
 import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
+import { useMarking } from '../../state/marking.js';
 import { deliverExport } from '../../ui/exports/deliver-export.js';
+import { MarkingChoice } from '../../ui/print/MarkingChoice.js';
+import { printCurrentView, usePrintView } from '../../ui/print/print-view.js';
 import { formatInstant } from '../../ui/dates.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
@@ -45,6 +48,14 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
   // Parsed once per revision: the editor keeps its own document after that.
   const latestDoc = useMemo(() => (latest ? documentOf(latest) : null), [latest]);
   const shareable = isShareableDraft(draft, latestDoc);
+  // A shareable brief may leave the team: its pages carry the case's shareable marking ("Confidential" unless the
+  // user chose another), every other draft the internal one. Print uses the same while this draft is shown.
+  const markingKind = shareable ? 'shareable' : 'internal';
+  const marking = useMarking(caseId, markingKind);
+  useEffect(() => {
+    usePrintView.setState({ markingKind });
+    return () => usePrintView.setState({ markingKind: 'internal' });
+  }, [markingKind]);
 
   async function run(label: string, work: () => Promise<string | void>) {
     setBusy(label);
@@ -64,8 +75,8 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
   async function exportAs(format: (typeof EXPORTS)[number]['format'], label: string) {
     await run(`export-${format}`, async () => {
       const document = currentDocument() ?? documentFromMarkdown(latest?.body ?? '');
-      // A shareable brief may leave the team: its pages carry the shareable marking, not the privileged one.
-      const file = await api().call('document.export', { caseId, document, format, title: draft.title, ...(shareable ? { marking: SHAREABLE_MARKING } : {}) });
+      // A shareable draft may leave the team: the core writes it without record links, under the marking chosen for it.
+      const file = await api().call('document.export', { caseId, document, format, title: draft.title, marking, ...(shareable ? { shareable: true } : {}) });
       return deliverExport(file, label);
     });
   }
@@ -102,13 +113,13 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
 
   const editable = latestDoc !== null;
   return (
-    <div className="screen drafts">
+    <div className="screen drafts draft-view">
       <ScreenHeading
         eyebrow={
           <>
             <button type="button" className="link-button" onClick={back}>← All drafts</button>
             {' · '}{DRAFT_TYPE_LABELS[draft.draftType]}
-            {shareable && <>{' · '}<span className="badge" title="Leaves out walk-away positions, BATNA and anything marked internal">Shareable</span></>}
+            {shareable && <>{' · '}<span className="badge" title="Built only from what may leave the team: no targets, walk-aways, BATNAs, questions to ask or anything internal">Shareable</span></>}
           </>
         }
         actions={readOnly ? <span className="badge badge--problem">Read-only</span> : <SaveSummary save={save} onRetry={() => void editorRef.current?.flush()} />}
@@ -131,6 +142,10 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
             onRun={(work) => run('regenerate', work)}
           />
         )}
+        <MarkingChoice caseId={caseId} kind={markingKind} />
+        <button type="button" className="button button--small" onClick={() => printCurrentView()}>
+          Print…
+        </button>
         <div className="export-group" role="group" aria-label="Export">
           <span className="export-group__label" aria-hidden="true">Export</span>
           {EXPORTS.map(({ format, label }) => (

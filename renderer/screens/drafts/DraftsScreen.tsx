@@ -1,14 +1,22 @@
 // The drafts of a case: meeting briefs, position papers, letters and memos, each with every saved revision. The
 // list says what each is and when it was last saved; "New draft" starts one blank or from a template filled from
-// the case; "Prepare brief" builds a meeting brief from what the case holds. Opening one shows the editor.
-import { useCallback, useEffect, useState } from 'react';
+// the case; "Prepare brief" builds a meeting brief from what the case holds (a shareable one after a preview of what
+// it carries). Opening one shows the editor.
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { MeetingBriefSectionId } from '../../../shared/documents/brief-sections.js';
+import type { KindName } from '../../../shared/records.js';
 import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
 import { useCases } from '../../state/cases.js';
+import { go } from '../../state/navigation.js';
+import { sectionOfKind } from '../../shell/palette/record-sections.js';
 import { formatDay, formatInstant, timeAgo } from '../../ui/dates.js';
+import { Dialog } from '../../ui/Dialog.js';
+import { deliverExport } from '../../ui/exports/deliver-export.js';
 import { FormDialog } from './FormDialog.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { DraftView } from './DraftView.js';
+import { ShareablePreview } from './ShareablePreview.js';
 import {
   DRAFT_TYPE_LABELS, EMPTY_DOCUMENT, loadDrafts, revisionsOf, saveRevision, TEMPLATE_LABELS,
   type Draft, type Meeting, type Revision, type TemplateName,
@@ -201,7 +209,8 @@ function NewDraftDialog({ caseId, open, onClose, onCreated }: { caseId: string; 
         const filled = await api().call('template.fill', { caseId, template: start });
         const draft = await api().call('draft.create', {
           caseId,
-          fields: { title: title.trim() || filled.title, draftType: filled.draftType as Draft['draftType'], status: 'working' },
+          // An outward template is filled from what may leave the team: the draft is shareable (exported without record links).
+          fields: { title: title.trim() || filled.title, draftType: filled.draftType as Draft['draftType'], status: 'working', shareable: filled.shareable },
         });
         onCreated(draft, await saveRevision(caseId, draft.id, filled.doc, `From the ${TEMPLATE_LABELS[start].toLowerCase()} template`));
       }
@@ -238,17 +247,31 @@ function NewDraftDialog({ caseId, open, onClose, onCreated }: { caseId: string; 
   );
 }
 
+/**
+ * Prepare a meeting brief: choose the meeting and who it is for. An internal brief is made at once; a shareable one
+ * is previewed first (ShareablePreview): the user leaves sections out, checks the warnings, then creates the draft or
+ * exports the brief straight away, both with the sections left out.
+ */
 function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: string; open: boolean; onClose(): void; onCreated(d: Draft, r: Revision): void }) {
   const [meetings, setMeetings] = useState<Meeting[] | null>(null);
   const [meetingId, setMeetingId] = useState('');
   const [shareable, setShareable] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<'choose' | 'preview'>('choose');
+  const [leaveOut, setLeaveOut] = useState<MeetingBriefSectionId[]>([]);
+  const [ready, setReady] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  const formId = useId();
+  const previewHeading = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     if (!open) return;
     setError(null);
-    setBusy(false);
+    setBusy(null);
+    setStep('choose');
+    setLeaveOut([]);
+    setExported(null);
     api().call('meeting.list', { caseId }).then(
       (list) => {
         const sorted = [...list].sort((a, b) => (a.status === 'planned' ? 0 : 1) - (b.status === 'planned' ? 0 : 1) || (a.meetingDate ?? '').localeCompare(b.meetingDate ?? ''));
@@ -259,65 +282,148 @@ function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: stri
     );
   }, [open, caseId]);
 
-  async function submit() {
-    const meeting = meetings?.find((m) => m.id === meetingId);
+  useEffect(() => {
+    if (step === 'preview') previewHeading.current?.focus();
+  }, [step]);
+
+  const meeting = meetings?.find((m) => m.id === meetingId);
+
+  async function create() {
     if (!meeting) return setError('Choose the meeting the brief is for.');
-    setBusy(true);
+    setBusy('create');
     setError(null);
     try {
-      const doc = await api().call('brief.build', { caseId, meetingId, shareable });
+      const sections = shareable ? { leaveOut } : {};
+      const doc = await api().call('brief.build', { caseId, meetingId, shareable, ...sections });
       const draft = await api().call('draft.create', {
         caseId,
         fields: { title: `Brief: ${meeting.title}${shareable ? ' (shareable)' : ''}`.slice(0, 1000), draftType: 'meeting_brief', status: 'working', meetingId, shareable },
       });
-      onCreated(draft, await saveRevision(caseId, draft.id, doc, shareable ? 'Prepared from the case (shareable)' : 'Prepared from the case (internal)'));
+      const note = shareable
+        ? `Prepared from the case (shareable${leaveOut.length ? `, without ${leaveOut.length === 1 ? 'one section' : `${leaveOut.length} sections`}` : ''})`
+        : 'Prepared from the case (internal)';
+      onCreated(draft, await saveRevision(caseId, draft.id, doc, note));
     } catch (err) {
       setError(messageOf(err));
-      setBusy(false);
+      setBusy(null);
     }
   }
 
+  async function exportNow(format: 'pdf' | 'docx', label: string) {
+    setBusy(format);
+    setError(null);
+    setExported(null);
+    try {
+      const file = await api().call('brief.export', { caseId, meetingId, shareable: true, leaveOut, format });
+      setExported(await deliverExport(file, label));
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function submit() {
+    if (busy) return;
+    if (step === 'choose' && shareable) {
+      if (!meeting) return setError('Choose the meeting the brief is for.');
+      setError(null);
+      setStep('preview');
+      return;
+    }
+    if (step === 'preview' && !ready) return;
+    void create();
+  }
+
+  function openRecord(place: { kind: KindName; id: string }) {
+    onClose();
+    go({ screen: 'case', caseId, section: sectionOfKind(place.kind), record: place.id });
+  }
+
+  const previewing = step === 'preview' && meeting;
   return (
-    <FormDialog
+    <Dialog
       open={open}
-      title="Prepare a meeting brief"
+      title={previewing ? 'Preview the shareable brief' : 'Prepare a meeting brief'}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      submitLabel="Prepare brief"
-      busyLabel="Preparing…"
-      busy={busy}
-      disabled={!meetings?.length}
+      className={previewing ? 'share-preview-dialog' : undefined}
+      actions={
+        previewing ? (
+          <>
+            <button type="button" className="button" onClick={() => { setStep('choose'); setExported(null); }}>Back</button>
+            <span className="share-preview__exports" role="group" aria-label="Export without a draft">
+              <button type="button" className="button" disabled={busy !== null || !ready} onClick={() => void exportNow('pdf', 'PDF')}>
+                {busy === 'pdf' ? 'Exporting…' : 'Export as PDF'}
+              </button>
+              <button type="button" className="button" disabled={busy !== null || !ready} onClick={() => void exportNow('docx', 'Word')}>
+                {busy === 'docx' ? 'Exporting…' : 'Export as Word'}
+              </button>
+            </span>
+            <button type="submit" form={formId} className="button button--primary" disabled={busy !== null || !ready}>
+              {busy === 'create' ? 'Creating…' : 'Create shareable brief'}
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" className="button" onClick={onClose}>Cancel</button>
+            <button type="submit" form={formId} className="button button--primary" disabled={busy !== null || !meetings?.length}>
+              {busy === 'create' ? 'Preparing…' : shareable ? 'Preview…' : 'Prepare brief'}
+            </button>
+          </>
+        )
+      }
     >
-      {meetings === null ? (
-        <p aria-busy="true">Reading the meetings…</p>
-      ) : meetings.length === 0 ? (
-        <p>This case has no meetings yet. Add the meeting in Meetings first; the brief is built from it.</p>
-      ) : (
-        <>
-          <label className="field">
-            <span className="field__label">Meeting</span>
-            <select className="input" value={meetingId} onChange={(e) => setMeetingId(e.target.value)}>
-              {meetings.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.title}{m.meetingDate ? ` — ${formatDay(m.meetingDate)}` : ''}
-                </option>
-              ))}
-            </select>
-          </label>
-          <fieldset className="choice-list">
-            <legend className="field__label">Who it is for</legend>
-            <label className="choice-list__item">
-              <input type="radio" name="audience" checked={!shareable} onChange={() => setShareable(false)} />
-              <span><strong>Internal</strong> <span className="muted">Everything, with our walk-away positions and BATNA.</span></span>
+      <form
+        id={formId}
+        onSubmit={(e) => { e.preventDefault(); submit(); }}
+        // Enter confirms from anywhere in the preview, a section's box included (a form submits only from a text field).
+        onKeyDown={(e) => {
+          const target = e.target as HTMLElement;
+          if (e.key === 'Enter' && target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio')) {
+            e.preventDefault();
+            submit();
+          }
+        }}
+      >
+        {previewing ? (
+          <>
+            <p ref={previewHeading} tabIndex={-1} className="share-preview__for">
+              For <strong>{meeting.title}</strong>{meeting.meetingDate ? ` — ${formatDay(meeting.meetingDate)}` : ''}
+            </p>
+            <ShareablePreview caseId={caseId} meetingId={meeting.id} leaveOut={leaveOut} onLeaveOut={setLeaveOut} onReady={setReady} onOpen={openRecord} />
+            {exported && <p className="notice" role="status">{exported}</p>}
+          </>
+        ) : meetings === null ? (
+          <p aria-busy="true">Reading the meetings…</p>
+        ) : meetings.length === 0 ? (
+          <p>This case has no meetings yet. Add the meeting in Meetings first; the brief is built from it.</p>
+        ) : (
+          <>
+            <label className="field">
+              <span className="field__label">Meeting</span>
+              <select className="input" value={meetingId} onChange={(e) => setMeetingId(e.target.value)}>
+                {meetings.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.title}{m.meetingDate ? ` — ${formatDay(m.meetingDate)}` : ''}
+                  </option>
+                ))}
+              </select>
             </label>
-            <label className="choice-list__item">
-              <input type="radio" name="audience" checked={shareable} onChange={() => setShareable(true)} />
-              <span><strong>Shareable</strong> <span className="muted">Leaves out walk-away positions and BATNA.</span></span>
-            </label>
-          </fieldset>
-        </>
-      )}
-      {error && <p className="field__error" role="alert">{error}</p>}
-    </FormDialog>
+            <fieldset className="choice-list">
+              <legend className="field__label">Who it is for</legend>
+              <label className="choice-list__item">
+                <input type="radio" name="audience" checked={!shareable} onChange={() => setShareable(false)} />
+                <span><strong>Internal</strong> <span className="muted">Everything, with our targets, walk-away positions and BATNA.</span></span>
+              </label>
+              <label className="choice-list__item">
+                <input type="radio" name="audience" checked={shareable} onChange={() => setShareable(true)} />
+                <span><strong>Shareable</strong> <span className="muted">Only what may leave the team. You see what it carries before anything is written.</span></span>
+              </label>
+            </fieldset>
+          </>
+        )}
+        {error && <p className="field__error" role="alert">{error}</p>}
+      </form>
+    </Dialog>
   );
 }

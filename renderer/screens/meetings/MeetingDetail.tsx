@@ -1,4 +1,4 @@
-// One meeting, opened: its own fields saved as the user goes, its agenda, and what is attached to it.
+// One meeting, opened: its own fields saved as the user goes, its agenda, what is attached to it, and who may see it.
 import { useLayoutEffect, useRef, useState } from 'react';
 import { MEETING_STATUSES } from '../../../shared/enums.js';
 import type { FieldSave } from '../../state/directive.js';
@@ -7,6 +7,7 @@ import { humanize } from '../../ui/labels.js';
 import { SaveState } from '../../ui/SaveState.js';
 import { formatDay } from '../../ui/dates.js';
 import { ReviewComments } from '../../ui/review/ReviewComments.js';
+import { RecordSharingProvider, SharingSection } from '../../ui/sharing/RecordSharing.js';
 import { Attendees } from './Attendees.js';
 import { ActionItems } from './ActionItems.js';
 import { Concessions } from './Concessions.js';
@@ -34,7 +35,7 @@ export function MeetingDetailView({ meeting, readOnly }: { meeting: Meeting; rea
   const save = (field: keyof Meeting, required = false) => (text: string) =>
     update('meeting', meeting.id, { [field]: required ? text : orNull(text) } as Partial<Meeting>);
 
-  return (
+  const body = (
     <>
       <fieldset className="meeting-detail" disabled={readOnly} aria-labelledby="meeting-detail-heading">
         <section className="panel" aria-labelledby="meeting-detail-heading">
@@ -49,22 +50,22 @@ export function MeetingDetailView({ meeting, readOnly }: { meeting: Meeting; rea
               </button>
             )}
           </div>
-          <AutoText label="Title" field="title" required stored={meeting.title} save={save('title', true)} />
+          <AutoText markSharing label="Title" field="title" required stored={meeting.title} save={save('title', true)} />
           <StatusChoice meeting={meeting} />
           <div className="form__row meeting-detail__when">
-            <AutoText label="Date" field="meetingDate" control="date" stored={meeting.meetingDate} save={save('meetingDate')} />
-            <AutoText label="Start time" field="startTime" control="time" stored={meeting.startTime} save={save('startTime')} />
-            <AutoText label="End time" field="endTime" control="time" stored={meeting.endTime} save={save('endTime')} />
-            <AutoText label="Time zone" field="timeZone" stored={meeting.timeZone} save={save('timeZone')} list="meeting-zones" placeholder="America/New_York" />
+            <AutoText markSharing label="Date" field="meetingDate" control="date" stored={meeting.meetingDate} save={save('meetingDate')} />
+            <AutoText markSharing label="Start time" field="startTime" control="time" stored={meeting.startTime} save={save('startTime')} />
+            <AutoText markSharing label="End time" field="endTime" control="time" stored={meeting.endTime} save={save('endTime')} />
+            <AutoText markSharing label="Time zone" field="timeZone" stored={meeting.timeZone} save={save('timeZone')} list="meeting-zones" placeholder="America/New_York" />
           </div>
           <datalist id="meeting-zones">
             {timeZones().map((z) => (
               <option key={z} value={z} />
             ))}
           </datalist>
-          <AutoText label="Location" field="location" stored={meeting.location} save={save('location')} />
-          <AutoText label="Purpose" field="purpose" control="long" stored={meeting.purpose} save={save('purpose')} />
-          <AutoText label="Desired outcome" field="desiredOutcome" control="long" stored={meeting.desiredOutcome} save={save('desiredOutcome')} />
+          <AutoText markSharing label="Location" field="location" stored={meeting.location} save={save('location')} />
+          <AutoText markSharing label="Purpose" field="purpose" control="long" stored={meeting.purpose} save={save('purpose')} />
+          <AutoText markSharing label="Desired outcome" field="desiredOutcome" control="long" stored={meeting.desiredOutcome} save={save('desiredOutcome')} />
         </section>
 
         <Agenda meeting={meeting} />
@@ -88,13 +89,15 @@ export function MeetingDetailView({ meeting, readOnly }: { meeting: Meeting; rea
 
         <section className="panel" aria-labelledby="meeting-summary-heading">
           <h3 id="meeting-summary-heading">Summary</h3>
-          <AutoText label="What happened, in a few lines" field="summary" control="long" stored={meeting.summary} save={save('summary')} />
+          <AutoText markSharing label="What happened, in a few lines" field="summary" control="long" stored={meeting.summary} save={save('summary')} />
         </section>
+        <SharingSection noun="meeting" readOnly={readOnly} className="panel" />
       </fieldset>
       {/* Outside the fieldset: a case open for review is read-only, but its reviewer still writes comments. */}
       {caseId && <ReviewComments caseId={caseId} kind="meeting" id={meeting.id} noun="meeting" className="panel" />}
     </>
   );
+  return caseId ? <RecordSharingProvider caseId={caseId} kind="meeting" id={meeting.id}>{body}</RecordSharingProvider> : body;
 }
 
 function StatusChoice({ meeting }: { meeting: Meeting }) {

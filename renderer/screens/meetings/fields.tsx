@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FieldSave } from '../../state/directive.js';
 import { whileEditing } from '../../state/pending-saves.js';
 import { Field } from '../../ui/Field.js';
+import { SharingMark } from '../../ui/sharing/RecordSharing.js';
 import { SaveState } from '../../ui/SaveState.js';
 import { TypedInput, type Typed } from '../../ui/typed-input.js';
 import { problemOf } from './store.js';
@@ -88,9 +89,11 @@ interface TextProps {
   className?: string;
   list?: string;
   placeholder?: string;
+  /** A field of the record whose sharing the panel knows (the meeting's own): its level shows beside the label. */
+  markSharing?: boolean;
 }
 
-export function AutoText({ label, field, stored, save, control = 'text', required, hint, className, list, placeholder }: TextProps) {
+export function AutoText({ label, field, stored, save, control = 'text', required, hint, className, list, placeholder, markSharing }: TextProps) {
   const auto = useAutosave(stored ?? '', save, field);
   const common = {
     name: field,
@@ -106,7 +109,7 @@ export function AutoText({ label, field, stored, save, control = 'text', require
       required={required}
       className={className}
       error={auto.state?.state === 'error' ? auto.state.message : null}
-      aside={<SaveState save={auto.state} pending={auto.draft !== undefined && auto.state?.state !== 'error'} />}
+      aside={<>{markSharing && <SharingMark field={field} label={label} />}<SaveState save={auto.state} pending={auto.draft !== undefined && auto.state?.state !== 'error'} /></>}
     >
       {(ids) =>
         control === 'date' || control === 'time' ? (

@@ -10,6 +10,7 @@ import { ReviewComments } from '../../ui/review/ReviewComments.js';
 import { createOf, deleteOf, listOf, restoreOf, type AnyRecord } from '../../ui/records/calls.js';
 import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
 import { useUndo } from '../../ui/records/undo.js';
+import { RecordSharingProvider, SharingSection } from '../../ui/sharing/RecordSharing.js';
 import { ISSUE_PRIORITY_OPTIONS, ISSUE_STATUS_OPTIONS } from './options.js';
 
 const POSITION_LABELS: Record<string, string> = {
@@ -69,6 +70,7 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
   const meetingTitle = (id: unknown) => meetings.find((m) => m.id === id);
 
   return (
+    <RecordSharingProvider caseId={caseId} kind="issue" id={issue.id}>
     <aside className="panel records__detail issue-panel" aria-labelledby={`${ids}-h`} data-record-panel={issue.id}>
       <div className="records__detail-head">
         <h2 id={`${ids}-h`} ref={headingRef} tabIndex={-1}>
@@ -138,6 +140,7 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
       </section>
 
       <Concessions caseId={caseId} issueId={issue.id} meetings={meetings} readOnly={readOnly} />
+      <SharingSection noun="issue" readOnly={readOnly} />
       <LinksPanel caseId={caseId} kind="issue" id={issue.id} readOnly={readOnly} />
       <ReviewComments caseId={caseId} kind="issue" id={issue.id} noun="issue" />
       {!readOnly && (
@@ -146,6 +149,7 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
         </div>
       )}
     </aside>
+    </RecordSharingProvider>
   );
 }
 

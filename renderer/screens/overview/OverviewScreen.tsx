@@ -6,6 +6,7 @@ import { useCases } from '../../state/cases.js';
 import { overallSaveState, useDirective } from '../../state/directive.js';
 import { HistoryDisclosure } from '../../ui/history/HistoryPanel.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
+import { ReceivedCommentsPanel } from '../../ui/review/ReceivedComments.js';
 import { ReviewComments } from '../../ui/review/ReviewComments.js';
 import { CustodyPanel } from '../../ui/custody/CustodyPanel.js';
 import { fileNameOf } from '../../ui/paths.js';
@@ -95,6 +96,7 @@ export function OverviewScreen({ caseId }: { caseId: string }) {
             <HistoryDisclosure summary="History of the directive" caseId={caseId} id={record.id} refreshKey={record.version} />
           </section>
           <ReviewComments caseId={caseId} kind="directive" id={record.id} noun="directive" className="panel" />
+          <ReceivedCommentsPanel caseId={caseId} />
           <CustodyPanel caseId={caseId} fileName={fileName} />
         </aside>
       </div>

@@ -2,6 +2,7 @@
 // concessions), grouped by month, with a filter per type. Each entry links to the section that holds it.
 // A large case has tens of thousands of dated entries: the month panels are drawn only near the window (a window
 // virtualizer over parts of at most PART_SIZE entries), so the screen opens and scrolls as quickly as a small one.
+// Printed, every month is drawn, in the page's flow (ui/print/print-view.ts).
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { format } from 'date-fns';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -11,6 +12,7 @@ import { api } from '../../services.js';
 import { hashOf, type CaseSection } from '../../state/navigation.js';
 import { calendarDay, formatDay, isoToday } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
+import { usePrintView } from '../../ui/print/print-view.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import './timeline.css';
 
@@ -44,9 +46,11 @@ interface Loaded {
 const POSITION_WORDS: Record<string, string> = { opening: 'opening position', target: 'target', walkaway: 'walk-away', stated: 'stated position' };
 const localDate = (instant: string) => format(new Date(instant), 'yyyy-MM-dd');
 const localTime = (instant: string) => format(new Date(instant), 'HH:mm');
-const clip = (text: string | null | undefined, n = 160) => (text && text.length > n ? `${text.slice(0, n - 1)}…` : (text ?? null));
+const shorten = (text: string | null | undefined, n = 160) => (text && text.length > n ? `${text.slice(0, n - 1)}…` : (text ?? null));
 
-function entriesOf(data: Loaded): { entries: Entry[]; undated: number } {
+/** The entries, in order; `whole` (printed) keeps every text whole, where the screen shortens the long ones. */
+function entriesOf(data: Loaded, whole = false): { entries: Entry[]; undated: number } {
+  const clip = whole ? (text: string | null | undefined, _n?: number) => text ?? null : shorten;
   const issueTitle = new Map(data.issues.map((i) => [i.id, i.title]));
   const entries: Entry[] = [];
   for (const e of data.events) {
@@ -100,7 +104,8 @@ export function TimelineScreen({ caseId }: { caseId: string }) {
     return () => { live = false; };
   }, [caseId]);
 
-  const { entries, undated } = useMemo(() => (data ? entriesOf(data) : { entries: [], undated: 0 }), [data]);
+  const printing = usePrintView((s) => s.printing);
+  const { entries, undated } = useMemo(() => (data ? entriesOf(data, printing) : { entries: [], undated: 0 }), [data, printing]);
   const counts = useMemo(() => Object.fromEntries(TYPES.map((t) => [t.id, entries.filter((e) => e.type === t.id).length])) as Record<EntryType, number>, [entries]);
   const visible = entries.filter((e) => shown[e.type]);
   const parts = useMemo(() => monthParts(visible), [visible]);
@@ -193,19 +198,22 @@ function TimelineParts({ caseId, parts, today }: { caseId: string; parts: MonthP
     gap: PANEL_GAP_PX,
     scrollMargin: offset,
   });
+  // On paper every month, in the flow and unmeasured; on screen those near the window, placed by the virtualizer.
+  const printing = usePrintView((s) => s.printing);
+  const items = printing ? parts.map((part, index) => ({ index, key: part.key, start: undefined })) : virtualizer.getVirtualItems();
   return (
-    <div ref={listRef} className="timeline-parts" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-      {virtualizer.getVirtualItems().map((item) => {
+    <div ref={listRef} className="timeline-parts" style={printing ? undefined : { height: virtualizer.getTotalSize(), position: 'relative' }}>
+      {items.map((item) => {
         const part = parts[item.index]!;
         const headingId = `month-${part.key}`;
         return (
           <section
             key={item.key}
-            ref={virtualizer.measureElement}
+            ref={printing ? undefined : virtualizer.measureElement}
             data-index={item.index}
             className="panel timeline-month"
             aria-labelledby={headingId}
-            style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+            style={item.start === undefined ? undefined : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
           >
             <h2 id={headingId}>
               {part.label}

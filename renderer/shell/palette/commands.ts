@@ -1,10 +1,11 @@
-// What the palette can do besides searching: go to a section of the case on screen, the library, a new case,
-// switch the theme, show the shortcuts.
+// What the palette can do besides searching: go to a section of the case on screen, print it, the library, a new
+// case, switch the theme, show the shortcuts.
 import { CASE_SECTIONS, go, type Route } from '../../state/navigation.js';
 import { useTheme } from '../../state/theme.js';
 import { showShortcutSheet } from '../shortcuts/sheet-state.js';
 import { lockApp } from '../../state/app-lock.js';
 import { MOD } from '../shortcuts/keymap.js';
+import { printCurrentView } from '../../ui/print/print-view.js';
 
 export interface Command {
   id: string;
@@ -28,6 +29,7 @@ export function commandsFor(route: Route): Command[] {
     CASE_SECTIONS.forEach((s, i) =>
       commands.push({ id: `section:${s.id}`, label: `Go to ${s.label}`, hint: `Alt+${i + 1}`, run: () => go({ screen: 'case', caseId, section: s.id }) }),
     );
+    commands.push({ id: 'print', label: 'Print this view', hint: `${MOD}+P`, run: printCurrentView });
   }
   commands.push(
     { id: 'library', label: 'Go to the Library', hint: 'G then L', run: () => go({ screen: 'library' }) },

@@ -22,6 +22,8 @@ export const SECTION_OF_KIND: Record<KindName, CaseSection> = {
   draft: 'drafts',
   draftRevision: 'drafts',
   attachment: 'overview',
+  reviewComment: 'overview', // the overview lists the review comments of the case
+  disclosure: 'overview', // never a search hit (not indexed); a choice shows with the record it is about
 };
 
 export const sectionOfKind = (kind: KindName): CaseSection => SECTION_OF_KIND[kind] ?? 'overview';

@@ -6,6 +6,7 @@ import { showPalette } from '../palette/palette-state.js';
 import { SEQUENCE_MS } from './keymap.js';
 import { showShortcutSheet } from './sheet-state.js';
 import { lockApp } from '../../state/app-lock.js';
+import { printCurrentView } from '../../ui/print/print-view.js';
 
 const NOT_TYPING_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
 
@@ -31,6 +32,14 @@ export function useShortcuts(): void {
       if (mod && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'l') {
         e.preventDefault();
         lockApp();
+        return;
+      }
+      // The browser's own Ctrl+P would print the screen as it is; Parley's readies its print view first. In the
+      // desktop app File > Print owns the shortcut (its accelerator) and sends the same command (desktop-shell.ts):
+      // answering the key here as well would print twice.
+      if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'p' && !window.parleyDesktop) {
+        e.preventDefault();
+        printCurrentView();
         return;
       }
       if (isTyping(e.target) || document.querySelector('dialog[open]')) return;

@@ -7,6 +7,7 @@ import { ApiFailure, messageOf } from '../../api/client.js';
 import type { FieldSave } from '../../state/directive.js';
 import { Field } from '../Field.js';
 import { SaveState } from '../SaveState.js';
+import { SharingMark } from '../sharing/RecordSharing.js';
 import { TypedInput, type Typed } from '../typed-input.js';
 import { queued, updateOf, type AnyRecord } from './calls.js';
 
@@ -120,7 +121,7 @@ export function RecordField({ caseId, kind, record, field, label, control = 'tex
       required={required}
       className={className}
       error={save?.state === 'error' ? save.message : null}
-      aside={<SaveState save={save} pending={draft !== undefined && save?.state !== 'error'} />}
+      aside={<><SharingMark field={field} label={label} /><SaveState save={save} pending={draft !== undefined && save?.state !== 'error'} /></>}
     >
       {(ids) =>
         control === 'date' ? (
@@ -170,7 +171,7 @@ export function RecordSelect({ caseId, kind, record, field, label, options, empt
     }
   }
   return (
-    <Field label={label} className={className} error={save?.state === 'error' ? save.message : null} aside={<SaveState save={save} pending={false} />}>
+    <Field label={label} className={className} error={save?.state === 'error' ? save.message : null} aside={<><SharingMark field={field} label={label} /><SaveState save={save} pending={false} /></>}>
       {(ids) => (
         <select {...ids} name={field} className="input" value={value} disabled={disabled} onChange={(e) => void choose(e.target.value)}>
           {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}

@@ -1,13 +1,15 @@
-// Review comments on one record, shown only while its case is open for review: the list (who, when, resolved or
-// not) and a form to add one. The comments live outside the case file, so adding them leaves it unaltered.
+// Review comments on one record. While its case is open for review: the reviewer's own (who, when, resolved or not)
+// and a form to add one; they live outside the case file, so adding them leaves it unaltered. Otherwise: the
+// comments reviewers sent back and the owner imported into the case (ReceivedComments.tsx).
 import { useEffect, useId, useState } from 'react';
 import type { ReviewComment } from '../../../shared/api-types.js';
-import type { KindName } from '../../../shared/records.js';
+import type { ReviewableKind } from '../../../shared/enums.js';
 import { useCases } from '../../state/cases.js';
 import { formatInstant } from '../dates.js';
 import { useReview } from '../../state/review.js';
 import './review.css';
 import { clearIfUnchanged } from '../clear-if-unchanged.js';
+import { ReceivedComments } from './ReceivedComments.js';
 
 /** True while the case is open for review. */
 export function useInReview(caseId: string): boolean {
@@ -24,7 +26,7 @@ export function useReviewComments(caseId: string): ReviewComment[] {
   return inReview && loadedFor === caseId ? comments : [];
 }
 
-export function ReviewComments({ caseId, kind, id, noun, className }: { caseId: string; kind: KindName; id: string; noun: string; className?: string }) {
+export function ReviewComments({ caseId, kind, id, noun, className }: { caseId: string; kind: ReviewableKind; id: string; noun: string; className?: string }) {
   const inReview = useInReview(caseId);
   const comments = useReviewComments(caseId).filter((c) => c.recordKind === kind && c.recordId === id);
   const error = useReview((s) => s.error);
@@ -32,7 +34,7 @@ export function ReviewComments({ caseId, kind, id, noun, className }: { caseId: 
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const ids = useId();
-  if (!inReview) return null;
+  if (!inReview) return <ReceivedComments caseId={caseId} kind={kind} id={id} noun={noun} className={className} />;
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();

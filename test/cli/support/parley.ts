@@ -25,7 +25,7 @@ export async function buildCli(): Promise<void> {
     format: 'cjs',
     sourcemap: true,
     loader: { '.sql': 'text' },
-    external: ['better-sqlite3-multiple-ciphers', 'electron'],
+    external: ['better-sqlite3-multiple-ciphers', 'electron', 'playwright-core'],
     logLevel: 'warning',
   });
 }

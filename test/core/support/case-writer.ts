@@ -4,7 +4,9 @@
 //   node case-writer.cjs crash <case file> <data folder>   notes and issue updates until killed
 //   node case-writer.cjs fill <case file> <data folder>    attachments until the disk says no, then stops
 //   node case-writer.cjs edit <case file> <data folder>    opens the file for editing, tries one note, says how each went
-//   node case-writer.cjs encrypt|rekey|decrypt <case file> <data folder>   changes the file's key (passphrases.ts)
+//   node case-writer.cjs encrypt|rekey|decrypt <case file> <data folder> [posix|windows]   changes the file's key
+//                                                          (passphrases.ts); given a way to swap the new file in
+//                                                          (db/rewrite.ts SwapMode), through the core with that way
 //   node case-writer.cjs cycle <case file> <data folder>   opens, writes a few notes, closes, over and over until killed
 //   node case-writer.cjs contend <case file> <data folder>  the same, opening with whichever key opens the file now,
 //                                                          and saying "refused <code>" when an open is refused
@@ -12,6 +14,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { dispatch } from '../../../electron/core/api/dispatcher.js';
+import { rewriteWithKey, type KeyChange, type SwapMode } from '../../../electron/core/db/rewrite.js';
+import { toParleyError } from '../../../electron/core/errors.js';
 import { Session } from '../../../electron/core/session.js';
 import { FIRST_PASSPHRASE, SECOND_PASSPHRASE } from './passphrases.js';
 
@@ -81,9 +85,22 @@ function edit(): void {
 function changeKey(op: 'case.encrypt' | 'case.rekey' | 'case.decrypt', input: Record<string, string>): () => void {
   return () => {
     say('started');
-    const result = outcome(op, { path: file, ...input });
+    const swap = process.argv[5] as SwapMode | undefined;
+    const result = swap ? changeKeyTheWay(swap, op, input) : outcome(op, { path: file, ...input });
     say(result === 'ok' ? 'done' : `refused ${result}`);
   };
+}
+
+/** The same change as `op`, made by the core's key change with the given way of swapping the new file in. */
+function changeKeyTheWay(swap: SwapMode, op: string, input: Record<string, string>): string {
+  const change = op.slice('case.'.length) as KeyChange;
+  const to = change === 'encrypt' ? input.passphrase! : change === 'rekey' ? input.newPassphrase! : null;
+  try {
+    rewriteWithKey(file, change, change === 'encrypt' ? null : input.passphrase!, to, swap);
+    return 'ok';
+  } catch (err) {
+    return toParleyError(err).code;
+  }
 }
 
 /** Every key the key-change tests use, in the order to try them: the file may be plain, FIRST's or SECOND's. */

@@ -5,13 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type {
-  AuditEntry, CaseInfo, CaseSearchHit, CertificateComparison, CustodyCertificate, Dashboard, KeyDates, LibraryEntry, LinksOfRecord, LockedCase, ReviewComment,
+  AuditEntry, BriefPreview, CaseInfo, CaseSearchHit, CertificateComparison, CustodyCertificate, Dashboard, KeyDates, LibraryEntry, LinksOfRecord, LockedCase, ReviewComment,
   ScheduleChange, SearchHit,
 } from '../../../shared/api-types.js';
 import { STATIC_OPERATIONS, verbsOf, type CaseExport, type ExportedFile, type IcsExport, type OpName } from '../../../shared/contract.js';
 import type { DocumentNode } from '../../../shared/documents/model.js';
+import { calendarUid } from '../../../electron/core/calendar/export.js';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations.js';
-import { KINDS, type CreatableKind, type KindName } from '../../../shared/records.js';
+import type { RecordSharing } from '../../../shared/sharing.js';
+import { KINDS, type CreatableKind, type KindName, type RecordOf } from '../../../shared/records.js';
 import { changeFor, MINIMAL_FIELDS, type AnyRecord, type CaseWorld } from './world.js';
 
 type Input = Record<string, unknown>;
@@ -256,10 +258,55 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       expect(out).toEqual(input.document);
     },
   },
+  'brief.preview': {
+    setup: (w) => {
+      const made = meetingIn(w);
+      return { input: { caseId: w.caseId, meetingId: made.id, leaveOut: ['watch'] }, optional: ['leaveOut'], made };
+    },
+    check: (_w, out) => {
+      const preview = out as BriefPreview;
+      expect(preview.sections.find((s) => s.id === 'watch')).toMatchObject({ included: false, excluded: 'left_out' });
+      expect(preview.sections.find((s) => s.id === 'batna')).toMatchObject({ included: false, excluded: 'internal' });
+      expect(preview.sections.find((s) => s.id === 'purpose')).toMatchObject({ included: true, excluded: null });
+    },
+  },
+  'sharing.get': {
+    setup: (w) => {
+      const made = w.make('issue', { ourTarget: 'Allied carve-out' });
+      return { input: { caseId: w.caseId, kind: 'issue', id: made.id }, made };
+    },
+    check: (_w, out, { made }) => {
+      const sharing = out as RecordSharing;
+      expect(sharing).toMatchObject({ kind: 'issue', id: made!.id, record: { level: 'shareable', choice: null } });
+      expect(sharing.fields.find((f) => f.field === 'ourTarget')).toMatchObject({ level: 'internal', default: 'internal', choice: null, settable: true });
+    },
+  },
+  'sharing.set': {
+    setup: (w) => {
+      const made = w.make('issue', { ourTarget: 'Allied carve-out' });
+      return { input: { caseId: w.caseId, kind: 'issue', id: made.id, field: 'ourTarget', level: 'shareable', reason: 'Agreed to table it' }, optional: ['field', 'reason'], made };
+    },
+    check: (w, out) => {
+      const sharing = out as RecordSharing;
+      expect(sharing.fields.find((f) => f.field === 'ourTarget')).toMatchObject({ level: 'shareable', choice: { level: 'shareable', by: 'Test Counsel' } });
+      const [change] = w.api.call('case.recentChanges', { caseId: w.caseId, limit: 1 });
+      expect(change).toMatchObject({ kind: 'disclosure', operation: 'create', actor: 'Test Counsel', reason: 'Agreed to table it' });
+    },
+  },
+  'sharing.list': {
+    setup: (w) => {
+      const made = w.make('note');
+      w.api.call('sharing.set', { caseId: w.caseId, kind: 'note', id: made.id, level: 'internal' });
+      return { input: { caseId: w.caseId }, made };
+    },
+    check: (_w, out, { made }) => {
+      expect(out).toEqual([expect.objectContaining({ kind: 'note', id: made!.id, field: null, level: 'internal', by: 'Test Counsel', live: true })]);
+    },
+  },
   'template.fill': {
     setup: (w) => ({ input: { caseId: w.caseId, template: 'internalMemo' } }),
     check: (_w, out) => {
-      expect(out).toMatchObject({ title: expect.any(String), draftType: 'memo', doc: { type: 'doc' }, missing: expect.any(Array), unresolved: expect.any(Array) });
+      expect(out).toMatchObject({ title: expect.any(String), draftType: 'memo', shareable: false, doc: { type: 'doc' }, missing: expect.any(Array), unresolved: expect.any(Array) });
     },
   },
   'brief.export': {
@@ -360,9 +407,10 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
   },
   'calendar.ics': {
     setup: (w) => ({ input: { caseIds: [w.caseId] }, optional: ['caseIds'], made: w.make('deadline') }),
-    check: (_w, out, { made }) => {
+    check: (w, out, { made }) => {
       const ics = out as IcsExport;
-      expect(ics.text).toContain(`UID:${made!.id}@parley`);
+      expect(ics.text).toContain(`UID:${calendarUid(w.caseId, made!.id)}@parley`);
+      expect(ics.text).not.toContain(made!.id);
       expect(ics).toMatchObject({ events: 1, problems: [], fileName: expect.stringMatching(/\.ics$/) });
     },
   },
@@ -403,6 +451,33 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
     check: (w, out) => {
       expect(out).toBeNull();
       expect(w.api.call('review.list', { caseId: w.caseId })).toEqual([]);
+    },
+  },
+  'review.export': {
+    setup: (w) => ({ input: { caseId: w.caseId }, made: commentOnDirective(w) as unknown as AnyRecord }),
+    check: (w, out, { made }) => {
+      const file = out as ExportedFile;
+      expect(file.fileName).toMatch(/ - review by Test Counsel - \d{4}-\d{2}-\d{2}\.parley-comments$/);
+      expect(JSON.parse(decoded(file))).toMatchObject({ format: 'parley-review-comments', caseId: w.caseId, reviewer: 'Test Counsel', comments: [{ id: made!.id, text: 'Check the date of the order.' }] });
+    },
+  },
+  'review.import': {
+    setup: (w) => ({ input: { caseId: w.caseId, dataBase64: commentsOfReviewer(w) } }),
+    check: (w, out) => {
+      expect(out).toEqual({ added: 1, alreadyThere: 0, aboutMissing: 0 });
+      expect(w.api.call('reviewComment.list', { caseId: w.caseId }).map((c) => c.text)).toEqual(['Check the date of the order.']);
+    },
+  },
+  'review.received': {
+    setup: (w) => ({ input: { caseId: w.caseId }, made: w.make('reviewComment') }),
+    check: (_w, out, { made }) => expect(out).toEqual([{ comment: made, recordPresent: true }]),
+  },
+  'reviewComment.resolve': {
+    setup: (w) => ({ input: { caseId: w.caseId, id: w.make('reviewComment').id, resolved: true } }),
+    check: (w, out) => {
+      const resolved = out as RecordOf<'reviewComment'>;
+      expect(resolved).toMatchObject({ resolvedAt: expect.any(String), resolvedBy: 'Test Counsel', version: 2 });
+      expect(lastOperation(w, resolved.id)).toBe('update');
     },
   },
   'session.lock': {
@@ -489,6 +564,18 @@ function commentOnDirective(w: CaseWorld): ReviewComment {
   const directive = w.make('directive');
   openForReview(w);
   return w.api.call('review.add', { caseId: w.caseId, recordKind: 'directive', recordId: directive.id, text: 'Check the date of the order.' });
+}
+
+/**
+ * The comments file a reviewer of the world's case exports (a comment on its directive), as base64; the world's case
+ * is open for editing again afterwards, as its owner has it.
+ */
+function commentsOfReviewer(w: CaseWorld): string {
+  commentOnDirective(w);
+  const file = w.api.call('review.export', { caseId: w.caseId });
+  w.api.call('case.close', { caseId: w.caseId });
+  w.api.call('case.open', { path: w.file });
+  return file.dataBase64;
 }
 
 const PASSPHRASE = 'a passphrase for the tests';

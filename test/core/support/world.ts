@@ -1,9 +1,10 @@
 // A case file with records in it, built through the real dispatcher: a valid minimal set of fields for every kind,
 // and a maker that creates whatever a record points at first.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KINDS, type CreatableKind, type KindName, type RecordMeta } from '../../../shared/records.js';
+import { commentsFileBytes } from '../../../electron/core/review-comments-file.js';
 import { newCase, testApi, type TestApi } from '../../helpers.js';
 
 type Fields = Record<string, unknown>;
@@ -29,6 +30,7 @@ export const MINIMAL_FIELDS: { [K in CreatableKind]: (ref: Ref) => Fields } = {
   draft: () => ({ title: 'Brief for the first meeting', draftType: 'meeting_brief', status: 'working' }),
   draftRevision: (ref) => ({ draftId: ref('draft'), format: 'markdown', body: '# Brief' }),
   link: (ref) => ({ fromKind: 'issue', fromId: ref('issue'), linkType: 'cites', toKind: 'precedent', toId: ref('precedent') }),
+  disclosure: (ref) => ({ recordKind: 'issue', recordId: ref('issue'), field: 'ourTarget', level: 'shareable' }),
 };
 
 /** A valid change to one field of a kind (its title field, or for a link its type). */
@@ -58,11 +60,26 @@ export class CaseWorld {
     if (kind === 'attachment') {
       return this.api.call('attachment.add', { caseId: this.caseId, name: 'order.pdf', mediaType: 'application/pdf', dataBase64: 'JVBERi0x', ...extra }) as unknown as AnyRecord;
     }
+    if (kind === 'reviewComment') return this.receiveComment(extra);
     const fields = { ...MINIMAL_FIELDS[kind as CreatableKind](this.ref), ...extra };
     return this.op(`${kind}.create`, { caseId: this.caseId, fields }) as AnyRecord;
   }
 
   ref = (kind: KindName): string => this.make(kind).id;
+
+  /**
+   * A reviewer's comment on the directive, taken into the case as the owner takes a reviewer's file (review.import);
+   * `extra` overrides the comment's own fields in the file.
+   */
+  receiveComment(extra: Fields = {}): AnyRecord {
+    const directive = this.make('directive');
+    const at = new Date().toISOString();
+    const comment = { id: randomUUID(), author: 'Rowan Reviewer', createdAt: at, resolvedAt: null, resolvedBy: null, about: { kind: 'directive', id: directive.id, title: directive.title }, text: 'Is the received-on date right?', ...extra };
+    const { auditHead } = this.api.call('case.info', { caseId: this.caseId });
+    const file = commentsFileBytes({ caseId: this.caseId, caseTitle: String(directive.title), caseAuditHead: auditHead, reviewer: 'Rowan Reviewer', exportedAt: at, comments: [comment as never] }, null);
+    this.api.call('review.import', { caseId: this.caseId, dataBase64: file.toString('base64') });
+    return this.api.call('reviewComment.list', { caseId: this.caseId, filter: { commentId: comment.id } })[0] as unknown as AnyRecord;
+  }
 
   /** Calls an operation by a computed name and unwraps its result. */
   op(name: string, input: Record<string, unknown>): unknown {

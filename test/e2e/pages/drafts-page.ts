@@ -54,8 +54,33 @@ export class DraftsPage {
     const dialog = this.page.getByRole('dialog', { name: 'Prepare a meeting brief' });
     await dialog.getByLabel('Meeting').selectOption({ label: await this.optionLabel(dialog.getByLabel('Meeting'), meeting) });
     await dialog.getByRole('radio', { name: new RegExp(`^${audience}`) }).check();
-    await dialog.getByRole('button', { name: 'Prepare brief' }).click();
+    if (audience === 'Shareable') {
+      // A shareable brief is previewed first: every section as offered, then created.
+      await dialog.getByRole('button', { name: 'Preview…' }).click();
+      const preview = await this.sharePreview();
+      await preview.getByRole('button', { name: 'Create shareable brief' }).click();
+    } else {
+      await dialog.getByRole('button', { name: 'Prepare brief' }).click();
+    }
     await expect(this.editor).toBeVisible({ timeout: 15_000 });
+  }
+
+  /** Opens the preview of a shareable brief for a meeting (Prepare brief → Shareable → Preview). */
+  async previewShareable(meeting: string | RegExp): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Prepare brief…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Prepare a meeting brief' });
+    await dialog.getByLabel('Meeting').selectOption({ label: await this.optionLabel(dialog.getByLabel('Meeting'), meeting) });
+    await dialog.getByRole('radio', { name: /^Shareable/ }).check();
+    await dialog.getByRole('button', { name: 'Preview…' }).click();
+    return this.sharePreview();
+  }
+
+  /** The preview dialog once it has read what the brief would carry. */
+  async sharePreview(): Promise<Locator> {
+    const preview = this.page.getByRole('dialog', { name: 'Preview the shareable brief' });
+    await expect(preview.getByRole('group', { name: 'Sections' })).toBeVisible({ timeout: 30_000 });
+    await expect(preview.getByRole('button', { name: 'Create shareable brief' })).toBeEnabled({ timeout: 30_000 });
+    return preview;
   }
 
   private async optionLabel(select: Locator, match: string | RegExp): Promise<string> {

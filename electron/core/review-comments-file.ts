@@ -1,0 +1,199 @@
+// The file a reviewer sends back to the case's owner: the comments made in review mode on one case (kept in the
+// reviewer's data folder, see review.ts), with what they are about. It is JSON a person can read: its format and
+// version, the case (id, title, audit head of the copy reviewed), who reviewed and when it was exported, and each
+// comment with its author, times, text and the record it is about by kind, id and title. A SHA-256 over the
+// canonical form of all that is inside the file: a change by anyone who does not recompute it is refused on import.
+// It is not a signature; anyone can recompute it (docs/SECURITY.md, "Review mode").
+//
+// The comments on an encrypted case are as secret as the case, so their file is encrypted with the case's
+// passphrase: the same JSON, sealed with AES-256-GCM under a key derived from the passphrase with PBKDF2-HMAC-SHA512
+// (SQLCipher 4's derivation, 256,000 iterations, with a random salt), in a JSON envelope that shows only the format
+// and the cipher's parameters. GCM authenticates what it seals, so a sealed file changed in any byte does not open.
+import { createCipheriv, createDecipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { ReviewComment } from '../../shared/api-types.js';
+import { MAX_COMMENTS_FILE_BYTES, type ExportedFile } from '../../shared/contract.js';
+import { REVIEWABLE_KINDS } from '../../shared/enums.js';
+import { auditHeadText, recordId, sha256Text, shortText } from '../../shared/fields.js';
+import { safeFileName } from '../../shared/file-names.js';
+import { KINDS, MAX_REVIEW_COMMENT_LENGTH } from '../../shared/records.js';
+import type { CaseFile } from './case-file.js';
+import { todayIso } from './briefs/format.js';
+import { ParleyError } from './errors.js';
+import { canonicalJson, sha256Hex } from './store/canonical.js';
+
+export const COMMENTS_FORMAT = 'parley-review-comments';
+export const COMMENTS_FORMAT_VERSION = 1;
+export const COMMENTS_FILE_EXTENSION = '.parley-comments';
+
+const commentSchema = z
+  .strictObject({
+    id: recordId,
+    author: shortText,
+    createdAt: z.iso.datetime(),
+    resolvedAt: z.iso.datetime().nullable(),
+    resolvedBy: shortText.nullable(),
+    about: z.strictObject({ kind: z.enum(REVIEWABLE_KINDS), id: recordId, title: shortText }),
+    text: z.string().trim().min(1, 'must not be empty').max(MAX_REVIEW_COMMENT_LENGTH),
+  })
+  .refine((c) => (c.resolvedAt === null) === (c.resolvedBy === null), 'resolvedAt and resolvedBy go together');
+
+const commentsSchema = z.strictObject({
+  format: z.literal(COMMENTS_FORMAT),
+  formatVersion: z.literal(COMMENTS_FORMAT_VERSION),
+  caseId: recordId,
+  caseTitle: shortText,
+  caseAuditHead: auditHeadText,
+  reviewer: shortText,
+  exportedAt: z.iso.datetime(),
+  comments: z.array(commentSchema).max(10_000),
+  sha256: sha256Text,
+});
+
+/** A comments file as read and checked. */
+export type CommentsFile = z.output<typeof commentsSchema>;
+/** What a comments file says, before its format, version and SHA-256 are added. */
+export type CommentsContent = Omit<z.input<typeof commentsSchema>, 'format' | 'formatVersion' | 'sha256'>;
+
+const CIPHER = 'aes-256-gcm';
+const KDF = 'pbkdf2-hmac-sha512';
+const KDF_ITERATIONS = 256_000;
+/** Binds the sealed bytes to this format: they cannot be passed off as anything else sealed with the passphrase. */
+const ASSOCIATED_DATA = Buffer.from(`${COMMENTS_FORMAT}/${COMMENTS_FORMAT_VERSION}`, 'utf8');
+const base64Of = (bytes: number) => z.base64().refine((b) => Buffer.from(b, 'base64').length === bytes, `must be ${bytes} bytes`);
+
+const sealedSchema = z.strictObject({
+  format: z.literal(COMMENTS_FORMAT),
+  formatVersion: z.literal(COMMENTS_FORMAT_VERSION),
+  encryption: z.strictObject({
+    cipher: z.literal(CIPHER),
+    kdf: z.literal(KDF),
+    // Read from the file, so bounded: a hostile file must not make the import derive a key for hours.
+    iterations: z.number().int().min(100_000).max(10_000_000),
+    salt: base64Of(16),
+    iv: base64Of(12),
+    tag: base64Of(16),
+  }),
+  sealed: z.base64(),
+});
+type Sealed = z.output<typeof sealedSchema>;
+
+/** The file's bytes: the content with its SHA-256, as readable JSON; sealed with `passphrase` unless it is null. */
+export function commentsFileBytes(content: CommentsContent, passphrase: string | null): Buffer {
+  const body = { format: COMMENTS_FORMAT, formatVersion: COMMENTS_FORMAT_VERSION, ...content };
+  const json = `${JSON.stringify({ ...body, sha256: sha256Hex(canonicalJson(body)) }, null, 2)}\n`;
+  return Buffer.from(passphrase === null ? json : `${JSON.stringify(seal(json, passphrase), null, 2)}\n`, 'utf8');
+}
+
+/**
+ * Reads a comments file: opens it with `passphrase` if it is sealed, checks its form and that its content is what
+ * its SHA-256 says. Every refusal says why in words; nothing is read from a file that fails any check.
+ */
+export function readCommentsFile(bytes: Buffer, passphrase: string | null): CommentsFile {
+  let value = parsedFile(bytes.toString('utf8'));
+  if (isObject(value) && 'encryption' in value) value = parsedFile(unseal(checked(sealedSchema, value), passphrase));
+  const file = checked(commentsSchema, value);
+  const { sha256, ...body } = value as Record<string, unknown>; // as written: the checked copy has its text trimmed
+  if (sha256Hex(canonicalJson(body)) !== sha256) {
+    throw new ParleyError('damaged', 'These review comments were changed after they were exported: their content no longer matches the SHA-256 the file carries. Nothing was imported; ask the reviewer to export them again.');
+  }
+  return file;
+}
+
+/**
+ * The comments of a case open for review, as the file the reviewer sends back, named by the case, the reviewer and
+ * the day; an encrypted case's file leaves out the case's title, which is as secret as the case.
+ */
+export function exportReviewComments(cf: CaseFile, comments: ReviewComment[], reviewer: string): ExportedFile {
+  const caseTitle = cf.directive().title;
+  const content: CommentsContent = {
+    caseId: cf.caseId,
+    caseTitle,
+    caseAuditHead: cf.info().auditHead,
+    reviewer,
+    exportedAt: new Date().toISOString(),
+    comments: comments.map((c) => ({
+      id: c.id,
+      author: c.author,
+      createdAt: c.createdAt,
+      resolvedAt: c.resolvedAt,
+      resolvedBy: c.resolvedBy,
+      about: { kind: c.recordKind, id: c.recordId, title: cf.recordTitle(c.recordKind, c.recordId) ?? `${KINDS[c.recordKind].label} not in this copy of the case` },
+      text: c.text,
+    })),
+  };
+  const passphrase = cf.sealingPassphrase();
+  const bytes = commentsFileBytes(content, passphrase);
+  if (bytes.length > MAX_COMMENTS_FILE_BYTES) {
+    throw new ParleyError('invalid_input', `These ${comments.length} comments make a file of ${Math.ceil(bytes.length / 1024 / 1024)} MB, more than the 20 MB an import takes: resolve and delete the comments dealt with, then export again.`);
+  }
+  const stem = `${passphrase === null ? `${caseTitle} - ` : ''}review by ${reviewer} - ${todayIso()}`;
+  return {
+    fileName: `${safeFileName(stem, 'review comments')}${COMMENTS_FILE_EXTENSION}`,
+    mediaType: 'application/json',
+    dataBase64: bytes.toString('base64'),
+  };
+}
+
+function seal(json: string, passphrase: string): Sealed {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv(CIPHER, keyOf(passphrase, salt, KDF_ITERATIONS), iv).setAAD(ASSOCIATED_DATA);
+  const sealed = Buffer.concat([cipher.update(json, 'utf8'), cipher.final()]);
+  return {
+    format: COMMENTS_FORMAT,
+    formatVersion: COMMENTS_FORMAT_VERSION,
+    encryption: { cipher: CIPHER, kdf: KDF, iterations: KDF_ITERATIONS, salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64') },
+    sealed: sealed.toString('base64'),
+  };
+}
+
+function unseal(file: Sealed, passphrase: string | null): string {
+  if (passphrase === null) {
+    throw new ParleyError('passphrase_required', 'These review comments are encrypted: give the passphrase of the copy of the case the reviewer read.');
+  }
+  const { salt, iv, tag, iterations } = file.encryption;
+  try {
+    const decipher = createDecipheriv(CIPHER, keyOf(passphrase, Buffer.from(salt, 'base64'), iterations), Buffer.from(iv, 'base64'))
+      .setAAD(ASSOCIATED_DATA)
+      .setAuthTag(Buffer.from(tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(file.sealed, 'base64')), decipher.final()]).toString('utf8');
+  } catch {
+    // GCM cannot tell a wrong key from changed bytes: either way nothing it would give back can be trusted.
+    throw new ParleyError('wrong_passphrase', 'The passphrase does not open these review comments, or the file was changed after it was exported. Nothing was imported.');
+  }
+}
+
+function keyOf(passphrase: string, salt: Buffer, iterations: number): Buffer {
+  return pbkdf2Sync(Buffer.from(passphrase, 'utf8'), salt, iterations, 32, 'sha512');
+}
+
+/** The file as a value; a file that is not JSON, or another kind of file, is refused as such. */
+function parsedFile(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw notCommentsFile('it is not JSON');
+  }
+  if (!isObject(value) || value.format !== COMMENTS_FORMAT) throw notCommentsFile(`it does not say it is "${COMMENTS_FORMAT}"`);
+  if (typeof value.formatVersion === 'number' && value.formatVersion > COMMENTS_FORMAT_VERSION) {
+    throw new ParleyError('newer_version', `These review comments were written by a newer Parley (format version ${value.formatVersion}); update Parley to import them. Nothing was imported.`);
+  }
+  return value;
+}
+
+function checked<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw notCommentsFile(`${issue.path.join('.') || 'the file'}: ${issue.message}`);
+}
+
+function notCommentsFile(why: string): ParleyError {
+  return new ParleyError('invalid_input', `This is not a review comments file Parley can read (${why}). Nothing was imported.`);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
