@@ -13,6 +13,7 @@ import { useCases } from '../state/cases.js';
 import { hashOf, useNavigation, type Route } from '../state/navigation.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
 import { PassphraseDialog } from '../ui/passphrase/PassphraseDialog.js';
+import { ScheduleConfirm } from '../ui/schedule/ScheduleConfirm.js';
 import { CommandPalette } from './palette/CommandPalette.js';
 import { ShortcutSheet } from './shortcuts/ShortcutSheet.js';
 import { useShortcuts } from './shortcuts/useShortcuts.js';
@@ -46,6 +47,7 @@ export function App() {
       <ShortcutSheet />
       <ProblemDialog />
       <PassphraseDialog />
+      <ScheduleConfirm />
     </div>
   );
 }

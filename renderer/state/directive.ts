@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { UpdateInputOf, RecordOf } from '../../shared/records.js';
 import { ApiFailure, messageOf } from '../api/client.js';
 import { api } from '../services.js';
+import { saveOrConfirm } from './schedule-confirm.js';
 import { whileEditing } from './pending-saves.js';
 import { useCases } from './cases.js';
 
@@ -102,10 +103,16 @@ export const useDirective = create<DirectiveState>()((set, get) => {
     }
     setSave(field, { state: 'saving' });
     try {
-      const saved = await update(caseId, field, text, record.version).catch((err: unknown) => {
+      const write = () => update(caseId, field, text, record.version).catch((err: unknown) => {
         if (err instanceof ApiFailure && err.code === 'conflict') return updateOverNewer(caseId, field, text, record);
         throw err;
       });
+      // The issued and received dates are events deadlines may count from: moving them asks first, in the dialog.
+      const label = field === 'receivedOn' ? 'received' : field === 'issuedOn' ? 'issued' : 'calendar';
+      const saved = (await saveOrConfirm(caseId, write, () => ({
+        change: { kind: 'directive', changes: { [field]: valueOf(field, text) } as UpdateInputOf<'directive'> },
+        title: field === 'receivedOn' || field === 'issuedOn' ? `Change the date the directive was ${label}` : 'Change the directive',
+      }))) ?? await api().call('directive.get', { caseId });
       if (get().caseId !== caseId) return;
       // Typing may have gone on while the save ran: keep the newer draft for the next save.
       set((s) => ({ record: saved, drafts: s.drafts[field] === text ? withoutKey(s.drafts, field) : s.drafts }));

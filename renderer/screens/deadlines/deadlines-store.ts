@@ -3,11 +3,12 @@
 // refused is never sent); deletes are soft and the last one can be undone.
 import { create } from 'zustand';
 import type { DueReminderView, ScheduledDeadline } from '../../../shared/api-types.js';
-import type { InputOf, ScheduleChangeInput } from '../../../shared/contract.js';
+import type { InputOf } from '../../../shared/contract.js';
 import type { RecordOf, UpdateInputOf } from '../../../shared/records.js';
 import { ApiFailure, messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
 import { whileEditing } from '../../state/pending-saves.js';
+import type { ScheduleRequest } from '../../ui/schedule/ScheduleChangeDialog.js';
 import type { FieldSave } from '../../state/directive.js';
 import { caseCalendar, type CaseEvent, type Deadline } from './logic.js';
 
@@ -64,15 +65,8 @@ interface DeadlinesState {
   undoDelete(): Promise<void>;
 }
 
-/** The change waiting in the move dialog; `date` makes the dialog let the user choose the trigger's new date. */
-export interface PendingMove {
-  change: ScheduleChangeInput;
-  /** The dialog's title: what is being changed ("Move “Directive received”", "Change the closure dates"). */
-  title: string;
-  date?: { label: string; value: string; toChange(date: string): ScheduleChangeInput };
-  /** The panel field whose typed value asked for this move: its draft goes when the dialog closes. */
-  fieldKey?: string;
-}
+/** The change waiting in the move dialog (ui/schedule/ScheduleChangeDialog.tsx). */
+export type PendingMove = ScheduleRequest;
 
 /** The user's own time zone: where the day of a date-only deadline begins for reminders. */
 export const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { RecordOf } from '../../../shared/records.js';
 import { ApiFailure, messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
+import { saveOrConfirm } from '../../state/schedule-confirm.js';
 
 export type Meeting = RecordOf<'meeting'>;
 export type ChildKind = 'attendee' | 'note' | 'decision' | 'actionItem' | 'concession';
@@ -160,7 +161,15 @@ export const useMeetings = create<MeetingsState>()((set, get) => {
     },
     async update(kind, id, changes) {
       const caseId = get().caseId!;
-      const record = (await call(`${kind}.update`, { caseId, id, changes })) as RecordOf<typeof kind>;
+      const write = () => call(`${kind}.update`, { caseId, id, changes }) as Promise<RecordOf<typeof kind>>;
+      // A meeting's date is the date of its own deadline and of the deadlines counted from it: a change that moves
+      // them is shown and confirmed in the schedule dialog first.
+      const record = kind === 'meeting'
+        ? (await saveOrConfirm(caseId, write, () => ({
+          change: { kind: 'meeting', id, changes: changes as Partial<Meeting> },
+          title: `Change the date of “${get().meetings.find((m) => m.id === id)?.title ?? 'the meeting'}”`,
+        }))) ?? ((await api().call('meeting.get', { caseId, id })) as RecordOf<typeof kind>)
+        : await write();
       if (get().caseId === caseId) putRecord(kind, record);
       return record;
     },
