@@ -13,12 +13,12 @@ import { Field } from '../../ui/Field.js';
 import { humanize } from '../../ui/labels.js';
 import { limitsOf, refusalsIn } from '../../ui/typed-input.js';
 import { useDeadlines } from './deadlines-store.js';
-import type { CaseEvent, Deadline } from './logic.js';
+import type { CaseEvent, CaseMeeting, Deadline } from './logic.js';
+import { ROLL_LABELS, triggerFields, triggerOptions } from './RuleEditor.js';
 
 type Fields = InputOf<'deadline.create'>['fields'];
 
 const DUE_TYPE_LABELS: Record<(typeof DUE_TYPES)[number], string> = { date: 'On a date', datetime: 'At a date and time', tbd: 'Not yet known (TBD)' };
-const ROLL_LABELS: Record<(typeof ROLL_MODES)[number], string> = { forward: 'Next business day', back: 'Previous business day', none: 'Do not roll' };
 const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'America/New_York';
 
 interface Form {
@@ -37,7 +37,7 @@ interface Form {
   unit: DeadlineRule['unit'];
   direction: DeadlineRule['direction'];
   roll: DeadlineRule['roll'];
-  trigger: string; // 'event:<id>' or 'deadline:<id>'
+  trigger: string; // 'event:<id>', 'meeting:<id>' or 'deadline:<id>'
 }
 
 const EMPTY: Form = {
@@ -45,7 +45,7 @@ const EMPTY: Form = {
   confidence: '', owner: '', useRule: false, amount: '30', unit: 'business_days', direction: 'after', roll: 'forward', trigger: '',
 };
 
-export function AddDeadlineForm({ deadlines, events, onDone }: { deadlines: Deadline[]; events: CaseEvent[]; onDone(created: Deadline | null): void }) {
+export function AddDeadlineForm({ deadlines, events, meetings, onDone }: { deadlines: Deadline[]; events: CaseEvent[]; meetings: CaseMeeting[]; onDone(created: Deadline | null): void }) {
   const create = useDeadlines((s) => s.create);
   const directive = useDeadlines((s) => s.directive);
   const [form, setForm] = useState<Form>(EMPTY);
@@ -57,34 +57,33 @@ export function AddDeadlineForm({ deadlines, events, onDone }: { deadlines: Dead
   const rule: DeadlineRule | null = form.useRule && form.amount.trim() !== '' && Number.isInteger(Number(form.amount))
     ? { amount: Number(form.amount), unit: form.unit, direction: form.direction, roll: form.roll }
     : null;
-  const [triggerKind, triggerId] = form.trigger.split(':') as ['event' | 'deadline' | '', string | undefined];
+  const triggerId = form.trigger.split(':')[1];
   const computed = useMemo(() => {
     if (!form.useRule || !rule || !triggerId) return null;
     const candidate = {
       id: '00000000-0000-4000-8000-000000000000', title: form.title || 'This deadline', deadlineKind: form.deadlineKind, status: 'open' as const,
-      dueType: 'tbd' as const, rule, triggerEventId: triggerKind === 'event' ? triggerId : null, triggerDeadlineId: triggerKind === 'deadline' ? triggerId : null,
+      dueType: 'tbd' as const, rule, ...triggerFields(form.trigger),
     };
     try {
       const calendar = holidayCalendarById(directive?.holidayCalendarId ?? DEFAULT_HOLIDAY_CALENDAR_ID) ?? US_FEDERAL;
-      return computeSchedule([...deadlines, candidate], events, calendar, directive?.closures ?? []).find((c) => c.deadlineId === candidate.id) ?? null;
+      return computeSchedule([...deadlines, candidate], events, calendar, directive?.closures ?? [], meetings).find((c) => c.deadlineId === candidate.id) ?? null;
     } catch (err) {
       return { explanation: messageOf(err), dueType: 'tbd' as const, dueDate: null, windowStart: null, windowEnd: null, formula: '', problem: messageOf(err) };
     }
-  }, [form.useRule, form.amount, form.unit, form.direction, form.roll, form.trigger, form.title, form.deadlineKind, deadlines, events, directive]);
+  }, [form.useRule, form.amount, form.unit, form.direction, form.roll, form.trigger, form.title, form.deadlineKind, deadlines, events, meetings, directive]);
 
   function fieldsOf(): Fields | null {
     const fields: Fields = { title: form.title, deadlineKind: form.deadlineKind, status: 'open', dueType: form.dueType, owner: form.owner.trim() || null };
     if (form.useRule) {
       const problems: Record<string, string> = {};
       if (!rule) problems.amount = 'must be a whole number of days, weeks or months';
-      if (!triggerId) problems.trigger = 'choose the event or deadline this one counts from';
+      if (!triggerId) problems.trigger = 'choose the event, meeting or deadline this one counts from';
       if (Object.keys(problems).length) {
         setErrors(problems);
         return null;
       }
       fields.rule = rule;
-      if (triggerKind === 'event') fields.triggerEventId = triggerId;
-      else fields.triggerDeadlineId = triggerId;
+      Object.assign(fields, triggerFields(form.trigger));
       // The core works out and stores the date from the rule; until then the deadline is not yet known.
       fields.dueType = 'tbd';
       return fields;
@@ -165,7 +164,7 @@ export function AddDeadlineForm({ deadlines, events, onDone }: { deadlines: Dead
         </div>
         <label className="checkbox deadline-form__rule-toggle">
           <input type="checkbox" checked={form.useRule} onChange={(e) => set('useRule', e.target.checked)} />
-          Built from a rule (counted from an event or another deadline)
+          Built from a rule (counted from an event, a meeting or another deadline)
         </label>
         {form.useRule ? (
           <fieldset className="deadline-form__group">
@@ -177,9 +176,8 @@ export function AddDeadlineForm({ deadlines, events, onDone }: { deadlines: Dead
               {select('If it lands on a closed day', 'roll', form.roll, ROLL_MODES.map((r) => ({ value: r, label: ROLL_LABELS[r] })))}
             </div>
             {select('Trigger', 'trigger', form.trigger, [
-              { value: '', label: 'Choose an event or deadline…' },
-              ...events.map((e) => ({ value: `event:${e.id}`, label: `Event: ${e.title} (${formatDay(e.occurredOn)})` })),
-              ...deadlines.map((d) => ({ value: `deadline:${d.id}`, label: `Deadline: ${d.title}${d.dueDate ? ` (${formatDay(d.dueDate)})` : ' (TBD)'}` })),
+              { value: '', label: 'Choose an event, meeting or deadline…' },
+              ...triggerOptions(events, meetings, deadlines),
             ])}
             {computed && (
               <p className="deadline-form__computed" role="status">

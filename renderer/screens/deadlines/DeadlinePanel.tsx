@@ -1,6 +1,7 @@
 // One deadline, edited in a side panel: each field saves as the user goes and shows whether it saved; a rule-built
 // deadline shows its rule, trigger and how the engine reached its date. Delete is soft (Undo brings it back).
 // In a case open for review the fields are disabled and the panel takes review comments instead.
+import { useState } from 'react';
 import type { ScheduledDeadline } from '../../../shared/api-types.js';
 import type { ScheduleChangeInput } from '../../../shared/contract.js';
 import { CONFIDENCE_LEVELS, DEADLINE_KINDS, DEADLINE_STATUSES } from '../../../shared/enums.js';
@@ -11,27 +12,32 @@ import { ReviewComments } from '../../ui/review/ReviewComments.js';
 import { SaveState } from '../../ui/SaveState.js';
 import { TypedInput } from '../../ui/typed-input.js';
 import { textOfField, useCaseCalendar, useDeadlines, useFieldSave, useFieldText, type EditableField } from './deadlines-store.js';
-import { countdownOf, type CaseEvent, type Deadline } from './logic.js';
+import { countdownOf, type CaseEvent, type CaseMeeting, type Deadline } from './logic.js';
+import { RuleEditor } from './RuleEditor.js';
 
 interface Props {
   deadline: Deadline;
   computed: ScheduledDeadline | undefined;
   deadlines: Deadline[];
   events: CaseEvent[];
+  meetings: CaseMeeting[];
   today: string;
   readOnly: boolean;
   onClose(): void;
 }
 
-export function DeadlinePanel({ deadline: d, computed, deadlines, events, today, readOnly, onClose }: Props) {
+export function DeadlinePanel({ deadline: d, computed, deadlines, events, meetings, today, readOnly, onClose }: Props) {
   const remove = useDeadlines((s) => s.remove);
   const askToMove = useDeadlines((s) => s.askToMove);
   // The case whose deadlines the store holds (as the meetings panel reads it), so the screen passes nothing new.
   const caseId = useDeadlines((s) => s.caseId);
   const trigger = d.triggerEventId
     ? events.find((e) => e.id === d.triggerEventId)
-    : d.triggerDeadlineId ? deadlines.find((x) => x.id === d.triggerDeadlineId) : undefined;
+    : d.triggerMeetingId ? meetings.find((m) => m.id === d.triggerMeetingId)
+      : d.triggerDeadlineId ? deadlines.find((x) => x.id === d.triggerDeadlineId) : undefined;
+  const ownMeeting = d.meetingId ? meetings.find((m) => m.id === d.meetingId) : undefined;
   const countdown = countdownOf(d, today, useCaseCalendar());
+  const [editingRule, setEditingRule] = useState(false);
   return (
     <aside className="panel deadline-panel" aria-labelledby="deadline-panel-heading">
       <div className="deadline-panel__head">
@@ -39,11 +45,29 @@ export function DeadlinePanel({ deadline: d, computed, deadlines, events, today,
         <button type="button" className="icon-button" aria-label="Close the deadline" onClick={onClose}>×</button>
       </div>
       <p className={`countdown countdown--${countdown.tone}`}>{countdown.text}</p>
+      {ownMeeting && <p className="muted">The date of the meeting “{ownMeeting.title}”: setting one sets the other.</p>}
+      {!readOnly && (
+        <div className="form__actions deadline-panel__steps">
+          {d.dueType === 'tbd' ? (
+            <button type="button" className="button button--small button--primary" onClick={() => askToMove(setDate(d))}>Set date…</button>
+          ) : (
+            <button type="button" className="button button--small" onClick={() => askToMove(backToTbd(d))}>Back to TBD…</button>
+          )}
+          {!ownMeeting && !editingRule && (
+            <button type="button" className="button button--small" aria-expanded={editingRule} onClick={() => setEditingRule(true)}>
+              {d.rule ? 'Change the rule or trigger…' : 'Count from a trigger…'}
+            </button>
+          )}
+        </div>
+      )}
+      {editingRule && !readOnly && (
+        <RuleEditor deadline={d} events={events} meetings={meetings} deadlines={deadlines} onDone={() => setEditingRule(false)} />
+      )}
       {computed && (
         <section className="deadline-panel__rule" aria-label="Rule">
           <h3>Rule</h3>
           <p>{computed.formula}</p>
-          <p className="muted">Trigger: {trigger ? `${trigger.title}${'occurredOn' in trigger ? ` (${formatDay(trigger.occurredOn)})` : ''}` : 'no longer exists'}</p>
+          <p className="muted">Trigger: {trigger ? `${trigger.title}${triggerDay(trigger)}` : 'no longer exists'}</p>
           <p className="deadline-panel__explanation">{computed.explanation}</p>
           {computed.problem && <p className="field__error">{computed.problem}</p>}
           {trigger && !readOnly && (
@@ -89,14 +113,40 @@ export function DeadlinePanel({ deadline: d, computed, deadlines, events, today,
   );
 }
 
-/** The move dialog for a trigger: an event's date, or a deadline's (a TBD one gets its date). */
-function triggerMove(trigger: CaseEvent | Deadline) {
+/** " (3 December 2026)", " (date not set)": a trigger's date beside its title. */
+function triggerDay(trigger: CaseEvent | CaseMeeting | Deadline): string {
+  const day = 'occurredOn' in trigger ? trigger.occurredOn : 'meetingDate' in trigger ? trigger.meetingDate : trigger.dueDate;
+  return day ? ` (${formatDay(day)})` : ' (date not set)';
+}
+
+/** "Set date…" on a TBD deadline: its date, with the deadlines that move with it and a reason. */
+function setDate(d: Deadline) {
+  return {
+    change: { kind: 'deadline', id: d.id, changes: {} } as ScheduleChangeInput,
+    title: `Set the date of “${d.title}”`,
+    date: { label: 'Date', value: '', toChange: (date: string): ScheduleChangeInput => ({ kind: 'dateDeadline', id: d.id, dueDate: date }) },
+  };
+}
+
+/** "Back to TBD…" on a dated deadline: not yet known again, with the window it is now expected in. */
+function backToTbd(d: Deadline) {
+  const toChange = (start: string, end: string): ScheduleChangeInput => ({
+    kind: 'tbdDeadline', id: d.id, ...(start ? { windowStart: start } : {}), ...(end ? { windowEnd: end } : {}),
+  });
+  const start = d.windowStart ?? '';
+  const end = d.windowEnd ?? '';
+  return { change: toChange(start, end), title: `Make “${d.title}” not yet known (TBD)`, window: { start, end, toChange } };
+}
+
+/** The move dialog for a trigger: an event's date, a meeting's, or a deadline's (a TBD one gets its date). */
+function triggerMove(trigger: CaseEvent | CaseMeeting | Deadline) {
   const toChange = (date: string): ScheduleChangeInput => {
     if ('occurredOn' in trigger) return { kind: 'event', id: trigger.id, changes: date ? { occurredOn: date } : {} };
+    if ('meetingDate' in trigger) return { kind: 'meeting', id: trigger.id, changes: date ? { meetingDate: date } : {} };
     if (!date) return { kind: 'deadline', id: trigger.id, changes: {} };
-    return { kind: 'deadline', id: trigger.id, changes: trigger.dueType === 'tbd' ? { dueType: 'date', dueDate: date, windowStart: null, windowEnd: null } : { dueDate: date } };
+    return { kind: 'dateDeadline', id: trigger.id, dueDate: date };
   };
-  const value = 'occurredOn' in trigger ? trigger.occurredOn : trigger.dueDate ?? '';
+  const value = 'occurredOn' in trigger ? trigger.occurredOn : 'meetingDate' in trigger ? trigger.meetingDate ?? '' : trigger.dueDate ?? '';
   return { change: toChange(value), title: `Move “${trigger.title}”`, date: { label: `New date of “${trigger.title}”`, value, toChange } };
 }
 

@@ -18,7 +18,7 @@ import './deadlines.css';
 type View = 'list' | 'calendar';
 
 export function DeadlinesScreen({ caseId }: { caseId: string }) {
-  const { deadlines, events, loading, complete, loadError, deleted, actionError, load, flushAll, undoDelete, schedule, pendingMove } = useDeadlines();
+  const { deadlines, events, meetings, loading, complete, loadError, deleted, actionError, load, flushAll, undoDelete, schedule, pendingMove } = useDeadlines();
   const storeCase = useDeadlines((s) => s.caseId);
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
   const [view, setView] = useState<View>('list');
@@ -86,6 +86,7 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
         <AddDeadlineForm
           deadlines={deadlines}
           events={events}
+          meetings={meetings}
           onDone={(created) => {
             setAdding(false);
             if (created) setSelectedId(created.id);
@@ -136,6 +137,7 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
             computed={schedule.get(selected.id)}
             deadlines={deadlines}
             events={events}
+            meetings={meetings}
             today={today}
             readOnly={readOnly}
             onClose={() => setSelectedId(null)}

@@ -10,7 +10,7 @@ import { api } from '../../services.js';
 import { whileEditing } from '../../state/pending-saves.js';
 import type { ScheduleRequest } from '../../ui/schedule/ScheduleChangeDialog.js';
 import type { FieldSave } from '../../state/directive.js';
-import { caseCalendar, type CaseEvent, type Deadline } from './logic.js';
+import { caseCalendar, type CaseEvent, type CaseMeeting, type Deadline } from './logic.js';
 
 export type EditableField = 'title' | 'deadlineKind' | 'status' | 'owner' | 'notes' | 'dueDate' | 'dueTime' | 'timeZone' | 'windowStart' | 'windowEnd' | 'confidence';
 
@@ -25,6 +25,8 @@ interface DeadlinesState {
   caseId: string | null;
   deadlines: Deadline[];
   events: CaseEvent[];
+  /** The case's meetings: a rule may count from one, and a meeting's own deadline is its date. */
+  meetings: CaseMeeting[];
   loading: boolean;
   /** False while only the first page of deadlines is in (the list draws it); the rest, the events, the schedule,
    *  the directive and the reminders are still being read. */
@@ -134,18 +136,20 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
 
   /** Every deadline, the events and the schedule's explanations: what the list needs beyond its first page. */
   async function readTheRest(caseId: string): Promise<void> {
-    const [deadlines, events, schedule] = await Promise.all([
+    const [deadlines, events, meetings, schedule] = await Promise.all([
       api().call('deadline.list', { caseId, limit: 100_000 }),
       api().call('event.list', { caseId, limit: 100_000 }),
+      api().call('meeting.list', { caseId, limit: 100_000 }),
       api().call('schedule.get', { caseId }).catch(() => []), // a circle of triggers in an edited file: no explanations
     ]);
-    if (get().caseId === caseId) set({ deadlines, events, schedule: new Map(schedule.map((s) => [s.deadlineId, s])) });
+    if (get().caseId === caseId) set({ deadlines, events, meetings, schedule: new Map(schedule.map((s) => [s.deadlineId, s])) });
   }
 
   return {
     caseId: null,
     deadlines: [],
     events: [],
+    meetings: [],
     loading: false,
     complete: false,
     loadError: null,
@@ -162,7 +166,7 @@ export const useDeadlines = create<DeadlinesState>()((set, get) => {
     async load(caseId) {
       if (get().caseId !== caseId) {
         await get().flushAll();
-        set({ caseId, deadlines: [], events: [], drafts: {}, refusals: {}, saves: {}, deleted: null, actionError: null, schedule: new Map(), directive: null, pendingMove: null });
+        set({ caseId, deadlines: [], events: [], meetings: [], drafts: {}, refusals: {}, saves: {}, deleted: null, actionError: null, schedule: new Map(), directive: null, pendingMove: null });
       }
       set({ loading: true, complete: false, loadError: null });
       try {

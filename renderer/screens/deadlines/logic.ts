@@ -9,6 +9,7 @@ import { calendarDay } from '../../ui/dates.js';
 
 export type Deadline = RecordOf<'deadline'>;
 export type CaseEvent = RecordOf<'event'>;
+export type CaseMeeting = RecordOf<'meeting'>;
 
 export const CALENDAR = workingCalendar(US_FEDERAL);
 
