@@ -39,7 +39,7 @@ export function DeadlinePanel({ deadline: d, computed, deadlines, events, meetin
   const countdown = countdownOf(d, today, useCaseCalendar());
   const [editingRule, setEditingRule] = useState(false);
   return (
-    <aside className="panel deadline-panel" aria-labelledby="deadline-panel-heading">
+    <aside className="panel deadline-panel" aria-labelledby="deadline-panel-heading" data-record-id={d.id} data-record-panel={d.id}>
       <div className="deadline-panel__head">
         <h2 id="deadline-panel-heading">{d.title}</h2>
         <button type="button" className="icon-button" aria-label="Close the deadline" onClick={onClose}>×</button>

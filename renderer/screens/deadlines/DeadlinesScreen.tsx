@@ -4,11 +4,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { useCases } from '../../state/cases.js';
 import { isoToday } from '../../ui/dates.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
+import { useLandOnRecord } from '../../ui/records/land-on-record.js';
 import { AddDeadlineForm } from './AddDeadlineForm.js';
 import { CalendarSettings } from './CalendarSettings.js';
 import { DeadlineCalendar } from './DeadlineCalendar.js';
 import { DeadlineList } from './DeadlineList.js';
 import { DeadlinePanel } from './DeadlinePanel.js';
+import { EventPanel, EventsSection } from './Events.js';
 import { FIRST_PAGE, useDeadlines } from './deadlines-store.js';
 import { sortDeadlines } from './logic.js';
 import { MoveDialog } from './MoveDialog.js';
@@ -23,7 +25,11 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
   const [view, setView] = useState<View>('list');
   const [adding, setAdding] = useState(false);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selected_, select] = useState<{ kind: 'deadline' | 'event'; id: string } | null>(null);
+  const selectedId = selected_?.kind === 'deadline' ? selected_.id : null;
+  const selectedEventId = selected_?.kind === 'event' ? selected_.id : null;
+  const setSelectedId = (id: string | null) => select(id ? { kind: 'deadline', id } : null);
+  const openEvent = (id: string) => select({ kind: 'event', id });
   // The case this screen has asked the store to read. Until then the store may still hold what an earlier visit
   // read: drawing that (ten thousand rows to sort and lay out) would hold back the fresh read by a long frame, so
   // the screen waits for its own first page instead.
@@ -45,6 +51,12 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
   // list, so that it does not move down under the user once they arrive.
   const whole = ready && complete;
   const remindersRead = useDeadlines((s) => s.remindersRead);
+  const selectedEvent = events.find((e) => e.id === selectedEventId) ?? null;
+  // A jump to a deadline or an event (from the timeline or the search palette) opens it.
+  useLandOnRecord({
+    listed: whole ? [...deadlines, ...events] : null,
+    open: (id) => (events.some((e) => e.id === id) ? openEvent(id) : setSelectedId(id)),
+  });
 
   return (
     <div className="screen deadlines-screen">
@@ -93,7 +105,7 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
           }}
         />
       )}
-      <div className={`deadlines-layout${selected && whole ? ' deadlines-layout--with-panel' : ''}`}>
+      <div className={`deadlines-layout${(selected || selectedEvent) && whole ? ' deadlines-layout--with-panel' : ''}`}>
         <div className="deadlines-layout__main">
           {!ready ? (
             <div aria-busy="true" className="panel"><p className="muted">Reading the deadlines…</p></div>
@@ -129,7 +141,18 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
               )}
             </>
           )}
+          {whole && <EventsSection caseId={caseId} events={events} selectedId={selectedEventId} readOnly={readOnly} onOpen={openEvent} />}
         </div>
+        {selectedEvent && whole && (
+          <EventPanel
+            key={selectedEvent.id}
+            caseId={caseId}
+            event={selectedEvent}
+            dependants={deadlines.filter((d) => d.triggerEventId === selectedEvent.id)}
+            readOnly={readOnly}
+            onClose={() => select(null)}
+          />
+        )}
         {selected && whole && (
           <DeadlinePanel
             key={selected.id}

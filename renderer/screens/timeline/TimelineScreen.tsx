@@ -17,7 +17,7 @@ import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import './timeline.css';
 
 const TYPES = [
-  { id: 'event', label: 'Events', one: 'Event', section: 'overview' },
+  { id: 'event', label: 'Events', one: 'Event', section: 'deadlines' },
   { id: 'meeting', label: 'Meetings', one: 'Meeting', section: 'meetings' },
   { id: 'deadline', label: 'Deadlines', one: 'Deadline', section: 'deadlines' },
   { id: 'positionChange', label: 'Position changes', one: 'Position change', section: 'negotiation' },
@@ -27,6 +27,8 @@ type EntryType = (typeof TYPES)[number]['id'];
 
 interface Entry {
   key: string;
+  /** The record the entry opens (its section lands on it). */
+  recordId: string;
   type: EntryType;
   date: string;
   time: string | null;
@@ -54,29 +56,29 @@ function entriesOf(data: Loaded, whole = false): { entries: Entry[]; undated: nu
   const issueTitle = new Map(data.issues.map((i) => [i.id, i.title]));
   const entries: Entry[] = [];
   for (const e of data.events) {
-    entries.push({ key: `event-${e.id}`, type: 'event', date: e.occurredOn, time: e.occurredTime, title: e.title, detail: [humanize(e.eventKind), clip(e.description)].filter(Boolean).join(' · ') });
+    entries.push({ key: `event-${e.id}`, recordId: e.id, type: 'event', date: e.occurredOn, time: e.occurredTime, title: e.title, detail: [humanize(e.eventKind), clip(e.description)].filter(Boolean).join(' · ') });
   }
   let undated = 0;
   for (const m of data.meetings) {
     if (!m.meetingDate) { undated++; continue; }
-    entries.push({ key: `meeting-${m.id}`, type: 'meeting', date: m.meetingDate, time: m.startTime, title: m.title, detail: [humanize(m.status), m.location].filter(Boolean).join(' · ') });
+    entries.push({ key: `meeting-${m.id}`, recordId: m.id, type: 'meeting', date: m.meetingDate, time: m.startTime, title: m.title, detail: [humanize(m.status), m.location].filter(Boolean).join(' · ') });
   }
   for (const d of data.deadlines) {
     if (d.dueType === 'tbd' || !d.dueDate) { undated++; continue; }
-    entries.push({ key: `deadline-${d.id}`, type: 'deadline', date: d.dueDate, time: d.dueTime, title: d.title, detail: `${humanize(d.deadlineKind)} deadline · ${humanize(d.status)}${d.owner ? ` · ${d.owner}` : ''}` });
+    entries.push({ key: `deadline-${d.id}`, recordId: d.id, type: 'deadline', date: d.dueDate, time: d.dueTime, title: d.title, detail: `${humanize(d.deadlineKind)} deadline · ${humanize(d.status)}${d.owner ? ` · ${d.owner}` : ''}` });
   }
   for (const p of data.positionChanges) {
     const side = p.side === 'ours' ? 'Our' : 'Their';
     entries.push({
       // The day it records (its meeting's, or the one the user gave), not the moment it was typed (the history's).
-      key: `position-${p.id}`, type: 'positionChange', date: p.recordedOn ?? localDate(p.createdAt), time: p.recordedOn ? null : localTime(p.createdAt),
+      key: `position-${p.id}`, recordId: p.id, type: 'positionChange', date: p.recordedOn ?? localDate(p.createdAt), time: p.recordedOn ? null : localTime(p.createdAt),
       title: `${issueTitle.get(p.issueId) ?? 'An issue'}: ${side.toLowerCase()} ${POSITION_WORDS[p.position] ?? p.position} changed`,
       detail: [clip(p.value) ? `Now: ${clip(p.value)}` : 'Cleared', p.reason ? `Why: ${clip(p.reason)}` : null].filter(Boolean).join(' · '),
     });
   }
   for (const c of data.concessions) {
     entries.push({
-      key: `concession-${c.id}`, type: 'concession', date: c.madeOn ?? localDate(c.createdAt), time: null,
+      key: `concession-${c.id}`, recordId: c.id, type: 'concession', date: c.madeOn ?? localDate(c.createdAt), time: null,
       title: `${c.direction === 'given' ? 'Concession given' : 'Concession received'}: ${clip(c.description, 120)}`,
       detail: issueTitle.get(c.issueId) ?? null,
     });
@@ -230,7 +232,7 @@ function TimelineParts({ caseId, parts, today }: { caseId: string; parts: MonthP
                     </time>
                     <span className="timeline-entry__type">{type.one}</span>
                     <div className="timeline-entry__body">
-                      <a className="timeline-entry__title" href={hashOf({ screen: 'case', caseId, section: type.section })}>{e.title}</a>
+                      <a className="timeline-entry__title" href={hashOf({ screen: 'case', caseId, section: type.section, record: e.recordId })}>{e.title}</a>
                       {e.detail && <span className="timeline-entry__detail">{e.detail}</span>}
                     </div>
                     {e.date > today && <span className="badge">Ahead</span>}
