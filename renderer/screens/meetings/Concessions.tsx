@@ -1,9 +1,10 @@
 // The concessions made in this meeting, given and received, each on its negotiation issue. They are edited on the
-// negotiation screen; here they are listed and a new one can be recorded against this meeting.
+// negotiation screen; here they are listed with the day each was made (the meeting's, unless changed) and a new one
+// can be recorded against this meeting.
 import { useId, useState } from 'react';
 import { CONCESSION_DIRECTIONS } from '../../../shared/enums.js';
 import type { RecordOf } from '../../../shared/records.js';
-import { formatDay } from '../../ui/dates.js';
+import { AutoText } from './fields.js';
 import { problemOf, useMeetings, type Meeting } from './store.js';
 
 type Concession = RecordOf<'concession'>;
@@ -13,6 +14,7 @@ const DIRECTION_LABELS: Record<Direction, string> = { given: 'Given by us', rece
 
 export function Concessions({ meeting, concessions }: { meeting: Meeting; concessions: Concession[] }) {
   const issues = useMeetings((s) => s.issues);
+  const update = useMeetings((s) => s.update);
   const [recording, setRecording] = useState(false);
   const titleOf = (id: string) => issues.find((i) => i.id === id)?.title ?? 'An issue no longer in the case';
   return (
@@ -22,12 +24,12 @@ export function Concessions({ meeting, concessions }: { meeting: Meeting; conces
       </h3>
       {concessions.length === 0 && <p className="empty">No concessions recorded for this meeting.</p>}
       <ul className="concession-list" aria-labelledby="concessions-heading">
-        {concessions.map((c) => (
+        {concessions.map((c, i) => (
           <li key={c.id} data-record-id={c.id} className={`concession concession--${c.direction}`}>
             <span className={`badge badge--${c.direction}`}>{DIRECTION_LABELS[c.direction]}</span>
             <span className="concession__issue">{titleOf(c.issueId)}</span>
             <span className="concession__text">{c.description}</span>
-            {c.madeOn && <span className="muted concession__date">{formatDay(c.madeOn)}</span>}
+            <AutoText label={`Concession ${i + 1}: day made`} className="concession__date" field="madeOn" control="date" stored={c.madeOn} save={(t) => update('concession', c.id, { madeOn: t || null })} />
           </li>
         ))}
       </ul>

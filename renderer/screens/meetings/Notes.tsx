@@ -1,5 +1,5 @@
 // Notes taken during a meeting (each its own record, with the time it was taken and whether it is internal) and
-// the decisions reached there.
+// the decisions reached there. Each keeps the day it records: the meeting's date unless the user gives another.
 import { useId, useState } from 'react';
 import type { RecordOf } from '../../../shared/records.js';
 import { formatInstantIn } from '../../ui/dates.js';
@@ -62,6 +62,7 @@ function NoteRow({ note, index, zone }: { note: Note; index: number; zone: strin
         </button>
       </div>
       <AutoText label={`Note ${index}`} className="note__body" field="body" control="long" stored={note.body} save={(text) => update('note', note.id, { body: text })} />
+      <AutoText label={`Note ${index}: day it records`} className="note__recorded" field="recordedOn" control="date" stored={note.recordedOn} save={(text) => update('note', note.id, { recordedOn: text || null })} hint="The meeting’s date unless you give another; the time it was typed stays in the history." />
       {problem && <p className="field__error">{problem}</p>}
     </li>
   );
@@ -174,6 +175,7 @@ export function Decisions({ meeting, decisions }: { meeting: Meeting; decisions:
           return (
             <li key={d.id} data-record-id={d.id} className="decision">
               <AutoText label={`Decision ${i + 1}`} field="text" control="long" stored={d.text} save={(t) => update('decision', d.id, { text: t })} hint={issue ? `On: ${issue.title}` : undefined} />
+              <AutoText label={`Decision ${i + 1}: day it records`} field="recordedOn" control="date" stored={d.recordedOn} save={(t) => update('decision', d.id, { recordedOn: t || null })} />
               <button type="button" className="icon-button" aria-label={`Delete decision ${i + 1}`} title="Delete" onClick={() => void remove('decision', d.id, 'Decision deleted.')}>
                 ×
               </button>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { CONCESSION_DIRECTIONS } from '../../../shared/enums.js';
 import { messageOf } from '../../api/client.js';
+import { limitsOf } from '../../ui/typed-input.js';
 import { formatDay, formatInstant, timeAgo } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { LinksPanel } from '../../ui/links/LinksPanel.js';
@@ -32,10 +33,11 @@ const meetingName = (m: AnyRecord) => `${String(m.title)}${m.meetingDate ? ` (${
 export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose, onDelete }: IssuePanelProps) {
   const [reason, setReason] = useState('');
   const [meetingId, setMeetingId] = useState('');
+  const [recordedOn, setRecordedOn] = useState('');
   const [history, setHistory] = useState<AnyRecord[] | null>(null);
   const [historyError, setHistoryError] = useState<string | null>(null);
-  const context = useRef({ reason, meetingId });
-  context.current = { reason, meetingId };
+  const context = useRef({ reason, meetingId, recordedOn });
+  context.current = { reason, meetingId, recordedOn };
   const ids = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -53,8 +55,8 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
   useEffect(() => void loadHistory(), [loadHistory]);
 
   const positionExtra = () => {
-    const { reason: r, meetingId: m } = context.current;
-    return { ...(r.trim() ? { reason: r.trim() } : {}), ...(m ? { meetingId: m } : {}) };
+    const { reason: r, meetingId: m, recordedOn: on } = context.current;
+    return { ...(r.trim() ? { reason: r.trim() } : {}), ...(m ? { meetingId: m } : {}), ...(on ? { recordedOn: on } : {}) };
   };
   const savedPosition = (rec: AnyRecord) => {
     onSaved(rec);
@@ -89,7 +91,7 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
         <RecordField {...common} field="description" label="Description" control="long" />
         <fieldset className="position-context">
           <legend>Why positions change (optional)</legend>
-          <p className="field__hint">Given here, a reason and a meeting are recorded with each position you change below.</p>
+          <p className="field__hint">Given here, a reason, a meeting and the day it records are kept with each position you change below (the day is the meeting’s unless you give another).</p>
           <div className="form__row">
             <div className="field">
               <label className="field__label" htmlFor={`${ids}-reason`}>Reason for the change</label>
@@ -101,6 +103,10 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
                 <option value="">No meeting</option>
                 {meetings.map((m) => <option key={m.id} value={m.id}>{meetingName(m)}</option>)}
               </select>
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor={`${ids}-recorded`}>Day it records</label>
+              <input id={`${ids}-recorded`} className="input" type="date" {...limitsOf('date')} value={recordedOn} onChange={(e) => setRecordedOn(e.target.value)} />
             </div>
           </div>
         </fieldset>
@@ -128,7 +134,9 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
                     {c.value ? `“${String(c.value)}”` : <span className="muted">cleared</span>}
                   </span>
                   <span className="history__meta">
-                    <time dateTime={c.createdAt} title={formatInstant(c.createdAt)}>{formatInstant(c.createdAt)} ({timeAgo(c.createdAt)})</time>
+                    {c.recordedOn
+                      ? <time dateTime={String(c.recordedOn)} title={`Typed ${formatInstant(c.createdAt)}`}>{formatDay(String(c.recordedOn))}</time>
+                      : <time dateTime={c.createdAt} title={formatInstant(c.createdAt)}>{formatInstant(c.createdAt)} ({timeAgo(c.createdAt)})</time>}
                     {meeting && <> · in {meetingName(meeting)}</>}
                     {c.reason ? <> · Reason: {String(c.reason)}</> : null}
                   </span>
