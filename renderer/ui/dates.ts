@@ -18,13 +18,16 @@ export function formatDay(isoDate: string | null | undefined): string {
   return isoDate ? format(calendarDay(isoDate), 'd MMM yyyy') : '';
 }
 
-/** "today", "tomorrow", "in 5 days", "2 days ago". */
+/**
+ * "today", "tomorrow", "in 5 calendar days", "2 calendar days ago": the unit said, since the deadlines screen counts
+ * business days over a case's working calendar and the two must not be mistaken for each other.
+ */
 export function relativeDay(isoDate: string, today = new Date()): string {
   const days = differenceInCalendarDays(calendarDay(isoDate), today);
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days === -1) return 'yesterday';
-  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+  return days > 0 ? `in ${days} calendar days` : `${-days} calendar days ago`;
 }
 
 /** "5 minutes ago", for moments such as an audit entry's time. */

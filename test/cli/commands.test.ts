@@ -269,10 +269,10 @@ describe('parley deadlines', () => {
     expect(run.stdout).toBe([
       'Open deadlines as of 2026-11-20, looking 14 days ahead (to 2026-12-04)',
       'Overdue (1)',
-      '  2026-11-19  1 day overdue  Written response to the Bureau\'s questions on scope (response; owner Ruth Hale)',
+      '  2026-11-19  1 calendar day overdue  Written response to the Bureau\'s questions on scope (response; owner Ruth Hale)',
       'Due within 14 days (2)',
-      '  2026-11-24 17:00 America/New_York  in 4 days   Deliver the written tiered-access proposal (internal; owner Dana Okafor)',
-      '  2026-12-01 14:00 America/New_York  in 11 days  Second meeting with the Bureau (meeting; owner Dana Okafor)',
+      '  2026-11-24 17:00 America/New_York  in 4 calendar days   Deliver the written tiered-access proposal (internal; owner Dana Okafor)',
+      '  2026-12-01 14:00 America/New_York  in 11 calendar days  Second meeting with the Bureau (meeting; owner Dana Okafor)',
       'Date not yet known (1)',
       '  expected 2026-11-16 to 2027-01-16, low confidence  Suspension of foreign-national access takes effect (compliance; owner Dana Okafor)',
       '',

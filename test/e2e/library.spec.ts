@@ -32,7 +32,7 @@ test('the library shows the case files of the data folder: known ones, new ones 
   const row = app.library.row('Model-access suspension order');
   await expect(row).toContainText('Negotiating');
   await expect(row).toContainText('Written response to the Bureau');
-  await expect(row).toContainText('in 3 days');
+  await expect(row).toContainText('in 3 calendar days');
   await expect(row.getByRole('cell').nth(2)).toHaveText('3 (1 TBD)');
   await expect(app.library.row('gone.parley')).toContainText('Missing');
   await expect(app.library.row('broken.parley')).toContainText('Cannot be read');

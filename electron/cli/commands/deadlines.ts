@@ -99,8 +99,9 @@ function reportLines(report: DeadlinesReport, showCase: boolean): string[] {
   const dueLabel = (r: DeadlineRow) => [r.dueDate, r.dueTime, r.timeZone].filter(Boolean).join(' ');
   const distance = (r: DeadlineRow) => {
     const days = differenceInCalendarDays(parseISO(r.dueDate!), parseISO(report.today));
-    if (days < 0) return `${count(-days, 'day')} overdue`;
-    return days === 0 ? 'today' : `in ${count(days, 'day')}`;
+    // Calendar days, and said so: the app counts business days where it knows the case's working calendar.
+    if (days < 0) return `${count(-days, 'calendar day')} overdue`;
+    return days === 0 ? 'today' : `in ${count(days, 'calendar day')}`;
   };
   const expected = (r: DeadlineRow) => {
     const window = r.windowStart || r.windowEnd ? `expected ${r.windowStart ?? '?'} to ${r.windowEnd ?? '?'}` : 'no expected window';

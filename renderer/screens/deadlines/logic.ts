@@ -68,19 +68,23 @@ export interface Countdown {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** "in 3 business days", "overdue by 2 days", "due today"; for a deadline that is no longer open, its status. */
+/** "in 3 business days", "overdue by 2 business days", "due today"; for a deadline that is no longer open, its status. */
 export function countdownOf(d: Pick<Deadline, 'status' | 'dueType' | 'dueDate'>, today: string, calendar: WorkingCalendar = CALENDAR): Countdown {
   if (d.status !== 'open') return { text: d.status === 'done' ? 'Done' : d.status === 'waived' ? 'Waived' : 'Missed', tone: 'closed' };
   if (d.dueType === 'tbd' || !d.dueDate) return { text: 'Date not yet known', tone: 'unknown' };
   if (d.dueDate === today) return { text: 'due today', tone: 'today' };
+  // Business days over the case's working calendar, both ways; calendar days only where no business day lies
+  // between, and then said so.
   if (d.dueDate < today) {
+    const business = businessDaysBetween(d.dueDate, today, calendar);
+    if (business > 0) return { text: `overdue by ${plural(business, 'business day')}`, tone: 'overdue' };
     const days = differenceInCalendarDays(calendarDay(today), calendarDay(d.dueDate));
-    return { text: `overdue by ${plural(days, 'day')}`, tone: 'overdue' };
+    return { text: `overdue by ${plural(days, 'calendar day')} (no business day since)`, tone: 'overdue' };
   }
   const business = businessDaysBetween(today, d.dueDate, calendar);
   if (business === 0) {
     const days = differenceInCalendarDays(calendarDay(d.dueDate), calendarDay(today));
-    return { text: `in ${plural(days, 'day')} (no business day before)`, tone: 'soon' };
+    return { text: `in ${plural(days, 'calendar day')} (no business day before)`, tone: 'soon' };
   }
   return { text: `in ${plural(business, 'business day')}`, tone: business <= 5 ? 'soon' : 'later' };
 }
