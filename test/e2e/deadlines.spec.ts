@@ -175,8 +175,8 @@ test.describe('a chain of rule-built deadlines', () => {
     expect((await titled('Board sign-off')).dueDate).toBe('2027-03-17');
 
     // Enter in the reason confirms.
-    await dl.moveDialog.getByLabel('Reason for the move').fill('Receipt date corrected by the registry');
-    await dl.moveDialog.getByLabel('Reason for the move').press('Enter');
+    await dl.moveDialog.getByLabel('Reason for the change').fill('Receipt date corrected by the registry');
+    await dl.moveDialog.getByLabel('Reason for the change').press('Enter');
     await expect(dl.moveDialog).toBeHidden();
     await expect(dl.row('Board sign-off')).toContainText('due 2027-03-24');
     await expect(dl.row('Reply to the order')).toContainText('(2027-03-08); due 2027-03-22');
@@ -213,7 +213,7 @@ test.describe('a chain of rule-built deadlines', () => {
       await expect(dialog.getByRole('status')).toHaveText('2 deadlines count from this and will move:');
       await axeFinds(page, `move dialog (${name})`);
       await app.screenshot(`deadlines-closure-dialog-${name}`);
-      await dialog.getByLabel('Reason for the move').fill('Shutdown announced');
+      await dialog.getByLabel('Reason for the change').fill('Shutdown announced');
       await dialog.getByRole('button', { name: /^Confirm and move/ }).click();
       await expect(dialog).toBeHidden();
       await expect(dl.row('Reply to the order')).toContainText('skipped 2027-03-10 Agency shutdown; due 2027-03-16');

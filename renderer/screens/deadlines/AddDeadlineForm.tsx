@@ -38,11 +38,13 @@ interface Form {
   direction: DeadlineRule['direction'];
   roll: DeadlineRule['roll'];
   trigger: string; // 'event:<id>', 'meeting:<id>' or 'deadline:<id>'
+  /** For a deadline of kind "meeting": the meeting whose date it is, if any. */
+  meetingId: string;
 }
 
 const EMPTY: Form = {
   title: '', deadlineKind: 'response', dueType: 'date', dueDate: '', dueTime: '17:00', timeZone: localZone(), windowStart: '', windowEnd: '',
-  confidence: '', owner: '', useRule: false, amount: '30', unit: 'business_days', direction: 'after', roll: 'forward', trigger: '',
+  confidence: '', owner: '', useRule: false, amount: '30', unit: 'business_days', direction: 'after', roll: 'forward', trigger: '', meetingId: '',
 };
 
 export function AddDeadlineForm({ deadlines, events, meetings, onDone }: { deadlines: Deadline[]; events: CaseEvent[]; meetings: CaseMeeting[]; onDone(created: Deadline | null): void }) {
@@ -74,7 +76,10 @@ export function AddDeadlineForm({ deadlines, events, meetings, onDone }: { deadl
 
   function fieldsOf(): Fields | null {
     const fields: Fields = { title: form.title, deadlineKind: form.deadlineKind, status: 'open', dueType: form.dueType, owner: form.owner.trim() || null };
-    if (form.useRule) {
+    // A meeting's own deadline is that meeting's date: the core dates it from the meeting (or the meeting from it).
+    const ownMeeting = form.deadlineKind === 'meeting' && form.meetingId ? form.meetingId : null;
+    if (ownMeeting) fields.meetingId = ownMeeting;
+    if (form.useRule && !ownMeeting) {
       const problems: Record<string, string> = {};
       if (!rule) problems.amount = 'must be a whole number of days, weeks or months';
       if (!triggerId) problems.trigger = 'choose the event, meeting or deadline this one counts from';
@@ -113,9 +118,10 @@ export function AddDeadlineForm({ deadlines, events, meetings, onDone }: { deadl
     if (!fields) return;
     const missing: Record<string, string> = {};
     if (!form.title.trim()) missing.title = 'must not be empty';
-    if (!form.useRule && form.dueType !== 'tbd' && !form.dueDate) missing.dueDate = 'give the date it falls due, or choose “Not yet known”';
-    if (!form.useRule && form.dueType === 'datetime' && !form.dueTime) missing.dueTime = 'give the time of day';
-    if (!form.useRule && form.dueType === 'datetime' && !form.timeZone.trim()) missing.timeZone = 'give the time zone, such as America/New_York';
+    const ruled = form.useRule && !(form.deadlineKind === 'meeting' && form.meetingId);
+    if (!ruled && form.dueType !== 'tbd' && !form.dueDate) missing.dueDate = 'give the date it falls due, or choose “Not yet known”';
+    if (!ruled && form.dueType === 'datetime' && !form.dueTime) missing.dueTime = 'give the time of day';
+    if (!ruled && form.dueType === 'datetime' && !form.timeZone.trim()) missing.timeZone = 'give the time zone, such as America/New_York';
     if (Object.keys(missing).length) {
       setErrors(missing);
       return;
@@ -162,11 +168,17 @@ export function AddDeadlineForm({ deadlines, events, meetings, onDone }: { deadl
           {select('Kind', 'deadlineKind', form.deadlineKind, DEADLINE_KINDS.map((k) => ({ value: k, label: humanize(k) })))}
           {input('Owner', 'owner', 'text', { hint: 'Who makes sure it is met.' })}
         </div>
-        <label className="checkbox deadline-form__rule-toggle">
-          <input type="checkbox" checked={form.useRule} onChange={(e) => set('useRule', e.target.checked)} />
-          Built from a rule (counted from an event, a meeting or another deadline)
-        </label>
-        {form.useRule ? (
+        {form.deadlineKind === 'meeting' && meetings.length > 0 && select('The date of the meeting', 'meetingId', form.meetingId, [
+          { value: '', label: 'No meeting: a date of its own' },
+          ...meetings.filter((m) => !deadlines.some((d) => d.meetingId === m.id)).map((m) => ({ value: m.id, label: `${m.title} (${m.meetingDate ? formatDay(m.meetingDate) : 'date not set'})` })),
+        ], 'Its date and the meeting’s are one: setting either sets both.')}
+        {!(form.deadlineKind === 'meeting' && form.meetingId) && (
+          <label className="checkbox deadline-form__rule-toggle">
+            <input type="checkbox" checked={form.useRule} onChange={(e) => set('useRule', e.target.checked)} />
+            Built from a rule (counted from an event, a meeting or another deadline)
+          </label>
+        )}
+        {form.useRule && !(form.deadlineKind === 'meeting' && form.meetingId) ? (
           <fieldset className="deadline-form__group">
             <legend className="field__label">Rule</legend>
             <div className="form__row form__row--narrow">
