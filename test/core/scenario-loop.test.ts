@@ -292,6 +292,24 @@ describe('the time of record', () => {
   });
 });
 
+describe('what leaves the team', () => {
+  it('a meeting\'s own deadline leaves with its meeting only, and a rule counting from a meeting not shared is withheld', () => {
+    const { w, c } = world();
+    const meeting = w.api.call('meeting.create', { ...c, fields: { title: 'Terms meeting', status: 'planned', meetingDate: '2027-01-12' } });
+    w.api.call('deadline.create', { ...c, fields: { title: 'Terms meeting day', deadlineKind: 'meeting', status: 'open', dueType: 'tbd', meetingId: meeting.id } });
+    w.api.call('deadline.create', { ...c, fields: { title: 'Minutes due', deadlineKind: 'response', status: 'open', dueType: 'tbd', rule: after(3), triggerMeetingId: meeting.id } });
+    const ics = () => w.api.call('calendar.ics', { caseIds: [w.caseId] }).text;
+    // Shared meeting: its deadline is on the calendar, and the rule is explained with the meeting's name.
+    expect(ics()).toContain('Terms meeting day');
+    expect(ics()).toContain('3 business days after Terms meeting');
+    // The meeting marked internal: its own deadline stays in; the other keeps its date but not the rule naming it.
+    w.api.call('sharing.set', { ...c, kind: 'meeting', id: meeting.id, level: 'internal' });
+    expect(ics()).not.toContain('Terms meeting day');
+    expect(ics()).toContain('Minutes due');
+    expect(ics()).not.toContain('after Terms meeting');
+  });
+});
+
 describe('small things', () => {
   it('a watch item watched again loses its triggered date', () => {
     const { w, c } = world();
