@@ -214,7 +214,7 @@ const DeadlineRow = memo(function DeadlineRow({ index, top, height, position, to
   // While a new status is saving, the countdown already follows it.
   const countdown = draftStatus && draftStatus !== d.status ? countdownOf({ ...d, status: draftStatus as Deadline['status'] }, today, calendar) : words.countdown;
   const due = words.due;
-  const rule = computed ? `Rule: ${computed.formula}. ${computed.explanation}${computed.problem ? ` ${computed.problem}` : ''}` : null;
+  const rule = computed ? `${d.meetingId ? 'Date' : 'Rule'}: ${computed.formula}. ${computed.explanation}${computed.problem ? ` ${computed.problem}` : ''}` : null;
   return (
     <div
       data-index={index}
@@ -248,7 +248,7 @@ const DeadlineRow = memo(function DeadlineRow({ index, top, height, position, to
           {computed && (
             // One line cut with an ellipsis; the whole text is in the tooltip and in the panel the row opens.
             <span className="deadline-row__rule" title={rule!}>
-              <span className="deadline-row__formula">Rule: {computed.formula}.</span>{' '}
+              <span className="deadline-row__formula">{d.meetingId ? 'Date:' : 'Rule:'} {computed.formula}.</span>{' '}
               <span className="deadline-row__explanation">{computed.explanation}</span>
               {computed.problem && <span className="deadline-row__problem"> {computed.problem}</span>}
             </span>

@@ -45,7 +45,6 @@ export function DeadlinePanel({ deadline: d, computed, deadlines, events, meetin
         <button type="button" className="icon-button" aria-label="Close the deadline" onClick={onClose}>×</button>
       </div>
       <p className={`countdown countdown--${countdown.tone}`}>{countdown.text}</p>
-      {ownMeeting && <p className="muted">The date of the meeting “{ownMeeting.title}”: setting one sets the other.</p>}
       {!readOnly && (
         <div className="form__actions deadline-panel__steps">
           {d.dueType === 'tbd' ? (
@@ -63,7 +62,15 @@ export function DeadlinePanel({ deadline: d, computed, deadlines, events, meetin
       {editingRule && !readOnly && (
         <RuleEditor deadline={d} events={events} meetings={meetings} deadlines={deadlines} onDone={() => setEditingRule(false)} />
       )}
-      {computed && (
+      {ownMeeting && (
+        // Dated by its meeting, not by a rule: the schedule's words say so; there is no trigger to move.
+        <section className="deadline-panel__rule" aria-label="Meeting">
+          <h3>Meeting</h3>
+          <p>The date of the meeting “{ownMeeting.title}”: setting one sets the other.</p>
+          <p className="muted">{ownMeeting.meetingDate ? `The meeting is on ${formatDay(ownMeeting.meetingDate)}.` : 'The meeting’s date is not set yet.'}</p>
+        </section>
+      )}
+      {computed && !ownMeeting && (
         <section className="deadline-panel__rule" aria-label="Rule">
           <h3>Rule</h3>
           <p>{computed.formula}</p>
@@ -93,7 +100,7 @@ export function DeadlinePanel({ deadline: d, computed, deadlines, events, meetin
           </div>
         ) : (
           <div className="form__row">
-            <EditField deadline={d} field="dueDate" label="Due date" type="date" hint={computed ? 'Computed from the rule; a date typed here replaces the rule.' : undefined} />
+            <EditField deadline={d} field="dueDate" label="Due date" type="date" hint={ownMeeting ? 'The meeting’s date: a date typed here is the meeting’s too.' : computed ? 'Computed from the rule; a date typed here replaces the rule.' : undefined} />
             {d.dueType === 'datetime' && <EditField deadline={d} field="dueTime" label="Time" type="time" />}
             {d.dueType === 'datetime' && <EditField deadline={d} field="timeZone" label="Time zone" />}
           </div>
