@@ -2,7 +2,7 @@
 // dialogs and the state the main process needs for its own decisions (ask before closing with unsaved edits; which
 // case "Save a Copy As" and "Export" act on). The Electron preload exposes it as `window.parleyDesktop`; in the
 // browser harness it is absent, which is how a renderer knows it runs without the desktop shell.
-import type { CaseFolderListing } from '../electron/web/case-folder-listing.js';
+import type { CaseFolderListing } from './case-folder-listing.js';
 
 /**
  * Menu commands that need the renderer's UI (everything else the main process does itself). `print` prints the view

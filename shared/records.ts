@@ -461,22 +461,23 @@ export const KINDS = {
   reviewComment: kind({
     table: 'review_comment', label: 'Review comment', plural: 'Review comments', mode: 'imported', titleField: 'text',
     fields: {
-      commentId: req(recordId, { share: 'internal' }),
-      recordKind: req(z.enum(E.REVIEWABLE_KINDS), { share: 'internal' }),
-      recordId: req(recordId, { share: 'internal' }),
-      recordTitle: req(shortText, { share: 'internal' }),
-      text: req(z.string().trim().min(1, 'must not be empty').max(MAX_REVIEW_COMMENT_LENGTH), { share: 'internal', search: true }),
-      reviewer: req(shortText, { share: 'internal', search: true }),
-      reviewedAt: req(z.iso.datetime(), { share: 'internal' }),
+      commentId: req(recordId, { share: 'shareable' }),
+      recordKind: req(z.enum(E.REVIEWABLE_KINDS), { share: 'shareable' }),
+      recordId: req(recordId, { share: 'shareable' }),
+      recordTitle: req(shortText, { share: 'shareable' }),
+      text: req(z.string().trim().min(1, 'must not be empty').max(MAX_REVIEW_COMMENT_LENGTH), { share: 'shareable', search: true }),
+      reviewer: req(shortText, { share: 'shareable', search: true }),
+      reviewedAt: req(z.iso.datetime(), { share: 'shareable' }),
       /** The case's audit head ("seq:hash") in the copy the reviewer read. */
-      reviewedAuditHead: req(auditHeadText, { share: 'internal' }),
+      reviewedAuditHead: req(auditHeadText, { share: 'shareable' }),
       resolvedAt: opt(z.iso.datetime(), { share: 'internal' }),
       resolvedBy: opt(shortText, { share: 'internal' }),
       /** The SHA-256 the comments file carried over its content, naming the file the comment came in. */
-      commentsSha256: req(sha256Text, { share: 'internal' }),
+      commentsSha256: req(sha256Text, { share: 'shareable' }),
     },
     check: (c) => ((c.resolvedAt === null) !== (c.resolvedBy === null) ? 'resolvedAt and resolvedBy go together' : null),
-    // A reviewer's remark to the team about its own file: it never leaves with a shareable brief or copy.
+    // A reviewer's remark to the team about its own file: it never leaves with a shareable brief or copy, whatever its
+    // fields say (required fields are declared shareable only because a record cannot leave without them).
     internalWhen: () => 'a review comment',
   }),
 } as const;

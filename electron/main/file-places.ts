@@ -18,7 +18,7 @@ import path from 'node:path';
 import type { OpName } from '../../shared/contract.js';
 import type { ApiError, Envelope } from '../../shared/result.js';
 import { CASE_FILE_EXTENSION } from '../core/db/connection.js';
-import type { CaseFolderListing } from '../web/case-folder-listing.js';
+import type { CaseFolderListing } from '../../shared/case-folder-listing.js';
 import { isInside } from './app-protocol.js';
 
 export const CASES_SUBFOLDER = 'cases';

@@ -2,10 +2,10 @@
 // cases folder where new case files go by default. The desktop app also shows the operating system's file dialogs,
 // and a new case file may go where the user chose in its save dialog; the browser cannot reach the disk, so Parley
 // shows its own chooser over the harness's cases folder, and new files go only there.
-import type { CaseFolderListing } from '../../electron/web/case-folder-listing.js';
+import type { CaseFolderListing } from '../../shared/case-folder-listing.js';
 import type { ExportedFileToSave, PassphraseStoreAvailability } from '../../shared/desktop.js';
 
-export type { CaseFolderFile, CaseFolderListing } from '../../electron/web/case-folder-listing.js';
+export type { CaseFolderFile, CaseFolderListing } from '../../shared/case-folder-listing.js';
 
 export interface Platform {
   readonly name: 'browser' | 'desktop';

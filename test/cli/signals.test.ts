@@ -104,13 +104,16 @@ describe('a signal during an import', () => {
       // Its library folder appears once the run has begun (the signal handlers are in place by then).
       for (let i = 0; i < 3000 && !fs.existsSync(path.join(dir, data)) && importing.child.exitCode === null; i++) await sleep(2);
       await sleep(delay);
+      // On a quiet machine the later rounds may finish before their signal is sent: then it is an import like any other.
+      const finishedFirst = importing.child.exitCode !== null;
       importing.child.kill('SIGINT');
       const exit = await exitWithin(importing.exited, 30_000);
       const { stderr } = importing.output();
-      expect(exit, stderr).toBe(130);
+      expect(exit, stderr).toBe(finishedFirst ? 0 : 130);
       const made = fs.existsSync(path.join(dir, target));
+      if (finishedFirst) expect(made, 'an import that ended by itself made its case').toBe(true);
       if (made) {
-        expect(stderr).toMatch(/^parley: SIGINT came as the command was finishing; it finished, and what it reported stands\n$/);
+        if (!finishedFirst) expect(stderr).toMatch(/^parley: SIGINT came as the command was finishing; it finished, and what it reported stands\n$/);
         const verify = run(dir, ['verify', target, '--json']);
         expect(await exitWithin(verify.exited, 30_000)).toBe(0);
         expect(JSON.parse(verify.output().stdout)).toMatchObject({ ok: true, auditChain: { problems: [] } });

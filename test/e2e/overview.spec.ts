@@ -76,11 +76,14 @@ test('the sidebar reaches every section of the case, each with its own heading',
 });
 
 test('printing the overview gives the directive without the sidebar, the buttons or the save states', async ({ app, page }) => {
+  // The browser's own print (not the app's command) readies the page too: each field prints as its value in words.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   await expect(app.sidebar).toBeHidden();
   await expect(app.overview.saveSummary).toBeHidden();
   await expect(page.getByRole('heading', { name: 'The directive' })).toBeVisible();
-  await expect(app.overview.field('Issuing authority')).toBeVisible();
+  await expect(app.overview.field('Issuing authority')).toBeHidden();
+  await expect(page.locator('.overview__main .print-value', { hasText: 'Department of Commerce' })).toBeVisible();
   // Paper is white whatever the screen's theme.
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
   await app.screenshot('overview-print');

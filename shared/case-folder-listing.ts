@@ -1,5 +1,5 @@
-// What the harness's GET /api/files answers: the case files in the default folder. Types only, so the renderer's
-// browser platform can share them without pulling in anything from Node.
+// The case files in the default folder, as the browser harness's GET /api/files and the desktop shell's file places
+// answer them. Types only, so the renderer's platforms share them without pulling in anything from Node.
 
 export interface CaseFolderFile {
   path: string;
