@@ -44,7 +44,7 @@ export default defineCommand({
       const done: unknown[] = [];
       for (const [i, one] of inputs.entries()) {
         try {
-          done.push(await runOne(ctx, name, withCase(one as Record<string, unknown>, caseKey, info)));
+          done.push(await runOne(ctx, name, inputForCase(one as Record<string, unknown>, caseKey, info)));
         } catch (err) {
           if (!(err instanceof CliError) || !options.each) throw err;
           const saved = done.length === 0 ? 'nothing was saved' : `the ${done.length} before it ${done.length === 1 ? 'was' : 'were'} saved`;
@@ -86,7 +86,7 @@ function isPlainObject(value: unknown): boolean {
 }
 
 /** The input with this file's case filled in; a case id that names another case is a mistake worth stopping at. */
-function withCase(input: Record<string, unknown>, key: 'caseId' | 'caseIds', info: CaseInfo): Record<string, unknown> {
+function inputForCase(input: Record<string, unknown>, key: 'caseId' | 'caseIds', info: CaseInfo): Record<string, unknown> {
   if (key === 'caseIds') return { caseIds: [info.caseId], ...input };
   if (input.caseId !== undefined && input.caseId !== info.caseId) {
     throw new UsageError(`the input's caseId is not the case in this file (${info.caseId}); leave it out and it is filled in`, COMMAND);
