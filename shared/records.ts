@@ -65,6 +65,8 @@ export interface Linked<S extends Shape = Shape> {
    * record carrying a copy of the field's value is no less internal than the field). True if the record is not there.
    */
   fieldIsInternal(field: keyof S & string, of: string): boolean;
+  /** The same for a field of the case's one record of a singleton kind (the directive), which no field points at. */
+  singletonFieldIsInternal(kind: 'directive', of: string): boolean;
 }
 
 /** The issue fields whose every change the core keeps as a position change, and which side and position each is. */
@@ -160,6 +162,10 @@ export const KINDS = {
       // Set by the core on the event that is the directive's issued or received date (migration 0007).
       directiveDate: opt(z.enum(E.DIRECTIVE_DATE_FIELDS), { share: 'shareable' }),
     },
+    // The directive's date as an event holds a copy of the directive's field: it is no less internal than that field.
+    internalWhen: (e, linked) => (e.directiveDate && linked.singletonFieldIsInternal('directive', e.directiveDate)
+      ? `the directive's ${e.directiveDate === 'issuedOn' ? 'issued' : 'received'} date, which is internal`
+      : null),
   }),
   deadline: kind({
     table: 'deadline', label: 'Deadline', plural: 'Deadlines', mode: 'editable', titleField: 'title',
@@ -205,7 +211,12 @@ export const KINDS = {
       if (d.rule?.time && !d.rule.timeZone) return `a rule with a time of day (${d.rule.time}) needs a time zone (rule.timeZone), such as America/New_York`;
       return null;
     },
-    internalWhen: (d) => (d.deadlineKind === 'internal' ? 'an internal deadline' : null),
+    internalWhen: (d, linked) => {
+      if (d.deadlineKind === 'internal') return 'an internal deadline';
+      // Its due date is a copy of the meeting's date: when that date may not leave, neither may this deadline.
+      if (d.meetingId && linked.fieldIsInternal('meetingId', 'meetingDate')) return 'the date of a meeting whose date is internal';
+      return null;
+    },
     // A meeting's own deadline is that meeting's date: it stays in whenever the meeting does.
     partOf: ['meetingId'],
     // A rule counts from its trigger: without the trigger it cannot be read, or checked.

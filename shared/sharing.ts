@@ -79,6 +79,8 @@ const META_FIELDS = ['id', 'version', 'createdAt', 'createdBy', 'updatedAt', 'up
 export interface SharingSource {
   /** The live record of this kind and id, or undefined. */
   find(kind: KindName, id: string): AnyRecord | undefined;
+  /** The case's one record of a singleton kind (the directive), or undefined. */
+  singleton(kind: KindName): AnyRecord | undefined;
   /** The case's sharing choices, oldest first: the latest for a record or field is the one in force. */
   choices: readonly RecordOf<'disclosure'>[];
 }
@@ -114,14 +116,18 @@ export class SharingRules {
       const found = refKind && typeof id === 'string' ? this.source.find(refKind, id) : undefined;
       return found && refKind ? { kind: refKind, rec: found } : undefined;
     };
+    const isInternal = (kind: KindName, rec: AnyRecord | undefined, of: string) => {
+      if (!rec) return true;
+      const v = this.field(kind, rec, of);
+      return v.level === 'internal' || v.default === 'internal';
+    };
     const linked: Linked = {
       record: (field) => target(field)?.rec,
       fieldIsInternal: (field, of) => {
         const t = target(field);
-        if (!t) return true;
-        const v = this.field(t.kind, t.rec, of);
-        return v.level === 'internal' || v.default === 'internal';
+        return isInternal(t?.kind ?? kind, t?.rec, of);
       },
+      singletonFieldIsInternal: (singleton, of) => isInternal(singleton, this.source.singleton(singleton), of),
     };
     const defaultWhy = def.internalWhen?.(rec, linked) ?? null;
     const fallback: Sensitivity = defaultWhy ? 'internal' : 'shareable';
@@ -222,6 +228,7 @@ export function rulesOver(records: CaseRecords): SharingRules {
       const hit = byId.get(id);
       return hit?.kind === kind ? hit.rec : undefined;
     },
+    singleton: (kind) => records[kind]?.find((rec) => !rec.deletedAt) as AnyRecord | undefined,
     choices: records.disclosure ?? [],
   });
 }

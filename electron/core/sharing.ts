@@ -36,6 +36,7 @@ function rulesOf(cf: CaseFile): SharingRules {
         throw err;
       }
     },
+    singleton: (kind) => (kind === 'directive' ? cf.directive() as unknown as RecordMeta & Record<string, unknown> : undefined),
     choices: cf.list('disclosure'),
   });
 }

@@ -308,6 +308,32 @@ describe('what leaves the team', () => {
     expect(ics()).toContain('Minutes due');
     expect(ics()).not.toContain('after Terms meeting');
   });
+
+  it('a copy of a date that is internal stays in with it: a meeting\'s own deadline, and the directive\'s dates as events', () => {
+    const api = testApi();
+    const info = api.call('case.create', { path: path.join(api.dir, 'c.parley'), directive: { title: 'Order', status: 'received', issuedOn: '2026-11-18', receivedOn: '2026-11-20' } });
+    const c = { caseId: info.caseId };
+    const meeting = api.call('meeting.create', { ...c, fields: { title: 'Terms meeting', status: 'planned', meetingDate: '2027-01-12' } });
+    const own = api.call('deadline.create', { ...c, fields: { title: 'Terms meeting day', deadlineKind: 'meeting', status: 'open', dueType: 'tbd', meetingId: meeting.id } });
+    const ics = () => api.call('calendar.ics', { caseIds: [info.caseId] }).text;
+    expect(ics()).toContain('Terms meeting day');
+
+    // Only the meeting's date marked internal (the meeting itself still shareable): its deadline, which holds that
+    // date, no longer leaves, and says why.
+    api.call('sharing.set', { ...c, kind: 'meeting', id: meeting.id, field: 'meetingDate', level: 'internal' });
+    expect(api.call('sharing.get', { ...c, kind: 'meeting', id: meeting.id }).record.level).toBe('shareable');
+    expect(api.call('sharing.get', { ...c, kind: 'deadline', id: own.id }).record).toMatchObject({ level: 'internal', why: 'the date of a meeting whose date is internal' });
+    expect(ics()).not.toContain('Terms meeting day');
+    expect(ics()).not.toContain('20270112');
+
+    // The directive's received date marked internal: its event stays in too; the issued date's event still leaves.
+    const [issued, received] = api.call('event.list', c);
+    const eventLevel = (id: string) => api.call('sharing.get', { ...c, kind: 'event', id }).record;
+    expect(eventLevel(received!.id).level).toBe('shareable');
+    api.call('sharing.set', { ...c, kind: 'directive', id: api.call('directive.get', c).id, field: 'receivedOn', level: 'internal' });
+    expect(eventLevel(received!.id)).toMatchObject({ level: 'internal', why: 'the directive\'s received date, which is internal' });
+    expect(eventLevel(issued!.id).level).toBe('shareable');
+  });
 });
 
 describe('small things', () => {
