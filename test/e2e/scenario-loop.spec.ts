@@ -14,7 +14,7 @@ import { expect as baseExpect, test } from './support/fixtures.js';
 
 // One long story on a machine shared with other work: room for each step, and for the whole.
 const expect = baseExpect.configure({ timeout: 15_000 });
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 480_000 }); // axe on each of about a dozen screens: 240 s ran out at a load average of 14
 test.use({ actionTimeout: 20_000 });
 
 const TITLE = 'Order suspending foreign-national access';
