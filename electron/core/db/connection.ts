@@ -6,13 +6,10 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { inUseError, ParleyError, toParleyError } from '../errors.js';
 import { fsyncDir, fsyncFile, releaseTemp, removeLeftoversIn, removeTemp, tempPathBeside } from '../files.js';
 import { applyKey, couldBeEncrypted, hasPlainHeader, passphraseRequired, wrongPassphrase } from './encryption.js';
-import { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations.js';
+import { applyMigrations, MIGRATIONS, LATEST_SCHEMA_VERSION, PARLEY_APPLICATION_ID, type Migration } from './migrations.js';
 import { assertExpectedSchema } from './schema-check.js';
 
 export type Db = Database.Database;
-
-/** PRAGMA application_id of every Parley case file: the bytes "PRLY". */
-export const PARLEY_APPLICATION_ID = 0x50524c59;
 export const CASE_FILE_EXTENSION = '.parley';
 
 /** The driver's native build to load; undefined for the one in node_modules (tests, command line, harness). */
@@ -435,18 +432,6 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
   const backup = from > 0 ? backupBeforeMigration(db, file, from) : null;
   applyMigrations(db, from, to, migrations);
   return backup;
-}
-
-/** Applies migrations after `from` up to `to`, each with its user_version in one transaction. */
-export function applyMigrations(db: Db, from: number, to: number, migrations: readonly Migration[] = MIGRATIONS): void {
-  for (const m of migrations) {
-    if (m.version <= from || m.version > to) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      if (m.version === 1) db.pragma(`application_id = ${PARLEY_APPLICATION_ID}`);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
-  }
 }
 
 /** The copy is written under a temporary name and renamed when whole: a crash never leaves a partial "backup". */
