@@ -1,5 +1,6 @@
 // The one place that opens case-file connections. It runs the opening checks in a fixed order, each with its own
-// error, sets every pragma, and migrates older files after taking a consistent copy beside them.
+// error, sets every pragma, and migrates older files after taking a consistent copy beside them. Parley's own small
+// files in the data folder (the review comments kept per case) are opened here too (openSideDatabase).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -279,6 +280,48 @@ function removeWalFilesIfUnused(file: string, passphrase: string | undefined): v
   } finally {
     db?.close();
   }
+}
+
+/** A small SQLite file of Parley's own in the data folder (not a case file): its mark, version and schema. */
+export interface SideFileKind {
+  /** Its PRAGMA application_id, so that it is never mistaken for a case file, nor a case file for it. */
+  applicationId: number;
+  /** Its PRAGMA user_version; a file newer than this is refused. */
+  version: number;
+  /** The SQL that makes an empty file of this kind, at `version`. */
+  schema: string;
+  /** The error for a file at this path that is not of this kind, or from a newer Parley. */
+  notOurs: (file: string) => ParleyError;
+}
+
+/**
+ * Opens (or makes) one of Parley's own files in the data folder, with every pragma a case-file connection has and in
+ * WAL mode; keyed first (before any other statement) with `passphrase` when it is not null. A file of another kind or
+ * a newer version is refused before anything is written to it; an empty one is given the kind's schema, mark and
+ * version in one transaction.
+ */
+export function openSideDatabase(file: string, kind: SideFileKind, passphrase: string | null): Db {
+  const db = new Database(file, driverOptions());
+  try {
+    if (passphrase !== null) applyKey(db, passphrase, file);
+    setConnectionPragmas(db);
+    // Checked before anything is written (switching to WAL writes the header): a refused file is left as it was.
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== 0 && (appId !== kind.applicationId || version > kind.version)) throw kind.notOurs(file);
+    db.pragma('journal_mode = WAL');
+    if (version === 0) {
+      db.transaction(() => {
+        db.exec(kind.schema);
+        db.pragma(`application_id = ${kind.applicationId}`);
+        db.pragma(`user_version = ${kind.version}`);
+      }).immediate();
+    }
+  } catch (err) {
+    db.close();
+    throw toParleyError(err);
+  }
+  return db;
 }
 
 /** A rollback journal beside the file whose header is written: a rollback-mode write was interrupted. */
