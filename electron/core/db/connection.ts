@@ -495,11 +495,20 @@ function backupBeforeMigration(db: Db, file: string, fromVersion: number): strin
   return backup;
 }
 
+/** A new case file's own facts, kept in its case_meta table. */
+export interface NewCaseIdentity {
+  caseId: string;
+  /** Who made the file, and when. */
+  actor: string;
+  at: string;
+}
+
 /**
- * Creates a new, empty case file at the latest schema. It is built under a temporary name and renamed into place
- * only when complete, so a crash never leaves a half-made file under the user's chosen name.
+ * Creates a new case file at the latest schema, holding its identity (case_meta) and what `fill` writes: every case
+ * file, new or imported, is made here. It is built under a temporary name and renamed into place only when complete,
+ * so a crash never leaves a half-made file under the user's chosen name.
  */
-export function createCaseDatabase(file: string, fill: (db: Db) => void, passphrase?: string): void {
+export function createCaseDatabase(file: string, identity: NewCaseIdentity, fill: (db: Db) => void, passphrase?: string): void {
   if (fs.existsSync(file)) throw new ParleyError('already_exists', `${file} already exists; Parley will not overwrite it.`);
   assertNoLeftoverJournal(file);
   const dir = path.dirname(file);
@@ -513,6 +522,7 @@ export function createCaseDatabase(file: string, fill: (db: Db) => void, passphr
     setConnectionPragmas(db);
     db.pragma('journal_mode = WAL');
     applyMigrations(db, 0, LATEST_SCHEMA_VERSION);
+    writeCaseMeta(db, identity);
     fill(db);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.pragma('journal_mode = DELETE');
@@ -528,6 +538,13 @@ export function createCaseDatabase(file: string, fill: (db: Db) => void, passphr
     }
     throw err;
   }
+}
+
+function writeCaseMeta(db: Db, { caseId, actor, at }: NewCaseIdentity): void {
+  const setMeta = db.prepare('INSERT INTO case_meta (key, value) VALUES (?, ?)');
+  setMeta.run('case_id', caseId);
+  setMeta.run('created_at', at);
+  setMeta.run('created_by', actor);
 }
 
 /**
