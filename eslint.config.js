@@ -1,7 +1,7 @@
-// Lint: typescript-eslint's recommended rules, plus the layer rules of docs/ARCHITECTURE.md as import bans.
+// Lint: typescript-eslint's recommended rules, plus the layers of docs/ARCHITECTURE.md as an allow-list per folder
+// (lint/layers.js: what each folder's files may import; anything else is an error).
 import tseslint from 'typescript-eslint';
-
-const nodeModules = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'worker_threads'];
+import { layersRule } from './lint/layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
@@ -17,24 +17,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/web/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core runs under plain Node: never import electron here.' }] }],
-    },
-  },
-  {
-    files: ['shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['electron', 'better-sqlite3-multiple-ciphers', ...nodeModules].map((name) => ({ name, message: 'shared/ and renderer/ run in the browser: no Node or Electron modules.' })),
-          patterns: [
-            { group: ['node:*'], message: 'shared/ and renderer/ run in the browser: no Node modules.' },
-            { group: ['**/electron/core/**', '**/electron/main/**'], message: 'The renderer reaches data only through the typed API in shared/.' },
-          ],
-        },
-      ],
-    },
+    files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
+    plugins: { parley: { rules: { layers: layersRule } } },
+    rules: { 'parley/layers': 'error' },
   },
 );

@@ -223,6 +223,16 @@ export interface DueReminderView {
   overdue: boolean;
 }
 
+/** A reminder still to come in an open case (reminder.upcoming): what the desktop app shows as a notification, and when. */
+export interface UpcomingReminder {
+  /** The reminder's key (reminder.snooze and reminder.dismiss take it). */
+  id: string;
+  title: string;
+  body: string;
+  /** When it is due to be shown, in milliseconds since the epoch. */
+  at: number;
+}
+
 /** A reviewer's comment on one record of a case opened for review; kept outside the case file. */
 export interface ReviewComment {
   id: string;

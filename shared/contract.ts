@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import type {
   AuditEntry, BriefPreview, CaseInfo, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord,
-  LockedCase, ReceivedReviewComment, ReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, SharingChoiceInForce, VerifyReport,
+  LockedCase, ReceivedReviewComment, ReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, SharingChoiceInForce, UpcomingReminder,
+  VerifyReport,
 } from './api-types.js';
 import { MEETING_BRIEF_SECTION_IDS } from './documents/brief-sections.js';
 import { DocumentSchema, type DocumentNode } from './documents/model.js';
@@ -224,6 +225,9 @@ export const STATIC_OPERATIONS = {
   ),
   'reminder.snooze': op<RecordOf<'deadline'>>()(z.strictObject({ caseId, key: reminderKey, until: z.iso.datetime() })),
   'reminder.dismiss': op<RecordOf<'deadline'>>()(z.strictObject({ caseId, key: reminderKey })),
+  // The reminders of every open case still to come after `now` (snoozed ones at the end of their snooze, dismissed
+  // ones left out): what the desktop app plans its notifications from.
+  'reminder.upcoming': op<UpcomingReminder[]>()(z.strictObject({ timeZone: timeZone.optional(), now: z.iso.datetime().optional() })),
   'calendar.ics': op<IcsExport>()(
     // The named open cases, or, without caseIds, every case in the library.
     z.strictObject({ caseIds: z.array(caseId).min(1).max(1_000).optional() }),
@@ -264,6 +268,8 @@ export const STATIC_OPERATIONS = {
     // shareable: a new case (its own id and a fresh history) holding only the shareable projection of this one.
     z.strictObject({ caseId, path: casePath, passphrase: newPassphrase, shareable: z.boolean().optional() }),
   ),
+  // Save a Copy As: a checked copy of the open case under its own key, replacing the file at `path`.
+  'case.saveCopy': op<{ path: string }>()(z.strictObject({ caseId, path: casePath })),
   // The open case against a certificate made of it earlier: the same file, a faithful continuation, or not.
   'case.verifyAgainst': op<CertificateComparison>()(z.strictObject({ caseId, certificate: CertificateSchema })),
 };

@@ -39,6 +39,7 @@ const STATIC_SUMMARIES: Readonly<Record<keyof typeof STATIC_OPERATIONS, string>>
   'reminder.due': 'Reminders due now (of one case, or of every open case)',
   'reminder.snooze': 'Snooze a reminder until a time',
   'reminder.dismiss': 'Dismiss a reminder',
+  'reminder.upcoming': 'Reminders still to come in the open cases, with when each is due to be shown',
   'calendar.ics': 'Deadlines as an iCalendar file (of the named cases, or the whole library)',
   'case.openForReview': 'Open a case in review mode: read-only, comments kept apart',
   'review.list': 'Review comments on a case (or on one record)',
@@ -55,6 +56,7 @@ const STATIC_SUMMARIES: Readonly<Record<keyof typeof STATIC_OPERATIONS, string>>
   'case.decrypt': 'Decrypt a case file that is not open',
   'case.certificate': 'A custody certificate of the case (hashes a receiver compares)',
   'case.exportForTransfer': 'An encrypted copy of the case for sending, with its certificate',
+  'case.saveCopy': 'Save a checked copy of the open case as another file, kept as the case is (encrypted or not)',
   'case.verifyAgainst': 'Compare the case with a custody certificate made of it earlier',
 };
 

@@ -75,14 +75,6 @@ const TIME_OF_RECORD: Partial<Record<KindName, string>> = { note: 'recordedOn', 
  */
 type Reach = 'live' | 'stored';
 
-/** A new case file's own facts, kept in case_meta. */
-function writeCaseMeta(db: Db, caseId: string, actor: string, at: string): void {
-  const setMeta = db.prepare('INSERT INTO case_meta (key, value) VALUES (?, ?)');
-  setMeta.run('case_id', caseId);
-  setMeta.run('created_at', at);
-  setMeta.run('created_by', actor);
-}
-
 export interface ListOptions {
   filter?: Record<string, string | null>;
   includeDeleted?: boolean;
@@ -155,9 +147,8 @@ export class CaseFile {
 
   /** Makes a new case file holding its directive; encrypted if a passphrase is given. */
   static create(path: string, directive: Record<string, unknown>, actor: string, passphrase?: string): CaseFile {
-    createCaseDatabase(path, (db) => {
-      const at = now();
-      writeCaseMeta(db, randomUUID(), actor, at);
+    const at = now();
+    createCaseDatabase(path, { caseId: randomUUID(), actor, at }, (db) => {
       const writes = new WritePath(db);
       db.transaction(() => {
         const rec = newRecord(directive, actor, at);
@@ -178,8 +169,7 @@ export class CaseFile {
    * file. `bytesOf` gives an attachment's bytes; the file is encrypted under `passphrase` if one is given.
    */
   static createFrom(path: string, caseId: string, records: ReadonlyMap<KindName, StoredRecord[]>, bytesOf: (attachment: StoredRecord) => Buffer, by: { actor: string; reason: string }, passphrase?: string): CaseFile {
-    createCaseDatabase(path, (db) => {
-      writeCaseMeta(db, caseId, by.actor, now());
+    createCaseDatabase(path, { caseId, actor: by.actor, at: now() }, (db) => {
       // Not yet a file anyone has open: this instance lends the import the rules and the write path, and is dropped.
       const cf = new CaseFile(path, db, false, undefined);
       try {
@@ -533,8 +523,8 @@ export class CaseFile {
     };
     each((kind, rec) => {
       this.derive(kind, rec);
-      this.writes.insert(kind, rec, by.reason, { actor: by.actor, at });
-      if (kind === 'attachment') this.storeBytes(rec, bytesOf(rec));
+      if (kind === 'attachment') this.writes.insertAttachment(rec, bytesOf(rec), by.reason, { actor: by.actor, at });
+      else this.writes.insert(kind, rec, by.reason, { actor: by.actor, at });
     });
     const cleared = new Set<string>();
     each((kind, rec) => {
@@ -953,18 +943,9 @@ export class CaseFile {
       rec.size = input.bytes.length;
       rec.sha256 = sha256Hex(input.bytes);
       this.prepare('attachment', rec);
-      this.writes.insert('attachment', rec);
-      this.storeBytes(rec, input.bytes);
+      this.writes.insertAttachment(rec, input.bytes);
       return rec;
     }) as unknown as RecordOf<'attachment'>;
-  }
-
-  /** An attachment's bytes, which must be those its size and digest (set from them when it was added) describe. */
-  private storeBytes(rec: StoredRecord, bytes: Buffer): void {
-    if (bytes.length !== rec.size || sha256Hex(bytes) !== rec.sha256) {
-      throw new ParleyError('invalid_input', `The bytes of attachment ${String(rec.name)} do not match its size and SHA-256; the export is incomplete or altered.`);
-    }
-    this.db.prepare('UPDATE attachment SET bytes = ? WHERE id = ?').run(bytes, rec.id);
   }
 
   /**

@@ -1,6 +1,6 @@
 // The deadline operations that reach across a case or the session: which record a schedule change names, and the
 // reminders due in the open cases.
-import type { DueReminderView } from '../../shared/api-types.js';
+import type { DueReminderView, UpcomingReminder } from '../../shared/api-types.js';
 import type { ScheduleChangeInput } from '../../shared/contract.js';
 import { dueReminders, reminderAnchor, reminderKey, reminderOffsetsFor } from '../../shared/deadlines/index.js';
 import type { KindName } from '../../shared/records.js';
@@ -37,17 +37,9 @@ export function scheduleChangeOf(cf: CaseFile, change: ScheduleChangeInput): { k
   }
 }
 
-/** A reminder still to come, for the desktop notifications (electron/main/reminders.ts schedules them). */
-export interface UpcomingReminder {
-  id: string;
-  title: string;
-  body: string;
-  /** When to show it, in milliseconds since the epoch. */
-  at: number;
-}
-
 /**
- * Every reminder of the open cases' open deadlines that is still to come after `now`: dismissed ones left out, a
+ * Every reminder of the open cases' open deadlines that is still to come after `now` (reminder.upcoming; the desktop
+ * app's notifications, electron/main/reminders.ts, are planned from it): dismissed ones left out, a
  * snoozed one at the end of its snooze. Those already due are the reminder center's (dueRemindersOf).
  */
 export function upcomingReminders(session: Session, now: Date, timeZone = localTimeZone()): UpcomingReminder[] {

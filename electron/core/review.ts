@@ -4,12 +4,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import type { ReviewComment } from '../../shared/api-types.js';
 import type { ReviewableKind } from '../../shared/enums.js';
-import { driverOptions, setConnectionPragmas, type Db } from './db/connection.js';
-import { applyKey } from './db/encryption.js';
-import { ParleyError, toParleyError } from './errors.js';
+import { openSideDatabase, type Db, type SideFileKind } from './db/connection.js';
+import { ParleyError } from './errors.js';
 
 /** The sidecar's own application_id ("PRLR"), so that neither file can be mistaken for the other. */
 const REVIEW_APPLICATION_ID = 0x50524c52;
@@ -29,6 +27,13 @@ CREATE TABLE review_comment (
 ) STRICT;
 CREATE INDEX review_comment_record ON review_comment(record_kind, record_id);
 `;
+
+const REVIEW_FILE: SideFileKind = {
+  applicationId: REVIEW_APPLICATION_ID,
+  version: REVIEW_SCHEMA_VERSION,
+  schema: REVIEW_SCHEMA,
+  notOurs: (file) => new ParleyError('damaged', `The review comments kept for this case (${path.basename(file)}) are not in a form this Parley reads.`),
+};
 
 interface CommentRow {
   id: string;
@@ -60,26 +65,7 @@ export class ReviewNotes {
   static open(dataDir: string, caseId: string, passphrase: string | null): ReviewNotes {
     const file = reviewFilePath(dataDir, caseId);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const db = new Database(file, driverOptions());
-    try {
-      if (passphrase !== null) applyKey(db, passphrase, file); // before any other statement
-      setConnectionPragmas(db);
-      db.pragma('journal_mode = WAL');
-      const appId = db.pragma('application_id', { simple: true }) as number;
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version === 0) {
-        db.transaction(() => {
-          db.exec(REVIEW_SCHEMA);
-          db.pragma(`application_id = ${REVIEW_APPLICATION_ID}`);
-          db.pragma(`user_version = ${REVIEW_SCHEMA_VERSION}`);
-        }).immediate();
-      } else if (appId !== REVIEW_APPLICATION_ID || version > REVIEW_SCHEMA_VERSION) {
-        throw new ParleyError('damaged', `The review comments kept for this case (${path.basename(file)}) are not in a form this Parley reads.`);
-      }
-    } catch (err) {
-      db.close();
-      throw toParleyError(err);
-    }
+    const db = openSideDatabase(file, REVIEW_FILE, passphrase);
     return new ReviewNotes(file, db);
   }
 

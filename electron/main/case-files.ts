@@ -1,10 +1,9 @@
-// File operations the menus run without the renderer: a checked copy of an open case file (the core makes it),
-// and JSON export and import. Each answers with the core's envelope, so the menu reports problems in the same
-// words as the app.
+// File operations the menus run without the renderer: a checked copy of an open case file, and JSON export and
+// import. Each is an operation of the core, called through the dispatcher, and answers with its envelope, so the menu
+// reports problems in the same words as the app.
 import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch } from '../core/api/dispatcher.js';
-import { saveCopyOf } from '../core/case-copy.js';
 import { toParleyError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/files.js';
 import type { Session } from '../core/session.js';
@@ -24,13 +23,9 @@ function refuse(message: string): Envelope<never> {
   return { ok: false, error: { code: 'invalid_input', message } };
 }
 
-/** Save a Copy As: the core's checked copy of the open case (case-copy.ts), as an envelope for the menu. */
+/** Save a Copy As: the core's checked copy of the open case (case.saveCopy, case-copy.ts), at the place the user chose. */
 export function saveCaseCopy(session: Session, caseId: string, target: string): Envelope<{ path: string }> {
-  try {
-    return { ok: true, data: saveCopyOf(session, caseId, target) };
-  } catch (err) {
-    return failure(err);
-  }
+  return dispatch(session, 'case.saveCopy', { caseId, path: target });
 }
 
 /** Writes the case's JSON export (case.export, attachments included) to `target`. */

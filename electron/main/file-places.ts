@@ -1,13 +1,13 @@
 // Where the renderer may have Parley write a file. A few operations write at a path the caller names: a new case file
-// (case.create, case.import, case.exportForTransfer, with its certificate beside it) or a case file rewritten in
-// place (case.encrypt, case.rekey, case.decrypt). A renderer that went wrong, or a hostile page in it, must not be
+// (case.create, case.import, case.exportForTransfer, with its certificate beside it), a copy that may replace a file
+// there (case.saveCopy), or a case file rewritten in place (case.encrypt, case.rekey, case.decrypt). A renderer that went wrong, or a hostile page in it, must not be
 // able to have Parley write ~/.bash_profile, so the desktop IPC and the browser harness take such a path only if it
 // is one the user chose:
 //
 //   - the exact path a save dialog of the main process answered (the desktop app only), once, within
 //     GRANT_LIFETIME_MS of the answer;
 //   - or a path in the app's cases folder (DATA/cases, where new cases go by default), also once symbolic links are
-//     resolved;
+//     resolved; a copy that would replace a file there needs the save dialog, where the user agreed to replace it;
 //   - and, for a new file, a name ending in .parley.
 //
 // A case file rewritten in place may also be one the library lists (a file the user opened). Anything else is refused
@@ -30,10 +30,11 @@ export const FILE_WRITING_OPERATIONS = {
   'case.create': 'new',
   'case.import': 'new',
   'case.exportForTransfer': 'new',
+  'case.saveCopy': 'replace',
   'case.encrypt': 'rewrite',
   'case.rekey': 'rewrite',
   'case.decrypt': 'rewrite',
-} as const satisfies Partial<Record<OpName, 'new' | 'rewrite'>>;
+} as const satisfies Partial<Record<OpName, 'new' | 'replace' | 'rewrite'>>;
 
 /**
  * The operations whose `path` names a file only read, or an entry of the library: an existing case file is opened
@@ -83,7 +84,7 @@ export class FilePlaces {
     const given = typeof input === 'object' && input !== null ? (input as { path?: unknown }).path : undefined;
     if (!how || typeof given !== 'string' || given.length === 0 || given.includes('\0')) return ADMITTED;
     const file = path.resolve(given);
-    if (how === 'new' && !file.toLowerCase().endsWith(CASE_FILE_EXTENSION)) {
+    if (how !== 'rewrite' && !file.toLowerCase().endsWith(CASE_FILE_EXTENSION)) {
       return refuse(`A case file's name must end in ${CASE_FILE_EXTENSION}; ${path.basename(file)} does not.`);
     }
     const expires = this.grants.get(file);
@@ -91,7 +92,14 @@ export class FilePlaces {
       this.grants.delete(file);
       return { ok: true, settle: (result) => void (result.ok || this.grants.set(file, expires)) };
     }
-    if (this.inCasesFolder(file)) return ADMITTED;
+    if (this.inCasesFolder(file)) {
+      if (how !== 'replace' || !fs.existsSync(file)) return ADMITTED;
+      return refuse(
+        this.options.hasSaveDialog
+          ? `${path.basename(file)} is already in the cases folder; Parley replaces a file only where you chose to in a save dialog. Choose another name, or use Choose… to replace it.`
+          : `${path.basename(file)} is already in the cases folder; choose another name for the copy.`,
+      );
+    }
     if (how === 'rewrite' && this.options.knownCaseFiles().some((known) => path.resolve(known) === file)) return ADMITTED;
     if (expires !== undefined) {
       this.grants.delete(file);

@@ -2,13 +2,10 @@
 // minimised. The scheduler keeps one timer for the next reminder due; planning a new list replaces the old plan.
 // What a reminder is (which deadlines, how long before) is decided elsewhere: this only shows them on time.
 
-export interface Reminder {
-  id: string;
-  title: string;
-  body: string;
-  /** When to show it, in milliseconds since the epoch. */
-  at: number;
-}
+import type { UpcomingReminder } from '../../shared/api-types.js';
+
+/** A reminder to show: one the core's reminder.upcoming lists. */
+export type Reminder = UpcomingReminder;
 
 export interface SchedulerClock {
   now(): number;

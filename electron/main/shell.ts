@@ -1,8 +1,8 @@
 // The desktop shell: puts the pieces of this folder together around one core Session. It takes Electron as a
 // parameter (main.ts passes the real module, the tests a fake), so everything here runs under plain Node too.
 import path from 'node:path';
+import { dispatch } from '../core/api/dispatcher.js';
 import { defaultActor } from '../core/paths.js';
-import { upcomingReminders } from '../core/deadline-operations.js';
 import { Session } from '../core/session.js';
 import { CASE_FILE_EXTENSION } from '../core/db/connection.js';
 import type { OpName } from '../../shared/contract.js';
@@ -239,9 +239,14 @@ export class DesktopShell {
     this.rebuildMenu();
   }
 
-  /** Desktop notifications for the reminders still to come in the open cases, snoozes and dismissals included. */
+  /**
+   * Desktop notifications for the reminders still to come in the open cases, snoozes and dismissals included
+   * (reminder.upcoming). If the core cannot say (it has logged why), the plan made last stays.
+   */
   private planReminders(): void {
-    if (this.session) this.reminders.plan(upcomingReminders(this.session, new Date()));
+    if (!this.session) return;
+    const upcoming = dispatch(this.session, 'reminder.upcoming', {});
+    if (upcoming.ok) this.reminders.plan(upcoming.data);
   }
 
   private rebuildMenu(): void {

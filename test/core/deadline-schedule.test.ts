@@ -6,7 +6,6 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { ScheduleChange } from '../../shared/api-types.js';
 import { calendarUid } from '../../electron/core/calendar/export.js';
-import { upcomingReminders } from '../../electron/core/deadline-operations.js';
 import { CaseWorld, type AnyRecord } from './support/world.js';
 
 const RULE_30_BUSINESS_DAYS = { amount: 30, unit: 'business_days', direction: 'after', roll: 'forward', time: '17:00', timeZone: 'America/New_York' };
@@ -187,17 +186,18 @@ describe('reminders', () => {
 });
 
 describe('desktop notifications', () => {
-  it('plan the reminders still to come: dismissed ones left out, a snoozed one at the end of its snooze', () => {
+  it('plan the reminders still to come (reminder.upcoming): dismissed ones left out, a snoozed one at the end of its snooze', () => {
     const w = CaseWorld.create();
     const d = w.make('deadline', { title: 'Hearing', dueType: 'datetime', dueDate: '2026-12-10', dueTime: '10:00', timeZone: 'UTC' });
     const at = (iso: string) => Date.parse(iso);
-    const plan = () => upcomingReminders(w.api.session, new Date('2026-12-01T00:00:00Z'), 'UTC').map((r) => [r.title, r.at]);
+    const upcoming = () => w.api.call('reminder.upcoming', { now: '2026-12-01T00:00:00Z', timeZone: 'UTC' });
+    const plan = () => upcoming().map((r) => [r.title, r.at]);
     expect(plan()).toEqual([['Hearing', at('2026-12-03T10:00:00Z')], ['Hearing', at('2026-12-09T10:00:00Z')], ['Hearing', at('2026-12-10T08:00:00Z')]]);
-    const [weekBefore, dayBefore] = upcomingReminders(w.api.session, new Date('2026-12-01T00:00:00Z'), 'UTC');
+    const [weekBefore, dayBefore] = upcoming();
     w.api.call('reminder.dismiss', { caseId: w.caseId, key: weekBefore!.id });
     w.api.call('reminder.snooze', { caseId: w.caseId, key: dayBefore!.id, until: '2026-12-09T18:00:00Z' });
     expect(plan()).toEqual([['Hearing', at('2026-12-09T18:00:00Z')], ['Hearing', at('2026-12-10T08:00:00Z')]]);
-    expect(upcomingReminders(w.api.session, new Date('2026-12-01T00:00:00Z'), 'UTC')[0]!.body).toBe(`${w.api.call('directive.get', { caseId: w.caseId }).title}: due 2026-12-10 10:00 UTC`);
+    expect(upcoming()[0]!.body).toBe(`${w.api.call('directive.get', { caseId: w.caseId }).title}: due 2026-12-10 10:00 UTC`);
     w.api.call('deadline.update', { caseId: w.caseId, id: d.id, changes: { status: 'done' } });
     expect(plan()).toEqual([]);
   });

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyMigrations, migrate, PARLEY_APPLICATION_ID } from '../../electron/core/db/connection.js';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../electron/core/db/migrations.js';
+import { migrate } from '../../electron/core/db/connection.js';
+import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, PARLEY_APPLICATION_ID, type Migration } from '../../electron/core/db/migrations.js';
 import { WritePath } from '../../electron/core/store/write-path.js';
 import { KINDS, KIND_NAMES, type KindName } from '../../shared/records.js';
 import { tempDir } from '../helpers.js';

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { reviewFilePath } from '../../electron/core/review.js';
 import { canonicalJson } from '../../electron/core/store/canonical.js';
@@ -88,6 +89,22 @@ describe('a case opened for review', () => {
     w.api.fail('review.add', { caseId: w.caseId, recordKind: 'deadline', recordId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e01', text: 'Which one?' }, 'not_found');
     w.api.call('case.close', { caseId: w.caseId });
     expect(sha256(w.file)).toBe(before);
+  });
+
+  it('refuses a file at the place of its comments that is not a review comments file, and leaves it as it was', () => {
+    const { w } = sentCase();
+    const sidecar = reviewFilePath(w.api.session.library.dataDir, w.caseId);
+    fs.mkdirSync(path.dirname(sidecar), { recursive: true });
+    const foreign = new Database(sidecar);
+    foreign.exec('CREATE TABLE something_else (x TEXT)');
+    foreign.pragma('application_id = 1');
+    foreign.pragma('user_version = 1');
+    foreign.close();
+    const before = sha256(sidecar);
+    const error = w.api.fail('case.openForReview', { path: w.file }, 'damaged');
+    expect(error.message).toMatch(/review comments kept for this case .* are not in a form this Parley reads/);
+    expect(sha256(sidecar)).toBe(before);
+    expect(w.api.call('case.listOpen', {})).toEqual([]);
   });
 
   it('refuses a comment on a record the case does not hold, an empty comment, and an unknown comment id', () => {

@@ -201,6 +201,26 @@ describe('files the renderer may have written', () => {
     expect(fs.existsSync(chosen)).toBe(false);
   });
 
+  it('saves a copy (Save a Copy As) as a new file in the cases folder, and replaces a file only where a save dialog answered', async () => {
+    const { api, call, places, casesDir } = await setup();
+    const made = await call('case.create', { path: path.join(casesDir, 'order.parley'), directive });
+    const caseId = made.ok ? (made.data as { caseId: string }).caseId : '';
+    const other = testApi();
+    const closed = other.call('case.create', { path: path.join(casesDir, 'closed.parley'), directive }).path;
+    other.session.closeAll();
+    const before = fs.readFileSync(closed);
+    expect(refusedAt(await call('case.saveCopy', { caseId, path: closed }))).toBe(
+      'closed.parley is already in the cases folder; Parley replaces a file only where you chose to in a save dialog. Choose another name, or use Choose… to replace it.',
+    );
+    expect(fs.readFileSync(closed).equals(before)).toBe(true);
+    refusedAt(await call('case.saveCopy', { caseId, path: path.join(api.dir, 'elsewhere.parley') }));
+    refusedAt(await call('case.saveCopy', { caseId, path: path.join(casesDir, 'copy.json') }));
+    expect(await call('case.saveCopy', { caseId, path: path.join(casesDir, 'copy.parley') })).toEqual({ ok: true, data: { path: path.join(casesDir, 'copy.parley') } });
+    places.grant(closed);
+    expect(await call('case.saveCopy', { caseId, path: closed })).toEqual({ ok: true, data: { path: closed } });
+    expect(fs.readFileSync(closed).equals(before)).toBe(false);
+  });
+
   it('rewrites in place (encrypt, re-key, decrypt) only a case file in the cases folder or one the library lists', async () => {
     const { call } = await setup();
     const other = testApi();

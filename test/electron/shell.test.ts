@@ -146,7 +146,7 @@ describe('IPC through the shell', () => {
     const { electron, casesDir, call } = await start();
     const file = path.join(casesDir, 'case.parley');
     const created = await call('case.create', { path: file, directive });
-    expect(created.ok).toBe(true);
+    expect(created).toMatchObject({ ok: true });
     expect(electron.app.recentDocuments).toEqual([file]);
     const recent = electron.Menu.item('open-recent').submenu as { label: string }[];
     expect(recent.map((r) => r.label)).toEqual([`case.parley — ${casesDir}`]);
@@ -413,6 +413,22 @@ describe('reminders', () => {
     expect(FakeNotification.shown).toEqual([{ title: 'Comments due tomorrow', body: 'Directive 7: written comments' }]);
     FakeNotification.instances[0]!.emit('click');
     expect(window().calls).toEqual(['show', 'focus']);
+  });
+
+  it('are planned from the open cases through the core (reminder.upcoming), again after each change to a deadline', async () => {
+    const now = Date.parse('2026-12-01T00:00:00Z');
+    const clock: SchedulerClock = { now: () => now, setTimer: () => 0, clearTimer: () => {} };
+    const { shell, call, casesDir } = await start({ clock });
+    const made = await call('case.create', { path: path.join(casesDir, 'order.parley'), directive });
+    const caseId = made.ok ? made.data.caseId : '';
+    expect(shell.reminders.planned()).toEqual([]);
+    const created = await call('deadline.create', { caseId, fields: { title: 'Hearing', deadlineKind: 'response', status: 'open', dueType: 'datetime', dueDate: '2099-12-10', dueTime: '10:00', timeZone: 'UTC' } });
+    expect(created).toMatchObject({ ok: true });
+    expect(shell.reminders.planned().map((r) => [r.title, new Date(r.at).toISOString()])).toEqual([
+      ['Hearing', '2099-12-03T10:00:00.000Z'], ['Hearing', '2099-12-09T10:00:00.000Z'], ['Hearing', '2099-12-10T08:00:00.000Z'],
+    ]);
+    await call('case.close', { caseId });
+    expect(shell.reminders.planned()).toEqual([]);
   });
 
   it('are not shown where the system has no notifications', async () => {

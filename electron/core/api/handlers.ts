@@ -6,6 +6,7 @@ import { withoutRecordLinks } from '../../../shared/documents/index.js';
 import { briefPreview, buildMeetingBrief, casePage, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
 import { fileSlug } from '../briefs/format.js';
 import { KIND_NAMES, type KindName } from '../../../shared/records.js';
+import { saveCopyOf } from '../case-copy.js';
 import { certificateOf, compareWithCertificate, exportForTransfer } from '../custody.js';
 import { isoToday } from '../library.js';
 import type { CaseInfo } from '../../../shared/api-types.js';
@@ -13,7 +14,7 @@ import type { CaseFile } from '../case-file.js';
 import { onFile, type Session } from '../session.js';
 import { exportCase } from '../transfer.js';
 import { calendarExport, caseCalendar } from '../calendar/export.js';
-import { dueRemindersOf, scheduleChangeOf } from '../deadline-operations.js';
+import { dueRemindersOf, scheduleChangeOf, upcomingReminders } from '../deadline-operations.js';
 import { keyDatesOf } from '../key-dates.js';
 import { exportReviewComments, readCommentsFile } from '../review-comments-file.js';
 import { choicesInForce, setSharing, sharingOf } from '../sharing.js';
@@ -77,6 +78,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'reminder.due': (s, { caseId, timeZone, now }) => dueRemindersOf(s, caseId, now ? new Date(now) : new Date(), timeZone),
   'reminder.snooze': (s, { caseId, key, until }) => s.get(caseId).changeReminder(key, { snoozeUntil: until }, s.actor),
   'reminder.dismiss': (s, { caseId, key }) => s.get(caseId).changeReminder(key, { dismiss: true }, s.actor),
+  'reminder.upcoming': (s, { timeZone, now }) => upcomingReminders(s, now ? new Date(now) : new Date(), timeZone),
   'calendar.ics': (s, { caseIds }) => {
     if (caseIds) return calendarExport(caseIds.map((id) => caseCalendar(s.get(id).connection)), []);
     const { results, problems, locked } = s.library.readEach(s.connectionFor, (db) => caseCalendar(db));
@@ -107,6 +109,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
     const cf = s.get(caseId);
     return onFile(nodePath.resolve(path), () => exportForTransfer(cf, path, passphrase, { shareable, actor: s.actor }));
   },
+  'case.saveCopy': (s, { caseId, path }) => onFile(nodePath.resolve(path), () => saveCopyOf(s, caseId, path)),
   'case.verifyAgainst': (s, { caseId, certificate }) => compareWithCertificate(s.get(caseId), certificate),
 };
 

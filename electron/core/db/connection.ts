@@ -1,18 +1,16 @@
 // The one place that opens case-file connections. It runs the opening checks in a fixed order, each with its own
-// error, sets every pragma, and migrates older files after taking a consistent copy beside them.
+// error, sets every pragma, and migrates older files after taking a consistent copy beside them. Parley's own small
+// files in the data folder (the review comments kept per case) are opened here too (openSideDatabase).
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { inUseError, ParleyError, toParleyError } from '../errors.js';
 import { fsyncDir, fsyncFile, releaseTemp, removeLeftoversIn, removeTemp, tempPathBeside } from '../files.js';
 import { applyKey, couldBeEncrypted, hasPlainHeader, passphraseRequired, wrongPassphrase } from './encryption.js';
-import { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations.js';
+import { applyMigrations, MIGRATIONS, LATEST_SCHEMA_VERSION, PARLEY_APPLICATION_ID, type Migration } from './migrations.js';
 import { assertExpectedSchema } from './schema-check.js';
 
 export type Db = Database.Database;
-
-/** PRAGMA application_id of every Parley case file: the bytes "PRLY". */
-export const PARLEY_APPLICATION_ID = 0x50524c59;
 export const CASE_FILE_EXTENSION = '.parley';
 
 /** The driver's native build to load; undefined for the one in node_modules (tests, command line, harness). */
@@ -284,6 +282,48 @@ function removeWalFilesIfUnused(file: string, passphrase: string | undefined): v
   }
 }
 
+/** A small SQLite file of Parley's own in the data folder (not a case file): its mark, version and schema. */
+export interface SideFileKind {
+  /** Its PRAGMA application_id, so that it is never mistaken for a case file, nor a case file for it. */
+  applicationId: number;
+  /** Its PRAGMA user_version; a file newer than this is refused. */
+  version: number;
+  /** The SQL that makes an empty file of this kind, at `version`. */
+  schema: string;
+  /** The error for a file at this path that is not of this kind, or from a newer Parley. */
+  notOurs: (file: string) => ParleyError;
+}
+
+/**
+ * Opens (or makes) one of Parley's own files in the data folder, with every pragma a case-file connection has and in
+ * WAL mode; keyed first (before any other statement) with `passphrase` when it is not null. A file of another kind or
+ * a newer version is refused before anything is written to it; an empty one is given the kind's schema, mark and
+ * version in one transaction.
+ */
+export function openSideDatabase(file: string, kind: SideFileKind, passphrase: string | null): Db {
+  const db = new Database(file, driverOptions());
+  try {
+    if (passphrase !== null) applyKey(db, passphrase, file);
+    setConnectionPragmas(db);
+    // Checked before anything is written (switching to WAL writes the header): a refused file is left as it was.
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== 0 && (appId !== kind.applicationId || version > kind.version)) throw kind.notOurs(file);
+    db.pragma('journal_mode = WAL');
+    if (version === 0) {
+      db.transaction(() => {
+        db.exec(kind.schema);
+        db.pragma(`application_id = ${kind.applicationId}`);
+        db.pragma(`user_version = ${kind.version}`);
+      }).immediate();
+    }
+  } catch (err) {
+    db.close();
+    throw toParleyError(err);
+  }
+  return db;
+}
+
 /** A rollback journal beside the file whose header is written: a rollback-mode write was interrupted. */
 function hasHotJournal(file: string): boolean {
   let fd: number;
@@ -437,18 +477,6 @@ export function migrate(db: Db, file: string, migrations: readonly Migration[] =
   return backup;
 }
 
-/** Applies migrations after `from` up to `to`, each with its user_version in one transaction. */
-export function applyMigrations(db: Db, from: number, to: number, migrations: readonly Migration[] = MIGRATIONS): void {
-  for (const m of migrations) {
-    if (m.version <= from || m.version > to) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      if (m.version === 1) db.pragma(`application_id = ${PARLEY_APPLICATION_ID}`);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
-  }
-}
-
 /** The copy is written under a temporary name and renamed when whole: a crash never leaves a partial "backup". */
 function backupBeforeMigration(db: Db, file: string, fromVersion: number): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -467,11 +495,20 @@ function backupBeforeMigration(db: Db, file: string, fromVersion: number): strin
   return backup;
 }
 
+/** A new case file's own facts, kept in its case_meta table. */
+export interface NewCaseIdentity {
+  caseId: string;
+  /** Who made the file, and when. */
+  actor: string;
+  at: string;
+}
+
 /**
- * Creates a new, empty case file at the latest schema. It is built under a temporary name and renamed into place
- * only when complete, so a crash never leaves a half-made file under the user's chosen name.
+ * Creates a new case file at the latest schema, holding its identity (case_meta) and what `fill` writes: every case
+ * file, new or imported, is made here. It is built under a temporary name and renamed into place only when complete,
+ * so a crash never leaves a half-made file under the user's chosen name.
  */
-export function createCaseDatabase(file: string, fill: (db: Db) => void, passphrase?: string): void {
+export function createCaseDatabase(file: string, identity: NewCaseIdentity, fill: (db: Db) => void, passphrase?: string): void {
   if (fs.existsSync(file)) throw new ParleyError('already_exists', `${file} already exists; Parley will not overwrite it.`);
   assertNoLeftoverJournal(file);
   const dir = path.dirname(file);
@@ -485,6 +522,7 @@ export function createCaseDatabase(file: string, fill: (db: Db) => void, passphr
     setConnectionPragmas(db);
     db.pragma('journal_mode = WAL');
     applyMigrations(db, 0, LATEST_SCHEMA_VERSION);
+    writeCaseMeta(db, identity);
     fill(db);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.pragma('journal_mode = DELETE');
@@ -500,6 +538,13 @@ export function createCaseDatabase(file: string, fill: (db: Db) => void, passphr
     }
     throw err;
   }
+}
+
+function writeCaseMeta(db: Db, { caseId, actor, at }: NewCaseIdentity): void {
+  const setMeta = db.prepare('INSERT INTO case_meta (key, value) VALUES (?, ?)');
+  setMeta.run('case_id', caseId);
+  setMeta.run('created_at', at);
+  setMeta.run('created_by', actor);
 }
 
 /**

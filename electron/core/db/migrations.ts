@@ -1,6 +1,8 @@
 // The ordered list of schema migrations. Each is a numbered SQL file in migrations/, bundled as text so that
 // the command line, the tests and the packaged app all carry the same SQL. A test checks that every file in
-// migrations/ is listed here, in order, numbered 1, 2, 3 ... without gaps.
+// migrations/ is listed here, in order, numbered 1, 2, 3 ... without gaps. Applying them is here too, so that
+// connection.ts (opening and migrating files) and schema-check.ts (the schema they make) both build on this file.
+import type Database from 'better-sqlite3-multiple-ciphers';
 import m0001 from '../../../migrations/0001_case_file.sql';
 import m0002 from '../../../migrations/0002_live_record_indexes.sql';
 import m0003 from '../../../migrations/0003_deadline_calendar_and_reminders.sql';
@@ -26,3 +28,18 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** PRAGMA application_id of every Parley case file: the bytes "PRLY". */
+export const PARLEY_APPLICATION_ID = 0x50524c59;
+
+/** Applies migrations after `from` up to `to`, each with its user_version in one transaction. */
+export function applyMigrations(db: Database.Database, from: number, to: number, migrations: readonly Migration[] = MIGRATIONS): void {
+  for (const m of migrations) {
+    if (m.version <= from || m.version > to) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      if (m.version === 1) db.pragma(`application_id = ${PARLEY_APPLICATION_ID}`);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { ParleyError } from '../errors.js';
-import { applyMigrations } from './connection.js';
+import { applyMigrations } from './migrations.js';
 
 type Db = Database.Database;
 

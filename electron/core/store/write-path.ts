@@ -3,7 +3,9 @@
 import type { AuditOperation } from '../../../shared/api-types.js';
 import type { KindName } from '../../../shared/records.js';
 import type { Db } from '../db/connection.js';
+import { ParleyError } from '../errors.js';
 import { AuditTrail } from './audit-trail.js';
+import { sha256Hex } from './canonical.js';
 import { RecordTable, type StoredRecord } from './record-table.js';
 import { SearchIndex } from './search-index.js';
 
@@ -30,6 +32,19 @@ export class WritePath {
   insert(kind: KindName, rec: StoredRecord, reason: string | null = null, by?: { actor: string; at: string }): void {
     this.table(kind).insert(rec);
     this.record(kind, 'create', null, rec, reason, by);
+  }
+
+  /**
+   * Stores a new attachment with its bytes, which must be the ones its record (and so its audit entry) describes: its
+   * size and SHA-256. Adding an attachment and importing one both come here.
+   */
+  insertAttachment(rec: StoredRecord, bytes: Buffer, reason: string | null = null, by?: { actor: string; at: string }): void {
+    if (bytes.length !== rec.size || sha256Hex(bytes) !== rec.sha256) {
+      throw new ParleyError('invalid_input', `The bytes of attachment ${String(rec.name)} do not match its size and SHA-256; the export is incomplete or altered.`);
+    }
+    this.table('attachment').insert(rec);
+    this.db.prepare('UPDATE attachment SET bytes = ? WHERE id = ?').run(bytes, rec.id);
+    this.record('attachment', 'create', null, rec, reason, by);
   }
 
   /** Stores a changed record (an update, a soft delete or a restore). */

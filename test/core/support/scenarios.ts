@@ -405,6 +405,15 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       expect(history(w, made!.id).at(-1)!.reason).toBe('Reminder dismissed');
     },
   },
+  'reminder.upcoming': {
+    setup: (w) => ({ input: { timeZone: 'UTC', now: '2026-03-01T00:00:00Z' }, optional: ['timeZone', 'now'], made: w.make('deadline') }),
+    check: (w, out, { made }) => {
+      // The deadline is due 2026-04-01 (a date, in UTC): its reminders a week, a day and two hours before.
+      const reminder = (at: string) => ({ id: expect.stringMatching(new RegExp(`^${made!.id}\\|`)), title: made!.title, body: expect.stringContaining('due 2026-04-01'), at: Date.parse(at) });
+      expect(out).toEqual([reminder('2026-03-25T00:00:00Z'), reminder('2026-03-31T00:00:00Z'), reminder('2026-03-31T22:00:00Z')]);
+      expect((out as { id: string }[])[1]!.id).toBe(reminderKeyOf(made!));
+    },
+  },
   'calendar.ics': {
     setup: (w) => ({ input: { caseIds: [w.caseId] }, optional: ['caseIds'], made: w.make('deadline') }),
     check: (w, out, { made }) => {
@@ -528,6 +537,16 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       const c = out as CertificateComparison;
       expect(c).toMatchObject({ verdict: 'continued', sameCase: true, sameBytes: false, entriesAdded: 1, report: { ok: true } });
       expect(c.now).toMatchObject({ caseId: w.caseId, auditHead: w.auditHead(), recordCounts: { note: 1 } });
+    },
+  },
+  'case.saveCopy': {
+    setup: (w) => ({ input: { caseId: w.caseId, path: secondCasePath(w) }, made: noteIn(w) }),
+    check: (w, out, { made }) => {
+      expect(out).toEqual({ path: secondCasePath(w) });
+      w.api.call('case.close', { caseId: w.caseId });
+      const copy = w.api.call('case.open', { path: secondCasePath(w) });
+      expect(copy).toMatchObject({ caseId: w.caseId, counts: { note: 1 } });
+      expect(w.api.call('note.get', { caseId: w.caseId, id: made!.id })).toEqual(made);
     },
   },
   'case.exportForTransfer': {
