@@ -1,7 +1,7 @@
 // Lint: typescript-eslint's recommended rules, plus the layers of docs/ARCHITECTURE.md as an allow-list per folder
-// (lint/layers.js: what each folder's files may import; anything else is an error).
+// (scripts/eslint-layers.js: what each folder's files may import; anything else is an error).
 import tseslint from 'typescript-eslint';
-import { layersRule } from './lint/layers.js';
+import { layersRule } from './scripts/eslint-layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },

@@ -1,4 +1,4 @@
-// The layers hold in code: ESLint, with the project's own configuration, reports an import that lint/layers.js does
+// The layers hold in code: ESLint, with the project's own configuration, reports an import that scripts/eslint-layers.js does
 // not allow a folder, and lets the allowed ones pass. Each case is a file planted (in memory only) in that folder.
 import path from 'node:path';
 import { ESLint } from 'eslint';
@@ -52,7 +52,7 @@ const allowed: [what: string, file: string, code: string][] = [
   ['a test importing any part of the product', 'test/planted.test.ts', "import { Session } from '../electron/core/session.js';\nimport { App } from '../renderer/shell/App.js';\nimport { DesktopShell } from '../electron/main/shell.js';\nexport const x = [Session, App, DesktopShell];"],
 ];
 
-describe('the layers (lint/layers.js)', () => {
+describe('the layers (scripts/eslint-layers.js)', () => {
   it.each(forbidden)('reports %s', async (_what, file, code, message) => {
     const problems = await layerProblems(file, code);
     expect(problems).toHaveLength(1);

@@ -191,7 +191,7 @@ function literal(node) {
 export const layersRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Each folder imports only what lint/layers.js allows it (docs/ARCHITECTURE.md).' },
+    docs: { description: 'Each folder imports only what scripts/eslint-layers.js allows it (docs/ARCHITECTURE.md).' },
     schema: [],
   },
   create(context) {
