@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ANCHOR, demoDay, writeDemoCase } from '../../electron/core/demo.js';
+import { checkSample, DEMO_ANCHOR, demoDay, writeDemoCase } from '../../electron/core/demo.js';
+import meridian from '../../electron/core/sample-case/meridian.json';
 import { testApi } from '../helpers.js';
 import { writeSuiteSampleCase, type SuiteCase } from './support/suite-case.js';
 
@@ -160,6 +161,28 @@ describe('the sample case', () => {
     expect(api.call('party.list', { caseId }).length).toBe(info.counts.party);
   });
 
+  it('holds every record its data creates, and a brief that reads the records as written', () => {
+    const info = api.call('case.info', { caseId });
+    const created: Record<string, number> = {};
+    for (const step of (meridian as unknown as SampleData).steps) {
+      if (step.create) created[step.create] = (created[step.create] ?? 0) + Object.keys(step.records).length;
+    }
+    const { directive, positionChange, ...counts } = info.counts;
+    expect([directive, positionChange! > 0]).toEqual([1, true]);
+    expect(Object.fromEntries(Object.entries(counts).filter(([, n]) => n))).toEqual(created);
+
+    const [brief] = api.call('draft.list', { caseId });
+    const body = api.call('draftRevision.list', { caseId, filter: { draftId: brief!.id } })[1]!.body;
+    const reconsideration = api.call('deadline.list', { caseId }).find((d) => d.rule)!;
+    expect(body).toContain(`- Last day to ask for reconsideration: 30 business days after receipt, ${reconsideration.dueDate}`);
+    expect(body).toContain(`**When:** ${demoDay(29)}, 14:00-16:00 (America/New_York)`);
+    // One row per issue, with the positions as they stood after the first meeting.
+    const rows = body.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Issue |') && !line.startsWith('| ---'));
+    expect(rows).toEqual(api.call('issue.list', { caseId }).map((i) =>
+      `| ${i.title} | ${i.ourOpening} | ${i.ourTarget} | ${i.ourWalkaway} | ${i.theirPosition} | ${i.status} |`));
+    expect(body).toContain('Three tiers defined by published evaluation thresholds');
+  });
+
   it('has the same dates on every run', () => {
     const again = testApi();
     const otherId = writeDemoCase(again.session, path.join(again.dir, 'again.parley')).caseId;
@@ -175,3 +198,50 @@ describe('the sample case', () => {
     expect(fs.readFileSync(target, 'utf8')).toBe('not mine to replace');
   });
 });
+
+describe('the sample case\'s data', () => {
+  const step = (data: SampleData, create: string) => data.steps.find((s) => s.create === create)!;
+  const named = (data: SampleData, kind: string, key: string) => (step(data, kind).records as Record<string, Record<string, unknown>>)[key]!;
+  const listed = (data: SampleData, kind: string, i: number) => (step(data, kind).records as Record<string, unknown>[])[i]!;
+  /** The sample's data with one change made by `edit`. */
+  const edited = (edit: (data: SampleData) => void) => {
+    const data = structuredClone(meridian) as unknown as SampleData;
+    edit(data);
+    return data;
+  };
+
+  it('passes its check', () => {
+    expect(() => checkSample(meridian)).not.toThrow();
+  });
+
+  it.each<[string, (data: SampleData) => void, RegExp]>([
+    ['a misspelled field', (d) => { named(d, 'party', 'okafor').nmae = 'Dana'; },
+      /steps\[0\], create party "okafor": fields: Unrecognized key: "nmae"/],
+    ['a value its field does not take', (d) => { named(d, 'party', 'okafor').side = 'our'; },
+      /create party "okafor": fields\.side: Invalid option/],
+    ['a reference to a record not there', (d) => { listed(d, 'attendee', 0).partyId = '@party:okafr'; },
+      /create attendee: @party:okafr: no party "okafr" is written before this step/],
+    ['a reference to a record of the wrong kind', (d) => { listed(d, 'attendee', 0).partyId = '@meeting:first'; },
+      /create attendee: partyId: @meeting:first names a meeting, where a party is taken/],
+    ['a reference to a record written later', (d) => { named(d, 'party', 'okafor').notes = '@issue:windDown'; },
+      /create party "okafor": @issue:windDown: no issue "windDown" is written before this step/],
+    ['a date that is not a day from the anchor', (d) => { d.directive.issuedOn = '@day-three'; },
+      /at directive: "@day-three" is neither a date/],
+    ['a day that does not exist', (d) => { named(d, 'precedent', 'halden').decidedOn = '2025-02-30'; },
+      /create precedent "halden": fields\.decidedOn: 30 February 2025 does not exist/],
+    ['a record its kind\'s rules refuse', (d) => { named(d, 'deadline', 'suspension').windowStart = '@day+100'; },
+      /create deadline "suspension": windowStart must not be after windowEnd/],
+    ['a field a text reads that its record lacks', (d) => { (listed(d, 'draftRevision', 1).body as { lines: unknown[] }).lines.push('{{@meeting:second.meetingDay}}'); },
+      /create draftRevision: a meeting has no field "meetingDay"/],
+    ['a kind of record there is not', (d) => { step(d, 'batna').create = 'batnas'; },
+      /not in its form: steps\.11\.create: not a kind of record/],
+  ])('refuses %s, saying where and what', (_, edit, message) => {
+    expect(() => checkSample(edited(edit))).toThrow(message);
+  });
+});
+
+/** The form of the sample's data, as the tests change it. */
+interface SampleData {
+  directive: Record<string, unknown>;
+  steps: { create?: string; update?: string; records: Record<string, Record<string, unknown>> | Record<string, unknown>[] }[];
+}
