@@ -1,11 +1,11 @@
 // The meetings of one case and, for the meeting opened, everything attached to it: attendees, notes, decisions,
 // action items and the concessions made there. Every change goes through the typed API and the record the core
 // returns replaces the one shown; deletes are soft and the last one can be undone.
-import { create } from 'zustand';
-import type { RecordOf } from '../../../shared/records.js';
-import { ApiFailure, messageOf } from '../../api/client.js';
-import { api } from '../../services.js';
-import { saveOrConfirm } from '../../state/schedule-confirm.js';
+import type { RecordOf } from '../../shared/records.js';
+import { ApiFailure, messageOf } from '../api/client.js';
+import { api } from '../services.js';
+import { caseDataStore } from './data.js';
+import { saveOrConfirm } from './schedule-confirm.js';
 
 export type Meeting = RecordOf<'meeting'>;
 export type ChildKind = 'attendee' | 'note' | 'decision' | 'actionItem' | 'concession';
@@ -75,7 +75,7 @@ export function problemOf(err: unknown, field?: string): string {
   return messageOf(err);
 }
 
-export const useMeetings = create<MeetingsState>()((set, get) => {
+export const useMeetings = caseDataStore<MeetingsState>()((set, get) => {
   async function loadDetail(caseId: string, meetingId: string): Promise<void> {
     const filter = { meetingId };
     try {
