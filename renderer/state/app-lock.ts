@@ -1,33 +1,20 @@
 // The app lock: after a set idle time, or on command (the Lock button, Ctrl+Shift+L, the desktop menu), every case
-// file is closed in the core and every store that holds case data is emptied; only the lock screen is drawn.
+// file is closed in the core and every store that holds case data (each made with caseDataStore) is emptied; only
+// the lock screen is drawn, so what screens read for themselves (useRead, useRecords) goes with them.
 // Unlocking opens again the cases that were open, each the way it was (for editing, read-only, for review).
-import { create, type StoreApi } from 'zustand';
+import { create } from 'zustand';
 import type { LockedCase } from '../../shared/api-types.js';
 import { messageOf } from '../api/client.js';
-import { useDeadlines } from '../screens/deadlines/deadlines-store.js';
-import { useMeetings } from '../screens/meetings/store.js';
 import { api } from '../services.js';
-import { usePalette } from '../shell/palette/palette-state.js';
-import { useCaseOverview } from './case-overview.js';
 import { openCase, useCases } from './cases.js';
-import { useDirective } from './directive.js';
+import { resetCaseData } from './data.js';
 import { saveEverythingWaiting } from './pending-saves.js';
-import { useLibrary } from './library.js';
 import { go } from './navigation.js';
-import { useProblem } from './problem.js';
-import { useReceivedComments } from './received-comments.js';
-import { useReview } from './review.js';
 
 const LOCK_AFTER_KEY = 'parley.lockAfterMinutes';
 export const DEFAULT_LOCK_AFTER_MINUTES = 15;
 /** The idle times a user can choose, in minutes; 0 is "never" (locking on command only). */
 export const LOCK_AFTER_CHOICES = [1, 5, 10, 15, 30, 60, 0] as const;
-
-/**
- * Every store that may hold what a case contains (titles, text, search results). A new store that keeps case data
- * belongs here, so that locking empties it.
- */
-const CASE_DATA_STORES: Pick<StoreApi<object>, 'setState' | 'getInitialState'>[] = [useCases, useDirective, useCaseOverview, useLibrary, useReview, useReceivedComments, useMeetings, useDeadlines, usePalette, useProblem];
 
 function storedLockAfter(): number {
   const value = Number(localStorage.getItem(LOCK_AFTER_KEY));
@@ -67,7 +54,8 @@ export const useAppLock = create<AppLockState>()((set, get) => ({
     } catch (err) {
       error = `Not every case could be closed cleanly: ${messageOf(err)}`;
     }
-    for (const store of CASE_DATA_STORES) store.setState(store.getInitialState(), true);
+    // Every store that holds case data registered itself when it was made (caseDataStore in data.ts).
+    resetCaseData();
     go({ screen: 'library' });
     set({ locked: true, toReopen, error });
   },

@@ -1,5 +1,5 @@
 // What the overview shows besides the directive: what changed recently, and the dates coming up.
-import { create } from 'zustand';
+import { caseDataStore } from './data.js';
 import type { AuditEntry, KeyDates } from '../../shared/api-types.js';
 import { messageOf } from '../api/client.js';
 import { api } from '../services.js';
@@ -16,7 +16,7 @@ interface CaseOverviewState {
 
 export const RECENT_CHANGES_SHOWN = 12;
 
-export const useCaseOverview = create<CaseOverviewState>()((set, get) => ({
+export const useCaseOverview = caseDataStore<CaseOverviewState>()((set, get) => ({
   caseId: null,
   recentChanges: [],
   keyDates: null,

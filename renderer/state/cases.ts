@@ -1,7 +1,7 @@
 // The case files this session has open, and the ways to open, create and close one. Opening goes through the
 // core's checks (SQLite header, application id, version, integrity); whatever they refuse is shown in the problem
 // dialog with the core's own message, and nothing is written to the file.
-import { create } from 'zustand';
+import { caseDataStore } from './data.js';
 import type { CaseInfo } from '../../shared/api-types.js';
 import type { InputOf } from '../../shared/contract.js';
 import { ApiFailure, messageOf } from '../api/client.js';
@@ -20,7 +20,7 @@ interface CasesState {
   forget(caseId: string): void;
 }
 
-export const useCases = create<CasesState>()((set) => ({
+export const useCases = caseDataStore<CasesState>()((set) => ({
   open: [],
   async refresh() {
     set({ open: await api().call('case.listOpen', {}) });

@@ -3,7 +3,7 @@
 // time with the version last read, so two edits never overwrite each other. A refused save keeps the draft and the
 // core's reason, so nothing typed is lost. A date the date input itself refused (30 February) is never sent: its
 // draft is only what the input shows, and the saved date stays.
-import { create } from 'zustand';
+import { caseDataStore } from './data.js';
 import type { UpdateInputOf, RecordOf } from '../../shared/records.js';
 import { ApiFailure, messageOf } from '../api/client.js';
 import { api } from '../services.js';
@@ -63,7 +63,7 @@ export function valueOf(field: DirectiveField, text: string): unknown {
   return text.trim() === '' ? null : text;
 }
 
-export const useDirective = create<DirectiveState>()((set, get) => {
+export const useDirective = caseDataStore<DirectiveState>()((set, get) => {
   function clearTimer(field: DirectiveField): void {
     const timer = pendingTimers.get(field);
     if (timer) clearTimeout(timer);

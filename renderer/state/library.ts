@@ -1,6 +1,6 @@
 // The library screen's data: the case files the user has worked with (library.list), the files in the default
 // case folder that the library does not know yet, and the cross-case dashboard.
-import { create } from 'zustand';
+import { caseDataStore } from './data.js';
 import type { Dashboard, LibraryEntry } from '../../shared/api-types.js';
 import { messageOf } from '../api/client.js';
 import type { CaseFolderFile, CaseFolderListing } from '../platform/platform.js';
@@ -18,7 +18,7 @@ export interface LibraryState {
   load(): Promise<void>;
 }
 
-export const useLibrary = create<LibraryState>()((set) => ({
+export const useLibrary = caseDataStore<LibraryState>()((set) => ({
   status: 'idle',
   error: null,
   entries: [],

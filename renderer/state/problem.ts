@@ -1,6 +1,6 @@
 // The one dialog that reports a problem the user must read before going on (a file that will not open, a case
 // that could not be created). Screens put a problem here; the shell shows it.
-import { create } from 'zustand';
+import { caseDataStore } from './data.js';
 
 export interface ProblemAction {
   label: string;
@@ -22,7 +22,7 @@ interface ProblemState {
   dismiss(): void;
 }
 
-export const useProblem = create<ProblemState>()((set) => ({
+export const useProblem = caseDataStore<ProblemState>()((set) => ({
   problem: null,
   show: (problem) => set({ problem }),
   dismiss: () => set({ problem: null }),

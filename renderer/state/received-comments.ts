@@ -1,7 +1,7 @@
 // The review comments imported into the case shown now (review.import): reviewers' comments that travelled back,
 // now records of the case. One store, so that the overview's list and the panel beside each record agree.
 import type { ReceivedReviewComment, ReviewImport } from '../../shared/api-types.js';
-import { create } from 'zustand';
+import { caseDataStore } from './data.js';
 import { messageOf } from '../api/client.js';
 import { api } from '../services.js';
 
@@ -19,7 +19,7 @@ interface ReceivedState {
 
 const EMPTY = { caseId: null, received: [], error: null };
 
-export const useReceivedComments = create<ReceivedState>()((set, get) => ({
+export const useReceivedComments = caseDataStore<ReceivedState>()((set, get) => ({
   ...EMPTY,
   async load(caseId) {
     try {

@@ -1,6 +1,6 @@
 // The review comments of the case shown now, when it is open for review. Kept by the core in a file of its own
 // (never in the case file); this store holds one case's comments so that every panel shows the same list.
-import { create } from 'zustand';
+import { caseDataStore } from './data.js';
 import type { ReviewComment } from '../../shared/api-types.js';
 import type { ReviewableKind } from '../../shared/enums.js';
 import { messageOf } from '../api/client.js';
@@ -20,7 +20,7 @@ interface ReviewState {
 
 const EMPTY = { caseId: null, comments: [], error: null };
 
-export const useReview = create<ReviewState>()((set, get) => {
+export const useReview = caseDataStore<ReviewState>()((set, get) => {
   /** Runs a change and reloads the list; a refusal is kept as the store's error for the panel to show. */
   const change = async (caseId: string, run: () => Promise<unknown>) => {
     try {

@@ -12,7 +12,7 @@ import { formatDay } from '../../ui/dates.js';
 import { Field } from '../../ui/Field.js';
 import { humanize } from '../../ui/labels.js';
 import { limitsOf, refusalsIn } from '../../ui/typed-input.js';
-import { useDeadlines } from './deadlines-store.js';
+import { useDeadlines } from '../../state/deadlines.js';
 import type { CaseEvent, CaseMeeting, Deadline } from './logic.js';
 import { ROLL_LABELS, triggerFields, triggerOptions } from './RuleEditor.js';
 

@@ -8,7 +8,7 @@ import { api } from '../../services.js';
 import { formatDay } from '../../ui/dates.js';
 import { Field } from '../../ui/Field.js';
 import { DATE_RANGE, refusalsIn } from '../../ui/typed-input.js';
-import { useDeadlines } from './deadlines-store.js';
+import { useDeadlines } from '../../state/deadlines.js';
 
 export function CalendarSettings({ caseId, readOnly }: { caseId: string; readOnly: boolean }) {
   const directive = useDeadlines((s) => s.directive);

@@ -4,7 +4,7 @@ import { addMonths, endOfMonth, endOfWeek, format, startOfMonth, startOfWeek, ea
 import { useMemo, useState } from 'react';
 import { isoFromDay } from '../../../shared/deadlines/index.js';
 import { calendarDay } from '../../ui/dates.js';
-import { useCaseCalendar } from './deadlines-store.js';
+import { useCaseCalendar } from '../../state/deadlines.js';
 import { countdownOf, type Deadline } from './logic.js';
 
 const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -7,7 +7,7 @@ import type { ScheduledDeadline } from '../../../shared/api-types.js';
 import { formatDay } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { usePrintView } from '../../ui/print/print-view.js';
-import { useCaseCalendar, useDeadlines } from './deadlines-store.js';
+import { useCaseCalendar, useDeadlines } from '../../state/deadlines.js';
 import { countdownOf, type Countdown, type Deadline } from './logic.js';
 import { StatusChoice } from './StatusChoice.js';
 import type { WorkingCalendar } from '../../../shared/deadlines/index.js';

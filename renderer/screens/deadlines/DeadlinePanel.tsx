@@ -11,7 +11,7 @@ import { humanize } from '../../ui/labels.js';
 import { ReviewComments } from '../../ui/review/ReviewComments.js';
 import { SaveState } from '../../ui/SaveState.js';
 import { TypedInput } from '../../ui/typed-input.js';
-import { textOfField, useCaseCalendar, useDeadlines, useFieldSave, useFieldText, type EditableField } from './deadlines-store.js';
+import { textOfField, useCaseCalendar, useDeadlines, useFieldSave, useFieldText, type EditableField } from '../../state/deadlines.js';
 import { countdownOf, type CaseEvent, type CaseMeeting, type Deadline } from './logic.js';
 import { RuleEditor } from './RuleEditor.js';
 

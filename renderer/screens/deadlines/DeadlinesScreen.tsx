@@ -11,7 +11,7 @@ import { DeadlineCalendar } from './DeadlineCalendar.js';
 import { DeadlineList } from './DeadlineList.js';
 import { DeadlinePanel } from './DeadlinePanel.js';
 import { EventPanel, EventsSection } from './Events.js';
-import { FIRST_PAGE, useDeadlines } from './deadlines-store.js';
+import { FIRST_PAGE, useDeadlines } from '../../state/deadlines.js';
 import { sortDeadlines } from './logic.js';
 import { MoveDialog } from './MoveDialog.js';
 import { ReminderCenter } from './ReminderCenter.js';

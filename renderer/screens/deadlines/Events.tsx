@@ -10,7 +10,7 @@ import { formatDay } from '../../ui/dates.js';
 import { Field } from '../../ui/Field.js';
 import { humanize } from '../../ui/labels.js';
 import { limitsOf, refusalsIn } from '../../ui/typed-input.js';
-import { useDeadlines } from './deadlines-store.js';
+import { useDeadlines } from '../../state/deadlines.js';
 import type { CaseEvent } from './logic.js';
 
 const DIRECTIVE_DATE_LABELS = { issuedOn: 'The directive’s issued date', receivedOn: 'The directive’s received date' } as const;

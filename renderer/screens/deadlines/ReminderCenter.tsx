@@ -9,7 +9,7 @@ import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
 import { formatDay } from '../../ui/dates.js';
 import { FirstFewList } from '../../ui/FirstFewList.js';
-import { useDeadlines } from './deadlines-store.js';
+import { useDeadlines } from '../../state/deadlines.js';
 
 const REFRESH_MS = 60_000;
 /** Reminders shown before the user asks for all of them. */

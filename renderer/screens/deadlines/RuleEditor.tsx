@@ -9,7 +9,7 @@ import type { DeadlineRule } from '../../../shared/records.js';
 import { formatDay } from '../../ui/dates.js';
 import { Field } from '../../ui/Field.js';
 import { humanize } from '../../ui/labels.js';
-import { useDeadlines } from './deadlines-store.js';
+import { useDeadlines } from '../../state/deadlines.js';
 import type { CaseEvent, CaseMeeting, Deadline } from './logic.js';
 
 export const ROLL_LABELS: Record<(typeof ROLL_MODES)[number], string> = { forward: 'Next business day', back: 'Previous business day', none: 'Do not roll' };

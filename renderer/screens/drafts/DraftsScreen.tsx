@@ -2,12 +2,13 @@
 // list says what each is and when it was last saved; "New draft" starts one blank or from a template filled from
 // the case; "Prepare brief" builds a meeting brief from what the case holds (a shareable one after a preview of what
 // it carries). Opening one shows the editor.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { MeetingBriefSectionId } from '../../../shared/documents/brief-sections.js';
 import type { KindName } from '../../../shared/records.js';
 import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
 import { useCases } from '../../state/cases.js';
+import { useRecords } from '../../state/data.js';
 import { go } from '../../state/navigation.js';
 import { sectionOfKind } from '../../shell/palette/record-sections.js';
 import { formatDay, formatInstant, timeAgo } from '../../ui/dates.js';
@@ -18,37 +19,33 @@ import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { DraftView } from './DraftView.js';
 import { ShareablePreview } from './ShareablePreview.js';
 import {
-  DRAFT_TYPE_LABELS, EMPTY_DOCUMENT, loadDrafts, revisionsOf, saveRevision, TEMPLATE_LABELS,
-  type Draft, type Meeting, type Revision, type TemplateName,
+  DRAFT_TYPE_LABELS, EMPTY_DOCUMENT, revisionsOf, saveRevision, TEMPLATE_LABELS,
+  type Draft, type Revision, type TemplateName,
 } from './drafts-data.js';
 import './drafts.css';
 
 export function DraftsScreen({ caseId }: { caseId: string }) {
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
-  const [data, setData] = useState<{ drafts: Draft[]; revisions: Revision[] } | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const drafts = useRecords(caseId, 'draft');
+  const revisions = useRecords(caseId, 'draftRevision');
+  const data = drafts.records && revisions.records ? { drafts: drafts.records, revisions: revisions.records } : null;
+  const loadError = drafts.error ?? revisions.error;
   const [openId, setOpenId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'new' | 'brief' | null>(null);
   const [deleted, setDeleted] = useState<Draft | null>(null);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
 
+  const reloadDrafts = drafts.reload;
+  const reloadRevisions = revisions.reload;
   const reload = useCallback(async () => {
-    try {
-      setData(await loadDrafts(caseId));
-      setLoadError(null);
-    } catch (err) {
-      setLoadError(messageOf(err));
-    }
-  }, [caseId]);
+    await Promise.all([reloadDrafts(), reloadRevisions()]);
+  }, [reloadDrafts, reloadRevisions]);
 
-  useEffect(() => void reload(), [reload]);
-
-  const addRevision = useCallback((revision: Revision) => {
-    setData((d) => (d ? { ...d, revisions: [...d.revisions, revision] } : d));
-  }, []);
+  const addRevision = revisions.put;
 
   async function created(draft: Draft, revision: Revision) {
-    setData((d) => (d ? { drafts: [...d.drafts, draft], revisions: [...d.revisions, revision] } : d));
+    drafts.put(draft);
+    revisions.put(revision);
     setDialog(null);
     setOpenId(draft.id);
   }
@@ -253,14 +250,20 @@ function NewDraftDialog({ caseId, open, onClose, onCreated }: { caseId: string; 
  * exports the brief straight away, both with the sections left out.
  */
 function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: string; open: boolean; onClose(): void; onCreated(d: Draft, r: Revision): void }) {
-  const [meetings, setMeetings] = useState<Meeting[] | null>(null);
+  // Read each time the dialog opens; planned meetings first, soonest first.
+  const listed = useRecords(caseId, 'meeting', { enabled: open });
+  const meetings = useMemo(
+    () => listed.records && [...listed.records].sort((a, b) => (a.status === 'planned' ? 0 : 1) - (b.status === 'planned' ? 0 : 1) || (a.meetingDate ?? '').localeCompare(b.meetingDate ?? '')),
+    [listed.records],
+  );
   const [meetingId, setMeetingId] = useState('');
   const [shareable, setShareable] = useState(false);
   const [step, setStep] = useState<'choose' | 'preview'>('choose');
   const [leaveOut, setLeaveOut] = useState<MeetingBriefSectionId[]>([]);
   const [ready, setReady] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
+  const error = actionError ?? listed.error;
   const [exported, setExported] = useState<string | null>(null);
   const formId = useId();
   const previewHeading = useRef<HTMLParagraphElement>(null);
@@ -272,15 +275,12 @@ function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: stri
     setStep('choose');
     setLeaveOut([]);
     setExported(null);
-    api().call('meeting.list', { caseId }).then(
-      (list) => {
-        const sorted = [...list].sort((a, b) => (a.status === 'planned' ? 0 : 1) - (b.status === 'planned' ? 0 : 1) || (a.meetingDate ?? '').localeCompare(b.meetingDate ?? ''));
-        setMeetings(sorted);
-        setMeetingId((id) => (sorted.some((m) => m.id === id) ? id : sorted[0]?.id ?? ''));
-      },
-      (err: unknown) => setError(messageOf(err)),
-    );
   }, [open, caseId]);
+
+  // The meeting chosen stays chosen while it is listed; else the first.
+  useEffect(() => {
+    if (meetings) setMeetingId((id) => (meetings.some((m) => m.id === id) ? id : meetings[0]?.id ?? ''));
+  }, [meetings]);
 
   useEffect(() => {
     if (step === 'preview') previewHeading.current?.focus();

@@ -5,13 +5,16 @@ import type { Editor } from '@tiptap/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { LinkableKind, RecordLinkMark } from '../../../shared/documents/model.js';
 import { KINDS } from '../../../shared/records.js';
-import { messageOf } from '../../api/client.js';
+import { useRecords } from '../../state/data.js';
+import { anyRecord, type AnyRecord } from '../../state/records.js';
 import { kindLabel } from '../../ui/labels.js';
-import { listOf, type AnyRecord } from '../../ui/records/calls.js';
 import { FormDialog } from './FormDialog.js';
 
+/** A kind whose records the dialog lists (the directive, one per case, is not chosen from a list). */
+type ListedKind = Exclude<LinkableKind, 'directive'>;
+
 /** The kinds a draft links to most, in the order a negotiator thinks of them. */
-const LINK_KINDS: readonly LinkableKind[] = ['issue', 'precedent', 'deadline', 'meeting', 'actionItem', 'watchItem', 'event', 'party'];
+const LINK_KINDS: readonly ListedKind[] = ['issue', 'precedent', 'deadline', 'meeting', 'actionItem', 'watchItem', 'event', 'party'];
 
 /** How many records the list shows at once: typing narrows it. */
 const SHOWN = 50;
@@ -30,11 +33,10 @@ interface RecordLinkDialogProps {
 }
 
 export function RecordLinkDialog({ caseId, editor, open, onClose }: RecordLinkDialogProps) {
-  const [kind, setKind] = useState<LinkableKind>('issue');
-  const [records, setRecords] = useState<AnyRecord[] | null>(null);
+  const [kind, setKind] = useState<ListedKind>('issue');
   const [filter, setFilter] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [choiceError, setError] = useState<string | null>(null);
   const [linked, setLinked] = useState(false);
 
   useEffect(() => {
@@ -45,18 +47,10 @@ export function RecordLinkDialog({ caseId, editor, open, onClose }: RecordLinkDi
     setLinked(editor.isActive('recordLink'));
   }, [open, editor]);
 
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    setRecords(null);
-    listOf(caseId, kind).then(
-      (list) => live && setRecords(list.filter((r) => titleOf(kind, r))),
-      (err: unknown) => live && setError(messageOf(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [open, caseId, kind]);
+  // Read when the dialog opens, and for each kind chosen; a record without a title cannot be named in the text.
+  const listed = useRecords(caseId, kind, { enabled: open });
+  const records = useMemo(() => listed.records?.map(anyRecord).filter((r) => titleOf(kind, r)) ?? null, [listed.records, kind]);
+  const error = choiceError ?? listed.error;
 
   const shown = useMemo(() => {
     const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
@@ -92,7 +86,7 @@ export function RecordLinkDialog({ caseId, editor, open, onClose }: RecordLinkDi
       <div className="record-link-dialog__query">
         <label className="field">
           <span className="field__label">Kind of record</span>
-          <select className="input" value={kind} onChange={(e) => { setKind(e.target.value as LinkableKind); setChosen(null); }}>
+          <select className="input" value={kind} onChange={(e) => { setKind(e.target.value as ListedKind); setChosen(null); }}>
             {LINK_KINDS.map((k) => <option key={k} value={k}>{kindLabel(k)}</option>)}
           </select>
         </label>

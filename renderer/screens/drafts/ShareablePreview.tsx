@@ -2,12 +2,11 @@
 // out and what the sharing rules keep out of it, the shareable texts that may give something away (a sentence of an
 // internal text, or a telltale word such as "walk-away"), each naming its record and field with a way to open it, and
 // the choices people made for single records or fields that the brief follows.
-import { useEffect, useId, useState } from 'react';
-import type { BriefPreview, SharingWarning, TextPlace } from '../../../shared/api-types.js';
+import { useEffect, useId } from 'react';
+import type { SharingWarning, TextPlace } from '../../../shared/api-types.js';
 import type { MeetingBriefSectionId } from '../../../shared/documents/brief-sections.js';
 import { KINDS } from '../../../shared/records.js';
-import { messageOf } from '../../api/client.js';
-import { api } from '../../services.js';
+import { useRead } from '../../state/data.js';
 import { formatInstant } from '../../ui/dates.js';
 
 interface ShareablePreviewProps {
@@ -24,35 +23,12 @@ interface ShareablePreviewProps {
 const kindWord = (kind: TextPlace['kind']) => KINDS[kind].label.toLowerCase();
 
 export function ShareablePreview({ caseId, meetingId, leaveOut, onLeaveOut, onReady, onOpen }: ShareablePreviewProps) {
-  const [preview, setPreview] = useState<BriefPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [reading, setReading] = useState(true);
   const ids = useId();
-  const leaveOutKey = leaveOut.join(',');
-
-  useEffect(() => {
-    let current = true;
-    setReading(true);
-    onReady(false);
-    api().call('brief.preview', { caseId, meetingId, leaveOut: [...leaveOut] }).then(
-      (p) => {
-        if (!current) return;
-        setPreview(p);
-        setError(null);
-        setReading(false);
-        onReady(true);
-      },
-      (err: unknown) => {
-        if (!current) return;
-        setError(messageOf(err));
-        setReading(false);
-      },
-    );
-    return () => {
-      current = false;
-    };
-    // leaveOut is compared by its content; onReady is the dialog's setter.
-  }, [caseId, meetingId, leaveOutKey]);
+  // Read again for each choice of sections, the last preview staying on screen (and its boxes focused) meanwhile.
+  const { data: preview, error, reading } = useRead('brief.preview', { caseId, meetingId, leaveOut: [...leaveOut] }, { keepPrevious: true });
+  const ready = !reading && error === null && preview !== null;
+  // onReady is the dialog's setter.
+  useEffect(() => onReady(ready), [ready]);
 
   if (error) return <p className="notice notice--error" role="alert">The shareable brief cannot be previewed: {error}</p>;
   if (!preview) return <p aria-busy="true">Reading what the brief would carry…</p>;

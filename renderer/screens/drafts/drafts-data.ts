@@ -1,7 +1,8 @@
-// What the drafts screen reads and writes through the API, and the small pure helpers around it.
+// What the drafts screen writes through the API besides its fields (a revision), and the small pure helpers around it.
+// It reads drafts and revisions with useRecords (state/data.ts).
 import { documentText, sectionIds, type DocumentNode } from '../../../shared/documents/index.js';
 import type { RecordOf } from '../../../shared/records.js';
-import { api } from '../../services.js';
+import { createRecord } from '../../state/records.js';
 
 export type Draft = RecordOf<'draft'>;
 export type Revision = RecordOf<'draftRevision'>;
@@ -50,21 +51,10 @@ export function isShareableDraft(draft: Draft, doc: DocumentNode | null): boolea
   return draft.draftType === 'meeting_brief' && doc !== null && !sectionIds(doc).includes('batna');
 }
 
-export async function loadDrafts(caseId: string): Promise<{ drafts: Draft[]; revisions: Revision[] }> {
-  const [drafts, revisions] = await Promise.all([
-    api().call('draft.list', { caseId }),
-    api().call('draftRevision.list', { caseId }),
-  ]);
-  return { drafts, revisions };
-}
-
 export function revisionsOf(all: readonly Revision[], draftId: string): Revision[] {
   return all.filter((r) => r.draftId === draftId).sort((a, b) => a.revisionNumber - b.revisionNumber);
 }
 
 export function saveRevision(caseId: string, draftId: string, doc: DocumentNode, note?: string): Promise<Revision> {
-  return api().call('draftRevision.create', {
-    caseId,
-    fields: { draftId, format: 'prosemirror', body: JSON.stringify(doc), ...(note ? { note } : {}) },
-  });
+  return createRecord(caseId, 'draftRevision', { draftId, format: 'prosemirror', body: JSON.stringify(doc), ...(note ? { note } : {}) });
 }

@@ -6,7 +6,7 @@ import type { RecordOf } from '../../../shared/records.js';
 import { formatDay, isoToday } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { AutoText, InlineFormProblem, orNull } from './fields.js';
-import { problemOf, useMeetings, type Meeting } from './store.js';
+import { problemOf, useMeetings, type Meeting } from '../../state/meetings.js';
 import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
 import { DATE_RANGE, refusalsIn } from '../../ui/typed-input.js';
 

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { PARTY_SIDES } from '../../../shared/enums.js';
 import type { RecordOf } from '../../../shared/records.js';
 import { AutoText, InlineFormProblem, orNull } from './fields.js';
-import { problemOf, useMeetings, type Meeting } from './store.js';
+import { problemOf, useMeetings, type Meeting } from '../../state/meetings.js';
 import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
 
 type Attendee = RecordOf<'attendee'>;

@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import { CONCESSION_DIRECTIONS } from '../../../shared/enums.js';
 import type { RecordOf } from '../../../shared/records.js';
 import { AutoText } from './fields.js';
-import { problemOf, useMeetings, type Meeting } from './store.js';
+import { problemOf, useMeetings, type Meeting } from '../../state/meetings.js';
 
 type Concession = RecordOf<'concession'>;
 type Direction = Concession['direction'];

@@ -13,7 +13,7 @@ import { ActionItems } from './ActionItems.js';
 import { Concessions } from './Concessions.js';
 import { AutoText, orNull } from './fields.js';
 import { Decisions, Notes } from './Notes.js';
-import { problemOf, useMeetings, type Meeting } from './store.js';
+import { problemOf, useMeetings, type Meeting } from '../../state/meetings.js';
 
 const STATUS_OPTIONS = MEETING_STATUSES.map((s) => ({ value: s, label: humanize(s) }));
 

@@ -11,7 +11,7 @@ import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { formatDay, isoToday } from '../../ui/dates.js';
 import { DATE_RANGE, refusalsIn } from '../../ui/typed-input.js';
 import { MeetingDetailView } from './MeetingDetail.js';
-import { orderMeetings, problemOf, useMeetings, type Meeting } from './store.js';
+import { orderMeetings, problemOf, useMeetings, type Meeting } from '../../state/meetings.js';
 import './meetings.css';
 
 export function MeetingsScreen({ caseId }: { caseId: string }) {

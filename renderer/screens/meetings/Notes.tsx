@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import type { RecordOf } from '../../../shared/records.js';
 import { formatInstantIn } from '../../ui/dates.js';
 import { AutoText, InlineFormProblem } from './fields.js';
-import { problemOf, useMeetings, type Meeting } from './store.js';
+import { problemOf, useMeetings, type Meeting } from '../../state/meetings.js';
 import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
 
 type Note = RecordOf<'note'>;

@@ -8,7 +8,7 @@ import { Field } from '../../ui/Field.js';
 import { SharingMark } from '../../ui/sharing/RecordSharing.js';
 import { SaveState } from '../../ui/SaveState.js';
 import { TypedInput, type Typed } from '../../ui/typed-input.js';
-import { problemOf } from './store.js';
+import { problemOf } from '../../state/meetings.js';
 
 export const SAVE_PAUSE_MS = 700;
 

@@ -1,10 +1,13 @@
 // Our best alternative to a negotiated agreement, and our estimate of theirs: one record per side, edited in place.
 import { useState } from 'react';
 import { BATNA_STRENGTHS } from '../../../shared/enums.js';
+import type { RecordOf } from '../../../shared/records.js';
+import { useRecords } from '../../state/data.js';
+import { createRecord } from '../../state/records.js';
 import { humanize } from '../../ui/labels.js';
-import { createOf, type AnyRecord } from '../../ui/records/calls.js';
 import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
-import { useRecords } from '../../ui/records/use-records.js';
+
+type Batna = RecordOf<'batna'>;
 
 const STRENGTHS = BATNA_STRENGTHS.map((s) => ({ value: s, label: humanize(s) }));
 const SIDES = [
@@ -37,9 +40,9 @@ export function BatnaSection({ caseId, readOnly }: { caseId: string; readOnly: b
   );
 }
 
-function BatnaFields({ caseId, record, readOnly, onSaved }: { caseId: string; record: AnyRecord; readOnly: boolean; onSaved(r: AnyRecord): void }) {
+function BatnaFields({ caseId, record, readOnly, onSaved }: { caseId: string; record: Batna; readOnly: boolean; onSaved(r: Batna): void }) {
   const common = { caseId, kind: 'batna' as const, record, onSaved, disabled: readOnly };
-  const side = String(record.side);
+  const side = record.side;
   return (
     <>
       <RecordField {...common} field="description" label={side === 'ours' ? 'Our alternative' : 'Their alternative'} control="long" required />
@@ -49,7 +52,7 @@ function BatnaFields({ caseId, record, readOnly, onSaved }: { caseId: string; re
   );
 }
 
-function NewBatna({ caseId, side, hint, readOnly, onCreated }: { caseId: string; side: 'ours' | 'theirs'; hint: string; readOnly: boolean; onCreated(r: AnyRecord): void }) {
+function NewBatna({ caseId, side, hint, readOnly, onCreated }: { caseId: string; side: Batna['side']; hint: string; readOnly: boolean; onCreated(r: Batna): void }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   if (readOnly) return <p className="empty">Not recorded.</p>;
@@ -59,7 +62,7 @@ function NewBatna({ caseId, side, hint, readOnly, onCreated }: { caseId: string;
       onSubmit={async (e) => {
         e.preventDefault();
         try {
-          onCreated(await createOf(caseId, 'batna', { side, description: text }));
+          onCreated(await createRecord(caseId, 'batna', { side, description: text }));
         } catch (err) {
           setError(failureText(err, 'description'));
         }

@@ -1,14 +1,16 @@
 // One issue, open beside the matrix: every field saves as the user goes. A change to a position may carry why it
 // changed and the meeting it changed in; the core records each change, and the history below lists them.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CONCESSION_DIRECTIONS } from '../../../shared/enums.js';
+import type { RecordOf } from '../../../shared/records.js';
 import { messageOf } from '../../api/client.js';
+import { useRecords } from '../../state/data.js';
+import { createRecord, deleteRecord, restoreRecord } from '../../state/records.js';
 import { limitsOf } from '../../ui/typed-input.js';
 import { formatDay, formatInstant, timeAgo } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { LinksPanel } from '../../ui/links/LinksPanel.js';
 import { ReviewComments } from '../../ui/review/ReviewComments.js';
-import { createOf, deleteOf, listOf, restoreOf, type AnyRecord } from '../../ui/records/calls.js';
 import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
 import { useUndo } from '../../ui/records/undo.js';
 import { RecordSharingProvider, SharingSection } from '../../ui/sharing/RecordSharing.js';
@@ -18,24 +20,29 @@ const POSITION_LABELS: Record<string, string> = {
   'ours:opening': 'Our opening', 'ours:target': 'Our target', 'ours:walkaway': 'Our walk-away', 'theirs:stated': 'Their position',
 };
 
+type Issue = RecordOf<'issue'>;
+type Meeting = RecordOf<'meeting'>;
+type Concession = RecordOf<'concession'>;
+
 interface IssuePanelProps {
   caseId: string;
-  issue: AnyRecord;
-  meetings: AnyRecord[];
+  issue: Issue;
+  meetings: Meeting[];
   readOnly: boolean;
-  onSaved(issue: AnyRecord): void;
+  onSaved(issue: Issue): void;
   onClose(): void;
   onDelete(): void;
 }
 
-const meetingName = (m: AnyRecord) => `${String(m.title)}${m.meetingDate ? ` (${formatDay(String(m.meetingDate))})` : ''}`;
+const meetingName = (m: Meeting) => `${m.title}${m.meetingDate ? ` (${formatDay(m.meetingDate)})` : ''}`;
 
 export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose, onDelete }: IssuePanelProps) {
   const [reason, setReason] = useState('');
   const [meetingId, setMeetingId] = useState('');
   const [recordedOn, setRecordedOn] = useState('');
-  const [history, setHistory] = useState<AnyRecord[] | null>(null);
-  const [historyError, setHistoryError] = useState<string | null>(null);
+  const changes = useRecords(caseId, 'positionChange', { filter: { issueId: issue.id } });
+  const history = useMemo(() => changes.records && [...changes.records].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), [changes.records]);
+  const historyError = changes.error;
   const context = useRef({ reason, meetingId, recordedOn });
   context.current = { reason, meetingId, recordedOn };
   const ids = useId();
@@ -43,33 +50,22 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
 
   useEffect(() => headingRef.current?.focus(), []);
 
-  const loadHistory = useCallback(async () => {
-    try {
-      const changes = await listOf(caseId, 'positionChange', { issueId: issue.id });
-      setHistory(changes.sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
-      setHistoryError(null);
-    } catch (err) {
-      setHistoryError(messageOf(err));
-    }
-  }, [caseId, issue.id]);
-  useEffect(() => void loadHistory(), [loadHistory]);
-
   const positionExtra = () => {
     const { reason: r, meetingId: m, recordedOn: on } = context.current;
     return { ...(r.trim() ? { reason: r.trim() } : {}), ...(m ? { meetingId: m } : {}), ...(on ? { recordedOn: on } : {}) };
   };
-  const savedPosition = (rec: AnyRecord) => {
+  const savedPosition = (rec: Issue) => {
     onSaved(rec);
     // A reason is for the change it was given with; a later, unrelated edit must not carry it into the history.
     setReason('');
     context.current = { ...context.current, reason: '' };
-    void loadHistory();
+    void changes.reload();
   };
   const common = { caseId, kind: 'issue' as const, record: issue, onSaved, disabled: readOnly };
-  const position = (field: string, label: string) => (
+  const position = (field: 'ourOpening' | 'ourTarget' | 'ourWalkaway' | 'theirPosition', label: string) => (
     <RecordField {...common} field={field} label={label} control="long" extra={positionExtra} onSaved={savedPosition} />
   );
-  const meetingTitle = (id: unknown) => meetings.find((m) => m.id === id);
+  const meetingTitle = (id: string | null) => meetings.find((m) => m.id === id);
 
   return (
     <RecordSharingProvider caseId={caseId} kind="issue" id={issue.id}>
@@ -77,7 +73,7 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
       <div className="records__detail-head">
         <h2 id={`${ids}-h`} ref={headingRef} tabIndex={-1}>
           <span className="visually-hidden">Issue: </span>
-          {String(issue.title)}
+          {issue.title}
         </h2>
         <button type="button" className="icon-button" aria-label="Close the issue" onClick={onClose}>×</button>
       </div>
@@ -129,16 +125,16 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
               return (
                 <li key={c.id} data-record-id={c.id}>
                   <span className="history__change">
-                    <strong>{POSITION_LABELS[`${String(c.side)}:${String(c.position)}`] ?? humanize(String(c.position))}</strong>:{' '}
-                    {c.previousValue ? <span className="muted">“{String(c.previousValue)}” → </span> : <span className="muted">set to </span>}
-                    {c.value ? `“${String(c.value)}”` : <span className="muted">cleared</span>}
+                    <strong>{POSITION_LABELS[`${c.side}:${c.position}`] ?? humanize(c.position)}</strong>:{' '}
+                    {c.previousValue ? <span className="muted">“{c.previousValue}” → </span> : <span className="muted">set to </span>}
+                    {c.value ? `“${c.value}”` : <span className="muted">cleared</span>}
                   </span>
                   <span className="history__meta">
                     {c.recordedOn
-                      ? <time dateTime={String(c.recordedOn)} title={`Typed ${formatInstant(c.createdAt)}`}>{formatDay(String(c.recordedOn))}</time>
+                      ? <time dateTime={c.recordedOn} title={`Typed ${formatInstant(c.createdAt)}`}>{formatDay(c.recordedOn)}</time>
                       : <time dateTime={c.createdAt} title={formatInstant(c.createdAt)}>{formatInstant(c.createdAt)} ({timeAgo(c.createdAt)})</time>}
                     {meeting && <> · in {meetingName(meeting)}</>}
-                    {c.reason ? <> · Reason: {String(c.reason)}</> : null}
+                    {c.reason ? <> · Reason: {c.reason}</> : null}
                   </span>
                 </li>
               );
@@ -161,23 +157,18 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
   );
 }
 
-function Concessions({ caseId, issueId, meetings, readOnly }: { caseId: string; issueId: string; meetings: AnyRecord[]; readOnly: boolean }) {
-  const [list, setList] = useState<AnyRecord[] | null>(null);
-  const [direction, setDirection] = useState<string>('given');
+function Concessions({ caseId, issueId, meetings, readOnly }: { caseId: string; issueId: string; meetings: Meeting[]; readOnly: boolean }) {
+  const concessions = useRecords(caseId, 'concession', { filter: { issueId } });
+  const list = concessions.records;
+  const [direction, setDirection] = useState<Concession['direction']>('given');
   const [description, setDescription] = useState('');
   const [meetingId, setMeetingId] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [changeError, setError] = useState<string | null>(null);
+  // A list that could not be read is said where a refused change is.
+  const error = changeError ?? concessions.error;
   const { notice, offer } = useUndo();
   const ids = useId();
-
-  const load = useCallback(async () => {
-    try {
-      setList(await listOf(caseId, 'concession', { issueId }));
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }, [caseId, issueId]);
-  useEffect(() => void load(), [load]);
+  const load = concessions.reload;
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
@@ -185,7 +176,7 @@ function Concessions({ caseId, issueId, meetings, readOnly }: { caseId: string; 
       const today = new Date();
       const madeOn = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
       const meeting = meetings.find((m) => m.id === meetingId);
-      await createOf(caseId, 'concession', { issueId, direction, description, ...(meetingId ? { meetingId } : {}), madeOn: (meeting?.meetingDate as string | undefined) ?? madeOn });
+      await createRecord(caseId, 'concession', { issueId, direction, description, ...(meetingId ? { meetingId } : {}), madeOn: meeting?.meetingDate ?? madeOn });
       setDescription('');
       setError(null);
       await load();
@@ -194,11 +185,11 @@ function Concessions({ caseId, issueId, meetings, readOnly }: { caseId: string; 
     }
   }
 
-  async function remove(c: AnyRecord) {
+  async function remove(c: Concession) {
     try {
-      await deleteOf(caseId, 'concession', c.id);
+      await deleteRecord(caseId, 'concession', c.id);
       offer('Concession deleted.', async () => {
-        await restoreOf(caseId, 'concession', c.id);
+        await restoreRecord(caseId, 'concession', c.id);
         await load();
       });
       await load();
@@ -218,15 +209,15 @@ function Concessions({ caseId, issueId, meetings, readOnly }: { caseId: string; 
             return (
               <li key={c.id} data-record-id={c.id} className="concession">
                 <span className="history__change">
-                  <span className={`pill ${c.direction === 'given' ? 'pill--high' : ''}`}>{c.direction === 'given' ? 'We gave' : 'We received'}</span> {String(c.description)}
+                  <span className={`pill ${c.direction === 'given' ? 'pill--high' : ''}`}>{c.direction === 'given' ? 'We gave' : 'We received'}</span> {c.description}
                 </span>
                 <span className="history__meta">
-                  {c.madeOn ? formatDay(String(c.madeOn)) : 'Date not recorded'}
+                  {c.madeOn ? formatDay(c.madeOn) : 'Date not recorded'}
                   {meeting && <> · in {meetingName(meeting)}</>}
                   {!readOnly && (
                     <>
                       {' · '}
-                      <button type="button" className="link-button" onClick={() => void remove(c)} aria-label={`Delete concession: ${String(c.description)}`}>Delete</button>
+                      <button type="button" className="link-button" onClick={() => void remove(c)} aria-label={`Delete concession: ${c.description}`}>Delete</button>
                     </>
                   )}
                 </span>
@@ -240,7 +231,7 @@ function Concessions({ caseId, issueId, meetings, readOnly }: { caseId: string; 
         <form className="records__add" onSubmit={(e) => void add(e)} aria-label="Add a concession">
           <div className="field">
             <label className="field__label" htmlFor={`${ids}-dir`}>Direction</label>
-            <select id={`${ids}-dir`} className="input" value={direction} onChange={(e) => setDirection(e.target.value)}>
+            <select id={`${ids}-dir`} className="input" value={direction} onChange={(e) => setDirection(e.target.value as Concession['direction'])}>
               {CONCESSION_DIRECTIONS.map((d) => <option key={d} value={d}>{d === 'given' ? 'We gave' : 'We received'}</option>)}
             </select>
           </div>

@@ -3,7 +3,9 @@
 // sides' BATNA.
 import { useState } from 'react';
 import { ISSUE_PRIORITIES } from '../../../shared/enums.js';
+import type { RecordOf } from '../../../shared/records.js';
 import { useCases } from '../../state/cases.js';
+import { useRecords } from '../../state/data.js';
 import { humanize } from '../../ui/labels.js';
 import { parentThrough } from '../../ui/records/land-on-record.js';
 import { RecordsBesideDetail, RecordTable, type RecordColumn } from '../../ui/records/RecordTable.js';
@@ -11,29 +13,31 @@ import { useRecordList } from '../../ui/records/use-record-list.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { BatnaSection } from './BatnaSection.js';
 import { IssuePanel } from './IssuePanel.js';
-import { useRecords } from '../../ui/records/use-records.js';
 import '../../ui/records/records.css';
 import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
 
-const PRIORITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+type Issue = RecordOf<'issue'>;
+type Priority = Issue['priority'];
+
+const PRIORITY_RANK: Record<Priority, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 /**
  * Positions the matrix leaves out while an issue is open beside it on a window too narrow for all seven columns
  * (records.css): the open issue shows them, and the target against their position stays in view for every issue.
  */
 const SHOWN_IN_PANEL = new Set(['ourOpening', 'ourWalkaway']);
 /** A position as the matrix shows it: a few lines of it, or a dash while it is not known. */
-const positionColumn = (field: string, heading: string): RecordColumn => ({
+const positionColumn = (field: 'ourOpening' | 'ourTarget' | 'ourWalkaway' | 'theirPosition', heading: string): RecordColumn<Issue> => ({
   heading,
   className: SHOWN_IN_PANEL.has(field) ? 'issues-matrix__beside-panel' : undefined,
-  cell: (issue) => (issue[field] ? <span className="cell-text">{String(issue[field])}</span> : <span className="muted">—</span>),
+  cell: (issue) => (issue[field] ? <span className="cell-text">{issue[field]}</span> : <span className="muted">—</span>),
 });
-const COLUMNS: RecordColumn[] = [
-  { heading: 'Priority', cell: (issue) => <span className={`pill pill--${String(issue.priority)}`}>{humanize(String(issue.priority))}</span> },
+const COLUMNS: RecordColumn<Issue>[] = [
+  { heading: 'Priority', cell: (issue) => <span className={`pill pill--${issue.priority}`}>{humanize(issue.priority)}</span> },
   positionColumn('ourOpening', 'Our opening'),
   positionColumn('ourTarget', 'Target'),
   positionColumn('ourWalkaway', 'Walk-away'),
   positionColumn('theirPosition', 'Their position'),
-  { heading: 'Status', cell: (issue) => humanize(String(issue.status)) },
+  { heading: 'Status', cell: (issue) => humanize(issue.status) },
 ];
 
 export function NegotiationScreen({ caseId }: { caseId: string }) {
@@ -42,7 +46,7 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
   const { openId, setOpenId, addError, notice } = issues;
   const meetings = useRecords(caseId, 'meeting');
   const [title, setTitle] = useState('');
-  const [priority, setPriority] = useState<string>('medium');
+  const [priority, setPriority] = useState<Priority>('medium');
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
@@ -50,7 +54,7 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
   }
 
   const list = [...(issues.records ?? [])].sort(
-    (a, b) => ((a.sortOrder as number | null) ?? 1e9) - ((b.sortOrder as number | null) ?? 1e9) || PRIORITY_RANK[a.priority as string]! - PRIORITY_RANK[b.priority as string]!,
+    (a, b) => (a.sortOrder ?? 1e9) - (b.sortOrder ?? 1e9) || PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority],
   );
   const open = list.find((i) => i.id === openId) ?? null;
 
@@ -85,7 +89,7 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
                 </div>
                 <div className="field">
                   <label className="field__label" htmlFor="new-issue-priority">Priority</label>
-                  <select id="new-issue-priority" className="input" value={priority} onChange={(e) => setPriority(e.target.value)}>
+                  <select id="new-issue-priority" className="input" value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
                     {ISSUE_PRIORITIES.map((p) => <option key={p} value={p}>{humanize(p)}</option>)}
                   </select>
                 </div>

@@ -2,11 +2,11 @@
 // list, edited as the user goes, with what links to it (the issues it supports, say).
 import { useState } from 'react';
 import { PRECEDENT_TYPES } from '../../../shared/enums.js';
+import type { RecordOf } from '../../../shared/records.js';
 import { useCases } from '../../state/cases.js';
 import { formatDay } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { RecordDetailPanel } from '../../ui/records/RecordDetailPanel.js';
-import type { AnyRecord } from '../../ui/records/calls.js';
 import { RecordField, RecordSelect } from '../../ui/records/RecordField.js';
 import { RecordsBesideDetail, RecordTable, type RecordColumn } from '../../ui/records/RecordTable.js';
 import { useRecordList } from '../../ui/records/use-record-list.js';
@@ -14,13 +14,16 @@ import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import '../../ui/records/records.css';
 import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
 
+type Precedent = RecordOf<'precedent'>;
+type PrecedentType = Precedent['precedentType'];
+
 const TYPE_LABELS: Record<string, string> = { court_decision: 'Court decision', agency_action: 'Agency action', earlier_directive: 'Earlier directive', case_file: 'Another case file', public_statement: 'Public statement' };
-const typeLabel = (t: unknown) => TYPE_LABELS[String(t)] ?? humanize(String(t));
+const typeLabel = (t: PrecedentType) => TYPE_LABELS[t] ?? humanize(t);
 const TYPE_OPTIONS = PRECEDENT_TYPES.map((t) => ({ value: t, label: typeLabel(t) }));
-const COLUMNS: RecordColumn[] = [
+const COLUMNS: RecordColumn<Precedent>[] = [
   { heading: 'Type', cell: (p) => typeLabel(p.precedentType) },
-  { heading: 'Citation', cell: (p) => (p.citation ? <span className="cell-text">{String(p.citation)}</span> : <span className="muted">—</span>) },
-  { heading: 'Date', nowrap: true, cell: (p) => (p.decidedOn ? formatDay(String(p.decidedOn)) : <span className="muted">—</span>) },
+  { heading: 'Citation', cell: (p) => (p.citation ? <span className="cell-text">{p.citation}</span> : <span className="muted">—</span>) },
+  { heading: 'Date', nowrap: true, cell: (p) => (p.decidedOn ? formatDay(p.decidedOn) : <span className="muted">—</span>) },
 ];
 
 export function PrecedentsScreen({ caseId }: { caseId: string }) {
@@ -28,14 +31,14 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
   const precedents = useRecordList(caseId, 'precedent', 'Precedent');
   const { openId, setOpenId, addError, notice } = precedents;
   const [title, setTitle] = useState('');
-  const [type, setType] = useState<string>('court_decision');
+  const [type, setType] = useState<PrecedentType>('court_decision');
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
     if (await precedents.add({ title, precedentType: type })) setTitle(clearIfUnchanged(title));
   }
 
-  const list = [...(precedents.records ?? [])].sort((a, b) => String(b.decidedOn ?? '').localeCompare(String(a.decidedOn ?? '')));
+  const list = [...(precedents.records ?? [])].sort((a, b) => (b.decidedOn ?? '').localeCompare(a.decidedOn ?? ''));
   const open = list.find((p) => p.id === openId) ?? null;
   return (
     <div className="screen precedents">
@@ -52,7 +55,7 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
               </div>
               <div className="field">
                 <label className="field__label" htmlFor="new-precedent-type">Type</label>
-                <select id="new-precedent-type" className="input" value={type} onChange={(e) => setType(e.target.value)}>
+                <select id="new-precedent-type" className="input" value={type} onChange={(e) => setType(e.target.value as PrecedentType)}>
                   {TYPE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
                 </select>
               </div>
@@ -69,10 +72,10 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
   );
 }
 
-function PrecedentPanel({ caseId, record, readOnly, onSaved, onClose, onDelete }: { caseId: string; record: AnyRecord; readOnly: boolean; onSaved(r: AnyRecord): void; onClose(): void; onDelete(): void }) {
+function PrecedentPanel({ caseId, record, readOnly, onSaved, onClose, onDelete }: { caseId: string; record: Precedent; readOnly: boolean; onSaved(r: Precedent): void; onClose(): void; onDelete(): void }) {
   const common = { caseId, kind: 'precedent' as const, record, onSaved, disabled: readOnly };
   return (
-    <RecordDetailPanel caseId={caseId} kind="precedent" id={record.id} noun="precedent" title={String(record.title)} readOnly={readOnly} onClose={onClose} onDelete={onDelete}>
+    <RecordDetailPanel caseId={caseId} kind="precedent" id={record.id} noun="precedent" title={record.title} readOnly={readOnly} onClose={onClose} onDelete={onDelete}>
       <RecordField {...common} field="title" label="Title" required />
       <div className="form__row">
         <RecordSelect {...common} field="precedentType" label="Type" options={TYPE_OPTIONS} />

@@ -5,10 +5,9 @@
 // Printed, every month is drawn, in the page's flow (ui/print/print-view.ts).
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { format } from 'date-fns';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RecordOf } from '../../../shared/records.js';
-import { messageOf } from '../../api/client.js';
-import { api } from '../../services.js';
+import { useRecords } from '../../state/data.js';
 import { hashOf, type CaseSection } from '../../state/navigation.js';
 import { calendarDay, formatDay, isoToday } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
@@ -88,23 +87,32 @@ function entriesOf(data: Loaded, whole = false): { entries: Entry[]; undated: nu
   return { entries, undated };
 }
 
-export function TimelineScreen({ caseId }: { caseId: string }) {
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [shown, setShown] = useState<Record<EntryType, boolean>>({ event: true, meeting: true, deadline: true, positionChange: true, concession: true });
+/** Every record of one kind, however many: the timeline shows them all. */
+const ALL = { limit: 100_000 };
 
-  useEffect(() => {
-    let live = true;
-    const all = { caseId, limit: 100_000 };
-    Promise.all([
-      api().call('event.list', all), api().call('meeting.list', all), api().call('deadline.list', all),
-      api().call('positionChange.list', all), api().call('concession.list', all), api().call('issue.list', all),
-    ]).then(
-      ([events, meetings, deadlines, positionChanges, concessions, issues]) => live && setData({ events, meetings, deadlines, positionChanges, concessions, issues }),
-      (err: unknown) => live && setError(messageOf(err)),
-    );
-    return () => { live = false; };
-  }, [caseId]);
+/** The dated records of a case, once every kind is in; the first failure to read one, if any. */
+function useTimelineRecords(caseId: string): { data: Loaded | null; error: string | null } {
+  const events = useRecords(caseId, 'event', ALL);
+  const meetings = useRecords(caseId, 'meeting', ALL);
+  const deadlines = useRecords(caseId, 'deadline', ALL);
+  const positionChanges = useRecords(caseId, 'positionChange', ALL);
+  const concessions = useRecords(caseId, 'concession', ALL);
+  const issues = useRecords(caseId, 'issue', ALL);
+  const all = [events, meetings, deadlines, positionChanges, concessions, issues];
+  const error = all.find((r) => r.error)?.error ?? null;
+  const data = useMemo(
+    () => (events.records && meetings.records && deadlines.records && positionChanges.records && concessions.records && issues.records
+      ? { events: events.records, meetings: meetings.records, deadlines: deadlines.records, positionChanges: positionChanges.records, concessions: concessions.records, issues: issues.records }
+      : null),
+    [events.records, meetings.records, deadlines.records, positionChanges.records, concessions.records, issues.records],
+  );
+  // Drawn once every kind is in, never in part; a kind that could not be read leaves the timeline unread, saying why.
+  return { data: error ? null : data, error };
+}
+
+export function TimelineScreen({ caseId }: { caseId: string }) {
+  const { data, error } = useTimelineRecords(caseId);
+  const [shown, setShown] = useState<Record<EntryType, boolean>>({ event: true, meeting: true, deadline: true, positionChange: true, concession: true });
 
   const printing = usePrintView((s) => s.printing);
   const { entries, undated } = useMemo(() => (data ? entriesOf(data, printing) : { entries: [], undated: 0 }), [data, printing]);

@@ -2,11 +2,11 @@
 // indicators, what it would imply, the evidence so far, and when it was triggered.
 import { useState } from 'react';
 import { WATCH_STATUSES } from '../../../shared/enums.js';
+import type { RecordOf } from '../../../shared/records.js';
 import { useCases } from '../../state/cases.js';
 import { formatDay, isoToday } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { RecordDetailPanel } from '../../ui/records/RecordDetailPanel.js';
-import type { AnyRecord } from '../../ui/records/calls.js';
 import { RecordField, RecordSelect } from '../../ui/records/RecordField.js';
 import { RecordsBesideDetail, RecordTable, type RecordColumn } from '../../ui/records/RecordTable.js';
 import { useRecordList } from '../../ui/records/use-record-list.js';
@@ -14,12 +14,14 @@ import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import '../../ui/records/records.css';
 import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
 
+type WatchItem = RecordOf<'watchItem'>;
+
 const STATUS_OPTIONS = WATCH_STATUSES.map((s) => ({ value: s, label: humanize(s) }));
-const STATUS_RANK: Record<string, number> = { triggered: 0, watching: 1, closed: 2 };
-const COLUMNS: RecordColumn[] = [
-  { heading: 'Status', cell: (w) => <span className={`pill pill--${String(w.status)}`}>{humanize(String(w.status))}</span> },
-  { heading: 'Indicators', cell: (w) => (Array.isArray(w.indicators) && w.indicators.length ? `${w.indicators.length} indicator${w.indicators.length === 1 ? '' : 's'}` : <span className="muted">None yet</span>) },
-  { heading: 'Triggered', nowrap: true, cell: (w) => (w.triggeredOn ? formatDay(String(w.triggeredOn)) : <span className="muted">—</span>) },
+const STATUS_RANK: Record<WatchItem['status'], number> = { triggered: 0, watching: 1, closed: 2 };
+const COLUMNS: RecordColumn<WatchItem>[] = [
+  { heading: 'Status', cell: (w) => <span className={`pill pill--${w.status}`}>{humanize(w.status)}</span> },
+  { heading: 'Indicators', cell: (w) => (w.indicators?.length ? `${w.indicators.length} indicator${w.indicators.length === 1 ? '' : 's'}` : <span className="muted">None yet</span>) },
+  { heading: 'Triggered', nowrap: true, cell: (w) => (w.triggeredOn ? formatDay(w.triggeredOn) : <span className="muted">—</span>) },
 ];
 
 export function WatchScreen({ caseId }: { caseId: string }) {
@@ -33,7 +35,7 @@ export function WatchScreen({ caseId }: { caseId: string }) {
     if (await items.add({ title, status: 'watching' })) setTitle(clearIfUnchanged(title));
   }
 
-  const list = [...(items.records ?? [])].sort((a, b) => STATUS_RANK[String(a.status)]! - STATUS_RANK[String(b.status)]!);
+  const list = [...(items.records ?? [])].sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status]);
   const open = list.find((w) => w.id === openId) ?? null;
   return (
     <div className="screen watch">
@@ -61,10 +63,10 @@ export function WatchScreen({ caseId }: { caseId: string }) {
   );
 }
 
-function WatchPanel({ caseId, record, readOnly, onSaved, onClose, onDelete }: { caseId: string; record: AnyRecord; readOnly: boolean; onSaved(r: AnyRecord): void; onClose(): void; onDelete(): void }) {
+function WatchPanel({ caseId, record, readOnly, onSaved, onClose, onDelete }: { caseId: string; record: WatchItem; readOnly: boolean; onSaved(r: WatchItem): void; onClose(): void; onDelete(): void }) {
   const common = { caseId, kind: 'watchItem' as const, record, onSaved, disabled: readOnly };
   return (
-    <RecordDetailPanel caseId={caseId} kind="watchItem" id={record.id} noun="watch item" title={String(record.title)} readOnly={readOnly} onClose={onClose} onDelete={onDelete}>
+    <RecordDetailPanel caseId={caseId} kind="watchItem" id={record.id} noun="watch item" title={record.title} readOnly={readOnly} onClose={onClose} onDelete={onDelete}>
       <RecordField {...common} field="title" label="Title" required />
       <div className="form__row">
         <RecordSelect

@@ -1,5 +1,5 @@
 // Whether the command palette is open; the shortcuts and the sidebar's search button open it.
-import { create } from 'zustand';
+import { caseDataStore } from '../../state/data.js';
 
 interface PaletteState {
   open: boolean;
@@ -7,7 +7,7 @@ interface PaletteState {
   hide(): void;
 }
 
-export const usePalette = create<PaletteState>()((set) => ({
+export const usePalette = caseDataStore<PaletteState>()((set) => ({
   open: false,
   show: () => set({ open: true }),
   hide: () => set({ open: false }),

@@ -1,10 +1,9 @@
 // One record's history from the audit trail (record.history): newest first, who did what and when, each changed
 // field's value before and after (long text shortened, with a button to show it all), and the reason given.
 // Usable for any record: <HistoryPanel caseId id /> or, folded away until asked for, <HistoryDisclosure />.
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { AuditEntry } from '../../../shared/api-types.js';
-import { messageOf } from '../../api/client.js';
-import { api } from '../../services.js';
+import { useRead } from '../../state/data.js';
 import { formatInstant, timeAgo } from '../dates.js';
 import { DIRECTIVE_FIELD_LABELS, humanize } from '../labels.js';
 import './history.css';
@@ -90,25 +89,9 @@ interface HistoryProps {
 }
 
 export function HistoryPanel({ caseId, id, refreshKey }: HistoryProps) {
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    api()
-      .call('record.history', { caseId, id })
-      .then(
-        (list) => {
-          if (!current) return;
-          setEntries([...list].sort((a, b) => b.seq - a.seq));
-          setError(null);
-        },
-        (err: unknown) => current && setError(messageOf(err)),
-      );
-    return () => {
-      current = false;
-    };
-  }, [caseId, id, refreshKey]);
+  // Read again, the last list staying on screen, whenever the record changes.
+  const { data, error } = useRead('record.history', { caseId, id }, { keepPrevious: true, refreshKey });
+  const entries = useMemo(() => data && [...data].sort((a, b) => b.seq - a.seq), [data]);
 
   if (error) return <p className="field__error" role="alert">The history could not be read: {error}</p>;
   if (!entries) return <p className="muted" aria-busy="true">Reading the history…</p>;

@@ -1,15 +1,15 @@
 // A record's typed links: what it links to, what links to it (backlinks), and "Add link", which asks for the kind
 // of link and finds the other record of this case by searching. A link to a record in another case file opens that
 // file. Deleting a link is soft and can be undone.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { LinksOfRecord, LinkView, SearchHit } from '../../../shared/api-types.js';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { LinkView, SearchHit } from '../../../shared/api-types.js';
 import { LINKABLE_KINDS, LINK_TYPES } from '../../../shared/enums.js';
 import type { KindName } from '../../../shared/records.js';
 import { messageOf } from '../../api/client.js';
-import { api } from '../../services.js';
 import { openCase } from '../../state/cases.js';
+import { useRead } from '../../state/data.js';
+import { createRecord, deleteRecord, restoreRecord } from '../../state/records.js';
 import { humanize, kindLabel } from '../labels.js';
-import { callOp } from '../records/calls.js';
 import { useUndo } from '../records/undo.js';
 import { openRecord } from './open-record.js';
 import './links.css';
@@ -27,6 +27,8 @@ export const LINK_WORDS: Record<LinkType, { out: string; in: string }> = {
 };
 
 const isLinkable = (kind: string): kind is LinkableKind => (LINKABLE_KINDS as readonly string[]).includes(kind);
+/** A search hit the add form offers: a record a link may point to. */
+type LinkableHit = SearchHit & { kind: LinkableKind };
 
 interface LinksPanelProps {
   caseId: string;
@@ -38,33 +40,31 @@ interface LinksPanelProps {
 }
 
 export function LinksPanel({ caseId, kind, id, headingLevel = 3, readOnly }: LinksPanelProps) {
-  const [links, setLinks] = useState<LinksOfRecord | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useRead('record.links', { caseId, kind, id });
+  const links = read.data;
+  const [removeError, setError] = useState<string | null>(null);
+  const error = removeError ?? read.error;
   const [adding, setAdding] = useState(false);
   const { notice, offer } = useUndo();
   const headingId = useId();
   const H = `h${headingLevel}` as 'h2' | 'h3';
 
-  const load = useCallback(async () => {
-    try {
-      setLinks(await api().call('record.links', { caseId, kind, id }));
-      setError(null);
-    } catch (err) {
-      setError(messageOf(err));
-    }
+  // Another record: its links are read (useRead), and the add form of the last one goes.
+  useEffect(() => {
+    setAdding(false);
+    setError(null);
   }, [caseId, kind, id]);
 
-  useEffect(() => {
-    setLinks(null);
-    setAdding(false);
-    void load();
-  }, [load]);
+  async function load() {
+    await read.reload();
+    setError(null);
+  }
 
   async function remove(view: LinkView, label: string) {
     try {
-      await callOp('link.delete', { caseId, id: view.link.id });
+      await deleteRecord(caseId, 'link', view.link.id);
       offer(`Link removed: ${label}.`, async () => {
-        await callOp('link.restore', { caseId, id: view.link.id });
+        await restoreRecord(caseId, 'link', view.link.id);
         await load();
       });
       await load();
@@ -154,38 +154,21 @@ export function LinksPanel({ caseId, kind, id, headingLevel = 3, readOnly }: Lin
 function AddLink({ caseId, kind, id, onCancel, onAdded }: { caseId: string; kind: LinkableKind; id: string; onCancel(): void; onAdded(): Promise<void> }) {
   const [linkType, setLinkType] = useState<LinkType>('supports');
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const text = query.trim();
+  // Searched after a pause in typing; the last matches stay until the next answer.
+  const search = useRead('case.search', text ? { caseId, query: text, limit: 30 } : null, { keepPrevious: true, pauseMs: 250 });
+  const hits = text && search.data ? search.data.filter((h): h is LinkableHit => isLinkable(h.kind) && !(h.kind === kind && h.id === id)).slice(0, 12) : null;
+  const [chooseError, setError] = useState<string | null>(null);
+  const error = chooseError ?? search.error;
   const listRef = useRef<HTMLUListElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const formId = useId();
 
   useEffect(() => searchRef.current?.focus(), []);
 
-  useEffect(() => {
-    if (!query.trim()) {
-      setHits(null);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(async () => {
-      try {
-        const found = await api().call('case.search', { caseId, query: query.trim(), limit: 30 });
-        if (live) setHits(found.filter((h) => isLinkable(h.kind) && !(h.kind === kind && h.id === id)).slice(0, 12));
-        if (live) setError(null);
-      } catch (err) {
-        if (live) setError(messageOf(err));
-      }
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [caseId, kind, id, query]);
-
-  async function choose(hit: SearchHit) {
+  async function choose(hit: LinkableHit) {
     try {
-      await callOp('link.create', { caseId, fields: { fromKind: kind, fromId: id, linkType, toKind: hit.kind, toId: hit.id } });
+      await createRecord(caseId, 'link', { fromKind: kind, fromId: id, linkType, toKind: hit.kind, toId: hit.id });
       await onAdded();
     } catch (err) {
       setError(messageOf(err));

@@ -2,14 +2,14 @@
 // there is one, a save starts after a pause in typing or when focus leaves, and a refused save keeps the text
 // beside the core's reason. A date its input refused (30 February) is never sent: the saved date stays.
 import { useEffect, useRef, useState } from 'react';
-import type { KindName } from '../../../shared/records.js';
+import type { RecordOf, UpdatableKind } from '../../../shared/records.js';
 import { ApiFailure, messageOf } from '../../api/client.js';
 import type { FieldSave } from '../../state/directive.js';
+import { anyRecord, queued, updateRecord, type UpdateChanges, type UpdateExtra } from '../../state/records.js';
 import { Field } from '../Field.js';
 import { SaveState } from '../SaveState.js';
 import { SharingMark } from '../sharing/RecordSharing.js';
 import { TypedInput, type Typed } from '../typed-input.js';
-import { queued, updateOf, type AnyRecord } from './calls.js';
 
 export type RecordControl = 'text' | 'date' | 'long' | 'list';
 const SAVE_PAUSE_MS = 700;
@@ -33,11 +33,19 @@ export function failureText(err: unknown, field: string): string {
   return (err instanceof ApiFailure ? err.issuesUnder('changes')[field] ?? err.issuesUnder('fields')[field] : undefined) ?? messageOf(err);
 }
 
-interface RecordFieldProps {
+/** A kind whose records a field saves, one field at a time (the directive has its own store). */
+export type FieldKind = Exclude<UpdatableKind, 'directive'>;
+/** The fields of a kind that an update may change. */
+export type FieldOf<K extends FieldKind> = keyof UpdateChanges<K> & string;
+
+/** Changes of one field (and what goes with it), named at run time, as the kind's update takes them. */
+const changesOf = <K extends FieldKind>(changes: Record<string, unknown>) => changes as unknown as UpdateChanges<K>;
+
+interface RecordFieldProps<K extends FieldKind> {
   caseId: string;
-  kind: KindName;
-  record: AnyRecord;
-  field: string;
+  kind: K;
+  record: RecordOf<K>;
+  field: FieldOf<K>;
   label: string;
   control?: RecordControl;
   required?: boolean;
@@ -45,11 +53,11 @@ interface RecordFieldProps {
   className?: string;
   disabled?: boolean;
   /** More input for the update, read when the save starts (an issue's reason and meeting). */
-  extra?: () => Record<string, unknown>;
-  onSaved(record: AnyRecord): void;
+  extra?: () => UpdateExtra;
+  onSaved(record: RecordOf<K>): void;
 }
 
-export function RecordField({ caseId, kind, record, field, label, control = 'text', required = false, hint, className, disabled, extra, onSaved }: RecordFieldProps) {
+export function RecordField<K extends FieldKind>({ caseId, kind, record, field, label, control = 'text', required = false, hint, className, disabled, extra, onSaved }: RecordFieldProps<K>) {
   const [draft, setDraft] = useState<string | undefined>(undefined);
   /** Why the input refused the draft, if it did: shown when the draft would have been saved, never sent. */
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -69,13 +77,13 @@ export function RecordField({ caseId, kind, record, field, label, control = 'tex
       if (mounted.current) setSave({ state: 'error', message: latest.current.refusal });
       return;
     }
-    if (text === textOfValue(rec[field])) {
+    if (text === textOfValue(anyRecord(rec)[field])) {
       if (mounted.current) setDraft(undefined);
       return;
     }
     if (mounted.current) setSave({ state: 'saving' });
     try {
-      const saved = await queued(rec.id, () => updateOf(caseId, kind, rec.id, { [field]: valueOfText(text, control, required) }, latest.current.extra?.() ?? {}));
+      const saved = await queued(rec.id, () => updateRecord(caseId, kind, rec.id, changesOf<K>({ [field]: valueOfText(text, control, required) }), latest.current.extra?.() ?? {}));
       latest.current.onSaved(saved);
       if (!mounted.current) return;
       setDraft((d) => (d === text ? undefined : d));
@@ -95,7 +103,7 @@ export function RecordField({ caseId, kind, record, field, label, control = 'tex
     };
   }, []);
 
-  const saved = textOfValue(record[field]);
+  const saved = textOfValue(anyRecord(record)[field]);
   const value = draft ?? saved;
   function edit({ text, refusal: refused }: Typed): void {
     // Read by a commit that runs before the next render (focus leaving a date input reports, then commits).
@@ -136,11 +144,11 @@ export function RecordField({ caseId, kind, record, field, label, control = 'tex
   );
 }
 
-interface RecordSelectProps {
+interface RecordSelectProps<K extends FieldKind> {
   caseId: string;
-  kind: KindName;
-  record: AnyRecord;
-  field: string;
+  kind: K;
+  record: RecordOf<K>;
+  field: FieldOf<K>;
   label: string;
   options: readonly { value: string; label: string }[];
   /** Offered first, for an optional field: chosen, it clears the value. */
@@ -148,21 +156,21 @@ interface RecordSelectProps {
   disabled?: boolean;
   className?: string;
   /** Other changes that go with a choice (a watch item triggered today). */
-  alsoChange?: (value: string, record: AnyRecord) => Record<string, unknown>;
-  onSaved(record: AnyRecord): void;
+  alsoChange?: (value: string, record: RecordOf<K>) => UpdateChanges<K>;
+  onSaved(record: RecordOf<K>): void;
 }
 
 /** A choice that saves at once; a refused one stays chosen beside its reason. */
-export function RecordSelect({ caseId, kind, record, field, label, options, emptyLabel, disabled, className, alsoChange, onSaved }: RecordSelectProps) {
+export function RecordSelect<K extends FieldKind>({ caseId, kind, record, field, label, options, emptyLabel, disabled, className, alsoChange, onSaved }: RecordSelectProps<K>) {
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const [save, setSave] = useState<FieldSave | undefined>(undefined);
-  const value = chosen ?? textOfValue(record[field]);
+  const value = chosen ?? textOfValue(anyRecord(record)[field]);
   async function choose(next: string) {
     setChosen(next);
     setSave({ state: 'saving' });
     try {
-      const changes = { [field]: next === '' ? null : next, ...(alsoChange?.(next, record) ?? {}) };
-      const saved = await queued(record.id, () => updateOf(caseId, kind, record.id, changes));
+      const changes = changesOf<K>({ [field]: next === '' ? null : next, ...(alsoChange?.(next, record) ?? {}) });
+      const saved = await queued(record.id, () => updateRecord(caseId, kind, record.id, changes));
       onSaved(saved);
       setChosen(undefined);
       setSave({ state: 'saved' });

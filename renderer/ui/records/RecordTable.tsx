@@ -3,28 +3,30 @@
 // between those buttons (rowKeys); each row carries the record's id so that landing on it from an address finds the
 // row (land-on-record.ts). The screen passes in only its own columns, its table's name and the noun of its hint.
 import type { ReactNode } from 'react';
-import type { AnyRecord } from './calls.js';
-import { rowKeys } from './use-records.js';
+import type { RecordMeta } from '../../../shared/records.js';
 
-export interface RecordColumn {
+/** A record a table lists: any kind's, as long as it has a title. */
+export type TitledRecord = RecordMeta & { title: string };
+
+export interface RecordColumn<R extends TitledRecord> {
   /** The column's heading. */
   heading: string;
   /** What one record shows in this column. */
-  cell(record: AnyRecord): ReactNode;
+  cell(record: R): ReactNode;
   /** Dates and the like: kept on one line so that the column does not wrap them mid-value. */
   nowrap?: boolean;
   /** A class for the column's heading and cells (the issues matrix hides some beside an open issue: records.css). */
   className?: string;
 }
 
-interface RecordTableProps {
+interface RecordTableProps<R extends TitledRecord> {
   /** The table's accessible name, e.g. "Precedents". */
   label: string;
   /** The heading over the record titles (the open buttons), e.g. "Title". */
   titleHeading: string;
-  columns: readonly RecordColumn[];
+  columns: readonly RecordColumn<R>[];
   /** The records in the order shown; nothing is drawn while there are none (the screen says so itself). */
-  records: readonly AnyRecord[];
+  records: readonly R[];
   openId: string | null;
   /** Opens a record, or closes the open one (null) when its button is pressed again. */
   onOpen(id: string | null): void;
@@ -34,7 +36,7 @@ interface RecordTableProps {
   className?: string;
 }
 
-export function RecordTable({ label, titleHeading, columns, records, openId, onOpen, rowsNoun, className }: RecordTableProps) {
+export function RecordTable<R extends TitledRecord>({ label, titleHeading, columns, records, openId, onOpen, rowsNoun, className }: RecordTableProps<R>) {
   if (records.length === 0) return null;
   return (
     <>
@@ -50,7 +52,7 @@ export function RecordTable({ label, titleHeading, columns, records, openId, onO
             {records.map((r) => (
               <tr key={r.id} data-record-id={r.id} aria-selected={r.id === openId}>
                 <th scope="row">
-                  <button type="button" className="row-open" data-row-open aria-expanded={r.id === openId} onClick={() => onOpen(r.id === openId ? null : r.id)}>{String(r.title)}</button>
+                  <button type="button" className="row-open" data-row-open aria-expanded={r.id === openId} onClick={() => onOpen(r.id === openId ? null : r.id)}>{r.title}</button>
                 </th>
                 {columns.map((c) => <td key={c.heading} className={cellClass(c)}>{c.cell(r)}</td>)}
               </tr>
@@ -63,7 +65,7 @@ export function RecordTable({ label, titleHeading, columns, records, openId, onO
   );
 }
 
-function cellClass(column: RecordColumn): string | undefined {
+function cellClass(column: RecordColumn<never>): string | undefined {
   const classes = [column.className, column.nowrap ? 'dense-table__nowrap' : undefined].filter(Boolean);
   return classes.length ? classes.join(' ') : undefined;
 }
@@ -76,4 +78,18 @@ export function RecordsBesideDetail({ detail, children }: { detail: ReactNode; c
       {detail}
     </div>
   );
+}
+
+/** Arrow keys move between the buttons marked data-row-open in a list or table; Home and End go to the first and last. */
+export function rowKeys(e: React.KeyboardEvent<HTMLElement>) {
+  if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
+  const target = e.target as HTMLElement;
+  if (!target.matches('[data-row-open]')) return;
+  const all = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-row-open]')];
+  const i = all.indexOf(target);
+  const next = e.key === 'Home' ? all[0] : e.key === 'End' ? all.at(-1) : all[e.key === 'ArrowDown' ? i + 1 : i - 1];
+  if (next) {
+    e.preventDefault();
+    next.focus();
+  }
 }

@@ -3,9 +3,9 @@
 // a note's meeting, a position change's issue); then the record's element, marked `data-record-id`, is scrolled into
 // view, focused and marked `data-landed` until the user goes elsewhere, so that the eye finds what the search found.
 import { useEffect, useState } from 'react';
-import type { KindName } from '../../../shared/records.js';
+import type { ListableKind } from '../../../shared/records.js';
 import { useFocusedRecord } from '../../state/navigation.js';
-import { callOp, type AnyRecord } from './calls.js';
+import { anyRecord, getRecord } from '../../state/records.js';
 
 /** How long to wait for the record's element to be drawn (the row opens, its details load) before giving up. */
 const DRAW_WAIT_MS = 4_000;
@@ -87,11 +87,11 @@ export function useLandOnRecord({ listed, parentOf, open }: Landing): void {
  * A `parentOf` for child records of several kinds that hold their parent's id in one field (a note's, an action
  * item's `meetingId`): the route names only the id, so each kind is asked; the one that has the record answers.
  */
-export function parentThrough(caseId: string, kinds: readonly KindName[], parentField: string): (id: string) => Promise<string | null> {
+export function parentThrough(caseId: string, kinds: readonly ListableKind[], parentField: string): (id: string) => Promise<string | null> {
   return async (id) => {
-    const answers = await Promise.allSettled(kinds.map((kind) => callOp<AnyRecord>(`${kind}.get`, { caseId, id })));
+    const answers = await Promise.allSettled(kinds.map((kind) => getRecord(caseId, kind, id)));
     for (const answer of answers) {
-      const parent = answer.status === 'fulfilled' ? answer.value[parentField] : null;
+      const parent = answer.status === 'fulfilled' ? anyRecord(answer.value)[parentField] : null;
       if (typeof parent === 'string') return parent;
     }
     return null;

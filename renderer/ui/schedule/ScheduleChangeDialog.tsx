@@ -2,11 +2,12 @@
 // trigger changed, a meeting's date, the directive's dates, the closure days): this dialog shows each deadline that
 // moves with its date now and after, as the core previews it (schedule.preview), and applies the change only when
 // the user confirms with a reason (schedule.confirm, audited); Cancel (or Escape) changes nothing.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ScheduleChange, ScheduleDue } from '../../../shared/api-types.js';
 import type { ScheduleChangeInput } from '../../../shared/contract.js';
 import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
+import { useRead } from '../../state/data.js';
 import { formatDay } from '../dates.js';
 import { Dialog } from '../Dialog.js';
 import { Field } from '../Field.js';
@@ -34,8 +35,6 @@ export function ScheduleChangeDialog({ caseId, request, onClose }: { caseId: str
   const [windowEnd, setWindowEnd] = useState(request.window?.end ?? '');
   /** Why a date input refused what it shows (30 February reads as empty): nothing is previewed or moved then. */
   const [dateRefusal, setDateRefusal] = useState<string | null>(null);
-  const [preview, setPreview] = useState<ScheduleChange | null>(null);
-  const [previewError, setPreviewError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [confirmError, setConfirmError] = useState<string | null>(null);
@@ -45,25 +44,11 @@ export function ScheduleChangeDialog({ caseId, request, onClose }: { caseId: str
     : request.window ? request.window.toChange(windowStart, windowEnd) : request.change;
   const needsDate = Boolean(request.date) && !date;
 
-  useEffect(() => {
-    let current = true;
-    setPreviewError(null);
-    if (needsDate) {
-      setPreview(null);
-      return;
-    }
-    api().call('schedule.preview', { caseId, change })
-      .then((result) => current && setPreview(result))
-      .catch((err: unknown) => {
-        if (!current) return;
-        setPreview(null);
-        setPreviewError(messageOf(err));
-      });
-    return () => {
-      current = false;
-    };
-    // The change is rebuilt on every render; what it depends on is the chosen date or window.
-  }, [caseId, date, windowStart, windowEnd]);
+  // Read again for each date or window chosen (compared by content: the change is rebuilt on every render), the
+  // last preview staying meanwhile; nothing is previewed while the date is still to be given.
+  const read = useRead('schedule.preview', needsDate ? null : { caseId, change }, { keepPrevious: true });
+  const previewError = needsDate ? null : read.error;
+  const preview = needsDate || previewError ? null : read.data;
 
   async function confirm(e: React.FormEvent): Promise<void> {
     e.preventDefault();

@@ -7,6 +7,7 @@ import type { DISCLOSABLE_KINDS } from '../../../shared/enums.js';
 import type { FieldSharing, RecordSharing, Sensitivity } from '../../../shared/sharing.js';
 import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
+import { useRead } from '../../state/data.js';
 import { formatInstant } from '../dates.js';
 import './sharing.css';
 
@@ -30,37 +31,32 @@ const LEVEL_WORD: Record<Sensitivity, string> = { internal: 'Internal', shareabl
 
 /** Loads a record's sharing and hands it to the panel's fields and its "Who may see it" section. */
 export function RecordSharingProvider({ caseId, kind, id, children }: { caseId: string; kind: DisclosableKind; id: string; children: ReactNode }) {
-  const [sharing, setSharing] = useState<RecordSharing | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useRead('sharing.get', { caseId, kind, id });
+  const { set: setShown } = read;
+  const sharing = read.data;
+  const [chooseError, setError] = useState<string | null>(null);
+  const error = chooseError ?? read.error;
   const [saving, setSaving] = useState<string | null>(null);
   const [labels, setLabels] = useState<Record<string, string>>({});
   const label = useCallback((field: string, text: string) => {
     setLabels((known) => (known[field] === text ? known : { ...known, [field]: text }));
   }, []);
 
-  useEffect(() => {
-    let current = true;
-    setSharing(null);
-    api().call('sharing.get', { caseId, kind, id }).then(
-      (s) => current && (setSharing(s), setError(null)),
-      (err: unknown) => current && setError(messageOf(err)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [caseId, kind, id]);
+  // Another record's sharing is read (useRead); a refusal about the last one is not about it.
+  useEffect(() => setError(null), [caseId, kind, id]);
 
   const choose = useCallback(async (field: string | null, level: Choice) => {
     setSaving(field ?? 'record');
     setError(null);
     try {
-      setSharing(await api().call('sharing.set', { caseId, kind, id, field, level }));
+      const changed: RecordSharing = await api().call('sharing.set', { caseId, kind, id, field, level });
+      setShown(() => changed);
     } catch (err) {
       setError(messageOf(err));
     } finally {
       setSaving(null);
     }
-  }, [caseId, kind, id]);
+  }, [caseId, kind, id, setShown]);
 
   return <SharingContext.Provider value={{ sharing, error, saving, choose, labels, label }}>{children}</SharingContext.Provider>;
 }

@@ -1,16 +1,16 @@
 // The deadlines of the open case and the events they may hang on; edits save as the user goes (a field saves after
 // a pause in typing or when it loses focus, one save at a time, at the version last read; a date or time its input
 // refused is never sent); deletes are soft and the last one can be undone.
-import { create } from 'zustand';
-import type { DueReminderView, ScheduledDeadline } from '../../../shared/api-types.js';
-import type { InputOf } from '../../../shared/contract.js';
-import type { RecordOf, UpdateInputOf } from '../../../shared/records.js';
-import { ApiFailure, messageOf } from '../../api/client.js';
-import { api } from '../../services.js';
-import { whileEditing } from '../../state/pending-saves.js';
-import type { ScheduleRequest } from '../../ui/schedule/ScheduleChangeDialog.js';
-import type { FieldSave } from '../../state/directive.js';
-import { caseCalendar, type CaseEvent, type CaseMeeting, type Deadline } from './logic.js';
+import type { DueReminderView, ScheduledDeadline } from '../../shared/api-types.js';
+import type { InputOf } from '../../shared/contract.js';
+import type { RecordOf, UpdateInputOf } from '../../shared/records.js';
+import { ApiFailure, messageOf } from '../api/client.js';
+import { caseCalendar, type CaseEvent, type CaseMeeting, type Deadline } from '../screens/deadlines/logic.js';
+import { api } from '../services.js';
+import type { ScheduleRequest } from '../ui/schedule/ScheduleChangeDialog.js';
+import { caseDataStore } from './data.js';
+import type { FieldSave } from './directive.js';
+import { whileEditing } from './pending-saves.js';
 
 export type EditableField = 'title' | 'deadlineKind' | 'status' | 'owner' | 'notes' | 'dueDate' | 'dueTime' | 'timeZone' | 'windowStart' | 'windowEnd' | 'confidence';
 
@@ -81,7 +81,7 @@ export function textOfField(d: Deadline, field: EditableField): string {
   return v == null ? '' : String(v);
 }
 
-export const useDeadlines = create<DeadlinesState>()((set, get) => {
+export const useDeadlines = caseDataStore<DeadlinesState>()((set, get) => {
   const replace = (saved: Deadline) => set((s) => ({ deadlines: s.deadlines.map((d) => (d.id === saved.id ? saved : d)) }));
 
   async function save(id: string, field: EditableField): Promise<void> {

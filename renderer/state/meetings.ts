@@ -1,11 +1,12 @@
 // The meetings of one case and, for the meeting opened, everything attached to it: attendees, notes, decisions,
 // action items and the concessions made there. Every change goes through the typed API and the record the core
 // returns replaces the one shown; deletes are soft and the last one can be undone.
-import { create } from 'zustand';
-import type { RecordOf } from '../../../shared/records.js';
-import { ApiFailure, messageOf } from '../../api/client.js';
-import { api } from '../../services.js';
-import { saveOrConfirm } from '../../state/schedule-confirm.js';
+import type { RecordOf } from '../../shared/records.js';
+import { ApiFailure, messageOf } from '../api/client.js';
+import { api } from '../services.js';
+import { caseDataStore } from './data.js';
+import { createRecord, deleteRecord, restoreRecord, updateRecord, type CreateFields, type UpdateChanges } from './records.js';
+import { saveOrConfirm } from './schedule-confirm.js';
 
 export type Meeting = RecordOf<'meeting'>;
 export type ChildKind = 'attendee' | 'note' | 'decision' | 'actionItem' | 'concession';
@@ -60,9 +61,6 @@ interface MeetingsState {
   dismissProblem(): void;
 }
 
-// The record verbs are generated per kind; these helpers call them by name for the kinds this screen edits.
-type Call = (name: string, input: unknown) => Promise<unknown>;
-const call: Call = (name, input) => (api().call as unknown as Call)(name, input);
 
 const STORAGE_KEY = (caseId: string) => `parley.meetings.selected.${caseId}`;
 
@@ -75,7 +73,7 @@ export function problemOf(err: unknown, field?: string): string {
   return messageOf(err);
 }
 
-export const useMeetings = create<MeetingsState>()((set, get) => {
+export const useMeetings = caseDataStore<MeetingsState>()((set, get) => {
   async function loadDetail(caseId: string, meetingId: string): Promise<void> {
     const filter = { meetingId };
     try {
@@ -161,7 +159,7 @@ export const useMeetings = create<MeetingsState>()((set, get) => {
     },
     async update(kind, id, changes) {
       const caseId = get().caseId!;
-      const write = () => call(`${kind}.update`, { caseId, id, changes }) as Promise<RecordOf<typeof kind>>;
+      const write = () => updateRecord(caseId, kind, id, changes as unknown as UpdateChanges<typeof kind>);
       // A meeting's date is the date of its own deadline and of the deadlines counted from it: a change that moves
       // them is shown and confirmed in the schedule dialog first.
       const record = kind === 'meeting'
@@ -175,14 +173,14 @@ export const useMeetings = create<MeetingsState>()((set, get) => {
     },
     async add(kind, fields) {
       const caseId = get().caseId!;
-      const record = (await call(`${kind}.create`, { caseId, fields })) as RecordOf<typeof kind>;
+      const record = await createRecord(caseId, kind, fields as CreateFields<typeof kind>);
       if (get().caseId === caseId) putRecord(kind, record);
       return record;
     },
     async remove(kind, id, text) {
       const caseId = get().caseId!;
       try {
-        const record = (await call(`${kind}.delete`, { caseId, id })) as { id: string; deletedAt: string | null };
+        const record = await deleteRecord(caseId, kind, id);
         putRecord(kind, record);
         if (kind === 'meeting' && get().selectedId === id) await get().select(null);
         set({ undo: { kind, id, text }, problem: null });
@@ -195,7 +193,7 @@ export const useMeetings = create<MeetingsState>()((set, get) => {
       const caseId = get().caseId;
       if (!undo || !caseId) return;
       try {
-        const record = (await call(`${undo.kind}.restore`, { caseId, id: undo.id })) as { id: string; deletedAt: string | null };
+        const record = await restoreRecord(caseId, undo.kind, undo.id);
         set({ undo: null });
         putRecord(undo.kind, record);
         if (undo.kind === 'meeting') await get().select(undo.id);
