@@ -532,8 +532,11 @@ export type Kinds = typeof KINDS;
 export type KindName = keyof Kinds;
 export const KIND_NAMES = Object.keys(KINDS) as KindName[];
 
-/** Columns every record has besides its own fields. */
-export interface RecordMeta {
+/**
+ * Columns every record has besides its own fields. A type, not an interface: a record is then a plain object type,
+ * which the store's untyped form (Record<string, unknown>) takes without a cast.
+ */
+export type RecordMeta = {
   id: string;
   version: number;
   createdAt: string;
@@ -542,7 +545,7 @@ export interface RecordMeta {
   updatedBy: string;
   deletedAt: string | null;
   deletedBy: string | null;
-}
+};
 
 export type FieldsOfKind<K extends KindName> = FieldsOf<Kinds[K]['fields']>;
 export type RecordOf<K extends KindName> = RecordMeta & FieldsOfKind<K>;

@@ -174,7 +174,7 @@ export class SharingRules {
 
   /** The record as it may leave, or null; and what of it was withheld. */
   project<K extends KindName>(kind: K, rec: RecordOf<K>): { record: ProjectedRecord<K> | null; withheld: Withheld[] } {
-    const stored = rec as unknown as AnyRecord;
+    const stored: AnyRecord = rec;
     const verdict = this.record(kind, stored);
     if (verdict.level === 'internal') return { record: null, withheld: [{ kind, id: rec.id, field: null, why: verdict.why ?? 'internal' }] };
     const def = defOf(kind);
@@ -222,7 +222,7 @@ function scrubbed(value: unknown): unknown {
 /** Rules over the records given: a record not among them is not there. */
 export function rulesOver(records: CaseRecords): SharingRules {
   const byId = new Map<string, { kind: KindName; rec: AnyRecord }>();
-  for (const kind of KIND_NAMES) for (const rec of records[kind] ?? []) if (!rec.deletedAt) byId.set(rec.id, { kind, rec: rec as unknown as AnyRecord });
+  for (const kind of KIND_NAMES) for (const rec of records[kind] ?? []) if (!rec.deletedAt) byId.set(rec.id, { kind, rec });
   return new SharingRules({
     find: (kind, id) => {
       const hit = byId.get(id);
@@ -414,7 +414,7 @@ export function textOf(value: unknown): string | null {
 /** Every internal text among the records: each withheld field with text, and every text field of a withheld record. */
 export function internalTexts(records: CaseRecords, withheld: readonly Withheld[]): InternalText[] {
   const byId = new Map<string, Readonly<Record<string, unknown>>>();
-  for (const kind of KIND_NAMES) for (const rec of records[kind] ?? []) byId.set(rec.id, rec as unknown as Record<string, unknown>);
+  for (const kind of KIND_NAMES) for (const rec of records[kind] ?? []) byId.set(rec.id, rec);
   return withheld.flatMap((w) => {
     const rec = byId.get(w.id);
     if (!rec) return [];

@@ -6,8 +6,8 @@ import { dueReminders, reminderAnchor, reminderKey, reminderOffsetsFor } from '.
 import type { KindName } from '../../shared/records.js';
 import type { CaseFile } from './case-file.js';
 import { ParleyError } from './errors.js';
-import { OPEN_DATED } from './key-dates.js';
 import type { Session } from './session.js';
+import { OPEN_DATED, REMINDER_FIELDS } from './store/kind-sql.js';
 
 /**
  * The record a schedule change names and the changes to it. A deadline's own steps are changes to its due fields:
@@ -93,12 +93,10 @@ export function dueRemindersOf(session: Session, caseId: string | undefined, now
   return views.sort((a, b) => a.anchorAt.localeCompare(b.anchorAt) || a.title.localeCompare(b.title));
 }
 
-/** What reminders are worked out from: the open deadlines with a date (the others have none). */
-const REMINDER_FIELDS = ['title', 'deadlineKind', 'status', 'dueType', 'dueDate', 'dueTime', 'timeZone', 'reminderOffsetsMinutes', 'reminderState'] as const;
-
 /**
- * Read with only the fields reminders need: in a case of ten thousand deadlines, building every whole record took
- * most of the reminder center's time, and it asks at each change and every minute.
+ * What reminders are worked out from: the open deadlines with a date (the others have none). Read with only the
+ * fields reminders need: in a case of ten thousand deadlines, building every whole record took most of the reminder
+ * center's time, and it asks at each change and every minute.
  */
 function openDatedDeadlines(cf: CaseFile) {
   return cf.listFields('deadline', REMINDER_FIELDS, OPEN_DATED);

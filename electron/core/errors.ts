@@ -130,3 +130,14 @@ export function toParleyError(err: unknown): ParleyError {
   }
   return new ParleyError('internal', 'Something went wrong inside Parley; nothing was changed.');
 }
+
+/** Runs a read; if the file turns out to be damaged there, returns what `fallback` makes of the message instead. */
+export function unlessDamaged<T>(read: () => T, fallback: (message: string) => T): T {
+  try {
+    return read();
+  } catch (err) {
+    const problem = toParleyError(err);
+    if (problem.code !== 'damaged') throw err;
+    return fallback(problem.message);
+  }
+}

@@ -12,6 +12,7 @@ import { statement } from './db/statements.js';
 import { couldBeEncrypted, isKeyed } from './db/encryption.js';
 import { ParleyError, toParleyError } from './errors.js';
 import { nextDeadlineOf } from './key-dates.js';
+import { DASHBOARD_SQL, LIBRARY_SQL } from './store/kind-sql.js';
 import { writeFileAtomic } from './files.js';
 import { rankCase, searchCase } from './store/search-index.js';
 
@@ -233,16 +234,16 @@ export class Library {
     const dash: Dashboard = { today, overdue: [], upcoming: [], tbd: [], openActionItems: [], upcomingMeetings: [], triggeredWatchItems: [], problems: [] };
     const { problems } = this.eachCase(openConnection, (db, f) => {
       const ref = caseRef(db, f.path);
-      const deadlines = statement(db, DEADLINE_SQL).all(until) as Omit<DashboardDeadline, 'caseId' | 'caseTitle' | 'path'>[];
+      const deadlines = statement(db, DASHBOARD_SQL.deadlines).all(until) as Omit<DashboardDeadline, 'caseId' | 'caseTitle' | 'path'>[];
       for (const d of deadlines) {
         const row = { ...ref, ...d };
         if (d.dueType === 'tbd') dash.tbd.push(row);
         else if (d.dueDate! < today) dash.overdue.push(row);
         else dash.upcoming.push(row);
       }
-      for (const a of statement(db, ACTION_SQL).all() as DashboardActionItem[]) dash.openActionItems.push({ ...ref, ...a });
-      for (const m of statement(db, MEETING_SQL).all(today) as DashboardMeeting[]) dash.upcomingMeetings.push({ ...ref, ...m });
-      for (const w of statement(db, WATCH_SQL).all() as DashboardWatchItem[]) dash.triggeredWatchItems.push({ ...ref, ...w });
+      for (const a of statement(db, DASHBOARD_SQL.actionItems).all() as DashboardActionItem[]) dash.openActionItems.push({ ...ref, ...a });
+      for (const m of statement(db, DASHBOARD_SQL.meetings).all(today) as DashboardMeeting[]) dash.upcomingMeetings.push({ ...ref, ...m });
+      for (const w of statement(db, DASHBOARD_SQL.watchItems).all() as DashboardWatchItem[]) dash.triggeredWatchItems.push({ ...ref, ...w });
     });
     const byDate = (a: { dueDate: string | null }, b: { dueDate: string | null }) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
     dash.overdue.sort(byDate);
@@ -272,41 +273,17 @@ export class Library {
   }
 }
 
-const DEADLINE_SQL = `
-  SELECT id, title, deadline_kind AS deadlineKind, due_type AS dueType, due_date AS dueDate, due_time AS dueTime,
-         time_zone AS timeZone, window_start AS windowStart, window_end AS windowEnd, owner
-  FROM deadline
-  WHERE deleted_at IS NULL AND status = 'open' AND (due_type = 'tbd' OR due_date <= ?)
-  ORDER BY due_date`;
-const ACTION_SQL = `
-  SELECT id, title, owner, due_date AS dueDate, meeting_id AS meetingId FROM action_item
-  WHERE deleted_at IS NULL AND status = 'open' ORDER BY due_date IS NULL, due_date`;
-const MEETING_SQL = `
-  SELECT id, title, meeting_date AS meetingDate, start_time AS startTime, location FROM meeting
-  WHERE deleted_at IS NULL AND status = 'planned' AND (meeting_date >= ? OR meeting_date IS NULL)
-  ORDER BY meeting_date IS NULL, meeting_date, start_time`;
-const WATCH_SQL = `
-  SELECT id, title, triggered_on AS triggeredOn FROM watch_item WHERE deleted_at IS NULL AND status = 'triggered'`;
-
 function caseRef(db: Db, file: string): { caseId: string; caseTitle: string; path: string } {
   const caseId = statement(db, "SELECT value FROM case_meta WHERE key = 'case_id'").pluck().get() as string;
-  const caseTitle = statement(db, 'SELECT title FROM directive LIMIT 1').pluck().get() as string;
+  const caseTitle = statement(db, LIBRARY_SQL.caseTitle).pluck().get() as string;
   return { caseId, caseTitle, path: file };
 }
 
 function summarize(db: Db, f: Remembered, today: string): LibraryEntry {
   const ref = caseRef(db, f.path);
-  const status = statement(db, 'SELECT status FROM directive LIMIT 1').pluck().get() as LibraryEntry['status'];
+  const status = statement(db, LIBRARY_SQL.caseStatus).pluck().get() as LibraryEntry['status'];
   const next = nextDeadlineOf(db, today);
-  const counts = statement(
-    db,
-    `SELECT
-      (SELECT count(*) FROM deadline WHERE deleted_at IS NULL AND status = 'open') AS openDeadlines,
-      (SELECT count(*) FROM deadline WHERE deleted_at IS NULL AND status = 'open' AND due_type = 'tbd') AS tbdDeadlines,
-      (SELECT count(*) FROM action_item WHERE deleted_at IS NULL AND status = 'open') AS openActionItems,
-      (SELECT count(*) FROM negotiation_issue WHERE deleted_at IS NULL) AS issues,
-      (SELECT count(*) FROM meeting WHERE deleted_at IS NULL) AS meetings`,
-  ).get() as LibraryEntry['counts'];
+  const counts = statement(db, LIBRARY_SQL.counts).get() as LibraryEntry['counts'];
   return { ...emptyEntry(f.path), caseId: ref.caseId, title: ref.caseTitle, status, nextDeadline: next, counts, encrypted: isKeyed(db) };
 }
 

@@ -29,21 +29,21 @@ function rulesOf(cf: CaseFile): SharingRules {
   return new SharingRules({
     find: (kind, id) => {
       try {
-        const rec = cf.get(kind, id) as unknown as RecordMeta & Record<string, unknown>;
+        const rec: RecordMeta & Record<string, unknown> = cf.get(kind, id);
         return rec.deletedAt ? undefined : rec;
       } catch (err) {
         if (err instanceof ParleyError && err.code === 'not_found') return undefined;
         throw err;
       }
     },
-    singleton: (kind) => (kind === 'directive' ? cf.directive() as unknown as RecordMeta & Record<string, unknown> : undefined),
+    singleton: (kind) => (kind === 'directive' ? cf.directive() : undefined),
     choices: cf.list('disclosure'),
   });
 }
 
 /** One record's sharing: whether it may leave and why, and each of its fields. */
 export function sharingOf(cf: CaseFile, kind: DisclosableKind, id: string): RecordSharing {
-  const rec = cf.get(kind, id) as unknown as RecordMeta & Record<string, unknown>;
+  const rec: RecordMeta & Record<string, unknown> = cf.get(kind, id);
   if (rec.deletedAt) throw new ParleyError('not_found', `This ${KINDS[kind].label.toLowerCase()} is deleted; restore it first.`);
   return recordSharing(rulesOf(cf), kind, rec);
 }
@@ -71,7 +71,7 @@ export function choicesInForce(cf: CaseFile): SharingChoiceInForce[] {
   for (const c of cf.list('disclosure')) latest.set(`${c.recordId}\u0000${c.field ?? ''}`, c);
   return [...latest.values()].flatMap((c): SharingChoiceInForce[] => {
     if (c.level === 'default') return [];
-    const rec = cf.get(c.recordKind, c.recordId) as unknown as RecordMeta & Record<string, unknown>;
+    const rec: RecordMeta & Record<string, unknown> = cf.get(c.recordKind, c.recordId);
     return [{
       kind: c.recordKind, id: c.recordId, title: recordTitle(c.recordKind, rec), field: c.field, fieldLabel: c.field ? fieldLabel(c.recordKind, c.field) : null,
       level: c.level, by: c.createdBy, at: c.createdAt, live: !rec.deletedAt,

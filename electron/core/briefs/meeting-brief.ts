@@ -448,7 +448,7 @@ export function briefScope(data: BriefData): BriefScope {
 export function choicesShown(all: CaseRecords, data: BriefData, opts: MeetingBriefOptions): SharingChoiceInForce[] {
   const rules = rulesOver(all);
   const stored = new Map<string, Readonly<Record<string, unknown>>>();
-  for (const list of Object.values(all)) for (const rec of list ?? []) stored.set(rec.id, rec as unknown as Record<string, unknown>);
+  for (const list of Object.values(all)) for (const rec of list ?? []) stored.set(rec.id, rec);
   const included = new Set(briefSections(opts));
   const drawn = new Map<KindName, Set<string>>();
   for (const s of MEETING_BRIEF_SECTIONS.filter((x) => included.has(x.id))) {

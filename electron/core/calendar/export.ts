@@ -12,14 +12,13 @@
 //   the record ids of the case file.
 import { createHash } from 'node:crypto';
 import type { IcsExport } from '../../../shared/contract.js';
-import type { DeadlineInput, EventInput, MeetingInput } from '../../../shared/deadlines/index.js';
-import type { KindName } from '../../../shared/records.js';
+import type { KindName, RecordOf } from '../../../shared/records.js';
 import { shareableProjection, type CaseRecords } from '../../../shared/sharing.js';
 import { fileSlug } from '../briefs/format.js';
 import type { Db } from '../db/connection.js';
 import { toParleyError } from '../errors.js';
-import { computeScheduleOf, workingCalendarOf } from '../schedule.js';
-import { RecordTable, type StoredRecord } from '../store/record-table.js';
+import { computeScheduleOf, workingCalendarOf } from '../deadlines/schedule.js';
+import { RecordTable } from '../store/record-table.js';
 import { toIcs, type IcsDeadline } from './ics.js';
 
 export interface CaseCalendar {
@@ -36,17 +35,17 @@ export function calendarUid(caseId: string, deadlineId: string): string {
 }
 
 export function caseCalendar(db: Db): CaseCalendar {
-  const read = (kind: KindName) => new RecordTable(db, kind).list(ALL);
-  const directive = new RecordTable(db, 'directive').first()!;
-  const deadlines = read('deadline') as unknown as (DeadlineInput & StoredRecord)[];
-  const events = read('event') as unknown as EventInput[];
-  const meetings = read('meeting') as unknown as MeetingInput[];
+  const read = <K extends KindName>(kind: K) => new RecordTable(db, kind).list(ALL) as RecordOf<K>[];
+  const directive = new RecordTable(db, 'directive').first() as RecordOf<'directive'>;
+  const deadlines = read('deadline');
+  const events = read('event');
+  const meetings = read('meeting');
   // A file of a schema before sharing choices (a library file read as it is) has none.
   const hasChoices = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'disclosure'").get() !== undefined;
   // Meetings too: a meeting's own deadline leaves only with its meeting, and a rule names the meeting it counts from.
-  const records = {
+  const records: CaseRecords = {
     directive: [directive], deadline: deadlines, event: events, meeting: meetings, party: read('party'), disclosure: hasChoices ? read('disclosure') : [],
-  } as unknown as CaseRecords;
+  };
   const shared = shareableProjection(records).records;
   const caseId = db.prepare("SELECT value FROM case_meta WHERE key = 'case_id'").pluck().get() as string;
   const explanations = new Map<string, string>();

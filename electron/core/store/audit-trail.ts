@@ -1,9 +1,12 @@
 // The tamper-evident audit trail. Each entry's hash is SHA-256 over the previous entry's hash and a canonical
 // form of the entry, so editing, deleting or reordering an entry breaks the chain. The chain's head is also kept
 // in case_meta, and verify checks that every record's current state is the state its last entry recorded, so that
-// cutting entries off the end, or editing a record behind Parley's back, is caught as well.
-import type { AuditOperation } from '../../../shared/api-types.js';
+// cutting entries off the end, or editing a record behind Parley's back, is caught as well. The entries are read
+// back here too, as a record's history and the case's recent changes show them.
+import type { AuditEntry, AuditOperation } from '../../../shared/api-types.js';
+import type { KindName } from '../../../shared/records.js';
 import type { Db } from '../db/connection.js';
+import { ParleyError } from '../errors.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -99,4 +102,49 @@ export function verifyAuditChain(db: Db, currentRecords: () => Iterable<{ kind: 
     if (after !== null) problems.push({ seq: null, message: `${key.replace(':', ' ')} is in the audit trail but missing from the file` });
   }
   return { entries, head: prevHash, problems };
+}
+
+/** Every audit entry about one record, oldest first. */
+export function auditEntriesOf(db: Db, recordId: string): AuditEntry[] {
+  const rows = db.prepare('SELECT * FROM audit_log WHERE record_id = ? ORDER BY seq').all(recordId) as AuditRow[];
+  return rows.map(toAuditEntry);
+}
+
+/** The newest audit entries of the whole case before `beforeSeq` (all when not given), newest first. */
+export function recentAuditEntries(db: Db, limit: number, beforeSeq?: number): AuditEntry[] {
+  const rows = db.prepare('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?').all(beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[];
+  return rows.map(toAuditEntry);
+}
+
+/** The stored hash of the audit entry numbered `seq`, or null if the trail has no such entry. */
+export function auditHashAt(db: Db, seq: number): string | null {
+  return (db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq) as string | undefined) ?? null;
+}
+
+function toAuditEntry(row: AuditRow): AuditEntry {
+  const before = auditState(row, row.before_json);
+  const after = auditState(row, row.after_json);
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changedFields = [...keys].filter(
+    (k) => !['version', 'updatedAt', 'updatedBy'].includes(k) && canonicalJson(before?.[k] ?? null) !== canonicalJson(after?.[k] ?? null),
+  );
+  return {
+    seq: row.seq, at: row.at, actor: row.actor, operation: row.operation, kind: row.record_kind as KindName,
+    recordId: row.record_id, before, after, reason: row.reason, changedFields,
+  };
+}
+
+/** A record's state as an audit entry keeps it; JSON that is not a record's is damage, said as such. */
+function auditState(row: AuditRow, json: string | null): Record<string, unknown> | null {
+  if (!json) return null;
+  let state: unknown;
+  try {
+    state = JSON.parse(json);
+  } catch {
+    state = undefined;
+  }
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
+    throw new ParleyError('damaged', `The case file is damaged: audit entry ${row.seq} does not hold a record Parley can read (the file was changed outside Parley). Open a backup of the case file.`);
+  }
+  return state as Record<string, unknown>;
 }

@@ -2,14 +2,15 @@
 // holiday calendar and closure dates) whenever a deadline, a trigger or the case's calendar changes, and stored
 // with the deadline. A change that would move deadlines other than the one edited is planned here first, so that
 // the caller can show the moves and have them confirmed; nothing moves silently.
-import type { ScheduleMove, ScheduleDue } from '../../shared/api-types.js';
+import type { ScheduleMove, ScheduleDue } from '../../../shared/api-types.js';
 import {
-  computeSchedule, DEFAULT_HOLIDAY_CALENDAR_ID, holidayCalendarById, TriggerCycleError, US_FEDERAL,
+  computeSchedule, DEFAULT_HOLIDAY_CALENDAR_ID, holidayCalendarById, TriggerCycleError, US_FEDERAL, zonedTimeToInstant,
   type CaseClosure, type ComputedDeadline, type DeadlineInput, type EventInput, type HolidayCalendar, type MeetingInput,
-} from '../../shared/deadlines/index.js';
-import type { KindName } from '../../shared/records.js';
-import { ParleyError } from './errors.js';
-import type { StoredRecord } from './store/record-table.js';
+} from '../../../shared/deadlines/index.js';
+import type { KindName, RecordOf } from '../../../shared/records.js';
+import { ParleyError } from '../errors.js';
+import { DUE_FIELDS, HANGS_ON, isTriggerKind, SCHEDULE_FIELDS, TRIGGER_FIELDS, type TriggerKind } from '../store/kind-sql.js';
+import type { StoredRecord } from '../store/record-table.js';
 
 /** What the engine reads from a case: its live deadlines and events, and its working calendar. */
 export interface ScheduleSource {
@@ -19,22 +20,6 @@ export interface ScheduleSource {
   calendar: HolidayCalendar;
   closures: CaseClosure[];
 }
-
-/** The due fields the engine owns on a rule-built deadline. */
-const DUE_FIELDS = ['dueType', 'dueDate', 'dueTime', 'timeZone', 'dueAt', 'windowStart', 'windowEnd'] as const;
-/** What the engine reads of a stored deadline (a DeadlineInput), and all a plan needs of the deadlines it moves. */
-export const DEADLINE_INPUT_FIELDS = ['title', 'deadlineKind', 'status', ...DUE_FIELDS, 'rule', 'triggerDeadlineId', 'triggerEventId', 'triggerMeetingId', 'meetingId'] as const;
-/** What the engine reads of a meeting. */
-export const MEETING_INPUT_FIELDS = ['title', 'meetingDate', 'startTime', 'timeZone'] as const;
-/** The fields that say what a deadline counts from. */
-export const TRIGGER_FIELDS = ['rule', 'triggerDeadlineId', 'triggerEventId', 'triggerMeetingId', 'meetingId'] as const;
-/** The fields of each kind that rule-built deadlines depend on; changing any other field moves nothing. */
-const SCHEDULE_FIELDS: Partial<Record<KindName, readonly string[]>> = {
-  deadline: [...DUE_FIELDS, ...TRIGGER_FIELDS, 'deletedAt'],
-  event: ['occurredOn', 'timeZone', 'deletedAt'],
-  meeting: ['title', 'meetingDate', 'startTime', 'timeZone', 'deletedAt'],
-  directive: ['holidayCalendarId', 'closures'],
-};
 
 export function workingCalendarOf(directive: StoredRecord): { calendar: HolidayCalendar; closures: CaseClosure[] } {
   const calendar = holidayCalendarById((directive.holidayCalendarId as string | null) ?? DEFAULT_HOLIDAY_CALENDAR_ID) ?? US_FEDERAL;
@@ -92,7 +77,7 @@ export const NO_SCHEDULE_CHANGE: SchedulePlan = { own: null, moves: [], computed
 export function planScheduleChange(
   changed: readonly { kind: KindName; id: string }[],
   source: ScheduleSource,
-  stored: ReadonlyMap<string, StoredRecord>,
+  stored: ReadonlyMap<string, DeadlineInput>,
   explanationsBefore: ReadonlyMap<string, string>,
 ): SchedulePlan {
   const after = computeScheduleOf(source);
@@ -102,7 +87,7 @@ export function planScheduleChange(
   let downstream: Set<string> | null = new Set();
   for (const c of changed) {
     if (c.kind === 'directive') downstream = null;
-    else if (downstream) for (const id of downstreamOf(c.kind, c.id, source.deadlines)) downstream.add(id);
+    else if (downstream && isTriggerKind(c.kind)) for (const id of downstreamOf(c.kind, c.id, source.deadlines)) downstream.add(id);
   }
   const meetingOf = new Map(source.deadlines.map((d) => [d.id, d.meetingId ?? null]));
   const moves: ScheduleMove[] = [];
@@ -111,9 +96,9 @@ export function planScheduleChange(
     if (downstream && !downstream.has(computed.deadlineId)) continue;
     const record = stored.get(computed.deadlineId);
     if (!record) continue;
-    const before = dueOf(record as { [F in (typeof DUE_FIELDS)[number]]?: unknown }, explanationsBefore.get(record.id) ?? null);
+    const before = dueOf(record, explanationsBefore.get(record.id) ?? null);
     const next = dueOf(computed, computed.explanation);
-    const move: ScheduleMove = { deadlineId: record.id, title: record.title as string, before, after: next, changed: !sameDue(before, next) };
+    const move: ScheduleMove = { deadlineId: record.id, title: record.title, before, after: next, changed: !sameDue(before, next) };
     const meetingId = meetingOf.get(record.id);
     if (meetingId && changedMeetings.has(meetingId)) move.followsMeeting = true;
     moves.push(move);
@@ -122,13 +107,9 @@ export function planScheduleChange(
 }
 
 /** The ids of deadlines that hang on the record (or, for a meeting, are its date), directly or through other deadlines. */
-function downstreamOf(kind: KindName, id: string, deadlines: readonly DeadlineInput[]): Set<string> {
+function downstreamOf(kind: TriggerKind, id: string, deadlines: readonly DeadlineInput[]): Set<string> {
   const found = new Set<string>();
-  const hangsOn = (d: DeadlineInput): boolean => {
-    if (kind === 'event') return d.triggerEventId === id;
-    if (kind === 'meeting') return d.triggerMeetingId === id || d.meetingId === id;
-    return d.triggerDeadlineId === id;
-  };
+  const hangsOn = (d: DeadlineInput): boolean => HANGS_ON[kind].some((field) => d[field] === id);
   let frontier = deadlines.filter(hangsOn);
   while (frontier.length) {
     for (const d of frontier) found.add(d.id);
@@ -152,6 +133,16 @@ function dueOf(d: { [F in (typeof DUE_FIELDS)[number]]?: unknown }, explanation:
 function sameDue(a: ScheduleDue, b: ScheduleDue): boolean {
   return a.dueType === b.dueType && a.dueDate === b.dueDate && a.dueTime === b.dueTime && a.timeZone === b.timeZone
     && a.windowStart === b.windowStart && a.windowEnd === b.windowEnd;
+}
+
+/**
+ * The UTC instant a date-time deadline falls due, by the engine's reading of wall-clock times across daylight-saving
+ * changes (a skipped time lands after the jump, a repeated one on its first occurrence): the same instant the
+ * engine, the reminders and the calendar export use.
+ */
+export function dueInstant(rec: RecordOf<'deadline'>): string | null {
+  if (rec.dueType !== 'datetime' || !rec.dueDate || !rec.dueTime || !rec.timeZone) return null;
+  return zonedTimeToInstant(rec.dueDate, rec.dueTime, rec.timeZone).toISOString();
 }
 
 /** Writes the engine's due fields onto a deadline record. */

@@ -1,0 +1,194 @@
+// The change path: every create, update, delete, restore and purge of a record, worked out in full and checked
+// before anything is written, then written with the records that change with it (companions) and the deadlines it
+// moves. Each kind's own rules come from one table (store/kind-rules.ts) and are applied to every kind alike. The
+// caller holds the transaction (CaseFile runs each change in one IMMEDIATE transaction).
+import type { ScheduleChange } from '../../shared/api-types.js';
+import { COMPUTED_FIELDS, KINDS, type KindName, type RecordOf } from '../../shared/records.js';
+import { confirmedMoves, planSchedule, writeMoves } from './deadlines/schedule-changes.js';
+import { scheduleReaderOf, type ScheduleReader } from './deadlines/schedule-reader.js';
+import { refuseIfTrigger } from './deadlines/triggers.js';
+import type { SchedulePlan } from './deadlines/schedule.js';
+import { ParleyError } from './errors.js';
+import { sha256Hex } from './store/canonical.js';
+import type { ChangeContext, ChangeOptions, Companion, Reach } from './store/change-context.js';
+import { checkReferences, fillTimeOfRecord, rulesOf } from './store/kind-rules.js';
+import { newRecord, now, sameFields, stamp, titleOf, validate, type RecordStore } from './store/record-store.js';
+import type { StoredRecord } from './store/record-table.js';
+
+/** A change to a record worked out in full, before anything is written. */
+interface PlannedUpdate {
+  before: StoredRecord;
+  after: StoredRecord;
+  schedule: SchedulePlan;
+  companions: Companion[];
+}
+
+export class RecordChanges implements ChangeContext {
+  readonly schedule: ScheduleReader;
+
+  constructor(readonly records: RecordStore, readonly caseId: string) {
+    this.schedule = scheduleReaderOf(records);
+  }
+
+  create(kind: KindName, fields: Record<string, unknown>, actor: string, opts: ChangeOptions = {}, reach: Reach = 'live'): StoredRecord {
+    const rules = rulesOf(kind);
+    const rec = newRecord(fields, actor, now());
+    rules.onCreate?.(rec, this);
+    fillTimeOfRecord(this.records, kind, rec);
+    const companions = rules.companions?.(null, rec, fields, this) ?? [];
+    planSchedule(this.schedule, kind, null, rec, companions);
+    this.prepare(kind, rec, reach);
+    for (const c of companions) this.prepare(c.kind, c.after, 'live', c.before);
+    this.records.insert(kind, rec, opts.reason ?? null);
+    this.writeCompanions(companions, actor);
+    rules.afterWrite?.(null, rec, actor, opts, this);
+    return rec;
+  }
+
+  /**
+   * An update and, when the user confirmed them (`confirmMoves`, with a reason), the moves of every deadline that
+   * hangs on the record; each moved deadline's audit entry carries the reason.
+   */
+  update(kind: KindName, id: string, changes: Record<string, unknown>, actor: string, opts: ChangeOptions = {}): ScheduleChange & { record: StoredRecord } {
+    const { before, after, schedule, companions } = this.planUpdate(kind, id, changes, opts);
+    if (sameFields(kind, before, after) && companions.length === 0) return { record: before, moves: schedule.moves };
+    const moved = confirmedMoves(schedule, opts);
+    if (!sameFields(kind, before, after)) {
+      stamp(after, before, actor);
+      this.records.replace(kind, 'update', before, after, opts.reason ?? null);
+    }
+    this.writeCompanions(companions, actor, opts.reason);
+    rulesOf(kind).afterWrite?.(before, after, actor, opts, this);
+    writeMoves(this, schedule, moved, titleOf(kind, after), actor, opts.reason);
+    return { record: after, moves: schedule.moves };
+  }
+
+  planUpdate(kind: KindName, id: string, changes: Record<string, unknown>, opts: ChangeOptions): PlannedUpdate {
+    const rules = rulesOf(kind);
+    const before = this.current(kind, id, opts);
+    const after: StoredRecord = { ...before, ...changes };
+    for (const f of COMPUTED_FIELDS[kind] ?? []) after[f] = before[f];
+    rules.onUpdate?.(before, changes, after);
+    const companions = rules.companions?.(before, after, changes, this) ?? [];
+    const schedule = planSchedule(this.schedule, kind, before, after, companions);
+    this.prepare(kind, after, 'live', before);
+    for (const c of companions) this.prepare(c.kind, c.after, 'live', c.before);
+    return { before, after, schedule, companions };
+  }
+
+  /** Soft delete: the record leaves every list and the search index, and can be restored. */
+  delete(kind: KindName, id: string, actor: string, opts: ChangeOptions = {}): StoredRecord {
+    const before = this.current(kind, id, opts);
+    refuseIfTrigger(this.schedule, kind, before, 'delete');
+    const after = stamp({ ...before, deletedBy: actor }, before, actor);
+    after.deletedAt = after.updatedAt;
+    this.records.replace(kind, 'delete', before, after, opts.reason ?? null);
+    rulesOf(kind).afterDelete?.(before, actor, this);
+    return after;
+  }
+
+  restore(kind: KindName, id: string, actor: string, opts: ChangeOptions = {}): StoredRecord {
+    const rules = rulesOf(kind);
+    const before: StoredRecord = this.records.get(kind, id);
+    if (!before.deletedAt) throw new ParleyError('invalid_input', `This ${KINDS[kind].label.toLowerCase()} is not deleted.`);
+    checkVersion(before, opts);
+    const after = stamp({ ...before, deletedAt: null, deletedBy: null }, before, actor);
+    rules.beforeRestore?.(before, this);
+    planSchedule(this.schedule, kind, before, after); // a rule-built deadline's date follows its trigger as it is now
+    this.prepare(kind, after); // what it points at may have gone meanwhile
+    this.records.replace(kind, 'restore', before, after, opts.reason ?? null);
+    rules.afterRestore?.(after, actor, this);
+    return after;
+  }
+
+  /**
+   * Hard delete, only when asked for. Links from and to the record, and the sharing choices about it, go with it;
+   * other records that still point at it stop the purge, so nothing is left pointing at nothing.
+   */
+  purge(kind: KindName, id: string, actor: string, opts: ChangeOptions = {}): void {
+    const before: StoredRecord = this.records.get(kind, id);
+    checkVersion(before, opts);
+    const at = now();
+    const withIt = `purged with ${KINDS[kind].label.toLowerCase()} ${id}`;
+    for (const filter of [{ fromId: id }, { toId: id }] as Record<string, string>[]) {
+      for (const link of this.records.list('link', { filter, includeDeleted: true, limit: 100_000, orderBy: 'created_at' })) {
+        if (link.id !== id) this.records.purge('link', link, actor, at, withIt);
+      }
+    }
+    const choices = this.records.list('disclosure', { filter: { recordId: id }, includeDeleted: true, orderBy: 'rowid' });
+    for (const choice of choices) this.records.purge('disclosure', choice, actor, at, withIt);
+    try {
+      this.records.purge(kind, before, actor, at, opts.reason ?? null);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+        throw new ParleyError('has_dependants', `Other records still refer to this ${KINDS[kind].label.toLowerCase()}; purge or re-point them first. Nothing was removed.`);
+      }
+      throw err;
+    }
+  }
+
+  addAttachment(input: { name: string; mediaType: string; description?: string | null; bytes: Buffer }, actor: string): RecordOf<'attachment'> {
+    const rec = newRecord({ name: input.name, mediaType: input.mediaType, description: input.description ?? null }, actor, now());
+    rec.size = input.bytes.length;
+    rec.sha256 = sha256Hex(input.bytes);
+    this.prepare('attachment', rec);
+    this.records.insertAttachment(rec, input.bytes);
+    return rec as RecordOf<'attachment'>;
+  }
+
+  /**
+   * Computes derived fields and checks every rule a record must meet before it is stored. Given the record as it
+   * was (`before`), a reference it keeps may point at a record deleted since it was set: a deadline whose owner was
+   * deleted can still be renamed, or moved with its trigger. Only a reference being set must reach as `reach` says.
+   */
+  prepare(kind: KindName, rec: StoredRecord, reach: Reach = 'live', before: StoredRecord | null = null): void {
+    this.derive(kind, rec);
+    this.checkRules(kind, rec, reach, new Set(), before);
+  }
+
+  /** A record on its own: its derived fields worked out, and its kind's rules checked. */
+  derive(kind: KindName, rec: StoredRecord): void {
+    rulesOf(kind).derive?.(rec, this);
+    validate(kind, rec);
+  }
+
+  /**
+   * The rules between a record and the others: what it refers to is in the file, and its kind's own (a deadline's
+   * triggers do not come round to it, a link's ends exist). `cleared` carries deadlines known to lead to no circle
+   * across many checks.
+   */
+  checkRules(kind: KindName, rec: StoredRecord, reach: Reach, cleared = new Set<string>(), before: StoredRecord | null = null): void {
+    checkReferences(this.records, kind, rec, reach, before);
+    rulesOf(kind).check?.(rec, this, { reach, before, cleared });
+  }
+
+  /** A live record at the version the caller expects. */
+  private current(kind: KindName, id: string, opts: ChangeOptions): StoredRecord {
+    const rec: StoredRecord = this.records.get(kind, id);
+    if (rec.deletedAt) throw new ParleyError('not_found', `This ${KINDS[kind].label.toLowerCase()} is deleted; restore it first.`);
+    checkVersion(rec, opts);
+    return rec;
+  }
+
+  /** Writes the companions of a change, each audited; `reason` is the user's, put before the core's own. */
+  private writeCompanions(companions: readonly Companion[], actor: string, reason?: string): void {
+    for (const c of companions) {
+      const why = reason?.trim() ? `${reason.trim()} (${c.reason})` : c.reason;
+      if (c.op === 'create') {
+        Object.assign(c.after, { createdBy: actor, updatedBy: actor });
+        this.records.insert(c.kind, c.after, why);
+        continue;
+      }
+      const current: StoredRecord = this.records.find(c.kind, c.before!.id)!;
+      const next = stamp({ ...c.after }, current, actor);
+      if (c.op === 'delete') Object.assign(next, { deletedAt: next.updatedAt, deletedBy: actor });
+      this.records.replace(c.kind, c.op, current, next, why);
+    }
+  }
+}
+
+function checkVersion(rec: StoredRecord, opts: ChangeOptions): void {
+  if (opts.expectedVersion !== undefined && opts.expectedVersion !== rec.version) {
+    throw new ParleyError('conflict', `This record was changed by someone else (now version ${rec.version}, you had version ${opts.expectedVersion}). Reload it and try again.`);
+  }
+}
