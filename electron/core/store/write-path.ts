@@ -5,7 +5,7 @@ import type { KindName } from '../../../shared/records.js';
 import type { Db } from '../db/connection.js';
 import { ParleyError } from '../errors.js';
 import { AuditTrail } from './audit-trail.js';
-import { sha256Hex } from './canonical.js';
+import { bytesAsRecorded } from './attachment-bytes.js';
 import { RecordTable, type StoredRecord } from './record-table.js';
 import { SearchIndex } from './search-index.js';
 
@@ -39,7 +39,7 @@ export class WritePath {
    * size and SHA-256. Adding an attachment and importing one both come here.
    */
   insertAttachment(rec: StoredRecord, bytes: Buffer, reason: string | null = null, by?: { actor: string; at: string }): void {
-    if (bytes.length !== rec.size || sha256Hex(bytes) !== rec.sha256) {
+    if (!bytesAsRecorded(bytes, { size: Number(rec.size), sha256: String(rec.sha256) })) {
       throw new ParleyError('invalid_input', `The bytes of attachment ${String(rec.name)} do not match its size and SHA-256; the export is incomplete or altered.`);
     }
     this.table('attachment').insert(rec);
