@@ -14,7 +14,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ParleyError } from '../errors.js';
 import { fsyncDir, fsyncFile, releaseTemp, removeTemp, tempPathBeside } from '../files.js';
-import { closeCaseDatabase, driverOptions, fileIdentity, inUse, isSameFile, openCaseDatabase, setConnectionPragmas, type Db } from './connection.js';
+import { closeCaseDatabase, driverOptions, fileIdentity, inUse, isSameFile, openCaseDatabase, setConnectionPragmas, type Db, type FileIdentity } from './connection.js';
 import { applyKey, couldBeEncrypted, isKeyed, isNotADatabase, passphraseRequired, selectCipher, wrongPassphrase } from './encryption.js';
 
 /**
@@ -148,14 +148,17 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
   }
   if (!isSameFile(file, identity)) throw changedMeanwhile(file);
   const temp = tempPathBeside(file, 'rewrite');
-  const copier = copyingConnection(file, from, temp, to);
-  let held = true;
+  let copier: ReturnType<typeof copyingConnection> | undefined;
   let renamed = false;
   try {
-    holdExclusively(copier.db, file, swap);
-    // Another key change may have had the lock first and renamed its new file over the one attached here: then what
-    // is held is the replaced file, and copying it would put the old case (and the old key) back over the new one.
-    if (!isSameFile(file, identity)) throw changedMeanwhile(file);
+    // Attaching reads the file, and can meet the same replacement: another key change renames its new file over
+    // this one between the check above and the attach (the new file read with the old key reads as noise), or the
+    // attach waited for that change's lock and reads the replaced file, taking the new file's rollback journal
+    // beside it for its own (the old file with another file's pages played into it reads as damaged). Either is
+    // "changed meanwhile", which the catch below says, not a wrong passphrase or a damaged file.
+    copier = copyingConnection(file, from, temp, to);
+    // Takes the file, or finds it replaced meanwhile (see holdExclusively).
+    holdExclusively(copier.db, file, identity, swap);
     // Read under the lock: what is copied is exactly what was counted.
     const expected = fingerprint(copier.db, 'src');
     copier.db.prepare('VACUUM src INTO ?').run(temp);
@@ -164,7 +167,7 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
     if (swap === 'windows') {
       const copied = fileState(file);
       copier.close();
-      held = false;
+      copier = undefined;
       // Written between the close and here by a program that opened and closed it again at once: what was copied
       // is no longer all of it.
       if (fileState(file) !== copied) throw inUse(file);
@@ -181,7 +184,7 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
     throw keyError(err, file, from);
   } finally {
     // Only now may anyone else have the file (on POSIX): the new one, by its name.
-    if (held) copier.close();
+    copier?.close();
   }
 }
 
@@ -218,8 +221,10 @@ function changedMeanwhile(file: string): ParleyError {
  * journal file (its header zeroed: nothing to roll back). On POSIX it is removed while the lock is held, and the
  * journal kept in memory from then on, so that closing this connection after the rename removes nothing of the new
  * file; on Windows the connection closes before the rename, and SQLite removes the journal as it closes.
+ * Once the lock is held, the path must still name the file found at the start (`identity`), or the file was
+ * replaced meanwhile: refused as that, before the journal at the path is touched.
  */
-function holdExclusively(db: Db, file: string, swap: SwapMode): void {
+function holdExclusively(db: Db, file: string, identity: FileIdentity, swap: SwapMode): void {
   const busy = () => inUse(file);
   db.pragma('src.locking_mode = EXCLUSIVE');
   try {
@@ -236,6 +241,11 @@ function holdExclusively(db: Db, file: string, swap: SwapMode): void {
     if (String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw busy();
     throw err;
   }
+  // Held now, so nobody can rename over the file until this connection closes. But another key change may have had
+  // the lock first and renamed its new file over the one attached here: then what is held is the replaced file.
+  // Copying it would put the old case (and the old key) back over the new one, and the journal at the path is the
+  // new file's (a program writing to the new file may be using it), not this connection's to remove.
+  if (!isSameFile(file, identity)) throw changedMeanwhile(file);
   if (swap === 'windows') return; // closed before the rename, which removes the journal: see SwapMode
   fs.rmSync(`${file}-journal`, { force: true });
   db.pragma('src.journal_mode = MEMORY');
