@@ -17,5 +17,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The cleanups of test/helpers.ts, after each test of every file.
+    setupFiles: ['test/support/setup.ts'],
   },
 });

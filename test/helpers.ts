@@ -2,25 +2,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
 import type { InputOf, OpName, OutputOf } from '../shared/contract.js';
 import type { ApiError, Envelope, ErrorCode } from '../shared/result.js';
 import { dispatch, dispatchAsync } from '../electron/core/api/dispatcher.js';
 import { Session } from '../electron/core/session.js';
+import { onCleanup } from './support/cleanups.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
-
-/** Runs `fn` after the current test, last registered first (the folder goes after what lives in it). */
-export function onCleanup(fn: () => void): void {
-  cleanups.push(fn);
-}
+export { onCleanup };
 
 export function tempDir(prefix = 'parley-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
@@ -41,7 +33,7 @@ export interface TestApi {
 
 export function testApi(actor = 'Test Counsel', dir = tempDir()): TestApi {
   const session = new Session({ dataDir: path.join(dir, 'data'), actor });
-  cleanups.push(() => session.closeAll());
+  onCleanup(() => session.closeAll());
   const internalErrors: TestApi['internalErrors'] = [];
   const log = (operation: string, err: unknown) => internalErrors.push({ operation, err });
   const raw = (name: string, input: unknown) => dispatch(session, name, input, log);
