@@ -17,6 +17,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // A folder for the template cases newCase copies (test/support/case-template.ts), removed after the run.
+    globalSetup: ['test/support/global-setup.ts'],
     // The cleanups of test/helpers.ts, after each test of every file.
     setupFiles: ['test/support/setup.ts'],
   },

@@ -6,6 +6,7 @@ import type { InputOf, OpName, OutputOf } from '../shared/contract.js';
 import type { ApiError, Envelope, ErrorCode } from '../shared/result.js';
 import { dispatch, dispatchAsync } from '../electron/core/api/dispatcher.js';
 import { Session } from '../electron/core/session.js';
+import { caseFromTemplate } from './support/case-template.js';
 import { onCleanup } from './support/cleanups.js';
 
 export { onCleanup };
@@ -57,6 +58,17 @@ export function testApi(actor = 'Test Counsel', dir = tempDir()): TestApi {
   };
 }
 
+/**
+ * A new plain case file `name` in the test's folder, open in `api`'s session and in its library, holding only its
+ * directive. It is a copy of a template case made through case.create (test/support/case-template.ts), opened
+ * through case.open; where a copy cannot stand in for a create (the name is taken, the folder is missing) the case is
+ * made through case.create itself. A test about what case.create does calls case.create, not this.
+ */
 export function newCase(api: TestApi, name = 'case.parley', title = 'Export-control suspension order') {
-  return api.call('case.create', { path: path.join(api.dir, name), directive: { title, status: 'received' } });
+  const file = path.join(api.dir, name);
+  const directive = { title, status: 'received' } as const;
+  return (
+    caseFromTemplate(file, api.session.actor, directive, (copy) => api.call('case.open', { path: copy }), onCleanup) ??
+    api.call('case.create', { path: file, directive })
+  );
 }
