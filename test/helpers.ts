@@ -2,25 +2,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
 import type { InputOf, OpName, OutputOf } from '../shared/contract.js';
 import type { ApiError, Envelope, ErrorCode } from '../shared/result.js';
 import { dispatch, dispatchAsync } from '../electron/core/api/dispatcher.js';
 import { Session } from '../electron/core/session.js';
+import { caseFromTemplate } from './support/case-template.js';
+import { onCleanup } from './support/cleanups.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
-
-/** Runs `fn` after the current test, last registered first (the folder goes after what lives in it). */
-export function onCleanup(fn: () => void): void {
-  cleanups.push(fn);
-}
+export { onCleanup };
 
 export function tempDir(prefix = 'parley-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  onCleanup(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
@@ -41,7 +34,7 @@ export interface TestApi {
 
 export function testApi(actor = 'Test Counsel', dir = tempDir()): TestApi {
   const session = new Session({ dataDir: path.join(dir, 'data'), actor });
-  cleanups.push(() => session.closeAll());
+  onCleanup(() => session.closeAll());
   const internalErrors: TestApi['internalErrors'] = [];
   const log = (operation: string, err: unknown) => internalErrors.push({ operation, err });
   const raw = (name: string, input: unknown) => dispatch(session, name, input, log);
@@ -65,6 +58,17 @@ export function testApi(actor = 'Test Counsel', dir = tempDir()): TestApi {
   };
 }
 
+/**
+ * A new plain case file `name` in the test's folder, open in `api`'s session and in its library, holding only its
+ * directive. It is a copy of a template case made through case.create (test/support/case-template.ts), opened
+ * through case.open; where a copy cannot stand in for a create (the name is taken, the folder is missing) the case is
+ * made through case.create itself. A test about what case.create does calls case.create, not this.
+ */
 export function newCase(api: TestApi, name = 'case.parley', title = 'Export-control suspension order') {
-  return api.call('case.create', { path: path.join(api.dir, name), directive: { title, status: 'received' } });
+  const file = path.join(api.dir, name);
+  const directive = { title, status: 'received' } as const;
+  return (
+    caseFromTemplate(file, api.session.actor, directive, (copy) => api.call('case.open', { path: copy }), onCleanup) ??
+    api.call('case.create', { path: file, directive })
+  );
 }
