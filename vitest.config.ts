@@ -21,6 +21,7 @@ const SLOW = [
   // Races, crashes, kills and interrupted writes: real child processes, many rounds each.
   'test/core/key-change-race.test.ts',
   'test/core/key-change-swap.test.ts',
+  'test/core/key-change-replaced.test.ts',
   'test/core/crash-points.test.ts',
   'test/core/interrupted.test.ts',
   'test/core/durability.test.ts',
