@@ -73,9 +73,10 @@ export default defineConfig({
       // fifty files costs about as much as running their tests. What a test makes (folders, sessions) is removed
       // and closed after it (test/support/setup.ts); the files pass in any order (--sequence.shuffle). Two workers,
       // one per core: vitest's default leaves one core of two unused.
-      { extends: true, test: { name: 'fast', include: ALL, exclude: [...configDefaults.exclude, ...SLOW, ...NEEDS_ISOLATION], isolate: false, maxWorkers: 2 } },
-      { extends: true, test: { name: 'fast-isolated', include: NEEDS_ISOLATION, maxWorkers: 2 } },
-      { extends: true, test: { name: 'slow', include: SLOW } },
+      { extends: true, test: { name: 'fast', include: ALL, exclude: [...configDefaults.exclude, ...SLOW, ...NEEDS_ISOLATION], isolate: false, maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'fast-isolated', include: NEEDS_ISOLATION, maxWorkers: 2, sequence: { groupOrder: 1 } } },
+      // Projects with different worker counts run one after the other (vitest asks each for a group of its own).
+      { extends: true, test: { name: 'slow', include: SLOW, sequence: { groupOrder: 2 } } },
     ],
   },
 });
