@@ -16,8 +16,7 @@ import { MAX_COMMENTS_FILE_BYTES, type ExportedFile } from '../../shared/contrac
 import { REVIEWABLE_KINDS } from '../../shared/enums.js';
 import { auditHeadText, recordId, sha256Text, shortText } from '../../shared/fields.js';
 import { safeFileName } from '../../shared/file-names.js';
-import { KINDS, MAX_REVIEW_COMMENT_LENGTH } from '../../shared/records.js';
-import type { CaseFile } from './case-file.js';
+import { KINDS, MAX_REVIEW_COMMENT_LENGTH, type KindName } from '../../shared/records.js';
 import { todayIso } from './briefs/format.js';
 import { ParleyError } from './errors.js';
 import { canonicalJson, sha256Hex } from './store/canonical.js';
@@ -100,11 +99,20 @@ export function readCommentsFile(bytes: Buffer, passphrase: string | null): Comm
   return file;
 }
 
+/** What exporting comments reads of the case under review (a CaseFile; named here so this file needs nothing of it). */
+export interface CaseUnderReview {
+  readonly caseId: string;
+  directive(): { title: string };
+  info(): { auditHead: string };
+  recordTitle(kind: KindName, id: string): string | null;
+  sealingPassphrase(): string | null;
+}
+
 /**
  * The comments of a case open for review, as the file the reviewer sends back, named by the case, the reviewer and
  * the day; an encrypted case's file leaves out the case's title, which is as secret as the case.
  */
-export function exportReviewComments(cf: CaseFile, comments: ReviewComment[], reviewer: string): ExportedFile {
+export function exportReviewComments(cf: CaseUnderReview, comments: ReviewComment[], reviewer: string): ExportedFile {
   const caseTitle = cf.directive().title;
   const content: CommentsContent = {
     caseId: cf.caseId,

@@ -2,13 +2,8 @@
 // entry holds the bytes, so another program could change them without touching the chain: they are checked against
 // their record whenever they are written (WritePath.insertAttachment) or read.
 import { ParleyError } from '../errors.js';
-import { sha256Hex } from './canonical.js';
+import { bytesAsRecorded } from './canonical.js';
 import type { RecordStore } from './record-store.js';
-
-/** Bytes are the ones an attachment's record describes: its size and SHA-256. */
-export function bytesAsRecorded(bytes: Buffer, recorded: { size: number; sha256: string }): boolean {
-  return bytes.length === recorded.size && sha256Hex(bytes) === recorded.sha256;
-}
 
 /** An attachment's bytes, only if they are the ones its record (and so the audit trail) describes. */
 export function readAttachment(records: RecordStore, id: string): { name: string; mediaType: string; bytes: Buffer } {

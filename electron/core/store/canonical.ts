@@ -16,3 +16,8 @@ function sortKeys(value: unknown): unknown {
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
+
+/** Bytes are the ones an attachment's record describes: its size and SHA-256. */
+export function bytesAsRecorded(bytes: Buffer, recorded: { size: number; sha256: string }): boolean {
+  return bytes.length === recorded.size && sha256Hex(bytes) === recorded.sha256;
+}

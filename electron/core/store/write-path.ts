@@ -5,7 +5,7 @@ import type { KindName } from '../../../shared/records.js';
 import type { Db } from '../db/connection.js';
 import { ParleyError } from '../errors.js';
 import { AuditTrail } from './audit-trail.js';
-import { bytesAsRecorded } from './attachment-bytes.js';
+import { bytesAsRecorded } from './canonical.js';
 import { RecordTable, type StoredRecord } from './record-table.js';
 import { SearchIndex } from './search-index.js';
 
