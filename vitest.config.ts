@@ -73,10 +73,12 @@ export default defineConfig({
       // The fast suites share one module graph per worker (isolate: false): importing the core again for each of
       // fifty files costs about as much as running their tests. What a test makes (folders, sessions) is removed
       // and closed after it (test/support/setup.ts); the files pass in shuffled order too (--sequence.shuffle.files).
-      // Two workers, one per core: vitest's default leaves one core of two unused.
-      { extends: true, test: { name: 'fast', include: ALL, exclude: [...configDefaults.exclude, ...SLOW, ...NEEDS_ISOLATION], isolate: false, maxWorkers: 2 } },
-      { extends: true, test: { name: 'fast-isolated', include: NEEDS_ISOLATION, maxWorkers: 2 } },
-      { extends: true, test: { name: 'slow', include: SLOW } },
+      // Two workers, one per core: vitest's default leaves one core of two unused. A run of every project runs the
+      // fast ones first (group 0), then the slow one with vitest's defaults (group 1): vitest runs projects with
+      // different numbers of workers in groups of their own.
+      { extends: true, test: { name: 'fast', include: ALL, exclude: [...configDefaults.exclude, ...SLOW, ...NEEDS_ISOLATION], isolate: false, maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'fast-isolated', include: NEEDS_ISOLATION, maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'slow', include: SLOW, sequence: { groupOrder: 1 } } },
     ],
   },
 });
