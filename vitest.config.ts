@@ -20,12 +20,14 @@ const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 const SLOW = [
   // Races, crashes, kills and interrupted writes: real child processes, many rounds each.
   'test/core/key-change-race.test.ts',
-  'test/core/key-change-swap.test.ts',
-  'test/core/key-change-replaced.test.ts',
   'test/core/crash-points.test.ts',
   'test/core/interrupted.test.ts',
   'test/core/durability.test.ts',
   'test/core/encryption-durability.test.ts',
+  // Encryption at rest and key changes: nearly every test derives keys (PBKDF2, 256,000 rounds each).
+  'test/core/encryption.test.ts',
+  'test/core/key-change-swap.test.ts',
+  'test/core/key-change-replaced.test.ts',
   // Fuzz and property tests with many runs.
   'test/core/fuzz.test.ts',
   'test/core/random-input.property.test.ts',
@@ -71,12 +73,13 @@ export default defineConfig({
     projects: [
       // The fast suites share one module graph per worker (isolate: false): importing the core again for each of
       // fifty files costs about as much as running their tests. What a test makes (folders, sessions) is removed
-      // and closed after it (test/support/setup.ts); the files pass in any order (--sequence.shuffle). Two workers,
-      // one per core: vitest's default leaves one core of two unused.
+      // and closed after it (test/support/setup.ts); the files pass in shuffled order too (--sequence.shuffle.files).
+      // Two workers, one per core: vitest's default leaves one core of two unused. A run of every project runs the
+      // fast ones first (group 0), then the slow one with vitest's defaults (group 1): vitest runs projects with
+      // different numbers of workers in groups of their own.
       { extends: true, test: { name: 'fast', include: ALL, exclude: [...configDefaults.exclude, ...SLOW, ...NEEDS_ISOLATION], isolate: false, maxWorkers: 2, sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'fast-isolated', include: NEEDS_ISOLATION, maxWorkers: 2, sequence: { groupOrder: 1 } } },
-      // Projects with different worker counts run one after the other (vitest asks each for a group of its own).
-      { extends: true, test: { name: 'slow', include: SLOW, sequence: { groupOrder: 2 } } },
+      { extends: true, test: { name: 'fast-isolated', include: NEEDS_ISOLATION, maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'slow', include: SLOW, sequence: { groupOrder: 1 } } },
     ],
   },
 });

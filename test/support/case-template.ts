@@ -39,7 +39,10 @@ interface Template {
   caseId: string;
 }
 
-/** The templates made or found so far in this worker (this test file, or with isolate off every file of the worker), per actor and directive, in slot order. */
+/**
+ * The templates made or found so far by this module: in this test file, or with isolate off in every file of the
+ * worker. Per actor and directive, in slot order.
+ */
 const templates = new Map<string, Template[]>();
 /** Templates with a copy in use in the current test: another case the test asks for takes the next slot. */
 const lent = new Set<Template>();

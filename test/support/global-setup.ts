@@ -1,5 +1,5 @@
-// Once per vitest run (per project): a folder for the template cases of test/support/case-template.ts, one
-// subfolder per worker, removed when the run ends.
+// At the start of a vitest run, for each project: a folder for the template cases of test/support/case-template.ts
+// (a subfolder per worker), removed when the run ends. Each project's workers have a folder of their own.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
