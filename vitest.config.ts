@@ -28,6 +28,9 @@ const SLOW = [
   'test/core/encryption.test.ts',
   'test/core/key-change-swap.test.ts',
   'test/core/key-change-replaced.test.ts',
+  'test/core/case-copy.test.ts',
+  // A file held by another connection: each test waits out SQLite's busy timeout.
+  'test/core/in-use.test.ts',
   // Fuzz and property tests with many runs.
   'test/core/fuzz.test.ts',
   'test/core/random-input.property.test.ts',
