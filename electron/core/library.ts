@@ -15,6 +15,7 @@ import { nextDeadlineOf } from './key-dates.js';
 import { DASHBOARD_SQL, LIBRARY_SQL } from './store/kind-sql.js';
 import { writeFileAtomic } from './files.js';
 import { rankCase, searchCase } from './store/search-index.js';
+import { isoToday } from './today.js';
 
 interface Remembered {
   path: string;
@@ -292,10 +293,6 @@ function emptyEntry(file: string): LibraryEntry {
     path: file, caseId: null, state: 'ok', problem: null, title: null, status: null, nextDeadline: null,
     counts: { openDeadlines: 0, tbdDeadlines: 0, openActionItems: 0, issues: 0, meetings: 0 }, lastOpenedAt: null, encrypted: false,
   };
-}
-
-export function isoToday(): string {
-  return format(new Date(), 'yyyy-MM-dd');
 }
 
 function parseIsoDate(d: string): Date {

@@ -17,7 +17,7 @@ import { REVIEWABLE_KINDS } from '../../shared/enums.js';
 import { auditHeadText, recordId, sha256Text, shortText } from '../../shared/fields.js';
 import { safeFileName } from '../../shared/file-names.js';
 import { KINDS, MAX_REVIEW_COMMENT_LENGTH, type KindName } from '../../shared/records.js';
-import { todayIso } from './briefs/format.js';
+import { isoToday } from './today.js';
 import { ParleyError } from './errors.js';
 import { canonicalJson, sha256Hex } from './store/canonical.js';
 
@@ -135,7 +135,7 @@ export function exportReviewComments(cf: CaseUnderReview, comments: ReviewCommen
   if (bytes.length > MAX_COMMENTS_FILE_BYTES) {
     throw new ParleyError('invalid_input', `These ${comments.length} comments make a file of ${Math.ceil(bytes.length / 1024 / 1024)} MB, more than the 20 MB an import takes: resolve and delete the comments dealt with, then export again.`);
   }
-  const stem = `${passphrase === null ? `${caseTitle} - ` : ''}review by ${reviewer} - ${todayIso()}`;
+  const stem = `${passphrase === null ? `${caseTitle} - ` : ''}review by ${reviewer} - ${isoToday()}`;
   return {
     fileName: `${safeFileName(stem, 'review comments')}${COMMENTS_FILE_EXTENSION}`,
     mediaType: 'application/json',

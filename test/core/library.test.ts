@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations.js';
-import { isoToday } from '../../electron/core/library.js';
+import { isoToday } from '../../electron/core/today.js';
 import { newCase, testApi, type TestApi } from '../helpers.js';
 import { damageTable, withRawConnection } from './support/files.js';
 

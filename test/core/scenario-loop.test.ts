@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScheduleChange } from '../../shared/api-types.js';
 import type { RecordOf } from '../../shared/records.js';
-import { isoToday } from '../../electron/core/library.js';
+import { isoToday } from '../../electron/core/today.js';
 import { newCase, testApi } from '../helpers.js';
 import { withRawConnection } from './support/files.js';
 import { CaseWorld } from './support/world.js';

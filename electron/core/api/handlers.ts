@@ -8,7 +8,7 @@ import { fileSlug } from '../briefs/format.js';
 import { KIND_NAMES, type KindName } from '../../../shared/records.js';
 import { saveCopyOf } from '../case-copy.js';
 import { certificateOf, compareWithCertificate, exportForTransfer } from '../custody.js';
-import { isoToday } from '../library.js';
+import { isoToday } from '../today.js';
 import type { CaseInfo } from '../../../shared/api-types.js';
 import type { CaseFile } from '../case-file.js';
 import { onFile, type Session } from '../session.js';

@@ -1,5 +1,4 @@
 // How dates, deadlines and vocabulary values read in generated documents.
-import { format } from 'date-fns';
 import type { ProjectedRecord } from '../../../shared/sharing.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -13,11 +12,6 @@ export function formatDay(isoDate: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
   return m && month ? `${Number(m[3])} ${month} ${m[1]}` : isoDate;
-}
-
-/** Today as an ISO date, in the machine's own time zone. */
-export function todayIso(): string {
-  return format(new Date(), 'yyyy-MM-dd');
 }
 
 /** An enum value as words: "under_review" -> "under review". */

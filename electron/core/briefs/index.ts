@@ -3,7 +3,8 @@
 import type { CaseFile } from '../case-file.js';
 import type { ExportFormat } from '../export/index.js';
 import type { PdfRenderer } from '../export/pdf.js';
-import { fileSlug, todayIso } from './format.js';
+import { fileSlug } from './format.js';
+import { isoToday } from '../today.js';
 import { buildMeetingBrief, meetingAsShown, meetingBriefPage, type MeetingBriefOptions } from './meeting-brief.js';
 
 export { briefSections, buildMeetingBrief, casePage, meetingBriefPage, regenerateSection, readCaseData, type MeetingBriefOptions } from './meeting-brief.js';
@@ -29,7 +30,7 @@ export interface RenderedFile {
 
 /** Builds a meeting's brief and exports it in one step (what `parley brief` and the app's Export button call). */
 export async function renderMeetingBrief(cf: CaseFile, meetingId: string, opts: RenderBriefOptions): Promise<RenderedFile> {
-  const today = opts.today ?? todayIso();
+  const today = opts.today ?? isoToday();
   const doc = buildMeetingBrief(cf, meetingId, { shareable: opts.shareable, leaveOut: opts.leaveOut });
   const page = meetingBriefPage(cf, meetingId, { shareable: opts.shareable, marking: opts.marking, today });
   // Loaded on first use: the Word and PDF exporters are large, and most runs of Parley never export.

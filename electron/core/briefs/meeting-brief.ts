@@ -20,7 +20,8 @@ import {
 import type { CaseFile } from '../case-file.js';
 import { ParleyError } from '../errors.js';
 import { caseRecords, directiveAsShown, shareableRecords } from '../sharing.js';
-import { capitalized, dueText, formatDay, meetingWhen, todayIso, words } from './format.js';
+import { capitalized, dueText, formatDay, meetingWhen, words } from './format.js';
+import { isoToday } from '../today.js';
 
 export interface MeetingBriefOptions {
   /** The version that can leave the negotiating team: built from the shareable projection of the case. */
@@ -544,7 +545,7 @@ export function casePage(cf: CaseFile, title: string, opts: { marking?: string; 
   return {
     title,
     caseReference: caseReferenceOf(directiveAsShown(cf, opts.shareable)),
-    date: formatDay(opts.today ?? todayIso()),
+    date: formatDay(opts.today ?? isoToday()),
     ...(marking !== undefined ? { marking } : {}),
   };
 }

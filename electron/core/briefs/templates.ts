@@ -29,7 +29,8 @@ import { KINDS } from '../../../shared/records.js';
 import type { CaseFile } from '../case-file.js';
 import { ParleyError } from '../errors.js';
 import { directiveAsShown } from '../sharing.js';
-import { capitalized, formatDay, todayIso } from './format.js';
+import { capitalized, formatDay } from './format.js';
+import { isoToday } from '../today.js';
 import { ACTIVE_ISSUE, CASE_SECTIONS, readCaseData, type CaseData } from './meeting-brief.js';
 
 export interface MergeFieldInfo {
@@ -98,7 +99,7 @@ function issuePositions(data: CaseData): BlockNode[] {
  * from its shareable projection (a field that may not leave has no value).
  */
 export function caseMergeValues(cf: CaseFile, opts: { today?: string; internal?: boolean } = {}): MergeValues {
-  const today = opts.today ?? todayIso();
+  const today = opts.today ?? isoToday();
   const data = readCaseData(cf, !opts.internal);
   const d = data.directive;
   const inline: MergeValues['inline'] = {

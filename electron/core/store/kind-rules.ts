@@ -12,7 +12,7 @@ import { detachIfDatedByHand, dueInstant } from '../deadlines/schedule.js';
 import { scheduleReaderOf } from '../deadlines/schedule-reader.js';
 import { checkTriggerChain } from '../deadlines/triggers.js';
 import { ParleyError } from '../errors.js';
-import { isoToday } from '../library.js';
+import { isoToday } from '../today.js';
 import { recordPositionChanges } from '../position-history.js';
 import type { ChangeContext, ChangeOptions, Companion, Reach } from './change-context.js';
 import { LAST_REVISION_SQL, type FieldOf } from './kind-sql.js';
