@@ -23,6 +23,8 @@ export interface CaseInfo {
   review: boolean;
   /** The file is encrypted at rest (it opens only with its passphrase). */
   encrypted: boolean;
+  /** Conflicts between copies a merge kept, not yet resolved (conflict.list). */
+  openConflicts: number;
 }
 
 /** One problem verify found between records: the records it concerns, and what is wrong, in words. */
@@ -390,4 +392,56 @@ export interface SharingChoiceInForce {
   at: string;
   /** Still a record of the case (a choice about a record deleted since is kept, and applies again if it is restored). */
   live: boolean;
+}
+
+/** One value of a field two copies changed concurrently, with who wrote it, when, and in which copy. */
+export interface ConflictSideView {
+  value: unknown;
+  changeId: string;
+  author: string;
+  at: string;
+  copy: string | null;
+  /** The copy's name as it was first seen ("Case.parley on alice-laptop"); null for changes made before copies were told apart. */
+  copyLabel: string | null;
+}
+
+/** A conflict a merge kept (conflict.list): both values, until someone picks one or writes another. */
+export interface MergeConflictView {
+  id: number;
+  kind: KindName;
+  recordId: string;
+  recordTitle: string;
+  /** The field, or "(deleted)": a record deleted in one copy and changed in another, brought back. */
+  field: string;
+  fieldLabel: string;
+  /** The value the record shows meanwhile (the newest side). */
+  current: unknown;
+  sides: ConflictSideView[];
+  foundAt: string;
+}
+
+/** What a merge took in (or, previewed, would take in). */
+export interface MergeSummary {
+  /** Changes this copy did not have. */
+  changes: number;
+  /** Records they changed. */
+  records: number;
+  /** Who made them. */
+  authors: string[];
+  /** Conflicts the merge found, and all open conflicts of the case after it. */
+  newConflicts: number;
+  openConflicts: number;
+  /** Rule-built deadlines dated again after the merge (they need confirming, with a reason). */
+  moves: ScheduleMove[];
+  /** Only previewed: nothing was changed. */
+  preview: boolean;
+}
+
+/** A bundle of changes written (changes.export). */
+export interface ChangesExported {
+  path: string;
+  changes: number;
+  bytes: number;
+  /** Sealed with the case's passphrase (the case is encrypted). */
+  encrypted: boolean;
 }

@@ -3,7 +3,7 @@
 // so an operation is added here once, with its handler in electron/core/api/handlers.ts.
 import { z } from 'zod';
 import type {
-  AuditEntry, BriefPreview, CaseInfo, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord,
+  AuditEntry, BriefPreview, CaseInfo, ChangesExported, MergeConflictView, MergeSummary, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord,
   LockedCase, ReceivedReviewComment, ReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, SharingChoiceInForce, UpcomingReminder,
   VerifyReport,
 } from './api-types.js';
@@ -272,6 +272,24 @@ export const STATIC_OPERATIONS = {
   'case.saveCopy': op<{ path: string }>()(z.strictObject({ caseId, path: casePath })),
   // The open case against a certificate made of it earlier: the same file, a faithful continuation, or not.
   'case.verifyAgainst': op<CertificateComparison>()(z.strictObject({ caseId, certificate: CertificateSchema })),
+
+  // Copies of one case that merge (docs/ARCHITECTURE.md, "Copies and merging"). `preview` works a merge out in full
+  // and changes nothing; moves of rule-built deadlines need `confirmMoves` with a reason, as other moves do.
+  'case.merge': op<MergeSummary>()(
+    z.strictObject({ caseId, from: casePath, passphrase: passphrase.optional(), preview: z.boolean().optional(), confirmMoves: z.boolean().optional(), reason }),
+  ),
+  'changes.export': op<ChangesExported>()(
+    z.strictObject({ caseId, path: casePath, since: z.union([isoDate, z.iso.datetime()]).optional().describe('only changes made on or after this day or instant') }),
+  ),
+  'changes.import': op<MergeSummary>()(
+    z.strictObject({ caseId, path: casePath, passphrase: passphrase.optional(), preview: z.boolean().optional(), confirmMoves: z.boolean().optional(), reason }),
+  ),
+  'conflict.list': op<MergeConflictView[]>()(z.strictObject({ caseId })),
+  // Keeps one side (`side`, its index) or writes a new `value`; returns the conflicts still open.
+  'conflict.resolve': op<MergeConflictView[]>()(
+    z.strictObject({ caseId, id: z.number().int().min(1), side: z.number().int().min(0).optional(), value: z.unknown().optional(), reason, confirmMoves: z.boolean().optional() })
+      .refine((i) => (i.side === undefined) !== (i.value === undefined), 'give either side (the value to keep) or value (a new one), not both'),
+  ),
 };
 
 /** Operations whose handlers return a promise (they print through Chromium or build Word files). */

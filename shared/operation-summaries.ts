@@ -58,6 +58,11 @@ const STATIC_SUMMARIES: Readonly<Record<keyof typeof STATIC_OPERATIONS, string>>
   'case.exportForTransfer': 'An encrypted copy of the case for sending, with its certificate',
   'case.saveCopy': 'Save a checked copy of the open case as another file, kept as the case is (encrypted or not)',
   'case.verifyAgainst': 'Compare the case with a custody certificate made of it earlier',
+  'case.merge': 'Take in every change another copy of the same case has and this one lacks (the other file is not changed)',
+  'changes.export': 'Write the changes of this copy (all, or since a day) as a bundle a colleague can import',
+  'changes.import': 'Take in the changes of a bundle exported from another copy of the same case',
+  'conflict.list': 'The conflicts merges kept: fields two copies changed differently, records deleted in one and changed in another',
+  'conflict.resolve': 'Resolve a conflict by keeping one side or writing a new value (audited)',
 };
 
 const VERB_SUMMARIES: Readonly<Record<string, (label: string, plural: string) => string>> = {

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'io_error', // the disk said no: full, read-only, permissions
   'internal',
   'unexpected_schema', // a file whose tables, indexes, triggers or views are not the ones Parley makes: refused
+  'missing_changes', // changes from another copy build on changes this copy does not have yet: merge all of them
+  'different_case', // a copy or changes of another case: only copies of one case merge
   'pending_changes', // committed changes still beside the file (its WAL): its bytes are not the whole case, so it is not certified
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

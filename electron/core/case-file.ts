@@ -3,8 +3,9 @@
 // with each kind's rules (store/kind-rules.ts), the schedule (deadlines/), imports, verify and the audit trail's
 // entries. Every method that changes data runs in one IMMEDIATE transaction, so a change is all there or not at all.
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type {
-  AuditEntry, CaseInfo, LinksOfRecord, ReceivedReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport,
+  AuditEntry, CaseInfo, MergeConflictView, MergeSummary, LinksOfRecord, ReceivedReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport,
 } from '../../shared/api-types.js';
 import { KINDS, KIND_NAMES, type KindName, type RecordOf } from '../../shared/records.js';
 import { importRecords } from './case-import.js';
@@ -22,6 +23,10 @@ import { linksOf } from './record-links.js';
 import type { CommentsFile } from './review-comments-file.js';
 import { readAttachment } from './store/attachment-bytes.js';
 import { auditEntriesOf, auditHashAt, recentAuditEntries } from './store/audit-trail.js';
+import { changeLogBehind, establishCopy, fillChangeLog, newCopy } from './store/change-log.js';
+import { listConflicts, openConflictCount, resolveConflict, type ConflictChoice } from './merge/conflicts.js';
+import { changesFrom, changesOfOtherCopy } from './merge/copies.js';
+import { mergeChanges, type IncomingChanges, type MergeOptions } from './merge/merge-changes.js';
 import type { ChangeOptions } from './store/change-context.js';
 import type { FieldOf } from './store/kind-sql.js';
 import { now, RecordStore, throwNoDirective, titleOf, type FieldsRead, type ListOptions } from './store/record-store.js';
@@ -60,7 +65,10 @@ export class CaseFile {
     const at = now();
     createCaseDatabase(path, { caseId: randomUUID(), actor, at }, (db) => {
       const records = new RecordStore(db);
-      db.transaction(() => insertDirective(records, directive, actor, at)).immediate();
+      db.transaction(() => {
+        newCopy(db, path);
+        insertDirective(records, directive, actor, at);
+      }).immediate();
     }, passphrase);
     return CaseFile.open(path, { skipIntegrityCheck: true, passphrase });
   }
@@ -73,6 +81,7 @@ export class CaseFile {
    */
   static createFrom(path: string, caseId: string, records: ReadonlyMap<KindName, StoredRecord[]>, bytesOf: (attachment: StoredRecord) => Buffer, by: { actor: string; reason: string }, passphrase?: string): CaseFile {
     createCaseDatabase(path, { caseId, actor: by.actor, at: now() }, (db) => {
+      db.transaction(() => newCopy(db, path)).immediate();
       // Not yet a file anyone has open: a change path over it lends the import the rules and the write path.
       importRecords(new RecordChanges(new RecordStore(db), caseId), records, bytesOf, by);
     }, passphrase);
@@ -84,6 +93,7 @@ export class CaseFile {
     try {
       const cf = new CaseFile(path, db, !!opts.readOnly, opts.passphrase);
       cf.shownDirective(); // there, and what every opening shows of it reads
+      if (!opts.readOnly) cf.readyForChanges();
       return cf;
     } catch (err) {
       // The first read of the case's own tables (a file opened read-only is not checked first) met damage. Closed as
@@ -91,6 +101,15 @@ export class CaseFile {
       closeCaseDatabase(db);
       throw toParleyError(err);
     }
+  }
+
+  /**
+   * Before any change: the file knows which copy it is (a copy made with the file manager becomes a copy of its own
+   * here), and every audit entry made before copies merged has its change (store/change-log.ts).
+   */
+  private readyForChanges(): void {
+    establishCopy(this.db, this.path);
+    if (changeLogBehind(this.db)) this.db.transaction(() => fillChangeLog(this.db)).immediate();
   }
 
   /** The file is encrypted at rest. */
@@ -203,6 +222,8 @@ export class CaseFile {
       auditHead: head,
       review: this.review,
       encrypted: this.encrypted,
+      // A file older than copies that merge, open read-only, has no conflicts table.
+      openConflicts: unlessDamaged<number>(() => openConflictCount(this.records), () => 0),
     };
   }
 
@@ -329,4 +350,51 @@ export class CaseFile {
   addAttachment(input: { name: string; mediaType: string; description?: string | null; bytes: Buffer }, actor: string): RecordOf<'attachment'> {
     return this.inTransaction(() => this.changes.addAttachment(input, actor));
   }
+
+  // ---- copies and merging (merge/) ---------------------------------------------------------------------------
+
+  /**
+   * Takes in the changes of another copy this one lacks (read from the other file, which is never modified), or
+   * with `preview`, works the merge out in full and changes nothing: the same transaction, rolled back.
+   */
+  mergeCopy(from: string, passphrase: string | undefined, actor: string, opts: MergeOptions & { preview?: boolean } = {}): MergeSummary {
+    if (path.resolve(from) === path.resolve(this.path)) throw new ParleyError('invalid_input', 'That is this very file: choose another copy of the case to merge.');
+    const incoming = changesOfOtherCopy(from, passphrase ?? this.#passphrase ?? undefined, this.db, this.caseId);
+    return this.mergeChanges(incoming, actor, opts);
+  }
+
+  /** Takes in changes (a bundle's, or another copy's), or previews doing so; see mergeCopy. */
+  mergeChanges(incoming: IncomingChanges, actor: string, opts: MergeOptions & { preview?: boolean } = {}): MergeSummary {
+    const merge = () => mergeChanges(this.changes, incoming, actor, opts);
+    if (!opts.preview) return { ...this.inTransaction(merge), preview: false };
+    let summary: Omit<MergeSummary, 'preview'> | undefined;
+    try {
+      this.inTransaction(() => {
+        summary = mergeChanges(this.changes, incoming, actor, { ...opts, confirmMoves: true, reason: opts.reason || 'preview' });
+        throw new PreviewDone();
+      });
+    } catch (err) {
+      if (!(err instanceof PreviewDone)) throw err;
+    }
+    return { ...summary!, preview: true };
+  }
+
+  /** This copy's changes (all, or those made since an instant or day), with what a bundle carries beside them. */
+  changesForBundle(since?: string): IncomingChanges {
+    return changesFrom(this.db, this.caseId, () => true, (c) => !since || c.at >= since);
+  }
+
+  /** The conflicts merges kept, open. */
+  conflicts(): MergeConflictView[] {
+    return listConflicts(this.records);
+  }
+
+  /** Resolves a conflict by keeping one side or writing a new value; audited (see merge/conflicts.ts). */
+  resolveConflict(id: number, choice: ConflictChoice, actor: string, opts: { reason?: string; confirmMoves?: boolean } = {}): MergeConflictView[] {
+    this.inTransaction(() => resolveConflict(this.changes, id, choice, actor, opts));
+    return this.conflicts();
+  }
 }
+
+/** Ends a merge preview's transaction, so that it rolls back. */
+class PreviewDone extends Error {}

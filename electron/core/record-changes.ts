@@ -51,11 +51,12 @@ export class RecordChanges implements ChangeContext {
    */
   update(kind: KindName, id: string, changes: Record<string, unknown>, actor: string, opts: ChangeOptions = {}): ScheduleChange & { record: StoredRecord } {
     const { before, after, schedule, companions } = this.planUpdate(kind, id, changes, opts);
-    if (sameFields(kind, before, after) && companions.length === 0) return { record: before, moves: schedule.moves };
+    const wrote = !sameFields(kind, before, after) || !!opts.alsoWrote?.length;
+    if (!wrote && companions.length === 0) return { record: before, moves: schedule.moves };
     const moved = confirmedMoves(schedule, opts);
-    if (!sameFields(kind, before, after)) {
+    if (wrote) {
       stamp(after, before, actor);
-      this.records.replace(kind, 'update', before, after, opts.reason ?? null);
+      this.records.replace(kind, 'update', before, after, opts.reason ?? null, opts.alsoWrote);
     }
     this.writeCompanions(companions, actor, opts.reason);
     rulesOf(kind).afterWrite?.(before, after, actor, opts, this);

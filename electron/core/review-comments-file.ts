@@ -9,7 +9,6 @@
 // passphrase: the same JSON, sealed with AES-256-GCM under a key derived from the passphrase with PBKDF2-HMAC-SHA512
 // (SQLCipher 4's derivation, 256,000 iterations, with a random salt), in a JSON envelope that shows only the format
 // and the cipher's parameters. GCM authenticates what it seals, so a sealed file changed in any byte does not open.
-import { createCipheriv, createDecipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { ReviewComment } from '../../shared/api-types.js';
 import { MAX_COMMENTS_FILE_BYTES, type ExportedFile } from '../../shared/contract.js';
@@ -19,6 +18,7 @@ import { safeFileName } from '../../shared/file-names.js';
 import { KINDS, MAX_REVIEW_COMMENT_LENGTH, type KindName } from '../../shared/records.js';
 import { isoToday } from './today.js';
 import { ParleyError } from './errors.js';
+import { seal, sealedSchema, unseal } from './sealed-json.js';
 import { canonicalJson, sha256Hex } from './store/canonical.js';
 
 export const COMMENTS_FORMAT = 'parley-review-comments';
@@ -54,34 +54,13 @@ export type CommentsFile = z.output<typeof commentsSchema>;
 /** What a comments file says, before its format, version and SHA-256 are added. */
 export type CommentsContent = Omit<z.input<typeof commentsSchema>, 'format' | 'formatVersion' | 'sha256'>;
 
-const CIPHER = 'aes-256-gcm';
-const KDF = 'pbkdf2-hmac-sha512';
-const KDF_ITERATIONS = 256_000;
-/** Binds the sealed bytes to this format: they cannot be passed off as anything else sealed with the passphrase. */
-const ASSOCIATED_DATA = Buffer.from(`${COMMENTS_FORMAT}/${COMMENTS_FORMAT_VERSION}`, 'utf8');
-const base64Of = (bytes: number) => z.base64().refine((b) => Buffer.from(b, 'base64').length === bytes, `must be ${bytes} bytes`);
-
-const sealedSchema = z.strictObject({
-  format: z.literal(COMMENTS_FORMAT),
-  formatVersion: z.literal(COMMENTS_FORMAT_VERSION),
-  encryption: z.strictObject({
-    cipher: z.literal(CIPHER),
-    kdf: z.literal(KDF),
-    // Read from the file, so bounded: a hostile file must not make the import derive a key for hours.
-    iterations: z.number().int().min(100_000).max(10_000_000),
-    salt: base64Of(16),
-    iv: base64Of(12),
-    tag: base64Of(16),
-  }),
-  sealed: z.base64(),
-});
-type Sealed = z.output<typeof sealedSchema>;
+const SEALED = sealedSchema(COMMENTS_FORMAT, COMMENTS_FORMAT_VERSION);
 
 /** The file's bytes: the content with its SHA-256, as readable JSON; sealed with `passphrase` unless it is null. */
 export function commentsFileBytes(content: CommentsContent, passphrase: string | null): Buffer {
   const body = { format: COMMENTS_FORMAT, formatVersion: COMMENTS_FORMAT_VERSION, ...content };
   const json = `${JSON.stringify({ ...body, sha256: sha256Hex(canonicalJson(body)) }, null, 2)}\n`;
-  return Buffer.from(passphrase === null ? json : `${JSON.stringify(seal(json, passphrase), null, 2)}\n`, 'utf8');
+  return Buffer.from(passphrase === null ? json : `${JSON.stringify(seal(json, passphrase, COMMENTS_FORMAT, COMMENTS_FORMAT_VERSION), null, 2)}\n`, 'utf8');
 }
 
 /**
@@ -90,7 +69,7 @@ export function commentsFileBytes(content: CommentsContent, passphrase: string |
  */
 export function readCommentsFile(bytes: Buffer, passphrase: string | null): CommentsFile {
   let value = parsedFile(bytes.toString('utf8'));
-  if (isObject(value) && 'encryption' in value) value = parsedFile(unseal(checked(sealedSchema, value), passphrase));
+  if (isObject(value) && 'encryption' in value) value = parsedFile(unseal(checked(SEALED, value), passphrase, SEALED_WORDS));
   const file = checked(commentsSchema, value);
   const { sha256, ...body } = value as Record<string, unknown>; // as written: the checked copy has its text trimmed
   if (sha256Hex(canonicalJson(body)) !== sha256) {
@@ -143,38 +122,10 @@ export function exportReviewComments(cf: CaseUnderReview, comments: ReviewCommen
   };
 }
 
-function seal(json: string, passphrase: string): Sealed {
-  const salt = randomBytes(16);
-  const iv = randomBytes(12);
-  const cipher = createCipheriv(CIPHER, keyOf(passphrase, salt, KDF_ITERATIONS), iv).setAAD(ASSOCIATED_DATA);
-  const sealed = Buffer.concat([cipher.update(json, 'utf8'), cipher.final()]);
-  return {
-    format: COMMENTS_FORMAT,
-    formatVersion: COMMENTS_FORMAT_VERSION,
-    encryption: { cipher: CIPHER, kdf: KDF, iterations: KDF_ITERATIONS, salt: salt.toString('base64'), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64') },
-    sealed: sealed.toString('base64'),
-  };
-}
-
-function unseal(file: Sealed, passphrase: string | null): string {
-  if (passphrase === null) {
-    throw new ParleyError('passphrase_required', 'These review comments are encrypted: give the passphrase of the copy of the case the reviewer read.');
-  }
-  const { salt, iv, tag, iterations } = file.encryption;
-  try {
-    const decipher = createDecipheriv(CIPHER, keyOf(passphrase, Buffer.from(salt, 'base64'), iterations), Buffer.from(iv, 'base64'))
-      .setAAD(ASSOCIATED_DATA)
-      .setAuthTag(Buffer.from(tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(file.sealed, 'base64')), decipher.final()]).toString('utf8');
-  } catch {
-    // GCM cannot tell a wrong key from changed bytes: either way nothing it would give back can be trusted.
-    throw new ParleyError('wrong_passphrase', 'The passphrase does not open these review comments, or the file was changed after it was exported. Nothing was imported.');
-  }
-}
-
-function keyOf(passphrase: string, salt: Buffer, iterations: number): Buffer {
-  return pbkdf2Sync(Buffer.from(passphrase, 'utf8'), salt, iterations, 32, 'sha512');
-}
+const SEALED_WORDS = {
+  needPassphrase: 'These review comments are encrypted: give the passphrase of the copy of the case the reviewer read.',
+  wrong: 'The passphrase does not open these review comments, or the file was changed after it was exported. Nothing was imported.',
+};
 
 /** The file as a value; a file that is not JSON, or another kind of file, is refused as such. */
 function parsedFile(text: string): unknown {

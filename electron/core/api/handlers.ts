@@ -16,6 +16,7 @@ import { exportCase } from '../transfer.js';
 import { calendarExport, caseCalendar } from '../calendar/export.js';
 import { dueRemindersOf, scheduleChangeOf, upcomingReminders } from '../deadline-operations.js';
 import { keyDatesOf } from '../key-dates.js';
+import { exportChanges, readBundleFile } from '../merge/bundle-files.js';
 import { exportReviewComments, readCommentsFile } from '../review-comments-file.js';
 import { choicesInForce, setSharing, sharingOf } from '../sharing.js';
 
@@ -111,6 +112,15 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   },
   'case.saveCopy': (s, { caseId, path }) => onFile(nodePath.resolve(path), () => saveCopyOf(s, caseId, path)),
   'case.verifyAgainst': (s, { caseId, certificate }) => compareWithCertificate(s.get(caseId), certificate),
+  'case.merge': (s, { caseId, from, passphrase, ...opts }) => s.get(caseId).mergeCopy(nodePath.resolve(from), passphrase, s.actor, opts),
+  'changes.export': (s, { caseId, path, since }) => exportChanges(s.get(caseId), path, since, s.actor),
+  'changes.import': (s, { caseId, path, passphrase, ...opts }) => {
+    const cf = s.get(caseId);
+    return cf.mergeChanges(readBundleFile(cf, nodePath.resolve(path), passphrase), s.actor, opts);
+  },
+  'conflict.list': (s, { caseId }) => s.get(caseId).conflicts(),
+  'conflict.resolve': (s, { caseId, id, side, value, reason, confirmMoves }) =>
+    s.get(caseId).resolveConflict(id, side !== undefined ? { side } : { value }, s.actor, { reason, confirmMoves }),
 };
 
 /** The summary of a case file a call opens; one that cannot be read even that far is closed again, not left open unseen. */

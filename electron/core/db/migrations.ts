@@ -10,6 +10,7 @@ import m0004 from '../../../migrations/0004_draft_shareable.sql';
 import m0005 from '../../../migrations/0005_disclosure.sql';
 import m0006 from '../../../migrations/0006_review_comments.sql';
 import m0007 from '../../../migrations/0007_scenario_loop.sql';
+import m0008 from '../../../migrations/0008_copies_and_merge.sql';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '0005_disclosure', sql: m0005 },
   { version: 6, name: '0006_review_comments', sql: m0006 },
   { version: 7, name: '0007_scenario_loop', sql: m0007 },
+  { version: 8, name: '0008_copies_and_merge', sql: m0008 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -7,7 +7,7 @@ import type { ChangeContext, ChangeOptions, Companion } from '../store/change-co
 import { sameFields, stamp } from '../store/record-store.js';
 import type { StoredRecord } from '../store/record-table.js';
 import {
-  applyComputedDue, computeScheduleOf, movesInWords, NO_SCHEDULE_CHANGE, planScheduleChange, touchesSchedule, type SchedulePlan,
+  applyComputedDue, computeScheduleOf, dueOf, movesInWords, NO_SCHEDULE_CHANGE, planScheduleChange, touchesSchedule, type SchedulePlan,
 } from './schedule.js';
 import { deadlinesReachedBy, scheduleSource, type EngineDeadline, type ScheduleReader } from './schedule-reader.js';
 import { checkTriggerChain } from './triggers.js';
@@ -73,9 +73,11 @@ export function writeMoves(ctx: ChangeContext, plan: SchedulePlan, moved: readon
 
 /**
  * Rule-built deadlines get the dates the engine gives them, as on every change through the API; one whose stored
- * date differs (an export from another tool, or made with other holiday data) is moved, and the move audited.
+ * date differs (an export from another tool, made with other holiday data, or two copies merged) is moved, and the
+ * move audited. Returns the moves.
  */
-export function dateByRules(ctx: ChangeContext, reader: ScheduleReader, actor: string, reason: string): void {
+export function dateByRules(ctx: ChangeContext, reader: ScheduleReader, actor: string, reason: string): ScheduleMove[] {
+  const moves: ScheduleMove[] = [];
   for (const computed of computeScheduleOf(scheduleSource(reader, null).source).values()) {
     const was = ctx.records.find('deadline', computed.deadlineId)!;
     const next = { ...was };
@@ -84,7 +86,9 @@ export function dateByRules(ctx: ChangeContext, reader: ScheduleReader, actor: s
     ctx.derive('deadline', next);
     stamp(next, was, actor);
     ctx.records.replace('deadline', 'update', was, next, `${reason}; dated by its rule`);
+    moves.push({ deadlineId: was.id, title: (was as RecordOf<'deadline'>).title, before: dueOf(was, null), after: dueOf(next, computed.explanation), changed: true });
   }
+  return moves;
 }
 
 /** Every rule-built deadline's formula and explanation, as the engine gives them from the stored records. */

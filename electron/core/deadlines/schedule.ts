@@ -118,7 +118,7 @@ function downstreamOf(kind: TriggerKind, id: string, deadlines: readonly Deadlin
   return found;
 }
 
-function dueOf(d: { [F in (typeof DUE_FIELDS)[number]]?: unknown }, explanation: string | null): ScheduleDue {
+export function dueOf(d: { [F in (typeof DUE_FIELDS)[number]]?: unknown }, explanation: string | null): ScheduleDue {
   return {
     dueType: d.dueType as ScheduleDue['dueType'],
     dueDate: (d.dueDate as string | null) ?? null,

@@ -8,6 +8,7 @@ import type { KindName } from '../../../shared/records.js';
 import type { Db } from '../db/connection.js';
 import { ParleyError } from '../errors.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
+import { ChangeLog, type Change } from './change-log.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -35,8 +36,10 @@ export class AuditTrail {
   private readonly insert;
   private readonly head;
   private readonly setMeta;
+  readonly changes: ChangeLog;
 
   constructor(private readonly db: Db) {
+    this.changes = new ChangeLog(db);
     this.insert = db.prepare(
       `INSERT INTO audit_log (seq, at, actor, operation, record_kind, record_id, before_json, after_json, reason, prev_hash, hash)
        VALUES (@seq, @at, @actor, @operation, @record_kind, @record_id, @before_json, @after_json, @reason, @prev_hash, @hash)`,
@@ -45,8 +48,15 @@ export class AuditTrail {
     this.setMeta = db.prepare('INSERT INTO case_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   }
 
-  /** Appends an entry; must run inside the transaction that makes the change. */
-  append(entry: { at: string; actor: string; operation: AuditOperation; kind: string; id: string; before: unknown; after: unknown; reason?: string | null }): AuditRow {
+  /**
+   * Appends an entry, and the change it is (store/change-log.ts); must run inside the transaction that makes the
+   * change. `as` is what a change merged from another copy brings (its id, patch, parents, copy); a change made here
+   * works those out, `alsoWrote` naming fields it wrote even where the value stayed (a conflict resolved).
+   */
+  append(
+    entry: { at: string; actor: string; operation: AuditOperation; kind: string; id: string; before: unknown; after: unknown; reason?: string | null },
+    as?: { merged?: Change; alsoWrote?: readonly string[] },
+  ): AuditRow {
     const last = this.head.get() as { seq: number; hash: string } | undefined;
     const row: Omit<AuditRow, 'hash'> = {
       seq: (last?.seq ?? 0) + 1,
@@ -63,6 +73,8 @@ export class AuditTrail {
     const full: AuditRow = { ...row, hash: entryHash(row) };
     this.insert.run(full);
     this.setMeta.run('audit_head', `${full.seq}:${full.hash}`);
+    if (as?.merged) this.changes.recordMerged(full.seq, as.merged);
+    else this.changes.recordLocal(full, entry.before as Record<string, unknown> | null, entry.after as Record<string, unknown> | null, as?.alsoWrote);
     return full;
   }
 }

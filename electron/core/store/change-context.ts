@@ -15,6 +15,11 @@ export interface ChangeOptions {
   confirmMoves?: boolean;
   /** The day a negotiation position changed (its time of record); the meeting's date, else today, when not given. */
   recordedOn?: string;
+  /**
+   * Fields the change writes even where their value stays: a merge conflict resolved by keeping the value shown is
+   * still a change made on every side of the conflict (set by merge/conflicts.ts only).
+   */
+  alsoWrote?: readonly string[];
 }
 
 /**

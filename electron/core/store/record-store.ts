@@ -7,6 +7,7 @@ import { KINDS, type KindName, type RecordOf } from '../../../shared/records.js'
 import type { Db } from '../db/connection.js';
 import { ParleyError } from '../errors.js';
 import { canonicalJson } from './canonical.js';
+import type { Change } from './change-log.js';
 import { orderOf, type FieldOf } from './kind-sql.js';
 import type { StoredRecord } from './record-table.js';
 import { WritePath } from './write-path.js';
@@ -89,9 +90,14 @@ export class RecordStore {
     this.writes.insertAttachment(rec, bytes, reason, by);
   }
 
-  /** Stores a changed record (an update, a soft delete or a restore), audited. */
-  replace(kind: KindName, op: Exclude<AuditOperation, 'create' | 'purge'>, before: StoredRecord, after: StoredRecord, reason: string | null = null): void {
-    this.writes.replace(kind, op, before, after, reason);
+  /** Stores a changed record (an update, a soft delete or a restore), audited; see WritePath.replace for `alsoWrote`. */
+  replace(kind: KindName, op: Exclude<AuditOperation, 'create' | 'purge'>, before: StoredRecord, after: StoredRecord, reason: string | null = null, alsoWrote?: readonly string[]): void {
+    this.writes.replace(kind, op, before, after, reason, alsoWrote);
+  }
+
+  /** Stores a record as a change merged from another copy leaves it, audited as that change (WritePath.writeMerged). */
+  writeMerged(kind: KindName, before: StoredRecord | null, after: StoredRecord | null, change: Change, bytes?: Buffer): void {
+    this.writes.writeMerged(kind, before, after, change, bytes);
   }
 
   /** Removes a record for good; the audit trail keeps what it was. */

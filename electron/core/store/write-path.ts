@@ -6,6 +6,7 @@ import type { Db } from '../db/connection.js';
 import { ParleyError } from '../errors.js';
 import { AuditTrail } from './audit-trail.js';
 import { bytesAsRecorded } from './canonical.js';
+import type { Change } from './change-log.js';
 import { RecordTable, type StoredRecord } from './record-table.js';
 import { SearchIndex } from './search-index.js';
 
@@ -47,16 +48,32 @@ export class WritePath {
     this.record('attachment', 'create', null, rec, reason, by);
   }
 
-  /** Stores a changed record (an update, a soft delete or a restore). */
-  replace(kind: KindName, op: Exclude<AuditOperation, 'create' | 'purge'>, before: StoredRecord, after: StoredRecord, reason: string | null = null): void {
+  /**
+   * Stores a changed record (an update, a soft delete or a restore). `alsoWrote` are fields the change wrote even
+   * where the value stayed: a conflict resolved by keeping the value shown (see store/change-log.ts).
+   */
+  replace(kind: KindName, op: Exclude<AuditOperation, 'create' | 'purge'>, before: StoredRecord, after: StoredRecord, reason: string | null = null, alsoWrote?: readonly string[]): void {
     this.table(kind).replace(after, before);
-    this.record(kind, op, before, after, reason);
+    this.record(kind, op, before, after, reason, undefined, alsoWrote);
+  }
+
+  /**
+   * Stores a record as a change merged from another copy leaves it (merge/merge-changes.ts): made, changed, or gone
+   * (`after` null), audited as that change with its author, time and copy. `bytes` are a new attachment's.
+   */
+  writeMerged(kind: KindName, before: StoredRecord | null, after: StoredRecord | null, change: Change, bytes?: Buffer): void {
+    if (after && before) this.table(kind).replace(after, before);
+    else if (after) this.table(kind).insert(after);
+    else if (before) this.table(kind).remove(before.id);
+    if (after && bytes && !before) this.db.prepare('UPDATE attachment SET bytes = ? WHERE id = ?').run(bytes, after.id);
+    this.audit.append({ at: change.at, actor: change.author, operation: change.op, kind, id: change.recordId, before, after, reason: change.reason }, { merged: change });
+    this.index.update(kind, change.recordId, after);
   }
 
   /** `by` names who made the change and when, where that is not the record's own last update (an import). */
-  private record(kind: KindName, operation: AuditOperation, before: StoredRecord | null, after: StoredRecord, reason: string | null, by?: { actor: string; at: string }): void {
+  private record(kind: KindName, operation: AuditOperation, before: StoredRecord | null, after: StoredRecord, reason: string | null, by?: { actor: string; at: string }, alsoWrote?: readonly string[]): void {
     const { actor, at } = by ?? { actor: after.updatedBy, at: after.updatedAt };
-    this.audit.append({ at, actor, operation, kind, id: after.id, before, after, reason });
+    this.audit.append({ at, actor, operation, kind, id: after.id, before, after, reason }, { alsoWrote });
     this.index.update(kind, after.id, after);
   }
 

@@ -1,0 +1,133 @@
+// Changes from another copy of the case taken into this one (parley merge, parley changes import, File → Merge a
+// copy…): each checked against its id (so an altered change is refused), each record they touch worked out again from
+// all of its changes (merge/record-state.ts), written with an audit entry that keeps the change's own author, time
+// and copy, conflicts kept, and rule-built deadlines dated again. Runs inside the caller's transaction: all of it is
+// taken in, or none of it.
+import type { MergeSummary } from '../../../shared/api-types.js';
+import { KINDS, KIND_NAMES, type KindName } from '../../../shared/records.js';
+import { dateByRules } from '../deadlines/schedule-changes.js';
+import { movesInWords } from '../deadlines/schedule.js';
+import { ParleyError } from '../errors.js';
+import type { RecordChanges } from '../record-changes.js';
+import { canonicalJson } from '../store/canonical.js';
+import { changeIdOf, changesOfRecord, hasChange, type Change } from '../store/change-log.js';
+import type { StoredRecord } from '../store/record-table.js';
+import { recordState, type FieldConflict } from './record-state.js';
+
+/** Changes of another copy, as a bundle carries them or as read from the other file. */
+export interface IncomingChanges {
+  caseId: string;
+  /** Each after those of its record it was made on (the order the other copy took them in). */
+  changes: Change[];
+  /** The copies they were made in: id → label. */
+  copies: Record<string, string>;
+  /** The bytes of each attachment the changes make, by record id. */
+  attachmentBytes: ReadonlyMap<string, Buffer>;
+}
+
+export interface MergeOptions {
+  /** The user saw the moves of rule-built deadlines in the preview and confirmed them (with `reason`). */
+  confirmMoves?: boolean;
+  reason?: string;
+}
+
+/** Takes the changes this copy lacks into it; see the top of the file. */
+export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, actor: string, opts: MergeOptions = {}): Omit<MergeSummary, 'preview'> {
+  if (incoming.caseId !== ctx.caseId) {
+    throw new ParleyError('different_case', 'These changes belong to another case (the case ids differ): only copies of the same case can be merged. Nothing was changed.');
+  }
+  const db = ctx.records.connection;
+  const have = hasChange(db);
+  const fresh = inOrder(incoming.changes.filter((c) => !have(c.id)), have);
+  const touched = new Map<string, KindName>();
+  let newConflicts = 0;
+  const conflictsBefore = openConflictCount(db);
+  for (const c of fresh) {
+    touched.set(c.recordId, c.kind);
+    const state = recordState([...changesOfRecord(db, c.recordId), c]);
+    const before: StoredRecord | null = ctx.records.find(c.kind, c.recordId);
+    const after = state.fields ? materialize(ctx, c.kind, c.recordId, state.fields, before) : null;
+    const bytes = c.kind === 'attachment' && c.op === 'create' ? incoming.attachmentBytes.get(c.recordId) : undefined;
+    if (c.kind === 'attachment' && c.op === 'create' && !bytes) {
+      throw new ParleyError('invalid_input', `The changes add the attachment “${String(c.patch.name)}” without its bytes; nothing was merged.`);
+    }
+    try {
+      ctx.records.writeMerged(c.kind, before, after, c, bytes);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+        throw new ParleyError('invalid_input', `A ${KINDS[c.kind].label.toLowerCase()} in the other copy refers to a record purged from this one; nothing was merged.`);
+      }
+      throw err;
+    }
+  }
+  for (const [id, label] of Object.entries(incoming.copies)) {
+    db.prepare('INSERT OR IGNORE INTO case_copy (id, label) VALUES (?, ?)').run(id, label);
+  }
+  for (const [recordId, kind] of touched) setConflicts(db, kind, recordId, recordState(changesOfRecord(db, recordId)).conflicts);
+  newConflicts = Math.max(0, openConflictCount(db) - conflictsBefore);
+  const moves = fresh.length ? dateByRules(ctx, ctx.schedule, actor, 'two copies of the case were merged') : [];
+  if (moves.length && !opts.confirmMoves) {
+    throw new ParleyError('needs_confirmation', `This merge would move ${moves.length === 1 ? 'a rule-built deadline' : `${moves.length} rule-built deadlines`}: ${movesInWords(moves)}. Preview the merge and confirm it with a reason; nothing was merged.`);
+  }
+  if (moves.length && !opts.reason?.trim()) {
+    throw new ParleyError('invalid_input', 'Moving deadlines needs a reason, kept in the audit trail; nothing was merged.', [{ path: 'reason', message: 'must not be empty' }]);
+  }
+  return {
+    changes: fresh.length,
+    records: touched.size,
+    authors: [...new Set(fresh.map((c) => c.author))].sort(),
+    newConflicts,
+    openConflicts: openConflictCount(db),
+    moves,
+  };
+}
+
+/** The record a state stands for: every field of its kind, its next version, derived fields worked out. */
+function materialize(ctx: RecordChanges, kind: KindName, id: string, fields: Record<string, unknown>, before: StoredRecord | null): StoredRecord {
+  const rec = { ...fields, id, version: (before?.version ?? 0) + 1 } as StoredRecord;
+  for (const f of Object.keys(KINDS[kind].fields)) if (rec[f] === undefined) rec[f] = null;
+  ctx.derive(kind, rec);
+  return rec;
+}
+
+/** Refuses altered changes, changes of kinds this Parley does not know, and changes made on ones this copy lacks. */
+function inOrder(changes: Change[], have: (id: string) => boolean): Change[] {
+  const seen = new Map<string, Change>();
+  for (const c of changes) {
+    if (!KIND_NAMES.includes(c.kind)) throw new ParleyError('invalid_input', `The changes hold a record of a kind this Parley does not know (${String(c.kind)}); update Parley. Nothing was merged.`);
+    const { id, ...body } = c;
+    if (changeIdOf(body) !== id) {
+      throw new ParleyError('damaged', `A change (${id.slice(0, 12)}…) was altered after it was made: its content no longer matches its id. Nothing was merged.`);
+    }
+    seen.set(id, c);
+  }
+  const ordered: Change[] = [];
+  const placed = new Set<string>();
+  const place = (c: Change, path: Set<string>): void => {
+    if (placed.has(c.id)) return;
+    if (path.has(c.id)) throw new ParleyError('damaged', 'The changes are made on each other in a circle; nothing was merged.');
+    path.add(c.id);
+    for (const p of c.parents) {
+      const parent = seen.get(p);
+      if (parent) place(parent, path);
+      else if (!have(p)) {
+        throw new ParleyError('missing_changes', 'These changes build on earlier changes this copy does not have yet: ask for a bundle of all changes (without --since), or merge the whole copy. Nothing was merged.');
+      }
+    }
+    placed.add(c.id);
+    ordered.push(c);
+  };
+  for (const c of changes) place(c, new Set());
+  return ordered;
+}
+
+function openConflictCount(db: RecordChanges['records']['connection']): number {
+  return db.prepare('SELECT count(*) FROM merge_conflict').pluck().get() as number;
+}
+
+function setConflicts(db: RecordChanges['records']['connection'], kind: KindName, recordId: string, conflicts: FieldConflict[]): void {
+  db.prepare('DELETE FROM merge_conflict WHERE record_id = ?').run(recordId);
+  const add = db.prepare('INSERT INTO merge_conflict (record_kind, record_id, field, sides, found_at) VALUES (?, ?, ?, ?, ?)');
+  const at = new Date().toISOString();
+  for (const c of conflicts) add.run(kind, recordId, c.field, canonicalJson(c.sides), at);
+}

@@ -1,0 +1,114 @@
+// A record's state from the changes the copies made to it, whatever order they arrived in (docs/ARCHITECTURE.md,
+// "Copies and merging"). Each field holds the values of its newest writes: a write no later change of the record wrote
+// the field again over. One value: the field's. Two or more different values written concurrently (neither change
+// made on the other): a conflict, both kept, the latest shown until someone resolves it. A record deleted in one copy
+// and changed in another comes back, flagged. The state is a function of the set of changes alone, so every copy
+// holding the same changes shows the same records.
+import { canonicalJson } from '../store/canonical.js';
+import { DELETED_FIELD, type Change } from '../store/change-log.js';
+
+/** One value a conflicting field holds, with the change that wrote it. */
+export interface ConflictSide {
+  value: unknown;
+  changeId: string;
+  author: string;
+  at: string;
+  copy: string | null;
+}
+
+export interface FieldConflict {
+  field: string;
+  sides: ConflictSide[];
+}
+
+export interface RecordState {
+  /** The record's fields (metadata included but its version), or null if it was purged and nothing brought it back. */
+  fields: Record<string, unknown> | null;
+  conflicts: FieldConflict[];
+  heads: string[];
+  /** The newest of its changes: who changed the record last, and when. */
+  latest: Change;
+}
+
+/** Newest first: by time, then by id, so that every copy orders alike. */
+const newestFirst = (a: Change, b: Change): number => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1);
+
+const PURGED = '\u0000purged';
+
+export function recordState(changes: readonly Change[]): RecordState {
+  const byId = new Map(changes.map((c) => [c.id, c]));
+  const ancestors = ancestorSets(changes, byId);
+  const isAncestor = (a: string, of: string): boolean => ancestors.get(of)!.has(a);
+  const concurrent = (a: Change, b: Change): boolean => a.id !== b.id && !isAncestor(a.id, b.id) && !isAncestor(b.id, a.id);
+
+  const writesOf = (c: Change): [string, unknown][] => (c.op === 'purge' ? [[PURGED, true]] : Object.entries(c.patch));
+  const writers = new Map<string, Change[]>();
+  for (const c of changes) for (const [f] of writesOf(c)) (writers.get(f) ?? writers.set(f, []).get(f)!).push(c);
+
+  const fields: Record<string, unknown> = {};
+  const conflicts: FieldConflict[] = [];
+  for (const [field, ws] of writers) {
+    // The newest writes: those no other write of the field was made on.
+    const frontier = ws.filter((w) => !ws.some((o) => o !== w && isAncestor(w.id, o.id))).sort(newestFirst);
+    const value = (c: Change): unknown => (field === PURGED ? true : c.patch[field]);
+    const distinct = new Map<string, Change>();
+    for (const w of frontier) if (!distinct.has(canonicalJson(value(w) ?? null))) distinct.set(canonicalJson(value(w) ?? null), w);
+    if (distinct.size > 1) conflicts.push({ field, sides: [...distinct.values()].map((w) => sideOf(w, value(w))) });
+    fields[field] = value(frontier[0]!);
+  }
+
+  // Deleted (or purged) in one copy, changed in another: the record comes back, flagged.
+  const enders = fields[PURGED] === true
+    ? frontierOf(writers.get(PURGED), isAncestor)
+    : fields.deletedAt != null ? frontierOf(writers.get('deletedAt'), isAncestor).filter((c) => c.patch.deletedAt != null) : [];
+  const changedMeanwhile = changes.filter((c) => hasEdits(c) && enders.some((d) => concurrent(c, d)));
+  if (enders.length && changedMeanwhile.length) {
+    fields.deletedAt = null;
+    fields.deletedBy = null;
+    delete fields[PURGED];
+    conflicts.push({ field: DELETED_FIELD, sides: [sideOf(enders.sort(newestFirst)[0]!, 'deleted'), sideOf(changedMeanwhile.sort(newestFirst)[0]!, 'changed')] });
+  }
+
+  const purged = fields[PURGED] === true;
+  delete fields[PURGED];
+  const heads = changes.filter((c) => !changes.some((o) => o.parents.includes(c.id))).map((c) => c.id).sort();
+  const latest = [...changes].sort(newestFirst)[0]!;
+  if (!purged) {
+    fields.updatedAt = latest.at;
+    fields.updatedBy = latest.author;
+  }
+  return { fields: purged ? null : fields, conflicts, heads, latest };
+}
+
+/** A change to what the record says (not its deletion or restoring). */
+function hasEdits(c: Change): boolean {
+  return c.op !== 'purge' && Object.keys(c.patch).some((f) => f !== 'deletedAt' && f !== 'deletedBy');
+}
+
+function frontierOf(ws: Change[] | undefined, isAncestor: (a: string, of: string) => boolean): Change[] {
+  return (ws ?? []).filter((w) => !ws!.some((o) => o !== w && isAncestor(w.id, o.id)));
+}
+
+function sideOf(c: Change, value: unknown): ConflictSide {
+  return { value: value ?? null, changeId: c.id, author: c.author, at: c.at, copy: c.copy };
+}
+
+/** Each change's ancestors among the record's changes (parents the set does not hold are left out). */
+function ancestorSets(changes: readonly Change[], byId: Map<string, Change>): Map<string, Set<string>> {
+  const memo = new Map<string, Set<string>>();
+  const visit = (c: Change): Set<string> => {
+    const known = memo.get(c.id);
+    if (known) return known;
+    const set = new Set<string>();
+    memo.set(c.id, set);
+    for (const p of c.parents) {
+      const parent = byId.get(p);
+      if (!parent) continue;
+      set.add(p);
+      for (const a of visit(parent)) set.add(a);
+    }
+    return set;
+  };
+  for (const c of changes) visit(c);
+  return memo;
+}
