@@ -13,7 +13,7 @@
 --   when (`sides`), until a change made on all of them resolves it. `field` '(deleted)' is a record deleted in one
 --   copy and changed in another: brought back, flagged.
 CREATE TABLE change_log (
-  seq INTEGER PRIMARY KEY NOT NULL REFERENCES audit_log(seq),
+  seq INTEGER PRIMARY KEY NOT NULL, -- the audit entry's (verify checks each entry has its change)
   change_id TEXT NOT NULL UNIQUE CHECK (length(change_id) = 64),
   parents TEXT NOT NULL CHECK (json_valid(parents)),
   copy_id TEXT,

@@ -10,6 +10,7 @@ import ics from './commands/ics.js';
 import importCommand from './commands/import.js';
 import info from './commands/info.js';
 import { decrypt, encrypt, rekey } from './commands/keys.js';
+import { changes, conflicts, merge } from './commands/merge.js';
 import newCommand from './commands/new.js';
 import operations from './commands/operations.js';
 import review from './commands/review.js';
@@ -17,7 +18,7 @@ import search from './commands/search.js';
 import verify from './commands/verify.js';
 
 export const COMMANDS: readonly Command[] = [
-  newCommand, info, verify, search, deadlines, deadline, ics, exportCommand, importCommand, review, brief, call, operations, demo, encrypt, rekey, decrypt,
+  newCommand, info, verify, search, deadlines, deadline, ics, exportCommand, importCommand, review, merge, changes, conflicts, brief, call, operations, demo, encrypt, rekey, decrypt,
 ] as Command[];
 
 export function findCommand(name: string): Command | undefined {

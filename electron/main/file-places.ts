@@ -1,6 +1,7 @@
 // Where the renderer may have Parley write a file. A few operations write at a path the caller names: a new case file
 // (case.create, case.import, case.exportForTransfer, with its certificate beside it), a copy that may replace a file
-// there (case.saveCopy), or a case file rewritten in place (case.encrypt, case.rekey, case.decrypt). A renderer that went wrong, or a hostile page in it, must not be
+// there (case.saveCopy), a case file rewritten in place (case.encrypt, case.rekey, case.decrypt), or a bundle of
+// changes (changes.export, a new file whose name ends in .parley-changes). A renderer that went wrong, or a hostile page in it, must not be
 // able to have Parley write ~/.bash_profile, so the desktop IPC and the browser harness take such a path only if it
 // is one the user chose:
 //
@@ -18,6 +19,7 @@ import path from 'node:path';
 import type { OpName } from '../../shared/contract.js';
 import type { ApiError, Envelope } from '../../shared/result.js';
 import { CASE_FILE_EXTENSION } from '../core/db/connection.js';
+import { BUNDLE_EXTENSION } from '../core/merge/bundle.js';
 import type { CaseFolderListing } from '../../shared/case-folder-listing.js';
 import { isInside } from './app-protocol.js';
 
@@ -34,13 +36,14 @@ export const FILE_WRITING_OPERATIONS = {
   'case.encrypt': 'rewrite',
   'case.rekey': 'rewrite',
   'case.decrypt': 'rewrite',
-} as const satisfies Partial<Record<OpName, 'new' | 'replace' | 'rewrite'>>;
+  'changes.export': 'bundle',
+} as const satisfies Partial<Record<OpName, 'new' | 'replace' | 'rewrite' | 'bundle'>>;
 
 /**
  * The operations whose `path` names a file only read, or an entry of the library: an existing case file is opened
  * (the core refuses anything that is not one before writing a byte; see docs/SECURITY.md), or forgotten.
  */
-export const PATH_READING_OPERATIONS: readonly OpName[] = ['case.open', 'case.openForReview', 'library.forget'];
+export const PATH_READING_OPERATIONS: readonly OpName[] = ['case.open', 'case.openForReview', 'library.forget', 'changes.import'];
 
 export interface FilePlacesOptions {
   /** The data folder; new case files go to its cases/ subfolder. */
@@ -84,7 +87,10 @@ export class FilePlaces {
     const given = typeof input === 'object' && input !== null ? (input as { path?: unknown }).path : undefined;
     if (!how || typeof given !== 'string' || given.length === 0 || given.includes('\0')) return ADMITTED;
     const file = path.resolve(given);
-    if (how !== 'rewrite' && !file.toLowerCase().endsWith(CASE_FILE_EXTENSION)) {
+    if (how === 'bundle' && !file.toLowerCase().endsWith(BUNDLE_EXTENSION)) {
+      return refuse(`A bundle of changes' name must end in ${BUNDLE_EXTENSION}; ${path.basename(file)} does not.`);
+    }
+    if ((how === 'new' || how === 'replace') && !file.toLowerCase().endsWith(CASE_FILE_EXTENSION)) {
       return refuse(`A case file's name must end in ${CASE_FILE_EXTENSION}; ${path.basename(file)} does not.`);
     }
     const expires = this.grants.get(file);

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/connection.js';
 import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, PARLEY_APPLICATION_ID, type Migration } from '../../electron/core/db/migrations.js';
-import { WritePath } from '../../electron/core/store/write-path.js';
+import { allChanges, changeIdOf, changeLogBehind, fillChangeLog } from '../../electron/core/store/change-log.js';
+import { RecordTable } from '../../electron/core/store/record-table.js';
 import { KINDS, KIND_NAMES, type KindName } from '../../shared/records.js';
 import { tempDir } from '../helpers.js';
 import { rawConnection } from './support/files.js';
@@ -63,10 +64,11 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       expect(db.pragma('application_id', { simple: true })).toBe(PARLEY_APPLICATION_ID);
       expect(tables(db)).toEqual(expect.arrayContaining([...kindsAt(1).map((k) => KINDS[k].table), 'audit_log', 'case_meta', 'search_doc', 'search_index']));
       const at = new Date().toISOString();
-      // A kind no later migration has changed, since the write path knows the columns of the latest version.
+      // A kind no later migration has changed, since the record tables know the columns of the latest version. The row
+      // alone: the write path's audit entry needs the change log of version 8.
       const party = { id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e01', version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt: null, deletedBy: null, name: 'Ministry', partyKind: 'organization', side: 'theirs', role: null, organization: null, contact: null, notes: 'Hello' };
-      db.transaction(() => new WritePath(db).insert('party', party))();
-      expect(new WritePath(db).table('party').get(party.id)).toEqual(party);
+      new RecordTable(db, 'party').insert(party);
+      expect(new RecordTable(db, 'party').get(party.id)).toEqual(party);
     },
   },
   2: {
@@ -120,12 +122,12 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
     },
     check: (db) => {
       // The draft made before the column reads as not shareable; new drafts say which variant they are.
-      const writes = new WritePath(db);
-      expect(writes.table('draft').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e03')).toMatchObject({ title: 'Brief: terms meeting', shareable: null });
+      const table = (kind: KindName) => new RecordTable(db, kind);
+      expect(table('draft').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e03')).toMatchObject({ title: 'Brief: terms meeting', shareable: null });
       const at = new Date().toISOString();
       const draft = { id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e04', version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt: null, deletedBy: null, title: 'Brief (shareable)', draftType: 'meeting_brief', status: 'working', meetingId: null, shareable: true };
-      db.transaction(() => writes.insert('draft', draft))();
-      expect(writes.table('draft').get(draft.id)).toEqual(draft);
+      table('draft').insert(draft);
+      expect(table('draft').get(draft.id)).toEqual(draft);
       expect(() => db.prepare(`UPDATE draft SET shareable = 2 WHERE id = ?`).run(draft.id)).toThrow(/CHECK/);
     },
   },
@@ -137,16 +139,14 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
     },
     check: (db) => {
       // A file from before holds no sharing choices: every record and field keeps the registry's default.
-      const writes = new WritePath(db);
-      expect(writes.table('issue').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05')).toMatchObject({ ourTarget: 'Allied carve-out' });
-      expect(writes.table('disclosure').count()).toBe(0);
+      const table = (kind: KindName) => new RecordTable(db, kind);
+      expect(table('issue').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05')).toMatchObject({ ourTarget: 'Allied carve-out' });
+      expect(table('disclosure').count()).toBe(0);
       const at = new Date().toISOString();
       const choice = { id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e06', version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt: null, deletedBy: null, recordKind: 'issue', recordId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05', field: 'ourTarget', level: 'shareable' };
-      db.transaction(() => writes.insert('disclosure', choice))();
-      expect(writes.table('disclosure').get(choice.id)).toEqual(choice);
+      table('disclosure').insert(choice);
+      expect(table('disclosure').get(choice.id)).toEqual(choice);
       expect(() => db.prepare(`UPDATE disclosure SET level = 'secret' WHERE id = ?`).run(choice.id)).toThrow(/CHECK/);
-      // A choice is a setting, not something to find: it has no search document.
-      expect(db.prepare('SELECT count(*) FROM search_doc WHERE record_id = ?').pluck().get(choice.id)).toBe(0);
     },
   },
   6: {
@@ -157,18 +157,18 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
         VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05', 'Scope of the suspension', 'high', 'open', ?, 'T', ?, 'T')`).run(at, at);
     },
     check: (db) => {
-      const writes = new WritePath(db);
-      expect(writes.table('issue').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05')).toMatchObject({ title: 'Scope of the suspension' });
+      const table = (kind: KindName) => new RecordTable(db, kind);
+      expect(table('issue').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05')).toMatchObject({ title: 'Scope of the suspension' });
       const at = new Date().toISOString();
       const comment = {
         id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e06', version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt: null, deletedBy: null,
         commentId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e07', recordKind: 'issue', recordId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05', recordTitle: 'Scope of the suspension',
         text: 'Our walk-away looks too high.', reviewer: 'R', reviewedAt: at, reviewedAuditHead: '', resolvedAt: null, resolvedBy: null, commentsSha256: 'a'.repeat(64),
       };
-      db.transaction(() => writes.insert('reviewComment', comment))();
-      expect(writes.table('reviewComment').get(comment.id)).toEqual(comment);
+      table('reviewComment').insert(comment);
+      expect(table('reviewComment').get(comment.id)).toEqual(comment);
       // One record per comment of a reviewer; a comment is about a record of a kind the case has, never a comment.
-      const insertAgain = () => db.transaction(() => writes.insert('reviewComment', { ...comment, id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e08' }))();
+      const insertAgain = () => table('reviewComment').insert({ ...comment, id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e08' });
       expect(insertAgain).toThrow(/UNIQUE/);
       expect(() => db.prepare(`UPDATE review_comment SET record_kind = 'reviewComment'`).run()).toThrow(/CHECK/);
     },
@@ -184,18 +184,40 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
     },
     check: (db) => {
       // Existing rows keep every value; the new fields start empty (the core fills the time of record on opening).
-      const writes = new WritePath(db);
-      expect(writes.table('note').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e11')).toMatchObject({ body: 'They asked for a carve-out', recordedOn: null });
-      const deadline = writes.table('deadline').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e12')!;
+      const table = (kind: KindName) => new RecordTable(db, kind);
+      expect(table('note').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e11')).toMatchObject({ body: 'They asked for a carve-out', recordedOn: null });
+      const deadline = table('deadline').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e12')!;
       expect(deadline).toMatchObject({ meetingId: null, triggerMeetingId: null });
-      db.transaction(() => writes.replace('deadline', 'update', deadline, { ...deadline, meetingId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e10', version: 2 }))();
-      expect(writes.table('deadline').get(deadline.id)).toMatchObject({ meetingId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e10' });
+      table('deadline').replace({ ...deadline, meetingId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e10', version: 2 }, deadline);
+      expect(table('deadline').get(deadline.id)).toMatchObject({ meetingId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e10' });
       // One live deadline per meeting, one live event per directive date, and a meeting that exists.
       const at = '2026-12-04T00:00:00.000Z';
       expect(() => db.prepare(`INSERT INTO deadline (id, title, deadline_kind, status, due_type, meeting_id, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e13', 'Twin', 'meeting', 'open', 'tbd', '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e10', '${at}', 'T', '${at}', 'T')`).run()).toThrow(/UNIQUE/);
       db.prepare(`INSERT INTO event (id, title, event_kind, occurred_on, directive_date, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e14', 'Order received', 'order_received', '2026-11-20', 'receivedOn', '${at}', 'T', '${at}', 'T')`).run();
       expect(() => db.prepare(`UPDATE event SET directive_date = 'sentOn'`).run()).toThrow(/CHECK/);
       expect(() => db.prepare(`INSERT INTO event (id, title, event_kind, occurred_on, directive_date, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e15', 'Again', 'order_received', '2026-11-21', 'receivedOn', '${at}', 'T', '${at}', 'T')`).run()).toThrow(/UNIQUE/);
+    },
+  },
+  8: {
+    // Two audit entries about one note, as a file of version 7 holds them (plain SQL; the chain is not checked here).
+    seed: (db) => {
+      const entry = db.prepare(`INSERT INTO audit_log (seq, at, actor, operation, record_kind, record_id, before_json, after_json, reason, prev_hash, hash) VALUES (?, ?, 'T', ?, 'note', '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e11', ?, ?, NULL, ?, ?)`);
+      entry.run(1, '2026-12-03T15:00:00.000Z', 'create', null, '{"body":"Carve-out","id":"0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e11"}', '0'.repeat(64), '1'.repeat(64));
+      entry.run(2, '2026-12-04T15:00:00.000Z', 'update', '{"body":"Carve-out","id":"0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e11"}', '{"body":"Carve-out for EU staff","id":"0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e11"}', '1'.repeat(64), '2'.repeat(64));
+    },
+    check: (db) => {
+      // The entries made before get their changes when the core first opens the file for editing: the same ids in any
+      // copy of it (the SHA-256 of what each did), each made on the one before.
+      expect(changeLogBehind(db)).toBe(true);
+      db.transaction(() => fillChangeLog(db))();
+      expect(changeLogBehind(db)).toBe(false);
+      const [create, update] = [...allChanges(db)];
+      expect(create).toMatchObject({ op: 'create', parents: [], copy: null, patch: { body: 'Carve-out' } });
+      expect(update).toMatchObject({ op: 'update', parents: [create!.id], patch: { body: 'Carve-out for EU staff' } });
+      expect(update!.id).toBe(changeIdOf({ ...update!, id: undefined } as never));
+      expect(db.prepare('SELECT change_id FROM change_head').pluck().all()).toEqual([update!.id]);
+      expect(() => db.prepare('UPDATE change_log SET parents = ?').run('[]')).toThrow(/append-only/);
+      expect(db.prepare('SELECT count(*) FROM merge_conflict').pluck().get()).toBe(0);
     },
   },
 };

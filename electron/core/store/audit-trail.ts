@@ -8,20 +8,12 @@ import type { KindName } from '../../../shared/records.js';
 import type { Db } from '../db/connection.js';
 import { ParleyError } from '../errors.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
-import { ChangeLog, type Change } from './change-log.js';
+import { ChangeLog, type Change, type EntryRow } from './change-log.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  operation: AuditOperation;
-  record_kind: string;
-  record_id: string;
-  before_json: string | null;
-  after_json: string | null;
-  reason: string | null;
+/** An audit entry as stored: what it records (store/change-log.ts) and its place in the hash chain. */
+export interface AuditRow extends EntryRow {
   prev_hash: string;
   hash: string;
 }

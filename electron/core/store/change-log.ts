@@ -10,11 +10,23 @@ import type { AuditOperation } from '../../../shared/api-types.js';
 import type { KindName } from '../../../shared/records.js';
 import type { Db } from '../db/connection.js';
 import { ParleyError } from '../errors.js';
-import type { AuditRow } from './audit-trail.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 
 /** The field of a conflict that flags a record deleted in one copy and changed in another (merge/record-state.ts). */
 export const DELETED_FIELD = '(deleted)';
+
+/** An audit entry as stored, but for its place in the hash chain (store/audit-trail.ts). */
+export interface EntryRow {
+  seq: number;
+  at: string;
+  actor: string;
+  operation: AuditOperation;
+  record_kind: string;
+  record_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  reason: string | null;
+}
 
 /** A change as copies exchange it. */
 export interface Change {
@@ -118,7 +130,7 @@ export class ChangeLog {
    * Records the change an audit entry made here is (inside its transaction): made on the record's heads, in this copy.
    * `also` are fields written even where the value stayed (a conflict resolved by keeping the value shown).
    */
-  recordLocal(row: AuditRow, before: Record<string, unknown> | null, after: Record<string, unknown> | null, also: readonly string[] = []): Change {
+  recordLocal(row: EntryRow, before: Record<string, unknown> | null, after: Record<string, unknown> | null, also: readonly string[] = []): Change {
     const patch = patchOf(before, after, also);
     const body: Omit<Change, 'id'> = {
       kind: row.record_kind as KindName, recordId: row.record_id, op: row.operation, patch, parents: this.heads(row.record_id).sort(),
@@ -180,7 +192,7 @@ function* unloggedChanges(db: Db, loggedHeads: (recordId: string) => string[]): 
   const from = hasChangeLog(db) ? ((db.prepare('SELECT max(seq) FROM change_log').pluck().get() as number | null) ?? 0) : 0;
   const heads = new Map<string, string[]>();
   // Read whole: the caller may write the change log as it goes.
-  for (const row of db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq').all(from) as AuditRow[]) {
+  for (const row of db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq').all(from) as EntryRow[]) {
     const body: Omit<Change, 'id'> = {
       kind: row.record_kind as KindName, recordId: row.record_id, op: row.operation,
       patch: patchOf(parseState(row, row.before_json), parseState(row, row.after_json)),
@@ -213,7 +225,7 @@ export function copyLabels(db: Db): Record<string, string> {
   return Object.fromEntries((db.prepare('SELECT id, label FROM case_copy').all() as { id: string; label: string }[]).map((c) => [c.id, c.label]));
 }
 
-function parseState(row: AuditRow, json: string | null): Record<string, unknown> | null {
+function parseState(row: EntryRow, json: string | null): Record<string, unknown> | null {
   if (json === null) return null;
   try {
     return JSON.parse(json) as Record<string, unknown>;
@@ -223,7 +235,7 @@ function parseState(row: AuditRow, json: string | null): Record<string, unknown>
 }
 
 /** A change as this copy stores it, read back: from its audit entry and its change_log row. */
-export function changeFromRows(row: AuditRow, log: ChangeLogRow): Change {
+export function changeFromRows(row: EntryRow, log: ChangeLogRow): Change {
   const before = parseState(row, row.before_json);
   const after = parseState(row, row.after_json);
   return {
@@ -243,14 +255,14 @@ export function* allChanges(db: Db, wanted: (id: string) => boolean = () => true
   const seqs = (db.prepare('SELECT seq, change_id FROM change_log ORDER BY seq').raw().all() as [number, string][]).filter(([, id]) => wanted(id));
   const read = db.prepare(`${CHANGES_SQL} WHERE a.seq = ?`);
   for (const [seq] of seqs) {
-    const r = read.get(seq) as AuditRow & ChangeLogRow;
+    const r = read.get(seq) as EntryRow & ChangeLogRow;
     yield { ...changeFromRows(r, r), seq };
   }
 }
 
 /** The changes of one record this copy holds, in the order it took them in. */
 export function changesOfRecord(db: Db, recordId: string): Change[] {
-  return (db.prepare(`${CHANGES_SQL} WHERE a.record_id = ? ORDER BY a.seq`).all(recordId) as (AuditRow & ChangeLogRow)[]).map((r) => changeFromRows(r, r));
+  return (db.prepare(`${CHANGES_SQL} WHERE a.record_id = ? ORDER BY a.seq`).all(recordId) as (EntryRow & ChangeLogRow)[]).map((r) => changeFromRows(r, r));
 }
 
 /** Whether this copy holds the change. */
