@@ -50,6 +50,8 @@ const STATIC_SUMMARIES: Readonly<Record<keyof typeof STATIC_OPERATIONS, string>>
   'review.import': 'Bring a reviewer\'s comments file into the case (again is a no-op; audited)',
   'review.received': 'The review comments brought into the case, each with its record',
   'reviewComment.resolve': 'Mark a received review comment resolved or open again (audited)',
+  'profile.get': 'Your name and initials as written on your changes, or the name used while you have set none',
+  'profile.set': 'Set your name (1 to 80 characters) and initials (up to 4; made from the name if left out)',
   'session.lock': 'Close every case (app lock) and say which to open again',
   'case.encrypt': 'Encrypt a case file that is not open',
   'case.rekey': 'Change the passphrase of an encrypted case file that is not open',

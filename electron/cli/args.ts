@@ -19,7 +19,7 @@ export type OptionValues<O extends OptionSpecs> = {
 
 export const COMMON_OPTIONS = {
   data: { type: 'string', value: 'DIR', help: 'the library folder (default: the desktop app\'s data folder; commands that only read use a throw-away one)' },
-  as: { type: 'string', value: 'NAME', help: 'the author written into records and the audit trail (default: your user name)' },
+  as: { type: 'string', value: 'NAME', help: 'the author written into records and the audit trail in this run (default: your name as set in Parley, else your user name)' },
   json: { type: 'boolean', help: 'print the result as JSON' },
   'passphrase-stdin': { type: 'boolean', help: 'read passphrases from standard input, one per line, instead of asking at the terminal' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },

@@ -8,7 +8,7 @@ import type { AsyncOpName, InputOf, OutputOf, SyncOpName } from '../../shared/co
 import { dispatch, dispatchAsync } from '../core/api/dispatcher.js';
 import { toParleyError } from '../core/errors.js';
 import { defaultActor, defaultDataDir } from '../core/paths.js';
-import { Session } from '../core/session.js';
+import { Session, type SessionOptions } from '../core/session.js';
 import type { OptionSpecs, OptionValues, CommonValues } from './args.js';
 import { CliError, EXIT, type ExitCode } from './errors.js';
 import type { CliIo, Output } from './output.js';
@@ -128,7 +128,10 @@ export class CommandContext {
 export async function withSession<T>(library: Command['library'], options: CommonValues, use: (session: Session) => T | Promise<T>): Promise<T> {
   const throwaway = options.data === undefined && library === 'throwaway' ? fs.mkdtempSync(path.join(os.tmpdir(), 'parley-cli-')) : null;
   try {
-    const session = openSession(options.data ?? throwaway ?? defaultDataDir(), options.as ?? defaultActor());
+    // The person's profile is theirs, not the library's: a command that reads in a throwaway library still writes
+    // under their name (parley call). --as wins over it for the run.
+    const profileDir = options.data ?? defaultDataDir();
+    const session = openSession({ dataDir: options.data ?? throwaway ?? defaultDataDir(), profileDir, actor: defaultActor(), actorForRun: options.as });
     try {
       return await use(session);
     } finally {
@@ -139,10 +142,10 @@ export async function withSession<T>(library: Command['library'], options: Commo
   }
 }
 
-function openSession(dataDir: string, actor: string): Session {
+function openSession(opts: SessionOptions & { dataDir: string }): Session {
   try {
-    return new Session({ dataDir, actor });
+    return new Session(opts);
   } catch (err) {
-    throw new CliError(`the library folder ${dataDir} cannot be used: ${toParleyError(err).message}`);
+    throw new CliError(`the library folder ${opts.dataDir} cannot be used: ${toParleyError(err).message}`);
   }
 }

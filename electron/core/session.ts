@@ -1,28 +1,38 @@
 // What the handlers work with: who is acting, the case files open now, and the library. One session serves one
-// window (Electron), one browser harness, or one command-line run.
+// window (Electron), one browser harness, or one command-line run. Who is acting is asked each time a change is
+// written: the name given for the run (--as), else the person's profile (profile.json), else the account's name.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CaseInfo, LockedCase } from '../../shared/api-types.js';
 import type { CaseExport } from '../../shared/contract.js';
+import type { ProfileInfo } from '../../shared/profile.js';
 import { CaseFile } from './case-file.js';
 import { rewriteWithKey, type KeyChange } from './db/rewrite.js';
 import { fileError, ParleyError } from './errors.js';
 import type { PdfRenderer } from './export/pdf.js';
 import { Library } from './library.js';
+import { ProfileFile } from './profile.js';
 import { ReviewNotes } from './review.js';
 import { importCase } from './transfer.js';
 
 export interface SessionOptions {
   /** The app's data folder: where the library list lives. */
   dataDir: string;
-  /** The name written as author into every record and audit entry. */
+  /** The name written as author into every record and audit entry when the person has set none (profile.set). */
   actor: string;
+  /** A name for this run only (the command line's --as) that wins over the person's profile. */
+  actorForRun?: string;
+  /** The folder of the person's profile; the data folder if not given (the command line reads its library elsewhere). */
+  profileDir?: string;
   /** How documents are printed to PDF: headless Chromium if not given; the desktop app passes printToPDF. */
   pdfRenderer?: PdfRenderer;
 }
 
 export class Session {
-  readonly actor: string;
+  /** The name written when there is no profile: the account's. */
+  readonly fallbackActor: string;
+  readonly actorForRun: string | null;
+  readonly profile: ProfileFile;
   readonly library: Library;
   readonly pdfRenderer: PdfRenderer | undefined;
   private readonly cases = new Map<string, CaseFile>();
@@ -32,9 +42,28 @@ export class Session {
   private readonly reviews = new Map<string, ReviewNotes>();
 
   constructor(opts: SessionOptions) {
-    this.actor = opts.actor;
+    this.fallbackActor = opts.actor;
+    this.actorForRun = opts.actorForRun ?? null;
     this.pdfRenderer = opts.pdfRenderer;
     this.library = new Library(opts.dataDir);
+    this.profile = new ProfileFile(opts.profileDir ?? opts.dataDir);
+  }
+
+  /** The name the next change is written under. */
+  get actor(): string {
+    return this.actorForRun ?? this.profile.read().profile?.displayName ?? this.fallbackActor;
+  }
+
+  /** The person's profile, and the name changes are written under now. */
+  profileInfo(): ProfileInfo {
+    const { profile, problem } = this.profile.read();
+    return { profile, problem, fallbackName: this.fallbackActor, nameForThisRun: this.actorForRun, actor: this.actor };
+  }
+
+  /** Sets the person's name (and initials; null: made from the name): the next change is written under it. */
+  setProfile(displayName: string, initials: string | null): ProfileInfo {
+    this.profile.write(displayName, initials);
+    return this.profileInfo();
   }
 
   /** Opens a case file, or returns it if it is open already. `passphrase` opens an encrypted file. */

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { dispatchAsync } from '../core/api/dispatcher.js';
 import { writeDemoCase } from '../core/demo.js';
 import { toParleyError } from '../core/errors.js';
+import { defaultActor } from '../core/paths.js';
 import { Session } from '../core/session.js';
 import { MAX_ATTACHMENT_BASE64_LENGTH } from '../../shared/contract.js';
 import type { Envelope } from '../../shared/result.js';
@@ -21,8 +22,13 @@ export { CASES_SUBFOLDER, listCaseFolder } from '../main/file-places.js';
 export interface HarnessOptions {
   /** The library folder (library.json); new case files go to its `cases/` subfolder, and only there. */
   dataDir: string;
-  /** Written as the author of every change. */
-  actor: string;
+  /**
+   * A name for this run, written as the author of every change whatever the person's profile says (as --as does on
+   * the command line); the tests give one. Without it, the profile's name, or `fallbackActor` while there is none.
+   */
+  actor?: string;
+  /** The name written while there is neither `actor` nor a profile: the computer account's if not given. */
+  fallbackActor?: string;
   /** 0 (the default) takes any free port. */
   port?: number;
   /** The built renderer (dist/renderer); found beside this bundle when not given. */
@@ -75,7 +81,7 @@ class HttpError extends Error {
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const dataDir = path.resolve(opts.dataDir);
   const rendererDir = path.resolve(opts.rendererDir ?? defaultRendererDir());
-  const session = new Session({ dataDir, actor: opts.actor });
+  const session = new Session({ dataDir, actor: opts.fallbackActor ?? defaultActor(), actorForRun: opts.actor });
   // A browser has no save dialog: files the page asks to write go to the cases folder (file-places.ts).
   const places = new FilePlaces({ dataDir, knownCaseFiles: () => session.library.paths(), hasSaveDialog: false });
   const casesDir = places.casesDir;

@@ -12,17 +12,18 @@ const PREFERRED_PORT = 5174;
 const USAGE = `Usage: npm run web -- [--data DIR] [--as NAME] [--port N]
 
   --data DIR   the library folder (default: ${defaultDataDir()}); new case files go to DIR/cases
-  --as NAME    the name written as author of every change (default: ${defaultActor()})
+  --as NAME    the name written as author of every change in this run, whatever name is set in Parley
+               (default: the name set in Parley, or ${defaultActor()} until one is)
   --port N     the port to listen on, on 127.0.0.1 (default: ${PREFERRED_PORT} if free, else any free port)`;
 
 interface CliOptions {
   dataDir: string;
-  actor: string;
+  actor: string | undefined;
   port: number | undefined;
 }
 
 function parseArgs(argv: string[]): CliOptions {
-  const opts: CliOptions = { dataDir: defaultDataDir(), actor: defaultActor(), port: undefined };
+  const opts: CliOptions = { dataDir: defaultDataDir(), actor: undefined, port: undefined };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => {

@@ -10,8 +10,10 @@ import { LockScreen } from '../screens/lock/LockScreen.js';
 import { useIdleLock } from '../screens/lock/use-idle-lock.js';
 import { useAppLock } from '../state/app-lock.js';
 import { useCases } from '../state/cases.js';
+import { useProfile } from '../state/profile.js';
 import { hashOf, useNavigation, type Route } from '../state/navigation.js';
 import { ProblemDialog } from '../ui/ProblemDialog.js';
+import { ProfileDialog } from '../ui/profile/ProfileDialog.js';
 import { PassphraseDialog } from '../ui/passphrase/PassphraseDialog.js';
 import { ScheduleConfirm } from '../ui/schedule/ScheduleConfirm.js';
 import { CommandPalette } from './palette/CommandPalette.js';
@@ -31,6 +33,11 @@ export function App() {
       .getState()
       .refresh()
       .then(() => setStartup('ready'), (err: unknown) => setStartup(messageOf(err)));
+    // Who is using Parley; read again on coming back, as a name may have been set in another window.
+    const loadProfile = () => void useProfile.getState().load();
+    loadProfile();
+    window.addEventListener('focus', loadProfile);
+    return () => window.removeEventListener('focus', loadProfile);
   }, []);
 
   if (locked) return <LockScreen />;
@@ -48,6 +55,7 @@ export function App() {
       <ProblemDialog />
       <PassphraseDialog />
       <ScheduleConfirm />
+      <ProfileDialog />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { showPalette } from './palette/palette-state.js';
 import { MOD } from './shortcuts/keymap.js';
 import { ThemeChooser } from './ThemeChooser.js';
 import { LockControls } from '../screens/lock/LockControls.js';
+import { YourName } from '../ui/profile/YourName.js';
 
 export function Sidebar() {
   const route = useNavigation((s) => s.route);
@@ -28,6 +29,7 @@ export function Sidebar() {
       </nav>
       <ThemeChooser />
       <LockControls />
+      <YourName />
     </aside>
   );
 }

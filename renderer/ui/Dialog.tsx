@@ -7,8 +7,8 @@ interface DialogProps {
   title: string;
   onClose(): void;
   children: ReactNode;
-  /** The buttons at the bottom; a Close button is added when there are none. */
-  actions?: ReactNode;
+  /** The buttons at the bottom; a Close button is added when there are none; null: the body has its own (a form's). */
+  actions?: ReactNode | null;
   tone?: 'normal' | 'danger';
   className?: string;
 }
@@ -36,13 +36,15 @@ export function Dialog({ open, title, onClose, children, actions, tone = 'normal
     >
       <h2 id={titleId} className="dialog__title">{title}</h2>
       <div className="dialog__body">{children}</div>
-      <div className="dialog__actions">
-        {actions ?? (
-          <button type="button" className="button" onClick={onClose}>
-            Close
-          </button>
-        )}
-      </div>
+      {actions !== null && (
+        <div className="dialog__actions">
+          {actions ?? (
+            <button type="button" className="button" onClick={onClose}>
+              Close
+            </button>
+          )}
+        </div>
+      )}
     </dialog>
   );
 }

@@ -101,6 +101,8 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   },
   'review.received': (s, { caseId }) => s.get(caseId).receivedReviewComments(),
   'reviewComment.resolve': (s, { caseId, id, resolved, expectedVersion }) => s.get(caseId).resolveReviewComment(id, resolved, s.actor, { expectedVersion }),
+  'profile.get': (s) => s.profileInfo(),
+  'profile.set': (s, { displayName, initials }) => s.setProfile(displayName, initials ?? null),
   'session.lock': (s) => s.lock(),
   'case.encrypt': (s, { path, passphrase }) => s.changeKey(path, 'encrypt', null, passphrase),
   'case.rekey': (s, { path, passphrase, newPassphrase }) => s.changeKey(path, 'rekey', passphrase, newPassphrase),

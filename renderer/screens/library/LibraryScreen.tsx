@@ -5,6 +5,7 @@ import { go } from '../../state/navigation.js';
 import { useLibrary } from '../../state/library.js';
 import { CalendarExportButton } from '../../ui/exports/CalendarExportButton.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
+import { WhoAreYou } from '../../ui/profile/WhoAreYou.js';
 import { OpenCaseButton } from '../open-case/OpenCaseButton.js';
 import { SampleCaseButton } from '../open-case/SampleCaseButton.js';
 import { CaseTable } from './CaseTable.js';
@@ -38,6 +39,8 @@ export function LibraryScreen() {
       >
         Library
       </ScreenHeading>
+
+      <WhoAreYou />
 
       {status === 'error' && (
         <p className="notice notice--error" role="alert">

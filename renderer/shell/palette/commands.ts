@@ -4,6 +4,7 @@ import { CASE_SECTIONS, go, type Route } from '../../state/navigation.js';
 import { useTheme } from '../../state/theme.js';
 import { showShortcutSheet } from '../shortcuts/sheet-state.js';
 import { lockApp } from '../../state/app-lock.js';
+import { openProfileDialog } from '../../state/profile.js';
 import { MOD } from '../shortcuts/keymap.js';
 import { printCurrentView } from '../../ui/print/print-view.js';
 
@@ -37,6 +38,7 @@ export function commandsFor(route: Route): Command[] {
     { id: 'theme', label: 'Switch between light and dark theme', hint: 'G then T', run: toggleTheme },
     { id: 'shortcuts', label: 'Show keyboard shortcuts', hint: '?', run: showShortcutSheet },
     { id: 'lock', label: 'Lock Parley', hint: `${MOD}+Shift+L`, run: lockApp },
+    { id: 'profile', label: 'Change your name (as written on your changes)', run: openProfileDialog },
   );
   return commands;
 }

@@ -489,6 +489,17 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       expect(lastOperation(w, resolved.id)).toBe('update');
     },
   },
+  'profile.get': {
+    setup: () => ({ input: {} }),
+    check: (_w, out) => expect(out).toEqual({ profile: null, problem: null, fallbackName: 'Test Counsel', nameForThisRun: null, actor: 'Test Counsel' }),
+  },
+  'profile.set': {
+    setup: () => ({ input: { displayName: 'Dana Whitfield', initials: 'DW' }, optional: ['initials'] }),
+    check: (w, out) => {
+      expect(out).toMatchObject({ profile: { displayName: 'Dana Whitfield', initials: 'DW', initialsDerived: false }, actor: 'Dana Whitfield' });
+      expect(w.make('note')).toMatchObject({ createdBy: 'Dana Whitfield' });
+    },
+  },
   'session.lock': {
     setup: () => ({ input: {} }),
     check: (w, out) => {

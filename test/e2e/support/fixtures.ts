@@ -8,6 +8,8 @@ import { ParleyApp } from '../pages/parley-app.js';
 import { startHarness, type Harness } from './harness.js';
 
 interface Fixtures {
+  /** The harness starts as for a user who has not said who they are yet (test.use({ newUser: true })). */
+  newUser: boolean;
   /** A temporary library folder, removed after the test. */
   dataDir: string;
   /** Starts harnesses over the data folder and closes them all after the test. */
@@ -20,16 +22,17 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  newUser: [false, { option: true }],
   dataDir: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-e2e-'));
     await use(dir);
     fs.rmSync(dir, { recursive: true, force: true });
   },
-  harnesses: async ({ dataDir }, use) => {
+  harnesses: async ({ dataDir, newUser }, use) => {
     const started: Harness[] = [];
     await use({
       async start() {
-        const harness = await startHarness(dataDir);
+        const harness = await startHarness(dataDir, { newUser });
         started.push(harness);
         return harness;
       },

@@ -19,9 +19,16 @@ const require = createRequire(import.meta.url);
 export const harnessBundle = require(path.join(REPO_ROOT, 'dist', 'web', 'server.cjs')) as HarnessBundle;
 
 export const E2E_ACTOR = 'Dana Whitfield';
+/** The computer account's name of a new user: what Parley writes until they set their name. */
+export const NEW_USER_ACCOUNT = 'dwhitfield';
 
-export function startHarness(dataDir: string): Promise<Harness> {
-  return harnessBundle.startHarness({ dataDir, actor: E2E_ACTOR, port: 0 });
+/**
+ * Starts the harness over `dataDir`. The specs run it as `npm run web -- --as "Dana Whitfield"` would: every change
+ * is written under that name and "Who are you?" is not asked. A new user (`newUser`) has neither that name nor a
+ * profile yet: changes are written under the account's name until they set theirs.
+ */
+export function startHarness(dataDir: string, { newUser = false }: { newUser?: boolean } = {}): Promise<Harness> {
+  return harnessBundle.startHarness(newUser ? { dataDir, fallbackActor: NEW_USER_ACCOUNT, port: 0 } : { dataDir, actor: E2E_ACTOR, port: 0 });
 }
 
 /** Calls an operation through the harness; throws with the core's message if it refuses. */

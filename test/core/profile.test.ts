@@ -1,0 +1,181 @@
+// Who is using Parley: the profile kept in the data folder (profile.json), profile.get and profile.set through the
+// real dispatcher, and the name each change is written under: the name given for the run (--as), else the
+// profile's, else the account's.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/run.js';
+import { Session } from '../../electron/core/session.js';
+import { deriveInitials } from '../../shared/profile.js';
+import { newCase, onCleanup, tempDir, testApi, type TestApi } from '../helpers.js';
+
+const profileFile = (api: TestApi) => path.join(api.dir, 'data', 'profile.json');
+const lastEntry = (api: TestApi, caseId: string, id: string) => api.call('record.history', { caseId, id }).at(-1)!;
+
+describe('the profile', () => {
+  it('is absent at first: changes are written under the account\'s name, and profile.get says so', () => {
+    const api = testApi('counsel');
+    expect(api.call('profile.get', {})).toEqual({ profile: null, problem: null, fallbackName: 'counsel', nameForThisRun: null, actor: 'counsel' });
+    expect(fs.existsSync(profileFile(api))).toBe(false);
+  });
+
+  it('is written to the data folder and read back by the next session, the name trimmed, initials made from it', () => {
+    const api = testApi('counsel');
+    const set = api.call('profile.set', { displayName: '  Dana Whitfield ' });
+    expect(set).toEqual({
+      profile: { displayName: 'Dana Whitfield', initials: 'DW', initialsDerived: true },
+      problem: null, fallbackName: 'counsel', nameForThisRun: null, actor: 'Dana Whitfield',
+    });
+    expect(JSON.parse(fs.readFileSync(profileFile(api), 'utf8'))).toEqual({ format: 'parley-profile', version: 1, displayName: 'Dana Whitfield' });
+    // No temporary file is left beside it.
+    expect(fs.readdirSync(path.dirname(profileFile(api))).filter((f) => f.includes('profile'))).toEqual(['profile.json']);
+
+    const again = testApi('counsel', api.dir);
+    expect(again.call('profile.get', {}).profile).toEqual({ displayName: 'Dana Whitfield', initials: 'DW', initialsDerived: true });
+
+    again.call('profile.set', { displayName: 'Dana Whitfield', initials: 'D.W.' });
+    expect(api.call('profile.get', {}).profile).toEqual({ displayName: 'Dana Whitfield', initials: 'D.W.', initialsDerived: false });
+    // null goes back to initials made from the name.
+    expect(api.call('profile.set', { displayName: 'Ana María López', initials: null }).profile).toEqual({ displayName: 'Ana María López', initials: 'AL', initialsDerived: true });
+  });
+
+  it('makes initials from the first and last words of a name, in capitals', () => {
+    expect(deriveInitials('Dana Whitfield')).toBe('DW');
+    expect(deriveInitials('jean-luc picard')).toBe('JP');
+    expect(deriveInitials('Cher')).toBe('C');
+    expect(deriveInitials('María José de la Fuente')).toBe('MF');
+    expect(deriveInitials('(Dana) Whitfield')).toBe('DW');
+    expect(deriveInitials('Ødegaard Ærø')).toBe('ØÆ');
+    expect(deriveInitials('007')).toBe('0');
+  });
+
+  it.each([
+    ['an empty name', { displayName: '   ' }, 'displayName', /^Invalid input: displayName: give a name: it cannot be empty$/],
+    ['a name of 81 characters', { displayName: 'x'.repeat(81) }, 'displayName', /displayName: must be at most 80 characters$/],
+    ['a name on two lines', { displayName: 'Dana\nWhitfield' }, 'displayName', /displayName: must be on one line/],
+    ['no name', { initials: 'DW' }, 'displayName', /displayName/],
+    ['initials of 5 characters', { displayName: 'Dana Whitfield', initials: 'DAWHI' }, 'initials', /initials: must be at most 4 characters$/],
+    ['empty initials', { displayName: 'Dana Whitfield', initials: ' ' }, 'initials', /initials: must be 1 to 4 characters; leave them out/],
+    ['initials with a space', { displayName: 'Dana Whitfield', initials: 'D W' }, 'initials', /initials: must not contain spaces/],
+    ['an unknown key', { displayName: 'Dana Whitfield', email: 'dana@example.com' }, '', /Unrecognized key/],
+  ])('refuses %s with a message that says what is wrong, and writes nothing', (_label, input, at, message) => {
+    const api = testApi('counsel');
+    const error = api.fail('profile.set', input, 'invalid_input');
+    expect(error.message).toMatch(message);
+    expect(error.issues?.map((i) => i.path)).toContain(at);
+    expect(fs.existsSync(profileFile(api))).toBe(false);
+    expect(api.session.actor).toBe('counsel');
+  });
+
+  it('counts characters, not UTF-16 units: 80 letters outside the basic plane are a name, four emoji are initials', () => {
+    const api = testApi('counsel');
+    expect(api.call('profile.set', { displayName: '𝒟'.repeat(80), initials: '🙂🙂🙂🙂' }).profile?.initials).toBe('🙂🙂🙂🙂');
+  });
+
+  it.each([
+    ['not JSON', '{"format": "parley-profile", "version": 1, "displayName": "Dana', /not valid JSON/],
+    ['a name that is not one', JSON.stringify({ format: 'parley-profile', version: 1, displayName: '' }), /displayName: give a name/],
+    ['written by a newer Parley', JSON.stringify({ format: 'parley-profile', version: 2, displayName: 'Dana Whitfield' }), /written by a newer Parley/],
+    ['another file altogether', JSON.stringify({ files: [] }), /format/],
+  ])('that cannot be read (%s) leaves no profile, says why, and is kept until a name is set', (_label, content, why) => {
+    const api = testApi('counsel');
+    fs.mkdirSync(path.dirname(profileFile(api)), { recursive: true });
+    fs.writeFileSync(profileFile(api), content);
+    const info = api.call('profile.get', {});
+    expect(info).toMatchObject({ profile: null, actor: 'counsel', fallbackName: 'counsel' });
+    expect(info.problem).toContain(profileFile(api));
+    expect(info.problem).toMatch(why);
+    expect(info.problem).toMatch(/kept as it is/);
+    // Reading it, and writing under the fallback name meanwhile, leave it as it was.
+    const { caseId } = newCase(api);
+    const note = api.call('note.create', { caseId, fields: { body: 'They will reply by Friday.' } });
+    expect(note.createdBy).toBe('counsel');
+    expect(fs.readFileSync(profileFile(api), 'utf8')).toBe(content);
+
+    api.call('profile.set', { displayName: 'Dana Whitfield' });
+    const folder = fs.readdirSync(path.dirname(profileFile(api)));
+    const keptAside = folder.filter((f) => f.startsWith('profile.json.unreadable-'));
+    expect(keptAside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(path.dirname(profileFile(api)), keptAside[0]!), 'utf8')).toBe(content);
+    expect(api.call('profile.get', {})).toMatchObject({ profile: { displayName: 'Dana Whitfield' }, problem: null, actor: 'Dana Whitfield' });
+  });
+
+  it('that cannot be written is refused naming the file, and the name stays as it was', () => {
+    const api = testApi('counsel');
+    fs.mkdirSync(profileFile(api), { recursive: true }); // a folder where the file should be
+    expect(api.call('profile.get', {}).problem).toMatch(/it is a folder/);
+    const error = api.fail('profile.set', { displayName: 'Dana Whitfield' }, 'invalid_input');
+    expect(error.message).toBe(`${profileFile(api)} cannot be used: it is a folder.`);
+    expect(fs.statSync(profileFile(api)).isDirectory()).toBe(true);
+    expect(api.session.actor).toBe('counsel');
+  });
+});
+
+describe('the name changes are written under', () => {
+  it('is the profile\'s from the next change on, without starting again', () => {
+    const api = testApi('counsel');
+    const { caseId } = newCase(api);
+    const note = api.call('note.create', { caseId, fields: { body: 'They will reply by Friday.' } });
+    expect(lastEntry(api, caseId, note.id).actor).toBe('counsel');
+
+    api.call('profile.set', { displayName: 'Dana Whitfield' });
+    const updated = api.call('note.update', { caseId, id: note.id, changes: { body: 'They replied on Thursday.' }, expectedVersion: 1 });
+    expect(updated).toMatchObject({ createdBy: 'counsel', updatedBy: 'Dana Whitfield' });
+    expect(lastEntry(api, caseId, note.id)).toMatchObject({ operation: 'update', actor: 'Dana Whitfield' });
+
+    api.call('profile.set', { displayName: 'Dana Whitfield-Moore' });
+    api.call('note.delete', { caseId, id: note.id, expectedVersion: 2 });
+    expect(lastEntry(api, caseId, note.id)).toMatchObject({ operation: 'delete', actor: 'Dana Whitfield-Moore' });
+    // The trail still verifies: a name is data in the entry, chained like the rest.
+    expect(api.call('case.verify', { caseId }).ok).toBe(true);
+  });
+
+  it('follows a name set in another window over the same data folder', () => {
+    const api = testApi('counsel');
+    const other = testApi('counsel', api.dir);
+    const { caseId } = newCase(api);
+    expect(api.session.actor).toBe('counsel');
+    other.call('profile.set', { displayName: 'Dana Whitfield' });
+    const note = api.call('note.create', { caseId, fields: { body: 'They will reply by Friday.' } });
+    expect(note.createdBy).toBe('Dana Whitfield');
+  });
+
+  it('is the name given for the run, whatever the profile says', () => {
+    const dir = tempDir();
+    const session = new Session({ dataDir: path.join(dir, 'data'), actor: 'counsel', actorForRun: 'Robot Importer' });
+    onCleanup(() => session.closeAll());
+    session.setProfile('Dana Whitfield', null);
+    expect(session.profileInfo()).toMatchObject({ profile: { displayName: 'Dana Whitfield' }, nameForThisRun: 'Robot Importer', actor: 'Robot Importer' });
+  });
+});
+
+describe('the command line', () => {
+  /** Runs `parley` in this process, its library in `data`; returns the exit code and what it printed. */
+  async function parley(args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(args, {
+      stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: () => '', readSecret: () => null, stdoutIsTty: false, env: {},
+    });
+    return { code, stdout, stderr };
+  }
+
+  it('writes under the profile\'s name, and under --as when given, which wins for that run only', async () => {
+    const api = testApi('counsel');
+    const data = path.join(api.dir, 'data');
+    api.call('profile.set', { displayName: 'Dana Whitfield' });
+    const { caseId, path: file } = newCase(api);
+    api.call('case.close', { caseId });
+    const input = JSON.stringify({ fields: { body: 'They will reply by Friday.' } });
+
+    const byProfile = await parley(['call', file, 'note.create', '--data', data, '--input', input]);
+    expect(byProfile.stderr).toBe('');
+    expect(JSON.parse(byProfile.stdout)).toMatchObject({ createdBy: 'Dana Whitfield' });
+
+    const byAs = await parley(['call', file, 'note.create', '--data', data, '--as', 'Import Robot', '--input', input]);
+    expect(byAs.stderr).toBe('');
+    expect(JSON.parse(byAs.stdout)).toMatchObject({ createdBy: 'Import Robot' });
+    // --as changes nothing of the profile.
+    expect(api.call('profile.get', {}).profile?.displayName).toBe('Dana Whitfield');
+  });
+});
