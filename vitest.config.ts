@@ -35,6 +35,7 @@ const SLOW = [
   'test/core/fuzz.test.ts',
   'test/core/random-input.property.test.ts',
   'test/documents/shareable.property.test.ts',
+  'test/merge/merge.property.test.ts',
   // Per-operation suites: every operation of the contract, one case file each.
   'test/core/contract.test.ts',
   'test/core/invalid-input.test.ts',

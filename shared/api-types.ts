@@ -72,6 +72,13 @@ export interface AuditEntry {
   reason: string | null;
   /** Names of the fields that differ between before and after. */
   changedFields: string[];
+  /** The copy of the case the change was made in, by name; null for changes made before copies were told apart. */
+  copy: string | null;
+  /**
+   * For a change merged from another copy (or a conflict resolved by keeping the value shown): the fields it wrote,
+   * with their values, which a conflict may keep out of `after` in this copy. Null for an ordinary change.
+   */
+  wrote: Record<string, unknown> | null;
 }
 
 export interface LinkView {

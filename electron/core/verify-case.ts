@@ -6,6 +6,7 @@ import { cycleMessage, triggerLoop } from './deadlines/triggers.js';
 import { unlessDamaged } from './errors.js';
 import { attachmentsNotAsRecorded } from './store/attachment-bytes.js';
 import { verifyAuditChain } from './store/audit-trail.js';
+import { changeLogProblems } from './store/change-log.js';
 import { canonicalJson } from './store/canonical.js';
 import { linkEndProblem } from './store/kind-rules.js';
 import type { RecordStore } from './store/record-store.js';
@@ -52,6 +53,7 @@ export function verifyCase(records: RecordStore, caseId: string): VerifyReport {
       for (const id of attachmentsNotAsRecorded(records)) {
         chain.problems.push({ seq: null, message: `attachment ${id} differs from its last audited state: its bytes are not the ones recorded (size and SHA-256), changed outside Parley` });
       }
+      chain.problems.push(...changeLogProblems(db));
       return chain;
     },
     (message) => ({ entries: 0, head: '', problems: [{ seq: null, message: `The audit trail could not be checked: ${message}` }] }),

@@ -110,13 +110,23 @@ export function verifyAuditChain(db: Db, currentRecords: () => Iterable<{ kind: 
 
 /** Every audit entry about one record, oldest first. */
 export function auditEntriesOf(db: Db, recordId: string): AuditEntry[] {
-  const rows = db.prepare('SELECT * FROM audit_log WHERE record_id = ? ORDER BY seq').all(recordId) as AuditRow[];
+  const rows = db.prepare(`${entriesSql(db)} WHERE a.record_id = ? ORDER BY a.seq`).all(recordId) as EntryWithChange[];
   return rows.map(toAuditEntry);
+}
+
+/** An entry with what the change log says of it: the copy it was made in, and what it wrote if merged from another. */
+type EntryWithChange = AuditRow & { copy_label: string | null; patch: string | null };
+const ENTRIES_SQL = `SELECT a.*, k.label AS copy_label, c.patch FROM audit_log a LEFT JOIN change_log c ON c.seq = a.seq LEFT JOIN case_copy k ON k.id = c.copy_id`;
+/** The same for a file made before copies merged (schema 7 and earlier), open read-only. */
+const OLD_ENTRIES_SQL = 'SELECT a.*, NULL AS copy_label, NULL AS patch FROM audit_log a';
+
+function entriesSql(db: Db): string {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_log'").get() ? ENTRIES_SQL : OLD_ENTRIES_SQL;
 }
 
 /** The newest audit entries of the whole case before `beforeSeq` (all when not given), newest first. */
 export function recentAuditEntries(db: Db, limit: number, beforeSeq?: number): AuditEntry[] {
-  const rows = db.prepare('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?').all(beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[];
+  const rows = db.prepare(`${entriesSql(db)} WHERE a.seq < ? ORDER BY a.seq DESC LIMIT ?`).all(beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as EntryWithChange[];
   return rows.map(toAuditEntry);
 }
 
@@ -125,7 +135,7 @@ export function auditHashAt(db: Db, seq: number): string | null {
   return (db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq) as string | undefined) ?? null;
 }
 
-function toAuditEntry(row: AuditRow): AuditEntry {
+function toAuditEntry(row: EntryWithChange): AuditEntry {
   const before = auditState(row, row.before_json);
   const after = auditState(row, row.after_json);
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
@@ -135,6 +145,9 @@ function toAuditEntry(row: AuditRow): AuditEntry {
   return {
     seq: row.seq, at: row.at, actor: row.actor, operation: row.operation, kind: row.record_kind as KindName,
     recordId: row.record_id, before, after, reason: row.reason, changedFields,
+    copy: row.copy_label ?? null,
+    // A change merged from another copy: what it wrote there, which a conflict may keep out of `after` here.
+    wrote: row.patch === null || row.patch === undefined ? null : (JSON.parse(row.patch) as Record<string, unknown>),
   };
 }
 

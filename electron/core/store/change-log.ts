@@ -270,3 +270,25 @@ export function hasChange(db: Db): (id: string) => boolean {
   const stmt = db.prepare('SELECT 1 FROM change_log WHERE change_id = ?').pluck();
   return (id) => stmt.get(id) !== undefined;
 }
+
+/**
+ * What is wrong with the change log (for verify): an audit entry without its change, a change whose id is not the
+ * SHA-256 of what it did (altered), or one made on a change the copy does not hold.
+ */
+export function changeLogProblems(db: Db): { seq: number | null; message: string }[] {
+  if (!hasChangeLog(db)) return [];
+  const problems: { seq: number | null; message: string }[] = [];
+  const missing = db.prepare('SELECT a.seq FROM audit_log a LEFT JOIN change_log c ON c.seq = a.seq WHERE c.seq IS NULL ORDER BY a.seq LIMIT 5').pluck().all() as number[];
+  // A file opened read-only may not have been given the changes of entries made before copies merged.
+  if (missing.length && db.prepare('SELECT count(*) FROM change_log').pluck().get() !== 0) {
+    for (const seq of missing) problems.push({ seq, message: `audit entry ${seq} has no change in the change log (removed outside Parley)` });
+  }
+  const ids = new Set<string>();
+  for (const c of allChanges(db)) {
+    const { seq, id, ...body } = c;
+    if (changeIdOf(body) !== id) problems.push({ seq, message: `change ${id.slice(0, 12)}… of audit entry ${seq} was altered: its content does not match its id` });
+    for (const p of c.parents) if (!ids.has(p)) problems.push({ seq, message: `change ${id.slice(0, 12)}… of audit entry ${seq} is made on a change this copy does not hold` });
+    ids.add(id);
+  }
+  return problems;
+}
