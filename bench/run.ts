@@ -1,7 +1,7 @@
 // `npm run bench`: how fast the case-file core is on a big case file and across a library of 200 case files.
 // Prints the figures and whether each meets its target; always exits 0 (it is a report, not a test). The method
 // and recorded figures are in docs/PERFORMANCE.md. Flags: --fresh regenerates the cached fixtures;
-// --ui-only runs only the UI benchmark.
+// --ui-only runs only the UI benchmark; --merge-only only the figures of copies that merge (bench/merge.ts).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +16,7 @@ import { toFtsQuery } from '../electron/core/store/search-index.js';
 import { benchBriefs } from './briefs.js';
 import { benchDeadlineSchedule } from './deadline-schedule.js';
 import { benchEncryption } from './encryption.js';
+import { benchMerge } from './merge.js';
 import { ACTOR, COMMON_WORD, RARE_WORD, TODAY, call, ensureFixtures, type Manifest } from './fixtures.js';
 import { measure, ms, summarize, table, time, type Summary } from './stats.js';
 import { TextGen } from './text.js';
@@ -58,12 +59,17 @@ function main(): void {
   try {
     const big = path.join(runDir, 'big.parley');
     fs.copyFileSync(m.bigCase.file, big); // the benchmark edits it; the cached copy stays as generated
-    benchOpen(big, runDir);
-    benchEditsAndSearch(big, runDir);
-    benchLibrary(m);
-    benchBriefs(runDir, log, rows, diagnostics);
-    benchDeadlineSchedule(log);
-    benchEncryption(m.bigCase.file, runDir, log);
+    if (process.argv.includes('--merge-only')) {
+      benchMerge(m.bigCase.file, runDir, log, rows, diagnostics);
+    } else {
+      benchOpen(big, runDir);
+      benchEditsAndSearch(big, runDir);
+      benchLibrary(m);
+      benchBriefs(runDir, log, rows, diagnostics);
+      benchDeadlineSchedule(log);
+      benchEncryption(m.bigCase.file, runDir, log);
+      benchMerge(m.bigCase.file, runDir, log, rows, diagnostics);
+    }
   } finally {
     fs.rmSync(runDir, { recursive: true, force: true });
   }

@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { newCase, tempDir, testApi, type TestApi } from '../helpers.js';
 
 /** Alice's case, and Bob's copy of it made with the file manager, each open in its own session and data folder. */
-function twoCopies() {
+function twoCopies(before: (alice: TestApi, caseId: string) => void = () => {}) {
   const alice = testApi('Alice Adler');
   const { caseId, path: file } = newCase(alice, 'case.parley');
   const issue = alice.call('issue.create', { caseId, fields: { title: 'Access for foreign nationals', priority: 'high', status: 'open', ourTarget: 'Keep access for all staff', ourWalkaway: 'Access for EU staff only' } });
+  before(alice, caseId);
   alice.call('case.close', { caseId });
   const bob = testApi('Bob Baker');
   const bobFile = path.join(tempDir(), 'bob.parley');
@@ -97,5 +98,57 @@ describe('two copies of a case edited apart', () => {
     expect(alice.call('changes.import', { caseId, path: exported.path }).changes).toBe(2);
     expect(alice.call('changes.import', { caseId, path: exported.path }).changes).toBe(0);
     expect(alice.call('issue.get', { caseId, id: issueId }).ourWalkaway).toBe('Sent as a bundle');
+  });
+});
+
+describe('copies of a file made before copies merged', () => {
+  it('upgraded apart, merge with no conflicts: their shared history has the same changes in both', async () => {
+    const { withRawConnection } = await import('../core/support/files.js');
+    const alice = testApi('Alice Adler');
+    const { caseId, path: file } = newCase(alice, 'old.parley');
+    const issue = alice.call('issue.create', { caseId, fields: { title: 'Scope', priority: 'high', status: 'open', ourTarget: 'All staff' } });
+    alice.call('issue.update', { caseId, id: issue.id, changes: { ourTarget: 'All staff, logged' } });
+    alice.call('case.close', { caseId });
+    // As a Parley of schema 7 left it: no change log, no copy.
+    withRawConnection(file, (db) => {
+      db.exec("DROP TABLE change_log; DROP TABLE change_head; DROP TABLE case_copy; DROP TABLE merge_conflict; DELETE FROM case_meta WHERE key IN ('copy_id', 'copy_home');");
+      db.pragma('user_version = 7');
+    });
+    const bob = testApi('Bob Baker');
+    const bobFile = path.join(tempDir(), 'old-copy.parley');
+    fs.copyFileSync(file, bobFile);
+    alice.call('case.open', { path: file });
+    bob.call('case.open', { path: bobFile });
+    alice.call('issue.update', { caseId, id: issue.id, changes: { title: 'Scope of the suspension' } });
+    bob.call('note.create', { caseId, fields: { body: 'From Bob' } });
+    expect(alice.call('case.merge', { caseId, from: bobFile })).toMatchObject({ changes: 1, newConflicts: 0 });
+    expect(bob.call('case.merge', { caseId, from: file })).toMatchObject({ changes: 1, newConflicts: 0 });
+    expect(records(alice, caseId)).toEqual(records(bob, caseId));
+    for (const api of [alice, bob]) expect(api.call('case.verify', { caseId }).ok).toBe(true);
+  });
+});
+
+describe('merging and the schedule', () => {
+  it('dates rule-built deadlines again after a merge, the moves previewed and confirmed with a reason', () => {
+    const ids: Record<string, string> = {};
+    const { alice, bob, caseId, bobFile } = twoCopies((api, id) => {
+      ids.hearing = api.call('deadline.create', { caseId: id, fields: { title: 'Hearing', deadlineKind: 'statutory', status: 'open', dueType: 'date', dueDate: '2027-01-11' } }).id;
+      ids.reply = api.call('deadline.create', {
+        caseId: id, fields: { title: 'Reply', deadlineKind: 'response', status: 'open', dueType: 'tbd', triggerDeadlineId: ids.hearing, rule: { amount: 5, unit: 'business_days', direction: 'before', roll: 'back' } },
+      }).id;
+    });
+    const reply = () => alice.call('deadline.get', { caseId, id: ids.reply! });
+    // Alice moves the hearing (and, confirmed, the reply with it); Bob makes the reply count ten days, not five.
+    alice.call('schedule.confirm', { caseId, change: { kind: 'deadline', id: ids.hearing!, changes: { dueDate: '2027-01-25' } }, reason: 'Hearing postponed' });
+    bob.call('deadline.update', { caseId, id: ids.reply!, changes: { rule: { amount: 10, unit: 'business_days', direction: 'before', roll: 'back' } } });
+    const preview = alice.call('case.merge', { caseId, from: bobFile, preview: true });
+    expect(preview.moves.map((m) => [m.title, m.after.dueDate])).toEqual([['Reply', '2027-01-08']]);
+    expect(reply().rule?.amount).toBe(5); // a preview changes nothing
+    expect(() => alice.call('case.merge', { caseId, from: bobFile })).toThrow(/needs_confirmation.*Reply/);
+    alice.call('case.merge', { caseId, from: bobFile, confirmMoves: true, reason: 'Merged Bob’s rule' });
+    expect(reply()).toMatchObject({ dueDate: '2027-01-08', rule: { amount: 10 } });
+    expect(alice.call('record.history', { caseId, id: ids.reply! }).at(-1)!.reason).toMatch(/Merged Bob’s rule; dated by its rule/);
+    expect(alice.call('conflict.list', { caseId })).toEqual([]);
+    expect(alice.call('case.verify', { caseId }).ok).toBe(true);
   });
 });

@@ -65,7 +65,7 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
   }
   for (const [recordId, kind] of touched) setConflicts(db, kind, recordId, recordState(changesOfRecord(db, recordId)).conflicts);
   newConflicts = Math.max(0, openConflictCount(db) - conflictsBefore);
-  const moves = fresh.length ? dateByRules(ctx, ctx.schedule, actor, 'two copies of the case were merged') : [];
+  const moves = fresh.length ? dateByRules(ctx, ctx.schedule, actor, opts.reason?.trim() || 'two copies of the case were merged') : [];
   if (moves.length && !opts.confirmMoves) {
     throw new ParleyError('needs_confirmation', `This merge would move ${moves.length === 1 ? 'a rule-built deadline' : `${moves.length} rule-built deadlines`}: ${movesInWords(moves)}. Preview the merge and confirm it with a reason; nothing was merged.`);
   }
