@@ -44,3 +44,8 @@ CREATE TABLE merge_conflict (
   found_at TEXT NOT NULL,
   UNIQUE (record_id, field)
 ) STRICT;
+
+-- A draft written in two copies at once gets revisions of the same number, one from each copy (merge/draft-revisions.ts
+-- merges them into the next): the number no longer names one revision; revisions are ordered by number, time and id.
+DROP INDEX draft_revision_number;
+CREATE INDEX draft_revision_number ON draft_revision(draft_id, revision_number);

@@ -77,7 +77,8 @@ const UNDO_LATEST_MIGRATION: Record<number, string> = {
       ALTER TABLE deadline DROP COLUMN trigger_meeting_id; ALTER TABLE deadline DROP COLUMN meeting_id;
       ALTER TABLE event DROP COLUMN directive_date; ALTER TABLE note DROP COLUMN recorded_on;
       ALTER TABLE decision DROP COLUMN recorded_on; ALTER TABLE position_change DROP COLUMN recorded_on;`,
-  8: 'DROP TABLE change_log; DROP TABLE change_head; DROP TABLE case_copy; DROP TABLE merge_conflict;',
+  8: `DROP TABLE change_log; DROP TABLE change_head; DROP TABLE case_copy; DROP TABLE merge_conflict;
+      DROP INDEX draft_revision_number; CREATE UNIQUE INDEX draft_revision_number ON draft_revision(draft_id, revision_number);`,
 };
 
 describe('an untampered case file', () => {

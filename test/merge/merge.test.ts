@@ -112,6 +112,7 @@ describe('copies of a file made before copies merged', () => {
     // As a Parley of schema 7 left it: no change log, no copy.
     withRawConnection(file, (db) => {
       db.exec("DROP TABLE change_log; DROP TABLE change_head; DROP TABLE case_copy; DROP TABLE merge_conflict; DELETE FROM case_meta WHERE key IN ('copy_id', 'copy_home');");
+      db.exec('DROP INDEX draft_revision_number; CREATE UNIQUE INDEX draft_revision_number ON draft_revision(draft_id, revision_number);');
       db.pragma('user_version = 7');
     });
     const bob = testApi('Bob Baker');
@@ -150,5 +151,48 @@ describe('merging and the schedule', () => {
     expect(alice.call('record.history', { caseId, id: ids.reply! }).at(-1)!.reason).toMatch(/Merged Bob’s rule; dated by its rule/);
     expect(alice.call('conflict.list', { caseId })).toEqual([]);
     expect(alice.call('case.verify', { caseId }).ok).toBe(true);
+  });
+});
+
+describe('a draft written in two copies', () => {
+  const doc = (...paragraphs: string[]) => JSON.stringify({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
+  const setup = () => {
+    const ids: Record<string, string> = {};
+    const copies = twoCopies((api, caseId) => {
+      ids.draft = api.call('draft.create', { caseId, fields: { title: 'Brief for the terms meeting', draftType: 'meeting_brief', status: 'working' } }).id;
+      api.call('draftRevision.create', { caseId, fields: { draftId: ids.draft, format: 'prosemirror', body: doc('Purpose.', 'Our position.', 'Their position.') } });
+    });
+    const revise = (api: TestApi, body: string) => api.call('draftRevision.create', { caseId: copies.caseId, fields: { draftId: ids.draft!, format: 'prosemirror', body } });
+    const newest = (api: TestApi) => api.call('draftRevision.list', { caseId: copies.caseId, filter: { draftId: ids.draft! } }).sort((a, b) => b.revisionNumber - a.revisionNumber)[0]!;
+    return { ...copies, draftId: ids.draft!, revise, newest };
+  };
+
+  it('keeps edits to different paragraphs from both, in one merged revision that both copies share', () => {
+    const { alice, bob, caseId, file, bobFile, revise, newest } = setup();
+    revise(alice, doc('Purpose: agree terms.', 'Our position.', 'Their position.'));
+    revise(bob, doc('Purpose.', 'Our position.', 'Their position: full suspension.'));
+    revise(bob, doc('Purpose.', 'Our position.', 'Their position: full suspension, reviewed monthly.'));
+    alice.call('case.merge', { caseId, from: bobFile });
+    bob.call('case.merge', { caseId, from: file });
+    for (const api of [alice, bob]) {
+      expect(JSON.parse(newest(api).body)).toEqual(JSON.parse(doc('Purpose: agree terms.', 'Our position.', 'Their position: full suspension, reviewed monthly.')));
+      expect(api.call('conflict.list', { caseId })).toEqual([]);
+      expect(api.call('case.verify', { caseId }).ok).toBe(true);
+    }
+    expect(newest(alice).id).toBe(newest(bob).id);
+    expect(records(alice, caseId)).toEqual(records(bob, caseId));
+  });
+
+  it('keeps both versions of a paragraph changed in both as a conflict, resolved into a new revision', () => {
+    const { alice, bob, caseId, bobFile, draftId, revise, newest } = setup();
+    revise(alice, doc('Purpose.', 'Our position: access for all staff.', 'Their position.'));
+    revise(bob, doc('Purpose.', 'Our position: access for EU staff.', 'Their position.'));
+    alice.call('case.merge', { caseId, from: bobFile });
+    const [conflict] = alice.call('conflict.list', { caseId });
+    expect(conflict).toMatchObject({ kind: 'draft', recordId: draftId, field: 'body', recordTitle: 'Brief for the terms meeting' });
+    const bobs = conflict!.sides.findIndex((s) => s.author === 'Bob Baker');
+    alice.call('conflict.resolve', { caseId, id: conflict!.id, side: bobs });
+    expect(newest(alice).body).toBe(doc('Purpose.', 'Our position: access for EU staff.', 'Their position.'));
+    expect(alice.call('conflict.list', { caseId })).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { DELETED_FIELD } from '../store/change-log.js';
 import type { RecordStore } from '../store/record-store.js';
 import { titleOf } from '../store/record-store.js';
 import type { StoredRecord } from '../store/record-table.js';
+import { DRAFT_BODY_FIELD } from './draft-revisions.js';
 import type { ConflictSide } from './record-state.js';
 
 interface ConflictRow {
@@ -42,7 +43,8 @@ export function listConflicts(records: RecordStore): MergeConflictView[] {
       recordId: row.record_id,
       recordTitle: rec ? titleOf(row.record_kind, rec as StoredRecord) : def.label,
       field: row.field,
-      fieldLabel: row.field === DELETED_FIELD ? 'Deleted in one copy, changed in another' : fieldLabel(row.record_kind, row.field),
+      fieldLabel: row.field === DELETED_FIELD ? 'Deleted in one copy, changed in another'
+        : row.record_kind === 'draft' && row.field === DRAFT_BODY_FIELD ? 'Text (the same paragraph changed in both copies)' : fieldLabel(row.record_kind, row.field),
       current: row.field === DELETED_FIELD ? 'changed' : (rec?.[row.field] ?? null),
       sides,
       foundAt: row.found_at,
@@ -74,6 +76,15 @@ export function resolveConflict(ctx: RecordChanges, id: number, choice: Conflict
     return;
   }
   const value = chosen ? chosen.value : (choice as { value: unknown }).value;
+  if (kind === 'draft' && row.field === DRAFT_BODY_FIELD) {
+    // Two versions of a draft's text: the one kept becomes its newest revision.
+    // The revision's own rules refuse text that is not an editor document.
+    if (typeof value !== 'string') throw new ParleyError('invalid_input', 'A draft\'s text is kept by choosing one of its two versions, or as an editor document.');
+    const reason = opts.reason?.trim() || `resolved a conflict between copies on the draft's text: kept ${who} version`;
+    ctx.create('draftRevision', { draftId: row.record_id, format: 'prosemirror', body: value, note: reason }, actor, { reason });
+    ctx.records.connection.prepare('DELETE FROM merge_conflict WHERE id = ?').run(row.id);
+    return;
+  }
   const parsed = updateSchemaOf(KINDS[kind].fields).safeParse({ [row.field]: value });
   if (!parsed.success) {
     throw new ParleyError('invalid_input', `${fieldLabel(kind, row.field)}: ${parsed.error.issues[0]?.message ?? 'not a value this field takes'}.`);

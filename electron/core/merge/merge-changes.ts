@@ -12,6 +12,7 @@ import type { RecordChanges } from '../record-changes.js';
 import { canonicalJson } from '../store/canonical.js';
 import { changeIdOf, changesOfRecord, hasChange, type Change } from '../store/change-log.js';
 import type { StoredRecord } from '../store/record-table.js';
+import { DRAFT_BODY_FIELD, mergeDraftRevisions } from './draft-revisions.js';
 import { recordState, type FieldConflict } from './record-state.js';
 
 /** Changes of another copy, as a bundle carries them or as read from the other file. */
@@ -64,6 +65,7 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
     db.prepare('INSERT OR IGNORE INTO case_copy (id, label) VALUES (?, ?)').run(id, label);
   }
   for (const [recordId, kind] of touched) setConflicts(db, kind, recordId, recordState(changesOfRecord(db, recordId)).conflicts);
+  for (const [draftId, sides] of mergeDraftRevisions(ctx, newRevisionsByDraft(fresh))) setConflicts(db, 'draft', draftId, [{ field: DRAFT_BODY_FIELD, sides }], false);
   newConflicts = Math.max(0, openConflictCount(db) - conflictsBefore);
   const moves = fresh.length ? dateByRules(ctx, ctx.schedule, actor, opts.reason?.trim() || 'two copies of the case were merged') : [];
   if (moves.length && !opts.confirmMoves) {
@@ -88,6 +90,16 @@ function materialize(ctx: RecordChanges, kind: KindName, id: string, fields: Rec
   for (const f of Object.keys(KINDS[kind].fields)) if (rec[f] === undefined) rec[f] = null;
   ctx.derive(kind, rec);
   return rec;
+}
+
+/** The revisions each draft gets from the other copy, by draft. */
+function newRevisionsByDraft(changes: readonly Change[]): Map<string, Set<string>> {
+  const byDraft = new Map<string, Set<string>>();
+  for (const c of changes) {
+    if (c.kind !== 'draftRevision' || c.op !== 'create' || typeof c.patch.draftId !== 'string') continue;
+    (byDraft.get(c.patch.draftId) ?? byDraft.set(c.patch.draftId, new Set()).get(c.patch.draftId)!).add(c.recordId);
+  }
+  return byDraft;
 }
 
 /** Refuses altered changes, changes of kinds this Parley does not know, and changes made on ones this copy lacks. */
@@ -125,8 +137,10 @@ function openConflictCount(db: RecordChanges['records']['connection']): number {
   return db.prepare('SELECT count(*) FROM merge_conflict').pluck().get() as number;
 }
 
-function setConflicts(db: RecordChanges['records']['connection'], kind: KindName, recordId: string, conflicts: FieldConflict[]): void {
-  db.prepare('DELETE FROM merge_conflict WHERE record_id = ?').run(recordId);
+/** The record's conflicts as found now (`replace`: those found before go; else they are added to). */
+function setConflicts(db: RecordChanges['records']['connection'], kind: KindName, recordId: string, conflicts: FieldConflict[], replace = true): void {
+  if (replace) db.prepare('DELETE FROM merge_conflict WHERE record_id = ?').run(recordId);
+  else for (const c of conflicts) db.prepare('DELETE FROM merge_conflict WHERE record_id = ? AND field = ?').run(recordId, c.field);
   const add = db.prepare('INSERT INTO merge_conflict (record_kind, record_id, field, sides, found_at) VALUES (?, ?, ?, ?, ?)');
   const at = new Date().toISOString();
   for (const c of conflicts) add.run(kind, recordId, c.field, canonicalJson(c.sides), at);

@@ -29,7 +29,8 @@ const ORDER_BY: Partial<Record<KindName, string>> = {
   note: 'created_at',
   issue: "sort_order IS NULL, sort_order, CASE priority WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, created_at",
   positionChange: 'created_at, rowid',
-  draftRevision: 'revision_number',
+  // Two copies may each add a revision of the same number (migration 0008): the time, then the id, decide.
+  draftRevision: 'revision_number, created_at, id',
   actionItem: "status <> 'open', due_date IS NULL, due_date, created_at",
   reviewComment: 'reviewed_at, rowid',
 };
