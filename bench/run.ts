@@ -305,4 +305,4 @@ function benchLibrary(m: Manifest): void {
 
 // --ui-only: the UI figures alone (the core figures take minutes and do not change with the renderer).
 if (!process.argv.includes('--ui-only')) main();
-void benchUi(log).catch((err: unknown) => log(`UI benchmark failed: ${(err as Error).stack ?? String(err)}`));
+if (!process.argv.includes('--merge-only')) void benchUi(log).catch((err: unknown) => log(`UI benchmark failed: ${(err as Error).stack ?? String(err)}`));

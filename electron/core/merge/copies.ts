@@ -2,7 +2,7 @@
 // copy's own changes, for a bundle.
 import { closeCaseDatabase, openCaseDatabase, type Db } from '../db/connection.js';
 import { ParleyError } from '../errors.js';
-import { changesOfCopy, copyLabels, hasChange, type Change } from '../store/change-log.js';
+import { changeIdsOf, changesOfCopy, copyLabels, type Change } from '../store/change-log.js';
 import type { IncomingChanges } from './merge-changes.js';
 
 /**
@@ -16,8 +16,8 @@ export function changesOfOtherCopy(file: string, passphrase: string | undefined,
     if (caseId !== intoCaseId) {
       throw new ParleyError('different_case', 'That file is a copy of another case (the case ids differ): only copies of the same case can be merged. Nothing was changed.');
     }
-    const have = hasChange(into);
-    return changesFrom(db, caseId, (id) => !have(id));
+    const have = changeIdsOf(into);
+    return changesFrom(db, caseId, (id) => !have.has(id));
   } finally {
     closeCaseDatabase(db);
   }

@@ -6,10 +6,11 @@
 import type { MergeSummary } from '../../../shared/api-types.js';
 import { KINDS, KIND_NAMES, type KindName } from '../../../shared/records.js';
 import { dateByRules } from '../deadlines/schedule-changes.js';
-import { movesInWords } from '../deadlines/schedule.js';
+import { movesInWords, touchesSchedule } from '../deadlines/schedule.js';
 import { ParleyError } from '../errors.js';
 import type { RecordChanges } from '../record-changes.js';
 import { canonicalJson } from '../store/canonical.js';
+import { SCHEDULE_FIELDS } from '../store/kind-sql.js';
 import { changeIdOf, changesOfRecord, hasChange, type Change } from '../store/change-log.js';
 import type { StoredRecord } from '../store/record-table.js';
 import { DRAFT_BODY_FIELD, mergeDraftRevisions } from './draft-revisions.js';
@@ -43,6 +44,8 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
   const touched = new Map<string, KindName>();
   let newConflicts = 0;
   const conflictsBefore = openConflictCount(db);
+  // Whether any change reaches the schedule: otherwise no rule-built deadline can have moved.
+  let scheduleTouched = false;
   for (const c of fresh) {
     touched.set(c.recordId, c.kind);
     const state = recordState([...changesOfRecord(db, c.recordId), c]);
@@ -52,6 +55,8 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
     if (c.kind === 'attachment' && c.op === 'create' && !bytes) {
       throw new ParleyError('invalid_input', `The changes add the attachment “${String(c.patch.name)}” without its bytes; nothing was merged.`);
     }
+    const ended = !after || (before?.deletedAt ?? null) !== (after.deletedAt ?? null);
+    scheduleTouched ||= ended ? c.kind in SCHEDULE_FIELDS : touchesSchedule(c.kind, before, after);
     try {
       ctx.records.writeMerged(c.kind, before, after, c, bytes);
     } catch (err) {
@@ -67,7 +72,7 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
   for (const [recordId, kind] of touched) setConflicts(db, kind, recordId, recordState(changesOfRecord(db, recordId)).conflicts);
   for (const [draftId, sides] of mergeDraftRevisions(ctx, newRevisionsByDraft(fresh))) setConflicts(db, 'draft', draftId, [{ field: DRAFT_BODY_FIELD, sides }], false);
   newConflicts = Math.max(0, openConflictCount(db) - conflictsBefore);
-  const moves = fresh.length ? dateByRules(ctx, ctx.schedule, actor, opts.reason?.trim() || 'two copies of the case were merged') : [];
+  const moves = scheduleTouched ? dateByRules(ctx, ctx.schedule, actor, opts.reason?.trim() || 'two copies of the case were merged') : [];
   if (moves.length && !opts.confirmMoves) {
     throw new ParleyError('needs_confirmation', `This merge would move ${moves.length === 1 ? 'a rule-built deadline' : `${moves.length} rule-built deadlines`}: ${movesInWords(moves)}. Preview the merge and confirm it with a reason; nothing was merged.`);
   }
@@ -87,6 +92,10 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
 /** The record a state stands for: every field of its kind, its next version, derived fields worked out. */
 function materialize(ctx: RecordChanges, kind: KindName, id: string, fields: Record<string, unknown>, before: StoredRecord | null): StoredRecord {
   const rec = { ...fields, id, version: (before?.version ?? 0) + 1 } as StoredRecord;
+  // A value the record already holds is kept as it is held (a rule's keys in its own order): only what changed is written.
+  for (const f of Object.keys(KINDS[kind].fields)) {
+    if (before && f in rec && canonicalJson(before[f] ?? null) === canonicalJson(rec[f] ?? null)) rec[f] = before[f];
+  }
   for (const f of Object.keys(KINDS[kind].fields)) if (rec[f] === undefined) rec[f] = null;
   ctx.derive(kind, rec);
   return rec;

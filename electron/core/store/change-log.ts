@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditOperation } from '../../../shared/api-types.js';
 import type { KindName } from '../../../shared/records.js';
 import type { Db } from '../db/connection.js';
+import { statement } from '../db/statements.js';
 import { ParleyError } from '../errors.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 
@@ -262,13 +263,18 @@ export function* allChanges(db: Db, wanted: (id: string) => boolean = () => true
 
 /** The changes of one record this copy holds, in the order it took them in. */
 export function changesOfRecord(db: Db, recordId: string): Change[] {
-  return (db.prepare(`${CHANGES_SQL} WHERE a.record_id = ? ORDER BY a.seq`).all(recordId) as (EntryRow & ChangeLogRow)[]).map((r) => changeFromRows(r, r));
+  return (statement(db, `${CHANGES_SQL} WHERE a.record_id = ? ORDER BY a.seq`).all(recordId) as (EntryRow & ChangeLogRow)[]).map((r) => changeFromRows(r, r));
 }
 
 /** Whether this copy holds the change. */
 export function hasChange(db: Db): (id: string) => boolean {
   const stmt = db.prepare('SELECT 1 FROM change_log WHERE change_id = ?').pluck();
   return (id) => stmt.get(id) !== undefined;
+}
+
+/** The ids of every change this copy holds, read at once: for asking of many changes whether it holds them. */
+export function changeIdsOf(db: Db): Set<string> {
+  return new Set(db.prepare('SELECT change_id FROM change_log').pluck().all() as string[]);
 }
 
 /**
