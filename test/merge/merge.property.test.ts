@@ -13,6 +13,7 @@ type Step =
   | { op: 'edit'; copy: number; issue: number; field: (typeof FIELDS)[number]; value: string }
   | { op: 'delete' | 'restore'; copy: number; issue: number }
   | { op: 'note'; copy: number; body: string }
+  | { op: 'batna'; copy: number; description: string }
   | { op: 'merge'; into: number; from: number };
 
 const copyIndex = fc.integer({ min: 0, max: 2 });
@@ -20,6 +21,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('edit' as const), copy: copyIndex, issue: fc.integer({ min: 0, max: 1 }), field: fc.constantFrom(...FIELDS), value: fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.trim() || 'x') }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('delete' as const, 'restore' as const), copy: copyIndex, issue: fc.integer({ min: 0, max: 1 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('note' as const), copy: copyIndex, body: fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.trim() || 'n') }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('batna' as const), copy: copyIndex, description: fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.trim() || 'b') }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('merge' as const), into: copyIndex, from: copyIndex }).filter((m) => m.into !== m.from) },
 );
 
@@ -45,7 +47,7 @@ function threeCopies(): { copies: Copy[]; caseId: string; issues: string[] } {
 
 /** Every record a copy holds, as a person sees it (versions and who changed it last differ between copies by design). */
 function recordsOf({ api }: Copy, caseId: string): unknown[] {
-  return (['issue', 'note', 'positionChange'] as const)
+  return (['issue', 'note', 'positionChange', 'batna'] as const)
     .flatMap((k) => api.call(`${k}.list`, { caseId, includeDeleted: true } as never) as Record<string, unknown>[])
     .map(({ version: _v, ...r }) => r)
     .sort((a, b) => String(a.id).localeCompare(String(b.id)));
@@ -58,7 +60,8 @@ function apply(s: Step, copies: Copy[], caseId: string, issues: string[], writte
       fn();
     } catch (err) {
       // A refusal the user would see (editing a deleted issue, restoring a live one) is no change: nothing to merge.
-      if (!/not_found|invalid_input/.test(String(err))) throw err;
+      // A second BATNA for our side where one is live is refused (conflict) the same way.
+      if (!/not_found|invalid_input|conflict:/.test(String(err))) throw err;
     }
   };
   if (s.op === 'edit') {
@@ -69,6 +72,7 @@ function apply(s: Step, copies: Copy[], caseId: string, issues: string[], writte
   } else if (s.op === 'delete') call(() => c.api.call('issue.delete', { caseId, id: issues[s.issue]! }));
   else if (s.op === 'restore') call(() => c.api.call('issue.restore', { caseId, id: issues[s.issue]! }));
   else if (s.op === 'note') c.api.call('note.create', { caseId, fields: { body: s.body } });
+  else if (s.op === 'batna') call(() => c.api.call('batna.create', { caseId, fields: { side: 'ours', description: s.description } }));
   else {
     c.api.call('case.merge', { caseId, from: copies[(s as { from: number }).from]!.file });
     expect(c.api.call('case.verify', { caseId }).ok).toBe(true);

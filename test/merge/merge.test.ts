@@ -196,3 +196,40 @@ describe('a draft written in two copies', () => {
     expect(alice.call('conflict.list', { caseId })).toEqual([]);
   });
 });
+
+describe('records a case holds once, made in both copies', () => {
+  it('keeps the one made first in both copies, sets the other aside (flagged), and can take the other instead', () => {
+    const { alice, bob, caseId, file, bobFile } = twoCopies();
+    const batna = (api: TestApi, description: string) => api.call('batna.create', { caseId, fields: { side: 'ours', description } });
+    const first = batna(bob, 'Seek judicial review');
+    const second = batna(alice, 'Comply and lobby');
+    alice.call('case.merge', { caseId, from: bobFile });
+    bob.call('case.merge', { caseId, from: file });
+    alice.call('case.merge', { caseId, from: bobFile });
+    for (const api of [alice, bob]) {
+      expect(api.call('batna.list', { caseId }).map((b) => b.id)).toEqual([first.id]);
+      expect(api.call('batna.get', { caseId, id: second.id }).deletedAt).not.toBeNull();
+      expect(api.call('conflict.list', { caseId })).toMatchObject([{ recordId: second.id, field: '(duplicate)', sides: [{ value: 'kept' }, { value: 'set aside' }] }]);
+      expect(api.call('case.verify', { caseId }).ok).toBe(true);
+    }
+    expect(records(alice, caseId)).toEqual(records(bob, caseId));
+    const [conflict] = alice.call('conflict.list', { caseId });
+    alice.call('conflict.resolve', { caseId, id: conflict!.id, side: 1, reason: 'Comply is the one we agreed' });
+    expect(alice.call('batna.list', { caseId }).map((b) => b.id)).toEqual([second.id]);
+    expect(alice.call('conflict.list', { caseId })).toEqual([]);
+  });
+
+  it('merges two copies that each gave the directive its received date', () => {
+    const { alice, bob, caseId, file, bobFile } = twoCopies();
+    alice.call('directive.update', { caseId, changes: { receivedOn: '2026-11-20' } });
+    bob.call('directive.update', { caseId, changes: { receivedOn: '2026-11-21' } });
+    alice.call('case.merge', { caseId, from: bobFile });
+    bob.call('case.merge', { caseId, from: file });
+    expect(records(alice, caseId)).toEqual(records(bob, caseId));
+    for (const api of [alice, bob]) {
+      expect(api.call('event.list', { caseId }).filter((e) => e.directiveDate === 'receivedOn')).toHaveLength(1);
+      expect(api.call('conflict.list', { caseId }).map((c) => c.field).sort()).toEqual(['(duplicate)', 'receivedOn']);
+      expect(api.call('case.verify', { caseId }).ok).toBe(true);
+    }
+  });
+});

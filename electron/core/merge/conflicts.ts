@@ -12,6 +12,7 @@ import type { RecordStore } from '../store/record-store.js';
 import { titleOf } from '../store/record-store.js';
 import type { StoredRecord } from '../store/record-table.js';
 import { DRAFT_BODY_FIELD } from './draft-revisions.js';
+import { DUPLICATE_FIELD, liveTwinOf } from './duplicates.js';
 import type { ConflictSide } from './record-state.js';
 
 interface ConflictRow {
@@ -44,8 +45,9 @@ export function listConflicts(records: RecordStore): MergeConflictView[] {
       recordTitle: rec ? titleOf(row.record_kind, rec as StoredRecord) : def.label,
       field: row.field,
       fieldLabel: row.field === DELETED_FIELD ? 'Deleted in one copy, changed in another'
+        : row.field === DUPLICATE_FIELD ? `Made in both copies, where the case holds one: the one made first is kept`
         : row.record_kind === 'draft' && row.field === DRAFT_BODY_FIELD ? 'Text (the same paragraph changed in both copies)' : fieldLabel(row.record_kind, row.field),
-      current: row.field === DELETED_FIELD ? 'changed' : (rec?.[row.field] ?? null),
+      current: row.field === DELETED_FIELD ? 'changed' : row.field === DUPLICATE_FIELD ? 'kept' : (rec?.[row.field] ?? null),
       sides,
       foundAt: row.found_at,
     };
@@ -73,6 +75,19 @@ export function resolveConflict(ctx: RecordChanges, id: number, choice: Conflict
     const reason = opts.reason?.trim() || (side === 0 ? 'resolved a conflict between copies: deleted, as in one copy' : 'resolved a conflict between copies: kept, as changed in another copy');
     if (side === 0) ctx.delete(kind, row.record_id, actor, { reason });
     else ctx.update(kind, row.record_id, {}, actor, { reason, alsoWrote: ['deletedAt', 'deletedBy'] });
+    return;
+  }
+  if (row.field === DUPLICATE_FIELD) {
+    if (!chosen) throw new ParleyError('invalid_input', 'A record set aside as a second of one the case holds once is resolved by choosing a side: 0 keeps the one kept, 1 takes this one instead.');
+    if (side === 1) {
+      // This one instead of the one kept: that one is set aside (deleted), this one brought back, both audited.
+      const setAside = ctx.records.get(kind, row.record_id);
+      const kept = liveTwinOf(ctx.records, kind, { ...setAside, deletedAt: null });
+      const reason = opts.reason?.trim() || 'resolved a conflict between copies: took the one set aside instead';
+      if (kept) ctx.delete(kind, kept.id, actor, { reason });
+      ctx.restore(kind, row.record_id, actor, { reason });
+    }
+    ctx.records.connection.prepare('DELETE FROM merge_conflict WHERE id = ?').run(row.id);
     return;
   }
   const value = chosen ? chosen.value : (choice as { value: unknown }).value;

@@ -11,9 +11,10 @@ import { ParleyError } from '../errors.js';
 import type { RecordChanges } from '../record-changes.js';
 import { canonicalJson } from '../store/canonical.js';
 import { SCHEDULE_FIELDS } from '../store/kind-sql.js';
-import { changeIdOf, changesOfRecord, hasChange, type Change } from '../store/change-log.js';
+import { changeIdOf, changesOfRecord, hasChange, headsOf as changesHeads, type Change } from '../store/change-log.js';
 import type { StoredRecord } from '../store/record-table.js';
 import { DRAFT_BODY_FIELD, mergeDraftRevisions } from './draft-revisions.js';
+import { DUPLICATE_FIELD, keptOf, liveTwinOf, MERGE_AUTHOR, setAsideChange } from './duplicates.js';
 import { recordState, type FieldConflict } from './record-state.js';
 
 /** Changes of another copy, as a bundle carries them or as read from the other file. */
@@ -46,17 +47,33 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
   const conflictsBefore = openConflictCount(db);
   // Whether any change reaches the schedule: otherwise no rule-built deadline can have moved.
   let scheduleTouched = false;
+  const setAside: { kind: KindName; loser: StoredRecord; kept: StoredRecord; change: Change }[] = [];
   for (const c of fresh) {
+    if (have(c.id)) continue; // made here too, meanwhile: a record set aside alike in both copies
     touched.set(c.recordId, c.kind);
     const state = recordState([...changesOfRecord(db, c.recordId), c]);
     const before: StoredRecord | null = ctx.records.find(c.kind, c.recordId);
-    const after = state.fields ? materialize(ctx, c.kind, c.recordId, state.fields, before) : null;
+    let after = state.fields ? materialize(ctx, c.kind, c.recordId, state.fields, before) : null;
     const bytes = c.kind === 'attachment' && c.op === 'create' ? incoming.attachmentBytes.get(c.recordId) : undefined;
     if (c.kind === 'attachment' && c.op === 'create' && !bytes) {
       throw new ParleyError('invalid_input', `The changes add the attachment “${String(c.patch.name)}” without its bytes; nothing was merged.`);
     }
+    const twin = after ? liveTwinOf(ctx.records, c.kind, after) : null;
+    let loses = false;
+    if (after && twin) {
+      if (c.kind === 'reviewComment') after = null; // the same comment, imported into both copies: kept once
+      else if (keptOf(after, twin) === after) {
+        // The record here came second: set aside first, so that the one made first can be stored.
+        const change = setAsideChange(c.kind, twin, after, changesHeads(db, twin.id));
+        if (!have(change.id)) ctx.records.writeMerged(c.kind, twin, { ...twin, deletedAt: change.at, deletedBy: MERGE_AUTHOR, version: twin.version + 1 }, change);
+        setAside.push({ kind: c.kind, loser: twin, kept: after, change });
+      } else {
+        loses = true;
+        after = { ...after, deletedAt: [after.createdAt, twin.createdAt].sort().at(-1)!, deletedBy: MERGE_AUTHOR };
+      }
+    }
     const ended = !after || (before?.deletedAt ?? null) !== (after.deletedAt ?? null);
-    scheduleTouched ||= ended ? c.kind in SCHEDULE_FIELDS : touchesSchedule(c.kind, before, after);
+    scheduleTouched ||= after && !ended ? touchesSchedule(c.kind, before, after) : c.kind in SCHEDULE_FIELDS;
     try {
       ctx.records.writeMerged(c.kind, before, after, c, bytes);
     } catch (err) {
@@ -65,11 +82,20 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
       }
       throw err;
     }
+    if (loses && after && twin) {
+      const change = setAsideChange(c.kind, after, twin, changesHeads(db, after.id));
+      if (!have(change.id)) ctx.records.writeMerged(c.kind, after, { ...after, version: after.version + 1 }, change);
+      setAside.push({ kind: c.kind, loser: after, kept: twin, change });
+    }
   }
   for (const [id, label] of Object.entries(incoming.copies)) {
     db.prepare('INSERT OR IGNORE INTO case_copy (id, label) VALUES (?, ?)').run(id, label);
   }
   for (const [recordId, kind] of touched) setConflicts(db, kind, recordId, recordState(changesOfRecord(db, recordId)).conflicts);
+  for (const { kind, loser, kept, change } of setAside) {
+    const sides = [kept, loser].map((r) => ({ value: r === kept ? 'kept' : 'set aside', changeId: r === loser ? change.id : r.id, author: r.createdBy, at: r.createdAt, copy: null }));
+    setConflicts(db, kind, loser.id, [{ field: DUPLICATE_FIELD, sides }], false);
+  }
   for (const [draftId, sides] of mergeDraftRevisions(ctx, newRevisionsByDraft(fresh))) setConflicts(db, 'draft', draftId, [{ field: DRAFT_BODY_FIELD, sides }], false);
   newConflicts = Math.max(0, openConflictCount(db) - conflictsBefore);
   const moves = scheduleTouched ? dateByRules(ctx, ctx.schedule, actor, opts.reason?.trim() || 'two copies of the case were merged') : [];

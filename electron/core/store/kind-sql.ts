@@ -47,6 +47,17 @@ export const DUE_FIELDS = ['dueType', 'dueDate', 'dueTime', 'timeZone', 'dueAt',
 export const TRIGGER_FIELDS = ['rule', 'triggerDeadlineId', 'triggerEventId', 'triggerMeetingId', 'meetingId'] as const satisfies readonly FieldOf<'deadline'>[];
 /** What the engine reads of a stored deadline (a DeadlineInput), and all a plan needs of the deadlines it moves. */
 export const DEADLINE_INPUT_FIELDS = ['title', 'deadlineKind', 'status', ...DUE_FIELDS, 'rule', 'triggerDeadlineId', 'triggerEventId', 'triggerMeetingId', 'meetingId'] as const satisfies readonly FieldOf<'deadline'>[];
+/**
+ * Records a case holds only one live of per value of a field (the unique indexes of the schema): a merge of two
+ * copies that each made one keeps the first (merge/duplicates.ts).
+ */
+export const ONE_LIVE_PER: Partial<Record<KindName, string>> = {
+  batna: 'side',
+  deadline: 'meetingId',
+  event: 'directiveDate',
+  reviewComment: 'commentId',
+} satisfies { [K in KindName]?: FieldOf<K> };
+
 /** What the engine reads of a meeting. */
 export const MEETING_INPUT_FIELDS = ['title', 'meetingDate', 'startTime', 'timeZone'] as const satisfies readonly FieldOf<'meeting'>[];
 /** The fields of each kind that rule-built deadlines depend on; changing any other field moves nothing. */
