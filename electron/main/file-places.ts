@@ -1,6 +1,7 @@
 // Where the renderer may have Parley write a file. A few operations write at a path the caller names: a new case file
-// (case.create, case.import, case.exportForTransfer, with its certificate beside it), a copy that may replace a file
-// there (case.saveCopy), or a case file rewritten in place (case.encrypt, case.rekey, case.decrypt). A renderer that went wrong, or a hostile page in it, must not be
+// (case.create, case.import, case.exportForTransfer, with its certificate beside it), a new bundle of changes
+// (changes.export), a copy that may replace a file there (case.saveCopy), or a case file rewritten in place
+// (case.encrypt, case.rekey, case.decrypt). A renderer that went wrong, or a hostile page in it, must not be
 // able to have Parley write ~/.bash_profile, so the desktop IPC and the browser harness take such a path only if it
 // is one the user chose:
 //
@@ -8,7 +9,7 @@
 //     GRANT_LIFETIME_MS of the answer;
 //   - or a path in the app's cases folder (DATA/cases, where new cases go by default), also once symbolic links are
 //     resolved; a copy that would replace a file there needs the save dialog, where the user agreed to replace it;
-//   - and, for a new file, a name ending in .parley.
+//   - and, for a new file, a name ending in .parley (.parley-changes for a bundle of changes).
 //
 // A case file rewritten in place may also be one the library lists (a file the user opened). Anything else is refused
 // before the core runs, with a sentence saying where files may go. The core itself does not check this: the command
@@ -18,6 +19,7 @@ import path from 'node:path';
 import type { OpName } from '../../shared/contract.js';
 import type { ApiError, Envelope } from '../../shared/result.js';
 import { CASE_FILE_EXTENSION } from '../core/db/connection.js';
+import { BUNDLE_EXTENSION } from '../core/merge/bundle.js';
 import type { CaseFolderListing } from '../../shared/case-folder-listing.js';
 import { isInside } from './app-protocol.js';
 
@@ -34,13 +36,18 @@ export const FILE_WRITING_OPERATIONS = {
   'case.encrypt': 'rewrite',
   'case.rekey': 'rewrite',
   'case.decrypt': 'rewrite',
+  'changes.export': 'new',
 } as const satisfies Partial<Record<OpName, 'new' | 'replace' | 'rewrite'>>;
+
+/** What the name of a file an operation writes must end in: a case file's, unless listed here. */
+const WRITTEN_EXTENSIONS: Partial<Record<keyof typeof FILE_WRITING_OPERATIONS, string>> = { 'changes.export': BUNDLE_EXTENSION };
 
 /**
  * The operations whose `path` names a file only read, or an entry of the library: an existing case file is opened
- * (the core refuses anything that is not one before writing a byte; see docs/SECURITY.md), or forgotten.
+ * (the core refuses anything that is not one before writing a byte; see docs/SECURITY.md), or forgotten; a bundle of
+ * changes is read and checked before anything of it is written to the open case (changes.import).
  */
-export const PATH_READING_OPERATIONS: readonly OpName[] = ['case.open', 'case.openForReview', 'library.forget'];
+export const PATH_READING_OPERATIONS: readonly OpName[] = ['case.open', 'case.openForReview', 'library.forget', 'changes.import'];
 
 export interface FilePlacesOptions {
   /** The data folder; new case files go to its cases/ subfolder. */
@@ -84,7 +91,11 @@ export class FilePlaces {
     const given = typeof input === 'object' && input !== null ? (input as { path?: unknown }).path : undefined;
     if (!how || typeof given !== 'string' || given.length === 0 || given.includes('\0')) return ADMITTED;
     const file = path.resolve(given);
-    if (how !== 'rewrite' && !file.toLowerCase().endsWith(CASE_FILE_EXTENSION)) {
+    const extension = WRITTEN_EXTENSIONS[name as keyof typeof FILE_WRITING_OPERATIONS];
+    if (extension && !file.toLowerCase().endsWith(extension)) {
+      return refuse(`A bundle of changes' name must end in ${extension}; ${path.basename(file)} does not.`);
+    }
+    if (how !== 'rewrite' && !extension && !file.toLowerCase().endsWith(CASE_FILE_EXTENSION)) {
       return refuse(`A case file's name must end in ${CASE_FILE_EXTENSION}; ${path.basename(file)} does not.`);
     }
     const expires = this.grants.get(file);
@@ -107,8 +118,8 @@ export class FilePlaces {
     }
     return refuse(
       this.options.hasSaveDialog
-        ? `Parley writes case files only in its cases folder (${this.casesDir}) or where you choose in a save dialog, not at ${file}. Give a file name, or use Choose… to pick another place.`
-        : `The browser harness writes case files only in its cases folder (${this.casesDir}), not at ${file}. Give a file name there.`,
+        ? `Parley writes ${extension ? 'bundles of changes' : 'case files'} only in its cases folder (${this.casesDir}) or where you choose in a save dialog, not at ${file}. Give a file name, or use Choose… to pick another place.`
+        : `The browser harness writes ${extension ? 'bundles of changes' : 'case files'} only in its cases folder (${this.casesDir}), not at ${file}. Give a file name there.`,
     );
   }
 
@@ -127,7 +138,7 @@ export class FilePlaces {
     }
   }
 
-  /** The case files in the cases folder, for the renderer's own open dialog and the library's "not listed" files. */
+  /** The case files (and bundles of changes) in the cases folder, for the renderer's own choosers and the library's "not listed" files. */
   listing(): CaseFolderListing {
     return listCaseFolder(this.casesDir);
   }
@@ -138,16 +149,20 @@ function refuse(message: string): Admission {
   return { ok: false, refusal: { ok: false, error } };
 }
 
-/** The case files in a folder: names ending in .parley, not hidden (temporary files start with a dot), by name. */
+/**
+ * The case files in a folder, and its bundles of changes: names ending in .parley (.parley-changes), not hidden
+ * (temporary files start with a dot), by name.
+ */
 export function listCaseFolder(casesDir: string): CaseFolderListing {
-  const files = fs
-    .readdirSync(casesDir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith(CASE_FILE_EXTENSION) && !e.name.startsWith('.'))
-    .map((e) => {
-      const full = path.join(casesDir, e.name);
-      const stat = fs.statSync(full);
-      return { path: full, name: e.name, size: stat.size, modifiedAt: stat.mtime.toISOString() };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
-  return { folder: casesDir, separator: path.sep, files };
+  const entries = fs.readdirSync(casesDir, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.'));
+  const filesEndingIn = (extension: string) =>
+    entries
+      .filter((e) => e.name.endsWith(extension))
+      .map((e) => {
+        const full = path.join(casesDir, e.name);
+        const stat = fs.statSync(full);
+        return { path: full, name: e.name, size: stat.size, modifiedAt: stat.mtime.toISOString() };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  return { folder: casesDir, separator: path.sep, files: filesEndingIn(CASE_FILE_EXTENSION), changeFiles: filesEndingIn(BUNDLE_EXTENSION) };
 }
