@@ -1,4 +1,4 @@
-// The case files in the default folder, as the browser harness's GET /api/files and the desktop shell's file places
+// The case files (and bundles of changes) in the default folder, as the browser harness's GET /api/files and the desktop shell's file places
 // answer them. Types only, so the renderer's platforms share them without pulling in anything from Node.
 
 export interface CaseFolderFile {
@@ -14,4 +14,6 @@ export interface CaseFolderListing {
   /** The path separator of the machine the harness runs on, to join a typed name onto the folder. */
   separator: string;
   files: CaseFolderFile[];
+  /** The bundles of changes (.parley-changes) in the folder, for Import changes. */
+  changeFiles: CaseFolderFile[];
 }

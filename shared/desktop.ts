@@ -7,8 +7,10 @@ import type { CaseFolderListing } from './case-folder-listing.js';
 /**
  * Menu commands that need the renderer's UI (everything else the main process does itself). `print` prints the view
  * on screen: the renderer readies its print view (every row, fields as text, the marking) before window.print().
+ * `mergeCopy`, `importChanges` and `exportChanges` open the renderer's dialogs for the case on screen: they preview
+ * what comes in and ask for a reason when deadlines would move, which a native dialog cannot.
  */
-export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock', 'print'] as const;
+export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock', 'print', 'mergeCopy', 'importChanges', 'exportChanges'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Stops a subscription. */
@@ -37,6 +39,13 @@ export interface ParleyDesktop {
   caseFolder(): Promise<CaseFolderListing>;
   /** Asks which case file to open; resolves to its path, or null if the user cancelled. */
   chooseCaseFileToOpen(): Promise<string | null>;
+  /** Asks which bundle of changes (.parley-changes) to import; resolves to its path, or null if the user cancelled. */
+  chooseChangesFileToOpen(): Promise<string | null>;
+  /**
+   * Asks where to write a bundle of changes (changes.export); resolves to its path, or null if the user cancelled.
+   * As with chooseNewCaseFile, the main process then lets one changes.export write at that exact path.
+   */
+  chooseChangesFileToSave(suggestedName?: string): Promise<string | null>;
   /**
    * Asks where to save a file the core exported (document.export, brief.export) and writes it there; resolves to
    * the path written, or null if the user cancelled. Rejects, saying why, if the file could not be written.
@@ -82,6 +91,8 @@ export interface DesktopRequests {
   setActiveCase: string | null;
   chooseNewCaseFile: string | undefined;
   chooseCaseFileToOpen: undefined;
+  chooseChangesFileToOpen: undefined;
+  chooseChangesFileToSave: string | undefined;
   /** The renderer now listens for files to open: the main process may deliver the ones it kept. */
   listeningForFiles: undefined;
   saveExportedFile: ExportedFileToSave;

@@ -9,7 +9,7 @@
 //     GRANT_LIFETIME_MS of the answer;
 //   - or a path in the app's cases folder (DATA/cases, where new cases go by default), also once symbolic links are
 //     resolved; a copy that would replace a file there needs the save dialog, where the user agreed to replace it;
-//   - and, for a new file, a name ending in .parley.
+//   - and, for a new file, a name ending in .parley (.parley-changes for a bundle of changes).
 //
 // A case file rewritten in place may also be one the library lists (a file the user opened). Anything else is refused
 // before the core runs, with a sentence saying where files may go. The core itself does not check this: the command
@@ -41,7 +41,8 @@ export const FILE_WRITING_OPERATIONS = {
 
 /**
  * The operations whose `path` names a file only read, or an entry of the library: an existing case file is opened
- * (the core refuses anything that is not one before writing a byte; see docs/SECURITY.md), or forgotten.
+ * (the core refuses anything that is not one before writing a byte; see docs/SECURITY.md), or forgotten; a bundle of
+ * changes is read and checked before anything of it is written to the open case (changes.import).
  */
 export const PATH_READING_OPERATIONS: readonly OpName[] = ['case.open', 'case.openForReview', 'library.forget', 'changes.import'];
 
@@ -113,8 +114,8 @@ export class FilePlaces {
     }
     return refuse(
       this.options.hasSaveDialog
-        ? `Parley writes case files only in its cases folder (${this.casesDir}) or where you choose in a save dialog, not at ${file}. Give a file name, or use Choose… to pick another place.`
-        : `The browser harness writes case files only in its cases folder (${this.casesDir}), not at ${file}. Give a file name there.`,
+        ? `Parley writes ${how === 'bundle' ? 'bundles of changes' : 'case files'} only in its cases folder (${this.casesDir}) or where you choose in a save dialog, not at ${file}. Give a file name, or use Choose… to pick another place.`
+        : `The browser harness writes ${how === 'bundle' ? 'bundles of changes' : 'case files'} only in its cases folder (${this.casesDir}), not at ${file}. Give a file name there.`,
     );
   }
 
@@ -133,7 +134,7 @@ export class FilePlaces {
     }
   }
 
-  /** The case files in the cases folder, for the renderer's own open dialog and the library's "not listed" files. */
+  /** The case files (and bundles of changes) in the cases folder, for the renderer's own choosers and the library's "not listed" files. */
   listing(): CaseFolderListing {
     return listCaseFolder(this.casesDir);
   }
@@ -144,16 +145,20 @@ function refuse(message: string): Admission {
   return { ok: false, refusal: { ok: false, error } };
 }
 
-/** The case files in a folder: names ending in .parley, not hidden (temporary files start with a dot), by name. */
+/**
+ * The case files in a folder, and its bundles of changes: names ending in .parley (.parley-changes), not hidden
+ * (temporary files start with a dot), by name.
+ */
 export function listCaseFolder(casesDir: string): CaseFolderListing {
-  const files = fs
-    .readdirSync(casesDir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith(CASE_FILE_EXTENSION) && !e.name.startsWith('.'))
-    .map((e) => {
-      const full = path.join(casesDir, e.name);
-      const stat = fs.statSync(full);
-      return { path: full, name: e.name, size: stat.size, modifiedAt: stat.mtime.toISOString() };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
-  return { folder: casesDir, separator: path.sep, files };
+  const entries = fs.readdirSync(casesDir, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.'));
+  const filesEndingIn = (extension: string) =>
+    entries
+      .filter((e) => e.name.endsWith(extension))
+      .map((e) => {
+        const full = path.join(casesDir, e.name);
+        const stat = fs.statSync(full);
+        return { path: full, name: e.name, size: stat.size, modifiedAt: stat.mtime.toISOString() };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  return { folder: casesDir, separator: path.sep, files: filesEndingIn(CASE_FILE_EXTENSION), changeFiles: filesEndingIn(BUNDLE_EXTENSION) };
 }

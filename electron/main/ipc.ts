@@ -92,6 +92,8 @@ const DESKTOP_REQUEST_SCHEMAS: { [N in DesktopRequestName]: z.ZodType<DesktopReq
   setActiveCase: recordId.nullable(),
   chooseNewCaseFile: z.string().max(255).optional(),
   chooseCaseFileToOpen: z.undefined(),
+  chooseChangesFileToOpen: z.undefined(),
+  chooseChangesFileToSave: z.string().max(255).optional(),
   listeningForFiles: z.undefined(),
   saveExportedFile: z.strictObject({
     fileName: z.string().min(1).max(255).refine(

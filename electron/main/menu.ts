@@ -8,6 +8,10 @@ export interface MenuActions {
   open(): void;
   openRecent(file: string): void;
   saveCopy(): void;
+  /** Merging copies of one case (the renderer's dialogs preview each, for the case on screen). */
+  mergeCopy(): void;
+  importChanges(): void;
+  exportChanges(): void;
   importCase(): void;
   exportCase(): void;
   /** Prints the view on screen (the renderer prepares it and opens the system's print dialog). */
@@ -25,7 +29,7 @@ export interface MenuContext {
   isDevelopment: boolean;
   /** Case files opened lately, most recent first. */
   recentFiles: readonly string[];
-  /** Whether a case is shown (Save a Copy As, Export, Print and Close act on it). */
+  /** Whether a case is shown (Save a Copy As, merging, Export, Print and Close act on it). */
   hasActiveCase: boolean;
   actions: MenuActions;
 }
@@ -67,6 +71,10 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       { id: 'open-recent', label: 'Open Recent', submenu: recentItems(ctx) },
       separator,
       { id: 'save-copy', label: 'Save a Copy As…', accelerator: 'CmdOrCtrl+Shift+S', enabled: ctx.hasActiveCase, click: () => actions.saveCopy() },
+      separator,
+      { id: 'merge-copy', label: 'Merge a Copy…', enabled: ctx.hasActiveCase, click: () => actions.mergeCopy() },
+      { id: 'import-changes', label: 'Import Changes…', enabled: ctx.hasActiveCase, click: () => actions.importChanges() },
+      { id: 'export-changes', label: 'Export Changes…', enabled: ctx.hasActiveCase, click: () => actions.exportChanges() },
       separator,
       { id: 'import', label: 'Import from Export File…', click: () => actions.importCase() },
       { id: 'export', label: 'Export Case…', enabled: ctx.hasActiveCase, click: () => actions.exportCase() },

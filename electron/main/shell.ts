@@ -5,6 +5,7 @@ import { dispatch } from '../core/api/dispatcher.js';
 import { defaultActor } from '../core/paths.js';
 import { Session } from '../core/session.js';
 import { CASE_FILE_EXTENSION } from '../core/db/connection.js';
+import { BUNDLE_EXTENSION } from '../core/merge/bundle.js';
 import type { OpName } from '../../shared/contract.js';
 import { DESKTOP_EVENT_CHANNEL, type DesktopEventName, type DesktopEvents, type ExportedFileToSave, type SaveExportedFileResult } from '../../shared/desktop.js';
 import type { Envelope } from '../../shared/result.js';
@@ -35,6 +36,7 @@ export const APP_ID = 'app.parley.desktop';
 
 const CASE_FILE_FILTER = { name: 'Parley case files', extensions: [CASE_FILE_EXTENSION.slice(1)] };
 const EXPORT_FILE_FILTER = { name: 'Parley export (JSON)', extensions: ['json'] };
+const CHANGES_FILE_FILTER = { name: 'Parley changes', extensions: [BUNDLE_EXTENSION.slice(1)] };
 
 export interface ShellOptions {
   argv: readonly string[];
@@ -140,6 +142,8 @@ export class DesktopShell {
       },
       chooseNewCaseFile: (suggestedName) => this.chooseNewCaseFile(suggestedName),
       chooseCaseFileToOpen: () => this.chooseCaseFileToOpen(),
+      chooseChangesFileToOpen: () => this.chooseChangesFileToOpen(),
+      chooseChangesFileToSave: (suggestedName) => this.chooseChangesFileToSave(suggestedName),
       listeningForFiles: () => this.relay.rendererListening(),
       saveExportedFile: (file) => this.saveExportedFile(file),
       caseFolder: () => places.listing(),
@@ -268,6 +272,10 @@ export class DesktopShell {
     // The renderer knows what is on screen and readies its print view; its window.print() opens the system dialog.
     print: () => this.sendEvent('menuCommand', 'print'),
     lock: () => this.sendEvent('menuCommand', 'lock'),
+    // The renderer previews a merge and asks for a reason when deadlines would move; it asks for the file itself.
+    mergeCopy: () => this.sendEvent('menuCommand', 'mergeCopy'),
+    importChanges: () => this.sendEvent('menuCommand', 'importChanges'),
+    exportChanges: () => this.sendEvent('menuCommand', 'exportChanges'),
     open: () => runDetached('Open', this.chooseCaseFileToOpen().then((file) => file && this.openFromOutside([file]))),
     openRecent: (file) => this.openFromOutside([file]),
     saveCopy: () => runDetached('Save a Copy As', this.saveCopy()),
@@ -286,6 +294,25 @@ export class DesktopShell {
       filters: [CASE_FILE_FILTER],
     });
     return canceled || !filePaths[0] ? null : filePaths[0];
+  }
+
+  /** The open dialog for a bundle of changes to import (changes.import only reads it). */
+  async chooseChangesFileToOpen(): Promise<string | null> {
+    const window = this.ensureWindow();
+    if (!window) return null;
+    const { canceled, filePaths } = await this.electron.dialog.showOpenDialog(window, {
+      title: 'Import Changes',
+      properties: ['openFile'],
+      filters: [CHANGES_FILE_FILTER],
+    });
+    return canceled || !filePaths[0] ? null : filePaths[0];
+  }
+
+  /** The save dialog for a bundle of changes; the answer is the one path outside the cases folder changes.export may then write. */
+  async chooseChangesFileToSave(suggestedName?: string): Promise<string | null> {
+    const chosen = await this.askWhereToSave('Export Changes', `${safeFileName(suggestedName, 'Changes')}${BUNDLE_EXTENSION}`, CHANGES_FILE_FILTER, BUNDLE_EXTENSION);
+    if (chosen) this.places?.grant(chosen);
+    return chosen;
   }
 
   /** The save dialog for a new case file; the answer is the one path outside the cases folder the renderer may then write. */

@@ -48,6 +48,8 @@ export function createDesktopApi(ipc: IpcRendererLike): ParleyDesktop {
     setActiveCase: (caseId) => void request('setActiveCase', caseId),
     chooseNewCaseFile: (suggestedName) => request('chooseNewCaseFile', suggestedName) as Promise<string | null>,
     chooseCaseFileToOpen: () => request('chooseCaseFileToOpen', undefined) as Promise<string | null>,
+    chooseChangesFileToOpen: () => request('chooseChangesFileToOpen', undefined) as Promise<string | null>,
+    chooseChangesFileToSave: (suggestedName) => request('chooseChangesFileToSave', suggestedName) as Promise<string | null>,
     caseFolder: () => request('caseFolder', undefined) as ReturnType<ParleyDesktop['caseFolder']>,
     async saveExportedFile(file) {
       const result = (await request('saveExportedFile', { fileName: file.fileName, mediaType: file.mediaType, dataBase64: file.dataBase64 })) as SaveExportedFileResult;

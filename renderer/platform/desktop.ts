@@ -9,6 +9,8 @@ export function desktopPlatform(desktop: ParleyDesktop): Platform {
     caseFolder: () => desktop.caseFolder(),
     pickCaseFile: () => desktop.chooseCaseFileToOpen(),
     pickNewCaseFile: (suggestedName) => desktop.chooseNewCaseFile(suggestedName),
+    pickChangesFile: () => desktop.chooseChangesFileToOpen(),
+    pickChangesTarget: (suggestedName) => desktop.chooseChangesFileToSave(suggestedName),
     saveExport: (file) => desktop.saveExportedFile(file),
     passphrases: {
       availability: () => desktop.passphraseStoreAvailability(),

@@ -15,6 +15,10 @@ export interface Platform {
   pickCaseFile?: () => Promise<string | null>;
   /** The system's save dialog for a new case file; absent where the user types the path. Null if cancelled. */
   pickNewCaseFile?: (suggestedName: string) => Promise<string | null>;
+  /** The system's open dialog for a bundle of changes (.parley-changes); absent where Parley shows its own chooser. */
+  pickChangesFile?: () => Promise<string | null>;
+  /** The system's save dialog for a bundle of changes; absent where the user types the name. Null if cancelled. */
+  pickChangesTarget?: (suggestedName: string) => Promise<string | null>;
   /**
    * Saves an exported draft or brief where the user chooses in the system's save dialog; resolves to the path
    * written, or null if the user cancelled. Absent in the browser, which downloads the file instead.

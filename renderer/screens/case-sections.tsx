@@ -1,6 +1,7 @@
 // Which screen draws each section of an open case. Each section lives in its own folder under screens/.
 import type { ComponentType } from 'react';
 import type { CaseSection } from '../state/navigation.js';
+import { ConflictsScreen } from './conflicts/ConflictsScreen.js';
 import { DeadlinesScreen } from './deadlines/DeadlinesScreen.js';
 import { DraftsScreen } from './drafts/DraftsScreen.js';
 import { MeetingsScreen } from './meetings/MeetingsScreen.js';
@@ -19,4 +20,5 @@ export const SECTION_SCREENS: Record<CaseSection, ComponentType<{ caseId: string
   watch: WatchScreen,
   drafts: DraftsScreen,
   timeline: TimelineScreen,
+  conflicts: ConflictsScreen,
 };

@@ -16,6 +16,8 @@ import { ProblemDialog } from '../ui/ProblemDialog.js';
 import { ProfileDialog } from '../ui/profile/ProfileDialog.js';
 import { PassphraseDialog } from '../ui/passphrase/PassphraseDialog.js';
 import { ScheduleConfirm } from '../ui/schedule/ScheduleConfirm.js';
+import { TeamDialogs } from '../ui/team/TeamDialogs.js';
+import { useTeam } from '../state/team.js';
 import { CommandPalette } from './palette/CommandPalette.js';
 import { ShortcutSheet } from './shortcuts/ShortcutSheet.js';
 import { useShortcuts } from './shortcuts/useShortcuts.js';
@@ -56,6 +58,7 @@ export function App() {
       <PassphraseDialog />
       <ScheduleConfirm />
       <ProfileDialog />
+      <TeamDialogs />
     </div>
   );
 }
@@ -75,10 +78,12 @@ function Screen({ route }: { route: Route }) {
 
 function SectionScreen({ route }: { route: Extract<Route, { screen: 'case' }> }) {
   const Section = SECTION_SCREENS[route.section];
+  // A merge changes records under every screen: the section is drawn again, reading the case afresh.
+  const revision = useTeam((s) => s.revision[route.caseId] ?? 0);
   return (
     <>
       <ReviewBanner caseId={route.caseId} />
-      <Section key={`${route.caseId}/${route.section}`} caseId={route.caseId} />
+      <Section key={`${route.caseId}/${route.section}/${revision}`} caseId={route.caseId} />
     </>
   );
 }

@@ -48,13 +48,25 @@ function OpenCase({ info, active, section }: { info: CaseInfo; active: boolean; 
       </div>
       {active && (
         <ul className="sidebar__sections" aria-label={`Sections of ${info.title}`}>
-          {CASE_SECTIONS.map((s) => (
-            <li key={s.id}>
-              <a href={hashOf({ screen: 'case', caseId: info.caseId, section: s.id })} className="sidebar__link" aria-current={section === s.id ? 'page' : undefined}>
-                {s.label}
-              </a>
-            </li>
-          ))}
+          {CASE_SECTIONS.map((s) => {
+            const badge = s.id === 'conflicts' && info.openConflicts > 0 ? info.openConflicts : 0;
+            const badgeId = `sidebar-badge-${info.caseId}-${s.id}`;
+            return (
+              <li key={s.id}>
+                <a
+                  href={hashOf({ screen: 'case', caseId: info.caseId, section: s.id })}
+                  className={`sidebar__link ${badge ? 'sidebar__link--badged' : ''}`}
+                  aria-current={section === s.id ? 'page' : undefined}
+                  aria-describedby={badge ? badgeId : undefined}
+                >
+                  {s.label}
+                  {badge > 0 && <span className="badge badge--problem sidebar__badge" aria-hidden="true">{badge.toLocaleString('en')}</span>}
+                </a>
+                {/* Outside the link: its name stays the section's, the count is its description. */}
+                {badge > 0 && <span id={badgeId} className="visually-hidden">{badge === 1 ? '1 open conflict' : `${badge.toLocaleString('en')} open conflicts`}</span>}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

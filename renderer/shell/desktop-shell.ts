@@ -1,5 +1,5 @@
 // Keeps the Electron shell and the renderer in step: files the shell asks to open (command line, file manager,
-// File > Open), its menu commands, and what it must know for its own decisions (the case in view; whether closing
+// File > Open), its menu commands (Merge a Copy, Import and Export Changes open the team dialog for the case shown), and what it must know for its own decisions (the case in view; whether closing
 // the window would lose typed text).
 import type { ParleyDesktop } from '../../shared/desktop.js';
 import { closeCase, openCase } from '../state/cases.js';
@@ -7,6 +7,7 @@ import { useDirective } from '../state/directive.js';
 import { go, useNavigation } from '../state/navigation.js';
 import { lockApp } from '../state/app-lock.js';
 import { printCurrentView } from '../ui/print/print-view.js';
+import { showTeamDialog } from '../state/team.js';
 
 export function followDesktopShell(desktop: ParleyDesktop): void {
   desktop.onOpenFile((path) => void openCase(path));
@@ -16,6 +17,11 @@ export function followDesktopShell(desktop: ParleyDesktop): void {
     if (command === 'closeCase' && route.screen === 'case') void closeCase(route.caseId);
     if (command === 'lock') lockApp();
     if (command === 'print') printCurrentView();
+    if (route.screen === 'case') {
+      if (command === 'mergeCopy') showTeamDialog('merge', route.caseId);
+      if (command === 'importChanges') showTeamDialog('import', route.caseId);
+      if (command === 'exportChanges') showTeamDialog('export', route.caseId);
+    }
   });
 
   const activeCase = () => {

@@ -12,6 +12,8 @@ export const CASE_SECTIONS = [
   { id: 'watch', label: 'Watch list' },
   { id: 'drafts', label: 'Drafts' },
   { id: 'timeline', label: 'Timeline' },
+  // Last, so that the sections before it keep their Alt+digit.
+  { id: 'conflicts', label: 'Conflicts' },
 ] as const;
 export type CaseSection = (typeof CASE_SECTIONS)[number]['id'];
 

@@ -148,8 +148,25 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'conflicts',
+    async show(app, page) {
+      await section(app, 'Conflicts', 'Conflicts');
+      await expect(page.getByText('No conflicts.')).toBeVisible();
+    },
+  },
+  {
+    name: 'merge-dialog',
+    async show(_app, page) {
+      await page.getByRole('button', { name: 'Merge a copy…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Merge a copy of this case' });
+      await expect(dialog.getByText('Copies in the case folder', { exact: true })).toBeVisible();
+    },
+  },
+  {
     name: 'palette',
     async show(_app, page) {
+      await page.keyboard.press('Escape'); // the merge dialog
+      await expect(page.getByRole('dialog', { name: 'Merge a copy of this case' })).toBeHidden();
       const palette = new Palette(page);
       await palette.open();
       await palette.search('tier');

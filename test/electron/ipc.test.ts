@@ -221,6 +221,26 @@ describe('files the renderer may have written', () => {
     expect(fs.readFileSync(closed).equals(before)).toBe(false);
   });
 
+  it('writes a bundle of changes (changes.export) only as a .parley-changes file in the cases folder or where a save dialog answered', async () => {
+    const { api, call, places, casesDir } = await setup();
+    const made = await call('case.create', { path: path.join(casesDir, 'order.parley'), directive });
+    const caseId = made.ok ? (made.data as { caseId: string }).caseId : '';
+    const home = path.join(api.dir, 'home');
+    fs.mkdirSync(home);
+    expect(refusedAt(await call('changes.export', { caseId, path: path.join(home, 'for-bob.parley-changes') }))).toMatch(/^Parley writes bundles of changes only in its cases folder/);
+    expect(refusedAt(await call('changes.export', { caseId, path: path.join(home, '.bash_profile') }))).toBe(
+      "A bundle of changes' name must end in .parley-changes; .bash_profile does not.",
+    );
+    expect(refusedAt(await call('changes.export', { caseId, path: path.join(casesDir, 'for-bob.parley') }))).toBe(
+      "A bundle of changes' name must end in .parley-changes; for-bob.parley does not.",
+    );
+    expect(fs.readdirSync(home)).toEqual([]);
+    expect(await call('changes.export', { caseId, path: path.join(casesDir, 'for-bob.parley-changes') })).toMatchObject({ ok: true, data: { path: path.join(casesDir, 'for-bob.parley-changes') } });
+    places.grant(path.join(home, 'for-bob.parley-changes'));
+    expect(await call('changes.export', { caseId, path: path.join(home, 'for-bob.parley-changes') })).toMatchObject({ ok: true });
+    expect(places.listing().changeFiles.map((f) => f.name)).toEqual(['for-bob.parley-changes']);
+  });
+
   it('rewrites in place (encrypt, re-key, decrypt) only a case file in the cases folder or one the library lists', async () => {
     const { call } = await setup();
     const other = testApi();
@@ -299,9 +319,11 @@ describe('the desktop channel', () => {
       setActiveCase: (caseId) => received.push(['setActiveCase', caseId]),
       chooseNewCaseFile: (name) => (received.push(['chooseNewCaseFile', name]), '/cases/new.parley'),
       chooseCaseFileToOpen: () => (received.push(['chooseCaseFileToOpen', undefined]), null),
+      chooseChangesFileToOpen: () => (received.push(['chooseChangesFileToOpen', undefined]), '/cases/from-bob.parley-changes'),
+      chooseChangesFileToSave: (name) => (received.push(['chooseChangesFileToSave', name]), null),
       listeningForFiles: () => received.push(['listeningForFiles', undefined]),
       saveExportedFile: (file) => (received.push(['saveExportedFile', file]), { ok: true, path: `/exports/${file.fileName}` }),
-      caseFolder: () => ({ folder: '/data/cases', separator: '/', files: [] }),
+      caseFolder: () => ({ folder: '/data/cases', separator: '/', files: [], changeFiles: [] }),
       passphraseStoreAvailability: () => ({ available: true }),
       isPassphraseRemembered: (file) => (received.push(['isPassphraseRemembered', file]), true),
       rememberPassphrase: (request) => received.push(['rememberPassphrase', request]),
@@ -320,6 +342,8 @@ describe('the desktop channel', () => {
     await send('setActiveCase', null);
     expect(await send('chooseNewCaseFile', 'Directive 2025/12')).toBe('/cases/new.parley');
     expect(await send('chooseCaseFileToOpen')).toBeNull();
+    expect(await send('chooseChangesFileToOpen')).toBe('/cases/from-bob.parley-changes');
+    expect(await send('chooseChangesFileToSave', 'Directive 2025/12 changes')).toBeNull();
     await send('listeningForFiles');
     expect(received).toEqual([
       ['setDirty', true],
@@ -327,6 +351,8 @@ describe('the desktop channel', () => {
       ['setActiveCase', null],
       ['chooseNewCaseFile', 'Directive 2025/12'],
       ['chooseCaseFileToOpen', undefined],
+      ['chooseChangesFileToOpen', undefined],
+      ['chooseChangesFileToSave', 'Directive 2025/12 changes'],
       ['listeningForFiles', undefined],
     ]);
   });
@@ -341,6 +367,7 @@ describe('the desktop channel', () => {
     await expect(send('rememberPassphrase', { path: '/cases/a.parley', passphrase: 'x', extra: 1 })).rejects.toThrow(/Invalid argument/);
     await expect(send('chooseNewCaseFile', 'x'.repeat(300))).rejects.toThrow(/Invalid argument/);
     await expect(send('chooseCaseFileToOpen', { sneaky: true })).rejects.toThrow(/Invalid argument/);
+    await expect(send('chooseChangesFileToSave', 'x'.repeat(300))).rejects.toThrow(/Invalid argument/);
     expect(received).toEqual([]);
   });
 

@@ -43,7 +43,7 @@ describe('the desktop app, launched', () => {
         process: 'undefined',
         parley: [...OPERATION_NAMES].sort(),
         desktop: [
-          'caseFolder', 'chooseCaseFileToOpen', 'chooseNewCaseFile', 'forgetPassphrase', 'isPassphraseRemembered', 'onMenuCommand', 'onOpenFile',
+          'caseFolder', 'chooseCaseFileToOpen', 'chooseChangesFileToOpen', 'chooseChangesFileToSave', 'chooseNewCaseFile', 'forgetPassphrase', 'isPassphraseRemembered', 'onMenuCommand', 'onOpenFile',
           'passphraseStoreAvailability', 'rememberPassphrase', 'saveExportedFile', 'setActiveCase', 'setDirty',
         ],
       });

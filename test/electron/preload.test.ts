@@ -30,6 +30,7 @@ class FakeIpcRenderer implements IpcRendererLike {
 
 const DESKTOP_FUNCTIONS: (keyof ParleyDesktop)[] = [
   'onOpenFile', 'onMenuCommand', 'setDirty', 'setActiveCase', 'chooseNewCaseFile', 'chooseCaseFileToOpen',
+  'chooseChangesFileToOpen', 'chooseChangesFileToSave',
   'saveExportedFile', 'caseFolder',
   'passphraseStoreAvailability', 'isPassphraseRemembered', 'rememberPassphrase', 'forgetPassphrase',
 ];
@@ -103,7 +104,9 @@ describe('window.parleyDesktop', () => {
     await expect(desktop.chooseNewCaseFile('Directive')).resolves.toBe('/cases/new.parley');
     ipc.answer = null;
     await expect(desktop.chooseCaseFileToOpen()).resolves.toBeNull();
-    const listing = { folder: '/data/cases', separator: '/', files: [] };
+    await expect(desktop.chooseChangesFileToOpen()).resolves.toBeNull();
+    await expect(desktop.chooseChangesFileToSave('Directive changes')).resolves.toBeNull();
+    const listing = { folder: '/data/cases', separator: '/', files: [], changeFiles: [] };
     ipc.answer = listing;
     await expect(desktop.caseFolder()).resolves.toEqual(listing);
     ipc.answer = true;
@@ -118,6 +121,8 @@ describe('window.parleyDesktop', () => {
       [DESKTOP_REQUEST_CHANNEL, 'setActiveCase', null],
       [DESKTOP_REQUEST_CHANNEL, 'chooseNewCaseFile', 'Directive'],
       [DESKTOP_REQUEST_CHANNEL, 'chooseCaseFileToOpen', undefined],
+      [DESKTOP_REQUEST_CHANNEL, 'chooseChangesFileToOpen', undefined],
+      [DESKTOP_REQUEST_CHANNEL, 'chooseChangesFileToSave', 'Directive changes'],
       [DESKTOP_REQUEST_CHANNEL, 'caseFolder', undefined],
       [DESKTOP_REQUEST_CHANNEL, 'isPassphraseRemembered', '/cases/sealed.parley'],
       [DESKTOP_REQUEST_CHANNEL, 'isPassphraseRemembered', '/cases/sealed.parley'],

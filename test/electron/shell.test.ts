@@ -165,7 +165,7 @@ describe('IPC through the shell', () => {
     expect(await desktop('chooseNewCaseFile', 'Directive 8')).toBe(path.join(home, 'Directive 8.parley'));
     expect((await call('case.create', { path: path.join(home, 'Directive 8.parley'), directive })).ok).toBe(true);
     expect((await call('case.create', { path: path.join(casesDir, 'Directive 9.parley'), directive })).ok).toBe(true);
-    expect(await desktop('caseFolder')).toEqual({ folder: casesDir, separator: path.sep, files: [expect.objectContaining({ name: 'Directive 9.parley', path: path.join(casesDir, 'Directive 9.parley') })] });
+    expect(await desktop('caseFolder')).toEqual({ folder: casesDir, separator: path.sep, files: [expect.objectContaining({ name: 'Directive 9.parley', path: path.join(casesDir, 'Directive 9.parley') })], changeFiles: [] });
   });
 
   it('refuses a frame that is not the window', async () => {
@@ -226,6 +226,32 @@ describe('the File menu', () => {
     electron.Menu.click('new-case');
     electron.Menu.click('close-case');
     expect(events('menuCommand')).toEqual(['newCase', 'closeCase']);
+  });
+
+  it('Merge a Copy, Import Changes and Export Changes go to the renderer as commands, once a case is shown', async () => {
+    const { electron, events, desktop } = await withOpenCase();
+    electron.Menu.click('merge-copy');
+    electron.Menu.click('import-changes');
+    electron.Menu.click('export-changes');
+    expect(events('menuCommand')).toEqual(['mergeCopy', 'importChanges', 'exportChanges']);
+    await desktop('setActiveCase', null);
+    for (const id of ['merge-copy', 'import-changes', 'export-changes']) expect(electron.Menu.item(id).enabled, id).toBe(false);
+  });
+
+  it('exports changes where the save dialog answered, and nowhere else outside the cases folder', async () => {
+    const { electron, dir, call, caseId, desktop } = await withOpenCase();
+    const home = path.join(dir, 'home');
+    fs.mkdirSync(home);
+    const refused = await call('changes.export', { caseId, path: path.join(home, 'for-bob.parley-changes') });
+    expect(!refused.ok && refused.error.code).toBe('invalid_input');
+    expect(fs.readdirSync(home)).toEqual([]);
+    electron.dialog.saveAnswers.push({ canceled: false, filePath: path.join(home, 'for-bob') });
+    expect(await desktop('chooseChangesFileToSave', 'Directive 7 changes')).toBe(path.join(home, 'for-bob.parley-changes'));
+    expect(electron.dialog.shown.at(-1)).toMatchObject({ kind: 'save', options: { defaultPath: 'Directive 7 changes.parley-changes', filters: [{ extensions: ['parley-changes'] }] } });
+    expect(await call('changes.export', { caseId, path: path.join(home, 'for-bob.parley-changes') })).toMatchObject({ ok: true, data: { path: path.join(home, 'for-bob.parley-changes') } });
+    electron.dialog.openAnswers.push({ canceled: false, filePaths: [path.join(home, 'for-bob.parley-changes')] });
+    expect(await desktop('chooseChangesFileToOpen')).toBe(path.join(home, 'for-bob.parley-changes'));
+    expect(electron.dialog.shown.at(-1)).toMatchObject({ kind: 'open', options: { filters: [{ extensions: ['parley-changes'] }] } });
   });
 
   it('Print (Cmd/Ctrl+P) goes to the renderer as a command, once a case is shown', async () => {

@@ -81,7 +81,7 @@ describe('two copies of a case edited apart', () => {
   });
 
   it('refuses a copy of another case, and a bundle altered after export', () => {
-    const { alice, bob, caseId, bobFile, issueId } = twoCopies();
+    const { alice, bob, caseId, issueId } = twoCopies();
     const other = newCase(alice, 'other.parley', 'Another order');
     expect(() => alice.call('case.merge', { caseId, from: other.path })).toThrow(/different_case/);
     bob.call('issue.update', { caseId, id: issueId, changes: { ourWalkaway: 'Sent as a bundle' } });

@@ -9,6 +9,7 @@ import { createRecord, deleteRecord, restoreRecord } from '../../state/records.j
 import { limitsOf } from '../../ui/typed-input.js';
 import { formatDay, formatInstant, timeAgo } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
+import { HistoryDisclosure } from '../../ui/history/HistoryPanel.js';
 import { LinksPanel } from '../../ui/links/LinksPanel.js';
 import { ReviewComments } from '../../ui/review/ReviewComments.js';
 import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
@@ -144,6 +145,10 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
       </section>
 
       <Concessions caseId={caseId} issueId={issue.id} meetings={meetings} readOnly={readOnly} />
+      {/* Who changed what, from the audit trail: after a merge, each author's changes with their own name. */}
+      <section className="records__section" aria-label="Audit trail of this issue">
+        <HistoryDisclosure summary="Every change to this issue, with its author" caseId={caseId} id={issue.id} refreshKey={issue.version} />
+      </section>
       <SharingSection noun="issue" readOnly={readOnly} />
       <LinksPanel caseId={caseId} kind="issue" id={issue.id} readOnly={readOnly} />
       <ReviewComments caseId={caseId} kind="issue" id={issue.id} noun="issue" />

@@ -1,5 +1,5 @@
-// A case's overview: the directive, editable field by field with save-as-you-go, beside its key dates and the
-// latest changes.
+// A case's overview: the directive, editable field by field with save-as-you-go, beside its key dates, its copies'
+// open conflicts and the latest changes.
 import { useEffect } from 'react';
 import { useCaseOverview } from '../../state/case-overview.js';
 import { useCases } from '../../state/cases.js';
@@ -11,6 +11,7 @@ import { ReviewComments } from '../../ui/review/ReviewComments.js';
 import { CustodyPanel } from '../../ui/custody/CustodyPanel.js';
 import { fileNameOf } from '../../ui/paths.js';
 import { AutosaveField } from './AutosaveField.js';
+import { CopiesPanel } from './CopiesPanel.js';
 import { KeyDates } from './KeyDates.js';
 import { RecentChanges } from './RecentChanges.js';
 import { StatusAndRisk } from './StatusAndRisk.js';
@@ -91,6 +92,7 @@ export function OverviewScreen({ caseId }: { caseId: string }) {
         </fieldset>
         <aside className="overview__aside" aria-label="Dates and changes">
           <KeyDates caseId={caseId} />
+          <CopiesPanel caseId={caseId} />
           <RecentChanges />
           <section className="panel" aria-label="History of the directive">
             <HistoryDisclosure summary="History of the directive" caseId={caseId} id={record.id} refreshKey={record.version} />

@@ -1,5 +1,5 @@
-// What the palette can do besides searching: go to a section of the case on screen, print it, the library, a new
-// case, switch the theme, show the shortcuts.
+// What the palette can do besides searching: go to a section of the case on screen, print it, merge a copy of it or
+// import or export its changes, the library, a new case, switch the theme, show the shortcuts.
 import { CASE_SECTIONS, go, type Route } from '../../state/navigation.js';
 import { useTheme } from '../../state/theme.js';
 import { showShortcutSheet } from '../shortcuts/sheet-state.js';
@@ -7,6 +7,8 @@ import { lockApp } from '../../state/app-lock.js';
 import { openProfileDialog } from '../../state/profile.js';
 import { MOD } from '../shortcuts/keymap.js';
 import { printCurrentView } from '../../ui/print/print-view.js';
+import { caseById } from '../../state/cases.js';
+import { showTeamDialog } from '../../state/team.js';
 
 export interface Command {
   id: string;
@@ -31,6 +33,14 @@ export function commandsFor(route: Route): Command[] {
       commands.push({ id: `section:${s.id}`, label: `Go to ${s.label}`, hint: `Alt+${i + 1}`, run: () => go({ screen: 'case', caseId, section: s.id }) }),
     );
     commands.push({ id: 'print', label: 'Print this view', hint: `${MOD}+P`, run: printCurrentView });
+    // Copies of one case (the File menu's items in the desktop app): a read-only case takes nothing in.
+    if (!caseById(caseId)?.readOnly) {
+      commands.push(
+        { id: 'merge-copy', label: 'Merge a copy…', run: () => showTeamDialog('merge', caseId) },
+        { id: 'import-changes', label: 'Import changes…', run: () => showTeamDialog('import', caseId) },
+      );
+    }
+    commands.push({ id: 'export-changes', label: 'Export changes…', run: () => showTeamDialog('export', caseId) });
   }
   commands.push(
     { id: 'library', label: 'Go to the Library', hint: 'G then L', run: () => go({ screen: 'library' }) },

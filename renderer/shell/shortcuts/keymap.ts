@@ -2,7 +2,7 @@
 //   Ctrl+K (Cmd+K on a Mac)   the command palette; works in fields too
 //   /                          the command palette
 //   ?                          this sheet
-//   Alt+1 … Alt+8              the sections of the case on screen, in the sidebar's order (Option on a Mac).
+//   Alt+1 … Alt+9              the sections of the case on screen, in the sidebar's order (Option on a Mac).
 //                              Alt+digit opens no browser or Electron menu (Ctrl+digit switches browser tabs).
 //   G then L / N / T           Library, New case, switch theme (G, then the letter within a second and a half)
 //   Ctrl+Shift+L               lock Parley; works in fields too
