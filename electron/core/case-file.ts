@@ -381,7 +381,9 @@ export class CaseFile {
 
   /** This copy's changes (all, or those made since an instant or day), with what a bundle carries beside them. */
   changesForBundle(since?: string): IncomingChanges {
-    return changesFrom(this.db, this.caseId, () => true, (c) => !since || c.at >= since);
+    // As the instants are written (UTC, with milliseconds), so that they compare as text; a day is from its start in UTC.
+    const from = since ? new Date(since.length === 10 ? `${since}T00:00:00.000Z` : since).toISOString() : null;
+    return changesFrom(this.db, this.caseId, () => true, (c) => from === null || c.at >= from);
   }
 
   /** The conflicts merges kept, open. */

@@ -97,8 +97,9 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
     setConflicts(db, kind, loser.id, [{ field: DUPLICATE_FIELD, sides }], false);
   }
   for (const [draftId, sides] of mergeDraftRevisions(ctx, newRevisionsByDraft(fresh))) setConflicts(db, 'draft', draftId, [{ field: DRAFT_BODY_FIELD, sides }], false);
-  newConflicts = Math.max(0, openConflictCount(db) - conflictsBefore);
   const moves = scheduleTouched ? dateByRules(ctx, ctx.schedule, actor, opts.reason?.trim() || 'two copies of the case were merged') : [];
+  // Counted after the rule dates: a deadline dated again by its rule settles a conflict on its date.
+  newConflicts = Math.max(0, openConflictCount(db) - conflictsBefore);
   if (moves.length && !opts.confirmMoves) {
     throw new ParleyError('needs_confirmation', `This merge would move ${moves.length === 1 ? 'a rule-built deadline' : `${moves.length} rule-built deadlines`}: ${movesInWords(moves)}. Preview the merge and confirm it with a reason; nothing was merged.`);
   }
