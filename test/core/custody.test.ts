@@ -248,6 +248,8 @@ describe('comparing a case file with a certificate made of it earlier', () => {
       DELETE FROM search_index WHERE rowid = (SELECT docid FROM search_doc WHERE record_id = (SELECT record_id FROM audit_log WHERE seq = ${last}));
       DELETE FROM search_doc WHERE record_id = (SELECT record_id FROM audit_log WHERE seq = ${last});
       DELETE FROM note WHERE id = (SELECT record_id FROM audit_log WHERE seq = ${last});
+      DELETE FROM change_head WHERE record_id = (SELECT record_id FROM audit_log WHERE seq = ${last});
+      DELETE FROM change_log WHERE seq = ${last};
       DELETE FROM audit_log WHERE seq = ${last};
       UPDATE case_meta SET value = (SELECT seq || ':' || hash FROM audit_log WHERE seq = ${last - 1}) WHERE key = 'audit_head';`);
     readOnly(api, info.path, (caseId) => expect(api.call('case.verify', { caseId }).ok).toBe(true));

@@ -17,7 +17,7 @@ export const merge = defineCommand({
   summary: 'Bring into a case file every change another copy of the same case has and it lacks (merge INTO FROM)',
   description: [
     'merge INTO FROM: INTO takes in each change made in FROM that it does not have, with its original author, time and copy in its audit trail. FROM is opened read-only and never changed; merge the other way (merge FROM INTO) to bring both to the same records. Merging twice brings nothing more.',
-    'A field changed in both copies to different values is a conflict: both values are kept, the newest is shown, and `parley conflicts` lists them until someone resolves them in the app (or with `parley call FILE conflict.resolve --input '{"id": N, "side": 0}'`). A record deleted in one copy and changed in the other comes back, flagged as a conflict.',
+    'A field changed in both copies to different values is a conflict: both values are kept, the newest is shown, and `parley conflicts` lists them until someone resolves them in the app (or with `parley call FILE conflict.resolve --input \'{"id": N, "side": 0}\'`). A record deleted in one copy and changed in the other comes back, flagged as a conflict.',
     'Rule-built deadlines are dated again after the merge; if that moves any, the merge is refused until you confirm with --confirm-moves and --reason (see them first with --preview). Copies of different cases are refused. An encrypted FROM opens with the passphrase asked for at the terminal (or read with --passphrase-stdin), INTO\'s first.',
   ],
   args: ['INTO', 'FROM'],

@@ -256,8 +256,9 @@ export function* allChanges(db: Db, wanted: (id: string) => boolean = () => true
   const seqs = (db.prepare('SELECT seq, change_id FROM change_log ORDER BY seq').raw().all() as [number, string][]).filter(([, id]) => wanted(id));
   const read = db.prepare(`${CHANGES_SQL} WHERE a.seq = ?`);
   for (const [seq] of seqs) {
-    const r = read.get(seq) as EntryRow & ChangeLogRow;
-    yield { ...changeFromRows(r, r), seq };
+    const r = read.get(seq) as (EntryRow & ChangeLogRow) | undefined;
+    // A change whose audit entry was removed behind Parley: verify says so (changeLogProblems); there is nothing to read.
+    if (r) yield { ...changeFromRows(r, r), seq };
   }
 }
 
@@ -289,6 +290,8 @@ export function changeIdsOf(db: Db): Set<string> {
 export function changeLogProblems(db: Db): { seq: number | null; message: string }[] {
   if (!hasChangeLog(db)) return [];
   const problems: { seq: number | null; message: string }[] = [];
+  const orphans = db.prepare('SELECT c.seq FROM change_log c LEFT JOIN audit_log a ON a.seq = c.seq WHERE a.seq IS NULL ORDER BY c.seq LIMIT 5').pluck().all() as number[];
+  for (const seq of orphans) problems.push({ seq, message: `the change log holds a change of audit entry ${seq}, which is not in the audit trail (removed outside Parley)` });
   const missing = db.prepare('SELECT a.seq FROM audit_log a LEFT JOIN change_log c ON c.seq = a.seq WHERE c.seq IS NULL ORDER BY a.seq LIMIT 5').pluck().all() as number[];
   // A file opened read-only may not have been given the changes of entries made before copies merged.
   if (missing.length && db.prepare('SELECT count(*) FROM change_log').pluck().get() !== 0) {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { entryHash, GENESIS_HASH, type AuditRow } from '../../../electron/core/store/audit-trail.js';
+import { fillChangeLog } from '../../../electron/core/store/change-log.js';
 import { canonicalJson } from '../../../electron/core/store/canonical.js';
 
 /** A plain driver connection, with none of Parley's checks; the caller closes it. */
@@ -43,8 +44,8 @@ export function damageTable(file: string, table: string): void {
  */
 export function tamperAsAForger(file: string, edit: string | ((db: Database.Database) => void)): void {
   withRawConnection(file, (db) => {
-    const triggers = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").pluck().all() as string[];
-    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+    const triggers = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('audit_log', 'change_log')").pluck().all() as string[];
+    db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP TRIGGER change_log_no_update; DROP TRIGGER change_log_no_delete;');
     if (typeof edit === 'string') db.exec(edit);
     else edit(db);
     db.exec(triggers.map((t) => `${t};`).join('\n'));
@@ -53,8 +54,9 @@ export function tamperAsAForger(file: string, edit: string | ((db: Database.Data
 
 /**
  * Rewrites what a note says everywhere Parley keeps it (its row, every audit entry that recorded it, the search
- * index) and then recomputes every audit hash and the recorded head, as anyone who has read audit-trail.ts can:
- * the chain is unkeyed. Nothing inside the file can tell afterwards; verify passes.
+ * index) and then recomputes every audit hash and the recorded head, and the change log's ids, as anyone who has
+ * read audit-trail.ts and change-log.ts can: neither is keyed. Nothing inside the file can tell afterwards; verify
+ * passes.
  */
 export function rewriteNoteAsAForger(file: string, noteId: string, body: string): void {
   tamperAsAForger(file, (db) => {
@@ -72,5 +74,8 @@ export function rewriteNoteAsAForger(file: string, noteId: string, body: string)
       update.run(forged.before_json, forged.after_json, forged.prev_hash, prev, seq);
     }
     db.prepare("UPDATE case_meta SET value = ? WHERE key = 'audit_head'").run(`${seq}:${prev}`);
+    // The changes' ids are SHA-256s of what each did: worked out again from the rewritten entries.
+    db.exec('DELETE FROM change_log; DELETE FROM change_head;');
+    fillChangeLog(db);
   });
 }
