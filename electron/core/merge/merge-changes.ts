@@ -48,10 +48,15 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
   // Whether any change reaches the schedule: otherwise no rule-built deadline can have moved.
   let scheduleTouched = false;
   const setAside: { kind: KindName; loser: StoredRecord; kept: StoredRecord; change: Change }[] = [];
+  // Each record's changes, read once and added to as the merge takes changes in and sets records aside.
+  const changesSoFar = new Map<string, Change[]>();
   for (const c of fresh) {
     if (have(c.id)) continue; // made here too, meanwhile: a record set aside alike in both copies
     touched.set(c.recordId, c.kind);
-    const state = recordState([...changesOfRecord(db, c.recordId), c]);
+    const history = changesSoFar.get(c.recordId) ?? changesOfRecord(db, c.recordId);
+    history.push(c);
+    changesSoFar.set(c.recordId, history);
+    const state = recordState(history);
     const before: StoredRecord | null = ctx.records.find(c.kind, c.recordId);
     let after = state.fields ? materialize(ctx, c.kind, c.recordId, state.fields, before) : null;
     const bytes = c.kind === 'attachment' && c.op === 'create' ? incoming.attachmentBytes.get(c.recordId) : undefined;
@@ -65,7 +70,10 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
       else if (keptOf(after, twin) === after) {
         // The record here came second: set aside first, so that the one made first can be stored.
         const change = setAsideChange(c.kind, twin, after, changesHeads(db, twin.id));
-        if (!have(change.id)) ctx.records.writeMerged(c.kind, twin, { ...twin, deletedAt: change.at, deletedBy: MERGE_AUTHOR, version: twin.version + 1 }, change);
+        if (!have(change.id)) {
+          ctx.records.writeMerged(c.kind, twin, { ...twin, deletedAt: change.at, deletedBy: MERGE_AUTHOR, version: twin.version + 1 }, change);
+          changesSoFar.get(twin.id)?.push(change);
+        }
         setAside.push({ kind: c.kind, loser: twin, kept: after, change });
       } else {
         loses = true;
@@ -84,14 +92,17 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
     }
     if (loses && after && twin) {
       const change = setAsideChange(c.kind, after, twin, changesHeads(db, after.id));
-      if (!have(change.id)) ctx.records.writeMerged(c.kind, after, { ...after, version: after.version + 1 }, change);
+      if (!have(change.id)) {
+        ctx.records.writeMerged(c.kind, after, { ...after, version: after.version + 1 }, change);
+        history.push(change);
+      }
       setAside.push({ kind: c.kind, loser: after, kept: twin, change });
     }
   }
   for (const [id, label] of Object.entries(incoming.copies)) {
     db.prepare('INSERT OR IGNORE INTO case_copy (id, label) VALUES (?, ?)').run(id, label);
   }
-  for (const [recordId, kind] of touched) setConflicts(db, kind, recordId, recordState(changesOfRecord(db, recordId)).conflicts);
+  for (const [recordId, kind] of touched) setConflicts(db, kind, recordId, recordState(changesSoFar.get(recordId)!).conflicts);
   for (const { kind, loser, kept, change } of setAside) {
     const sides = [kept, loser].map((r) => ({ value: r === kept ? 'kept' : 'set aside', changeId: r === loser ? change.id : r.id, author: r.createdBy, at: r.createdAt, copy: null }));
     setConflicts(db, kind, loser.id, [{ field: DUPLICATE_FIELD, sides }], false);
