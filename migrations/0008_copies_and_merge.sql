@@ -49,3 +49,10 @@ CREATE TABLE merge_conflict (
 -- merges them into the next): the number no longer names one revision; revisions are ordered by number, time and id.
 DROP INDEX draft_revision_number;
 CREATE INDEX draft_revision_number ON draft_revision(draft_id, revision_number);
+
+-- Records made before migration 0007 without their time of record, found through these at every opening for editing
+-- (catch-up.ts): without them, finding that none is left read every note (75 ms for 20,000).
+CREATE INDEX note_time_of_record_unfilled ON note(id) WHERE recorded_on IS NULL;
+CREATE INDEX decision_time_of_record_unfilled ON decision(id) WHERE recorded_on IS NULL;
+CREATE INDEX position_change_time_of_record_unfilled ON position_change(id) WHERE recorded_on IS NULL;
+CREATE INDEX concession_time_of_record_unfilled ON concession(id) WHERE made_on IS NULL;

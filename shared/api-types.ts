@@ -74,6 +74,8 @@ export interface AuditEntry {
   changedFields: string[];
   /** The copy of the case the change was made in, by name; null for changes made before copies were told apart. */
   copy: string | null;
+  /** Made in another copy of the case and merged into this one. */
+  fromOtherCopy: boolean;
   /**
    * For a change merged from another copy (or a conflict resolved by keeping the value shown): the fields it wrote,
    * with their values, which a conflict may keep out of `after` in this copy. Null for an ordinary change.

@@ -78,7 +78,9 @@ const UNDO_LATEST_MIGRATION: Record<number, string> = {
       ALTER TABLE event DROP COLUMN directive_date; ALTER TABLE note DROP COLUMN recorded_on;
       ALTER TABLE decision DROP COLUMN recorded_on; ALTER TABLE position_change DROP COLUMN recorded_on;`,
   8: `DROP TABLE change_log; DROP TABLE change_head; DROP TABLE case_copy; DROP TABLE merge_conflict;
-      DROP INDEX draft_revision_number; CREATE UNIQUE INDEX draft_revision_number ON draft_revision(draft_id, revision_number);`,
+      DROP INDEX draft_revision_number; CREATE UNIQUE INDEX draft_revision_number ON draft_revision(draft_id, revision_number);
+      DROP INDEX note_time_of_record_unfilled; DROP INDEX decision_time_of_record_unfilled;
+      DROP INDEX position_change_time_of_record_unfilled; DROP INDEX concession_time_of_record_unfilled;`,
 };
 
 describe('an untampered case file', () => {

@@ -178,6 +178,9 @@ test('Alice merges Bob’s copy, keeps his walk-away on the Conflicts screen, an
   await expect(entries.first()).toContainText(`Updated by ${ALICE}`);
   await expect(entries.first()).toContainText('Reason: “Agreed at the team call”');
   await expect(entries.filter({ hasText: `by ${BOB}` })).not.toHaveCount(0);
+  // Bob's entries say they were made in his copy; the decision shows the value it kept.
+  await expect(entries.filter({ hasText: `by ${BOB}` }).first()).toContainText('in the copy “');
+  await expect(entries.first()).toContainText(`Our walkaway (kept as it was, settling a conflict)${BOB_WALKAWAY}`);
   await expect(entries.filter({ hasText: `by ${ALICE}` })).not.toHaveCount(0);
   await trail.scrollIntoViewIfNeeded();
   await app.screenshot('team-issue-history');

@@ -113,6 +113,7 @@ describe('copies of a file made before copies merged', () => {
     withRawConnection(file, (db) => {
       db.exec("DROP TABLE change_log; DROP TABLE change_head; DROP TABLE case_copy; DROP TABLE merge_conflict; DELETE FROM case_meta WHERE key IN ('copy_id', 'copy_home');");
       db.exec('DROP INDEX draft_revision_number; CREATE UNIQUE INDEX draft_revision_number ON draft_revision(draft_id, revision_number);');
+      db.exec('DROP INDEX note_time_of_record_unfilled; DROP INDEX decision_time_of_record_unfilled; DROP INDEX position_change_time_of_record_unfilled; DROP INDEX concession_time_of_record_unfilled;');
       db.pragma('user_version = 7');
     });
     const bob = testApi('Bob Baker');

@@ -115,10 +115,12 @@ export function auditEntriesOf(db: Db, recordId: string): AuditEntry[] {
 }
 
 /** An entry with what the change log says of it: the copy it was made in, and what it wrote if merged from another. */
-type EntryWithChange = AuditRow & { copy_label: string | null; patch: string | null };
-const ENTRIES_SQL = `SELECT a.*, k.label AS copy_label, c.patch FROM audit_log a LEFT JOIN change_log c ON c.seq = a.seq LEFT JOIN case_copy k ON k.id = c.copy_id`;
+type EntryWithChange = AuditRow & { copy_label: string | null; patch: string | null; other_copy: number };
+const ENTRIES_SQL = `SELECT a.*, k.label AS copy_label, c.patch,
+    coalesce(c.copy_id <> (SELECT value FROM case_meta WHERE key = 'copy_id'), 0) AS other_copy
+  FROM audit_log a LEFT JOIN change_log c ON c.seq = a.seq LEFT JOIN case_copy k ON k.id = c.copy_id`;
 /** The same for a file made before copies merged (schema 7 and earlier), open read-only. */
-const OLD_ENTRIES_SQL = 'SELECT a.*, NULL AS copy_label, NULL AS patch FROM audit_log a';
+const OLD_ENTRIES_SQL = 'SELECT a.*, NULL AS copy_label, NULL AS patch, 0 AS other_copy FROM audit_log a';
 
 function entriesSql(db: Db): string {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_log'").get() ? ENTRIES_SQL : OLD_ENTRIES_SQL;
@@ -146,6 +148,7 @@ function toAuditEntry(row: EntryWithChange): AuditEntry {
     seq: row.seq, at: row.at, actor: row.actor, operation: row.operation, kind: row.record_kind as KindName,
     recordId: row.record_id, before, after, reason: row.reason, changedFields,
     copy: row.copy_label ?? null,
+    fromOtherCopy: row.other_copy === 1,
     // A change merged from another copy: what it wrote there, which a conflict may keep out of `after` here.
     wrote: row.patch === null || row.patch === undefined ? null : (JSON.parse(row.patch) as Record<string, unknown>),
   };

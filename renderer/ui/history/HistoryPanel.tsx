@@ -51,6 +51,9 @@ function Value({ value, side }: { value: unknown; side: 'before' | 'after' }) {
 
 function Entry({ entry }: { entry: AuditEntry }) {
   const fields = entry.operation === 'update' ? entry.changedFields.filter((f) => !BOOKKEEPING.has(f)) : [];
+  // What the change wrote that this copy does not show it changing: a value a conflict kept out (both are on the
+  // Conflicts screen), or the value kept when a conflict was resolved.
+  const alsoWrote = entry.operation === 'update' ? Object.keys(entry.wrote ?? {}).filter((f) => !BOOKKEEPING.has(f) && !fields.includes(f)) : [];
   return (
     <li className="history__entry">
       <p className="history__head">
@@ -58,6 +61,7 @@ function Entry({ entry }: { entry: AuditEntry }) {
         <time dateTime={entry.at} title={timeAgo(entry.at)}>
           {formatInstant(entry.at)}
         </time>
+        {entry.fromOtherCopy && entry.copy && <span className="history__copy"> · in the copy “{entry.copy}”, merged here</span>}
       </p>
       {entry.reason && <p className="history__reason">Reason: “{entry.reason}”</p>}
       {fields.length > 0 && (
@@ -72,6 +76,18 @@ function Entry({ entry }: { entry: AuditEntry }) {
                 </span>
                 <span className="visually-hidden">changed to</span>
                 <Value value={entry.after?.[field]} side="after" />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {alsoWrote.length > 0 && (
+        <dl className="history__changes history__changes--wrote">
+          {alsoWrote.map((field) => (
+            <div key={field} className="history__change">
+              <dt>{fieldLabel(entry.kind, field)} {entry.fromOtherCopy ? '(written in that copy; a conflict keeps both values)' : '(kept as it was, settling a conflict)'}</dt>
+              <dd>
+                <Value value={entry.wrote?.[field]} side="after" />
               </dd>
             </div>
           ))}
