@@ -1,34 +1,22 @@
 // @vitest-environment jsdom
 // The Conflicts screen drawn in a real React root over the real core: a record deleted in one copy and changed in
 // another is offered as "Delete it" / "Keep it"; a text field's conflict can be resolved with another value written.
-import fs from 'node:fs';
-import path from 'node:path';
 import { act, createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
 import { ConflictsScreen, isFreeText } from '../../renderer/screens/conflicts/ConflictsScreen.js';
-import { openCase } from '../../renderer/state/cases.js';
 import { applyMerge } from '../../renderer/state/team.js';
-import { newCase, onCleanup, testApi } from '../helpers.js';
+import { onCleanup } from '../helpers.js';
 import { connectRenderer, settle } from './connect.js';
 import './render-hook.js'; // React's act() environment
+import { aliceAndBobsCopy } from './two-copies.js';
 
-/** Alice's case with an issue, Bob's copy changed by `bobEdits` and merged into hers after `aliceEdits`. */
+/** Alice's case with an issue, Bob's copy changed by `bobChanges` and merged into hers after `aliceEdits`. */
 async function merged(aliceEdits: (alice: ReturnType<typeof connectRenderer>, caseId: string, id: string) => void, bobChanges: Record<string, string>) {
-  const alice = connectRenderer('Alice Adler');
-  const info = newCase(alice);
-  const issue = alice.call('issue.create', { caseId: info.caseId, fields: { title: 'Access for foreign nationals', priority: 'high', status: 'open', ourWalkaway: 'Access for EU staff only' } });
-  alice.call('case.close', { caseId: info.caseId });
-  const bob = testApi('Bob Baker');
-  const bobFile = path.join(bob.dir, 'bob.parley');
-  fs.copyFileSync(info.path, bobFile);
-  bob.call('case.open', { path: bobFile });
-  bob.call('issue.update', { caseId: info.caseId, id: issue.id, changes: bobChanges });
-  bob.session.closeAll();
-  await openCase(info.path);
-  aliceEdits(alice, info.caseId, issue.id);
-  await applyMerge(info.caseId, { from: 'copy', path: bobFile });
-  return { alice, caseId: info.caseId, issueId: issue.id };
+  const { alice, caseId, issueId, bobFile } = await aliceAndBobsCopy(bobChanges);
+  aliceEdits(alice, caseId, issueId);
+  await applyMerge(caseId, { from: 'copy', path: bobFile });
+  return { alice, caseId, issueId };
 }
 
 async function render(caseId: string): Promise<HTMLElement> {

@@ -1,32 +1,18 @@
 // @vitest-environment jsdom
 // Copies of one case through the renderer's team store and the real core: Alice previews and merges Bob's copy (the
 // section on screen is drawn again, the sidebar's count read again), then resolves the conflict it kept.
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCase, useCases } from '../../renderer/state/cases.js';
+import { useCases } from '../../renderer/state/cases.js';
 import { applyMerge, exportChanges, previewMerge, showTeamDialog, useConflicts, useTeam } from '../../renderer/state/team.js';
-import { newCase, testApi } from '../helpers.js';
 import { connectRenderer } from './connect.js';
+import { aliceAndBobsCopy } from './two-copies.js';
 
 const conflicts = () => useConflicts.getState();
 const openConflicts = (caseId: string) => useCases.getState().open.find((c) => c.caseId === caseId)?.openConflicts;
 
 /** Alice's case with an issue, opened in the renderer; Bob's copy of the file, open in his own session, edited. */
-async function twoCopies() {
-  const alice = connectRenderer('Alice Adler');
-  const info = newCase(alice);
-  const issue = alice.call('issue.create', { caseId: info.caseId, fields: { title: 'Access for foreign nationals', priority: 'high', status: 'open', ourWalkaway: 'Access for EU staff only' } });
-  alice.call('case.close', { caseId: info.caseId });
-  const bob = testApi('Bob Baker');
-  const bobFile = path.join(bob.dir, 'bob.parley');
-  fs.copyFileSync(info.path, bobFile);
-  bob.call('case.open', { path: bobFile });
-  bob.call('issue.update', { caseId: info.caseId, id: issue.id, changes: { ourWalkaway: 'No restriction before the hearing' } });
-  bob.session.closeAll();
-  await openCase(info.path);
-  return { alice, caseId: info.caseId, issueId: issue.id, bobFile };
-}
+const twoCopies = () => aliceAndBobsCopy({ ourWalkaway: 'No restriction before the hearing' });
 
 describe('the team store', () => {
   it('previews without changing anything, merges, draws the section again and counts the conflicts kept', async () => {
