@@ -14,7 +14,7 @@ import { SCHEDULE_FIELDS } from '../store/kind-sql.js';
 import { changeIdOf, changesOfRecord, hasChange, headsOf as changesHeads, type Change } from '../store/change-log.js';
 import type { StoredRecord } from '../store/record-table.js';
 import { DRAFT_BODY_FIELD, mergeDraftRevisions } from './draft-revisions.js';
-import { DUPLICATE_FIELD, keptOf, liveTwinOf, MERGE_AUTHOR, setAsideChange } from './duplicates.js';
+import { DUPLICATE_FIELD, keptOf, liveTwinOf, setAsideChange } from './duplicates.js';
 import { recordState, type FieldConflict } from './record-state.js';
 
 /** Changes of another copy, as a bundle carries them or as read from the other file. */
@@ -64,20 +64,26 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
       throw new ParleyError('invalid_input', `The changes add the attachment “${String(c.patch.name)}” without its bytes; nothing was merged.`);
     }
     const twin = after ? liveTwinOf(ctx.records, c.kind, after) : null;
-    let loses = false;
+    let setAsideHere: Change | null = null;
     if (after && twin) {
       if (c.kind === 'reviewComment') after = null; // the same comment, imported into both copies: kept once
       else if (keptOf(after, twin) === after) {
         // The record here came second: set aside first, so that the one made first can be stored.
-        const change = setAsideChange(c.kind, twin, after, changesHeads(db, twin.id));
+        const twinHistory = changesSoFar.get(twin.id) ?? changesOfRecord(db, twin.id);
+        const change = setAsideChange(c.kind, twin, after, recordState(twinHistory).heads);
         if (!have(change.id)) {
-          ctx.records.writeMerged(c.kind, twin, { ...twin, deletedAt: change.at, deletedBy: MERGE_AUTHOR, version: twin.version + 1 }, change);
-          changesSoFar.get(twin.id)?.push(change);
+          twinHistory.push(change);
+          changesSoFar.set(twin.id, twinHistory);
+          ctx.records.writeMerged(c.kind, twin, materialize(ctx, c.kind, twin.id, recordState(twinHistory).fields!, twin), change);
         }
         setAside.push({ kind: c.kind, loser: twin, kept: after, change });
       } else {
-        loses = true;
-        after = { ...after, deletedAt: [after.createdAt, twin.createdAt].sort().at(-1)!, deletedBy: MERGE_AUTHOR };
+        // This one came second: it is stored as set aside, by a change every copy makes alike, made on its heads.
+        setAsideHere = setAsideChange(c.kind, after, twin, state.heads);
+        if (!have(setAsideHere.id)) history.push(setAsideHere);
+        else setAsideHere = null;
+        after = materialize(ctx, c.kind, c.recordId, recordState(history).fields!, before);
+        setAside.push({ kind: c.kind, loser: after, kept: twin, change: setAsideChange(c.kind, after, twin, state.heads) });
       }
     }
     const ended = !after || (before?.deletedAt ?? null) !== (after.deletedAt ?? null);
@@ -90,14 +96,8 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
       }
       throw err;
     }
-    if (loses && after && twin) {
-      const change = setAsideChange(c.kind, after, twin, changesHeads(db, after.id));
-      if (!have(change.id)) {
-        ctx.records.writeMerged(c.kind, after, { ...after, version: after.version + 1 }, change);
-        history.push(change);
-      }
-      setAside.push({ kind: c.kind, loser: after, kept: twin, change });
-    }
+    // The row is already as set aside (worked out with the change): the change is recorded with it.
+    if (setAsideHere && after) ctx.records.writeMerged(c.kind, after, { ...after, version: after.version + 1 }, setAsideHere);
   }
   for (const [id, label] of Object.entries(incoming.copies)) {
     db.prepare('INSERT OR IGNORE INTO case_copy (id, label) VALUES (?, ?)').run(id, label);

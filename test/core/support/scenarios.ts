@@ -14,6 +14,7 @@ import { calendarUid } from '../../../electron/core/calendar/export.js';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations.js';
 import type { RecordSharing } from '../../../shared/sharing.js';
 import { KINDS, type CreatableKind, type KindName, type RecordOf } from '../../../shared/records.js';
+import { testApi } from '../../helpers.js';
 import { changeFor, MINIMAL_FIELDS, type AnyRecord, type CaseWorld } from './world.js';
 
 type Input = Record<string, unknown>;
@@ -570,7 +571,82 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       expect(JSON.parse(fs.readFileSync(`${file}.certificate.json`, 'utf8'))).toEqual(certificate);
     },
   },
+  'case.merge': {
+    setup: (w) => ({ input: { caseId: w.caseId, from: copyWithANote(w) } }),
+    check: (w, out) => {
+      expect(out).toMatchObject({ changes: 1, records: 1, authors: ['Colleague'], newConflicts: 0, preview: false });
+      expect(w.api.call('note.list', { caseId: w.caseId }).map((n) => n.body)).toEqual([NOTE_IN_THE_COPY]);
+    },
+  },
+  'changes.export': {
+    setup: (w) => ({ input: { caseId: w.caseId, path: bundlePath(w) }, made: noteIn(w) }),
+    check: (w, out) => {
+      expect(out).toMatchObject({ path: bundlePath(w), encrypted: false });
+      expect((out as { changes: number }).changes).toBeGreaterThan(1);
+      expect(fs.readFileSync(bundlePath(w), 'utf8')).toContain('The ministry hinted at an allied-nation carve-out.');
+    },
+  },
+  'changes.import': {
+    setup: (w) => {
+      const copy = copyWithANote(w);
+      const other = testApi('Colleague');
+      const { caseId } = other.call('case.open', { path: copy, readOnly: true });
+      other.call('changes.export', { caseId, path: bundlePath(w) });
+      other.session.closeAll();
+      return { input: { caseId: w.caseId, path: bundlePath(w) } };
+    },
+    check: (w, out) => {
+      expect(out).toMatchObject({ changes: 1, authors: ['Colleague'], preview: false });
+      expect(w.api.call('note.list', { caseId: w.caseId }).map((n) => n.body)).toEqual([NOTE_IN_THE_COPY]);
+    },
+  },
+  'conflict.list': {
+    setup: (w) => {
+      conflictOnATarget(w);
+      return { input: { caseId: w.caseId } };
+    },
+    check: (_w, out) => expect(out).toMatchObject([{ kind: 'issue', field: 'ourTarget', sides: [{}, {}] }]),
+  },
+  'conflict.resolve': {
+    setup: (w) => {
+      const issueId = conflictOnATarget(w);
+      const [conflict] = w.api.call('conflict.list', { caseId: w.caseId });
+      return { input: { caseId: w.caseId, id: conflict!.id, side: conflict!.sides.findIndex((side) => side.author === 'Colleague') }, optional: ['side'], made: w.api.call('issue.get', { caseId: w.caseId, id: issueId }) };
+    },
+    check: (w, out, { made }) => {
+      expect(out).toEqual([]);
+      expect(w.api.call('issue.get', { caseId: w.caseId, id: made!.id }).ourTarget).toBe('Set in the copy');
+    },
+  },
 };
+
+const NOTE_IN_THE_COPY = 'Made in the copy';
+const bundlePath = (w: CaseWorld) => path.join(w.api.dir, 'changes.parley-changes');
+
+/** A copy of the world's case saved beside it, with a note made in it by a colleague in another session. */
+function copyWithANote(w: CaseWorld): string {
+  const file = path.join(w.api.dir, 'copy.parley');
+  w.api.call('case.saveCopy', { caseId: w.caseId, path: file });
+  const other = testApi('Colleague');
+  other.call('case.open', { path: file });
+  other.call('note.create', { caseId: w.caseId, fields: { body: NOTE_IN_THE_COPY } });
+  other.session.closeAll();
+  return file;
+}
+
+/** An issue whose target the world's case and a colleague's copy both changed, merged: one conflict. Its id. */
+function conflictOnATarget(w: CaseWorld): string {
+  const issue = w.make('issue', { ourTarget: 'As it was' });
+  const file = path.join(w.api.dir, 'copy.parley');
+  w.api.call('case.saveCopy', { caseId: w.caseId, path: file });
+  const other = testApi('Colleague');
+  other.call('case.open', { path: file });
+  other.call('issue.update', { caseId: w.caseId, id: issue.id, changes: { ourTarget: 'Set in the copy' } });
+  other.session.closeAll();
+  w.api.call('issue.update', { caseId: w.caseId, id: issue.id, changes: { ourTarget: 'Set here' } });
+  w.api.call('case.merge', { caseId: w.caseId, from: file });
+  return issue.id;
+}
 
 /** A deadline 10 business days after an event of 2 March 2026 (so due 16 March). */
 function ruleBuiltIn(w: CaseWorld): AnyRecord {
