@@ -84,6 +84,8 @@ export class DraftsPage {
   }
 
   private async optionLabel(select: Locator, match: string | RegExp): Promise<string> {
+    // The dialog reads the case's meetings when it opens: under load the list can still be empty when first asked.
+    await expect(select.locator('option').filter({ hasText: match })).not.toHaveCount(0, { timeout: 15_000 });
     const labels = await select.locator('option').allTextContents();
     const found = labels.find((l) => (typeof match === 'string' ? l.includes(match) : match.test(l)));
     if (!found) throw new Error(`no option matches ${String(match)} in ${labels.join(' | ')}`);
