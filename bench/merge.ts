@@ -11,19 +11,13 @@ import { CaseFile } from '../electron/core/case-file.js';
 import { Session } from '../electron/core/session.js';
 import { ChangeLog } from '../electron/core/store/change-log.js';
 import { ACTOR, call } from './fixtures.js';
-import { summarize, time, type Summary } from './stats.js';
+import { summarize, time, type Row, type Summary } from './stats.js';
 import { TextGen } from './text.js';
 
 const EDITS = 150;
 const MERGE_ROUNDS = 3;
 const MERGED_CHANGES = 1_000;
 
-interface Row {
-  metric: string;
-  s: Summary;
-  target?: { limit: number; unit: 'ms' | 'x' };
-  note?: string;
-}
 
 export function benchMerge(source: string, runDir: string, log: (line: string) => void, rows: Row[], diagnostics: Row[]): void {
   log('');

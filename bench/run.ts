@@ -18,7 +18,7 @@ import { benchDeadlineSchedule } from './deadline-schedule.js';
 import { benchEncryption } from './encryption.js';
 import { benchMerge } from './merge.js';
 import { ACTOR, COMMON_WORD, RARE_WORD, TODAY, call, ensureFixtures, type Manifest } from './fixtures.js';
-import { measure, ms, summarize, table, time, type Summary } from './stats.js';
+import { measure, ms, summarize, table, time, type Row } from './stats.js';
 import { TextGen } from './text.js';
 import { benchUi } from './ui.js';
 
@@ -27,13 +27,6 @@ const EDITS = 200;
 const SEARCH_ROUNDS = 30;
 const LIBRARY_ROUNDS = 15;
 
-interface Row {
-  metric: string;
-  s: Summary;
-  /** The target, judged on p95; absent for figures reported for information. */
-  target?: { limit: number; unit: 'ms' | 'x' };
-  note?: string;
-}
 
 const rows: Row[] = [];
 const diagnostics: Row[] = [];

@@ -9,6 +9,15 @@ export interface Summary {
   mean: number;
 }
 
+/** One line of a results table: a figure, and its target if it has one (judged on p95). */
+export interface Row {
+  metric: string;
+  s: Summary;
+  /** The target, judged on p95; absent for figures reported for information. */
+  target?: { limit: number; unit: 'ms' | 'x' };
+  note?: string;
+}
+
 /** Runs fn once and returns how long it took, in milliseconds. */
 export function time(fn: () => unknown): number {
   const start = process.hrtime.bigint();

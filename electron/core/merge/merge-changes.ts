@@ -11,7 +11,7 @@ import { ParleyError } from '../errors.js';
 import type { RecordChanges } from '../record-changes.js';
 import { canonicalJson } from '../store/canonical.js';
 import { SCHEDULE_FIELDS } from '../store/kind-sql.js';
-import { changeIdOf, changesOfRecord, hasChange, headsOf as changesHeads, type Change } from '../store/change-log.js';
+import { changeIdOf, changesOfRecord, hasChange, type Change } from '../store/change-log.js';
 import type { StoredRecord } from '../store/record-table.js';
 import { DRAFT_BODY_FIELD, mergeDraftRevisions } from './draft-revisions.js';
 import { DUPLICATE_FIELD, keptOf, liveTwinOf, setAsideChange } from './duplicates.js';

@@ -273,11 +273,6 @@ export function hasChange(db: Db): (id: string) => boolean {
   return (id) => stmt.get(id) !== undefined;
 }
 
-/** The record's newest changes in this copy (see ChangeLog.heads). */
-export function headsOf(db: Db, recordId: string): string[] {
-  return statement(db, 'SELECT change_id FROM change_head WHERE record_id = ?').pluck().all(recordId) as string[];
-}
-
 /** The ids of every change this copy holds, read at once: for asking of many changes whether it holds them. */
 export function changeIdsOf(db: Db): Set<string> {
   return new Set(db.prepare('SELECT change_id FROM change_log').pluck().all() as string[]);

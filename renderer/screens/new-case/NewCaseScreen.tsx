@@ -13,6 +13,7 @@ import { DIRECTIVE_FIELD_LABELS, humanize } from '../../ui/labels.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { limitsOf, refusalsIn } from '../../ui/typed-input.js';
 import { NewPassphraseFields, newPassphraseProblem, type NewPassphrase } from '../../ui/passphrase/NewPassphraseFields.js';
+import { PathInput } from '../../ui/PathInput.js';
 
 type FormField = 'title' | 'status' | 'risk' | 'referenceNumber' | 'issuingAuthority' | 'counterparty' | 'ourOrganization' | 'issuedOn' | 'receivedOn';
 type FormValues = Record<FormField, string>;
@@ -165,15 +166,13 @@ export function NewCaseScreen() {
         <Field label="Save as" error={errors.path} hint={pathHint(folder, !!platform().pickNewCaseFile)}>
           {(control) => (
             <div className="input-row">
-              <input
+              <PathInput
                 {...control}
-                type="text"
-                className="input input--path"
+                className="input--path"
                 name="path"
-                spellCheck={false}
                 value={shownPath}
-                onChange={(e) => {
-                  setPath(e.target.value);
+                onValue={(value) => {
+                  setPath(value);
                   setPathEdited(true);
                   setErrors((errs) => ({ ...errs, path: undefined }));
                 }}

@@ -8,6 +8,7 @@ import { formatInstant } from '../../ui/dates.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
 import type { OpenMode } from '../../state/cases.js';
+import { PathInput } from '../../ui/PathInput.js';
 
 const OPEN_MODES: { value: OpenMode; label: string }[] = [
   { value: 'edit', label: 'Open for editing' },
@@ -73,16 +74,12 @@ export function OpenCaseDialog({ onClose, onChoose }: OpenCaseDialogProps) {
         <Field label="Or type the path of a case file" hint="A full path, or a file name in the case folder." error={typedError}>
           {(control) => (
             <div className="input-row">
-              <input
+              <PathInput
                 {...control}
-                type="text"
-                className="input"
                 value={typed}
-                spellCheck={false}
-                autoComplete="off"
                 placeholder="/path/to/case.parley"
-                onChange={(e) => {
-                  setTyped(e.target.value);
+                onValue={(value) => {
+                  setTyped(value);
                   setTypedError(null);
                 }}
               />

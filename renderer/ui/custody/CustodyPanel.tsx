@@ -13,6 +13,7 @@ import { Dialog } from '../Dialog.js';
 import { humanize } from '../labels.js';
 import { NewPassphraseFields, newPassphraseProblem, type NewPassphrase } from '../passphrase/NewPassphraseFields.js';
 import './custody.css';
+import { PathInput } from '../PathInput.js';
 
 /** The certificate as plain text, as it is copied: one "name: value" a line. */
 export function certificateText(c: CustodyCertificate): string {
@@ -221,7 +222,7 @@ function ExportForTransferDialog({ caseId, fileName, onClose }: { caseId: string
         <p>An encrypted copy of this case, checked in full, with a certificate the receiver can compare.</p>
         <label htmlFor="transfer-target" className="field__label">Save the copy as</label>
         <div className="input-row">
-          <input id="transfer-target" className="input" value={target} spellCheck={false} onChange={(e) => setTarget(e.target.value)} />
+          <PathInput id="transfer-target" value={target} onValue={setTarget} />
           {platform().pickNewCaseFile && <button type="button" className="button" onClick={() => void choose()}>Choose…</button>}
         </div>
         <NewPassphraseFields value={passphrase} onChange={setPassphrase} showProblem={tried} />

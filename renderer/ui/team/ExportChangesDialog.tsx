@@ -13,6 +13,7 @@ import { Field } from '../Field.js';
 import { fileNameOf } from '../paths.js';
 import { DATE_RANGE, refusalOf } from '../typed-input.js';
 import './team.css';
+import { PathInput } from '../PathInput.js';
 
 const EXTENSION = '.parley-changes';
 
@@ -89,7 +90,7 @@ export function ExportChangesDialog({ caseId, casePath, onClose }: { caseId: str
         <Field label="Save the changes as" hint={pickTarget ? 'A file name in the case folder, or use Choose… to pick another place.' : 'A file name in the case folder.'} error={targetError}>
           {(ids) => (
             <div className="input-row">
-              <input {...ids} className="input" type="text" value={target} spellCheck={false} onChange={(e) => { setTarget(e.target.value); setTargetError(null); }} />
+              <PathInput {...ids} value={target} onValue={(v) => { setTarget(v); setTargetError(null); }} />
               {pickTarget && <button type="button" className="button" onClick={() => void choose()}>Choose…</button>}
             </div>
           )}

@@ -17,6 +17,7 @@ import { fileNameOf } from '../paths.js';
 import { dueText } from '../schedule/ScheduleChangeDialog.js';
 import '../schedule/schedule.css';
 import './team.css';
+import { PathInput } from '../PathInput.js';
 
 /** "Bob", "Alice and Bob", "Alice, Bob and Carol". */
 export function namesInWords(names: readonly string[]): string {
@@ -279,16 +280,7 @@ export function MergeDialog({ caseId, casePath, from, onClose }: { caseId: strin
         <Field label={words.label} hint={words.hint} error={typedError}>
           {(ids) => (
             <div className="input-row">
-              <input
-                {...ids}
-                type="text"
-                className="input"
-                value={typed}
-                spellCheck={false}
-                autoComplete="off"
-                placeholder={words.placeholder}
-                onChange={(e) => { setTyped(e.target.value); setTypedError(null); }}
-              />
+              <PathInput {...ids} value={typed} placeholder={words.placeholder} onValue={(v) => { setTyped(v); setTypedError(null); }} />
               {pickFile && <button type="button" className="button" onClick={() => void choose()}>Choose…</button>}
             </div>
           )}
