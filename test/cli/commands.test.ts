@@ -352,7 +352,7 @@ describe('parley export and import', () => {
     fs.writeFileSync(parley.file('broken.json'), '{"format": ');
     expectFailure(parley.run(['import', parley.file('broken.json'), parley.file('i1.parley')]), 1, /broken\.json is not valid JSON/);
     fs.writeFileSync(parley.file('other.json'), JSON.stringify({ format: 'something-else' }));
-    expectFailure(parley.run(['import', parley.file('other.json'), parley.file('i2.parley')]), 1, /Invalid input: data\.format/);
+    expectFailure(parley.run(['import', parley.file('other.json'), parley.file('i2.parley')]), 1, /The format must be/);
     expectFailure(parley.run(['import', parley.file('absent.json'), parley.file('i3.parley')]), 3, /cannot read .*absent\.json: no such file/);
     expect(fs.existsSync(parley.file('i1.parley')) || fs.existsSync(parley.file('i2.parley'))).toBe(false);
     const json = parley.file('for-existing.json');

@@ -50,14 +50,14 @@ describe('the profile', () => {
   });
 
   it.each([
-    ['an empty name', { displayName: '   ' }, 'displayName', /^Invalid input: displayName: give a name: it cannot be empty$/],
-    ['a name of 81 characters', { displayName: 'x'.repeat(81) }, 'displayName', /displayName: must be at most 80 characters$/],
-    ['a name on two lines', { displayName: 'Dana\nWhitfield' }, 'displayName', /displayName: must be on one line/],
-    ['no name', { initials: 'DW' }, 'displayName', /displayName/],
-    ['initials of 5 characters', { displayName: 'Dana Whitfield', initials: 'DAWHI' }, 'initials', /initials: must be at most 4 characters$/],
-    ['empty initials', { displayName: 'Dana Whitfield', initials: ' ' }, 'initials', /initials: must be 1 to 4 characters; leave them out/],
-    ['initials with a space', { displayName: 'Dana Whitfield', initials: 'D W' }, 'initials', /initials: must not contain spaces/],
-    ['an unknown key', { displayName: 'Dana Whitfield', email: 'dana@example.com' }, '', /Unrecognized key/],
+    ['an empty name', { displayName: '   ' }, 'displayName', /^Display name: give a name: it cannot be empty\.$/],
+    ['a name of 81 characters', { displayName: 'x'.repeat(81) }, 'displayName', /^The display name must be at most 80 characters\.$/],
+    ['a name on two lines', { displayName: 'Dana\nWhitfield' }, 'displayName', /^The display name must be on one line/],
+    ['no name', { initials: 'DW' }, 'displayName', /^The display name is missing\.$/],
+    ['initials of 5 characters', { displayName: 'Dana Whitfield', initials: 'DAWHI' }, 'initials', /^The initials must be at most 4 characters\.$/],
+    ['empty initials', { displayName: 'Dana Whitfield', initials: ' ' }, 'initials', /^The initials must be 1 to 4 characters; leave them out/],
+    ['initials with a space', { displayName: 'Dana Whitfield', initials: 'D W' }, 'initials', /^The initials must not contain spaces/],
+    ['an unknown key', { displayName: 'Dana Whitfield', email: 'dana@example.com' }, '', /^There is no field called “email” here\.$/],
   ])('refuses %s with a message that says what is wrong, and writes nothing', (_label, input, at, message) => {
     const api = testApi('counsel');
     const error = api.fail('profile.set', input, 'invalid_input');

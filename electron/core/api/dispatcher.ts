@@ -3,6 +3,7 @@
 // inside (stack traces, SQL) leaves here; unexpected errors are logged for the developer and reported plainly.
 import type { z } from 'zod';
 import { ASYNC_OPERATIONS, CONTRACT, isOperationName, type InputOf, type OpName, type OutputOf, type SyncOpName } from '../../../shared/contract.js';
+import { kindOfOperation, pathInWords, plainIssue } from '../../../shared/plain-issues.js';
 import type { ApiError, Envelope } from '../../../shared/result.js';
 import { ParleyError, toParleyError } from '../errors.js';
 import type { Session } from '../session.js';
@@ -53,11 +54,11 @@ function prepare(session: Session, name: string, input: unknown): { refused: Env
   }
   const proto = protoKeyIn(input);
   if (proto !== null) {
-    const at = proto || '(the input itself)';
-    return { refused: { ok: false, error: { code: 'invalid_input', message: `Invalid input: ${at}: a key named "__proto__" is not allowed`, issues: [{ path: proto, message: 'a key named "__proto__" is not allowed' }] } } };
+    const message = proto ? `${capitalized(pathInWords(proto.split('.'), kindOfOperation(name)))}: a key named “__proto__” is not allowed.` : 'A key named “__proto__” is not allowed.';
+    return { refused: { ok: false, error: { code: 'invalid_input', message, issues: [{ path: proto, message: 'a key named "__proto__" is not allowed' }] } } };
   }
   const parsed = CONTRACT[name].input.safeParse(input);
-  if (!parsed.success) return { refused: { ok: false, error: invalidInput(parsed.error) } };
+  if (!parsed.success) return { refused: { ok: false, error: invalidInput(name, input, parsed.error) } };
   return { run: () => HANDLERS[name](session, parsed.data as never) };
 }
 
@@ -83,8 +84,12 @@ function report(name: string, err: unknown, log: InternalErrorLog): ApiError {
   return pe.toApiError();
 }
 
-function invalidInput(error: z.ZodError): ApiError {
+/** The first issue in plain words is the message; the issues keep their paths and zod's messages. */
+function invalidInput(name: string, input: unknown, error: z.ZodError): ApiError {
   const issues = error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-  const first = issues[0]!;
-  return { code: 'invalid_input', message: `Invalid input: ${first.path ? first.path + ': ' : ''}${first.message}`, issues };
+  return { code: 'invalid_input', message: plainIssue(error.issues[0]!, { kind: kindOfOperation(name), input }), issues };
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
