@@ -11,6 +11,7 @@ import {
   type Shape, type FieldsOf, type CreateFieldsOf, type UpdateFieldsOf,
   req, opt, shortText, longText, isoDate, timeOfDay, timeZone, recordId, textList, sha256Text, auditHeadText,
 } from './fields.js';
+import { withArticle } from './words.js';
 
 /** The longest review comment, in characters (as the reviewer's comment box takes it). */
 export const MAX_REVIEW_COMMENT_LENGTH = 10_000;
@@ -196,19 +197,19 @@ export const KINDS = {
       meetingId: opt(recordId, { share: 'shareable', ref: 'meeting' }),
     },
     check: (d) => {
-      if (d.dueType === 'date' && !d.dueDate) return 'a deadline due on a date needs dueDate';
+      if (d.dueType === 'date' && !d.dueDate) return 'a deadline due on a date needs its due date';
       if (d.dueType === 'datetime' && !(d.dueDate && d.dueTime && d.timeZone)) {
-        return 'a deadline due at a time needs dueDate, dueTime and timeZone';
+        return 'a deadline due at a time needs its due date, due time and time zone';
       }
-      if (d.dueType === 'tbd' && (d.dueDate || d.dueTime)) return 'a TBD deadline has no due date; use windowStart/windowEnd';
-      if (d.dueType !== 'datetime' && d.dueTime) return 'dueTime is only for deadlines due at a time (dueType datetime)';
-      if (d.windowStart && d.windowEnd && d.windowStart > d.windowEnd) return 'windowStart must not be after windowEnd';
+      if (d.dueType === 'tbd' && (d.dueDate || d.dueTime)) return 'a deadline whose date is not yet known (TBD) has no due date or time; give the window it may fall in (window start and window end) instead';
+      if (d.dueType !== 'datetime' && d.dueTime) return 'a due time is only for a deadline due at a date and time';
+      if (d.windowStart && d.windowEnd && d.windowStart > d.windowEnd) return 'the window start must not be after the window end';
       const triggers = [d.triggerDeadlineId, d.triggerEventId, d.triggerMeetingId].filter(Boolean).length;
       if (triggers > 1) return 'a deadline hangs on one trigger: a deadline, an event or a meeting, not more';
-      if (d.rule && !triggers) return 'a rule needs a trigger (triggerDeadlineId, triggerEventId or triggerMeetingId)';
+      if (d.rule && !triggers) return 'a rule needs a trigger to count from: a deadline, an event or a meeting';
       if (d.meetingId && (d.rule || triggers)) return 'a meeting\'s own deadline is dated by its meeting and has no rule or trigger';
       if (d.meetingId && d.deadlineKind !== 'meeting') return 'only a deadline of kind "meeting" can be a meeting\'s own deadline';
-      if (d.rule?.time && !d.rule.timeZone) return `a rule with a time of day (${d.rule.time}) needs a time zone (rule.timeZone), such as America/New_York`;
+      if (d.rule?.time && !d.rule.timeZone) return `a rule with a time of day (${d.rule.time}) needs a time zone for that time, such as America/New_York`;
       return null;
     },
     internalWhen: (d, linked) => {
@@ -237,7 +238,7 @@ export const KINDS = {
       agenda: opt(textList, { share: 'shareable', json: true, search: true }),
       summary: opt(longText, { share: 'internal', search: true }),
     },
-    check: (m) => (m.startTime && m.endTime && m.endTime < m.startTime ? 'endTime must not be before startTime' : null),
+    check: (m) => (m.startTime && m.endTime && m.endTime < m.startTime ? 'the end time must not be before the start time' : null),
   }),
   attendee: kind({
     table: 'attendee', label: 'Attendee', plural: 'Attendees', mode: 'editable', titleField: 'name',
@@ -327,7 +328,7 @@ export const KINDS = {
     // position no field records (one we inferred) is ours alone.
     internalWhen: (c, linked) => {
       const source = POSITION_SOURCES.find((p) => p.side === c.side && p.position === c.position);
-      if (!source) return `a ${c.position} position of ${c.side === 'ours' ? 'ours' : 'theirs'} that no issue field records`;
+      if (!source) return `${withArticle(c.position)} position of ${c.side === 'ours' ? 'ours' : 'theirs'} that no issue field records`;
       return linked.fieldIsInternal('issueId', source.field) ? `a change to ${c.side === 'ours' ? 'our' : 'their'} ${c.position} position, which is internal` : null;
     },
     partOf: ['issueId'],
@@ -428,7 +429,7 @@ export const KINDS = {
       note: opt(longText, { share: 'internal', search: true }),
     },
     check: (l) => {
-      if (l.toCasePath && !l.toCaseId) return 'toCasePath goes with toCaseId';
+      if (l.toCasePath && !l.toCaseId) return 'the other case file goes with the other case: give both or neither';
       if (!l.toCaseId && l.fromKind === l.toKind && l.fromId === l.toId) return 'a record cannot link to itself';
       return null;
     },
@@ -486,7 +487,7 @@ export const KINDS = {
       /** The SHA-256 the comments file carried over its content, naming the file the comment came in. */
       commentsSha256: req(sha256Text, { share: 'shareable' }),
     },
-    check: (c) => ((c.resolvedAt === null) !== (c.resolvedBy === null) ? 'resolvedAt and resolvedBy go together' : null),
+    check: (c) => ((c.resolvedAt === null) !== (c.resolvedBy === null) ? 'when a comment was resolved and who resolved it go together: give both or neither' : null),
     // A reviewer's remark to the team about its own file: it never leaves with a shareable brief or copy, whatever its
     // fields say (required fields are declared shareable only because a record cannot leave without them).
     internalWhen: () => 'a review comment',

@@ -12,6 +12,7 @@
 import { withoutParleyAddresses } from './documents/record-links.js';
 import type { Sensitivity } from './fields.js';
 import { KINDS, KIND_NAMES, type CreateInputOf, type KindDef, type KindName, type Linked, type RecordMeta, type RecordOf } from './records.js';
+import { withArticle } from './words.js';
 
 export type { Sensitivity } from './fields.js';
 
@@ -156,7 +157,7 @@ export class SharingRules {
     for (const [endKind, id] of ends) {
       const end = typeof id === 'string' ? this.source.find(endKind, id) : undefined;
       const label = KINDS[endKind].label.toLowerCase();
-      if (!end) return { why: `it ${verb} a ${label} that is not in what is shared`, by: null };
+      if (!end) return { why: `it ${verb} ${withArticle(label)} that is not in what is shared`, by: null };
       if (this.record(endKind, end).level === 'internal') {
         const title = recordTitle(endKind, end);
         return { why: `it ${verb} the ${label} “${title}”, which is internal`, by: { kind: endKind, id: end.id, title } };

@@ -35,7 +35,7 @@ const commentSchema = z
     about: z.strictObject({ kind: z.enum(REVIEWABLE_KINDS), id: recordId, title: shortText }),
     text: z.string().trim().min(1, 'must not be empty').max(MAX_REVIEW_COMMENT_LENGTH),
   })
-  .refine((c) => (c.resolvedAt === null) === (c.resolvedBy === null), 'resolvedAt and resolvedBy go together');
+  .refine((c) => (c.resolvedAt === null) === (c.resolvedBy === null), 'when a comment was resolved and who resolved it go together: give both or neither');
 
 const commentsSchema = z.strictObject({
   format: z.literal(COMMENTS_FORMAT),

@@ -230,7 +230,7 @@ describe('the sample case\'s data', () => {
     ['a day that does not exist', (d) => { named(d, 'precedent', 'halden').decidedOn = '2025-02-30'; },
       /create precedent "halden": fields\.decidedOn: 30 February 2025 does not exist/],
     ['a record its kind\'s rules refuse', (d) => { named(d, 'deadline', 'suspension').windowStart = '@day+100'; },
-      /create deadline "suspension": windowStart must not be after windowEnd/],
+      /create deadline "suspension": the window start must not be after the window end/],
     ['a field a text reads that its record lacks', (d) => { (listed(d, 'draftRevision', 1).body as { lines: unknown[] }).lines.push('{{@meeting:second.meetingDay}}'); },
       /create draftRevision: a meeting has no field "meetingDay"/],
     ['a kind of record there is not', (d) => { step(d, 'batna').create = 'batnas'; },

@@ -183,7 +183,7 @@ describe('references to records deleted since they were set', () => {
     expect(w.api.call('deadline.update', { caseId: w.caseId, id: reply.id, changes: { title: 'Written reply' } })).toMatchObject({ title: 'Written reply', ownerPartyId: party.id });
     const other = w.make('deadline');
     const error = w.api.fail('deadline.update', { caseId: w.caseId, id: other.id, changes: { ownerPartyId: party.id } }, 'invalid_input');
-    expect(error.message).toBe('ownerPartyId refers to a party that is deleted (restore it first).');
+    expect(error.message).toBe('The owner party ID refers to a party that is deleted (restore it first).');
   });
 
   it('keep a link editable when an end was deleted since; an end newly set must be live', () => {

@@ -74,7 +74,7 @@ describe('a TBD deadline given its date, and made TBD again', () => {
   it('refuses a window that ends before it starts, and a time without its zone, changing nothing', () => {
     const { w, c, get } = world();
     const d = w.make('deadline', { title: 'Reply', dueDate: '2027-01-12' }) as unknown as Deadline;
-    expect(w.api.fail('schedule.confirm', { ...c, change: { kind: 'tbdDeadline', id: d.id, windowStart: '2027-02-01', windowEnd: '2027-01-01' }, reason: 'x' }, 'invalid_input').message).toContain('windowStart must not be after windowEnd');
+    expect(w.api.fail('schedule.confirm', { ...c, change: { kind: 'tbdDeadline', id: d.id, windowStart: '2027-02-01', windowEnd: '2027-01-01' }, reason: 'x' }, 'invalid_input').message).toContain('the window start must not be after the window end');
     expect(w.api.fail('schedule.confirm', { ...c, change: { kind: 'dateDeadline', id: d.id, dueDate: '2027-01-13', dueTime: '17:00' }, reason: 'x' }, 'invalid_input').message).toContain('time zone');
     expect(get(d.id)).toMatchObject({ dueType: 'date', dueDate: '2027-01-12', version: 1 });
   });

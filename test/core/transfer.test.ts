@@ -116,7 +116,7 @@ describe('an import meets the rules a change through the API meets', () => {
       hang(0, 1);
       Object.assign(deadlines[1]!, { deletedAt: deadlines[1]!.updatedAt, deletedBy: 'Someone' });
     }],
-    ['a deadline whose trigger is not in the export', 'invalid_input', /triggerDeadlineId refers to a deadline that does not exist/, ({ deadlines }) => {
+    ['a deadline whose trigger is not in the export', 'invalid_input', /The trigger deadline ID refers to a deadline that does not exist/, ({ deadlines }) => {
       Object.assign(deadlines[0]!, { rule, triggerDeadlineId: uuid() });
     }],
     ['a link from a record that is not in the export', 'invalid_input', /issue .* a link starts from does not exist/, ({ data, deadlines }) => {
@@ -136,7 +136,7 @@ describe('an import meets the rules a change through the API meets', () => {
       const d = { kind: 'deadline', id: deadlines[0]!.id as string };
       data.records.link = [link(d, d, { toCaseId: data.caseId })];
     }],
-    ['a deadline that breaks its kind\'s rules across fields', 'invalid_input', /dueTime is only for deadlines due at a time/, ({ deadlines }) => {
+    ['a deadline that breaks its kind\'s rules across fields', 'invalid_input', /a due time is only for a deadline due at a date and time/, ({ deadlines }) => {
       Object.assign(deadlines[0]!, { dueTime: '10:00' });
     }],
     ['an attachment whose size is not that of its bytes', 'invalid_input', /do not match its size/, ({ data }) => {

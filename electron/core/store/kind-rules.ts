@@ -18,6 +18,8 @@ import type { ChangeContext, ChangeOptions, Companion, Reach } from './change-co
 import { LAST_REVISION_SQL, type FieldOf } from './kind-sql.js';
 import type { RecordStore } from './record-store.js';
 import type { StoredRecord } from './record-table.js';
+import { pathInWords } from '../../../shared/plain-issues.js';
+import { withArticle } from '../../../shared/words.js';
 
 /** How a record is checked against the others (see RecordChanges.checkRules). */
 export interface CheckScope {
@@ -166,7 +168,7 @@ export function checkReferences(records: RecordStore, kind: KindName, rec: Store
     if (!def.ref || value == null) continue;
     const why = missing(records, def.ref, value, before?.[field] === value ? 'stored' : reach);
     if (why) {
-      throw new ParleyError('invalid_input', `${field} refers to a ${KINDS[def.ref as KindName].label.toLowerCase()} that ${why}.`, [
+      throw new ParleyError('invalid_input', `The ${pathInWords(['fields', field], kind)} refers to ${withArticle(KINDS[def.ref as KindName].label.toLowerCase())} that ${why}.`, [
         { path: `fields.${field}`, message: 'no such record' },
       ]);
     }

@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditOperation } from '../../../shared/api-types.js';
 import { KINDS, type KindName, type RecordOf } from '../../../shared/records.js';
+import { pathInWords } from '../../../shared/plain-issues.js';
+import { withArticle } from '../../../shared/words.js';
 import type { Db } from '../db/connection.js';
 import { ParleyError } from '../errors.js';
 import { canonicalJson } from './canonical.js';
@@ -141,10 +143,14 @@ export function validate(kind: KindName, rec: StoredRecord): void {
   const def = KINDS[kind];
   for (const [name, f] of Object.entries(def.fields)) {
     if (rec[name] === undefined) rec[name] = null;
-    if (f.required && rec[name] === null) throw new ParleyError('invalid_input', `${def.label}: ${name} is required.`, [{ path: `fields.${name}`, message: 'required' }]);
+    if (f.required && rec[name] === null) throw new ParleyError('invalid_input', `${capitalized(withArticle(def.label.toLowerCase()))} needs its ${pathInWords(['fields', name], kind)}.`, [{ path: `fields.${name}`, message: 'required' }]);
   }
   const problem = (def.check as ((r: StoredRecord) => string | null) | undefined)?.(rec);
   if (problem) throw new ParleyError('invalid_input', `${def.label}: ${problem}.`);
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The title a record goes by (as lists and links show it). */
