@@ -8,6 +8,7 @@ import { api } from '../../services.js';
 import { deliverExport } from '../exports/deliver-export.js';
 import { CommentList, useInReview, useReviewComments } from './ReviewComments.js';
 import './review.css';
+import { withArticle } from '../../../shared/words.js';
 
 export function ReviewBanner({ caseId }: { caseId: string }) {
   const inReview = useInReview(caseId);
@@ -37,7 +38,7 @@ export function ReviewBanner({ caseId }: { caseId: string }) {
         {comments.length === 0 ? (
           <p className="muted">No comments yet. Open a record to comment on it.</p>
         ) : (
-          <CommentList caseId={caseId} comments={comments} describe={(c) => `On a ${KINDS[c.recordKind].label.toLowerCase()}`} />
+          <CommentList caseId={caseId} comments={comments} describe={(c) => `On ${withArticle(KINDS[c.recordKind].label.toLowerCase())}`} />
         )}
       </details>
       <p className="review-banner__export">
