@@ -12,7 +12,7 @@ import { useCases } from '../../state/cases.js';
 import { useConflicts, type ConflictChoice } from '../../state/team.js';
 import { formatInstant, timeAgo } from '../../ui/dates.js';
 import { Field } from '../../ui/Field.js';
-import { valueText } from '../../ui/history/HistoryPanel.js';
+import { valueText } from '../../ui/history/value-text.js';
 import { kindLabel } from '../../ui/labels.js';
 import { openRecord, sectionOf } from '../../ui/links/open-record.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
@@ -94,7 +94,7 @@ export function ConflictsScreen({ caseId }: { caseId: string }) {
 
 function sideValue(conflict: MergeConflictView, side: ConflictSideView): string | null {
   if (conflict.field === DELETED) return side.value === 'deleted' ? 'Deleted the record' : 'Changed the record';
-  return valueText(side.value);
+  return valueText(side.value, conflict.field);
 }
 
 function ConflictItem({ caseId, conflict, readOnly, onResolved }: { caseId: string; conflict: MergeConflictView; readOnly: boolean; onResolved(words: string): void }) {

@@ -7,6 +7,7 @@ import { useRead } from '../../state/data.js';
 import { formatInstant, timeAgo } from '../dates.js';
 import { DIRECTIVE_FIELD_LABELS, humanize } from '../labels.js';
 import './history.css';
+import { valueText } from './value-text.js';
 
 const OPERATIONS: Record<AuditEntry['operation'], string> = {
   create: 'Created', update: 'Updated', delete: 'Deleted', restore: 'Restored', purge: 'Removed for good',
@@ -23,18 +24,9 @@ function fieldLabel(kind: AuditEntry['kind'], field: string): string {
   return humanize(field);
 }
 
-/** A stored value as text: lists one item a line, nothing as null. */
-export function valueText(value: unknown): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (Array.isArray(value)) return value.length ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('\n') : null;
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-function Value({ value, side }: { value: unknown; side: 'before' | 'after' }) {
+function Value({ value, side, field }: { value: unknown; side: 'before' | 'after'; field: string }) {
   const [expanded, setExpanded] = useState(false);
-  const text = valueText(value);
+  const text = valueText(value, field);
   if (text === null) return <span className={`history__value history__value--${side} history__value--empty`}>(empty)</span>;
   const long = text.length > SHORT_LENGTH;
   return (
@@ -70,12 +62,12 @@ function Entry({ entry }: { entry: AuditEntry }) {
             <div key={field} className="history__change">
               <dt>{fieldLabel(entry.kind, field)}</dt>
               <dd>
-                <Value value={entry.before?.[field]} side="before" />
+                <Value value={entry.before?.[field]} side="before" field={field} />
                 <span className="history__arrow" aria-hidden="true">
                   →
                 </span>
                 <span className="visually-hidden">changed to</span>
-                <Value value={entry.after?.[field]} side="after" />
+                <Value value={entry.after?.[field]} side="after" field={field} />
               </dd>
             </div>
           ))}
@@ -87,7 +79,7 @@ function Entry({ entry }: { entry: AuditEntry }) {
             <div key={field} className="history__change">
               <dt>{fieldLabel(entry.kind, field)} {entry.fromOtherCopy ? '(written in that copy; a conflict keeps both values)' : '(kept as it was, settling a conflict)'}</dt>
               <dd>
-                <Value value={entry.wrote?.[field]} side="after" />
+                <Value value={entry.wrote?.[field]} side="after" field={field} />
               </dd>
             </div>
           ))}
