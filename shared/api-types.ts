@@ -94,6 +94,13 @@ export interface LinksOfRecord {
   incoming: LinkView[];
 }
 
+/** The one record whose id starts with a prefix (record.resolveId). */
+export interface ResolvedRecordId {
+  kind: KindName;
+  id: string;
+  title: string;
+}
+
 export interface LibraryEntry {
   path: string;
   caseId: string | null;

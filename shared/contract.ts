@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type {
   AuditEntry, BriefPreview, CaseInfo, ChangesExported, MergeConflictView, MergeSummary, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord,
-  LockedCase, ReceivedReviewComment, ReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, SharingChoiceInForce, UpcomingReminder,
+  LockedCase, ReceivedReviewComment, ResolvedRecordId, ReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, SharingChoiceInForce, UpcomingReminder,
   VerifyReport,
 } from './api-types.js';
 import { MEETING_BRIEF_SECTION_IDS } from './documents/brief-sections.js';
@@ -154,6 +154,9 @@ export const STATIC_OPERATIONS = {
   ),
   'case.keyDates': op<KeyDates>()(z.strictObject({ caseId, today: isoDate })),
   'record.history': op<AuditEntry[]>()(z.strictObject({ caseId, id: recordId })),
+  'record.resolveId': op<ResolvedRecordId>()(
+    z.strictObject({ caseId, prefix: z.string().min(1).max(36), kind: z.enum(KIND_NAMES as [KindName, ...KindName[]]).optional() }),
+  ),
   'record.links': op<LinksOfRecord>()(z.strictObject({ caseId, kind: z.enum(LINKABLE_KINDS), id: recordId })),
   'attachment.add': op<RecordOf<'attachment'>>()(
     z.strictObject({

@@ -17,6 +17,7 @@ const STATIC_SUMMARIES: Readonly<Record<keyof typeof STATIC_OPERATIONS, string>>
   'case.recentChanges': 'The latest entries of the audit trail',
   'case.keyDates': 'The next deadlines, meetings and overdue items as of a date',
   'record.history': 'The audit entries of one record',
+  'record.resolveId': 'The one record whose id starts with a prefix (at least 4 characters), with its kind and title',
   'record.links': 'The links from and to one record',
   'attachment.add': 'Attach a file (base64, at most 25 MB) to the case',
   'attachment.read': 'The bytes of an attachment (base64)',

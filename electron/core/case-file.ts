@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type {
-  AuditEntry, CaseInfo, MergeConflictView, MergeSummary, LinksOfRecord, ReceivedReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport,
+  AuditEntry, CaseInfo, MergeConflictView, MergeSummary, LinksOfRecord, ReceivedReviewComment, ResolvedRecordId, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport,
 } from '../../shared/api-types.js';
 import { KINDS, KIND_NAMES, type KindName, type RecordOf } from '../../shared/records.js';
 import { importRecords } from './case-import.js';
@@ -29,6 +29,7 @@ import { changesFrom, changesOfOtherCopy } from './merge/copies.js';
 import { mergeChanges, type IncomingChanges, type MergeOptions } from './merge/merge-changes.js';
 import type { ChangeOptions } from './store/change-context.js';
 import type { FieldOf } from './store/kind-sql.js';
+import { resolveRecordId } from './record-ids.js';
 import { now, RecordStore, throwNoDirective, titleOf, type FieldsRead, type ListOptions } from './store/record-store.js';
 import type { StoredRecord } from './store/record-table.js';
 import { searchCase } from './store/search-index.js';
@@ -249,6 +250,11 @@ export class CaseFile {
   /** An attachment's bytes, only if they are the ones its record (and so the audit trail) describes. */
   readAttachment(id: string): { name: string; mediaType: string; bytes: Buffer } {
     return readAttachment(this.records, id);
+  }
+
+  /** The one record (of `kind` if given) whose id starts with `prefix`; refused if none or several do. */
+  resolveId(prefix: string, kind?: KindName): ResolvedRecordId {
+    return resolveRecordId(this.records, prefix, kind);
   }
 
   /** The title a record goes by (as lists and links show it), or null if the case does not hold it. */

@@ -4,6 +4,7 @@
 // shows its own chooser over the harness's cases folder, and new files go only there.
 import type { CaseFolderListing } from '../../shared/case-folder-listing.js';
 import type { ExportedFileToSave, PassphraseStoreAvailability } from '../../shared/desktop.js';
+import { withCaseFileExtension } from '../../shared/file-names.js';
 
 export type { CaseFolderFile, CaseFolderListing } from '../../shared/case-folder-listing.js';
 
@@ -52,6 +53,12 @@ export function suggestedFileName(title: string): string {
     .slice(0, 60)
     .replace(/-+$/, '');
   return `${slug || 'new-case'}.parley`;
+}
+
+/** A new case file's typed path as the core should get it: as resolveTypedPath, with .parley added to a name without an extension. */
+export function resolveNewCasePath(typed: string, listing: CaseFolderListing | null): string {
+  const resolved = resolveTypedPath(typed, listing);
+  return resolved ? withCaseFileExtension(resolved) : resolved;
 }
 
 /** A typed path as the core should get it: a bare name or relative path goes into the default folder. */

@@ -112,5 +112,11 @@ describe('parley brief --shareable', () => {
     expectFailure(parley.run(['brief', sample, '--meeting', meetingId, '--leave-out', 'watch,secrets', '-o', parley.file('x.md'), '--data', data]), 2, /--leave-out takes sections among .*; not secrets/);
     expect(fs.existsSync(parley.file('x.md'))).toBe(false);
   });
-});
 
+  it('takes the start of the meeting\'s id for --meeting, and says when no meeting\'s id starts so', () => {
+    const out = parley.file('by-prefix.md');
+    expectOk(parley.run(['brief', sample, '--meeting', meetingId.slice(0, 8), '-o', out, '--data', data]));
+    expect(fs.readFileSync(out, 'utf8')).toContain('Attendees and roles');
+    expectFailure(parley.run(['brief', sample, '--meeting', '0000-', '-o', parley.file('y.md'), '--data', data]), 1, /No meeting id in this case starts with 0000-\./);
+  });
+});

@@ -219,3 +219,36 @@ describe('parley call', () => {
     expect(call<unknown[]>(file, 'deadline.list')).toEqual([]);
   });
 });
+
+describe('parley call with the start of a record id', () => {
+  it('takes a unique start of an id for the input\'s id and the record ids in its fields', () => {
+    const file = newCase('prefix.parley');
+    const meeting = call<RecordOf<'meeting'>>(file, 'meeting.create', { fields: { title: 'Terms meeting', status: 'planned' } });
+    const deadline = call<RecordOf<'deadline'>>(file, 'deadline.create', {
+      fields: { title: 'Send the minutes', deadlineKind: 'internal', status: 'open', dueType: 'tbd', triggerMeetingId: meeting.id.slice(0, 8), rule: RESPONSE_RULE },
+    });
+    expect(deadline.triggerMeetingId).toBe(meeting.id);
+    const updated = call<RecordOf<'deadline'>>(file, 'deadline.update', { id: deadline.id.slice(0, 6).toUpperCase(), changes: { title: 'Send the minutes today' } });
+    expect(updated).toMatchObject({ id: deadline.id, title: 'Send the minutes today', version: 2 });
+    expect(call<unknown[]>(file, 'record.history', { id: deadline.id.slice(0, 13) })).toHaveLength(2);
+  }, LONG);
+
+  it('says when no record\'s id starts so, and lists the records when several do', () => {
+    const file = newCase('prefix-refused.parley');
+    expectFailure(run(['call', file, 'deadline.get', '--input', '{"id": "0000-"}']), 1, /^parley: No deadline id in this case starts with 0000-\.$/m);
+    expectFailure(run(['call', file, 'record.history', '--input', '{"id": "3f2"}']), 1, /is not the start of a record id: give at least 4 of its characters/);
+
+    // Two notes whose ids share their start: an export with the ids chosen, imported as a new file.
+    call(file, 'note.create', { fields: { body: 'First note' } });
+    call(file, 'note.create', { fields: { body: 'Second note' } });
+    const exported = call<{ records: Record<string, { id: string }[]> }>(file, 'case.export');
+    exported.records.note!.forEach((n, i) => (n.id = `abcd0000-0000-4000-8000-00000000000${i + 1}`));
+    const json = parley.file('chosen-ids.json');
+    fs.writeFileSync(json, JSON.stringify(exported));
+    const copy = parley.file('chosen-ids.parley');
+    expectOk(run(['import', json, copy]));
+    expectFailure(run(['call', copy, 'note.get', '--input', '{"id": "abcd"}']), 1,
+      /More than one note id in this case starts with abcd: Note “First note” \(abcd0000-0000-4000-8000-000000000001\); Note “Second note” \(abcd0000-0000-4000-8000-000000000002\)\. Give more of the id\./);
+    expect(call<RecordOf<'note'>>(copy, 'note.get', { id: 'abcd0000-0000-4000-8000-000000000002' }).body).toBe('Second note');
+  }, LONG);
+});

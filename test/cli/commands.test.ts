@@ -126,6 +126,18 @@ describe('parley new', () => {
   it('refuses a folder that does not exist', () => {
     expectFailure(parley.run(['new', parley.file('no/such/folder/n.parley'), '--title', 'T']), 1, /does not exist/);
   });
+
+  it('adds .parley to a name without an extension, and keeps another extension as it is', () => {
+    const data = parley.file('extension-library');
+    const info = expectOk(parley.run(['new', parley.file('acme'), '--title', 'Acme', '--data', data, '--json'])).json<CaseInfo>();
+    expect(info.path).toBe(parley.file('acme.parley'));
+    expect(fs.existsSync(parley.file('acme'))).toBe(false);
+    expectFailure(parley.run(['new', parley.file('acme'), '--title', 'Again', '--data', data]), 1, /acme\.parley/);
+    const json = parley.file('acme.json');
+    fs.writeFileSync(json, expectOk(parley.run(['export', info.path, '--data', data])).stdout);
+    const imported = expectOk(parley.run(['import', json, parley.file('acme-copy'), '--data', parley.file('extension-library-2'), '--json'])).json<CaseInfo>();
+    expect(imported.path).toBe(parley.file('acme-copy.parley'));
+  });
 });
 
 describe('parley info', () => {

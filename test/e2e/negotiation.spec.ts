@@ -117,6 +117,10 @@ test('the matrix is navigable with the keyboard, and an empty title is refused w
   await expect(neg.row('Second').getByRole('button', { name: 'Second' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(neg.panel.root.getByRole('heading', { level: 2 })).toContainText('Second');
+  // Esc closes the panel and puts the focus back on the row that opened it.
+  await page.keyboard.press('Escape');
+  await expect(neg.panel.root).toHaveCount(0);
+  await expect(neg.row('Second').getByRole('button', { name: 'Second' })).toBeFocused();
 });
 
 test('an address naming a position change (a search hit) opens its issue and marks the change', async ({ app, page, harness }) => {

@@ -2,6 +2,7 @@ import { EXPORT_FORMATS } from '../../../shared/contract.js';
 import { MEETING_BRIEF_SECTION_IDS, type MeetingBriefSectionId } from '../../../shared/documents/brief-sections.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
+import { resolveRecordId } from '../record-ids.js';
 import { checkpoint } from '../stop.js';
 import { writeUserFile } from './files.js';
 
@@ -14,11 +15,11 @@ export default defineCommand({
     'Builds the meeting brief from the case as it is now (purpose, attendees, background, deadlines, the issues table, options, precedents, open action items, questions, watch items) and writes it to OUT.',
     '--shareable writes the version for the other side: built only from what may leave the team (our target, walk-away and interests, both BATNAs, risk, internal notes and deadlines, what a watch item would change, why a precedent matters and which support or undermine us, and the questions to ask stay out, unless someone marked them shareable), with no links into the case file. --leave-out leaves out whole sections besides.',
     'PDF is printed with Chromium (set PARLEY_CHROMIUM to its path if it is not /usr/bin/chromium).',
-    'Without --meeting, the meetings of the case are listed with their ids.',
+    'Without --meeting, the meetings of the case are listed with their ids. --meeting takes a meeting\'s id or a unique start of it (at least 4 characters).',
   ],
   args: ['FILE'],
   options: {
-    meeting: { type: 'string', value: 'ID', help: 'the meeting the brief is for' },
+    meeting: { type: 'string', value: 'ID', help: 'the meeting the brief is for: its id, or the start of it' },
     shareable: { type: 'boolean', help: 'the version to share with the other side' },
     'leave-out': { type: 'string', value: 'SECTION,...', help: `sections to leave out: ${MEETING_BRIEF_SECTION_IDS.join(', ')}` },
     format: { type: 'string', value: 'pdf|docx|md|html', help: 'the file format (default: from OUT\'s extension, else pdf)' },
@@ -40,7 +41,7 @@ export default defineCommand({
         ]);
         return EXIT.usage;
       }
-      const brief = await ctx.callAsync('brief.export', { caseId: info.caseId, meetingId: meeting, shareable: !!shareable, leaveOut, format: chosen, marking });
+      const brief = await ctx.callAsync('brief.export', { caseId: info.caseId, meetingId: resolveRecordId(ctx, info.caseId, meeting, 'meeting'), shareable: !!shareable, leaveOut, format: chosen, marking });
       const target = output ?? brief.fileName;
       await checkpoint(); // printing takes a while: a signal meanwhile stops the run before the file is written
       writeUserFile(target, Buffer.from(brief.dataBase64, 'base64'), !!force);

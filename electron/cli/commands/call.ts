@@ -7,6 +7,7 @@ import type { CaseInfo } from '../../../shared/api-types.js';
 import { caseKeyOf } from '../../../shared/operation-summaries.js';
 import { defineCommand, type CommandContext } from '../command.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
+import { ID_FIELDS, resolveIdsIn } from '../record-ids.js';
 import { readUserFile } from './files.js';
 
 const COMMAND = 'call';
@@ -16,6 +17,7 @@ export default defineCommand({
   summary: 'Run one operation of the core on a case file and print its result as JSON',
   description: [
     'OPERATION is one of those `parley operations` lists with a *, e.g. directive.get, deadline.create or schedule.confirm. Its input is JSON: --input \'{"fields": {...}}\', --input - for standard input, or --input @FILE. The case id is filled in; give it only if you like (it must then be this file\'s).',
+    `Record ids may be shortened to a unique start of at least 4 characters ("id": "3f2a" for 3f2a81c0-…): the input's ${Object.keys(ID_FIELDS).join(', ')} are looked up, at the top level and in "fields" and "changes", and given to the operation in full. A start that no record's id has, or several have, is refused and the records it could mean are listed.`,
     'With --each, the input is a JSON list and the operation runs once per element, in order, on the one open file; the results are printed as a list. Each element is saved as it succeeds: at the first refusal the run stops and says how many were saved.',
     'The file is opened for editing (--read-only opens it read-only; changes are then refused) and closed at the end. An encrypted file asks for its passphrase as every command does.',
     'Exit status: 0 done; 1 the core refused (the message says why, nothing of that call was changed); 2 the command line or the input JSON is wrong; 3 the file cannot be opened.',
@@ -44,7 +46,8 @@ export default defineCommand({
       const done: unknown[] = [];
       for (const [i, one] of inputs.entries()) {
         try {
-          done.push(await runOne(ctx, name, inputForCase(one as Record<string, unknown>, caseKey, info)));
+          const withIds = caseKey === 'caseId' ? resolveIdsIn(ctx, info.caseId, name, one as Record<string, unknown>) : (one as Record<string, unknown>);
+          done.push(await runOne(ctx, name, inputForCase(withIds, caseKey, info)));
         } catch (err) {
           if (!(err instanceof CliError) || !options.each) throw err;
           const saved = done.length === 0 ? 'nothing was saved' : `the ${done.length} before it ${done.length === 1 ? 'was' : 'were'} saved`;

@@ -1,4 +1,5 @@
 import type { CaseExport } from '../../../shared/contract.js';
+import { withCaseFileExtension } from '../../../shared/file-names.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT } from '../errors.js';
 import { checkpoint } from '../stop.js';
@@ -9,7 +10,7 @@ export default defineCommand({
   name: 'import',
   summary: 'Make a new case file from a JSON export',
   description: [
-    'JSON is a file written by `parley export` (or "-" to read it from standard input). FILE must not exist yet; the new file keeps the case id and every record of the export (its audit trail starts afresh, one entry per record) and joins the library.',
+    'JSON is a file written by `parley export` (or "-" to read it from standard input). FILE must not exist yet (.parley is added to a name without an extension); the new file keeps the case id and every record of the export (its audit trail starts afresh, one entry per record) and joins the library.',
   ],
   args: ['JSON', 'FILE'],
   options: {},
@@ -20,7 +21,7 @@ export default defineCommand({
     const data = parseJson(text, source!);
     await checkpoint();
     // Once begun, the import is one step: it makes the whole case file, or none.
-    const info = ctx.call('case.import', { path: file!, data });
+    const info = ctx.call('case.import', { path: withCaseFileExtension(file!), data });
     ctx.out.result(info, () => [`Imported ${source === '-' ? 'standard input' : source} into ${info.path}`, ...caseSummaryLines(info), ...recordCountLines(info)]);
     return EXIT.ok;
   },

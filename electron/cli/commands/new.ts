@@ -1,4 +1,5 @@
 import { DIRECTIVE_STATUSES } from '../../../shared/enums.js';
+import { withCaseFileExtension } from '../../../shared/file-names.js';
 import { defineCommand } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { caseSummaryLines } from './case-summary.js';
@@ -9,7 +10,7 @@ export default defineCommand({
   name: 'new',
   summary: 'Create a case file for a directive',
   description: [
-    'FILE must not exist yet. The new file joins the library (the desktop app\'s list of case files).',
+    'FILE must not exist yet; .parley is added to a name without an extension. The new file joins the library (the desktop app\'s list of case files).',
     'With --encrypt the file is encrypted from the start: the passphrase is asked for twice at the terminal, without echo, or read from the first line of standard input with --passphrase-stdin. It needs at least 8 characters.',
   ],
   args: ['FILE'],
@@ -21,8 +22,9 @@ export default defineCommand({
   library: 'user',
   run(ctx, [file], { title, status = 'received', encrypt }) {
     if (!isDirectiveStatus(status)) throw new UsageError(`--status must be one of ${DIRECTIVE_STATUSES.join(', ')}`, 'new');
-    const passphrase = encrypt ? ctx.passphrases.askNew(file!) : undefined;
-    const info = ctx.call('case.create', { path: file!, directive: { title: title!, status }, passphrase });
+    const path = withCaseFileExtension(file!);
+    const passphrase = encrypt ? ctx.passphrases.askNew(path) : undefined;
+    const info = ctx.call('case.create', { path, directive: { title: title!, status }, passphrase });
     ctx.out.result(info, () => [`Created ${info.path}`, ...caseSummaryLines(info)]);
     return EXIT.ok;
   },

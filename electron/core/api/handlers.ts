@@ -36,6 +36,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'case.recentChanges': (s, { caseId, limit, beforeSeq }) => s.get(caseId).recentChanges(limit ?? 50, beforeSeq),
   'case.keyDates': (s, { caseId, today }) => keyDatesOf(s.get(caseId).connection, today),
   'record.history': (s, { caseId, id }) => s.get(caseId).history(id),
+  'record.resolveId': (s, { caseId, prefix, kind }) => s.get(caseId).resolveId(prefix, kind),
   'record.links': (s, { caseId, kind, id }) => s.get(caseId).links(kind, id),
   'attachment.add': (s, { caseId, name, mediaType, description, dataBase64 }) =>
     s.get(caseId).addAttachment({ name, mediaType, description, bytes: Buffer.from(dataBase64, 'base64') }, s.actor),

@@ -9,9 +9,10 @@ import { fsyncDir, fsyncFile, releaseTemp, removeLeftoversIn, removeTemp, tempPa
 import { applyKey, couldBeEncrypted, hasPlainHeader, passphraseRequired, wrongPassphrase } from './encryption.js';
 import { applyMigrations, MIGRATIONS, LATEST_SCHEMA_VERSION, PARLEY_APPLICATION_ID, type Migration } from './migrations.js';
 import { assertExpectedSchema } from './schema-check.js';
+import { CASE_FILE_EXTENSION } from '../../../shared/file-names.js';
 
 export type Db = Database.Database;
-export const CASE_FILE_EXTENSION = '.parley';
+export { CASE_FILE_EXTENSION };
 
 /** The driver's native build to load; undefined for the one in node_modules (tests, command line, harness). */
 let nativeBinding: string | undefined;

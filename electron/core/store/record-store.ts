@@ -72,6 +72,11 @@ export class RecordStore {
     return this.writes.table(kind).listFields(fields, where, orderOf(kind)) as FieldsRead<K, F>[];
   }
 
+  /** The ids of the kind (live or deleted) that start with `prefix` (hex digits and dashes), at most `limit`. */
+  idsStartingWith(kind: KindName, prefix: string, limit: number): string[] {
+    return this.writes.table(kind).idsStartingWith(prefix, limit);
+  }
+
   /** Whether the file holds a record of the kind: live, deleted, or not at all. */
   presence(kind: KindName, id: string): 'live' | 'deleted' | null {
     return this.writes.table(kind).presence(id);

@@ -139,6 +139,15 @@ export class RecordTable {
     return live === undefined ? null : live ? 'live' : 'deleted';
   }
 
+  /**
+   * The ids (live or deleted) that start with `prefix`, at most `limit`, in id order. The prefix is hexadecimal
+   * digits and dashes (the caller checks), so every id that starts with it sorts between it and it followed by "~".
+   */
+  idsStartingWith(prefix: string, limit: number): string[] {
+    return this.statement('idsStartingWith', () => `SELECT id FROM ${this.table} WHERE id >= ? AND id < ? ORDER BY id LIMIT ?`)
+      .pluck().all(prefix, `${prefix}~`, limit) as string[];
+  }
+
   /** The singleton's one row (the directive). */
   first(): StoredRecord | null {
     const row = this.reading('first', () => `SELECT ${this.allColumns.join(', ')} FROM ${this.table} LIMIT 1`).get();

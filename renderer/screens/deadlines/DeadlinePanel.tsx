@@ -14,6 +14,7 @@ import { TypedInput } from '../../ui/typed-input.js';
 import { textOfField, useCaseCalendar, useDeadlines, useFieldSave, useFieldText, type EditableField } from '../../state/deadlines.js';
 import { countdownOf, type CaseEvent, type CaseMeeting, type Deadline } from './logic.js';
 import { RuleEditor } from './RuleEditor.js';
+import { usePanelEscape } from '../../ui/records/panel-escape.js';
 
 interface Props {
   deadline: Deadline;
@@ -27,6 +28,7 @@ interface Props {
 }
 
 export function DeadlinePanel({ deadline: d, computed, deadlines, events, meetings, today, readOnly, onClose }: Props) {
+  const closeOnEscape = usePanelEscape(d.id, onClose);
   const remove = useDeadlines((s) => s.remove);
   const askToMove = useDeadlines((s) => s.askToMove);
   // The case whose deadlines the store holds (as the meetings panel reads it), so the screen passes nothing new.
@@ -39,7 +41,7 @@ export function DeadlinePanel({ deadline: d, computed, deadlines, events, meetin
   const countdown = countdownOf(d, today, useCaseCalendar());
   const [editingRule, setEditingRule] = useState(false);
   return (
-    <aside className="panel deadline-panel" aria-labelledby="deadline-panel-heading" data-record-id={d.id} data-record-panel={d.id}>
+    <aside className="panel deadline-panel" aria-labelledby="deadline-panel-heading" data-record-id={d.id} data-record-panel={d.id} onKeyDown={closeOnEscape}>
       <div className="deadline-panel__head">
         <h2 id="deadline-panel-heading">{d.title}</h2>
         <button type="button" className="icon-button" aria-label="Close the deadline" onClick={onClose}>×</button>

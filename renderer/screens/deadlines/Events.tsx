@@ -12,6 +12,7 @@ import { humanize } from '../../ui/labels.js';
 import { limitsOf, refusalsIn } from '../../ui/typed-input.js';
 import { useDeadlines } from '../../state/deadlines.js';
 import type { CaseEvent } from './logic.js';
+import { usePanelEscape } from '../../ui/records/panel-escape.js';
 
 const DIRECTIVE_DATE_LABELS = { issuedOn: 'The directive’s issued date', receivedOn: 'The directive’s received date' } as const;
 
@@ -132,6 +133,7 @@ function EventForm({ caseId, event, onDone }: { caseId: string; event?: CaseEven
 export function EventPanel({ caseId, event, dependants, readOnly, onClose }: {
   caseId: string; event: CaseEvent; dependants: { id: string; title: string }[]; readOnly: boolean; onClose(): void;
 }) {
+  const closeOnEscape = usePanelEscape(event.id, onClose);
   const refresh = useDeadlines((s) => s.refresh);
   const [editing, setEditing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -146,7 +148,7 @@ export function EventPanel({ caseId, event, dependants, readOnly, onClose }: {
     }
   }
   return (
-    <aside className="panel deadline-panel" aria-labelledby="event-panel-heading" data-record-panel={event.id}>
+    <aside className="panel deadline-panel" aria-labelledby="event-panel-heading" data-record-panel={event.id} onKeyDown={closeOnEscape}>
       <div className="deadline-panel__head">
         <h2 id="event-panel-heading">{event.title}</h2>
         <button type="button" className="icon-button" aria-label="Close the event" onClick={onClose}>×</button>

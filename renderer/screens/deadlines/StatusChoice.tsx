@@ -59,7 +59,10 @@ export function StatusChoice({ title, value, tabbable, readOnly, onChange }: Pro
       onBlur={() => close(false)}
       onKeyDown={(e) => {
         // Tab leaves by blur, once focus has moved on; Escape puts the button back and focus on it.
-        if (e.key === 'Escape') close(true);
+        if (e.key === 'Escape') {
+          e.preventDefault(); // its own Esc, not the panel's
+          close(true);
+        }
       }}
     >
       {DEADLINE_STATUSES.map((s) => (

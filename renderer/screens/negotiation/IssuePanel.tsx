@@ -16,6 +16,7 @@ import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordF
 import { useUndo } from '../../ui/records/undo.js';
 import { RecordSharingProvider, SharingSection } from '../../ui/sharing/RecordSharing.js';
 import { ISSUE_PRIORITY_OPTIONS, ISSUE_STATUS_OPTIONS } from './options.js';
+import { usePanelEscape } from '../../ui/records/panel-escape.js';
 
 const POSITION_LABELS: Record<string, string> = {
   'ours:opening': 'Our opening', 'ours:target': 'Our target', 'ours:walkaway': 'Our walk-away', 'theirs:stated': 'Their position',
@@ -38,6 +39,7 @@ interface IssuePanelProps {
 const meetingName = (m: Meeting) => `${m.title}${m.meetingDate ? ` (${formatDay(m.meetingDate)})` : ''}`;
 
 export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose, onDelete }: IssuePanelProps) {
+  const closeOnEscape = usePanelEscape(issue.id, onClose);
   const [reason, setReason] = useState('');
   const [meetingId, setMeetingId] = useState('');
   const [recordedOn, setRecordedOn] = useState('');
@@ -70,7 +72,7 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
 
   return (
     <RecordSharingProvider caseId={caseId} kind="issue" id={issue.id}>
-    <aside className="panel records__detail issue-panel" aria-labelledby={`${ids}-h`} data-record-panel={issue.id}>
+    <aside className="panel records__detail issue-panel" aria-labelledby={`${ids}-h`} data-record-panel={issue.id} onKeyDown={closeOnEscape}>
       <div className="records__detail-head">
         <h2 id={`${ids}-h`} ref={headingRef} tabIndex={-1}>
           <span className="visually-hidden">Issue: </span>

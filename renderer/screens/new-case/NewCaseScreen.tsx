@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { DIRECTIVE_STATUSES, RISK_LEVELS } from '../../../shared/enums.js';
 import { ApiFailure, messageOf } from '../../api/client.js';
-import { resolveTypedPath, suggestedFileName, type CaseFolderListing } from '../../platform/platform.js';
+import { resolveNewCasePath, resolveTypedPath, suggestedFileName, type CaseFolderListing } from '../../platform/platform.js';
 import { platform } from '../../services.js';
 import { createCase } from '../../state/cases.js';
 import { go } from '../../state/navigation.js';
@@ -82,7 +82,7 @@ export function NewCaseScreen() {
     // The folder may still be on its way if the user was quick; where the platform has a save dialog and no path
     // was typed, ask for one now.
     const listing = folder ?? (await platform().caseFolder().catch(() => null));
-    const target = resolveTypedPath(pathIn(listing), listing) || ((await platform().pickNewCaseFile?.(suggestedFileName(values.title))) ?? '');
+    const target = resolveNewCasePath(pathIn(listing), listing) || ((await platform().pickNewCaseFile?.(suggestedFileName(values.title))) ?? '');
     if (!target) return setErrors({ path: 'Choose where to save the case file.' });
     const directive = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')) as FormValues;
     if (encrypt) {

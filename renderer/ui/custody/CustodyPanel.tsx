@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { CertificateComparison, CustodyCertificate } from '../../../shared/api-types.js';
 import { comparisonRows, comparisonVerdict } from '../../../shared/custody.js';
 import { messageOf } from '../../api/client.js';
-import { resolveTypedPath } from '../../platform/platform.js';
+import { resolveNewCasePath } from '../../platform/platform.js';
 import { api, platform } from '../../services.js';
 import { formatInstant } from '../dates.js';
 import { Dialog } from '../Dialog.js';
@@ -185,7 +185,7 @@ function ExportForTransferDialog({ caseId, fileName, onClose }: { caseId: string
     setBusy(true);
     setError(null);
     try {
-      const path = resolveTypedPath(target, await platform().caseFolder());
+      const path = resolveNewCasePath(target, await platform().caseFolder());
       setDone(await api().call('case.exportForTransfer', { caseId, path, passphrase: passphrase.first }));
       setPassphrase({ first: '', second: '' }); // not kept once used
     } catch (err) {

@@ -211,7 +211,10 @@ function AddLink({ caseId, kind, id, onCancel, onAdded }: { caseId: string; kind
             aria-describedby={`${formId}-hint`}
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Escape') onCancel();
+              if (e.key === 'Escape') {
+                e.preventDefault(); // the search's own Esc: it is not the panel's to close
+                onCancel();
+              }
               if (e.key === 'ArrowDown') moveFocus(e, -1);
               if (e.key === 'Enter' && hits?.[0]) {
                 e.preventDefault();

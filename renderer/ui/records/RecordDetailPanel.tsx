@@ -7,6 +7,7 @@ import type { LINKABLE_KINDS } from '../../../shared/enums.js';
 import { ReviewComments } from '../review/ReviewComments.js';
 import { LinksPanel } from '../links/LinksPanel.js';
 import { RecordSharingProvider, SharingSection } from '../sharing/RecordSharing.js';
+import { usePanelEscape } from './panel-escape.js';
 
 export function RecordDetailPanel(props: {
   caseId: string;
@@ -21,13 +22,14 @@ export function RecordDetailPanel(props: {
   children: ReactNode;
 }) {
   const { caseId, kind, id, noun, title, readOnly, onClose, onDelete, children } = props;
+  const closeOnEscape = usePanelEscape(id, onClose);
   const ids = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
   return (
     <RecordSharingProvider caseId={caseId} kind={kind} id={id}>
-    <aside className="panel records__detail" aria-labelledby={`${ids}-h`} data-record-panel={id}>
+    <aside className="panel records__detail" aria-labelledby={`${ids}-h`} data-record-panel={id} onKeyDown={closeOnEscape}>
       <div className="records__detail-head">
         <h2 id={`${ids}-h`} ref={heading} tabIndex={-1}><span className="visually-hidden">{Noun}: </span>{title}</h2>
         <button type="button" className="icon-button" aria-label={`Close the ${noun}`} onClick={onClose}>×</button>

@@ -214,6 +214,13 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       expect(entries[1]!.after).toMatchObject({ body: 'Carve-out confirmed.', version: 2 });
     },
   },
+  'record.resolveId': {
+    setup: (w) => {
+      const made = noteIn(w);
+      return { input: { caseId: w.caseId, prefix: made.id.slice(0, 8).toUpperCase() }, made };
+    },
+    check: (_w, out, { made }) => expect(out).toEqual({ kind: 'note', id: made!.id, title: made!.body }),
+  },
   'record.links': {
     setup: (w) => {
       const made = w.make('link');
