@@ -61,7 +61,7 @@ describe('names every object has', () => {
     const json = parley.file(`${key}.json`);
     fs.writeFileSync(json, exported.replace('"records": {', `"records": {"${key}": [{}],`));
     const target = parley.file(`${key}.parley`);
-    refused(['import', json, target], 1, /unknown kind|"__proto__" is not allowed/);
+    refused(['import', json, target], 1, /unknown kind|“__proto__” is not allowed/);
     expect(fs.existsSync(target)).toBe(false);
   });
 });

