@@ -371,8 +371,8 @@ export class CaseFile {
 
   /** Takes in changes (a bundle's, or another copy's), or previews doing so; see mergeCopy. */
   mergeChanges(incoming: IncomingChanges, actor: string, opts: MergeOptions & { preview?: boolean } = {}): MergeSummary {
-    const merge = () => mergeChanges(this.changes, incoming, actor, opts);
-    if (!opts.preview) return { ...this.inTransaction(merge), preview: false };
+    if (!opts.preview) return { ...this.inTransaction(() => mergeChanges(this.changes, incoming, actor, opts)), preview: false };
+    // A preview is the merge itself, its moves taken as confirmed, then rolled back.
     let summary: Omit<MergeSummary, 'preview'> | undefined;
     try {
       this.inTransaction(() => {

@@ -13,6 +13,7 @@ import { canonicalJson } from '../store/canonical.js';
 import { SCHEDULE_FIELDS } from '../store/kind-sql.js';
 import { changeIdOf, changesOfRecord, hasChange, type Change } from '../store/change-log.js';
 import type { StoredRecord } from '../store/record-table.js';
+import { openConflictCount } from './conflicts.js';
 import { DRAFT_BODY_FIELD, mergeDraftRevisions } from './draft-revisions.js';
 import { DUPLICATE_FIELD, keptOf, liveTwinOf, setAsideChange } from './duplicates.js';
 import { recordState, type FieldConflict } from './record-state.js';
@@ -43,8 +44,7 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
   const have = hasChange(db);
   const fresh = inOrder(incoming.changes.filter((c) => !have(c.id)), have);
   const touched = new Map<string, KindName>();
-  let newConflicts = 0;
-  const conflictsBefore = openConflictCount(db);
+  const conflictsBefore = openConflictCount(ctx.records);
   // Whether any change reaches the schedule: otherwise no rule-built deadline can have moved.
   let scheduleTouched = false;
   const setAside: { kind: KindName; loser: StoredRecord; kept: StoredRecord; change: Change }[] = [];
@@ -79,11 +79,13 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
         setAside.push({ kind: c.kind, loser: twin, kept: after, change });
       } else {
         // This one came second: it is stored as set aside, by a change every copy makes alike, made on its heads.
-        setAsideHere = setAsideChange(c.kind, after, twin, state.heads);
-        if (!have(setAsideHere.id)) history.push(setAsideHere);
-        else setAsideHere = null;
+        const change = setAsideChange(c.kind, after, twin, state.heads);
+        if (!have(change.id)) {
+          history.push(change);
+          setAsideHere = change;
+        }
         after = materialize(ctx, c.kind, c.recordId, recordState(history).fields!, before);
-        setAside.push({ kind: c.kind, loser: after, kept: twin, change: setAsideChange(c.kind, after, twin, state.heads) });
+        setAside.push({ kind: c.kind, loser: after, kept: twin, change });
       }
     }
     const ended = !after || (before?.deletedAt ?? null) !== (after.deletedAt ?? null);
@@ -110,7 +112,7 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
   for (const [draftId, sides] of mergeDraftRevisions(ctx, newRevisionsByDraft(fresh))) setConflicts(db, 'draft', draftId, [{ field: DRAFT_BODY_FIELD, sides }], false);
   const moves = scheduleTouched ? dateByRules(ctx, ctx.schedule, actor, opts.reason?.trim() || 'two copies of the case were merged') : [];
   // Counted after the rule dates: a deadline dated again by its rule settles a conflict on its date.
-  newConflicts = Math.max(0, openConflictCount(db) - conflictsBefore);
+  const newConflicts = Math.max(0, openConflictCount(ctx.records) - conflictsBefore);
   if (moves.length && !opts.confirmMoves) {
     throw new ParleyError('needs_confirmation', `This merge would move ${moves.length === 1 ? 'a rule-built deadline' : `${moves.length} rule-built deadlines`}: ${movesInWords(moves)}. Preview the merge and confirm it with a reason; nothing was merged.`);
   }
@@ -122,7 +124,7 @@ export function mergeChanges(ctx: RecordChanges, incoming: IncomingChanges, acto
     records: touched.size,
     authors: [...new Set(fresh.map((c) => c.author))].sort(),
     newConflicts,
-    openConflicts: openConflictCount(db),
+    openConflicts: openConflictCount(ctx.records),
     moves,
   };
 }
@@ -180,9 +182,6 @@ function inOrder(changes: Change[], have: (id: string) => boolean): Change[] {
   return ordered;
 }
 
-function openConflictCount(db: RecordChanges['records']['connection']): number {
-  return db.prepare('SELECT count(*) FROM merge_conflict').pluck().get() as number;
-}
 
 /** The record's conflicts as found now (`replace`: those found before go; else they are added to). */
 function setConflicts(db: RecordChanges['records']['connection'], kind: KindName, recordId: string, conflicts: FieldConflict[], replace = true): void {

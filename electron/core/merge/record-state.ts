@@ -49,7 +49,7 @@ export function recordState(changes: readonly Change[]): RecordState {
   const conflicts: FieldConflict[] = [];
   for (const [field, ws] of writers) {
     // The newest writes: those no other write of the field was made on.
-    const frontier = ws.filter((w) => !ws.some((o) => o !== w && isAncestor(w.id, o.id))).sort(newestFirst);
+    const frontier = frontierOf(ws, isAncestor).sort(newestFirst);
     const value = (c: Change): unknown => (field === PURGED ? true : c.patch[field]);
     const distinct = new Map<string, Change>();
     for (const w of frontier) if (!distinct.has(canonicalJson(value(w) ?? null))) distinct.set(canonicalJson(value(w) ?? null), w);

@@ -8,7 +8,7 @@ import type { KindName } from '../../../shared/records.js';
 import type { Db } from '../db/connection.js';
 import { ParleyError } from '../errors.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
-import { ChangeLog, type Change, type EntryRow } from './change-log.js';
+import { ChangeLog, hasChangeLog, type Change, type EntryRow } from './change-log.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -123,7 +123,7 @@ const ENTRIES_SQL = `SELECT a.*, k.label AS copy_label, c.patch,
 const OLD_ENTRIES_SQL = 'SELECT a.*, NULL AS copy_label, NULL AS patch, 0 AS other_copy FROM audit_log a';
 
 function entriesSql(db: Db): string {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_log'").get() ? ENTRIES_SQL : OLD_ENTRIES_SQL;
+  return hasChangeLog(db) ? ENTRIES_SQL : OLD_ENTRIES_SQL;
 }
 
 /** The newest audit entries of the whole case before `beforeSeq` (all when not given), newest first. */

@@ -138,9 +138,10 @@ export class ChangeLog {
       author: row.actor, at: row.at, copy: (this.copyId.get() as string | undefined) ?? null, reason: row.reason,
     };
     const change = { id: changeIdOf(body), ...body };
-    // The patch is kept only where before and after do not show it.
-    const derived = canonicalJson(patchOf(before, after)) === canonicalJson(patch);
-    this.store(row.seq, change, derived ? null : patch);
+    // The patch is kept only where before and after do not show it (only fields written as they were can make it differ).
+    const derived = !also.length || canonicalJson(patchOf(before, after)) === canonicalJson(patch);
+    // Made on all the record's heads: they are its parents, read once.
+    this.store(row.seq, change, derived ? null : patch, body.parents);
     // A change made here on every side of a conflict settles it (its parents are all the record's heads).
     const settled = Object.keys(patch);
     if ('deletedAt' in patch || row.operation === 'purge') settled.push(DELETED_FIELD);
@@ -163,10 +164,10 @@ export class ChangeLog {
     for (const h of heads) this.addHead.run(recordId, h);
   }
 
-  /** Stores the change; the record's heads become those it was not made on, and it. */
-  private store(seq: number, change: Change, patch: Record<string, unknown> | null): void {
+  /** Stores the change; the record's heads (`headsNow`, read if not given) become those it was not made on, and it. */
+  private store(seq: number, change: Change, patch: Record<string, unknown> | null, headsNow = this.heads(change.recordId)): void {
     this.insert.run(seq, change.id, JSON.stringify(change.parents), change.copy, patch === null ? null : canonicalJson(patch));
-    const heads = this.heads(change.recordId).filter((h) => !change.parents.includes(h));
+    const heads = headsNow.filter((h) => !change.parents.includes(h));
     this.setHeads(change.recordId, [...heads, change.id]);
   }
 }
@@ -205,7 +206,8 @@ function* unloggedChanges(db: Db, loggedHeads: (recordId: string) => string[]): 
   }
 }
 
-function hasChangeLog(db: Db): boolean {
+/** Whether the file has a change log: files made before copies merged (schema 7 and earlier) do not. */
+export function hasChangeLog(db: Db): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_log'").get() !== undefined;
 }
 
