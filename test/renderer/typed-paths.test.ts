@@ -1,9 +1,16 @@
+// @vitest-environment jsdom
 // A new case file's typed path ("Save as" on the New case screen, the transfer copy's path): a bare name goes into
 // the cases folder, and a name without an extension gets .parley (another extension is kept, for the desktop's
 // file places to refuse with its own sentence).
 import { describe, expect, it } from 'vitest';
 import { resolveNewCasePath, resolveTypedPath } from '../../renderer/platform/platform.js';
+import { useCaseFolder } from '../../renderer/platform/use-case-folder.js';
+import { connect } from '../../renderer/services.js';
+import type { ParleyDesktop } from '../../shared/desktop.js';
 import { withCaseFileExtension } from '../../shared/file-names.js';
+import { onCleanup } from '../helpers.js';
+import { connectRenderer } from './connect.js';
+import { renderHook } from './render-hook.js';
 
 const listing = { folder: '/home/dana/Parley/cases', separator: '/', files: [], changeFiles: [] };
 
@@ -28,5 +35,23 @@ describe('resolveNewCasePath', () => {
     expect(resolveNewCasePath('/srv/acme', listing)).toBe('/srv/acme.parley');
     expect(resolveNewCasePath('acme.json', listing)).toBe(resolveTypedPath('acme.json', listing));
     expect(resolveNewCasePath('', null)).toBe('');
+  });
+});
+
+describe('useCaseFolder', () => {
+  it('resolves a bare name typed before the cases folder has loaded into that folder, not as a relative path', async () => {
+    connectRenderer();
+    let answer: (listing: typeof listing) => void = () => {};
+    const slowFolder = new Promise<typeof listing>((resolve) => (answer = resolve));
+    window.parleyDesktop = { caseFolder: () => slowFolder } as unknown as ParleyDesktop;
+    onCleanup(() => delete window.parleyDesktop);
+    if (!connect()) throw new Error('not connected');
+    const hook = await renderHook(() => useCaseFolder(), {});
+    expect(hook.current.listing).toBeNull();
+    const resolved = hook.current.resolve('order.parley'); // Enter pressed before the folder answered
+    answer(listing);
+    expect(await resolved).toBe('/home/dana/Parley/cases/order.parley');
+    await hook.rerender({});
+    expect(hook.current.listing?.folder).toBe('/home/dana/Parley/cases');
   });
 });

@@ -1,9 +1,7 @@
 // Parley's own open dialog, for the browser: the case files in the default folder, and a field to open any file by
 // typing its path (a bare name is looked for in the default folder).
-import { useEffect, useState } from 'react';
-import { messageOf } from '../../api/client.js';
-import { resolveTypedPath, type CaseFolderListing } from '../../platform/platform.js';
-import { platform } from '../../services.js';
+import { useState } from 'react';
+import { useCaseFolder } from '../../platform/use-case-folder.js';
 import { formatInstant } from '../../ui/dates.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
@@ -22,22 +20,15 @@ interface OpenCaseDialogProps {
 }
 
 export function OpenCaseDialog({ onClose, onChoose }: OpenCaseDialogProps) {
-  const [listing, setListing] = useState<CaseFolderListing | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  const { listing, error: listError, resolve } = useCaseFolder();
   const [typed, setTyped] = useState('');
   const [typedError, setTypedError] = useState<string | null>(null);
   const [mode, setMode] = useState<OpenMode>('edit');
 
-  useEffect(() => {
-    platform()
-      .caseFolder()
-      .then(setListing, (err: unknown) => setListError(messageOf(err)));
-  }, []);
-
-  const openTyped = (e: React.FormEvent) => {
+  const openTyped = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!typed.trim()) return setTypedError('Type the path of a case file, or a file name in the case folder.');
-    onChoose(resolveTypedPath(typed, listing), mode);
+    onChoose(await resolve(typed), mode);
   };
 
   return (
@@ -70,7 +61,7 @@ export function OpenCaseDialog({ onClose, onChoose }: OpenCaseDialogProps) {
           </ul>
         )}
       </section>
-      <form className="open-dialog__typed" onSubmit={openTyped} noValidate>
+      <form className="open-dialog__typed" onSubmit={(e) => void openTyped(e)} noValidate>
         <Field label="Or type the path of a case file" hint="A full path, or a file name in the case folder." error={typedError}>
           {(control) => (
             <div className="input-row">

@@ -3,10 +3,11 @@
 // says what would come in: how many changes to how many records, by whom, the conflicts expected, and the rule-built
 // deadlines that would move, which need a reason. Merge then takes it all in, in one transaction, and says what it
 // did; the case's screens read it again.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { MergeSummary } from '../../../shared/api-types.js';
 import { ApiFailure, messageOf } from '../../api/client.js';
-import { resolveTypedPath, type CaseFolderFile, type CaseFolderListing } from '../../platform/platform.js';
+import type { CaseFolderFile } from '../../platform/platform.js';
+import { useCaseFolder } from '../../platform/use-case-folder.js';
 import { platform } from '../../services.js';
 import { go } from '../../state/navigation.js';
 import { applyMerge, previewMerge, type MergeSource } from '../../state/team.js';
@@ -63,7 +64,6 @@ export function MergeDialog({ caseId, casePath, from, onClose }: { caseId: strin
   const words = WORDS[from];
   const formId = useId();
   const [step, setStep] = useState<Step>({ at: 'choose' });
-  const [listing, setListing] = useState<CaseFolderListing | null>(null);
   const [typed, setTyped] = useState('');
   const [typedError, setTypedError] = useState<string | null>(null);
   /** Asked for only when the file is sealed with another passphrase than this case's. */
@@ -74,10 +74,8 @@ export function MergeDialog({ caseId, casePath, from, onClose }: { caseId: strin
   const [busy, setBusy] = useState(false);
   const pickFile = from === 'copy' ? platform().pickCaseFile : platform().pickChangesFile;
 
-  useEffect(() => {
-    if (pickFile) return;
-    platform().caseFolder().then(setListing, (err: unknown) => setError(messageOf(err)));
-  }, [pickFile]);
+  const folder = useCaseFolder(!pickFile);
+  const listing = folder.listing;
 
   const offered: CaseFolderFile[] = listing ? (from === 'copy' ? listing.files.filter((f) => f.path !== casePath) : listing.changeFiles) : [];
 
@@ -107,7 +105,7 @@ export function MergeDialog({ caseId, casePath, from, onClose }: { caseId: strin
   function submitChoice(e: React.FormEvent): void {
     e.preventDefault();
     if (!typed.trim()) return setTypedError(`Give ${from === 'copy' ? 'the path of the other copy' : 'the path of the bundle'}, or a file name in the case folder.`);
-    void preview(resolveTypedPath(typed, listing));
+    void folder.resolve(typed).then(preview);
   }
 
   async function merge(e: React.FormEvent): Promise<void> {
@@ -290,7 +288,7 @@ export function MergeDialog({ caseId, casePath, from, onClose }: { caseId: strin
             {(ids) => <input {...ids} type="password" className="input" value={passphrase} autoComplete="off" onChange={(e) => setPassphrase(e.target.value)} />}
           </Field>
         )}
-        {error && <p className="notice notice--error" role="alert">{error}</p>}
+        {(error ?? folder.error) && <p className="notice notice--error" role="alert">{error ?? folder.error}</p>}
       </form>
     </Dialog>
   );
