@@ -41,7 +41,7 @@ describe('resolveNewCasePath', () => {
 describe('useCaseFolder', () => {
   it('resolves a bare name typed before the cases folder has loaded into that folder, not as a relative path', async () => {
     connectRenderer();
-    let answer: (listing: typeof listing) => void = () => {};
+    let answer: (folder: typeof listing) => void = () => {};
     const slowFolder = new Promise<typeof listing>((resolve) => (answer = resolve));
     window.parleyDesktop = { caseFolder: () => slowFolder } as unknown as ParleyDesktop;
     onCleanup(() => delete window.parleyDesktop);
