@@ -50,6 +50,9 @@ export function rankOf(tier: number, bm25: number): number {
   return tier + 1 / (1 - Math.min(bm25, 0));
 }
 
+/** The rank of one match: its tier, then its score. */
+export const rankOfMatch = (kind: KindName, inTitle: boolean, bm25: number): number => rankOf(tierOf(kind, inTitle), bm25);
+
 /** One row of the index that matched, with the record it belongs to when it is history of one that is searchable. */
 export interface IndexMatch {
   docid: number;
@@ -83,7 +86,7 @@ export function foldMatches(matches: readonly IndexMatch[], limit: number): Rank
   const records = new Map<string, RankedRecord & { counts: Map<KindName, number> }>();
   for (const m of matches) {
     const owner = m.parent ?? m;
-    const rank = rankOf(tierOf(m.kind, m.inTitle), m.score);
+    const rank = rankOfMatch(m.kind, m.inTitle, m.score);
     let rec = records.get(owner.id);
     if (!rec) {
       rec = { kind: owner.kind, id: owner.id, docid: owner.docid, rank, best: { docid: m.docid, kind: m.kind, id: m.id }, matchedItself: false, folded: [], counts: new Map() };
