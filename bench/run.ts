@@ -1,7 +1,8 @@
 // `npm run bench`: how fast the case-file core is on a big case file and across a library of 200 case files.
 // Prints the figures and whether each meets its target; always exits 0 (it is a report, not a test). The method
 // and recorded figures are in docs/PERFORMANCE.md. Flags: --fresh regenerates the cached fixtures;
-// --ui-only runs only the UI benchmark; --merge-only only the figures of copies that merge (bench/merge.ts).
+// --ui-only runs only the UI benchmark; --merge-only only the figures of copies that merge (bench/merge.ts);
+// --search-only only the searches (case.search on the big case, library.search over the library).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -54,6 +55,14 @@ function main(): void {
     fs.copyFileSync(m.bigCase.file, big); // the benchmark edits it; the cached copy stays as generated
     if (process.argv.includes('--merge-only')) {
       benchMerge(m.bigCase.file, runDir, log, rows, diagnostics);
+    } else if (process.argv.includes('--search-only')) {
+      const session = new Session({ dataDir: path.join(runDir, 'search-data'), actor: ACTOR });
+      const { caseId } = call<CaseInfo>(session, 'case.open', { path: big });
+      benchSearch(session, caseId);
+      session.closeAll();
+      const library = new Session({ dataDir: m.library.dataDir, actor: ACTOR });
+      benchLibrarySearch(library);
+      library.closeAll();
     } else {
       benchOpen(big, runDir);
       benchEditsAndSearch(big, runDir);
@@ -236,15 +245,7 @@ function benchEditsAndSearch(big: string, runDir: string): void {
   log(`  pages written to the WAL per commit: edit ${editPages.toFixed(1)}, bare insert ${barePages.toFixed(1)} (page size ${db.pragma('page_size', { simple: true })} bytes)`);
   bare.db.close();
 
-  log('');
-  log(`search: case.search through the dispatcher, ${SEARCH_ROUNDS} rounds per query`);
-  const count = db.prepare('SELECT count(*) FROM search_index WHERE search_index MATCH ?').pluck();
-  for (const [label, q] of [['common word', COMMON_WORD], ['rare word', RARE_WORD], ['two words, last typed in part', 'suspension lic']] as const) {
-    const hits = call<unknown[]>(session, 'case.search', { caseId, query: q }).length;
-    const matches = count.get(toFtsQuery(q)) as number;
-    log(`  "${q}": ${matches} matching records, ${hits} returned`);
-    rows.push({ metric: `search: ${label} ("${q}", ${matches} matches)`, s: measure(SEARCH_ROUNDS, () => call(session, 'case.search', { caseId, query: q }), 3), target: { limit: 20, unit: 'ms' } });
-  }
+  benchSearch(session, caseId);
 
   // Reads the UI makes often; no targets were set for them.
   const deadlineId = ids[0]!;
@@ -257,6 +258,18 @@ function benchEditsAndSearch(big: string, runDir: string): void {
   session.closeAll();
 }
 
+function benchSearch(session: Session, caseId: string): void {
+  log('');
+  log(`search: case.search through the dispatcher, ${SEARCH_ROUNDS} rounds per query`);
+  const count = session.get(caseId).connection.prepare('SELECT count(*) FROM search_index WHERE search_index MATCH ?').pluck();
+  for (const [label, q] of [['common word', COMMON_WORD], ['rare word', RARE_WORD], ['two words, last typed in part', 'suspension lic']] as const) {
+    const hits = call<unknown[]>(session, 'case.search', { caseId, query: q }).length;
+    const matches = count.get(toFtsQuery(q)) as number;
+    log(`  "${q}": ${matches} matching records, ${hits} returned`);
+    rows.push({ metric: `search: ${label} ("${q}", ${matches} matches)`, s: measure(SEARCH_ROUNDS, () => call(session, 'case.search', { caseId, query: q }), 3), target: { limit: 20, unit: 'ms' } });
+  }
+}
+
 // ---- the library ------------------------------------------------------------------------------------------------
 
 function benchLibrary(m: Manifest): void {
@@ -267,11 +280,7 @@ function benchLibrary(m: Manifest): void {
   log(`  dashboard for ${TODAY}: ${dash.overdue.length} overdue, ${dash.upcoming.length} upcoming, ${dash.tbd.length} TBD deadlines, ${dash.openActionItems.length} open action items, ${dash.upcomingMeetings.length} meetings, ${dash.triggeredWatchItems.length} triggered watch items, ${dash.problems.length} problems`);
   if (dash.problems.length) log(`  WARNING: ${dash.problems[0]!.path}: ${dash.problems[0]!.message}`);
   rows.push({ metric: `library.dashboard (${m.library.files} files)`, s: measure(LIBRARY_ROUNDS, () => call(session, 'library.dashboard', { today: TODAY, withinDays: 14 })), target: { limit: 200, unit: 'ms' } });
-  for (const [label, q] of [['common word', COMMON_WORD], ['rare word', RARE_WORD]] as const) {
-    const hits = call<unknown[]>(session, 'library.search', { query: q }).length;
-    log(`  library.search "${q}": ${hits} returned`);
-    rows.push({ metric: `library.search: ${label} ("${q}")`, s: measure(LIBRARY_ROUNDS, () => call(session, 'library.search', { query: q })), target: { limit: 200, unit: 'ms' } });
-  }
+  benchLibrarySearch(session);
   rows.push({ metric: `library.list (${m.library.files} files)`, s: measure(LIBRARY_ROUNDS, () => call(session, 'library.list', {})), note: '(no target set)' });
 
   session.closeAll();
@@ -296,6 +305,15 @@ function benchLibrary(m: Manifest): void {
   for (const db of pool.values()) db.close();
 }
 
+/** library.search over every file of the library, none open in the session. */
+function benchLibrarySearch(session: Session): void {
+  for (const [label, q] of [['common word', COMMON_WORD], ['rare word', RARE_WORD]] as const) {
+    const hits = call<unknown[]>(session, 'library.search', { query: q }).length;
+    log(`  library.search "${q}": ${hits} returned`);
+    rows.push({ metric: `library.search: ${label} ("${q}")`, s: measure(LIBRARY_ROUNDS, () => call(session, 'library.search', { query: q })), target: { limit: 200, unit: 'ms' } });
+  }
+}
+
 // --ui-only: the UI figures alone (the core figures take minutes and do not change with the renderer).
 if (!process.argv.includes('--ui-only')) main();
-if (!process.argv.includes('--merge-only')) void benchUi(log).catch((err: unknown) => log(`UI benchmark failed: ${(err as Error).stack ?? String(err)}`));
+if (!process.argv.includes('--merge-only') && !process.argv.includes('--search-only')) void benchUi(log).catch((err: unknown) => log(`UI benchmark failed: ${(err as Error).stack ?? String(err)}`));

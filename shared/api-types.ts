@@ -45,13 +45,21 @@ export interface VerifyReport {
   auditChain: { entries: number; head: string; problems: { seq: number | null; message: string }[] };
 }
 
+/** A record found by search, its history folded into it (shared/search-ranking.ts). */
 export interface SearchHit {
   kind: KindName;
   id: string;
   title: string;
-  /** Text around the match; matched words sit between MATCH_START and MATCH_END (shared/result.ts). */
+  /** Text around the best match; matched words sit between MATCH_START and MATCH_END (shared/result.ts). */
   snippet: string;
+  /** Lower first, comparable across case files: the tier (a word in the title first), then bm25. */
   rank: number;
+  /** The history entry the snippet comes from (a position change of an issue, a revision of a draft), or null when it comes from the record itself. */
+  matchedIn: { kind: KindName; id: string } | null;
+  /** Whether the record's own title or text matched, not only its history. */
+  matchedItself: boolean;
+  /** The record's history entries that matched too, counted by kind, most first. */
+  folded: { kind: KindName; count: number }[];
 }
 
 export interface CaseSearchHit extends SearchHit {

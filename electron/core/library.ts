@@ -14,7 +14,7 @@ import { ParleyError, toParleyError } from './errors.js';
 import { nextDeadlineOf } from './key-dates.js';
 import { DASHBOARD_SQL, LIBRARY_SQL } from './store/kind-sql.js';
 import { writeFileAtomic } from './files.js';
-import { rankCase, searchCase } from './store/search-index.js';
+import { describeRanked, rankCase } from './store/search-index.js';
 import { isoToday } from './today.js';
 
 interface Remembered {
@@ -258,15 +258,15 @@ export class Library {
   }
 
   search(openConnection: (p: string) => Db | undefined, query: string, limit = 50): CaseSearchHit[] {
-    // Snippets are the costly part of a hit: rank each file's matches first, and make snippets only for the hits
-    // that beat the best `limit` found so far. The answer is the same as ranking every hit of every file.
+    // Titles and snippets are the costly part of a hit: rank each file's records first, and read them only for the
+    // records that beat the best `limit` found so far. The answer is the same as ranking every record of every file.
     const best: CaseSearchHit[] = [];
     this.eachCase(openConnection, (db, f) => {
       const worst = best.length === limit ? best[limit - 1]!.rank : Infinity;
-      const wanted = rankCase(db, query, limit).filter((rank) => rank < worst).length;
-      if (!wanted) return;
+      const wanted = rankCase(db, query, limit).filter((r) => r.rank < worst);
+      if (!wanted.length) return;
       const ref = caseRef(db, f.path);
-      for (const hit of searchCase(db, query, wanted)) best.push({ ...hit, ...ref });
+      for (const hit of describeRanked(db, query, wanted)) best.push({ ...hit, ...ref });
       best.sort((a, b) => a.rank - b.rank);
       best.length = Math.min(best.length, limit);
     });

@@ -13,7 +13,8 @@ describe('smoke', () => {
     const hist = api.call('positionChange.list', { caseId, filter: { issueId: issue.id } });
     expect(hist.map((h) => h.value)).toEqual(['No suspension', 'Suspension for tier-1 capability only']);
     const hits = api.call('case.search', { caseId, query: 'carve' });
-    expect(hits[0]?.kind).toBe('note');
+    // The note is history of its meeting: the hit is the meeting, its snippet the note's.
+    expect(hits[0]).toMatchObject({ kind: 'meeting', id: m.id, matchedIn: { kind: 'note' }, folded: [{ kind: 'note', count: 1 }] });
     const report = api.call('case.verify', { caseId });
     expect(report.auditChain.problems).toEqual([]);
     expect(report.ok).toBe(true);

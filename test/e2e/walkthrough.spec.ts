@@ -203,7 +203,8 @@ test('a new user runs the reference scenario end to end, closes the case, reopen
     const palette = new Palette(page);
     await palette.open();
     await palette.search(NOTE_WORD);
-    const hit = palette.group('This case').getByRole('option').filter({ hasText: 'Note' }).first();
+    // A note is history of its meeting: the hit is the meeting, found in its note.
+    const hit = palette.group('This case').getByRole('option').filter({ hasText: 'In 1 note' }).first();
     await expect(hit.locator('mark').first()).toHaveText(new RegExp(`^${NOTE_WORD}$`, 'i'));
     await shot(app, '12-palette', 'palette');
     await palette.moveTo(hit);

@@ -1,5 +1,6 @@
 import type { CaseSearchHit } from '../../../shared/api-types.js';
 import { KINDS } from '../../../shared/records.js';
+import { foldedWords } from '../../../shared/search-ranking.js';
 import { defineCommand } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { count, oneLine, renderSnippet } from '../output.js';
@@ -13,6 +14,7 @@ export default defineCommand({
   summary: 'Search the text of one or more case files',
   description: [
     'Every word of QUERY must appear; the last may be the start of a word. Matches show [in brackets], or in bold on a terminal.',
+    'Each hit is a record: a word in its title ranks it first, and matches in its history (an issue\'s position changes, a draft\'s revisions) count under it.',
     'With --json, each hit\'s snippet marks its matches with the characters U+0002 (start) and U+0003 (end).',
   ],
   args: ['QUERY', 'FILE...'],
@@ -53,6 +55,8 @@ function hitLines(query: string, hits: CaseSearchHit[]): string[] {
       lines.push(`${hit.path}: ${oneLine(hit.caseTitle)} (${count(inFile, 'hit')})`);
     }
     lines.push(`  ${KINDS[hit.kind].label}: ${oneLine(hit.title)}`, `    ${renderSnippet(hit.snippet)}`);
+    const folded = foldedWords(hit.folded, hit.matchedItself);
+    if (folded) lines.push(`    (${folded})`);
   }
   return lines;
 }

@@ -13,6 +13,7 @@ import { go } from '../../state/navigation.js';
 import { sectionOfKind } from '../../shell/palette/record-sections.js';
 import { formatDay, formatInstant, timeAgo } from '../../ui/dates.js';
 import { Dialog } from '../../ui/Dialog.js';
+import { parentThrough, useLandOnRecord } from '../../ui/records/land-on-record.js';
 import { deliverExport } from '../../ui/exports/deliver-export.js';
 import { FormDialog } from './FormDialog.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
@@ -34,6 +35,8 @@ export function DraftsScreen({ caseId }: { caseId: string }) {
   const [dialog, setDialog] = useState<'new' | 'brief' | null>(null);
   const [deleted, setDeleted] = useState<Draft | null>(null);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
+  // An address that names a draft or one of its revisions (a jump from search) opens that draft.
+  useLandOnRecord({ listed: data?.drafts ?? null, parentOf: parentThrough(caseId, ['draftRevision'], 'draftId'), open: setOpenId });
 
   const reloadDrafts = drafts.reload;
   const reloadRevisions = revisions.reload;

@@ -1,8 +1,10 @@
 // The command palette (Ctrl+K / Cmd+K): one field that searches the case on screen and every case in the library,
 // and lists commands. A modal <dialog> (focus stays inside, Escape closes, focus returns to where it was); the field
-// is a combobox over one listbox of grouped options, moved through with the arrow keys, opened with Enter.
+// is a combobox over one listbox of grouped options, moved through with the arrow keys, opened with Enter. Each hit
+// is a record (its kind, title and best snippet), with what matched in its history counted under it.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CaseSearchHit, SearchHit } from '../../../shared/api-types.js';
+import { foldedWords } from '../../../shared/search-ranking.js';
 import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
 import { openCase, useCases } from '../../state/cases.js';
@@ -10,7 +12,7 @@ import { go, useNavigation } from '../../state/navigation.js';
 import { kindLabel } from '../../ui/labels.js';
 import { commandsFor, matchCommands, type Command } from './commands.js';
 import { usePalette } from './palette-state.js';
-import { sectionOfKind } from './record-sections.js';
+import { landingOf } from './record-sections.js';
 import { Snippet } from './Snippet.js';
 import './palette.css';
 
@@ -126,7 +128,7 @@ export function CommandPalette() {
         item.command.run();
         return;
       case 'hit':
-        go({ screen: 'case', caseId: item.caseId, section: sectionOfKind(item.hit.kind), record: item.hit.id });
+        go({ screen: 'case', caseId: item.caseId, ...landingOf(item.hit) });
         return;
       case 'other':
         void jumpToOtherCase(item.hit);
@@ -242,6 +244,7 @@ function OptionBody({ item }: { item: Item }) {
     );
   }
   const { hit } = item;
+  const folded = foldedWords(hit.folded, hit.matchedItself);
   return (
     <>
       <span className="palette__line">
@@ -250,14 +253,15 @@ function OptionBody({ item }: { item: Item }) {
         {item.type === 'other' && <span className="palette__case">in {item.hit.caseTitle}</span>}
       </span>
       <Snippet text={hit.snippet} className="palette__snippet" />
+      {folded && <span className="palette__folded">{folded}</span>}
     </>
   );
 }
 
 /** Opens the other case (unless it is open already) at the hit's section, with the hit in the address. */
 async function jumpToOtherCase(hit: CaseSearchHit): Promise<void> {
-  const section = sectionOfKind(hit.kind);
+  const landing = landingOf(hit);
   const already = useCases.getState().open.find((c) => c.caseId === hit.caseId);
-  const info = already ?? (await openCase(hit.path, { section }));
-  if (info) go({ screen: 'case', caseId: info.caseId, section, record: hit.id });
+  const info = already ?? (await openCase(hit.path, { section: landing.section }));
+  if (info) go({ screen: 'case', caseId: info.caseId, ...landing });
 }

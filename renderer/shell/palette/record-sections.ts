@@ -1,4 +1,5 @@
 // Which case section shows each kind of record: where a search hit leads.
+import type { SearchHit } from '../../../shared/api-types.js';
 import type { KindName } from '../../../shared/records.js';
 import type { CaseSection } from '../../state/navigation.js';
 
@@ -27,3 +28,11 @@ export const SECTION_OF_KIND: Record<KindName, CaseSection> = {
 };
 
 export const sectionOfKind = (kind: KindName): CaseSection => SECTION_OF_KIND[kind] ?? 'overview';
+
+/**
+ * Where a search hit lands: the record's section, and in the address the history entry whose text matched best when
+ * it was one (the screen opens the record it belongs to and marks that entry), else the record itself.
+ */
+export function landingOf(hit: SearchHit): { section: CaseSection; record: string } {
+  return { section: sectionOfKind(hit.kind), record: hit.matchedIn?.id ?? hit.id };
+}
