@@ -1,7 +1,7 @@
 // A time zone, chosen by typing part of its city, region, name or offset ("paris", "new york", "+05:30") and picking
 // from the list, or typed whole as an IANA name (America/New_York). An ARIA 1.2 combobox: the arrow keys move through
 // the list, Enter picks, Esc closes the list (and only the list). Every field that takes a time zone uses it.
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { ControlProps } from './Field.js';
 import './time-zone-picker.css';
 
@@ -178,5 +178,37 @@ export function TimeZonePicker({ value, onText, onPick, onBlur, name, placeholde
         )}
       </ul>
     </div>
+  );
+}
+
+interface SavedZonePickerProps extends ControlProps {
+  /** The zone saved now ('' for none). */
+  stored: string;
+  /** Saves what was picked, or what was typed when focus leaves (the core refuses a name that is not a zone). */
+  onSave(text: string): void;
+  name?: string;
+  placeholder?: string;
+}
+
+/**
+ * The picker over a zone that is saved as a whole: what is typed stays in the field, unsaved, until a zone is picked
+ * or focus leaves, so that "tok" on the way to "Tokyo" is never sent (and refused) after a pause in typing.
+ */
+export function SavedZonePicker({ stored, onSave, ...rest }: SavedZonePickerProps) {
+  const [text, setText] = useState(stored);
+  useEffect(() => setText(stored), [stored]);
+  return (
+    <TimeZonePicker
+      {...rest}
+      value={text}
+      onText={setText}
+      onPick={(zone) => {
+        setText(zone);
+        if (zone !== stored) onSave(zone);
+      }}
+      onBlur={() => {
+        if (text !== stored) onSave(text);
+      }}
+    />
   );
 }

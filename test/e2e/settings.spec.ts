@@ -85,6 +85,15 @@ test('the name, default time zone and date format set in Settings are the ones u
   await expect(app.overview.saveStateOf('Issuing authority')).toHaveText('Saved');
   await expect(app.overview.recentChanges.getByRole('listitem').first()).toContainText('Rosa Delgado');
 
+  // A field with a maximum length (a reference number takes 200 characters) counts once the text nears it.
+  const reference = app.overview.field('Reference number');
+  await reference.fill('R'.repeat(150));
+  await expect(page.getByText(/of 200 characters/)).toHaveCount(0);
+  await reference.fill('R'.repeat(170));
+  await expect(reference).toHaveAccessibleDescription(/170 of 200 characters/);
+  await reference.fill('BIS-2026-0412');
+  await expect(page.getByText(/of 200 characters/)).toHaveCount(0);
+
   // A new timed deadline starts in the default zone; a due date typed on a Saturday is warned of, and the
   // business day after it chosen with one click; dates show in the chosen format.
   await app.goToSection('Deadlines');

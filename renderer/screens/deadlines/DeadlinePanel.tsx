@@ -11,7 +11,7 @@ import { humanize } from '../../ui/labels.js';
 import { ReviewComments } from '../../ui/review/ReviewComments.js';
 import { SaveState } from '../../ui/SaveState.js';
 import { maxLengthOf } from '../../ui/field-limits.js';
-import { TimeZonePicker } from '../../ui/TimeZonePicker.js';
+import { SavedZonePicker } from '../../ui/TimeZonePicker.js';
 import { TypedInput } from '../../ui/typed-input.js';
 import { ClosedDayWarning } from './ClosedDayWarning.js';
 import { textOfField, useCaseCalendar, useDeadlines, useFieldSave, useFieldText, type EditableField } from '../../state/deadlines.js';
@@ -188,7 +188,7 @@ function EditField({ deadline, field, label, type = 'text', required, long, hint
     <Field label={label} required={required} hint={hint} error={save?.state === 'error' ? save.message : null} aside={<SaveState save={save} pending={pending} />} limit={{ text: value, max: maxLengthOf('deadline', field) }}>
       {(ids) =>
         type === 'zone' ? (
-          <TimeZonePicker {...ids} name={field} value={value} onText={(text) => edit(deadline.id, field, text)} onPick={(zone) => void commit(deadline.id, field, zone)} onBlur={() => void commit(deadline.id, field)} />
+          <SavedZonePicker {...ids} name={field} stored={textOfField(deadline, field)} onSave={(zone) => void commit(deadline.id, field, zone)} />
         ) : type === 'date' || type === 'time' ? (
           <TypedInput {...ids} type={type} name={field} value={value} saved={textOfField(deadline, field)} refused={refused} onTyped={(t) => edit(deadline.id, field, t.text, t.refusal)} onLeave={() => void commit(deadline.id, field)} />
         ) : long ? (

@@ -9,7 +9,7 @@ import { Field } from '../../ui/Field.js';
 import { maxLengthOf } from '../../ui/field-limits.js';
 import { SharingMark } from '../../ui/sharing/RecordSharing.js';
 import { SaveState } from '../../ui/SaveState.js';
-import { TimeZonePicker } from '../../ui/TimeZonePicker.js';
+import { SavedZonePicker } from '../../ui/TimeZonePicker.js';
 import { TypedInput, type Typed } from '../../ui/typed-input.js';
 import { problemOf } from '../../state/meetings.js';
 
@@ -121,7 +121,7 @@ export function AutoText({ label, field, stored, save, control = 'text', require
         control === 'date' || control === 'time' ? (
           <TypedInput {...ids} type={control} name={field} value={auto.value} saved={stored ?? ''} refused={auto.refused} onTyped={(t: Typed) => auto.edit(t.text, t.refusal)} onLeave={() => void auto.commit()} />
         ) : control === 'zone' ? (
-          <TimeZonePicker {...ids} name={field} value={auto.value} placeholder={placeholder} onText={(t) => auto.edit(t)} onPick={(zone) => { auto.edit(zone); void auto.commit(zone); }} onBlur={() => void auto.commit()} />
+          <SavedZonePicker {...ids} name={field} stored={stored ?? ''} placeholder={placeholder} onSave={(zone) => void auto.commit(zone)} />
         ) : control === 'long' ? (
           <textarea {...ids} {...common} className="input input--long" rows={3} />
         ) : (

@@ -2,18 +2,18 @@
 // name changes are written under, the default time zone and date format, the holiday calendar new cases start
 // with, when Parley locks by itself, and the theme. Each is saved as soon as it changes, kept with the profile in
 // the data folder (the theme is kept per machine, as the sidebar's chooser keeps it).
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { HOLIDAY_CALENDARS } from '../../../shared/deadlines/index.js';
 import { DATE_FORMATS, type DateFormat } from '../../../shared/profile.js';
 import { ThemeChooser } from '../../shell/ThemeChooser.js';
 import { useProfile } from '../../state/profile.js';
 import type { FieldSave } from '../../state/directive.js';
 import { localZone } from '../../ui/dates.js';
-import { Field } from '../../ui/Field.js';
+import { Field, type ControlProps } from '../../ui/Field.js';
 import { ProfileForm, draftOf, useProfileForm } from '../../ui/profile/ProfileForm.js';
 import { SaveState } from '../../ui/SaveState.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
-import { TimeZonePicker } from '../../ui/TimeZonePicker.js';
+import { SavedZonePicker } from '../../ui/TimeZonePicker.js';
 import { LockAfterChoice } from './LockAfterChoice.js';
 import { useSetting } from './use-setting.js';
 import './settings.css';
@@ -77,36 +77,29 @@ function NameSection() {
   );
 }
 
+/** A setting's field: its label and hint, its save state beside the label, the core's refusal under it. */
+function SettingField({ setting, label, hint, children }: { setting: { save: FieldSave | undefined }; label: string; hint: string; children: (ids: ControlProps) => ReactNode }) {
+  return (
+    <Field label={label} hint={hint} aside={<SaveState save={setting.save} pending={false} />} error={setting.save?.state === 'error' ? setting.save.message : null}>
+      {children}
+    </Field>
+  );
+}
+
 function DefaultZone() {
   const zone = useSetting('timeZone');
-  const [text, setText] = useState(zone.value ?? '');
-  useEffect(() => setText(zone.value ?? ''), [zone.value]);
   const here = localZone();
-  function commit(next: string): void {
-    const chosen = next.trim() === '' ? null : next.trim();
-    if (chosen !== zone.value) void zone.change(chosen);
-  }
+  // Empty is this computer's zone.
+  const commit = (text: string) => void zone.change(text.trim() === '' ? null : text.trim());
   return (
-    <Field
+    <SettingField
+      setting={zone}
       label="Default time zone"
       hint={`New timed deadlines and meetings start in it. Type a city, region or offset to find it; leave it empty for this computer’s zone (${here.replace(/_/g, ' ')}).`}
-      error={zone.save?.state === 'error' ? zone.save.message : null}
-      aside={<SaveState save={zone.save} pending={false} />}
     >
       {(ids) => (
         <div className="settings-zone">
-          <TimeZonePicker
-            {...ids}
-            name="timeZone"
-            value={text}
-            placeholder={`This computer’s zone: ${here}`}
-            onText={setText}
-            onPick={(picked) => {
-              setText(picked);
-              commit(picked);
-            }}
-            onBlur={() => commit(text)}
-          />
+          <SavedZonePicker {...ids} name="timeZone" stored={zone.value ?? ''} placeholder={`This computer’s zone: ${here}`} onSave={commit} />
           {zone.value !== null && (
             <button type="button" className="button button--small" onClick={() => commit('')}>
               Use this computer’s zone
@@ -114,25 +107,22 @@ function DefaultZone() {
           )}
         </div>
       )}
-    </Field>
+    </SettingField>
   );
 }
+
+const DATE_FORMAT_OPTIONS = DATE_FORMATS.map((f) => ({
+  value: f.id,
+  label: `${f.example}${f.id === 'dd/MM/yyyy' ? ' (day first)' : f.id === 'MM/dd/yyyy' ? ' (month first)' : ''}`,
+}));
+const CALENDAR_OPTIONS = HOLIDAY_CALENDARS.map((c) => ({ value: c.id, label: c.name }));
 
 function DateFormatChoice() {
   const format = useSetting('dateFormat');
   return (
-    <Field label="Date format" hint="How dates are written on screen. Dates are typed the same way whatever the format." aside={<SaveState save={format.save} pending={false} />} error={format.save?.state === 'error' ? format.save.message : null}>
-      {(ids) => (
-        <select {...ids} className="input" name="dateFormat" value={format.value} onChange={(e) => void format.change(e.target.value as DateFormat)}>
-          {DATE_FORMATS.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.example}
-              {f.id === 'dd/MM/yyyy' ? ' (day first)' : f.id === 'MM/dd/yyyy' ? ' (month first)' : ''}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SettingField setting={format} label="Date format" hint="How dates are written on screen. Dates are typed the same way whatever the format.">
+      {(ids) => <Choices ids={ids} name="dateFormat" value={format.value} options={DATE_FORMAT_OPTIONS} onChange={(v) => void format.change(v as DateFormat)} />}
+    </SettingField>
   );
 }
 
@@ -140,22 +130,25 @@ function HolidayCalendarChoice() {
   const calendar = useSetting('holidayCalendarId');
   const chosen = HOLIDAY_CALENDARS.find((c) => c.id === calendar.value);
   return (
-    <Field
+    <SettingField
+      setting={calendar}
       label="Holiday calendar for new cases"
       hint={`Business days skip weekends and these holidays. A case’s own calendar is changed on its Deadlines screen. ${chosen?.description ?? ''}`}
-      aside={<SaveState save={calendar.save} pending={false} />}
-      error={calendar.save?.state === 'error' ? calendar.save.message : null}
     >
-      {(ids) => (
-        <select {...ids} className="input" name="holidayCalendarId" value={calendar.value} onChange={(e) => void calendar.change(e.target.value)}>
-          {HOLIDAY_CALENDARS.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+      {(ids) => <Choices ids={ids} name="holidayCalendarId" value={calendar.value} options={CALENDAR_OPTIONS} onChange={(v) => void calendar.change(v)} />}
+    </SettingField>
+  );
+}
+
+function Choices({ ids, name, value, options, onChange }: { ids: ControlProps; name: string; value: string; options: readonly { value: string; label: string }[]; onChange(value: string): void }) {
+  return (
+    <select {...ids} className="input" name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
   );
 }
 
@@ -163,9 +156,9 @@ function LockAfter() {
   const lockAfter = useSetting('lockAfterMinutes');
   return (
     <>
-      <Field label="Lock when idle for" hint="Without keyboard or pointer use this long, Parley closes every case and shows only its lock screen." aside={<SaveState save={lockAfter.save} pending={false} />} error={lockAfter.save?.state === 'error' ? lockAfter.save.message : null}>
+      <SettingField setting={lockAfter} label="Lock when idle for" hint="Without keyboard or pointer use this long, Parley closes every case and shows only its lock screen.">
         {(ids) => <LockAfterChoice {...ids} setting={lockAfter} />}
-      </Field>
+      </SettingField>
       <p className="notice settings-note">
         Locking hides the screen and closes the case files; it does not protect the files themselves. An unencrypted case file can be read by anyone who can open it on this
         computer, and unlocking it asks for nothing: only encryption protects a file. An encrypted case asks for its passphrase when unlocking.
