@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './pages/axe-check.js';
 import { DeadlinesPage } from './pages/deadlines-page.js';
+import { MeetingsPage } from './pages/meetings-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { createCaseFile, ORDER_TITLE } from './support/cases.js';
 import { expect as baseExpect, test } from './support/fixtures.js';
@@ -114,4 +115,10 @@ test('the name, default time zone and date format set in Settings are the ones u
   await dl.form.getByRole('button', { name: 'Add deadline' }).click();
   await expect(dl.row('Written response to the Bureau')).toContainText('22/03/2027');
   await expect(dl.row('Written response to the Bureau')).toContainText('Asia/Tokyo');
+
+  // A meeting logged with a start time is in the default zone too, shown in the meeting's picker.
+  await app.goToSection('Meetings');
+  const meetings = new MeetingsPage(page);
+  await meetings.logMeeting({ title: 'Call with the Bureau', date: '2027-03-23', time: '09:30' });
+  await expect(meetings.detail.getByRole('combobox', { name: /Time zone/ })).toHaveValue('Asia/Tokyo');
 });
