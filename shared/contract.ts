@@ -8,7 +8,7 @@ import type {
   VerifyReport,
 } from './api-types.js';
 import { MEETING_BRIEF_SECTION_IDS } from './documents/brief-sections.js';
-import { profileInputSchema, type ProfileInfo } from './profile.js';
+import { profileInputSchema, settingsInputSchema, type ProfileInfo } from './profile.js';
 import { DocumentSchema, type DocumentNode } from './documents/model.js';
 import { CONFIDENCE_LEVELS, DISCLOSABLE_KINDS, LINKABLE_KINDS, REVIEWABLE_KINDS, SHARING_CHOICES } from './enums.js';
 import { auditHeadText, createSchemaOf, isoDate, recordId, sha256Text, timeOfDay, timeZone, updateSchemaOf, type Shape } from './fields.js';
@@ -263,6 +263,8 @@ export const STATIC_OPERATIONS = {
   // folder). The next change is written under a name set now.
   'profile.get': op<ProfileInfo>()(z.strictObject({})),
   'profile.set': op<ProfileInfo>()(profileInputSchema),
+  // Their settings, kept in the same file: the settings given change, the others stay.
+  'settings.set': op<ProfileInfo>()(settingsInputSchema),
   // App lock: every case file closed; the list says what to open again on unlocking.
   'session.lock': op<LockedCase[]>()(z.strictObject({})),
   // Encryption at rest: each writes a new file through a consistent copy and replaces the old one atomically.

@@ -10,7 +10,7 @@ import type { CaseFolderListing } from './case-folder-listing.js';
  * `mergeCopy`, `importChanges` and `exportChanges` open the renderer's dialogs for the case on screen: they preview
  * what comes in and ask for a reason when deadlines would move, which a native dialog cannot.
  */
-export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock', 'print', 'mergeCopy', 'importChanges', 'exportChanges'] as const;
+export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock', 'print', 'mergeCopy', 'importChanges', 'exportChanges', 'settings'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Stops a subscription. */

@@ -53,6 +53,7 @@ const STATIC_SUMMARIES: Readonly<Record<keyof typeof STATIC_OPERATIONS, string>>
   'reviewComment.resolve': 'Mark a received review comment resolved or open again (audited)',
   'profile.get': 'Your name and initials as written on your changes, or the name used while you have set none',
   'profile.set': 'Set your name (1 to 80 characters) and initials (up to 4; made from the name if left out)',
+  'settings.set': 'Change your settings: default time zone, date format, holiday calendar for new cases, lock when idle',
   'session.lock': 'Close every case (app lock) and say which to open again',
   'case.encrypt': 'Encrypt a case file that is not open',
   'case.rekey': 'Change the passphrase of an encrypted case file that is not open',

@@ -2,6 +2,8 @@
 // the audit trail's actor) and their initials. The rules are here so that the core (profile.set, the profile file)
 // and the renderer (the form's limits and suggested initials) hold the same ones.
 import { z } from 'zod';
+import { HOLIDAY_CALENDARS, DEFAULT_HOLIDAY_CALENDAR_ID, holidayCalendarById } from './deadlines/calendars/index.js';
+import { timeZone } from './fields.js';
 
 export const MAX_DISPLAY_NAME_LENGTH = 80;
 export const MAX_INITIALS_LENGTH = 4;
@@ -25,7 +27,71 @@ export interface ProfileInfo {
   actor: string;
   /** The profile file could not be read (it is kept as it is until a name is set): why, in words. Else null. */
   problem: string | null;
+  /** The person's settings, each the one they chose or its default. */
+  settings: Settings;
+  /** A setting in the file could not be used (its default is used instead): which, and why, in words. Else null. */
+  settingsProblem: string | null;
 }
+
+// The person's settings, kept beside their name: they follow the person, not a case.
+
+/** How calendar dates are written on screen; the value is the date-fns pattern. */
+export const DATE_FORMATS = [
+  { id: 'd MMM yyyy', example: '7 Dec 2026' },
+  { id: 'dd/MM/yyyy', example: '07/12/2026' },
+  { id: 'MM/dd/yyyy', example: '12/07/2026' },
+  { id: 'yyyy-MM-dd', example: '2026-12-07' },
+] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number]['id'];
+
+/** The idle times after which Parley locks itself, in minutes; 0 is "never" (locking on command only). */
+export const LOCK_AFTER_CHOICES = [1, 5, 10, 15, 30, 60, 0] as const;
+
+export interface Settings {
+  /** The zone a new timed deadline or meeting starts in; null: the computer's own zone. */
+  timeZone: string | null;
+  dateFormat: DateFormat;
+  /** The holiday calendar a new case counts business days over. */
+  holidayCalendarId: string;
+  /** Minutes without use before Parley locks; 0 for never. */
+  lockAfterMinutes: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { timeZone: null, dateFormat: 'd MMM yyyy', holidayCalendarId: DEFAULT_HOLIDAY_CALENDAR_ID, lockAfterMinutes: 15 };
+
+const listed = (items: readonly string[]) => items.map((item) => `"${item}"`).join(', ');
+
+/** One schema per setting: a file's settings are checked one by one, so that one bad value spoils no other. */
+export const SETTING_SCHEMAS = {
+  timeZone: timeZone.nullable(),
+  dateFormat: z.enum(DATE_FORMATS.map((f) => f.id) as [DateFormat, ...DateFormat[]], {
+    error: `must be one of ${listed(DATE_FORMATS.map((f) => f.id))}`,
+  }),
+  holidayCalendarId: z.string().refine((id) => holidayCalendarById(id) !== undefined, {
+    error: `must be one of the holiday calendars Parley has: ${listed(HOLIDAY_CALENDARS.map((c) => c.id))}`,
+  }),
+  lockAfterMinutes: z.number().refine((n) => (LOCK_AFTER_CHOICES as readonly number[]).includes(n), {
+    error: `must be one of ${LOCK_AFTER_CHOICES.join(', ')} minutes (0 is never)`,
+  }),
+} satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
+
+/** The settings' names in words, for messages. */
+export const SETTING_LABELS: Record<keyof Settings, string> = {
+  timeZone: 'default time zone',
+  dateFormat: 'date format',
+  holidayCalendarId: 'holiday calendar for new cases',
+  lockAfterMinutes: 'lock when idle',
+};
+
+/** What settings.set takes: the settings to change, one or more. */
+export const settingsInputSchema = z
+  .strictObject({
+    timeZone: SETTING_SCHEMAS.timeZone.optional(),
+    dateFormat: SETTING_SCHEMAS.dateFormat.optional(),
+    holidayCalendarId: SETTING_SCHEMAS.holidayCalendarId.optional(),
+    lockAfterMinutes: SETTING_SCHEMAS.lockAfterMinutes.optional(),
+  })
+  .refine((changes) => Object.keys(changes).length > 0, { error: 'give at least one setting to change' });
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 const characters = (text: string) => Array.from(text).length;

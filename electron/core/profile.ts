@@ -1,11 +1,16 @@
-// The person's profile: the name written as author of their changes, and their initials. One small JSON file in
+// The person's profile: the name written as author of their changes, their initials, and their settings (default
+// time zone, date format, holiday calendar for new cases, lock timing). One small JSON file in
 // the app's data folder (profile.json), written atomically (temp, fsync, rename) and checked when read. A file that
 // cannot be read leaves Parley without a profile, saying why, and is kept as it is: setting a name moves it aside
-// (profile.json.unreadable-<time>) rather than writing over it.
+// (profile.json.unreadable-<time>) rather than writing over it. A setting the file holds that cannot be used (a time
+// zone this computer does not know, a value another program wrote) spoils nothing else: its default is used, and
+// the profile says which and why until the setting is chosen again.
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { displayNameSchema, initialsSchema, profileOf, type Profile } from '../../shared/profile.js';
+import {
+  DEFAULT_SETTINGS, SETTING_LABELS, SETTING_SCHEMAS, displayNameSchema, initialsSchema, profileOf, type Profile, type Settings,
+} from '../../shared/profile.js';
 import { fileError, fileSystemReason } from './errors.js';
 import { writeFileAtomic } from './files.js';
 
@@ -16,17 +21,24 @@ const VERSION = 1;
 const StoredProfile = z.object({
   format: z.literal(FORMAT),
   version: z.literal(VERSION),
-  displayName: displayNameSchema,
+  // Absent when only settings were chosen, before any name.
+  displayName: displayNameSchema.optional(),
   initials: initialsSchema.nullable().optional(),
+  /** Only the settings chosen; each is checked on its own (readSettings). */
+  settings: z.record(z.string(), z.unknown()).optional(),
 });
+type Stored = z.infer<typeof StoredProfile>;
 
 export interface ProfileState {
   profile: Profile | null;
   /** Why the file could not be read, in words; null when it was read or is not there. */
   problem: string | null;
+  settings: Settings;
+  /** Which settings could not be used, and why; null when all could. */
+  settingsProblem: string | null;
 }
 
-const NO_PROFILE: ProfileState = { profile: null, problem: null };
+const NO_PROFILE: ProfileState = { profile: null, problem: null, settings: DEFAULT_SETTINGS, settingsProblem: null };
 
 export class ProfileFile {
   readonly file: string;
@@ -49,21 +61,61 @@ export class ProfileFile {
     return state;
   }
 
-  /** Writes the profile; `initials` null means "made from the name". An unreadable file is kept aside first. */
+  /** Writes the profile; `initials` null means "made from the name". The settings stay. An unreadable file is kept aside first. */
   write(displayName: string, initials: string | null): Profile {
+    const { initials: _replaced, ...kept } = this.storedNow();
+    this.save({ ...kept, displayName, ...(initials ? { initials } : {}) });
+    return profileOf(displayName, initials);
+  }
+
+  /** Changes the settings given (already checked by settings.set's schema); the name and the other settings stay. */
+  writeSettings(changes: Partial<Settings>): Settings {
+    const stored = this.storedNow();
+    const chosen = { ...this.usableSettings(stored.settings).chosen, ...changes };
+    this.save({ ...stored, settings: chosen });
+    return { ...DEFAULT_SETTINGS, ...chosen };
+  }
+
+  /** What the file holds now, to write again with a change: nothing from a file that could not be read. */
+  private storedNow(): Omit<Stored, 'format' | 'version'> {
+    if (this.read().problem !== null) return {};
+    try {
+      const { format: _f, version: _v, ...rest } = StoredProfile.parse(JSON.parse(fs.readFileSync(this.file, 'utf8')));
+      return rest;
+    } catch (err) {
+      if ((err as { code?: unknown }).code === 'ENOENT') return {};
+      throw fileError(this.file, err);
+    }
+  }
+
+  private save(fields: Omit<Stored, 'format' | 'version'>): void {
+    const { settings, ...rest } = fields;
+    const stored = { format: FORMAT, version: VERSION, ...rest, ...(settings && Object.keys(settings).length > 0 ? { settings } : {}) };
     try {
       fs.mkdirSync(this.dir, { recursive: true });
       if (this.read().problem !== null && fs.statSync(this.file, { throwIfNoEntry: false })?.isFile()) {
         fs.renameSync(this.file, `${this.file}.unreadable-${Date.now()}`);
       }
-      const stored = { format: FORMAT, version: VERSION, displayName, ...(initials ? { initials } : {}) };
       writeFileAtomic(this.file, `${JSON.stringify(stored, null, 2)}\n`);
     } catch (err) {
       throw fileError(this.file, err);
     } finally {
       this.cached = null;
     }
-    return profileOf(displayName, initials);
+  }
+
+  /** The settings a file holds that can be used, and what is wrong with the others, in words. */
+  private usableSettings(stored: Record<string, unknown> | undefined): { chosen: Partial<Settings>; problems: string[] } {
+    const chosen: Partial<Settings> = {};
+    const problems: string[] = [];
+    for (const [name, value] of Object.entries(stored ?? {})) {
+      if (!Object.hasOwn(SETTING_SCHEMAS, name)) continue; // a setting of a newer Parley: kept out of use, not an error
+      const key = name as keyof Settings;
+      const result = SETTING_SCHEMAS[key].safeParse(value);
+      if (result.success) Object.assign(chosen, { [key]: result.data });
+      else problems.push(`the ${SETTING_LABELS[key]} ${result.error.issues[0]!.message}`);
+    }
+    return { chosen, problems };
   }
 
   private stamp(): string {
@@ -96,13 +148,21 @@ export class ProfileFile {
       const issue = result.error.issues[0]!;
       return this.unreadable(`${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`);
     }
-    return { profile: profileOf(result.data.displayName, result.data.initials), problem: null };
+    const { chosen, problems } = this.usableSettings(result.data.settings);
+    return {
+      profile: result.data.displayName === undefined ? null : profileOf(result.data.displayName, result.data.initials),
+      problem: null,
+      settings: { ...DEFAULT_SETTINGS, ...chosen },
+      settingsProblem: problems.length
+        ? `Some of your settings in ${this.file} could not be used, so their defaults are used until you choose again: ${problems.join('; ')}.`
+        : null,
+    };
   }
 
   private unreadable(why: string): ProfileState {
     return {
-      profile: null,
-      problem: `Your name could not be read from ${this.file} (${why}). The file is kept as it is; setting your name again keeps it beside the new one.`,
+      ...NO_PROFILE,
+      problem: `Your name could not be read from ${this.file} (${why}). The file is kept as it is; choosing your name or a setting again keeps it beside the new one.`,
     };
   }
 }

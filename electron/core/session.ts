@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CaseInfo, LockedCase } from '../../shared/api-types.js';
 import type { CaseExport } from '../../shared/contract.js';
-import type { ProfileInfo } from '../../shared/profile.js';
+import type { ProfileInfo, Settings } from '../../shared/profile.js';
+import { DEFAULT_HOLIDAY_CALENDAR_ID } from '../../shared/deadlines/calendars/index.js';
 import { CaseFile } from './case-file.js';
 import { rewriteWithKey, type KeyChange } from './db/rewrite.js';
 import { fileError, ParleyError } from './errors.js';
@@ -56,13 +57,19 @@ export class Session {
 
   /** The person's profile, and the name changes are written under now. */
   profileInfo(): ProfileInfo {
-    const { profile, problem } = this.profile.read();
-    return { profile, problem, fallbackName: this.fallbackActor, nameForThisRun: this.actorForRun, actor: this.actor };
+    const { profile, problem, settings, settingsProblem } = this.profile.read();
+    return { profile, problem, settings, settingsProblem, fallbackName: this.fallbackActor, nameForThisRun: this.actorForRun, actor: this.actor };
   }
 
   /** Sets the person's name (and initials; null: made from the name): the next change is written under it. */
   setProfile(displayName: string, initials: string | null): ProfileInfo {
     this.profile.write(displayName, initials);
+    return this.profileInfo();
+  }
+
+  /** Changes the person's settings given; the others and the name stay. */
+  setSettings(changes: Partial<Settings>): ProfileInfo {
+    this.profile.writeSettings(changes);
     return this.profileInfo();
   }
 
@@ -115,7 +122,11 @@ export class Session {
 
   create(file: string, directive: Record<string, unknown>, passphrase?: string): CaseFile {
     const abs = path.resolve(file);
-    const cf = this.adopt(onFile(abs, () => CaseFile.create(abs, directive, this.actor, passphrase)));
+    // A new case counts business days over the person's chosen holiday calendar, unless the directive names one.
+    // The default calendar is left unnamed, as before there were settings.
+    const { holidayCalendarId } = this.profile.read().settings;
+    const withCalendar = holidayCalendarId === DEFAULT_HOLIDAY_CALENDAR_ID || directive.holidayCalendarId != null ? directive : { ...directive, holidayCalendarId };
+    const cf = this.adopt(onFile(abs, () => CaseFile.create(abs, withCalendar, this.actor, passphrase)));
     this.checkedAt.set(cf.caseId, new Date().toISOString());
     return cf;
   }

@@ -19,6 +19,8 @@ export interface MenuActions {
   closeCase(): void;
   /** Closes every case and clears the window until the user unlocks (see app-lock.ts). */
   lock(): void;
+  /** Shows the Settings screen (the renderer draws it). */
+  settings(): void;
   about(): void;
   showDataFolder(): void;
 }
@@ -58,7 +60,9 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
   const appMenu: MenuItemConstructorOptions = {
     label: ctx.appName,
     submenu: [
-      { role: 'about' }, separator, { role: 'services' }, separator,
+      { role: 'about' }, separator,
+      { id: 'settings', label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.settings() }, separator,
+      { role: 'services' }, separator,
       { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, separator, { role: 'quit' },
     ],
   };
@@ -94,6 +98,8 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       { role: 'cut' }, { role: 'copy' }, { role: 'paste' },
       ...(mac ? [{ role: 'pasteAndMatchStyle' } satisfies MenuItemConstructorOptions] : []),
       { role: 'delete' }, separator, { role: 'selectAll' },
+      // On a Mac, Settings is in the app menu, where Mac apps keep it.
+      ...(mac ? [] : [separator, { id: 'settings', label: 'Se&ttings…', accelerator: 'CmdOrCtrl+,', click: () => actions.settings() } satisfies MenuItemConstructorOptions]),
     ],
   };
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { messageOf } from '../api/client.js';
 import { LibraryScreen } from '../screens/library/LibraryScreen.js';
 import { NewCaseScreen } from '../screens/new-case/NewCaseScreen.js';
+import { SettingsScreen } from '../screens/settings/SettingsScreen.js';
 import { SECTION_SCREENS } from '../screens/case-sections.js';
 import { ReviewBanner } from '../ui/review/ReviewBanner.js';
 import { LockScreen } from '../screens/lock/LockScreen.js';
@@ -70,6 +71,8 @@ function Screen({ route }: { route: Route }) {
       return <LibraryScreen />;
     case 'new-case':
       return <NewCaseScreen />;
+    case 'settings':
+      return <SettingsScreen />;
     case 'case':
       if (!isOpen) return <NotOpen />;
       return <SectionScreen route={route} />;

@@ -27,6 +27,9 @@ export function Sidebar() {
           <OpenCase key={info.caseId} info={info} active={info.caseId === activeCaseId} section={route.screen === 'case' ? route.section : null} />
         ))}
       </nav>
+      <a href={hashOf({ screen: 'settings' })} className="sidebar__link" aria-current={route.screen === 'settings' ? 'page' : undefined} aria-keyshortcuts={MOD === 'Ctrl' ? 'Control+,' : 'Meta+,'}>
+        Settings <kbd aria-hidden="true">{MOD}+,</kbd>
+      </a>
       <ThemeChooser />
       <LockControls />
       <YourName />

@@ -16,6 +16,7 @@ export function followDesktopShell(desktop: ParleyDesktop): void {
     if (command === 'newCase') go({ screen: 'new-case' });
     if (command === 'closeCase' && route.screen === 'case') void closeCase(route.caseId);
     if (command === 'lock') lockApp();
+    if (command === 'settings') go({ screen: 'settings' });
     if (command === 'print') printCurrentView();
     if (route.screen === 'case') {
       if (command === 'mergeCopy') showTeamDialog('merge', route.caseId);

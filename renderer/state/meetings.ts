@@ -51,7 +51,7 @@ interface MeetingsState {
   problem: string | null;
   load(caseId: string): Promise<void>;
   select(id: string | null): Promise<void>;
-  createMeeting(fields: { title: string; status: Meeting['status']; meetingDate: string | null; startTime: string | null }): Promise<Meeting>;
+  createMeeting(fields: { title: string; status: Meeting['status']; meetingDate: string | null; startTime: string | null; timeZone?: string | null }): Promise<Meeting>;
   /** Stores changed fields of a record and puts the stored record in place; throws the core's refusal. */
   update<K extends AnyKind>(kind: K, id: string, changes: Partial<RecordOf<K>>): Promise<RecordOf<K>>;
   add<K extends ChildKind>(kind: K, fields: Record<string, unknown>): Promise<RecordOf<K>>;

@@ -1,4 +1,5 @@
-// Where the user is: the route lives in the address's hash (#/library, #/new, #/case/<id>/<section>[/<recordId>]),
+// Where the user is: the route lives in the address's hash (#/library, #/new, #/settings,
+// #/case/<id>/<section>[/<recordId>]),
 // so the browser's back and forward buttons work and a reload comes back to the same screen. The optional record is
 // the one the user jumped to (from the search palette): the section can scroll to it (useFocusedRecord).
 import { create } from 'zustand';
@@ -20,6 +21,7 @@ export type CaseSection = (typeof CASE_SECTIONS)[number]['id'];
 export type Route =
   | { screen: 'library' }
   | { screen: 'new-case' }
+  | { screen: 'settings' }
   | { screen: 'case'; caseId: string; section: CaseSection; record?: string };
 
 const isSection = (s: string | undefined): s is CaseSection => CASE_SECTIONS.some((c) => c.id === s);
@@ -27,6 +29,7 @@ const isSection = (s: string | undefined): s is CaseSection => CASE_SECTIONS.som
 export function routeFromHash(hash: string): Route {
   const [screen, caseId, section, record] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (screen === 'new') return { screen: 'new-case' };
+  if (screen === 'settings') return { screen: 'settings' };
   if (screen === 'case' && caseId) {
     const route: Extract<Route, { screen: 'case' }> = { screen: 'case', caseId, section: isSection(section) ? section : 'overview' };
     return record && isSection(section) ? { ...route, record } : route;
@@ -38,6 +41,7 @@ export function hashOf(route: Route): string {
   switch (route.screen) {
     case 'library': return '#/library';
     case 'new-case': return '#/new';
+    case 'settings': return '#/settings';
     case 'case': {
       const base = `#/case/${encodeURIComponent(route.caseId)}/${route.section}`;
       return route.record ? `${base}/${encodeURIComponent(route.record)}` : base;

@@ -1,7 +1,9 @@
 // Dates as the user reads them. Stored dates are ISO calendar dates (yyyy-MM-dd) with no time zone: they are
-// parsed as local calendar days, never as UTC instants, so a date never shifts by a day.
+// parsed as local calendar days, never as UTC instants, so a date never shifts by a day. Days are written in the
+// format chosen in Settings (set here by the profile store once it is read).
 import { TZDate } from '@date-fns/tz';
 import { differenceInCalendarDays, format, formatDistanceToNow, parseISO } from 'date-fns';
+import { DEFAULT_SETTINGS, type DateFormat } from '../../shared/profile.js';
 
 export function calendarDay(isoDate: string): Date {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
@@ -13,9 +15,16 @@ export function isoToday(now = new Date()): string {
   return format(now, 'yyyy-MM-dd');
 }
 
-/** "3 Dec 2026". */
+/** The date-fns pattern a day is written in: one of the Settings' date formats. */
+let dayPattern: DateFormat = DEFAULT_SETTINGS.dateFormat;
+
+export function setDayFormat(pattern: DateFormat): void {
+  dayPattern = pattern;
+}
+
+/** "3 Dec 2026" (or 03/12/2026, 12/03/2026, 2026-12-03, as chosen in Settings). */
 export function formatDay(isoDate: string | null | undefined): string {
-  return isoDate ? format(calendarDay(isoDate), 'd MMM yyyy') : '';
+  return isoDate ? format(calendarDay(isoDate), dayPattern) : '';
 }
 
 /**
@@ -36,7 +45,7 @@ export function timeAgo(isoInstant: string): string {
 }
 
 export function formatInstant(isoInstant: string): string {
-  return format(parseISO(isoInstant), 'd MMM yyyy, HH:mm');
+  return format(parseISO(isoInstant), `${dayPattern}, HH:mm`);
 }
 
 /** The zone the user's computer is in, e.g. "Europe/Paris". */
@@ -50,7 +59,7 @@ export function formatInstantIn(isoInstant: string, zone: string | null | undefi
   const named = zone || localZone();
   let shown: string;
   try {
-    shown = format(new TZDate(parseISO(isoInstant).getTime(), named), 'd MMM yyyy, HH:mm');
+    shown = format(new TZDate(parseISO(isoInstant).getTime(), named), `${dayPattern}, HH:mm`);
   } catch {
     // A zone name the runtime does not know: the local clock, named as such.
     return `${formatInstant(isoInstant)} ${localZone().replace(/_/g, ' ')}`;

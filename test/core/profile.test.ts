@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/run.js';
 import { Session } from '../../electron/core/session.js';
-import { deriveInitials } from '../../shared/profile.js';
+import { DEFAULT_SETTINGS, deriveInitials } from '../../shared/profile.js';
 import { newCase, onCleanup, tempDir, testApi, type TestApi } from '../helpers.js';
 
 const profileFile = (api: TestApi) => path.join(api.dir, 'data', 'profile.json');
@@ -15,7 +15,9 @@ const lastEntry = (api: TestApi, caseId: string, id: string) => api.call('record
 describe('the profile', () => {
   it('is absent at first: changes are written under the account\'s name, and profile.get says so', () => {
     const api = testApi('counsel');
-    expect(api.call('profile.get', {})).toEqual({ profile: null, problem: null, fallbackName: 'counsel', nameForThisRun: null, actor: 'counsel' });
+    expect(api.call('profile.get', {})).toEqual({
+      profile: null, problem: null, settings: DEFAULT_SETTINGS, settingsProblem: null, fallbackName: 'counsel', nameForThisRun: null, actor: 'counsel',
+    });
     expect(fs.existsSync(profileFile(api))).toBe(false);
   });
 
@@ -24,7 +26,7 @@ describe('the profile', () => {
     const set = api.call('profile.set', { displayName: '  Dana Whitfield ' });
     expect(set).toEqual({
       profile: { displayName: 'Dana Whitfield', initials: 'DW', initialsDerived: true },
-      problem: null, fallbackName: 'counsel', nameForThisRun: null, actor: 'Dana Whitfield',
+      problem: null, settings: DEFAULT_SETTINGS, settingsProblem: null, fallbackName: 'counsel', nameForThisRun: null, actor: 'Dana Whitfield',
     });
     expect(JSON.parse(fs.readFileSync(profileFile(api), 'utf8'))).toEqual({ format: 'parley-profile', version: 1, displayName: 'Dana Whitfield' });
     // No temporary file is left beside it.
@@ -177,5 +179,99 @@ describe('the command line', () => {
     expect(JSON.parse(byAs.stdout)).toMatchObject({ createdBy: 'Import Robot' });
     // --as changes nothing of the profile.
     expect(api.call('profile.get', {}).profile?.displayName).toBe('Dana Whitfield');
+  });
+});
+
+describe('the settings', () => {
+  const stored = (api: TestApi) => JSON.parse(fs.readFileSync(profileFile(api), 'utf8')) as Record<string, unknown>;
+
+  it('are kept in the profile file beside the name, only those chosen, and read back by the next session', () => {
+    const api = testApi('counsel');
+    // Chosen before any name: the file holds the settings alone, and there is still no profile.
+    const first = api.call('settings.set', { timeZone: 'Europe/Paris' });
+    expect(first).toMatchObject({ profile: null, settings: { ...DEFAULT_SETTINGS, timeZone: 'Europe/Paris' }, settingsProblem: null });
+    expect(stored(api)).toEqual({ format: 'parley-profile', version: 1, settings: { timeZone: 'Europe/Paris' } });
+
+    api.call('profile.set', { displayName: 'Dana Whitfield' });
+    api.call('settings.set', { dateFormat: 'dd/MM/yyyy', lockAfterMinutes: 5, holidayCalendarId: 'us-federal-dc-area' });
+    expect(stored(api)).toEqual({
+      format: 'parley-profile', version: 1, displayName: 'Dana Whitfield',
+      settings: { timeZone: 'Europe/Paris', dateFormat: 'dd/MM/yyyy', lockAfterMinutes: 5, holidayCalendarId: 'us-federal-dc-area' },
+    });
+    // A name set again keeps the settings; null goes back to the computer's zone.
+    api.call('profile.set', { displayName: 'Dana Whitfield-Moore', initials: 'DWM' });
+    api.call('settings.set', { timeZone: null });
+    const again = testApi('counsel', api.dir).call('profile.get', {});
+    expect(again.profile).toEqual({ displayName: 'Dana Whitfield-Moore', initials: 'DWM', initialsDerived: false });
+    expect(again.settings).toEqual({ timeZone: null, dateFormat: 'dd/MM/yyyy', lockAfterMinutes: 5, holidayCalendarId: 'us-federal-dc-area' });
+  });
+
+  it.each([
+    [{ timeZone: 'Mars/Olympus_Mons' }, 'timeZone', /IANA time zone/],
+    [{ dateFormat: 'yyyy.MM.dd' }, 'dateFormat', /must be one of "d MMM yyyy"/],
+    [{ holidayCalendarId: 'uk-england' }, 'holidayCalendarId', /holiday calendars Parley has: "us-federal"/],
+    [{ lockAfterMinutes: 7 }, 'lockAfterMinutes', /must be one of 1, 5, 10, 15, 30, 60, 0 minutes/],
+    [{}, '', /at least one setting/],
+    [{ theme: 'dark' }, '', /theme/],
+  ])('refuse %j in plain words and change nothing', (input, at, why) => {
+    const api = testApi('counsel');
+    api.call('settings.set', { dateFormat: 'yyyy-MM-dd' });
+    const before = fs.readFileSync(profileFile(api), 'utf8');
+    const error = api.fail('settings.set', input, 'invalid_input');
+    expect(error.issues?.map((i) => i.path)).toContain(at);
+    expect(error.message).toMatch(why);
+    expect(error.message).toMatch(/^[A-Z].*\.$/s);
+    expect(fs.readFileSync(profileFile(api), 'utf8')).toBe(before);
+  });
+
+  it('that the file holds but cannot be used fall back to their defaults one by one, saying which and why', () => {
+    const api = testApi('counsel');
+    fs.mkdirSync(path.dirname(profileFile(api)), { recursive: true });
+    // Written by hand or by another computer: a zone this one does not know, a date format Parley has not; the
+    // name and the good setting still count, and a setting of a newer Parley is left alone.
+    fs.writeFileSync(profileFile(api), JSON.stringify({
+      format: 'parley-profile', version: 1, displayName: 'Dana Whitfield',
+      settings: { timeZone: 'Atlantis/Capital', dateFormat: 42, lockAfterMinutes: 30, fontSize: 'large' },
+    }));
+    const info = api.call('profile.get', {});
+    expect(info.profile?.displayName).toBe('Dana Whitfield');
+    expect(info.problem).toBeNull();
+    expect(info.settings).toEqual({ ...DEFAULT_SETTINGS, lockAfterMinutes: 30 });
+    expect(info.settingsProblem).toContain(profileFile(api));
+    expect(info.settingsProblem).toMatch(/the default time zone must be an IANA time zone/);
+    expect(info.settingsProblem).toMatch(/the date format must be one of/);
+    expect(info.settingsProblem).not.toMatch(/fontSize|lock/);
+
+    // Choosing again mends it; the setting of a newer Parley goes, as it was never in use here.
+    const mended = api.call('settings.set', { timeZone: 'Asia/Tokyo', dateFormat: 'd MMM yyyy' });
+    expect(mended.settingsProblem).toBeNull();
+    expect(stored(api)).toMatchObject({ displayName: 'Dana Whitfield', settings: { timeZone: 'Asia/Tokyo', dateFormat: 'd MMM yyyy', lockAfterMinutes: 30 } });
+  });
+
+  it('in a file that is not a profile at all are the defaults; choosing one keeps that file aside', () => {
+    const api = testApi('counsel');
+    fs.mkdirSync(path.dirname(profileFile(api)), { recursive: true });
+    const foreign = JSON.stringify({ theme: 'solarized', recent: ['a.txt'] });
+    fs.writeFileSync(profileFile(api), foreign);
+    const info = api.call('profile.get', {});
+    expect(info.settings).toEqual(DEFAULT_SETTINGS);
+    expect(info.problem).toMatch(/kept as it is/);
+    api.call('settings.set', { lockAfterMinutes: 60 });
+    const folder = fs.readdirSync(path.dirname(profileFile(api)));
+    const aside = folder.find((f) => f.startsWith('profile.json.unreadable-'))!;
+    expect(fs.readFileSync(path.join(path.dirname(profileFile(api)), aside), 'utf8')).toBe(foreign);
+    expect(api.call('profile.get', {})).toMatchObject({ problem: null, settings: { ...DEFAULT_SETTINGS, lockAfterMinutes: 60 } });
+  });
+
+  it('give a new case the chosen holiday calendar, unless the new case names its own', () => {
+    const api = testApi('counsel');
+    const create = (name: string, directive: Record<string, unknown> = {}) => {
+      const { caseId } = api.call('case.create', { path: path.join(api.dir, name), directive: { title: 'Export-control suspension order', status: 'received', ...directive } });
+      return api.call('directive.get', { caseId }).holidayCalendarId;
+    };
+    expect(create('before.parley')).toBeNull();
+    api.call('settings.set', { holidayCalendarId: 'us-federal-dc-area' });
+    expect(create('after.parley')).toBe('us-federal-dc-area');
+    expect(create('own.parley', { holidayCalendarId: 'us-federal' })).toBe('us-federal');
   });
 });

@@ -33,6 +33,8 @@ test('locking closes every case and leaves no case data in the page; unlocking o
   await expect(lockHeading).toBeVisible();
   await expect(lockHeading).toBeFocused();
   await expect(page.getByText('Unlocking opens again the case file that was open.')).toBeVisible();
+  // It says what it is: a curtain over the screen; only encryption protects the file.
+  await expect(page.getByText(/The lock hides the screen; it does not protect the case files\..*only encryption protects a case file\./)).toBeVisible();
   const locked = await pageText(page);
   expect(locked).not.toContain(SENTENCE);
   expect(locked).not.toContain(TITLE);
@@ -110,7 +112,9 @@ test('text typed just before locking is saved, not lost with the closed case', a
   expect(await callThrough(harness, 'case.listOpen', {})).toEqual([]);
 
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(app.heading).toHaveText(TITLE);
+  // Back where the user was: the case's Deadlines section.
+  await expect(app.heading).toHaveText('Deadlines');
+  await expect(page).toHaveURL(new RegExp(`#/case/${info.caseId}/deadlines$`));
   const [open] = await callThrough(harness, 'case.listOpen', {});
   const [stored] = await callThrough(harness, 'deadline.list', { caseId: open!.caseId });
   expect(stored!.notes).toBe(SENTENCE);

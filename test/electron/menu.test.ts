@@ -10,7 +10,7 @@ function context(overrides: Partial<MenuContext> = {}) {
     newCase: record('newCase'), open: record('open'), openRecent: record('openRecent'), saveCopy: record('saveCopy'),
     mergeCopy: record('mergeCopy'), importChanges: record('importChanges'), exportChanges: record('exportChanges'),
     importCase: record('importCase'), exportCase: record('exportCase'), print: record('print'), closeCase: record('closeCase'), about: record('about'), lock: record('lock'),
-    showDataFolder: record('showDataFolder'),
+    showDataFolder: record('showDataFolder'), settings: record('settings'),
   };
   return { called, ctx: { platform: 'linux', appName: 'Parley', isDevelopment: false, recentFiles: [], hasActiveCase: true, actions, ...overrides } as MenuContext };
 }
@@ -61,6 +61,21 @@ describe('the application menu', () => {
     }
     (submenu(find(template, 'open-recent'))[0]!.click as () => void)();
     expect(called).toEqual(['newCase', 'open', 'saveCopy', 'mergeCopy', 'importChanges', 'exportChanges', 'importCase', 'exportCase', 'print', 'closeCase', 'lock', 'about', 'showDataFolder', 'openRecent /cases/A.parley']);
+  });
+
+  it('opens Settings with Ctrl+, from the Edit menu, and from the app menu on macOS, case or no case', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const { called, ctx } = context({ platform, hasActiveCase: false });
+      const template = buildMenuTemplate(ctx);
+      const settings = find(template, 'settings');
+      expect(settings).toMatchObject({ accelerator: 'CmdOrCtrl+,' });
+      expect(settings.enabled).not.toBe(false);
+      const holder = template.find((menu) => submenu(menu).includes(settings))!;
+      expect(holder.label).toBe(platform === 'darwin' ? 'Parley' : '&Edit');
+      expect(template.flatMap(submenu).filter((i) => i.id === 'settings')).toHaveLength(1);
+      (settings.click as () => void)();
+      expect(called).toEqual(['settings']);
+    }
   });
 
   it('disables what needs a case when none is shown', () => {

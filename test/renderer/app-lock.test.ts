@@ -2,14 +2,17 @@
 // The app lock, through the renderer's stores and the real core: typed text is saved first, every case is closed
 // and every store that holds case data emptied, and unlocking opens each case again the way it was open.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOCK_AFTER_MINUTES, lockApp, useAppLock } from '../../renderer/state/app-lock.js';
+import fs from 'node:fs';
+import { lockApp, useAppLock } from '../../renderer/state/app-lock.js';
+import { useProfile } from '../../renderer/state/profile.js';
+import { DEFAULT_SETTINGS } from '../../shared/profile.js';
 import { useCaseOverview } from '../../renderer/state/case-overview.js';
 import { openCase, useCases } from '../../renderer/state/cases.js';
 import { useDeadlines } from '../../renderer/state/deadlines.js';
 import { useDirective } from '../../renderer/state/directive.js';
 import { useLibrary } from '../../renderer/state/library.js';
 import { useMeetings } from '../../renderer/state/meetings.js';
-import { useNavigation } from '../../renderer/state/navigation.js';
+import { go, useNavigation } from '../../renderer/state/navigation.js';
 import { showProblem, useProblem } from '../../renderer/state/problem.js';
 import { useReceivedComments } from '../../renderer/state/received-comments.js';
 import { useReview } from '../../renderer/state/review.js';
@@ -28,7 +31,11 @@ describe('the app lock', () => {
     core.call('case.close', { caseId: readOnly.caseId });
     await useCases.getState().refresh();
     await openCase(readOnly.path, { readOnly: true });
-    core.call('meeting.create', { caseId: edited.caseId, fields: { title: 'First meeting with the Bureau', status: 'planned' } });
+    const meeting = core.call('meeting.create', { caseId: edited.caseId, fields: { title: 'First meeting with the Bureau', status: 'planned' } });
+    // The user is on the meeting, in the case's Meetings section.
+    const where = { screen: 'case', caseId: edited.caseId, section: 'meetings', record: meeting.id } as const;
+    go(where);
+    await settle();
 
     // Each store holds something of the cases.
     await useDirective.getState().load(edited.caseId);
@@ -61,7 +68,22 @@ describe('the app lock', () => {
     const open = core.call('case.listOpen', {});
     expect(open.map((c) => [c.path, c.readOnly])).toEqual(expect.arrayContaining([[edited.path, false], [readOnly.path, true]]));
     await settle();
-    expect(useNavigation.getState().route).toEqual({ screen: 'case', caseId: expect.any(String), section: 'overview' });
+    // Back where the user was: the same case, section and record.
+    expect(useNavigation.getState().route).toEqual(where);
+  });
+
+  it('goes back to the first case opened again when the one on screen does not open again', async () => {
+    const core = connectRenderer();
+    const kept = newCase(core);
+    const gone = newCase(core, 'moved.parley', 'An order moved away');
+    await useCases.getState().refresh();
+    go({ screen: 'case', caseId: gone.caseId, section: 'deadlines' });
+    await settle();
+    await useAppLock.getState().lock();
+    fs.renameSync(gone.path, `${gone.path}.elsewhere`);
+    await useAppLock.getState().unlock();
+    await settle();
+    expect(useNavigation.getState().route).toEqual({ screen: 'case', caseId: kept.caseId, section: 'overview' });
   });
 
   it('locks once: a second lock while locked does nothing', async () => {
@@ -85,12 +107,12 @@ describe('the app lock', () => {
     expect(useNavigation.getState().route).toEqual({ screen: 'library' });
   });
 
-  it('keeps the idle time chosen on this machine', () => {
-    connectRenderer();
-    expect(useAppLock.getState().lockAfterMinutes).toBe(DEFAULT_LOCK_AFTER_MINUTES);
-    useAppLock.getState().setLockAfterMinutes(0);
-    expect(useAppLock.getState().lockAfterMinutes).toBe(0);
-    expect(localStorage.getItem('parley.lockAfterMinutes')).toBe('0');
-    useAppLock.getState().setLockAfterMinutes(DEFAULT_LOCK_AFTER_MINUTES);
+  it('keeps the idle time chosen with the profile, in the data folder', async () => {
+    const core = connectRenderer();
+    await useProfile.getState().load();
+    expect(useProfile.getState().info?.settings.lockAfterMinutes).toBe(DEFAULT_SETTINGS.lockAfterMinutes);
+    await useProfile.getState().saveSettings({ lockAfterMinutes: 0 });
+    expect(useProfile.getState().info?.settings.lockAfterMinutes).toBe(0);
+    expect(core.call('profile.get', {}).settings.lockAfterMinutes).toBe(0);
   });
 });

@@ -4,6 +4,9 @@
 import { bridgeFrom } from '../../shared/bridge.js';
 import { connect } from '../../renderer/services.js';
 import { resetCaseData } from '../../renderer/state/data.js';
+import { useProfile } from '../../renderer/state/profile.js';
+import { setDayFormat } from '../../renderer/ui/dates.js';
+import { DEFAULT_SETTINGS } from '../../shared/profile.js';
 import { onCleanup, testApi, type TestApi } from '../helpers.js';
 
 /** What a transport does to a value: only what JSON carries arrives. */
@@ -17,6 +20,9 @@ export function connectRenderer(actor = 'Test Counsel'): TestApi {
   onCleanup(() => {
     // Whatever a test left in the stores (and the browser's storage) is not the next test's.
     resetCaseData();
+    // The profile (and the date format it sets) is the person's, not case data: reset here for the next test.
+    useProfile.setState(useProfile.getInitialState());
+    setDayFormat(DEFAULT_SETTINGS.dateFormat);
     delete window.parley;
     localStorage.clear();
     sessionStorage.clear();

@@ -104,6 +104,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'reviewComment.resolve': (s, { caseId, id, resolved, expectedVersion }) => s.get(caseId).resolveReviewComment(id, resolved, s.actor, { expectedVersion }),
   'profile.get': (s) => s.profileInfo(),
   'profile.set': (s, { displayName, initials }) => s.setProfile(displayName, initials ?? null),
+  'settings.set': (s, changes) => s.setSettings(changes),
   'session.lock': (s) => s.lock(),
   'case.encrypt': (s, { path, passphrase }) => s.changeKey(path, 'encrypt', null, passphrase),
   'case.rekey': (s, { path, passphrase, newPassphrase }) => s.changeKey(path, 'rekey', passphrase, newPassphrase),

@@ -12,14 +12,16 @@ import { formatDay } from '../../ui/dates.js';
 import { Field } from '../../ui/Field.js';
 import { humanize } from '../../ui/labels.js';
 import { limitsOf, refusalsIn } from '../../ui/typed-input.js';
-import { useDeadlines } from '../../state/deadlines.js';
-import type { CaseEvent, CaseMeeting, Deadline } from './logic.js';
+import { useCaseCalendar, useDeadlines } from '../../state/deadlines.js';
+import { defaultTimeZone } from '../../state/profile.js';
+import { TimeZonePicker } from '../../ui/TimeZonePicker.js';
+import { type CaseEvent, type CaseMeeting, type Deadline } from './logic.js';
+import { ClosedDayWarning } from './ClosedDayWarning.js';
 import { ROLL_LABELS, triggerFields, triggerOptions } from './RuleEditor.js';
 
 type Fields = InputOf<'deadline.create'>['fields'];
 
 const DUE_TYPE_LABELS: Record<(typeof DUE_TYPES)[number], string> = { date: 'On a date', datetime: 'At a date and time', tbd: 'Not yet known (TBD)' };
-const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'America/New_York';
 
 interface Form {
   title: string;
@@ -43,14 +45,17 @@ interface Form {
 }
 
 const EMPTY: Form = {
-  title: '', deadlineKind: 'response', dueType: 'date', dueDate: '', dueTime: '17:00', timeZone: localZone(), windowStart: '', windowEnd: '',
+  title: '', deadlineKind: 'response', dueType: 'date', dueDate: '', dueTime: '17:00', timeZone: '', windowStart: '', windowEnd: '',
   confidence: '', owner: '', useRule: false, amount: '30', unit: 'business_days', direction: 'after', roll: 'forward', trigger: '', meetingId: '',
 };
 
 export function AddDeadlineForm({ deadlines, events, meetings, onDone }: { deadlines: Deadline[]; events: CaseEvent[]; meetings: CaseMeeting[]; onDone(created: Deadline | null): void }) {
   const create = useDeadlines((s) => s.create);
   const directive = useDeadlines((s) => s.directive);
-  const [form, setForm] = useState<Form>(EMPTY);
+  const calendar = useCaseCalendar();
+  // A timed deadline starts in the zone chosen in Settings (else the computer's).
+  const empty = (): Form => ({ ...EMPTY, timeZone: defaultTimeZone() });
+  const [form, setForm] = useState<Form>(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -129,7 +134,7 @@ export function AddDeadlineForm({ deadlines, events, meetings, onDone }: { deadl
     setBusy(true);
     try {
       const created = await create(fields);
-      setForm({ ...EMPTY, deadlineKind: form.deadlineKind, owner: form.owner });
+      setForm({ ...empty(), deadlineKind: form.deadlineKind, owner: form.owner });
       onDone(created);
     } catch (err) {
       const issues = err instanceof ApiFailure ? err.issuesUnder('fields') : {};
@@ -216,11 +221,18 @@ export function AddDeadlineForm({ deadlines, events, meetings, onDone }: { deadl
                 {select('Confidence', 'confidence', form.confidence, [{ value: '', label: 'Not assessed' }, ...CONFIDENCE_LEVELS.map((c) => ({ value: c, label: humanize(c) }))])}
               </div>
             ) : (
-              <div className="form__row">
-                {input('Due date', 'dueDate', 'date', { required: true })}
-                {form.dueType === 'datetime' && input('Time', 'dueTime', 'time', { required: true })}
-                {form.dueType === 'datetime' && input('Time zone', 'timeZone', 'text', { required: true, hint: 'IANA name, e.g. America/New_York.' })}
-              </div>
+              <>
+                <div className="form__row">
+                  {input('Due date', 'dueDate', 'date', { required: true })}
+                  {form.dueType === 'datetime' && input('Time', 'dueTime', 'time', { required: true })}
+                  {form.dueType === 'datetime' && (
+                    <Field label="Time zone" error={err('timeZone')} required hint="Type a city, region or offset to find it.">
+                      {(ids) => <TimeZonePicker {...ids} name="timeZone" value={form.timeZone} onText={(t) => set('timeZone', t)} onPick={(zone) => set('timeZone', zone)} />}
+                    </Field>
+                  )}
+                </div>
+                <ClosedDayWarning calendar={calendar} date={form.dueDate} onChoose={(date) => set('dueDate', date)} />
+              </>
             )}
           </fieldset>
         )}

@@ -10,7 +10,10 @@ import { Field } from '../../ui/Field.js';
 import { humanize } from '../../ui/labels.js';
 import { ReviewComments } from '../../ui/review/ReviewComments.js';
 import { SaveState } from '../../ui/SaveState.js';
+import { maxLengthOf } from '../../ui/field-limits.js';
+import { SavedZonePicker } from '../../ui/TimeZonePicker.js';
 import { TypedInput } from '../../ui/typed-input.js';
+import { ClosedDayWarning } from './ClosedDayWarning.js';
 import { textOfField, useCaseCalendar, useDeadlines, useFieldSave, useFieldText, type EditableField } from '../../state/deadlines.js';
 import { countdownOf, type CaseEvent, type CaseMeeting, type Deadline } from './logic.js';
 import { RuleEditor } from './RuleEditor.js';
@@ -101,11 +104,14 @@ export function DeadlinePanel({ deadline: d, computed, deadlines, events, meetin
             <EditSelect deadline={d} field="confidence" label="Confidence" options={[{ value: '', label: 'Not assessed' }, ...CONFIDENCE_LEVELS.map((c) => ({ value: c, label: humanize(c) }))]} />
           </div>
         ) : (
-          <div className="form__row">
-            <EditField deadline={d} field="dueDate" label="Due date" type="date" hint={ownMeeting ? 'The meeting’s date: a date typed here is the meeting’s too.' : computed ? 'Computed from the rule; a date typed here replaces the rule.' : undefined} />
-            {d.dueType === 'datetime' && <EditField deadline={d} field="dueTime" label="Time" type="time" />}
-            {d.dueType === 'datetime' && <EditField deadline={d} field="timeZone" label="Time zone" />}
-          </div>
+          <>
+            <div className="form__row">
+              <EditField deadline={d} field="dueDate" label="Due date" type="date" hint={ownMeeting ? 'The meeting’s date: a date typed here is the meeting’s too.' : computed ? 'Computed from the rule; a date typed here replaces the rule.' : undefined} />
+              {d.dueType === 'datetime' && <EditField deadline={d} field="dueTime" label="Time" type="time" />}
+              {d.dueType === 'datetime' && <EditField deadline={d} field="timeZone" label="Time zone" type="zone" hint="Type a city, region or offset to find it." />}
+            </div>
+            {!readOnly && <DueDateWarning deadline={d} />}
+          </>
         )}
         <EditField deadline={d} field="notes" label="Notes" long />
       </fieldset>
@@ -159,7 +165,15 @@ function triggerMove(trigger: CaseEvent | CaseMeeting | Deadline) {
   return { change: toChange(value), title: `Move “${trigger.title}”`, date: { label: `New date of “${trigger.title}”`, value, toChange } };
 }
 
-function EditField({ deadline, field, label, type = 'text', required, long, hint }: { deadline: Deadline; field: EditableField; label: string; type?: 'text' | 'date' | 'time'; required?: boolean; long?: boolean; hint?: string }) {
+/** The due date as typed (saved or not), checked against the case's working calendar. */
+function DueDateWarning({ deadline }: { deadline: Deadline }) {
+  const date = useFieldText(deadline, 'dueDate');
+  const calendar = useCaseCalendar();
+  const commit = useDeadlines((s) => s.commit);
+  return <ClosedDayWarning calendar={calendar} date={date} onChoose={(chosen) => void commit(deadline.id, 'dueDate', chosen)} />;
+}
+
+function EditField({ deadline, field, label, type = 'text', required, long, hint }: { deadline: Deadline; field: EditableField; label: string; type?: 'text' | 'date' | 'time' | 'zone'; required?: boolean; long?: boolean; hint?: string }) {
   const value = useFieldText(deadline, field);
   const { save, pending, refused } = useFieldSave(deadline.id, field);
   const edit = useDeadlines((s) => s.edit);
@@ -171,9 +185,11 @@ function EditField({ deadline, field, label, type = 'text', required, long, hint
     onBlur: () => void commit(deadline.id, field),
   };
   return (
-    <Field label={label} required={required} hint={hint} error={save?.state === 'error' ? save.message : null} aside={<SaveState save={save} pending={pending} />}>
+    <Field label={label} required={required} hint={hint} error={save?.state === 'error' ? save.message : null} aside={<SaveState save={save} pending={pending} />} limit={{ text: value, max: maxLengthOf('deadline', field) }}>
       {(ids) =>
-        type === 'date' || type === 'time' ? (
+        type === 'zone' ? (
+          <SavedZonePicker {...ids} name={field} stored={textOfField(deadline, field)} onSave={(zone) => void commit(deadline.id, field, zone)} />
+        ) : type === 'date' || type === 'time' ? (
           <TypedInput {...ids} type={type} name={field} value={value} saved={textOfField(deadline, field)} refused={refused} onTyped={(t) => edit(deadline.id, field, t.text, t.refusal)} onLeave={() => void commit(deadline.id, field)} />
         ) : long ? (
           <textarea {...ids} {...common} className="input input--long" rows={3} />

@@ -1,14 +1,14 @@
-// In the sidebar: lock now, and after how long without use Parley locks by itself.
+// In the sidebar: lock now, and after how long without use Parley locks by itself (the setting Settings shows too).
 import { useId } from 'react';
-import { LOCK_AFTER_CHOICES, lockApp, useAppLock } from '../../state/app-lock.js';
+import { lockApp } from '../../state/app-lock.js';
+import { LockAfterChoice } from '../settings/LockAfterChoice.js';
+import { useSetting } from '../settings/use-setting.js';
 import { MOD } from '../../shell/shortcuts/keymap.js';
 import './lock.css';
 
-const label = (minutes: number) => (minutes === 0 ? 'Never' : minutes === 60 ? '1 hour' : `${minutes} min`);
-
 export function LockControls() {
-  const { lockAfterMinutes, setLockAfterMinutes } = useAppLock();
   const id = useId();
+  const lockAfter = useSetting('lockAfterMinutes');
   return (
     <div className="lock-controls">
       <button type="button" className="button button--small" onClick={lockApp} aria-keyshortcuts={MOD === 'Ctrl' ? 'Control+Shift+L' : 'Meta+Shift+L'}>
@@ -17,13 +17,12 @@ export function LockControls() {
       <label htmlFor={id} className="field__label">
         Lock when idle for
       </label>
-      <select id={id} className="input" value={lockAfterMinutes} onChange={(e) => setLockAfterMinutes(Number(e.target.value))}>
-        {LOCK_AFTER_CHOICES.map((m) => (
-          <option key={m} value={m}>
-            {label(m)}
-          </option>
-        ))}
-      </select>
+      <LockAfterChoice id={id} setting={lockAfter} aria-describedby={lockAfter.save?.state === 'error' ? `${id}-error` : undefined} />
+      {lockAfter.save?.state === 'error' && (
+        <p id={`${id}-error`} className="field__error">
+          Not saved: {lockAfter.save.message}
+        </p>
+      )}
     </div>
   );
 }

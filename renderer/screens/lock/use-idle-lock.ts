@@ -1,14 +1,15 @@
-// Locks the app after the chosen time without keyboard, pointer or touch use in the window. Activity only stamps a
+// Locks the app after the time chosen in Settings without keyboard, pointer or touch use in the window. Activity only stamps a
 // time (pointer moves come often); a timer compares it now and then.
 import { useEffect } from 'react';
 import { lockApp, useAppLock } from '../../state/app-lock.js';
+import { useSettings } from '../../state/profile.js';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 /** How often the idle time is compared with the limit; the lock comes at most this late. */
 const CHECK_EVERY_MS = 15_000;
 
 export function useIdleLock(): void {
-  const minutes = useAppLock((s) => s.lockAfterMinutes);
+  const minutes = useSettings().lockAfterMinutes;
   const locked = useAppLock((s) => s.locked);
   useEffect(() => {
     if (locked || minutes === 0) return;

@@ -53,9 +53,9 @@ function ActionRow({ item }: { item: ActionItem }) {
   return (
     <li data-record-id={item.id} className={`action action--${item.status}`} aria-label={item.title}>
       <div className="action__main">
-        <AutoText label="Action" className="action__title" field="title" required stored={item.title} save={(t) => update('actionItem', item.id, { title: t })} />
+        <AutoText kind="actionItem" label="Action" className="action__title" field="title" required stored={item.title} save={(t) => update('actionItem', item.id, { title: t })} />
         <div className="action__facts">
-          <AutoText label="Owner" field="owner" stored={item.owner} save={(t) => update('actionItem', item.id, { owner: orNull(t) })} />
+          <AutoText kind="actionItem" label="Owner" field="owner" stored={item.owner} save={(t) => update('actionItem', item.id, { owner: orNull(t) })} />
           <AutoText label="Due" field="dueDate" control="date" stored={item.dueDate} save={(t) => update('actionItem', item.id, { dueDate: orNull(t) })} />
         </div>
       </div>

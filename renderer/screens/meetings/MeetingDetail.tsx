@@ -17,15 +17,6 @@ import { problemOf, useMeetings, type Meeting } from '../../state/meetings.js';
 
 const STATUS_OPTIONS = MEETING_STATUSES.map((s) => ({ value: s, label: humanize(s) }));
 
-let zones: string[] | null = null;
-function timeZones(): string[] {
-  if (!zones) {
-    const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-    zones = intl.supportedValuesOf?.('timeZone') ?? ['America/New_York', 'Europe/London', 'UTC'];
-  }
-  return zones;
-}
-
 export function MeetingDetailView({ meeting, readOnly }: { meeting: Meeting; readOnly: boolean }) {
   const update = useMeetings((s) => s.update);
   const remove = useMeetings((s) => s.remove);
@@ -50,22 +41,17 @@ export function MeetingDetailView({ meeting, readOnly }: { meeting: Meeting; rea
               </button>
             )}
           </div>
-          <AutoText markSharing label="Title" field="title" required stored={meeting.title} save={save('title', true)} />
+          <AutoText markSharing kind="meeting" label="Title" field="title" required stored={meeting.title} save={save('title', true)} />
           <StatusChoice meeting={meeting} />
           <div className="form__row meeting-detail__when">
-            <AutoText markSharing label="Date" field="meetingDate" control="date" stored={meeting.meetingDate} save={save('meetingDate')} />
-            <AutoText markSharing label="Start time" field="startTime" control="time" stored={meeting.startTime} save={save('startTime')} />
-            <AutoText markSharing label="End time" field="endTime" control="time" stored={meeting.endTime} save={save('endTime')} />
-            <AutoText markSharing label="Time zone" field="timeZone" stored={meeting.timeZone} save={save('timeZone')} list="meeting-zones" placeholder="America/New_York" />
+            <AutoText markSharing kind="meeting" label="Date" field="meetingDate" control="date" stored={meeting.meetingDate} save={save('meetingDate')} />
+            <AutoText markSharing kind="meeting" label="Start time" field="startTime" control="time" stored={meeting.startTime} save={save('startTime')} />
+            <AutoText markSharing kind="meeting" label="End time" field="endTime" control="time" stored={meeting.endTime} save={save('endTime')} />
+            <AutoText markSharing kind="meeting" label="Time zone" field="timeZone" stored={meeting.timeZone} save={save('timeZone')} control="zone" placeholder="America/New_York" />
           </div>
-          <datalist id="meeting-zones">
-            {timeZones().map((z) => (
-              <option key={z} value={z} />
-            ))}
-          </datalist>
-          <AutoText markSharing label="Location" field="location" stored={meeting.location} save={save('location')} />
-          <AutoText markSharing label="Purpose" field="purpose" control="long" stored={meeting.purpose} save={save('purpose')} />
-          <AutoText markSharing label="Desired outcome" field="desiredOutcome" control="long" stored={meeting.desiredOutcome} save={save('desiredOutcome')} />
+          <AutoText markSharing kind="meeting" label="Location" field="location" stored={meeting.location} save={save('location')} />
+          <AutoText markSharing kind="meeting" label="Purpose" field="purpose" control="long" stored={meeting.purpose} save={save('purpose')} />
+          <AutoText markSharing kind="meeting" label="Desired outcome" field="desiredOutcome" control="long" stored={meeting.desiredOutcome} save={save('desiredOutcome')} />
         </section>
 
         <Agenda meeting={meeting} />
@@ -89,7 +75,7 @@ export function MeetingDetailView({ meeting, readOnly }: { meeting: Meeting; rea
 
         <section className="panel" aria-labelledby="meeting-summary-heading">
           <h3 id="meeting-summary-heading">Summary</h3>
-          <AutoText markSharing label="What happened, in a few lines" field="summary" control="long" stored={meeting.summary} save={save('summary')} />
+          <AutoText markSharing kind="meeting" label="What happened, in a few lines" field="summary" control="long" stored={meeting.summary} save={save('summary')} />
         </section>
         <SharingSection noun="meeting" readOnly={readOnly} className="panel" />
       </fieldset>

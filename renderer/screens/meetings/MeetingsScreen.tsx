@@ -13,6 +13,7 @@ import { DATE_RANGE, refusalsIn } from '../../ui/typed-input.js';
 import { MeetingDetailView } from './MeetingDetail.js';
 import { orderMeetings, problemOf, useMeetings, type Meeting } from '../../state/meetings.js';
 import './meetings.css';
+import { defaultTimeZone } from '../../state/profile.js';
 
 export function MeetingsScreen({ caseId }: { caseId: string }) {
   const { status, error, meetings, selectedId, load, select } = useMeetings();
@@ -217,7 +218,8 @@ function LogMeetingDialog({ open, onClose }: { open: boolean; onClose(): void })
     if (Object.keys(refusals).length) return;
     setBusy(true);
     try {
-      await createMeeting({ title, status, meetingDate: date || null, startTime: time || null });
+      // A meeting with a time is in a zone: the one chosen in Settings (else the computer's), changed on the meeting.
+      await createMeeting({ title, status, meetingDate: date || null, startTime: time || null, timeZone: time ? defaultTimeZone() : null });
       close();
     } catch (err) {
       setProblem(problemOf(err, 'title'));

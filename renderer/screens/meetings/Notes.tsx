@@ -61,7 +61,7 @@ function NoteRow({ note, index, zone }: { note: Note; index: number; zone: strin
           ×
         </button>
       </div>
-      <AutoText label={`Note ${index}`} className="note__body" field="body" control="long" stored={note.body} save={(text) => update('note', note.id, { body: text })} />
+      <AutoText kind="note" label={`Note ${index}`} className="note__body" field="body" control="long" stored={note.body} save={(text) => update('note', note.id, { body: text })} />
       <AutoText label={`Note ${index}: day it records`} className="note__recorded" field="recordedOn" control="date" stored={note.recordedOn} save={(text) => update('note', note.id, { recordedOn: text || null })} hint="The meeting’s date unless you give another; the time it was typed stays in the history." />
       {problem && <p className="field__error">{problem}</p>}
     </li>
@@ -174,7 +174,7 @@ export function Decisions({ meeting, decisions }: { meeting: Meeting; decisions:
           const issue = issues.find((x) => x.id === d.issueId);
           return (
             <li key={d.id} data-record-id={d.id} className="decision">
-              <AutoText label={`Decision ${i + 1}`} field="text" control="long" stored={d.text} save={(t) => update('decision', d.id, { text: t })} hint={issue ? `On: ${issue.title}` : undefined} />
+              <AutoText kind="decision" label={`Decision ${i + 1}`} field="text" control="long" stored={d.text} save={(t) => update('decision', d.id, { text: t })} hint={issue ? `On: ${issue.title}` : undefined} />
               <AutoText label={`Decision ${i + 1}: day it records`} field="recordedOn" control="date" stored={d.recordedOn} save={(t) => update('decision', d.id, { recordedOn: t || null })} />
               <button type="button" className="icon-button" aria-label={`Delete decision ${i + 1}`} title="Delete" onClick={() => void remove('decision', d.id, 'Decision deleted.')}>
                 ×

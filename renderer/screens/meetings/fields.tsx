@@ -4,9 +4,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FieldSave } from '../../state/directive.js';
 import { whileEditing } from '../../state/pending-saves.js';
+import type { KindName } from '../../../shared/records.js';
 import { Field } from '../../ui/Field.js';
+import { maxLengthOf } from '../../ui/field-limits.js';
 import { SharingMark } from '../../ui/sharing/RecordSharing.js';
 import { SaveState } from '../../ui/SaveState.js';
+import { SavedZonePicker } from '../../ui/TimeZonePicker.js';
 import { TypedInput, type Typed } from '../../ui/typed-input.js';
 import { problemOf } from '../../state/meetings.js';
 
@@ -83,17 +86,19 @@ interface TextProps {
   field: string;
   stored: string | null | undefined;
   save(text: string): Promise<unknown>;
-  control?: 'text' | 'long' | 'date' | 'time';
+  control?: 'text' | 'long' | 'date' | 'time' | 'zone';
   required?: boolean;
   hint?: string;
   className?: string;
   list?: string;
   placeholder?: string;
+  /** The kind of record the field is of: its maximum length, if any, is counted as the text nears it. */
+  kind?: KindName;
   /** A field of the record whose sharing the panel knows (the meeting's own): its level shows beside the label. */
   markSharing?: boolean;
 }
 
-export function AutoText({ label, field, stored, save, control = 'text', required, hint, className, list, placeholder, markSharing }: TextProps) {
+export function AutoText({ label, field, stored, save, control = 'text', required, hint, className, list, placeholder, markSharing, kind }: TextProps) {
   const auto = useAutosave(stored ?? '', save, field);
   const common = {
     name: field,
@@ -108,12 +113,15 @@ export function AutoText({ label, field, stored, save, control = 'text', require
       hint={hint}
       required={required}
       className={className}
+      limit={kind && { text: auto.value, max: maxLengthOf(kind, field) }}
       error={auto.state?.state === 'error' ? auto.state.message : null}
       aside={<>{markSharing && <SharingMark field={field} label={label} />}<SaveState save={auto.state} pending={auto.draft !== undefined && auto.state?.state !== 'error'} /></>}
     >
       {(ids) =>
         control === 'date' || control === 'time' ? (
           <TypedInput {...ids} type={control} name={field} value={auto.value} saved={stored ?? ''} refused={auto.refused} onTyped={(t: Typed) => auto.edit(t.text, t.refusal)} onLeave={() => void auto.commit()} />
+        ) : control === 'zone' ? (
+          <SavedZonePicker {...ids} name={field} stored={stored ?? ''} placeholder={placeholder} onSave={(zone) => void auto.commit(zone)} />
         ) : control === 'long' ? (
           <textarea {...ids} {...common} className="input input--long" rows={3} />
         ) : (

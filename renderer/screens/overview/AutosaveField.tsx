@@ -3,6 +3,7 @@
 // refused (30 February) is never saved: the saved date stays, and the refusal shows beside the field.
 import { useDirective, textOf, type DirectiveField } from '../../state/directive.js';
 import { Field } from '../../ui/Field.js';
+import { maxLengthOf } from '../../ui/field-limits.js';
 import { DIRECTIVE_FIELD_LABELS } from '../../ui/labels.js';
 import { SaveState } from '../../ui/SaveState.js';
 import { TypedInput } from '../../ui/typed-input.js';
@@ -40,6 +41,7 @@ export function AutosaveField({ field, control = 'text', hint, required, classNa
       hint={hint ?? (control === 'list' ? 'One per line.' : undefined)}
       required={required}
       className={className}
+      limit={{ text: value, max: maxLengthOf('directive', field) }}
       error={save?.state === 'error' ? save.message : null}
       aside={<SaveState save={save} pending={draft !== undefined && save?.state !== 'error'} />}
       remedy={

@@ -1,5 +1,5 @@
 // What the palette can do besides searching: go to a section of the case on screen, print it, merge a copy of it or
-// import or export its changes, the library, a new case, switch the theme, show the shortcuts.
+// import or export its changes, the library, a new case, Settings, switch the theme, show the shortcuts.
 import { CASE_SECTIONS, go, type Route } from '../../state/navigation.js';
 import { useTheme } from '../../state/theme.js';
 import { showShortcutSheet } from '../shortcuts/sheet-state.js';
@@ -49,6 +49,7 @@ export function commandsFor(route: Route): Command[] {
     { id: 'shortcuts', label: 'Show keyboard shortcuts', hint: '?', run: showShortcutSheet },
     { id: 'lock', label: 'Lock Parley', hint: `${MOD}+Shift+L`, run: lockApp },
     { id: 'profile', label: 'Change your name (as written on your changes)', run: openProfileDialog },
+    { id: 'settings', label: 'Open Settings (name, time zone, date format, holidays, locking, theme)', hint: `${MOD}+,`, run: () => go({ screen: 'settings' }) },
   );
   return commands;
 }

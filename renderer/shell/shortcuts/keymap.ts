@@ -6,6 +6,7 @@
 //                              Alt+digit opens no browser or Electron menu (Ctrl+digit switches browser tabs).
 //   G then L / N / T           Library, New case, switch theme (G, then the letter within a second and a half)
 //   Ctrl+Shift+L               lock Parley; works in fields too
+//   Ctrl+, (Cmd+, on a Mac)    Settings; works in fields too
 //   Ctrl+P (Cmd+P on a Mac)    print the view on screen (ui/print/print-view.ts); works in fields too
 // Single keys and sequences are ignored while the user types in a field or a dialog is open.
 import { CASE_SECTIONS } from '../../state/navigation.js';
@@ -35,6 +36,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: [['G'], ['N']], description: 'Start a new case' },
       { keys: [['G'], ['T']], description: 'Switch between light and dark theme' },
       { keys: [[MOD, 'Shift', 'L']], description: 'Lock Parley: close every case and clear the window' },
+      { keys: [[MOD, ',']], description: 'Open Settings' },
       { keys: [[MOD, 'P']], description: 'Print what is on screen: every row whole, with the case and its marking on each page' },
     ],
   },

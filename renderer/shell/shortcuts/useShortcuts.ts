@@ -34,6 +34,12 @@ export function useShortcuts(): void {
         lockApp();
         return;
       }
+      // In the desktop app Parley > Settings (Edit > Settings off a Mac) owns the key and sends the same command.
+      if (mod && !e.shiftKey && !e.altKey && e.key === ',' && !window.parleyDesktop) {
+        e.preventDefault();
+        go({ screen: 'settings' });
+        return;
+      }
       // The browser's own Ctrl+P would print the screen as it is; Parley's readies its print view first. In the
       // desktop app File > Print owns the shortcut (its accelerator) and sends the same command (desktop-shell.ts):
       // answering the key here as well would print twice.

@@ -7,6 +7,7 @@ import { ApiFailure, messageOf } from '../../api/client.js';
 import type { FieldSave } from '../../state/directive.js';
 import { anyRecord, queued, updateRecord, type UpdateChanges, type UpdateExtra } from '../../state/records.js';
 import { Field } from '../Field.js';
+import { maxLengthOf } from '../field-limits.js';
 import { SaveState } from '../SaveState.js';
 import { SharingMark } from '../sharing/RecordSharing.js';
 import { TypedInput, type Typed } from '../typed-input.js';
@@ -130,6 +131,7 @@ export function RecordField<K extends FieldKind>({ caseId, kind, record, field, 
       className={className}
       error={save?.state === 'error' ? save.message : null}
       aside={<><SharingMark field={field} label={label} /><SaveState save={save} pending={draft !== undefined && save?.state !== 'error'} /></>}
+      limit={{ text: value, max: maxLengthOf(kind, field as string) }}
     >
       {(ids) =>
         control === 'date' ? (

@@ -13,6 +13,7 @@ import type { DocumentNode } from '../../../shared/documents/model.js';
 import { calendarUid } from '../../../electron/core/calendar/export.js';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations.js';
 import type { RecordSharing } from '../../../shared/sharing.js';
+import { DEFAULT_SETTINGS } from '../../../shared/profile.js';
 import { KINDS, type CreatableKind, type KindName, type RecordOf } from '../../../shared/records.js';
 import { testApi } from '../../helpers.js';
 import { changeFor, MINIMAL_FIELDS, type AnyRecord, type CaseWorld } from './world.js';
@@ -499,7 +500,17 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
   },
   'profile.get': {
     setup: () => ({ input: {} }),
-    check: (_w, out) => expect(out).toEqual({ profile: null, problem: null, fallbackName: 'Test Counsel', nameForThisRun: null, actor: 'Test Counsel' }),
+    check: (_w, out) =>
+      expect(out).toEqual({
+        profile: null, problem: null, settings: DEFAULT_SETTINGS, settingsProblem: null, fallbackName: 'Test Counsel', nameForThisRun: null, actor: 'Test Counsel',
+      }),
+  },
+  'settings.set': {
+    setup: () => ({ input: { dateFormat: 'yyyy-MM-dd', timeZone: 'Europe/Paris' }, optional: ['dateFormat', 'timeZone'] }),
+    check: (w, out) => {
+      expect(out).toMatchObject({ settings: { ...DEFAULT_SETTINGS, dateFormat: 'yyyy-MM-dd', timeZone: 'Europe/Paris' }, settingsProblem: null });
+      expect(w.api.call('profile.get', {}).settings.timeZone).toBe('Europe/Paris');
+    },
   },
   'profile.set': {
     setup: () => ({ input: { displayName: 'Dana Whitfield', initials: 'DW' }, optional: ['initials'] }),
