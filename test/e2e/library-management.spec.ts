@@ -170,3 +170,52 @@ test('attendee rows fit a 1440-pixel window: each on one line, nothing spilling 
   await meetings.attendees.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: 'test-results/screenshots/meetings-attendees-1440-window.png' });
 });
+
+test('the month calendar names the case\'s closure days and draws a deadline not yet known across its window', async ({ app, harness, page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const info = await createCaseFile(harness, 'order.parley', 'Model-access suspension order');
+  const caseId = info.caseId;
+  await callThrough(harness, 'directive.update', { caseId, changes: { closures: [{ date: '2027-03-17', name: 'Agency shutdown' }] } });
+  await callThrough(harness, 'deadline.create', { caseId, fields: { title: 'Suspension takes effect', deadlineKind: 'compliance', status: 'open', dueType: 'tbd', windowStart: '2027-03-09', windowEnd: '2027-03-16', confidence: 'low' } });
+  await callThrough(harness, 'deadline.create', { caseId, fields: { title: 'Bureau answers at some point', deadlineKind: 'internal', status: 'open', dueType: 'tbd' } });
+  await callThrough(harness, 'deadline.create', { caseId, fields: { title: 'Written response on scope', deadlineKind: 'response', status: 'open', dueType: 'date', dueDate: '2027-03-11' } });
+  await page.reload();
+  await app.library.openCase('Model-access suspension order');
+  await app.goToSection('Deadlines');
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Month calendar' }).click();
+  // To March 2027, from whichever month today is in.
+  const now = new Date();
+  const steps = (2027 - now.getFullYear()) * 12 + (2 - now.getMonth());
+  for (let i = 0; i < Math.abs(steps); i++) await page.getByRole('button', { name: steps > 0 ? 'Next month' : 'Previous month' }).click();
+  await expect(page.getByRole('heading', { name: 'March 2027' })).toBeVisible();
+
+  const day = (iso: string) => page.locator('td.calendar-day').filter({ has: page.locator(`time[datetime="${iso}"]`) });
+  await expect(day('2027-03-17')).toContainText('Closed: Agency shutdown');
+  await expect(day('2027-03-16')).not.toContainText('Closed');
+
+  // The window is named where it begins and where it enters a new week (Sunday the 14th), drawn on the other days,
+  // and not at all outside it. Its name gives the whole window in words.
+  const band = (iso: string) => day(iso).locator('.calendar-window');
+  const named = (iso: string) => day(iso).getByRole('button', { name: /^TBD Suspension takes effect/ });
+  await expect(named('2027-03-09')).toHaveAccessibleName('TBD Suspension takes effect: date not yet known, expected 9 Mar 2027 to 16 Mar 2027');
+  await expect(named('2027-03-14')).toBeVisible();
+  for (const iso of ['2027-03-10', '2027-03-11', '2027-03-12', '2027-03-13', '2027-03-15', '2027-03-16']) {
+    await expect(band(iso)).toHaveCount(1);
+    await expect(named(iso)).toHaveCount(0);
+  }
+  for (const iso of ['2027-03-08', '2027-03-17']) await expect(band(iso)).toHaveCount(0);
+  await expect(day('2027-03-11').getByRole('button', { name: 'Written response on scope' })).toBeVisible();
+  // The one with no window is not drawn, and the note says so.
+  await expect(page.getByText('One deadline has no date yet and no window it is expected in')).toBeVisible();
+
+  await named('2027-03-09').click();
+  await expect(page.locator('aside.deadline-panel').getByRole('heading', { level: 2 })).toHaveText('Suspension takes effect');
+  await page.keyboard.press('Escape');
+  await app.screenshot('deadlines-month-calendar-closures-and-windows');
+  await page.locator('.deadline-calendar').screenshot({ path: 'test-results/screenshots/deadlines-month-calendar-1440-window.png' });
+  for (const theme of ['Light', 'Dark'] as const) {
+    await app.setTheme(theme);
+    await expectNoSeriousViolations(page, `month calendar with closures and windows (${theme.toLowerCase()})`);
+  }
+});
