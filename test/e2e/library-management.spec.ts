@@ -219,3 +219,17 @@ test('the month calendar names the case\'s closure days and draws a deadline not
     await expectNoSeriousViolations(page, `month calendar with closures and windows (${theme.toLowerCase()})`);
   }
 });
+
+test.describe('the sample case as a new user gets it', () => {
+  test.use({ sampleNearToday: true });
+
+  test('its dates are near today: nothing overdue, the next deadline days ahead; its overview says it is a sample', async ({ app, page }) => {
+    await page.getByRole('button', { name: 'Open the sample case' }).click();
+    await expect(app.overview.saveSummary).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('This is a sample case to try Parley with')).toBeVisible();
+    await app.library.show();
+    await expect(app.library.panel(/^Overdue/)).toContainText('Nothing is overdue.');
+    await expect(app.library.panel(/^Due in the next 14 days/)).toContainText("Written response to the Bureau's questions on scope");
+    await expect(app.library.panel(/^Upcoming meetings/)).toContainText('Second meeting');
+  });
+});
