@@ -98,6 +98,8 @@ test('the Open dialog asks how to open before which file, and a file chosen open
   await modes.getByRole('radio', { name: /^Open for review/ }).check();
   await expect(dialog).toContainText('A file you choose opens for review at once.');
   await expect(dialog.getByRole('button', { name: 'Open for review' })).toBeVisible();
+  await app.screenshot('open-dialog-how-first');
+  await expectNoSeriousViolations(page, 'the Open dialog');
   await app.openDialog.fileButton('order.parley').click();
   await expect(app.heading).toHaveText('Model-access suspension order');
   const [open] = await callThrough(harness, 'case.listOpen', {});
