@@ -122,6 +122,8 @@ export interface LibraryEntry {
   lastOpenedAt: string | null;
   /** Encrypted at rest: while it is not open, nothing but its path is known (its details need the passphrase). */
   encrypted: boolean;
+  /** In the library's Archived group: left out of the dashboard, cross-case search and the calendar export. */
+  archived: boolean;
 }
 
 /** The dates that frame one case (case.keyDates): counted and picked by the core, not from every deadline. */

@@ -38,6 +38,14 @@ export interface ExportedFile {
 
 const caseId = recordId.describe('the case id returned by case.open or case.create');
 const casePath = z.string().min(1).max(4_096).refine((p) => !p.includes('\0'), 'must not contain NUL characters');
+/** A case file's new name in its own folder: no folders in it, nothing hidden. */
+const caseFileName = z
+  .string()
+  .trim()
+  .min(1, 'give the new name')
+  .max(200)
+  .refine((n) => !/[/\\\0]/.test(n), 'must be a file name without folders (no / or \\)')
+  .refine((n) => !n.startsWith('.'), 'must not begin with a dot');
 const reason = z.string().max(10_000).optional();
 const expectedVersion = z.number().int().min(1).optional();
 /** A passphrase that opens an encrypted file: any length (the file decides whether it is right). */
@@ -214,6 +222,12 @@ export const STATIC_OPERATIONS = {
   ),
   'library.list': op<LibraryEntry[]>()(z.strictObject({})),
   'library.forget': op<null>()(z.strictObject({ path: casePath })),
+  // Managing a file the library lists: archived (out of the dashboard, search and calendar export, still listed),
+  // renamed in its folder (a bare file name; the extension is kept), or duplicated beside itself as another copy of
+  // the same case, which can be merged with it later.
+  'library.archive': op<null>()(z.strictObject({ path: casePath, archived: z.boolean() })),
+  'library.rename': op<{ path: string }>()(z.strictObject({ path: casePath, name: caseFileName })),
+  'library.duplicate': op<{ path: string }>()(z.strictObject({ path: casePath })),
   'library.dashboard': op<Dashboard>()(
     z.strictObject({ today: isoDate.optional(), withinDays: z.number().int().min(1).max(366).optional() }),
   ),

@@ -22,34 +22,44 @@ import type { Session } from './session.js';
  */
 export function saveCopyOf(session: Session, caseId: string, target: string): { path: string } {
   const file = path.resolve(target);
-  const source = session.get(caseId);
-  const name = path.basename(file);
-  if (session.byPath(file)) throw new ParleyError('invalid_input', `${name} is open in Parley; choose another name for the copy.`);
-  refuseIfInUse(file);
+  if (session.byPath(file)) throw new ParleyError('invalid_input', `${path.basename(file)} is open in Parley; choose another name for the copy.`);
+  const inUse = 'choose another name for the copy, or close it there first';
+  refuseIfInUse(file, inUse);
   const dir = path.dirname(file);
   if (!fs.existsSync(dir)) throw new ParleyError('not_found', `The folder ${dir} does not exist; nothing was saved.`);
+  writeCheckedCopy(session.get(caseId), file, () => refuseIfInUse(file, inUse));
+  return { path: file };
+}
+
+/**
+ * Writes the checked copy of `source` under a temporary name beside `file`, then (after `beforeRename`, the last
+ * chance to refuse) renames it to `file`. A failure leaves nothing under either name.
+ */
+export function writeCheckedCopy(source: CaseFile, file: string, beforeRename: () => void): void {
   const temp = tempPathBeside(file, 'copy');
   try {
     source.copyUnderOwnKey(temp, (copy) => requireSameCase(source, copy));
     fsyncFile(temp);
-    refuseIfInUse(file);
+    beforeRename();
     fs.renameSync(temp, file);
     releaseTemp(temp);
-    fsyncDir(dir);
-    return { path: file };
+    fsyncDir(path.dirname(file));
   } catch (err) {
     removeTemp(temp);
     throw err;
   }
 }
 
-/** The -wal, -shm or -journal beside a file: SQLite's sign that it is open, or was not closed cleanly. */
-function refuseIfInUse(file: string): void {
+/**
+ * The -wal, -shm or -journal beside a file: SQLite's sign that it is open, or was not closed cleanly. `remedy`
+ * says what the user can do instead.
+ */
+export function refuseIfInUse(file: string, remedy: string): void {
   const journal = ['-wal', '-shm', '-journal'].map((s) => file + s).find((f) => fs.existsSync(f));
   if (journal) {
     throw new ParleyError(
       'invalid_input',
-      `${path.basename(file)} is open in another program, or was not closed cleanly (${path.basename(journal)} is beside it); choose another name for the copy, or close it there first. Nothing was changed.`,
+      `${path.basename(file)} is open in another program, or was not closed cleanly (${path.basename(journal)} is beside it); ${remedy}. Nothing was changed.`,
     );
   }
 }

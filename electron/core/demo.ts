@@ -2,8 +2,10 @@
 // dispatcher like any user's work, so every record has its audit entry and search document. It backs
 // `parley demo`, the app's first-run sample, and tests that want a realistic case. What it says is data
 // (sample-case/meridian.json, whose "about" describes its form); this file reads that data, checks every call it
-// makes against the contract before a file is made, and writes it. Every date is counted from DEMO_ANCHOR, so the
-// sample is the same on every run.
+// makes against the contract before a file is made, and writes it. Every date is counted from an anchor, the day the
+// order reached the company: DEMO_ANCHOR by default, so `parley demo` and the tests get the same sample on every run;
+// the app's sample counts from a day near today (sampleAnchorNear), so a new user meets a case in progress, not one
+// whose deadlines all passed long ago.
 import fs from 'node:fs';
 import { addDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
@@ -14,14 +16,26 @@ import { KINDS, type CreateInputOf, type KindName } from '../../shared/records.j
 import { dispatch, type InternalErrorLog } from './api/dispatcher.js';
 import { ParleyError } from './errors.js';
 import type { Session } from './session.js';
+import { documentFromMarkdown } from '../../shared/documents/markdown-import.js';
 import meridian from './sample-case/meridian.json';
 
 /** The day the order reached Meridian Labs (a Monday). */
 export const DEMO_ANCHOR = '2026-11-02';
 
+/**
+ * How many days before today the app's sample puts its anchor: the first meeting (day 10) is just past, the
+ * precedents all decided, and the first open deadline (day 17) a few days ahead.
+ */
+const SAMPLE_DAYS_AGO = 14;
+
 /** The date `offset` days after the anchor (before it, if negative), as YYYY-MM-DD. */
-export function demoDay(offset: number): string {
-  return format(addDays(parseISO(DEMO_ANCHOR), offset), 'yyyy-MM-dd');
+export function demoDay(offset: number, anchor = DEMO_ANCHOR): string {
+  return format(addDays(parseISO(anchor), offset), 'yyyy-MM-dd');
+}
+
+/** The anchor that puts the sample in progress on `today` (YYYY-MM-DD). */
+export function sampleAnchorNear(today: string): string {
+  return demoDay(-SAMPLE_DAYS_AGO, today);
 }
 
 /**
@@ -30,10 +44,10 @@ export function demoDay(offset: number): string {
  * and removed, so no partial sample is left behind. `log` receives unexpected failures (the dispatcher's default
  * prints them to stderr).
  */
-export function writeDemoCase(session: Session, file: string, log?: InternalErrorLog): CaseInfo {
+export function writeDemoCase(session: Session, file: string, log?: InternalErrorLog, anchor = DEMO_ANCHOR): CaseInfo {
   const sample = sampleCase();
   const call = caller(session, log);
-  const book = new Book();
+  const book = new Book(false, anchor);
   const { caseId, path } = call('case.create', { path: file, directive: resolveRecord(sample.directive, book) as CreateInputOf<'directive'> });
   try {
     book.add('directive', null, call('directive.get', { caseId }));
@@ -224,7 +238,7 @@ interface Entry {
 class Book {
   private readonly entries: Entry[] = [];
 
-  constructor(private readonly checking = false) {}
+  constructor(private readonly checking = false, readonly anchor = DEMO_ANCHOR) {}
 
   add(kind: KindName, key: string | null, record: object): void {
     this.entries.push({ kind, key, record: record as Row });
@@ -280,7 +294,7 @@ function resolveRecord(given: Row, book: Book, referenceOf?: ReferenceOf): Row {
 function resolve(value: unknown, book: Book, referenceOf: ReferenceOf | undefined, path: PropertyKey[]): unknown {
   if (typeof value === 'string' && value.startsWith('@')) {
     const day = DAY.exec(value);
-    if (day) return demoDay(Number(day[1])) + (day[2] ?? '');
+    if (day) return demoDay(Number(day[1]), book.anchor) + (day[2] ?? '');
     const entry = book.find(value);
     const wanted = referenceOf?.(path);
     if (referenceOf && wanted !== entry.kind) {
@@ -291,6 +305,8 @@ function resolve(value: unknown, book: Book, referenceOf: ReferenceOf | undefine
   if (Array.isArray(value)) return value.map((v, i) => resolve(v, book, referenceOf, [...path, i]));
   if (value && typeof value === 'object') {
     if (Object.keys(value).length === 1 && 'lines' in value) return linesText(value.lines, book);
+    // A draft's text, written as Markdown lines for the data's sake, stored as the editor's document.
+    if (Object.keys(value).length === 1 && 'documentLines' in value) return JSON.stringify(documentFromMarkdown(linesText(value.documentLines, book)));
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, book, referenceOf, [...path, k])]));
   }
   return value;

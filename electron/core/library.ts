@@ -21,6 +21,8 @@ interface Remembered {
   path: string;
   caseId: string | null;
   lastOpenedAt: string | null;
+  /** Put away by the user: still listed (in its own group), left out of the dashboard, search and calendar export. */
+  archived?: boolean;
   /** How the file was when Parley last closed it cleanly, and when its integrity was last checked. */
   closed?: { size: number; mtimeMs: number; ino: number; checkedAt: string };
 }
@@ -78,15 +80,59 @@ export class Library {
   remember(file: string, caseId: string): void {
     const abs = path.resolve(file);
     this.dropReader(abs); // the app now reads it through its own connection
-    const files = this.load().filter((f) => f.path !== abs);
-    files.unshift({ path: abs, caseId, lastOpenedAt: new Date().toISOString() });
+    const all = this.load();
+    // Opening an archived case to look something up does not take it out of the archive; Restore does.
+    const archived = all.find((f) => f.path === abs)?.archived;
+    const files = all.filter((f) => f.path !== abs);
+    files.unshift({ path: abs, caseId, lastOpenedAt: new Date().toISOString(), ...(archived ? { archived } : {}) });
+    this.save(files);
+  }
+
+  /** Lists a file made beside one the library holds (a duplicate), just after it, as not opened yet. */
+  addBeside(existing: string, file: string, caseId: string): void {
+    const files = this.load();
+    const at = files.findIndex((f) => f.path === path.resolve(existing));
+    files.splice(at + 1, 0, { path: path.resolve(file), caseId, lastOpenedAt: null });
+    this.save(files);
+  }
+
+  /** The library's entry of a file, refused plainly when the library does not list it. */
+  private entryOf(files: Remembered[], abs: string): Remembered {
+    const entry = files.find((f) => f.path === abs);
+    if (!entry) throw new ParleyError('not_found', `${abs} is not in the library.`);
+    return entry;
+  }
+
+  /** Whether the library lists the file (the library's own operations act only on files it lists). */
+  requireListed(file: string): string {
+    const abs = path.resolve(file);
+    this.entryOf(this.load(), abs);
+    return abs;
+  }
+
+  /** Puts a case in the Archived group, or takes it out again. */
+  setArchived(file: string, archived: boolean): void {
+    const abs = path.resolve(file);
+    const files = this.load();
+    const entry = this.entryOf(files, abs);
+    if (archived) entry.archived = true;
+    else delete entry.archived;
+    this.save(files);
+  }
+
+  /** Follows a file renamed on disk: its entry keeps its place, its case, and what is known of how it was left. */
+  moved(from: string, to: string): void {
+    const files = this.load();
+    const entry = this.entryOf(files, path.resolve(from));
+    this.dropReader(entry.path);
+    entry.path = path.resolve(to);
     this.save(files);
   }
 
   forget(file: string): void {
     const abs = path.resolve(file);
     const files = this.load();
-    if (!files.some((f) => f.path === abs)) throw new ParleyError('not_found', `${abs} is not in the library.`);
+    this.entryOf(files, abs);
     this.dropReader(abs);
     this.save(files.filter((f) => f.path !== abs));
   }
@@ -166,11 +212,12 @@ export class Library {
    * open, otherwise through a read-only connection kept for a minute. A file that cannot be read is reported, not
    * fatal.
    */
-  private eachCase<T>(openConnection: (p: string) => Db | undefined, read: (db: Db, f: Remembered) => T): { results: T[]; problems: { path: string; message: string; missing: boolean }[]; locked: string[] } {
+  private eachCase<T>(openConnection: (p: string) => Db | undefined, read: (db: Db, f: Remembered) => T, withArchived = false): { results: T[]; problems: { path: string; message: string; missing: boolean }[]; locked: string[] } {
     const results: T[] = [];
     const problems: { path: string; message: string; missing: boolean }[] = [];
     const locked: string[] = [];
     for (const f of this.load()) {
+      if (f.archived && !withArchived) continue;
       const open = openConnection(f.path);
       let st: fs.Stats | undefined;
       if (!open) {
@@ -209,7 +256,7 @@ export class Library {
   }
 
   /**
-   * Runs `read` against every case file of the library; files that cannot be read come back as problems, and
+   * Runs `read` against every case file of the library but the archived ones; files that cannot be read come back as problems, and
    * encrypted files that are not open (no passphrase to read them with) as `locked`, so the caller can say what it
    * left out.
    */
@@ -219,7 +266,7 @@ export class Library {
   }
 
   list(openConnection: (p: string) => Db | undefined, today = isoToday()): LibraryEntry[] {
-    const { results, problems, locked } = this.eachCase(openConnection, (db, f) => summarize(db, f, today));
+    const { results, problems, locked } = this.eachCase(openConnection, (db, f) => summarize(db, f, today), true);
     const byPath = new Map(results.map((e) => [e.path, e]));
     for (const p of problems) {
       byPath.set(p.path, { ...emptyEntry(p.path), state: p.missing ? 'missing' : 'unreadable', problem: p.message });
@@ -227,7 +274,7 @@ export class Library {
     const remembered = this.load();
     // Of an encrypted file that is not open, only what the library itself remembers is known: its case id.
     for (const f of remembered) if (locked.includes(f.path)) byPath.set(f.path, { ...emptyEntry(f.path), caseId: f.caseId, encrypted: true });
-    return remembered.map((f) => ({ ...byPath.get(f.path)!, lastOpenedAt: f.lastOpenedAt }));
+    return remembered.map((f) => ({ ...byPath.get(f.path)!, lastOpenedAt: f.lastOpenedAt, archived: f.archived === true }));
   }
 
   dashboard(openConnection: (p: string) => Db | undefined, today = isoToday(), withinDays = 14): Dashboard {
@@ -291,7 +338,7 @@ function summarize(db: Db, f: Remembered, today: string): LibraryEntry {
 function emptyEntry(file: string): LibraryEntry {
   return {
     path: file, caseId: null, state: 'ok', problem: null, title: null, status: null, nextDeadline: null,
-    counts: { openDeadlines: 0, tbdDeadlines: 0, openActionItems: 0, issues: 0, meetings: 0 }, lastOpenedAt: null, encrypted: false,
+    counts: { openDeadlines: 0, tbdDeadlines: 0, openActionItems: 0, issues: 0, meetings: 0 }, lastOpenedAt: null, encrypted: false, archived: false,
   };
 }
 

@@ -41,10 +41,12 @@ export const FILE_WRITING_OPERATIONS = {
 
 /**
  * The operations whose `path` names a file only read, or an entry of the library: an existing case file is opened
- * (the core refuses anything that is not one before writing a byte; see docs/SECURITY.md), or forgotten; a bundle of
+ * (the core refuses anything that is not one before writing a byte; see docs/SECURITY.md), or forgotten, archived,
+ * renamed or duplicated (the core acts only on a file the library lists, and writes only beside it, under a bare
+ * file name); a bundle of
  * changes is read and checked before anything of it is written to the open case (changes.import).
  */
-export const PATH_READING_OPERATIONS: readonly OpName[] = ['case.open', 'case.openForReview', 'library.forget', 'changes.import'];
+export const PATH_READING_OPERATIONS: readonly OpName[] = ['case.open', 'case.openForReview', 'library.forget', 'library.archive', 'library.rename', 'library.duplicate', 'changes.import'];
 
 export interface FilePlacesOptions {
   /** The data folder; new case files go to its cases/ subfolder. */

@@ -49,7 +49,7 @@ export interface ShellOptions {
 }
 
 /** Operations after which the library (and so Open Recent) may have changed. */
-const LIBRARY_CHANGING_OPERATIONS = new Set<OpName>(['case.open', 'case.create', 'case.import', 'case.close', 'library.forget']);
+const LIBRARY_CHANGING_OPERATIONS = new Set<OpName>(['case.open', 'case.create', 'case.import', 'case.close', 'library.forget', 'library.archive', 'library.rename', 'library.duplicate']);
 /** Operations after which the desktop notifications are planned again: deadlines, their triggers, reminders, cases. */
 const REMINDER_CHANGING_PREFIXES = ['case.', 'deadline.', 'event.', 'directive.', 'schedule.', 'reminder.'];
 

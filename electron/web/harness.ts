@@ -8,7 +8,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatchAsync } from '../core/api/dispatcher.js';
-import { writeDemoCase } from '../core/demo.js';
+import { sampleAnchorNear, writeDemoCase } from '../core/demo.js';
+import { isoToday } from '../core/today.js';
 import { toParleyError } from '../core/errors.js';
 import { defaultActor } from '../core/paths.js';
 import { Session } from '../core/session.js';
@@ -33,6 +34,12 @@ export interface HarnessOptions {
   port?: number;
   /** The built renderer (dist/renderer); found beside this bundle when not given. */
   rendererDir?: string;
+  /**
+   * The day the sample case's order reached the company, which its dates count from: by default two weeks before
+   * the day the sample is made (sampleAnchorNear), so its deadlines are ahead; a test that wants the same sample on
+   * every run gives DEMO_ANCHOR.
+   */
+  sampleAnchor?: string;
   /** The largest request body accepted; MAX_BODY_BYTES unless a test wants a small one. */
   maxBodyBytes?: number;
 }
@@ -148,7 +155,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   function sampleCase(): Envelope<{ path: string }> {
     const file = path.join(casesDir, SAMPLE_FILE_NAME);
     try {
-      if (!fs.existsSync(file)) writeDemoCase(session, file);
+      if (!fs.existsSync(file)) writeDemoCase(session, file, undefined, opts.sampleAnchor ?? sampleAnchorNear(isoToday()));
       return { ok: true, data: { path: file } };
     } catch (err) {
       return { ok: false, error: toParleyError(err).toApiError() };

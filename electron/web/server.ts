@@ -4,6 +4,7 @@ import { defaultActor, defaultDataDir } from '../core/paths.js';
 import { startHarness, type Harness } from './harness.js';
 
 export { startHarness, listCaseFolder, CONTENT_SECURITY_POLICY, TOKEN_HEADER } from './harness.js';
+export { DEMO_ANCHOR } from '../core/demo.js';
 export type { Harness, HarnessOptions } from './harness.js';
 
 /** Tried first when no port is given, so the address stays the same between runs; any free port otherwise. */

@@ -41,8 +41,9 @@ function OpenCase({ info, active, section }: { info: CaseInfo; active: boolean; 
   return (
     <div className={`sidebar__case ${active ? 'sidebar__case--active' : ''}`}>
       <div className="sidebar__case-head">
-        <a href={hashOf({ screen: 'case', caseId: info.caseId, section: 'overview' })} className="sidebar__case-title" title={info.path}>
-          {info.title}
+        {/* A long title is cut to one line; the tooltip gives it whole with the file's place, screen readers read it whole. */}
+        <a href={hashOf({ screen: 'case', caseId: info.caseId, section: 'overview' })} className="sidebar__case-title" title={`${info.title}\n${info.path}`}>
+          <span className="truncate">{info.title}</span>
           {info.readOnly && <span className="sidebar__tag"> ({info.review ? 'review' : 'read-only'})</span>}
         </a>
         <button type="button" className="icon-button" onClick={() => void closeCase(info.caseId)} aria-label={`Close ${info.title}`} title="Close this case">

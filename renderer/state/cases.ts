@@ -6,7 +6,7 @@ import type { CaseInfo } from '../../shared/api-types.js';
 import type { InputOf } from '../../shared/contract.js';
 import { ApiFailure, messageOf } from '../api/client.js';
 import { api, platform } from '../services.js';
-import { go, type CaseSection } from './navigation.js';
+import { go, useNavigation, type CaseSection } from './navigation.js';
 import { showProblem } from './problem.js';
 import { askPassphrase } from './passphrase-prompt.js';
 import { fileNameOf } from '../ui/paths.js';
@@ -120,5 +120,8 @@ export async function closeCase(caseId: string): Promise<void> {
     }
   }
   useCases.getState().forget(caseId);
-  go({ screen: 'library' });
+  // Closing the case on screen leaves nothing to show there: back to the library. Closing another case (from the
+  // sidebar's list) leaves the user where they are.
+  const { route } = useNavigation.getState();
+  if (route.screen === 'case' && route.caseId === caseId) go({ screen: 'library' });
 }

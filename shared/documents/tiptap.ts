@@ -3,7 +3,7 @@
 // a test loads generated documents into this schema and checks they come back unchanged.
 //
 // Kept apart from index.ts so the core, which only reads and writes documents, does not load the editor.
-import { Extension, Mark, Node, type Extensions } from '@tiptap/core';
+import { Extension, Mark, markInputRule, Node, type Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { isSafeHref, recordLinkHref, type RecordLinkMark } from './model.js';
@@ -78,17 +78,44 @@ export const Footnote = Node.create({
   },
 });
 
+/**
+ * Inline code, in place of StarterKit's. Two differences, both so that code formatting does not stick: the mark is
+ * not inclusive (text typed or pasted at the end of code is plain, as after a link), and there is no paste rule (a
+ * pasted `word` in backticks stays plain text: only pasted HTML that carries <code> arrives as code). Typing `word`
+ * and Ctrl+E still make code.
+ */
+const InlineCode = Mark.create({
+  name: 'code',
+  inclusive: false,
+  excludes: '_',
+  code: true,
+  parseHTML() {
+    return [{ tag: 'code' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['code', HTMLAttributes, 0];
+  },
+  addKeyboardShortcuts() {
+    return { 'Mod-e': () => this.editor.commands.toggleMark(this.name) };
+  },
+  addInputRules() {
+    return [markInputRule({ find: /(^|[^`])`([^`]+)`(?!`)$/, type: this.type })];
+  },
+});
+
 /** Everything the draft editor needs, configured to match DocumentSchema (no code blocks; safe links only). */
 export function parleyEditorExtensions(): Extensions {
   return [
     StarterKit.configure({
       codeBlock: false,
+      code: false,
       link: {
         openOnClick: false,
         autolink: true,
         isAllowedUri: (url) => isSafeHref(url),
       },
     }),
+    InlineCode,
     TableKit.configure({ table: { resizable: false } }),
     SectionHeading,
     RecordLink,

@@ -2,8 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkSample, DEMO_ANCHOR, demoDay, writeDemoCase } from '../../electron/core/demo.js';
+import { checkSample, DEMO_ANCHOR, demoDay, sampleAnchorNear, writeDemoCase } from '../../electron/core/demo.js';
 import meridian from '../../electron/core/sample-case/meridian.json';
+import { documentText } from '../../shared/documents/text.js';
+import type { DocumentNode } from '../../shared/documents/model.js';
 import { testApi } from '../helpers.js';
 import { writeSuiteSampleCase, type SuiteCase } from './support/suite-case.js';
 
@@ -142,13 +144,15 @@ describe('the sample case', () => {
     expect(legislation.indicators!.length).toBeGreaterThan(0);
   });
 
-  it('has a meeting brief with two markdown revisions', () => {
+  it('has a meeting brief with two revisions, each an editor document (it opens in the editor, not as Markdown)', () => {
     const [brief] = api.call('draft.list', { caseId });
     expect(brief).toMatchObject({ draftType: 'meeting_brief' });
     const revisions = api.call('draftRevision.list', { caseId, filter: { draftId: brief!.id } });
-    expect(revisions.map((r) => [r.revisionNumber, r.format])).toEqual([[1, 'markdown'], [2, 'markdown']]);
-    expect(revisions[1]!.body).toMatch(/\| Allied-nation carve-out \|/);
-    expect(revisions[1]!.body.length).toBeGreaterThan(revisions[0]!.body.length);
+    expect(revisions.map((r) => [r.revisionNumber, r.format])).toEqual([[1, 'prosemirror'], [2, 'prosemirror']]);
+    const [first, second] = revisions.map((r) => textOf(r.body));
+    expect(second).toMatch(/^Allied-nation carve-out\t/m);
+    expect(second!.length).toBeGreaterThan(first!.length);
+    expect(textOf(revisions[1]!.body).split('\n')[0]).toBe('Brief: second meeting with the Bureau of Industry Controls');
   });
 
   it('is written through the audited write path: every record has its audit entry and verify passes', () => {
@@ -172,15 +176,30 @@ describe('the sample case', () => {
     expect(Object.fromEntries(Object.entries(counts).filter(([, n]) => n))).toEqual(created);
 
     const [brief] = api.call('draft.list', { caseId });
-    const body = api.call('draftRevision.list', { caseId, filter: { draftId: brief!.id } })[1]!.body;
+    const body = textOf(api.call('draftRevision.list', { caseId, filter: { draftId: brief!.id } })[1]!.body);
     const reconsideration = api.call('deadline.list', { caseId }).find((d) => d.rule)!;
-    expect(body).toContain(`- Last day to ask for reconsideration: 30 business days after receipt, ${reconsideration.dueDate}`);
-    expect(body).toContain(`**When:** ${demoDay(29)}, 14:00-16:00 (America/New_York)`);
+    expect(body).toContain(`Last day to ask for reconsideration: 30 business days after receipt, ${reconsideration.dueDate}`);
+    expect(body).toContain(`When: ${demoDay(29)}, 14:00-16:00 (America/New_York)`);
     // One row per issue, with the positions as they stood after the first meeting.
-    const rows = body.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Issue |') && !line.startsWith('| ---'));
+    const rows = body.split('\n').filter((line) => line.includes('\t') && !line.startsWith('Issue\t'));
     expect(rows).toEqual(api.call('issue.list', { caseId }).map((i) =>
-      `| ${i.title} | ${i.ourOpening} | ${i.ourTarget} | ${i.ourWalkaway} | ${i.theirPosition} | ${i.status} |`));
+      [i.title, i.ourOpening, i.ourTarget, i.ourWalkaway, i.theirPosition, i.status].join('\t')));
     expect(body).toContain('Three tiers defined by published evaluation thresholds');
+  });
+
+  it('made for the app, counts its dates from two weeks before today: nothing open is overdue, the first meeting is just past', () => {
+    const today = '2031-07-15';
+    const again = testApi();
+    const id = writeDemoCase(again.session, path.join(again.dir, 'near.parley'), undefined, sampleAnchorNear(today)).caseId;
+    expect(sampleAnchorNear(today)).toBe('2031-07-01');
+    const open = again.call('deadline.list', { caseId: id }).filter((d) => d.status === 'open');
+    expect(open.filter((d) => d.dueDate !== null && d.dueDate < today).map((d) => d.title)).toEqual([]);
+    // The first dated one is three days ahead; the suspension's window opens today.
+    expect(open.flatMap((d) => (d.dueDate ? [d.dueDate] : [])).sort()[0]).toBe('2031-07-18');
+    expect(open.find((d) => d.dueType === 'tbd')).toMatchObject({ windowStart: today });
+    const meetings = again.call('meeting.list', { caseId: id });
+    expect(meetings.map((m) => [m.status, m.meetingDate])).toEqual(expect.arrayContaining([['held', '2031-07-11'], ['planned', '2031-07-30']]));
+    expect(again.call('directive.get', { caseId: id }).summary).toContain('This is a sample case');
   });
 
   it('has the same dates on every run', () => {
@@ -231,7 +250,7 @@ describe('the sample case\'s data', () => {
       /create precedent "halden": fields\.decidedOn: 30 February 2025 does not exist/],
     ['a record its kind\'s rules refuse', (d) => { named(d, 'deadline', 'suspension').windowStart = '@day+100'; },
       /create deadline "suspension": the window start must not be after the window end/],
-    ['a field a text reads that its record lacks', (d) => { (listed(d, 'draftRevision', 1).body as { lines: unknown[] }).lines.push('{{@meeting:second.meetingDay}}'); },
+    ['a field a text reads that its record lacks', (d) => { (listed(d, 'draftRevision', 1).body as { documentLines: unknown[] }).documentLines.push('{{@meeting:second.meetingDay}}'); },
       /create draftRevision: a meeting has no field "meetingDay"/],
     ['a kind of record there is not', (d) => { step(d, 'batna').create = 'batnas'; },
       /not in its form: steps\.11\.create: not a kind of record/],
@@ -244,4 +263,9 @@ describe('the sample case\'s data', () => {
 interface SampleData {
   directive: Record<string, unknown>;
   steps: { create?: string; update?: string; records: Record<string, Record<string, unknown>> | Record<string, unknown>[] }[];
+}
+
+/** The plain text of a stored editor document: one line per paragraph, heading and list item, a table row's cells apart by tabs. */
+function textOf(body: string): string {
+  return documentText(JSON.parse(body) as DocumentNode);
 }

@@ -114,7 +114,8 @@ test.describe('a new case', () => {
     const today = isoDaysFromToday(0);
     const cell = page.locator('td.calendar-day').filter({ has: page.locator(`time[datetime="${today}"]`) });
     await expect(cell.getByRole('button', { name: 'Written response on scope' })).toBeVisible();
-    await expect(page.getByText('One deadline has no date yet')).toBeVisible();
+    // The one not yet known has a window, so it is drawn across it (where that falls in this month), not left out.
+    await expect(page.getByText(/no window it is expected in/)).toHaveCount(0);
     await app.screenshot('deadlines-calendar');
     await cell.getByRole('button', { name: 'Written response on scope' }).click();
     await expect(dl.panel.getByRole('heading', { level: 2 })).toHaveText('Written response on scope');

@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test as pure, type Page } from '@playwright/test';
 import { diffSummary, diffWords } from '../../renderer/screens/drafts/diff.js';
-import { documentFromMarkdown } from '../../renderer/screens/drafts/markdown-import.js';
+import { documentFromMarkdown } from '../../shared/documents/markdown-import.js';
 import { parseDocument } from '../../shared/documents/model.js';
 import { DraftsPage } from './pages/drafts-page.js';
 import type { ParleyApp } from './pages/parley-app.js';
 import { expect, test } from './support/fixtures.js';
+import { callThrough } from './support/harness.js';
 
 const SECOND_MEETING = 'Second meeting: tiered-access proposal';
 const ADDED = 'Counsel to table the tiered-access term sheet first.';
@@ -183,14 +184,57 @@ test('a shareable brief stays shareable: the badge, a regenerated section, the l
   await app.screenshot('drafts-list-shareable');
 });
 
-test('an older Markdown draft is shown as written and converts to editable', async ({ app, page }) => {
+test('an older Markdown draft is shown as written and converts to editable', async ({ app, harness, page }) => {
   const drafts = await openSampleDrafts(app, page);
-  await drafts.row('Brief for the second meeting with the Bureau').getByRole('button').first().click();
+  // The sample's brief is an editor document; a draft kept from before the editor is Markdown.
+  const caseId = (await callThrough(harness, 'case.listOpen', {}))[0]!.caseId;
+  const older = await callThrough(harness, 'draft.create', { caseId, fields: { title: 'Notes kept in Markdown', draftType: 'memo', status: 'working' } });
+  await callThrough(harness, 'draftRevision.create', { caseId, fields: { draftId: older.id, format: 'markdown', body: '# Where we stand\n\n- The **allied list** is open\n- Tiers by capability' } });
+  await app.sidebar.getByRole('link', { name: 'Overview', exact: true }).click();
+  await app.sidebar.getByRole('link', { name: 'Drafts', exact: true }).click();
+  await drafts.row('Notes kept in Markdown').getByRole('button').first().click();
   await expect(page.getByText('was written as Markdown')).toBeVisible();
   await page.getByRole('button', { name: 'Convert to editable' }).click();
   await expect(drafts.editor).toBeVisible();
-  await expect(drafts.editor.getByRole('heading').first()).toBeVisible();
-  await expect(drafts.revision(3)).toContainText('Converted from revision 2');
+  await expect(drafts.editor.getByRole('heading').first()).toHaveText('Where we stand');
+  await expect(drafts.revision(2)).toContainText('Converted from revision 1');
+});
+
+test('the sample\'s brief opens in the editor; pasted code does not run on into what is typed next, and Clear formatting takes formatting off', async ({ app, page }) => {
+  const drafts = await openSampleDrafts(app, page);
+  await drafts.row('Brief for the second meeting with the Bureau').getByRole('button').first().click();
+  await expect(drafts.editor).toBeVisible();
+  await expect(page.getByText('was written as Markdown')).toHaveCount(0);
+  await expect(drafts.editor.getByRole('heading').first()).toHaveText('Brief: second meeting with the Bureau of Industry Controls');
+
+  // Pasted HTML that carries code arrives as code; what is typed after it is plain.
+  await drafts.editor.getByRole('heading').first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  const paste = (html: string | null, text: string) =>
+    drafts.editor.evaluate((el, [h, t]) => {
+      const data = new DataTransfer();
+      if (h) data.setData('text/html', h);
+      data.setData('text/plain', t!);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, [html, text] as const);
+  await paste('<p>Run <code>parley verify</code></p>', 'Run parley verify');
+  await page.keyboard.type(' before sending');
+  const paragraph = drafts.editor.locator('p', { hasText: 'Run parley verify' });
+  await expect(paragraph.locator('code')).toHaveText('parley verify');
+  expect(await paragraph.evaluate((p) => p.innerHTML)).toBe('Run <code>parley verify</code> before sending');
+  // Plain text with backticks stays plain text.
+  await paste(null, ' and `this` too');
+  expect(await paragraph.evaluate((p) => p.innerHTML)).toBe('Run <code>parley verify</code> before sending and `this` too');
+
+  // Clear formatting: the paragraph selected, its code (and any bold) gone, its text kept.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.press(`${process.platform === 'darwin' ? 'Meta' : 'Control'}+b`);
+  await expect(paragraph.locator('strong').first()).toBeVisible();
+  await drafts.toolbar.getByRole('button', { name: /^Clear formatting/ }).click();
+  expect(await paragraph.evaluate((p) => p.innerHTML)).toBe('Run parley verify before sending and `this` too');
+  await expect(drafts.saveSummary).toContainText(/saved/i, { timeout: 15_000 });
 });
 
 test('a new draft from a template, deleted and brought back with Undo', async ({ app, page }) => {

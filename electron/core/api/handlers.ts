@@ -7,6 +7,7 @@ import { briefPreview, buildMeetingBrief, casePage, fillTemplate, regenerateSect
 import { fileSlug } from '../briefs/format.js';
 import { KIND_NAMES, type KindName } from '../../../shared/records.js';
 import { saveCopyOf } from '../case-copy.js';
+import { duplicateCaseFile, renameCaseFile } from '../library-files.js';
 import { certificateOf, compareWithCertificate, exportForTransfer } from '../custody.js';
 import { isoToday } from '../today.js';
 import type { CaseInfo } from '../../../shared/api-types.js';
@@ -65,6 +66,9 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   },
   'library.list': (s) => s.library.list(s.connectionFor),
   'library.forget': (s, { path }) => (s.library.forget(path), null),
+  'library.archive': (s, { path, archived }) => (s.library.setArchived(path, archived), null),
+  'library.rename': (s, { path, name }) => renameCaseFile(s, path, name),
+  'library.duplicate': (s, { path }) => duplicateCaseFile(s, path),
   'library.dashboard': (s, { today, withinDays }) => s.library.dashboard(s.connectionFor, today ?? isoToday(), withinDays ?? 14),
   'library.search': (s, { query, limit }) => s.library.search(s.connectionFor, query, limit ?? 50),
   'schedule.get': (s, { caseId }) => s.get(caseId).schedule(),

@@ -155,10 +155,10 @@ export function AddDeadlineForm({ deadlines, events, meetings, onDone }: { deadl
       )}
     </Field>
   );
-  const input = (label: string, name: keyof Form, type: string, extra: { hint?: string; required?: boolean; placeholder?: string } = {}) => (
+  const input = (label: string, name: keyof Form, type: string, extra: { hint?: string; required?: boolean; placeholder?: string; autoFocus?: boolean } = {}) => (
     <Field label={label} error={err(name)} hint={extra.hint} required={extra.required}>
       {(ids) => (
-        <input {...ids} {...limitsOf(type)} className="input" type={type} name={name} placeholder={extra.placeholder} value={String(form[name])} onChange={(e) => set(name, e.target.value as never)} />
+        <input {...ids} {...limitsOf(type)} className="input" type={type} name={name} placeholder={extra.placeholder} autoFocus={extra.autoFocus} value={String(form[name])} onChange={(e) => set(name, e.target.value as never)} />
       )}
     </Field>
   );
@@ -169,7 +169,8 @@ export function AddDeadlineForm({ deadlines, events, meetings, onDone }: { deadl
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {formError && <p className="notice notice--error" role="alert">{formError}</p>}
         <div className="form__row">
-          {input('Title', 'title', 'text', { required: true })}
+          {/* The form opens with its first field ready to type in (Add deadline is pressed to write one). */}
+          {input('Title', 'title', 'text', { required: true, autoFocus: true })}
           {select('Kind', 'deadlineKind', form.deadlineKind, DEADLINE_KINDS.map((k) => ({ value: k, label: humanize(k) })))}
           {input('Owner', 'owner', 'text', { hint: 'Who makes sure it is met.' })}
         </div>

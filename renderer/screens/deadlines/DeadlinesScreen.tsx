@@ -7,7 +7,7 @@ import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { useLandOnRecord } from '../../ui/records/land-on-record.js';
 import { AddDeadlineForm } from './AddDeadlineForm.js';
 import { CalendarSettings } from './CalendarSettings.js';
-import { DeadlineCalendar } from './DeadlineCalendar.js';
+import { DeadlineCalendar, hasWindow } from './DeadlineCalendar.js';
 import { DeadlineList } from './DeadlineList.js';
 import { DeadlinePanel } from './DeadlinePanel.js';
 import { EventPanel, EventsSection } from './Events.js';
@@ -43,6 +43,7 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
   }, [caseId, load, flushAll]);
 
   const { dated, tbd } = useMemo(() => sortDeadlines(deadlines), [deadlines]);
+  const unwindowed = tbd.filter((d) => !hasWindow(d));
   const selected = deadlines.find((d) => d.id === selectedId) ?? null;
   const ready = requested === caseId && storeCase === caseId && !loading;
   // Until everything is read, the list shows the first page alone; what needs the whole set (the month calendar,
@@ -133,10 +134,11 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
             <div aria-busy="true" className="panel"><p className="muted">Reading the deadlines…</p></div>
           ) : (
             <>
-              <DeadlineCalendar dated={dated} today={today} onOpen={setSelectedId} />
-              {tbd.length > 0 && (
+              <DeadlineCalendar dated={dated} tbd={tbd} today={today} onOpen={setSelectedId} />
+              {unwindowed.length > 0 && (
                 <p className="muted">
-                  {tbd.length === 1 ? 'One deadline has' : `${tbd.length} deadlines have`} no date yet and {tbd.length === 1 ? 'is' : 'are'} not on the calendar; see the list.
+                  {unwindowed.length === 1 ? 'One deadline has' : `${unwindowed.length} deadlines have`} no date yet and no window it is expected in, so{' '}
+                  {unwindowed.length === 1 ? 'it is' : 'they are'} not on the calendar; see the list.
                 </p>
               )}
             </>

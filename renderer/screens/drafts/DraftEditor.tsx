@@ -190,7 +190,7 @@ function Toolbar({ editor, onOpen }: { editor: Editor; onOpen(dialog: 'link' | '
     }),
   });
   const chain = () => editor.chain().focus();
-  const buttons: { key: keyof typeof active | 'insertTable'; label: string; text: string; shortcut?: string; run(): void; className?: string }[] = [
+  const buttons: { key: keyof typeof active | 'insertTable' | 'clearFormatting'; label: string; text: string; shortcut?: string; run(): void; className?: string }[] = [
     { key: 'h2', label: 'Heading', text: 'H2', shortcut: `${MOD}+Alt+2`, run: () => chain().toggleHeading({ level: 2 }).run() },
     { key: 'h3', label: 'Subheading', text: 'H3', shortcut: `${MOD}+Alt+3`, run: () => chain().toggleHeading({ level: 3 }).run() },
     { key: 'bold', label: 'Bold', text: 'B', shortcut: `${MOD}+B`, run: () => chain().toggleBold().run(), className: 'tool--bold' },
@@ -203,6 +203,7 @@ function Toolbar({ editor, onOpen }: { editor: Editor; onOpen(dialog: 'link' | '
     { key: 'footnote', label: 'Footnote or citation', text: 'Footnote', run: () => onOpen('footnote') },
     { key: 'recordLink', label: 'Link to a case record', text: 'Record link', run: () => onOpen('record') },
     { key: 'insertTable', label: 'Insert table', text: 'Table', run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
+    { key: 'clearFormatting', label: 'Clear formatting (bold, italic, underline, strikethrough and code; links stay)', text: 'Clear formatting', run: () => clearFormatting(chain()) },
   ];
   return (
     <div className="draft-toolbar" role="toolbar" aria-label="Formatting">
@@ -213,7 +214,7 @@ function Toolbar({ editor, onOpen }: { editor: Editor; onOpen(dialog: 'link' | '
           className={`tool ${b.className ?? ''}`}
           aria-label={b.shortcut ? `${b.label} (${b.shortcut})` : b.label}
           title={b.shortcut ? `${b.label} (${b.shortcut})` : b.label}
-          aria-pressed={b.key === 'insertTable' ? undefined : active[b.key]}
+          aria-pressed={b.key === 'insertTable' || b.key === 'clearFormatting' ? undefined : active[b.key]}
           onMouseDown={(e) => e.preventDefault()}
           onClick={b.run}
         >
@@ -229,6 +230,14 @@ function Toolbar({ editor, onOpen }: { editor: Editor; onOpen(dialog: 'link' | '
       )}
     </div>
   );
+}
+
+/** The text formatting of the selection taken off (links and record links stay: they are content, not looks). */
+const TEXT_FORMATTING = ['bold', 'italic', 'underline', 'strike', 'code'] as const;
+function clearFormatting(chain: ReturnType<Editor['chain']>): void {
+  for (const mark of TEXT_FORMATTING) chain = chain.unsetMark(mark);
+  // With nothing selected, what is typed next is plain too.
+  chain.command(({ tr }) => (tr.setStoredMarks([]), true)).run();
 }
 
 function LinkDialog({ editor, open, onClose }: { editor: Editor; open: boolean; onClose(): void }) {

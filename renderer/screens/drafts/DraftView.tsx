@@ -19,7 +19,7 @@ import { DraftEditor, type DraftEditorHandle, type EditorSave } from './DraftEdi
 import {
   documentOf, DRAFT_TYPE_LABELS, isShareableDraft, saveRevision, type Draft, type Revision,
 } from './drafts-data.js';
-import { documentFromMarkdown } from './markdown-import.js';
+import { documentFromMarkdown } from '../../../shared/documents/markdown-import.js';
 
 const EXPORTS = [
   { format: 'pdf', label: 'PDF' },

@@ -9,13 +9,14 @@ import { showProblem } from '../../state/problem.js';
 import { formatDay, relativeDay } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { fileNameOf } from '../../ui/paths.js';
+import { CaseFileActions } from './CaseFileActions.js';
 
-export function CaseTable({ entries, onChanged }: { entries: LibraryEntry[]; onChanged(): void }) {
+export function CaseTable({ entries, caption, onChanged }: { entries: LibraryEntry[]; caption: string; onChanged(): void }) {
   if (entries.length === 0) return null;
   return (
     <div className="table-scroll">
       <table className="case-table">
-        <caption className="visually-hidden">Case files in the library</caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Case</th>
@@ -32,9 +33,9 @@ export function CaseTable({ entries, onChanged }: { entries: LibraryEntry[]; onC
             entry.state !== 'ok' ? (
               <ProblemRow key={entry.path} entry={entry} onChanged={onChanged} />
             ) : entry.encrypted && entry.title === null ? (
-              <EncryptedRow key={entry.path} entry={entry} />
+              <EncryptedRow key={entry.path} entry={entry} onChanged={onChanged} />
             ) : (
-              <CaseRow key={entry.path} entry={entry} />
+              <CaseRow key={entry.path} entry={entry} onChanged={onChanged} />
             ),
           )}
         </tbody>
@@ -43,23 +44,24 @@ export function CaseTable({ entries, onChanged }: { entries: LibraryEntry[]; onC
   );
 }
 
-/** The row's header cell: what names the case, and where its file is. */
-function CaseCell({ path, children }: { path: string; children: React.ReactNode }) {
+/** The row's header cell: what names the case, where its file is, and what can be done with the file. */
+function CaseCell({ path, children, actions }: { path: string; children: React.ReactNode; actions?: React.ReactNode }) {
   return (
     <th scope="row">
       {children}
       <span className="case-row__path" title={path}>
         <bdi dir="ltr">{path}</bdi>
       </span>
+      {actions}
     </th>
   );
 }
 
 /** An encrypted file that is not open: nothing but its name is known until its passphrase opens it. */
-function EncryptedRow({ entry }: { entry: LibraryEntry }) {
+function EncryptedRow({ entry, onChanged }: { entry: LibraryEntry; onChanged(): void }) {
   return (
     <tr className="case-row">
-      <CaseCell path={entry.path}>
+      <CaseCell path={entry.path} actions={<CaseFileActions entry={entry} name={fileNameOf(entry.path)} onChanged={onChanged} />}>
         <button type="button" className="link-button case-row__title" onClick={() => void openCase(entry.path)}>
           {fileNameOf(entry.path)}
         </button>
@@ -101,20 +103,24 @@ function RememberedPassphrase({ path }: { path: string }) {
   );
 }
 
-function CaseRow({ entry }: { entry: LibraryEntry }) {
+function CaseRow({ entry, onChanged }: { entry: LibraryEntry; onChanged(): void }) {
   const { counts, nextDeadline } = entry;
+  const title = entry.title ?? fileNameOf(entry.path);
   return (
     <tr className="case-row">
-      <CaseCell path={entry.path}>
-        <button type="button" className="link-button case-row__title" onClick={() => void openCase(entry.path)}>
-          {entry.title}
+      <CaseCell path={entry.path} actions={<CaseFileActions entry={entry} name={title} onChanged={onChanged} />}>
+        {/* A long title is cut to one line; the whole of it is in the tooltip and read out by screen readers. */}
+        <button type="button" className="link-button case-row__title truncate" onClick={() => void openCase(entry.path)} title={title}>
+          {title}
         </button>
       </CaseCell>
       <td>{entry.status && <span className={`badge badge--status-${entry.status}`}>{humanize(entry.status)}</span>}</td>
       <td className="case-table__next">
         {nextDeadline ? (
           <>
-            <span className="case-row__deadline">{nextDeadline.title}</span>
+            <span className="case-row__deadline truncate" title={nextDeadline.title}>
+              {nextDeadline.title}
+            </span>
             <span className="muted">
               {formatDay(nextDeadline.dueDate)} ({relativeDay(nextDeadline.dueDate)})
             </span>

@@ -89,8 +89,10 @@ function DashboardPanel({ panel }: { panel: PanelDef }) {
               {shown.map((entry) => (
                 <li key={`${entry.path}:${entry.id}`}>
                   <button type="button" className="dashboard-entry" onClick={() => void openCase(entry.path, { section: panel.section })}>
-                    <span className="dashboard-entry__title">{entry.title}</span>
-                    <span className="dashboard-entry__meta">
+                    <span className="dashboard-entry__title truncate" title={entry.title}>
+                      {entry.title}
+                    </span>
+                    <span className="dashboard-entry__meta truncate" title={entry.caseTitle}>
                       {entry.when} · {entry.caseTitle}
                     </span>
                   </button>

@@ -15,6 +15,8 @@ import { UnlistedFiles } from './UnlistedFiles.js';
 export function LibraryScreen() {
   const { status, error, entries, unlisted, dashboard, load } = useLibrary();
   const [loadedOnce, setLoadedOnce] = useState(false);
+  const current = entries.filter((e) => !e.archived);
+  const archived = entries.filter((e) => e.archived);
 
   useEffect(() => {
     void load().then(() => setLoadedOnce(true));
@@ -53,16 +55,27 @@ export function LibraryScreen() {
 
       <section className="panel" aria-labelledby="case-files-heading" aria-busy={status === 'loading'}>
         <h2 id="case-files-heading">Case files</h2>
-        {loadedOnce && entries.length === 0 && unlisted.length === 0 ? (
+        {loadedOnce && current.length === 0 && unlisted.length === 0 ? (
           <p className="empty">
-            No case files yet. Start with <strong>New case</strong>, or <strong>Open…</strong> a case file someone gave you.
+            {archived.length > 0 ? 'Every case is archived. ' : 'No case files yet. '}Start with <strong>New case</strong>, or <strong>Open…</strong> a case file someone gave you.
           </p>
         ) : (
-          <CaseTable entries={entries} onChanged={() => void load()} />
+          <CaseTable entries={current} caption="Case files in the library" onChanged={() => void load()} />
         )}
         {unlisted.length > 0 && <UnlistedFiles files={unlisted} />}
-        {entries.length > 0 && <CalendarExportButton label="Export every case's deadlines (.ics)" />}
+        {current.length > 0 && <CalendarExportButton label="Export every case's deadlines (.ics)" />}
       </section>
+
+      {archived.length > 0 && (
+        <section className="panel" aria-labelledby="archived-heading">
+          <h2 id="archived-heading">Archived</h2>
+          <p className="muted">
+            Archived cases keep their files and open as before; they are left out of the dashboard, the search across cases and the calendar export. Restore
+            one to bring it back.
+          </p>
+          <CaseTable entries={archived} caption="Archived case files" onChanged={() => void load()} />
+        </section>
+      )}
 
       {dashboard && <DashboardPanels dashboard={dashboard} />}
     </div>

@@ -57,7 +57,9 @@ function AttendeeRow({ attendee }: { attendee: Attendee }) {
   };
   return (
     <li data-record-id={attendee.id} className="attendee" aria-label={attendee.name}>
-      <span className="attendee__name">{attendee.name}</span>
+      <span className="attendee__name truncate" title={attendee.name}>
+        {attendee.name}
+      </span>
       <AutoText
         className="attendee__role"
         label={`Role of ${attendee.name}`}

@@ -1,5 +1,6 @@
-// Parley's own open dialog, for the browser: the case files in the default folder, and a field to open any file by
-// typing its path (a bare name is looked for in the default folder).
+// Parley's own open dialog, for the browser: first how to open (for editing, read-only, for review), then the file:
+// one of the case files in the default folder, or any file by typing its path (a bare name is looked for in the
+// default folder). The choice comes first because a click on a file opens it at once.
 import { useState } from 'react';
 import { useCaseFolder } from '../../platform/use-case-folder.js';
 import { formatInstant } from '../../ui/dates.js';
@@ -8,10 +9,10 @@ import { Field } from '../../ui/Field.js';
 import type { OpenMode } from '../../state/cases.js';
 import { PathInput } from '../../ui/PathInput.js';
 
-const OPEN_MODES: { value: OpenMode; label: string }[] = [
-  { value: 'edit', label: 'Open for editing' },
-  { value: 'readOnly', label: 'Open read-only (nothing can be changed)' },
-  { value: 'review', label: 'Open for review (read-only; your comments are kept apart, so the file stays unaltered)' },
+const OPEN_MODES: { value: OpenMode; label: string; hint: string; opens: string }[] = [
+  { value: 'edit', label: 'Open for editing', hint: 'Changes are saved into the file as you make them.', opens: 'for editing' },
+  { value: 'readOnly', label: 'Open read-only', hint: 'Nothing can be changed.', opens: 'read-only' },
+  { value: 'review', label: 'Open for review', hint: 'Read-only; your comments are kept apart, so the file stays unaltered.', opens: 'for review' },
 ];
 
 interface OpenCaseDialogProps {
@@ -24,6 +25,7 @@ export function OpenCaseDialog({ onClose, onChoose }: OpenCaseDialogProps) {
   const [typed, setTyped] = useState('');
   const [typedError, setTypedError] = useState<string | null>(null);
   const [mode, setMode] = useState<OpenMode>('edit');
+  const opens = OPEN_MODES.find((m) => m.value === mode)!.opens;
 
   const openTyped = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -43,8 +45,21 @@ export function OpenCaseDialog({ onClose, onChoose }: OpenCaseDialogProps) {
         </button>
       }
     >
+      <fieldset className="open-dialog__modes">
+        <legend className="open-dialog__step">1. How to open it</legend>
+        {OPEN_MODES.map((m) => (
+          <label key={m.value} className="open-dialog__mode">
+            <input type="radio" name="open-mode" value={m.value} checked={mode === m.value} onChange={() => setMode(m.value)} />
+            <span>
+              <span className="open-dialog__mode-label">{m.label}</span> <span className="muted">{m.hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <h3 className="open-dialog__step">2. Choose the file</h3>
+      <p className="muted">A file you choose opens {opens} at once.</p>
       <section aria-labelledby="open-dialog-folder">
-        <h3 id="open-dialog-folder">In the case folder</h3>
+        <h4 id="open-dialog-folder">In the case folder</h4>
         {listing && <p className="muted open-dialog__folder">{listing.folder}</p>}
         {listError && <p className="field__error">{listError}</p>}
         {listing && listing.files.length === 0 && <p className="empty">There are no case files in this folder yet.</p>}
@@ -75,19 +90,11 @@ export function OpenCaseDialog({ onClose, onChoose }: OpenCaseDialogProps) {
                 }}
               />
               <button type="submit" className="button button--primary">
-                Open
+                Open {opens}
               </button>
             </div>
           )}
         </Field>
-        <fieldset className="open-dialog__modes">
-          <legend className="field__label">How to open it</legend>
-          {OPEN_MODES.map((m) => (
-            <label key={m.value} className="checkbox">
-              <input type="radio" name="open-mode" value={m.value} checked={mode === m.value} onChange={() => setMode(m.value)} /> {m.label}
-            </label>
-          ))}
-        </fieldset>
       </form>
     </Dialog>
   );

@@ -3,7 +3,8 @@
 //   /                          the command palette
 //   ?                          this sheet
 //   Alt+1 … Alt+9              the sections of the case on screen, in the sidebar's order (Option on a Mac).
-//                              Alt+digit opens no browser or Electron menu (Ctrl+digit switches browser tabs).
+//                              Alt+digit opens no browser or Electron menu (Ctrl+digit switches browser tabs);
+//                              works in fields too.
 //   G then L / N / T           Library, New case, switch theme (G, then the letter within a second and a half)
 //   Ctrl+Shift+L               lock Parley; works in fields too
 //   Ctrl+, (Cmd+, on a Mac)    Settings; works in fields too

@@ -48,17 +48,23 @@ export function useShortcuts(): void {
         printCurrentView();
         return;
       }
-      if (isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      if (document.querySelector('dialog[open]')) return;
+      // Alt+digit works in fields too, so a user writing in a case need not leave the field to move through it. The
+      // shortcut wins over the sign Option+digit types on a Mac (¡, ™…); AltGr, which types characters on other
+      // keyboards, comes with Ctrl and is left alone. The field is left (blurred) first: a record field saves then.
       if (e.altKey && !mod && !e.shiftKey) {
         const digit = /^Digit([1-9])$/.exec(e.code)?.[1];
         const section = digit ? CASE_SECTIONS[Number(digit) - 1] : undefined;
         const { route } = useNavigation.getState();
         if (section && route.screen === 'case') {
           e.preventDefault();
+          if (isTyping(e.target)) (e.target as HTMLElement).blur();
           go({ screen: 'case', caseId: route.caseId, section: section.id });
+          return;
         }
-        return;
       }
+      if (isTyping(e.target)) return;
+      if (e.altKey && !mod && !e.shiftKey) return;
       if (mod || e.altKey) return;
       const key = e.key.toLowerCase();
       if (gPressedAt && e.timeStamp - gPressedAt < SEQUENCE_MS) {

@@ -52,7 +52,7 @@ export function RecordTable<R extends TitledRecord>({ label, titleHeading, colum
             {records.map((r) => (
               <tr key={r.id} data-record-id={r.id} aria-selected={r.id === openId}>
                 <th scope="row">
-                  <button type="button" className="row-open" data-row-open aria-expanded={r.id === openId} onClick={() => onOpen(r.id === openId ? null : r.id)}>{r.title}</button>
+                  <button type="button" className="row-open truncate" data-row-open aria-expanded={r.id === openId} onClick={() => onOpen(r.id === openId ? null : r.id)} title={r.title}>{r.title}</button>
                 </th>
                 {columns.map((c) => <td key={c.heading} className={cellClass(c)}>{c.cell(r)}</td>)}
               </tr>

@@ -346,6 +346,34 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       expect(w.api.call('library.list', {})).toEqual([]);
     },
   },
+  'library.archive': {
+    setup: (w) => ({ input: { path: w.file, archived: true }, made: noteIn(w) }),
+    check: (w, out) => {
+      expect(out).toBeNull();
+      expect(w.api.call('library.list', {})).toMatchObject([{ path: w.file, archived: true }]);
+      expect(w.api.call('library.search', { query: 'carve' })).toEqual([]);
+    },
+  },
+  'library.rename': {
+    setup: (w) => {
+      w.api.call('case.close', { caseId: w.caseId });
+      return { input: { path: w.file, name: 'renamed' } };
+    },
+    check: (w, out) => {
+      const renamed = path.join(path.dirname(w.file), 'renamed.parley');
+      expect(out).toEqual({ path: renamed });
+      expect(fs.existsSync(w.file)).toBe(false);
+      expect(w.api.call('library.list', {})).toMatchObject([{ path: renamed, caseId: w.caseId, title: 'Export-control suspension order' }]);
+    },
+  },
+  'library.duplicate': {
+    setup: (w) => ({ input: { path: w.file }, made: noteIn(w) }),
+    check: (w, out) => {
+      const copy = w.file.replace(/\.parley$/, ' copy.parley');
+      expect(out).toEqual({ path: copy });
+      expect(w.api.call('library.list', {}).map((e) => [e.path, e.caseId])).toEqual([[w.file, w.caseId], [copy, w.caseId]]);
+    },
+  },
   'library.dashboard': {
     setup: (w) => ({ input: { today: '2026-03-25', withinDays: 14 }, optional: ['today', 'withinDays'], made: w.make('deadline') }),
     check: (w, out, { made }) => {

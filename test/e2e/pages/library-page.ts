@@ -24,7 +24,7 @@ export class LibraryPage {
   }
 
   async openCase(title: string): Promise<void> {
-    await this.row(title).getByRole('button', { name: title }).click();
+    await this.row(title).getByRole('button', { name: title, exact: true }).click();
   }
 
   panel(title: string | RegExp): Locator {

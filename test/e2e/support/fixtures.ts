@@ -10,6 +10,8 @@ import { startHarness, type Harness } from './harness.js';
 interface Fixtures {
   /** The harness starts as for a user who has not said who they are yet (test.use({ newUser: true })). */
   newUser: boolean;
+  /** The sample case is made as the app makes it, its dates near today (test.use({ sampleNearToday: true })). */
+  sampleNearToday: boolean;
   /** A temporary library folder, removed after the test. */
   dataDir: string;
   /** Starts harnesses over the data folder and closes them all after the test. */
@@ -23,16 +25,17 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   newUser: [false, { option: true }],
+  sampleNearToday: [false, { option: true }],
   dataDir: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-e2e-'));
     await use(dir);
     fs.rmSync(dir, { recursive: true, force: true });
   },
-  harnesses: async ({ dataDir, newUser }, use) => {
+  harnesses: async ({ dataDir, newUser, sampleNearToday }, use) => {
     const started: Harness[] = [];
     await use({
       async start() {
-        const harness = await startHarness(dataDir, { newUser });
+        const harness = await startHarness(dataDir, { newUser, sampleNearToday });
         started.push(harness);
         return harness;
       },

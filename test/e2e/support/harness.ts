@@ -13,6 +13,7 @@ interface HarnessBundle {
   startHarness(opts: HarnessOptions): Promise<Harness>;
   TOKEN_HEADER: string;
   CONTENT_SECURITY_POLICY: string;
+  DEMO_ANCHOR: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -27,8 +28,11 @@ export const NEW_USER_ACCOUNT = 'dwhitfield';
  * is written under that name and "Who are you?" is not asked. A new user (`newUser`) has neither that name nor a
  * profile yet: changes are written under the account's name until they set theirs.
  */
-export function startHarness(dataDir: string, { newUser = false }: { newUser?: boolean } = {}): Promise<Harness> {
-  return harnessBundle.startHarness(newUser ? { dataDir, fallbackActor: NEW_USER_ACCOUNT, port: 0 } : { dataDir, actor: E2E_ACTOR, port: 0 });
+export function startHarness(dataDir: string, { newUser = false, sampleNearToday = false }: { newUser?: boolean; sampleNearToday?: boolean } = {}): Promise<Harness> {
+  // The specs read the sample's dates as written (counted from DEMO_ANCHOR), unless one is about the sample as a
+  // new user gets it, near today.
+  const sampleAnchor = sampleNearToday ? undefined : harnessBundle.DEMO_ANCHOR;
+  return harnessBundle.startHarness(newUser ? { dataDir, fallbackActor: NEW_USER_ACCOUNT, port: 0, sampleAnchor } : { dataDir, actor: E2E_ACTOR, port: 0, sampleAnchor });
 }
 
 /** Calls an operation through the harness; throws with the core's message if it refuses. */

@@ -1,8 +1,8 @@
 // Older drafts were stored as Markdown. "Convert to editable" turns one into an editor document with this small
 // reader: headings, paragraphs, bulleted and numbered lists, block quotes, pipe tables, rules, and bold, italic,
 // code and link marks. What it does not know stays as its text, so nothing written is lost.
-import type { BlockNode, DocumentNode, InlineNode, ListItemNode, Mark, TableRowNode } from '../../../shared/documents/model.js';
-import { isSafeHref } from '../../../shared/documents/model.js';
+import type { BlockNode, DocumentNode, InlineNode, ListItemNode, Mark, TableRowNode } from './model.js';
+import { isSafeHref } from './model.js';
 
 const INLINE = /\*\*(.+?)\*\*|__(.+?)__|\*(.+?)\*|_(.+?)_|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)/g;
 
