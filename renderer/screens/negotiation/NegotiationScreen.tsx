@@ -44,7 +44,8 @@ const COLUMNS: RecordColumn<Issue>[] = [
   positionColumn('ourWalkaway', 'Walk-away'),
   positionColumn('theirPosition', 'Their position'),
   { heading: 'Status', sortValue: (issue) => humanize(issue.status), cell: (issue) => humanize(issue.status) },
-  { heading: 'Tags', sortValue: (issue) => issue.tags?.[0], cell: (issue) => <TagList tags={issue.tags} /> },
+  // Shown in the open issue's panel: left out beside it, as the positions above are.
+  { heading: 'Tags', className: 'issues-matrix__beside-panel', sortValue: (issue) => issue.tags?.[0], cell: (issue) => <TagList tags={issue.tags} /> },
 ];
 const SPEC = recordTableSpec(COLUMNS, {
   status: (issue, value) => issue.status === value,
