@@ -70,9 +70,9 @@ export function hasTag(tags: readonly string[] | null | undefined, tag: string):
   return (tags ?? []).some((t) => t.toLocaleLowerCase() === wanted);
 }
 
-/** Every distinct tag of some records (the first spelling met), in alphabetical order. */
-export function tagsIn<R>(records: readonly R[], tagsOf: (r: R) => readonly string[] | null | undefined): string[] {
+/** Every distinct text some records hold (their tags, their owners), letter case aside, first spelling kept, in alphabetical order. */
+export function distinctTexts<R>(records: readonly R[], textsOf: (r: R) => readonly string[] | null | undefined): string[] {
   const byKey = new Map<string, string>();
-  for (const r of records) for (const t of tagsOf(r) ?? []) if (!byKey.has(t.toLocaleLowerCase())) byKey.set(t.toLocaleLowerCase(), t);
+  for (const r of records) for (const t of textsOf(r) ?? []) if (!byKey.has(t.toLocaleLowerCase())) byKey.set(t.toLocaleLowerCase(), t);
   return [...byKey.values()].sort((a, b) => a.localeCompare(b));
 }

@@ -1,7 +1,7 @@
 // How each table of each case is sorted and filtered, remembered for the session: leaving a section and coming back
 // (or switching cases) finds the table as it was left. Held in a case-data store, so locking the app forgets it.
 import { useMemo } from 'react';
-import { filteredBy, sortedBy, tagsIn, UNSORTED_VIEW, viewRows, type TableSpec, type TableView } from '../../shared/table-view.js';
+import { distinctTexts, filteredBy, sortedBy, UNSORTED_VIEW, viewRows, type TableSpec, type TableView } from '../../shared/table-view.js';
 import { caseDataStore, useRecords } from './data.js';
 
 interface TableViews {
@@ -53,7 +53,7 @@ export function useCaseTags<R extends { tags: readonly string[] | null }>(caseId
   const precedents = useRecords(caseId, 'precedent');
   const watchItems = useRecords(caseId, 'watchItem');
   return useMemo(
-    () => tagsIn<{ tags: readonly string[] | null }>([...own, ...(issues.records ?? []), ...(precedents.records ?? []), ...(watchItems.records ?? [])], (r) => r.tags),
+    () => distinctTexts<{ tags: readonly string[] | null }>([...own, ...(issues.records ?? []), ...(precedents.records ?? []), ...(watchItems.records ?? [])], (r) => r.tags),
     [own, issues.records, precedents.records, watchItems.records],
   );
 }

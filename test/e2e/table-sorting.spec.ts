@@ -13,7 +13,7 @@ test.describe.configure({ timeout: 120_000 });
 
 test.beforeEach(async ({ app, harness }) => {
   caseId = (await createCaseFile(harness, 'order.parley')).caseId;
-  const issue = (title: string, priority: string, status: string, tags: string[] | null) =>
+  const issue = (title: string, priority: 'low' | 'medium' | 'high' | 'critical', status: 'open' | 'agreed', tags: string[] | null) =>
     callThrough(harness, 'issue.create', { caseId, fields: { title, priority, status, tags } });
   await issue('Scope of “foreign national”', 'high', 'open', ['export control']);
   await issue('Verification of API customers', 'critical', 'agreed', ['export control', 'phase 2']);

@@ -1,7 +1,7 @@
 // The one sort and filter every table uses: a heading clicked sorts by it, clicked again reverses; empty values go
 // last either way; filters combine; ties keep their order; ten thousand rows sort well within a frame.
 import { describe, expect, it } from 'vitest';
-import { filteredBy, hasTag, sortedBy, tagsIn, UNSORTED_VIEW, viewRows, type TableSpec } from '../../shared/table-view.js';
+import { filteredBy, hasTag, sortedBy, distinctTexts, UNSORTED_VIEW, viewRows, type TableSpec } from '../../shared/table-view.js';
 
 interface Row { title: string; status: 'open' | 'done'; due: string | null; owner: string | null; tags: string[] | null; rank: number }
 const rows: Row[] = [
@@ -53,7 +53,7 @@ describe('viewRows', () => {
   });
 
   it('lists the distinct tags of the records, first spelling kept, in alphabetical order', () => {
-    expect(tagsIn(rows, (r) => r.tags)).toEqual(['Phase 2', 'urgent']);
+    expect(distinctTexts(rows, (r) => r.tags)).toEqual(['Phase 2', 'urgent']);
   });
 
   it('sorts and filters ten thousand rows well within a frame', () => {

@@ -65,7 +65,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   },
   'library.list': (s) => s.library.list(s.connectionFor),
   'library.forget': (s, { path }) => (s.library.forget(path), null),
-  'library.dashboard': (s, { today, withinDays }) => s.library.dashboard(s.connectionFor, today ?? isoToday(), withinDays ?? 14),
+  'library.dashboard': (s, { today, withinDays }) => s.library.dashboard(s.connectionFor, today ?? isoToday(), withinDays ?? 14, s.profileInfo().actor),
   'library.search': (s, { query, limit }) => s.library.search(s.connectionFor, query, limit ?? 50),
   'schedule.get': (s, { caseId }) => s.get(caseId).schedule(),
   'schedule.preview': (s, { caseId, change }) => {

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { ISSUE_PRIORITIES } from '../../../shared/enums.js';
 import type { RecordOf } from '../../../shared/records.js';
-import { hasTag, tagsIn } from '../../../shared/table-view.js';
+import { hasTag, distinctTexts } from '../../../shared/table-view.js';
 import { useCaseTags, useTableView } from '../../state/table-views.js';
 import { FilterBar, tagFilter } from '../../ui/tables/FilterBar.js';
 import { TagList } from '../../ui/tables/TagInput.js';
@@ -115,10 +115,10 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
             {issues.error && <p className="notice notice--error" role="alert">The issues could not be read: {issues.error}</p>}
             {issues.records && list.length === 0 && <p className="empty">No issues yet. Add each point in dispute above, then open it to record both sides’ positions.</p>}
             {list.length > 0 && (
-              <FilterBar table={table} noun="issues" filters={[
+              <FilterBar table={table} shown={table.shown.length} total={table.total} noun="issues" filters={[
                 { name: 'status', label: 'Status', options: ISSUE_STATUS_OPTIONS },
                 { name: 'priority', label: 'Priority', options: ISSUE_PRIORITY_OPTIONS },
-                tagFilter(tagsIn(list, (i) => i.tags)),
+                tagFilter(distinctTexts(list, (i) => i.tags)),
               ]} />
             )}
             <RecordTable label="Issues matrix" className="issues-matrix" titleHeading="Issue" columns={COLUMNS} records={table.shown} table={table} openId={openId} onOpen={setOpenId} rowsNoun="issues" />

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { PRECEDENT_TYPES } from '../../../shared/enums.js';
 import type { RecordOf } from '../../../shared/records.js';
-import { hasTag, tagsIn } from '../../../shared/table-view.js';
+import { hasTag, distinctTexts } from '../../../shared/table-view.js';
 import { useCaseTags, useTableView } from '../../state/table-views.js';
 import { FilterBar, tagFilter } from '../../ui/tables/FilterBar.js';
 import { RecordTags, TagList } from '../../ui/tables/TagInput.js';
@@ -77,7 +77,7 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
           )}
           {precedents.error && <p className="notice notice--error" role="alert">The precedents could not be read: {precedents.error}</p>}
           {precedents.records && list.length === 0 && <p className="empty">No precedents yet. Add the statutes, decisions and earlier orders that bear on this case, then link them to the issues they support or undermine.</p>}
-          {list.length > 0 && <FilterBar table={table} noun="precedents" filters={[{ name: 'kind', label: 'Type', options: TYPE_OPTIONS }, tagFilter(tagsIn(list, (p) => p.tags))]} />}
+          {list.length > 0 && <FilterBar table={table} shown={table.shown.length} total={table.total} noun="precedents" filters={[{ name: 'kind', label: 'Type', options: TYPE_OPTIONS }, tagFilter(distinctTexts(list, (p) => p.tags))]} />}
           <RecordTable label="Precedents" titleHeading="Title" columns={COLUMNS} records={table.shown} table={table} openId={openId} onOpen={setOpenId} rowsNoun="precedents" />
         </section>
       </RecordsBesideDetail>

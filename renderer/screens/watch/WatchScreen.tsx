@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { WATCH_STATUSES } from '../../../shared/enums.js';
 import type { RecordOf } from '../../../shared/records.js';
-import { hasTag, tagsIn } from '../../../shared/table-view.js';
+import { hasTag, distinctTexts } from '../../../shared/table-view.js';
 import { useCaseTags, useTableView } from '../../state/table-views.js';
 import { FilterBar, tagFilter } from '../../ui/tables/FilterBar.js';
 import { RecordTags, TagList } from '../../ui/tables/TagInput.js';
@@ -68,7 +68,7 @@ export function WatchScreen({ caseId }: { caseId: string }) {
           )}
           {items.error && <p className="notice notice--error" role="alert">The watch list could not be read: {items.error}</p>}
           {items.records && list.length === 0 && <p className="empty">Nothing on the watch list yet. Add a development to watch for (a rule, a court ruling, a statement), then its indicators and what it would mean for us.</p>}
-          {list.length > 0 && <FilterBar table={table} noun="watch items" filters={[{ name: 'status', label: 'Status', options: STATUS_OPTIONS }, tagFilter(tagsIn(list, (w) => w.tags))]} />}
+          {list.length > 0 && <FilterBar table={table} shown={table.shown.length} total={table.total} noun="watch items" filters={[{ name: 'status', label: 'Status', options: STATUS_OPTIONS }, tagFilter(distinctTexts(list, (w) => w.tags))]} />}
           <RecordTable label="Watch list" titleHeading="Development" columns={COLUMNS} records={table.shown} table={table} openId={openId} onOpen={setOpenId} rowsNoun="items" />
         </section>
       </RecordsBesideDetail>

@@ -1,5 +1,7 @@
 // The compact bar over a table that filters it: one choice per filter (status, owner, kind, tag, mine...), the
-// filters in force listed, each clearable, and how many of the records are shown ("12 of 40 shown").
+// filters in force listed, each clearable, and how many of the records are shown ("12 of 40 shown"). A list that has
+// no column headings (a meeting's action items, the deadlines) sorts from the bar's "Sort by" buttons instead, which
+// behave as a heading does: pressed once, ascending; again, the other way.
 import { useId } from 'react';
 import type { ShownTable } from '../../state/table-views.js';
 import './tables.css';
@@ -12,13 +14,18 @@ export interface FilterChoice {
 }
 
 interface FilterBarProps {
-  table: ShownTable<unknown>;
+  table: Pick<ShownTable<unknown>, 'view' | 'sortBy' | 'filter' | 'clearFilters'>;
+  /** How many records the view shows, of how many. */
+  shown: number;
+  total: number;
   filters: readonly FilterChoice[];
+  /** Columns to sort by, for a list without headings (the view's sortBy keys, with their names). */
+  sorts?: readonly { column: string; label: string }[];
   /** What the rows are, in the plural: "Filter issues". */
   noun: string;
 }
 
-export function FilterBar({ table, filters, noun }: FilterBarProps) {
+export function FilterBar({ table, shown, total, filters, sorts, noun }: FilterBarProps) {
   const id = useId();
   const active = filters.flatMap((f) => {
     const value = table.view.filters[f.name];
@@ -50,7 +57,20 @@ export function FilterBar({ table, filters, noun }: FilterBarProps) {
           )}
         </ul>
       )}
-      <p className="filter-bar__count" role="status">{table.shown.length} of {table.total} shown</p>
+      {sorts && (
+        <div className="filter-bar__sorts" role="group" aria-label="Sort by">
+          <span className="filter-bar__label" aria-hidden="true">Sort by</span>
+          {sorts.map((s) => {
+            const direction = table.view.sort?.column === s.column ? table.view.sort.direction : undefined;
+            return (
+              <button key={s.column} type="button" className="button button--small" aria-pressed={direction !== undefined} aria-label={direction ? `${s.label}, sorted ${direction}` : s.label} onClick={() => table.sortBy(s.column)}>
+                {s.label}<span className="sort-heading__arrow" aria-hidden="true">{direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}</span>
+              </button>
+            );
+          })}
+        </div>
+      )}
+      <p className="filter-bar__count" role="status">{shown} of {total} shown</p>
     </div>
   );
 }
