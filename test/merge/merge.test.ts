@@ -109,8 +109,9 @@ describe('copies of a file made before copies merged', () => {
     const issue = alice.call('issue.create', { caseId, fields: { title: 'Scope', priority: 'high', status: 'open', ourTarget: 'All staff' } });
     alice.call('issue.update', { caseId, id: issue.id, changes: { ourTarget: 'All staff, logged' } });
     alice.call('case.close', { caseId });
-    // As a Parley of schema 7 left it: no change log, no copy.
+    // As a Parley of schema 7 left it: no change log, no copy (and no tags, 0009).
     withRawConnection(file, (db) => {
+      db.exec('ALTER TABLE negotiation_issue DROP COLUMN tags; ALTER TABLE precedent DROP COLUMN tags; ALTER TABLE watch_item DROP COLUMN tags;');
       db.exec("DROP TABLE change_log; DROP TABLE change_head; DROP TABLE case_copy; DROP TABLE merge_conflict; DELETE FROM case_meta WHERE key IN ('copy_id', 'copy_home');");
       db.exec('DROP INDEX draft_revision_number; CREATE UNIQUE INDEX draft_revision_number ON draft_revision(draft_id, revision_number);');
       db.exec('DROP INDEX note_time_of_record_unfilled; DROP INDEX decision_time_of_record_unfilled; DROP INDEX position_change_time_of_record_unfilled; DROP INDEX concession_time_of_record_unfilled;');
