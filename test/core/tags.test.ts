@@ -1,9 +1,7 @@
 // Tags on issues, precedents and watch items through the real dispatcher on real case files: written and changed
-// with their records, checked as they enter, found by a list filter and by search, and merged tag by tag.
-import fs from 'node:fs';
-import path from 'node:path';
+// with their records, checked as they enter, found by a list filter and by search. Merged tag by tag: test/merge/merge.test.ts.
 import { describe, expect, it } from 'vitest';
-import { newCase, tempDir, testApi } from '../helpers.js';
+import { newCase, testApi } from '../helpers.js';
 
 function caseWithIssue() {
   const api = testApi('Alice Adler');
@@ -52,29 +50,5 @@ describe('tags', () => {
       expect(JSON.stringify(refusal([...tags]))).toContain(words);
     }
     expect(api.call('issue.get', { caseId, id: issue.id })).toMatchObject({ version: 1, tags: ['export control', 'Phase 2'] });
-  });
-
-  it('added in two copies at once are both kept by a merge, and a tag removed in one goes: no conflict', () => {
-    const { api: alice, caseId, file, issue } = caseWithIssue();
-    alice.call('case.close', { caseId });
-    const bob = testApi('Bob Baker');
-    const bobFile = path.join(tempDir(), 'bob.parley');
-    fs.copyFileSync(file, bobFile);
-    alice.call('case.open', { path: file });
-    bob.call('case.open', { path: bobFile });
-
-    alice.call('issue.update', { caseId, id: issue.id, changes: { tags: ['export control', 'Phase 2', 'fallback'] } });
-    bob.call('issue.update', { caseId, id: issue.id, changes: { tags: ['export control', 'urgent'] } }); // Phase 2 removed
-
-    expect(alice.call('case.merge', { caseId, from: bobFile })).toMatchObject({ newConflicts: 0 });
-    bob.call('case.merge', { caseId, from: file });
-    for (const api of [alice, bob]) {
-      expect([...api.call('issue.get', { caseId, id: issue.id }).tags!].sort()).toEqual(['export control', 'fallback', 'urgent']);
-      expect(api.call('conflict.list', { caseId })).toEqual([]);
-      expect(api.call('case.verify', { caseId }).ok).toBe(true);
-    }
-    expect(alice.call('issue.get', { caseId, id: issue.id }).tags).toEqual(bob.call('issue.get', { caseId, id: issue.id }).tags);
-    // The merged tags are found as any others.
-    expect(bob.call('issue.list', { caseId, filter: { tags: 'fallback' } }).map((i) => i.id)).toEqual([issue.id]);
   });
 });
