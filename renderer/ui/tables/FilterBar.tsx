@@ -70,7 +70,7 @@ export function FilterBar({ table, shown, total, filters, sorts, noun }: FilterB
           })}
         </div>
       )}
-      <p className="filter-bar__count" role="status">{shown} of {total} shown</p>
+      <p className="filter-bar__count" role="status">{shown.toLocaleString('en')} of {total.toLocaleString('en')} shown</p>
     </div>
   );
 }
