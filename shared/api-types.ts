@@ -188,6 +188,10 @@ export interface Dashboard {
   upcoming: DashboardDeadline[];
   tbd: DashboardDeadline[];
   openActionItems: DashboardActionItem[];
+  /** The user's name, as myActionItems were matched against it (the profile's, or the name given for this run). */
+  me: string | null;
+  /** The open action items the user owns (their owner is the user's name: shared/owners.ts). */
+  myActionItems: DashboardActionItem[];
   upcomingMeetings: DashboardMeeting[];
   triggeredWatchItems: DashboardWatchItem[];
   /** Case files that could not be read, and why. */

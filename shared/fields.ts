@@ -25,6 +25,12 @@ export interface FieldDef<S extends z.ZodType = z.ZodType, R extends boolean = b
   search?: boolean;
   /** The record kind this field points at; enforced by a foreign key in the schema. */
   ref?: string;
+  /**
+   * A list of distinct items (tags), stored as JSON. It merges item by item: two copies that add or remove different
+   * items at the same time both keep their edits, with no conflict (merge/record-state.ts). A list filter on it finds
+   * the records that hold the item given.
+   */
+  set?: boolean;
 }
 
 export type Shape = Record<string, FieldDef>;
@@ -91,6 +97,18 @@ export const sha256Text = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadec
 /** The head of a case's audit chain as "seq:hash", or empty for a chain with no entry. */
 export const auditHeadText = z.string().regex(/^([1-9][0-9]{0,14}:[0-9a-f]{64})?$/, 'must be "number:hash", or empty');
 export const textList = z.array(z.string().max(10_000)).max(1_000);
+
+/** The longest tag, in characters, and the most tags one record may carry. */
+export const MAX_TAG_LENGTH = 40;
+export const MAX_TAGS = 30;
+/** One tag: a short label on one line, without control characters (a tab, a line break). */
+export const tagText = z.string().trim()
+  .min(1, 'a tag must not be empty')
+  .max(MAX_TAG_LENGTH, `a tag is at most ${MAX_TAG_LENGTH} characters`)
+  .refine((t) => !/\p{Cc}/u.test(t), 'a tag must not hold control characters, such as a tab or a line break');
+/** A record's tags: each given once (letter case aside). */
+export const tagList = z.array(tagText).max(MAX_TAGS, `a record carries at most ${MAX_TAGS} tags`)
+  .refine((tags) => new Set(tags.map((t) => t.toLocaleLowerCase())).size === tags.length, 'each tag may be given only once');
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

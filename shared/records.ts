@@ -9,7 +9,7 @@ import { holidayCalendarById } from './deadlines/calendars/index.js';
 import * as E from './enums.js';
 import {
   type Shape, type FieldsOf, type CreateFieldsOf, type UpdateFieldsOf,
-  req, opt, shortText, longText, isoDate, timeOfDay, timeZone, recordId, textList, sha256Text, auditHeadText,
+  req, opt, shortText, longText, isoDate, timeOfDay, timeZone, recordId, textList, tagList, sha256Text, auditHeadText,
 } from './fields.js';
 import { withArticle } from './words.js';
 
@@ -306,6 +306,8 @@ export const KINDS = {
       theirPosition: opt(longText, { share: 'shareable', label: 'Their stated position', search: true }),
       theirInterests: opt(longText, { share: 'internal', label: 'Their interests (as we read them)', search: true }),
       sortOrder: opt(z.number().int(), { share: 'shareable' }),
+      // Migration 0009: the team's own labels ("fallback", "phase 2"), merged tag by tag (FieldDef.set).
+      tags: opt(tagList, { share: 'internal', json: true, search: true, set: true }),
     },
   }),
   positionChange: kind({
@@ -367,6 +369,8 @@ export const KINDS = {
       jurisdiction: opt(z.string().max(1_000), { share: 'shareable', search: true }),
       summary: opt(longText, { share: 'shareable', search: true }),
       relevance: opt(longText, { share: 'internal', label: 'Why it matters', search: true }),
+      // Migration 0009: the team's own labels ("fallback", "phase 2"), merged tag by tag (FieldDef.set).
+      tags: opt(tagList, { share: 'internal', json: true, search: true, set: true }),
     },
     internalWhen: (p) => (p.precedentType === 'case_file' ? 'one of our own case files' : null),
   }),
@@ -380,6 +384,8 @@ export const KINDS = {
       implications: opt(longText, { share: 'internal', label: 'What it would change', search: true }),
       evidence: opt(longText, { share: 'shareable', search: true }),
       triggeredOn: opt(isoDate, { share: 'shareable' }),
+      // Migration 0009: the team's own labels ("fallback", "phase 2"), merged tag by tag (FieldDef.set).
+      tags: opt(tagList, { share: 'internal', json: true, search: true, set: true }),
     },
   }),
   draft: kind({

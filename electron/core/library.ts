@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { addDays, format } from 'date-fns';
+import { isOwnedBy } from '../../shared/owners.js';
 import type {
   CaseSearchHit, Dashboard, DashboardActionItem, DashboardDeadline, DashboardMeeting, DashboardWatchItem, LibraryEntry,
 } from '../../shared/api-types.js';
@@ -277,9 +278,10 @@ export class Library {
     return remembered.map((f) => ({ ...byPath.get(f.path)!, lastOpenedAt: f.lastOpenedAt, archived: f.archived === true }));
   }
 
-  dashboard(openConnection: (p: string) => Db | undefined, today = isoToday(), withinDays = 14): Dashboard {
+  /** `me`: the user's name; their open action items (those it owns) are also listed as myActionItems. */
+  dashboard(openConnection: (p: string) => Db | undefined, today = isoToday(), withinDays = 14, me: string | null = null): Dashboard {
     const until = format(addDays(parseIsoDate(today), withinDays), 'yyyy-MM-dd');
-    const dash: Dashboard = { today, overdue: [], upcoming: [], tbd: [], openActionItems: [], upcomingMeetings: [], triggeredWatchItems: [], problems: [] };
+    const dash: Dashboard = { today, overdue: [], upcoming: [], tbd: [], openActionItems: [], me, myActionItems: [], upcomingMeetings: [], triggeredWatchItems: [], problems: [] };
     const { problems } = this.eachCase(openConnection, (db, f) => {
       const ref = caseRef(db, f.path);
       const deadlines = statement(db, DASHBOARD_SQL.deadlines).all(until) as Omit<DashboardDeadline, 'caseId' | 'caseTitle' | 'path'>[];
@@ -297,6 +299,7 @@ export class Library {
     dash.overdue.sort(byDate);
     dash.upcoming.sort(byDate);
     dash.openActionItems.sort(byDate);
+    dash.myActionItems = dash.openActionItems.filter((a) => isOwnedBy(a.owner, me));
     // Dated meetings first, soonest first; then the planned ones whose date is not set yet ("date not set").
     const when = (m: DashboardMeeting) => `${m.meetingDate === null ? 1 : 0} ${m.meetingDate ?? ''} ${m.startTime ?? ''}`;
     dash.upcomingMeetings.sort((a, b) => (when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : 0));

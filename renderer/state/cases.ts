@@ -54,6 +54,8 @@ export interface OpenOptions {
   /** Open for review: read-only in the core, with review comments in a file of their own. */
   review?: boolean;
   section?: CaseSection;
+  /** A record to land on in that section (its row opened, scrolled to and focused: land-on-record.ts). */
+  record?: string;
 }
 
 const modeOf = (c: CaseInfo): OpenMode => (c.review ? 'review' : c.readOnly ? 'readOnly' : 'edit');
@@ -63,7 +65,7 @@ export async function openCase(path: string, options: OpenOptions = {}): Promise
   const wanted: OpenMode | undefined = options.review ? 'review' : options.readOnly === undefined ? undefined : options.readOnly ? 'readOnly' : 'edit';
   const already = useCases.getState().open.find((c) => c.path === path && (wanted === undefined || modeOf(c) === wanted));
   if (already) {
-    go({ screen: 'case', caseId: already.caseId, section: options.section ?? 'overview' });
+    go({ screen: 'case', caseId: already.caseId, section: options.section ?? 'overview', record: options.record });
     return already;
   }
   const remembered = platform().passphrases;
@@ -79,7 +81,7 @@ export async function openCase(path: string, options: OpenOptions = {}): Promise
         : await api().call('case.open', { path, readOnly: options.readOnly, passphrase });
       if (rememberIt && passphrase !== undefined) await remembered?.remember(info.path, passphrase).catch(() => undefined);
       useCases.getState().replace(info);
-      go({ screen: 'case', caseId: info.caseId, section: options.section ?? 'overview' });
+      go({ screen: 'case', caseId: info.caseId, section: options.section ?? 'overview', record: options.record });
       return info;
     } catch (err) {
       const code = err instanceof ApiFailure ? err.code : 'internal';

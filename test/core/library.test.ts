@@ -100,6 +100,31 @@ describe('the library', () => {
     expect(lib.api.internalErrors).toEqual([]);
   });
 
+  it('lists my open action items across cases: those whose owner is my name, spacing and letter case aside', () => {
+    const api = testApi('Dana Whitfield');
+    const item = (caseId: string, title: string, owner: string | null, extra: Record<string, unknown> = {}) =>
+      api.call('actionItem.create', { caseId, fields: { title, status: 'open', owner, ...extra } });
+    let meetingId = '';
+    const closedPath = closedCase(api, 'closed.parley', 'Data localisation order', (caseId) => {
+      meetingId = api.call('meeting.create', { caseId, fields: { title: 'Ministry meeting', status: 'held' } }).id;
+      item(caseId, 'Send the ministry our draft', '  dana   WHITFIELD ', { meetingId, dueDate: '2026-03-12' });
+      item(caseId, 'Book the room', 'Ben Okafor', { meetingId });
+    });
+    const open = newCase(api, 'open.parley', 'Export-control suspension order');
+    item(open.caseId, 'Brief the minister', 'Dana Whitfield', { dueDate: '2026-03-11' });
+    item(open.caseId, 'Already done', 'Dana Whitfield', { status: 'done' });
+    item(open.caseId, 'Nobody’s', null);
+
+    const mine = api.call('library.dashboard', { today: TODAY }).myActionItems;
+    expect(mine.map((a) => [a.title, a.caseTitle])).toEqual([
+      ['Brief the minister', 'Export-control suspension order'],
+      ['Send the ministry our draft', 'Data localisation order'],
+    ]);
+    // Each names its meeting and its case file: a click opens the case at that meeting.
+    expect(mine[1]).toMatchObject({ meetingId, path: closedPath });
+    expect(api.call('library.dashboard', { today: TODAY }).openActionItems).toHaveLength(4); // everyone's, as before
+  });
+
   it('still answers when a damaged file is open read-only in the session', () => {
     const lib = library();
     lib.api.call('case.open', { path: lib.damaged, readOnly: true });

@@ -140,7 +140,8 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
     check: (db) => {
       // A file from before holds no sharing choices: every record and field keeps the registry's default.
       const table = (kind: KindName) => new RecordTable(db, kind);
-      expect(table('issue').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05')).toMatchObject({ ourTarget: 'Allied carve-out' });
+      // Plain SQL: the issue's table gains columns later (0009).
+      expect(db.prepare(`SELECT our_target FROM negotiation_issue WHERE id = '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05'`).pluck().get()).toBe('Allied carve-out');
       expect(table('disclosure').count()).toBe(0);
       const at = new Date().toISOString();
       const choice = { id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e06', version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt: null, deletedBy: null, recordKind: 'issue', recordId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05', field: 'ourTarget', level: 'shareable' };
@@ -158,7 +159,7 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
     },
     check: (db) => {
       const table = (kind: KindName) => new RecordTable(db, kind);
-      expect(table('issue').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05')).toMatchObject({ title: 'Scope of the suspension' });
+      expect(db.prepare(`SELECT title FROM negotiation_issue WHERE id = '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e05'`).pluck().get()).toBe('Scope of the suspension');
       const at = new Date().toISOString();
       const comment = {
         id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e06', version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt: null, deletedBy: null,
@@ -218,6 +219,27 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       expect(db.prepare('SELECT change_id FROM change_head').pluck().all()).toEqual([update!.id]);
       expect(() => db.prepare('UPDATE change_log SET parents = ?').run('[]')).toThrow(/append-only/);
       expect(db.prepare('SELECT count(*) FROM merge_conflict').pluck().get()).toBe(0);
+    },
+  },
+  9: {
+    // An issue, a precedent and a watch item, as a file of version 8 holds them (plain SQL).
+    seed: (db) => {
+      const meta = `1, '2026-12-03T15:00:00.000Z', 'T', '2026-12-03T15:00:00.000Z', 'T'`;
+      db.prepare(`INSERT INTO negotiation_issue (id, title, priority, status, version, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e20', 'Access', 'high', 'open', ${meta})`).run();
+      db.prepare(`INSERT INTO precedent (id, title, precedent_type, version, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e21', 'Acme v. Commerce', 'court_decision', ${meta})`).run();
+      db.prepare(`INSERT INTO watch_item (id, title, status, version, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e22', 'Policy change', 'watching', ${meta})`).run();
+    },
+    check: (db) => {
+      // Existing records keep every value and have no tags; tags are stored and read back as a list; JSON only.
+      const ids = { issue: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e20', precedent: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e21', watchItem: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e22' } as const;
+      for (const [kind, id] of Object.entries(ids) as [KindName, string][]) {
+        const table = new RecordTable(db, kind);
+        const rec = table.get(id)!;
+        expect(rec).toMatchObject({ tags: null, version: 1 });
+        table.replace({ ...rec, tags: ['fallback', 'Phase 2'], version: 2 }, rec);
+        expect(table.get(id)).toMatchObject({ tags: ['fallback', 'Phase 2'] });
+        expect(() => db.prepare(`UPDATE ${KINDS[kind].table} SET tags = 'not json'`).run()).toThrow(/CHECK/);
+      }
     },
   },
 };

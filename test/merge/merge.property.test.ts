@@ -12,6 +12,8 @@ const FIELDS = ['title', 'ourTarget', 'ourWalkaway', 'description'] as const;
 type Step =
   | { op: 'edit'; copy: number; issue: number; field: (typeof FIELDS)[number]; value: string }
   | { op: 'delete' | 'restore'; copy: number; issue: number }
+  /** A tag added to or taken off an issue: tags merge item by item, never a conflict (they must converge too). */
+  | { op: 'tag'; copy: number; issue: number; tag: string; add: boolean }
   | { op: 'note'; copy: number; body: string }
   | { op: 'batna'; copy: number; description: string }
   | { op: 'merge'; into: number; from: number };
@@ -20,6 +22,7 @@ const copyIndex = fc.integer({ min: 0, max: 2 });
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('edit' as const), copy: copyIndex, issue: fc.integer({ min: 0, max: 1 }), field: fc.constantFrom(...FIELDS), value: fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.trim() || 'x') }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('delete' as const, 'restore' as const), copy: copyIndex, issue: fc.integer({ min: 0, max: 1 }) }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('tag' as const), copy: copyIndex, issue: fc.integer({ min: 0, max: 1 }), tag: fc.constantFrom('phase 2', 'fallback', 'urgent'), add: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('note' as const), copy: copyIndex, body: fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.trim() || 'n') }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('batna' as const), copy: copyIndex, description: fc.string({ minLength: 1, maxLength: 12 }).map((s) => s.trim() || 'b') }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('merge' as const), into: copyIndex, from: copyIndex }).filter((m) => m.into !== m.from) },
@@ -71,7 +74,12 @@ function apply(s: Step, copies: Copy[], caseId: string, issues: string[], writte
     });
   } else if (s.op === 'delete') call(() => c.api.call('issue.delete', { caseId, id: issues[s.issue]! }));
   else if (s.op === 'restore') call(() => c.api.call('issue.restore', { caseId, id: issues[s.issue]! }));
-  else if (s.op === 'note') c.api.call('note.create', { caseId, fields: { body: s.body } });
+  else if (s.op === 'tag') {
+    call(() => {
+      const tags = (c.api.call('issue.get', { caseId, id: issues[s.issue]! }).tags ?? []).filter((t) => t !== s.tag);
+      c.api.call('issue.update', { caseId, id: issues[s.issue]!, changes: { tags: s.add ? [...tags, s.tag] : tags } });
+    });
+  } else if (s.op === 'note') c.api.call('note.create', { caseId, fields: { body: s.body } });
   else if (s.op === 'batna') call(() => c.api.call('batna.create', { caseId, fields: { side: 'ours', description: s.description } }));
   else {
     c.api.call('case.merge', { caseId, from: copies[(s as { from: number }).from]!.file });

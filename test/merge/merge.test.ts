@@ -70,6 +70,26 @@ describe('two copies of a case edited apart', () => {
     for (const api of [alice, bob]) expect(api.call('case.verify', { caseId }).ok).toBe(true);
   });
 
+  it('keeps the tags both copies added to an issue, and drops one either removed: tags merge tag by tag, no conflict', () => {
+    const { alice, bob, caseId, file, bobFile, issueId } = twoCopies((api, id) => {
+      const [issue] = api.call('issue.list', { caseId: id });
+      api.call('issue.update', { caseId: id, id: issue!.id, changes: { tags: ['export control', 'Phase 2'] } });
+    });
+    alice.call('issue.update', { caseId, id: issueId, changes: { tags: ['export control', 'Phase 2', 'fallback'] } });
+    bob.call('issue.update', { caseId, id: issueId, changes: { tags: ['export control', 'urgent'] } }); // Phase 2 removed
+
+    expect(alice.call('case.merge', { caseId, from: bobFile })).toMatchObject({ newConflicts: 0 });
+    bob.call('case.merge', { caseId, from: file });
+    for (const api of [alice, bob]) {
+      expect([...api.call('issue.get', { caseId, id: issueId }).tags!].sort()).toEqual(['export control', 'fallback', 'urgent']);
+      expect(api.call('conflict.list', { caseId })).toEqual([]);
+      expect(api.call('case.verify', { caseId }).ok).toBe(true);
+    }
+    expect(records(alice, caseId)).toEqual(records(bob, caseId));
+    // The merged tags are found as any others.
+    expect(bob.call('issue.list', { caseId, filter: { tags: 'fallback' } }).map((i) => i.id)).toEqual([issueId]);
+  });
+
   it('brings back a record deleted in one copy and changed in the other, flagged', () => {
     const { alice, bob, caseId, bobFile, issueId } = twoCopies();
     alice.call('issue.delete', { caseId, id: issueId });
@@ -109,8 +129,9 @@ describe('copies of a file made before copies merged', () => {
     const issue = alice.call('issue.create', { caseId, fields: { title: 'Scope', priority: 'high', status: 'open', ourTarget: 'All staff' } });
     alice.call('issue.update', { caseId, id: issue.id, changes: { ourTarget: 'All staff, logged' } });
     alice.call('case.close', { caseId });
-    // As a Parley of schema 7 left it: no change log, no copy.
+    // As a Parley of schema 7 left it: no change log, no copy (and no tags, 0009).
     withRawConnection(file, (db) => {
+      db.exec('ALTER TABLE negotiation_issue DROP COLUMN tags; ALTER TABLE precedent DROP COLUMN tags; ALTER TABLE watch_item DROP COLUMN tags;');
       db.exec("DROP TABLE change_log; DROP TABLE change_head; DROP TABLE case_copy; DROP TABLE merge_conflict; DELETE FROM case_meta WHERE key IN ('copy_id', 'copy_home');");
       db.exec('DROP INDEX draft_revision_number; CREATE UNIQUE INDEX draft_revision_number ON draft_revision(draft_id, revision_number);');
       db.exec('DROP INDEX note_time_of_record_unfilled; DROP INDEX decision_time_of_record_unfilled; DROP INDEX position_change_time_of_record_unfilled; DROP INDEX concession_time_of_record_unfilled;');

@@ -11,6 +11,7 @@ import m0005 from '../../../migrations/0005_disclosure.sql';
 import m0006 from '../../../migrations/0006_review_comments.sql';
 import m0007 from '../../../migrations/0007_scenario_loop.sql';
 import m0008 from '../../../migrations/0008_copies_and_merge.sql';
+import m0009 from '../../../migrations/0009_tags.sql';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '0006_review_comments', sql: m0006 },
   { version: 7, name: '0007_scenario_loop', sql: m0007 },
   { version: 8, name: '0008_copies_and_merge', sql: m0008 },
+  { version: 9, name: '0009_tags', sql: m0009 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

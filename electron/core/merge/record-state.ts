@@ -3,7 +3,10 @@
 // the field again over. One value: the field's. Two or more different values written concurrently (neither change
 // made on the other): a conflict, both kept, the latest shown until someone resolves it. A record deleted in one copy
 // and changed in another comes back, flagged. The state is a function of the set of changes alone, so every copy
-// holding the same changes shows the same records.
+// holding the same changes shows the same records. A list of items marked `set` (tags) is the exception: concurrent
+// writes of it merge item by item (mergedItems below), never a conflict.
+import type { Shape } from '../../../shared/fields.js';
+import { KINDS } from '../../../shared/records.js';
 import { canonicalJson } from '../store/canonical.js';
 import { DELETED_FIELD, type Change } from '../store/change-log.js';
 
@@ -53,6 +56,10 @@ export function recordState(changes: readonly Change[]): RecordState {
     const value = (c: Change): unknown => (field === PURGED ? true : c.patch[field]);
     const distinct = new Map<string, Change>();
     for (const w of frontier) if (!distinct.has(canonicalJson(value(w) ?? null))) distinct.set(canonicalJson(value(w) ?? null), w);
+    if (distinct.size > 1 && isItemSet(changes, field)) {
+      fields[field] = mergedItems(field, [...distinct.values()], changes, ancestors);
+      continue;
+    }
     if (distinct.size > 1) conflicts.push({ field, sides: [...distinct.values()].map((w) => sideOf(w, value(w))) });
     fields[field] = value(frontier[0]!);
   }
@@ -79,6 +86,36 @@ export function recordState(changes: readonly Change[]): RecordState {
   }
   return { fields: purged ? null : fields, conflicts, heads, latest };
 }
+
+/** Whether the field is a list of items that merges item by item (FieldDef.set). */
+function isItemSet(changes: readonly Change[], field: string): boolean {
+  const kind = changes[0]?.kind;
+  return kind !== undefined && (KINDS[kind].fields as Shape)[field]?.set === true;
+}
+
+/**
+ * Concurrent writes of a list of items, merged item by item: every item any of them holds, less those any of them took
+ * out of the list it was made on (its value in the writer's own ancestors, merged the same way). Tags added in two
+ * copies are both kept; a tag removed in one and left alone in the other goes. `writes` come newest first, so the
+ * items keep that order, alike in every copy.
+ */
+function mergedItems(field: string, writes: readonly Change[], changes: readonly Change[], ancestors: Map<string, Set<string>>): unknown[] {
+  const removed = new Set<string>();
+  const items = new Map<string, unknown>();
+  for (const w of writes) {
+    const now = itemsOf(w.patch[field]);
+    const nowKeys = new Set(now.map(itemKey));
+    const madeOn = changes.filter((c) => ancestors.get(w.id)!.has(c.id));
+    const before = madeOn.length ? itemsOf(recordState(madeOn).fields?.[field]) : [];
+    for (const item of before) if (!nowKeys.has(itemKey(item))) removed.add(itemKey(item));
+    for (const item of now) if (!items.has(itemKey(item))) items.set(itemKey(item), item);
+  }
+  return [...items].filter(([key]) => !removed.has(key)).map(([, item]) => item);
+}
+
+const itemsOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+/** Items are told apart as tags are: letter case aside. */
+const itemKey = (item: unknown): string => (typeof item === 'string' ? item.toLocaleLowerCase() : canonicalJson(item));
 
 /** A change to what the record says (not its deletion or restoring). */
 function hasEdits(c: Change): boolean {

@@ -2,7 +2,7 @@
 // Column and table names come only from the registry, never from input.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { z } from 'zod';
-import { isStoredValueProblem } from '../../../shared/fields.js';
+import { isStoredValueProblem, type Shape } from '../../../shared/fields.js';
 import { KINDS, type KindName, type RecordMeta } from '../../../shared/records.js';
 import type { Db } from '../db/connection.js';
 import { ParleyError } from '../errors.js';
@@ -166,6 +166,8 @@ export class RecordTable {
       const column = this.fields.find(([name]) => name === field)?.[1];
       if (!column) throw new Error(`no field ${field}`); // callers validate filters against the registry first
       if (value === null) where.push(`${column} IS NULL`);
+      // A list of items (tags): the records that hold the item, letter case aside.
+      else if ((KINDS[this.kind].fields as Shape)[field]?.set) { where.push(`EXISTS (SELECT 1 FROM json_each(${column}) WHERE lower(json_each.value) = lower(?))`); params.push(value); }
       else { where.push(`${column} = ?`); params.push(value); }
     }
     const sql = `SELECT ${this.allColumns.join(', ')} FROM ${this.table}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY ${opts.orderBy} LIMIT ? OFFSET ?`;

@@ -32,17 +32,19 @@ interface Props {
   readOnly: boolean;
   /** Only the first page is in: said in the first group's line, where it takes no room of its own. */
   readingTheRest: boolean;
+  /** The order the user chose in the filter bar, in words ("by title, descending"); null: date order. */
+  order?: string | null;
   onOpen(id: string): void;
 }
 
-export function DeadlineList({ dated, tbd, schedule, today, selectedId, readOnly, readingTheRest, onOpen }: Props) {
+export function DeadlineList({ dated, tbd, schedule, today, selectedId, readOnly, readingTheRest, order = null, onOpen }: Props) {
   const rows = useMemo<Row[]>(() => {
     const out: Row[] = [];
     const add = (list: Deadline[], offset: number) => list.forEach((deadline, i) => out.push({ type: 'deadline', deadline, position: offset + i + 1 }));
     if (dated.length) {
       const hint = readingTheRest
         ? `The first ${dated.length} in date order; reading the rest…`
-        : 'In date order; business days over the case’s working calendar.';
+        : order ? `Sorted ${order}.` : 'In date order; business days over the case’s working calendar.';
       out.push({ type: 'group', label: 'Dated', count: dated.length, hint });
       add(dated, 0);
     }
@@ -51,7 +53,7 @@ export function DeadlineList({ dated, tbd, schedule, today, selectedId, readOnly
       add(tbd, dated.length);
     }
     return out;
-  }, [dated, tbd, readingTheRest]);
+  }, [dated, tbd, readingTheRest, order]);
   const deadlineIndexes = useMemo(() => rows.flatMap((r, i) => (r.type === 'deadline' ? [i] : [])), [rows]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<number>(() => deadlineIndexes[0] ?? 0);

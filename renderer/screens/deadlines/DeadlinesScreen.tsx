@@ -1,7 +1,13 @@
 // The deadlines section of a case: every deadline as a list (dated, then those not yet known) or as a month
 // calendar; a form to add one; a side panel to edit one with save-as-you-go; delete with Undo.
 import { useEffect, useMemo, useState } from 'react';
+import { DEADLINE_KINDS, DEADLINE_STATUSES } from '../../../shared/enums.js';
+import { isOwnedBy } from '../../../shared/owners.js';
+import { distinctTexts, type TableSpec, type TableView } from '../../../shared/table-view.js';
 import { useCases } from '../../state/cases.js';
+import { useTableView } from '../../state/table-views.js';
+import { humanize } from '../../ui/labels.js';
+import { FilterBar } from '../../ui/tables/FilterBar.js';
 import { isoToday } from '../../ui/dates.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { useLandOnRecord } from '../../ui/records/land-on-record.js';
@@ -12,12 +18,43 @@ import { DeadlineList } from './DeadlineList.js';
 import { DeadlinePanel } from './DeadlinePanel.js';
 import { EventPanel, EventsSection } from './Events.js';
 import { FIRST_PAGE, useDeadlines } from '../../state/deadlines.js';
-import { sortDeadlines } from './logic.js';
+import { sortDeadlines, type Deadline } from './logic.js';
 import { MoveDialog } from './MoveDialog.js';
 import { ReminderCenter } from './ReminderCenter.js';
 import './deadlines.css';
 
 type View = 'list' | 'calendar';
+
+const STATUS_OPTIONS = DEADLINE_STATUSES.map((s) => ({ value: s, label: humanize(s) }));
+const KIND_OPTIONS = DEADLINE_KINDS.map((k) => ({ value: k, label: humanize(k) }));
+const SORTS = [
+  { column: 'due', label: 'Due' },
+  { column: 'title', label: 'Title' },
+  { column: 'kind', label: 'Kind' },
+  { column: 'status', label: 'Status' },
+  { column: 'owner', label: 'Owner' },
+];
+/** How the list sorts and filters (the dated and the undated each within their own group). */
+const DEADLINE_SPEC: TableSpec<Deadline> = {
+  sortBy: {
+    due: (d) => (d.dueDate ? `${d.dueDate} ${d.dueTime ?? ''}` : d.windowStart),
+    title: (d) => d.title,
+    kind: (d) => d.deadlineKind,
+    status: (d) => d.status,
+    owner: (d) => d.owner,
+  },
+  filterBy: {
+    status: (d, value) => d.status === value,
+    kind: (d, value) => d.deadlineKind === value,
+    owner: (d, value) => isOwnedBy(d.owner, value),
+  },
+};
+
+/** The order chosen, in words for the list's group line ("by title, descending"), or null for date order. */
+function orderInWords(view: TableView): string | null {
+  const label = SORTS.find((s) => s.column === view.sort?.column)?.label.toLowerCase();
+  return label && view.sort ? `by ${label}, ${view.sort.direction}` : null;
+}
 
 export function DeadlinesScreen({ caseId }: { caseId: string }) {
   const { deadlines, events, meetings, loading, complete, loadError, deleted, actionError, load, flushAll, undoDelete, schedule, pendingMove } = useDeadlines();
@@ -44,6 +81,10 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
 
   const { dated, tbd } = useMemo(() => sortDeadlines(deadlines), [deadlines]);
   const unwindowed = tbd.filter((d) => !hasWindow(d));
+  // One view over both groups (the same table name): each group filtered and sorted within itself.
+  const datedShown = useTableView(caseId, 'deadlines', dated, DEADLINE_SPEC);
+  const tbdShown = useTableView(caseId, 'deadlines', tbd, DEADLINE_SPEC);
+  const owners = useMemo(() => distinctTexts(deadlines, (d) => (d.owner ? [d.owner.trim()] : [])).map((o) => ({ value: o, label: o })), [deadlines]);
   const selected = deadlines.find((d) => d.id === selectedId) ?? null;
   const ready = requested === caseId && storeCase === caseId && !loading;
   // Until everything is read, the list shows the first page alone; what needs the whole set (the month calendar,
@@ -120,9 +161,16 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
               </p>
             </section>
           ) : view === 'list' ? (
+            <>
+            <FilterBar table={datedShown} shown={datedShown.shown.length + tbdShown.shown.length} total={deadlines.length} noun="deadlines" sorts={SORTS} filters={[
+              { name: 'status', label: 'Status', options: STATUS_OPTIONS },
+              { name: 'kind', label: 'Kind', options: KIND_OPTIONS },
+              { name: 'owner', label: 'Owner', options: owners },
+            ]} />
             <DeadlineList
-              dated={dated}
-              tbd={tbd}
+              dated={datedShown.shown}
+              tbd={tbdShown.shown}
+              order={orderInWords(datedShown.view)}
               schedule={schedule}
               today={today}
               selectedId={selectedId}
@@ -130,6 +178,7 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
               readingTheRest={!whole && deadlines.length >= FIRST_PAGE}
               onOpen={setSelectedId}
             />
+            </>
           ) : !whole ? (
             <div aria-busy="true" className="panel"><p className="muted">Reading the deadlines…</p></div>
           ) : (

@@ -1,6 +1,7 @@
 // What needs attention across every case file: deadlines overdue, due soon or not yet known, open action items,
-// meetings ahead and watch items that fired. Each entry opens its case at the section it belongs to.
-import type { Dashboard, DashboardDeadline } from '../../../shared/api-types.js';
+// meetings ahead and watch items that fired, and the user's own action items. Each entry opens its case at the section
+// it belongs to; one of the user's action items opens at its meeting, the item itself in view.
+import type { Dashboard, DashboardActionItem, DashboardDeadline } from '../../../shared/api-types.js';
 import { openCase } from '../../state/cases.js';
 import type { CaseSection } from '../../state/navigation.js';
 import { formatDay, relativeDay } from '../../ui/dates.js';
@@ -12,6 +13,8 @@ interface PanelEntry {
   caseTitle: string;
   path: string;
   when: string;
+  /** A record to land on in the section (the action item, whose meeting opens with it). */
+  record?: string;
 }
 
 interface PanelDef {
@@ -36,13 +39,18 @@ function deadlineWhen(d: DashboardDeadline): string {
 
 function panelsOf(dashboard: Dashboard, withinDays: number): PanelDef[] {
   const deadlineEntries = (list: DashboardDeadline[]) => list.map((d) => ({ ...d, when: deadlineWhen(d) }));
+  const actionWhen = (a: DashboardActionItem, withOwner: boolean) => [withOwner && a.owner, a.dueDate && `due ${formatDay(a.dueDate)}`].filter(Boolean).join(', ') || 'no due date';
   return [
+    {
+      id: 'mine', title: 'My action items', empty: `No open action item is yours${dashboard.me ? ` (owned by ${dashboard.me})` : ''}.`, section: 'meetings',
+      entries: dashboard.myActionItems.map((a) => ({ ...a, when: actionWhen(a, false), record: a.id })),
+    },
     { id: 'overdue', title: 'Overdue', empty: 'Nothing is overdue.', section: 'deadlines', tone: 'alert', entries: deadlineEntries(dashboard.overdue) },
     { id: 'upcoming', title: `Due in the next ${withinDays} days`, empty: `Nothing is due in the next ${withinDays} days.`, section: 'deadlines', entries: deadlineEntries(dashboard.upcoming) },
     { id: 'tbd', title: 'Deadlines not yet known', empty: 'No deadline is waiting for a date.', section: 'deadlines', entries: deadlineEntries(dashboard.tbd) },
     {
       id: 'actions', title: 'Open action items', empty: 'No open action items.', section: 'meetings',
-      entries: dashboard.openActionItems.map((a) => ({ ...a, when: [a.owner, a.dueDate && `due ${formatDay(a.dueDate)}`].filter(Boolean).join(', ') || 'no due date' })),
+      entries: dashboard.openActionItems.map((a) => ({ ...a, when: actionWhen(a, true) })),
     },
     {
       id: 'meetings', title: 'Upcoming meetings', empty: 'No meetings planned.', section: 'meetings',
@@ -88,7 +96,7 @@ function DashboardPanel({ panel }: { panel: PanelDef }) {
             <ul className="dashboard-panel__list">
               {shown.map((entry) => (
                 <li key={`${entry.path}:${entry.id}`}>
-                  <button type="button" className="dashboard-entry" onClick={() => void openCase(entry.path, { section: panel.section })}>
+                  <button type="button" className="dashboard-entry" onClick={() => void openCase(entry.path, { section: panel.section, record: entry.record })}>
                     <span className="dashboard-entry__title truncate" title={entry.title}>
                       {entry.title}
                     </span>

@@ -1,8 +1,14 @@
 // What someone must do after the meeting: a title, an owner, a due date, its status changed in place, and whether
-// it is a commitment we made to the other side.
-import { useId, useState } from 'react';
+// it is a commitment we made to the other side. The list sorts and filters (by status, owner, or the user's own:
+// "Mine"), as the case's other tables do.
+import { useId, useMemo, useState } from 'react';
 import { ACTION_STATUSES } from '../../../shared/enums.js';
+import { isOwnedBy } from '../../../shared/owners.js';
 import type { RecordOf } from '../../../shared/records.js';
+import { distinctTexts, type TableSpec } from '../../../shared/table-view.js';
+import { useProfile } from '../../state/profile.js';
+import { useTableView } from '../../state/table-views.js';
+import { FilterBar } from '../../ui/tables/FilterBar.js';
 import { formatDay, isoToday } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { AutoText, InlineFormProblem, orNull } from './fields.js';
@@ -12,8 +18,34 @@ import { DATE_RANGE, refusalsIn } from '../../ui/typed-input.js';
 
 type ActionItem = RecordOf<'actionItem'>;
 
+const STATUS_OPTIONS = ACTION_STATUSES.map((s) => ({ value: s, label: humanize(s) }));
+const STATUS_RANK: Record<ActionItem['status'], number> = { open: 0, done: 1, cancelled: 2 };
+/** The "Mine" filter's one value: its test reads the user's name, which the spec (a constant) cannot hold. */
+const MINE = 'mine';
+const SORTS = [
+  { column: 'title', label: 'Action' },
+  { column: 'owner', label: 'Owner' },
+  { column: 'due', label: 'Due date' },
+  { column: 'status', label: 'Status' },
+];
+
+function actionItemSpec(me: string | null): TableSpec<ActionItem> {
+  return {
+    sortBy: { title: (i) => i.title, owner: (i) => i.owner, due: (i) => i.dueDate, status: (i) => STATUS_RANK[i.status] },
+    filterBy: {
+      status: (i, value) => i.status === value,
+      owner: (i, value) => isOwnedBy(i.owner, value),
+      whose: (i) => isOwnedBy(i.owner, me),
+    },
+  };
+}
+
 export function ActionItems({ meeting, items }: { meeting: Meeting; items: ActionItem[] }) {
   const open = items.filter((i) => i.status === 'open').length;
+  const me = useProfile((s) => s.info?.actor ?? null);
+  const caseId = useMeetings((s) => s.caseId) ?? '';
+  const spec = useMemo(() => actionItemSpec(me), [me]);
+  const table = useTableView(caseId, 'action items', items, spec);
   return (
     <section className="panel" aria-labelledby="actions-heading">
       <h3 id="actions-heading">
@@ -21,8 +53,15 @@ export function ActionItems({ meeting, items }: { meeting: Meeting; items: Actio
         {items.length > 0 && <span className="muted action-items__open"> {open} open</span>}
       </h3>
       {items.length === 0 && <p className="empty">No action items. Add what each side must do next, with an owner and a due date.</p>}
+      {items.length > 0 && (
+        <FilterBar table={table} shown={table.shown.length} total={table.total} noun="action items" sorts={SORTS} filters={[
+          { name: 'whose', label: 'Whose', options: [{ value: MINE, label: me ? `Mine (${me})` : 'Mine' }] },
+          { name: 'status', label: 'Status', options: STATUS_OPTIONS },
+          { name: 'owner', label: 'Owner', options: distinctTexts(items, (i) => (i.owner ? [i.owner.trim()] : [])).map((o) => ({ value: o, label: o })) },
+        ]} />
+      )}
       <ul className="action-list" aria-labelledby="actions-heading">
-        {items.map((item) => (
+        {table.shown.map((item) => (
           <ActionRow key={item.id} item={item} />
         ))}
       </ul>

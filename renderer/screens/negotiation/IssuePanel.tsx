@@ -16,6 +16,7 @@ import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordF
 import { useUndo } from '../../ui/records/undo.js';
 import { RecordSharingProvider, SharingSection } from '../../ui/sharing/RecordSharing.js';
 import { ISSUE_PRIORITY_OPTIONS, ISSUE_STATUS_OPTIONS } from './options.js';
+import { RecordTags } from '../../ui/tables/TagInput.js';
 import { usePanelEscape } from '../../ui/records/panel-escape.js';
 
 const POSITION_LABELS: Record<string, string> = {
@@ -29,6 +30,8 @@ type Concession = RecordOf<'concession'>;
 interface IssuePanelProps {
   caseId: string;
   issue: Issue;
+  /** The case's tags, offered in the tag input. */
+  tagSuggestions: readonly string[];
   meetings: Meeting[];
   readOnly: boolean;
   onSaved(issue: Issue): void;
@@ -38,7 +41,7 @@ interface IssuePanelProps {
 
 const meetingName = (m: Meeting) => `${m.title}${m.meetingDate ? ` (${formatDay(m.meetingDate)})` : ''}`;
 
-export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose, onDelete }: IssuePanelProps) {
+export function IssuePanel({ caseId, issue, tagSuggestions, meetings, readOnly, onSaved, onClose, onDelete }: IssuePanelProps) {
   const closeOnEscape = usePanelEscape(issue.id, onClose);
   const [reason, setReason] = useState('');
   const [meetingId, setMeetingId] = useState('');
@@ -88,6 +91,7 @@ export function IssuePanel({ caseId, issue, meetings, readOnly, onSaved, onClose
           <RecordSelect {...common} field="status" label="Status" options={ISSUE_STATUS_OPTIONS} />
         </div>
         <RecordField {...common} field="description" label="Description" control="long" />
+        <RecordTags {...common} suggestions={tagSuggestions} />
         <fieldset className="position-context">
           <legend>Why positions change (optional)</legend>
           <p className="field__hint">Given here, a reason, a meeting and the day it records are kept with each position you change below (the day is the meeting’s unless you give another).</p>

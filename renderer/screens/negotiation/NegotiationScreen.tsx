@@ -1,14 +1,19 @@
 // Negotiation: the issues matrix (priority, our opening / target / walk-away, their position, status), one issue
 // open beside it with every field saved as the user goes, its position history, concessions and links; and both
 // sides' BATNA.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ISSUE_PRIORITIES } from '../../../shared/enums.js';
 import type { RecordOf } from '../../../shared/records.js';
+import { hasTag, distinctTexts } from '../../../shared/table-view.js';
+import { useCaseTags, useTableView } from '../../state/table-views.js';
+import { FilterBar, tagFilter } from '../../ui/tables/FilterBar.js';
+import { TagList } from '../../ui/tables/TagInput.js';
+import { ISSUE_PRIORITY_OPTIONS, ISSUE_STATUS_OPTIONS } from './options.js';
 import { useCases } from '../../state/cases.js';
 import { useRecords } from '../../state/data.js';
 import { humanize } from '../../ui/labels.js';
 import { parentThrough } from '../../ui/records/land-on-record.js';
-import { RecordsBesideDetail, RecordTable, type RecordColumn } from '../../ui/records/RecordTable.js';
+import { recordTableSpec, RecordsBesideDetail, RecordTable, type RecordColumn } from '../../ui/records/RecordTable.js';
 import { useRecordList } from '../../ui/records/use-record-list.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { BatnaSection } from './BatnaSection.js';
@@ -28,17 +33,26 @@ const SHOWN_IN_PANEL = new Set(['ourOpening', 'ourWalkaway']);
 /** A position as the matrix shows it: a few lines of it, or a dash while it is not known. */
 const positionColumn = (field: 'ourOpening' | 'ourTarget' | 'ourWalkaway' | 'theirPosition', heading: string): RecordColumn<Issue> => ({
   heading,
+  sortValue: (issue) => issue[field],
   className: SHOWN_IN_PANEL.has(field) ? 'issues-matrix__beside-panel' : undefined,
   cell: (issue) => (issue[field] ? <span className="cell-text">{issue[field]}</span> : <span className="muted">—</span>),
 });
 const COLUMNS: RecordColumn<Issue>[] = [
-  { heading: 'Priority', cell: (issue) => <span className={`pill pill--${issue.priority}`}>{humanize(issue.priority)}</span> },
+  { heading: 'Priority', sortValue: (issue) => PRIORITY_RANK[issue.priority], cell: (issue) => <span className={`pill pill--${issue.priority}`}>{humanize(issue.priority)}</span> },
   positionColumn('ourOpening', 'Our opening'),
   positionColumn('ourTarget', 'Target'),
   positionColumn('ourWalkaway', 'Walk-away'),
   positionColumn('theirPosition', 'Their position'),
-  { heading: 'Status', cell: (issue) => humanize(issue.status) },
+  { heading: 'Status', sortValue: (issue) => humanize(issue.status), cell: (issue) => humanize(issue.status) },
+  // Shown in the open issue's panel: left out beside it, as the positions above are.
+  { heading: 'Tags', className: 'issues-matrix__beside-panel', sortValue: (issue) => issue.tags?.[0], cell: (issue) => <TagList tags={issue.tags} /> },
 ];
+const SPEC = recordTableSpec(COLUMNS, {
+  status: (issue, value) => issue.status === value,
+  priority: (issue, value) => issue.priority === value,
+  tags: (issue, value) => hasTag(issue.tags, value),
+});
+const BY_ORDER = (a: Issue, b: Issue) => (a.sortOrder ?? 1e9) - (b.sortOrder ?? 1e9) || PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority];
 
 export function NegotiationScreen({ caseId }: { caseId: string }) {
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
@@ -53,9 +67,9 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
     if (await issues.add({ title, priority, status: 'open' })) setTitle(clearIfUnchanged(title));
   }
 
-  const list = [...(issues.records ?? [])].sort(
-    (a, b) => (a.sortOrder ?? 1e9) - (b.sortOrder ?? 1e9) || PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority],
-  );
+  const list = useMemo(() => [...(issues.records ?? [])].sort(BY_ORDER), [issues.records]);
+  const table = useTableView(caseId, 'issues', list, SPEC);
+  const tags = useCaseTags(caseId, list);
   const open = list.find((i) => i.id === openId) ?? null;
 
   return (
@@ -69,6 +83,7 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
               key={open.id}
               caseId={caseId}
               issue={open}
+              tagSuggestions={tags}
               meetings={meetings.records ?? []}
               readOnly={readOnly}
               onSaved={issues.put}
@@ -99,7 +114,14 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
             )}
             {issues.error && <p className="notice notice--error" role="alert">The issues could not be read: {issues.error}</p>}
             {issues.records && list.length === 0 && <p className="empty">No issues yet. Add each point in dispute above, then open it to record both sides’ positions.</p>}
-            <RecordTable label="Issues matrix" className="issues-matrix" titleHeading="Issue" columns={COLUMNS} records={list} openId={openId} onOpen={setOpenId} rowsNoun="issues" />
+            {list.length > 0 && (
+              <FilterBar table={table} shown={table.shown.length} total={table.total} noun="issues" filters={[
+                { name: 'status', label: 'Status', options: ISSUE_STATUS_OPTIONS },
+                { name: 'priority', label: 'Priority', options: ISSUE_PRIORITY_OPTIONS },
+                tagFilter(distinctTexts(list, (i) => i.tags)),
+              ]} />
+            )}
+            <RecordTable label="Issues matrix" className="issues-matrix" titleHeading="Issue" columns={COLUMNS} records={table.shown} table={table} openId={openId} onOpen={setOpenId} rowsNoun="issues" />
           </section>
           <BatnaSection caseId={caseId} readOnly={readOnly} />
         </div>

@@ -1,14 +1,18 @@
 // Precedents: statutes, regulations, decisions and earlier directives with their citations; one open beside the
 // list, edited as the user goes, with what links to it (the issues it supports, say).
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { PRECEDENT_TYPES } from '../../../shared/enums.js';
 import type { RecordOf } from '../../../shared/records.js';
+import { hasTag, distinctTexts } from '../../../shared/table-view.js';
+import { useCaseTags, useTableView } from '../../state/table-views.js';
+import { FilterBar, tagFilter } from '../../ui/tables/FilterBar.js';
+import { RecordTags, TagList } from '../../ui/tables/TagInput.js';
 import { useCases } from '../../state/cases.js';
 import { formatDay } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { RecordDetailPanel } from '../../ui/records/RecordDetailPanel.js';
 import { RecordField, RecordSelect } from '../../ui/records/RecordField.js';
-import { RecordsBesideDetail, RecordTable, type RecordColumn } from '../../ui/records/RecordTable.js';
+import { recordTableSpec, RecordsBesideDetail, RecordTable, type RecordColumn } from '../../ui/records/RecordTable.js';
 import { useRecordList } from '../../ui/records/use-record-list.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import '../../ui/records/records.css';
@@ -21,10 +25,16 @@ const TYPE_LABELS: Record<string, string> = { court_decision: 'Court decision', 
 const typeLabel = (t: PrecedentType) => TYPE_LABELS[t] ?? humanize(t);
 const TYPE_OPTIONS = PRECEDENT_TYPES.map((t) => ({ value: t, label: typeLabel(t) }));
 const COLUMNS: RecordColumn<Precedent>[] = [
-  { heading: 'Type', cell: (p) => typeLabel(p.precedentType) },
-  { heading: 'Citation', cell: (p) => (p.citation ? <span className="cell-text">{p.citation}</span> : <span className="muted">—</span>) },
-  { heading: 'Date', nowrap: true, cell: (p) => (p.decidedOn ? formatDay(p.decidedOn) : <span className="muted">—</span>) },
+  { heading: 'Type', sortValue: (p) => typeLabel(p.precedentType), cell: (p) => typeLabel(p.precedentType) },
+  { heading: 'Citation', sortValue: (p) => p.citation, cell: (p) => (p.citation ? <span className="cell-text">{p.citation}</span> : <span className="muted">—</span>) },
+  { heading: 'Date', nowrap: true, sortValue: (p) => p.decidedOn, cell: (p) => (p.decidedOn ? formatDay(p.decidedOn) : <span className="muted">—</span>) },
+  { heading: 'Tags', sortValue: (p) => p.tags?.[0], cell: (p) => <TagList tags={p.tags} /> },
 ];
+const SPEC = recordTableSpec(COLUMNS, {
+  kind: (p, value) => p.precedentType === value,
+  tags: (p, value) => hasTag(p.tags, value),
+});
+const NEWEST_FIRST = (a: Precedent, b: Precedent) => (b.decidedOn ?? '').localeCompare(a.decidedOn ?? '');
 
 export function PrecedentsScreen({ caseId }: { caseId: string }) {
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
@@ -38,13 +48,15 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
     if (await precedents.add({ title, precedentType: type })) setTitle(clearIfUnchanged(title));
   }
 
-  const list = [...(precedents.records ?? [])].sort((a, b) => (b.decidedOn ?? '').localeCompare(a.decidedOn ?? ''));
+  const list = useMemo(() => [...(precedents.records ?? [])].sort(NEWEST_FIRST), [precedents.records]);
+  const table = useTableView(caseId, 'precedents', list, SPEC);
+  const tags = useCaseTags(caseId, list);
   const open = list.find((p) => p.id === openId) ?? null;
   return (
     <div className="screen precedents">
       <ScreenHeading eyebrow="Case section">Precedents</ScreenHeading>
       {notice}
-      <RecordsBesideDetail detail={open && <PrecedentPanel key={open.id} caseId={caseId} record={open} readOnly={readOnly} onSaved={precedents.put} onClose={() => setOpenId(null)} onDelete={() => void precedents.remove(open)} />}>
+      <RecordsBesideDetail detail={open && <PrecedentPanel key={open.id} caseId={caseId} record={open} tagSuggestions={tags} readOnly={readOnly} onSaved={precedents.put} onClose={() => setOpenId(null)} onDelete={() => void precedents.remove(open)} />}>
         <section className="panel" aria-labelledby="precedents-heading">
           <h2 id="precedents-heading">Authorities and precedents</h2>
           {!readOnly && (
@@ -65,14 +77,15 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
           )}
           {precedents.error && <p className="notice notice--error" role="alert">The precedents could not be read: {precedents.error}</p>}
           {precedents.records && list.length === 0 && <p className="empty">No precedents yet. Add the statutes, decisions and earlier orders that bear on this case, then link them to the issues they support or undermine.</p>}
-          <RecordTable label="Precedents" titleHeading="Title" columns={COLUMNS} records={list} openId={openId} onOpen={setOpenId} rowsNoun="precedents" />
+          {list.length > 0 && <FilterBar table={table} shown={table.shown.length} total={table.total} noun="precedents" filters={[{ name: 'kind', label: 'Type', options: TYPE_OPTIONS }, tagFilter(distinctTexts(list, (p) => p.tags))]} />}
+          <RecordTable label="Precedents" titleHeading="Title" columns={COLUMNS} records={table.shown} table={table} openId={openId} onOpen={setOpenId} rowsNoun="precedents" />
         </section>
       </RecordsBesideDetail>
     </div>
   );
 }
 
-function PrecedentPanel({ caseId, record, readOnly, onSaved, onClose, onDelete }: { caseId: string; record: Precedent; readOnly: boolean; onSaved(r: Precedent): void; onClose(): void; onDelete(): void }) {
+function PrecedentPanel({ caseId, record, tagSuggestions, readOnly, onSaved, onClose, onDelete }: { caseId: string; record: Precedent; tagSuggestions: readonly string[]; readOnly: boolean; onSaved(r: Precedent): void; onClose(): void; onDelete(): void }) {
   const common = { caseId, kind: 'precedent' as const, record, onSaved, disabled: readOnly };
   return (
     <RecordDetailPanel caseId={caseId} kind="precedent" id={record.id} noun="precedent" title={record.title} readOnly={readOnly} onClose={onClose} onDelete={onDelete}>
@@ -85,6 +98,7 @@ function PrecedentPanel({ caseId, record, readOnly, onSaved, onClose, onDelete }
       <RecordField {...common} field="jurisdiction" label="Jurisdiction" />
       <RecordField {...common} field="summary" label="Summary" control="long" />
       <RecordField {...common} field="relevance" label="Relevance to this case" control="long" />
+      <RecordTags {...common} suggestions={tagSuggestions} />
     </RecordDetailPanel>
   );
 }

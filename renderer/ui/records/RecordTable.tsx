@@ -1,9 +1,13 @@
 // A dense table of one kind's records beside the panel that shows the open one (the issues matrix, precedents, the
 // watch list). The first column is each record's title as a button that opens or closes it; the arrow keys move
 // between those buttons (rowKeys); each row carries the record's id so that landing on it from an address finds the
-// row (land-on-record.ts). The screen passes in only its own columns, its table's name and the noun of its hint.
+// row (land-on-record.ts). The screen passes in only its own columns, its table's name and the noun of its hint; given
+// its view (useTableView), the title and every column with a sort value sort from their headings.
 import type { ReactNode } from 'react';
 import type { RecordMeta } from '../../../shared/records.js';
+import type { SortValue, TableSpec } from '../../../shared/table-view.js';
+import type { ShownTable } from '../../state/table-views.js';
+import { SortHeading } from '../tables/SortHeading.js';
 
 /** A record a table lists: any kind's, as long as it has a title. */
 export type TitledRecord = RecordMeta & { title: string };
@@ -17,6 +21,18 @@ export interface RecordColumn<R extends TitledRecord> {
   nowrap?: boolean;
   /** A class for the column's heading and cells (the issues matrix hides some beside an open issue: records.css). */
   className?: string;
+  /** What the column sorts by; without it, its heading does not sort. */
+  sortValue?(record: R): SortValue;
+}
+
+/** The sort key of the title column in a table's view. */
+const TITLE_COLUMN = 'title';
+
+/** A record table's sort and filter spec: the title and the columns with sort values (by heading), and its filters. */
+export function recordTableSpec<R extends TitledRecord>(columns: readonly RecordColumn<R>[], filterBy: TableSpec<R>['filterBy']): TableSpec<R> {
+  const sortBy: Record<string, (r: R) => SortValue> = { [TITLE_COLUMN]: (r) => r.title };
+  for (const c of columns) if (c.sortValue) sortBy[c.heading] = c.sortValue;
+  return { sortBy, filterBy };
 }
 
 interface RecordTableProps<R extends TitledRecord> {
@@ -34,9 +50,11 @@ interface RecordTableProps<R extends TitledRecord> {
   rowsNoun: string;
   /** A class beside dense-table, for a table with looks of its own. */
   className?: string;
+  /** The table's view, where it sorts from its headings (records are then its shown records). */
+  table?: ShownTable<R>;
 }
 
-export function RecordTable<R extends TitledRecord>({ label, titleHeading, columns, records, openId, onOpen, rowsNoun, className }: RecordTableProps<R>) {
+export function RecordTable<R extends TitledRecord>({ label, titleHeading, columns, records, openId, onOpen, rowsNoun, className, table }: RecordTableProps<R>) {
   if (records.length === 0) return null;
   return (
     <>
@@ -44,8 +62,10 @@ export function RecordTable<R extends TitledRecord>({ label, titleHeading, colum
         <table className={className ? `dense-table ${className}` : 'dense-table'} aria-label={label} onKeyDown={rowKeys}>
           <thead>
             <tr>
-              <th scope="col">{titleHeading}</th>
-              {columns.map((c) => <th key={c.heading} scope="col" className={c.className}>{c.heading}</th>)}
+              {table ? <SortHeading column={TITLE_COLUMN} heading={titleHeading} view={table.view} onSort={table.sortBy} /> : <th scope="col">{titleHeading}</th>}
+              {columns.map((c) => (table && c.sortValue
+                ? <SortHeading key={c.heading} column={c.heading} heading={c.heading} view={table.view} onSort={table.sortBy} className={c.className} />
+                : <th key={c.heading} scope="col" className={c.className}>{c.heading}</th>))}
             </tr>
           </thead>
           <tbody>

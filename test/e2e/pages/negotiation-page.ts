@@ -70,6 +70,29 @@ class RecordListPage {
   get undoNotice(): Locator {
     return this.page.locator('.screen > .undo-notice');
   }
+
+  /** The bar of filters over the table. */
+  get filterBar(): Locator {
+    return this.page.getByRole('group', { name: /^Filter / });
+  }
+
+  /** The heading cell of a column, whose button sorts the table by it. */
+  columnHeader(heading: string): Locator {
+    return this.table.getByRole('columnheader', { name: heading });
+  }
+
+  async sortBy(heading: string): Promise<void> {
+    await this.columnHeader(heading).getByRole('button').click();
+  }
+
+  async filter(label: string, value: string): Promise<void> {
+    await this.filterBar.getByLabel(label, { exact: true }).selectOption({ label: value });
+  }
+
+  /** The titles of the rows, top to bottom. */
+  async titles(): Promise<string[]> {
+    return this.table.getByRole('rowheader').allInnerTexts();
+  }
 }
 
 export class NegotiationPage extends RecordListPage {
