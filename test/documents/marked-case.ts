@@ -110,10 +110,11 @@ export function writeMarkedCase(api: TestApi, plan: CasePlan, caseNumber: number
     const chosen: string[] = [];
     const mask = plan.fieldMask[nextMask++ % plan.fieldMask.length]!;
     textFields(kind).forEach((field, i) => {
-      const def = (KINDS[kind].fields as Record<string, { share: string; required: boolean; json?: boolean }>)[field]!;
+      const def = (KINDS[kind].fields as Record<string, { share: string; required: boolean; json?: boolean; set?: boolean }>)[field]!;
       const choose = allowChoices && !wholeInternal && !def.required && def.share === 'shareable' && (mask >> (i % 8)) & 1 && i % 3 === 0;
       const isInternal = wholeInternal || def.share === 'internal' || !!choose;
-      const value = isInternal ? `${words().replace(/ \(parley:.*\)$/, '')} ${marker()}` : words();
+      // A set's items are short labels (tags: at most 40 characters): the marker alone, or the first word.
+      const value = def.set ? (isInternal ? marker() : words().split(' ')[0]!) : isInternal ? `${words().replace(/ \(parley:.*\)$/, '')} ${marker()}` : words();
       if (isInternal && shown.includes(field)) inInternalBrief.push(value.split(' ').at(-1)!);
       if (choose) chosen.push(field);
       fields[field] = def.json ? [value] : value;
