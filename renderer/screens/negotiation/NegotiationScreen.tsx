@@ -42,8 +42,8 @@ const COLUMNS: RecordColumn<Issue>[] = [
 
 export function NegotiationScreen({ caseId }: { caseId: string }) {
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
-  const issues = useRecordList(caseId, 'issue', 'Issue', parentThrough(caseId, ['positionChange', 'concession'], 'issueId'));
-  const { openId, setOpenId, addError, notice } = issues;
+  const issues = useRecordList(caseId, 'issue', parentThrough(caseId, ['positionChange', 'concession'], 'issueId'));
+  const { openId, setOpenId, addError } = issues;
   const meetings = useRecords(caseId, 'meeting');
   const [title, setTitle] = useState('');
   const [priority, setPriority] = useState<Priority>('medium');
@@ -61,7 +61,6 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
   return (
     <div className="screen negotiation">
       <ScreenHeading eyebrow="Case section">Negotiation</ScreenHeading>
-      {notice}
       <RecordsBesideDetail
         detail={
           open && (

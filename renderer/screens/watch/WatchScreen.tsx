@@ -26,8 +26,8 @@ const COLUMNS: RecordColumn<WatchItem>[] = [
 
 export function WatchScreen({ caseId }: { caseId: string }) {
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
-  const items = useRecordList(caseId, 'watchItem', 'Watch item');
-  const { openId, setOpenId, addError, notice } = items;
+  const items = useRecordList(caseId, 'watchItem');
+  const { openId, setOpenId, addError } = items;
   const [title, setTitle] = useState('');
 
   async function add(e: React.FormEvent) {
@@ -40,7 +40,6 @@ export function WatchScreen({ caseId }: { caseId: string }) {
   return (
     <div className="screen watch">
       <ScreenHeading eyebrow="Case section">Watch list</ScreenHeading>
-      {notice}
       <RecordsBesideDetail detail={open && <WatchPanel key={open.id} caseId={caseId} record={open} readOnly={readOnly} onSaved={items.put} onClose={() => setOpenId(null)} onDelete={() => void items.remove(open)} />}>
         <section className="panel" aria-labelledby="watch-heading">
           <h2 id="watch-heading">What we are watching</h2>

@@ -7,6 +7,7 @@ import { SEQUENCE_MS } from './keymap.js';
 import { showShortcutSheet } from './sheet-state.js';
 import { lockApp } from '../../state/app-lock.js';
 import { printCurrentView } from '../../ui/print/print-view.js';
+import { redoLast, undoLast } from '../../state/undo.js';
 
 const NOT_TYPING_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
 
@@ -43,6 +44,14 @@ export function useShortcuts(): void {
         return;
       }
       if (isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      // Undo and redo of the case's changes; inside a text field (above) the field's own undo keeps the keys.
+      if (mod && !e.altKey && ['z', 'y'].includes(e.key.toLowerCase())) {
+        const { route } = useNavigation.getState();
+        if (route.screen !== 'case') return;
+        e.preventDefault();
+        void (e.key.toLowerCase() === 'y' || e.shiftKey ? redoLast : undoLast)(route.caseId);
+        return;
+      }
       if (e.altKey && !mod && !e.shiftKey) {
         const digit = /^Digit([1-9])$/.exec(e.code)?.[1];
         const section = digit ? CASE_SECTIONS[Number(digit) - 1] : undefined;
