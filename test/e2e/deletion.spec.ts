@@ -38,6 +38,7 @@ test('an issue with a history is deleted after saying what goes with it, and Rec
   await expect(question).toContainText('Delete the issue “Scope”? Its 4 position changes and 2 links go with it; you can restore it from Recently deleted.');
   await expect(question.getByRole('button', { name: 'Keep it' })).toBeFocused();
   await app.screenshot('deletion-question');
+  await app.guideScreenshot('deletion-question');
   await question.getByRole('button', { name: 'Delete' }).click();
   await expect(neg.row('Scope')).toHaveCount(0);
   await expect(neg.undoNotice).toContainText('Issue “Scope” deleted.');
@@ -63,6 +64,7 @@ test('an issue with a history is deleted after saying what goes with it, and Rec
   await expect(row).toContainText('4 position changes and 2 links');
   await expect(row).toContainText('Dana Whitfield');
   await app.screenshot('recently-deleted');
+  await app.guideScreenshot('recently-deleted');
   await row.getByRole('button', { name: 'Restore the issue “Scope”' }).click();
   await expect(page.getByText('Nothing has been deleted in this case.')).toBeVisible();
   await expect(app.heading).toBeFocused(); // the list is empty: the focus goes to the heading
