@@ -7,6 +7,7 @@
 import { belongingTo, DELETABLE_KIND_NAMES, type DeletedRecord, type DeletionImpact, type GoesWith } from '../../shared/deletion.js';
 import { KINDS, type KindName } from '../../shared/records.js';
 import type { Db } from './db/connection.js';
+import { ParleyError } from './errors.js';
 import { titleOf, type RecordStore } from './store/record-store.js';
 import { toColumn, type StoredRecord } from './store/record-table.js';
 
@@ -72,6 +73,7 @@ function counted(dependants: readonly KindAndRecord[]): GoesWith[] {
 /** What deleting the live record would take with it, and whether to ask first. */
 export function deletionImpact(db: Db, records: RecordStore, kind: KindName, id: string): DeletionImpact {
   const rec = records.get(kind, id);
+  if (rec.deletedAt) throw new ParleyError('not_found', `This ${KINDS[kind].label.toLowerCase()} is deleted already; restore it from Recently deleted.`);
   const goesWith = [...historyRecords(db, kind, id), ...counted(dependantsOf(records, kind, rec, 'live'))];
   const entries = db.prepare('SELECT count(*) FROM audit_log WHERE record_id = ?').pluck().get(id) as number;
   const laterChanges = Math.max(0, entries - 1);

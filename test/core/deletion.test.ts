@@ -1,10 +1,8 @@
 // Deleting with what goes with it, restoring it together, purging it audited, searching without it, and undo and
 // redo of the changes of an open case: through the real dispatcher on real case files.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deletionQuestion } from '../../shared/deletion.js';
-import { newCase, tempDir, testApi, type TestApi } from '../helpers.js';
+import { colleaguesCopy, newCase, testApi, type TestApi } from '../helpers.js';
 
 /** An issue with a history: three position changes after its first, a concession, and links to two precedents. */
 function issueWithHistory(api: TestApi, caseId: string) {
@@ -102,12 +100,7 @@ function twoCopies() {
   const alice = testApi('Alice Adler');
   const { caseId, path: file } = newCase(alice);
   const { issue, links } = issueWithHistory(alice, caseId);
-  alice.call('case.close', { caseId });
-  const bob = testApi('Bob Baker');
-  const bobFile = path.join(tempDir(), 'bob.parley');
-  fs.copyFileSync(file, bobFile);
-  alice.call('case.open', { path: file });
-  bob.call('case.open', { path: bobFile });
+  const { other: bob, otherFile: bobFile } = colleaguesCopy(alice, caseId, file);
   return { alice, bob, caseId, file, bobFile, issue, links };
 }
 
