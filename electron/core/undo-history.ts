@@ -12,11 +12,21 @@
 import { KINDS, type KindName } from '../../shared/records.js';
 import { recordInWords, type UndoOutcome, type UndoState } from '../../shared/deletion.js';
 import { pathInWords } from '../../shared/plain-issues.js';
-import type { CaseFile } from './case-file.js';
+import type { AuditEntry } from '../../shared/api-types.js';
+import type { ChangeOptions } from './store/change-context.js';
 import { ParleyError } from './errors.js';
 import { canonicalJson } from './store/canonical.js';
 import { titleOf } from './store/record-store.js';
 import type { StoredRecord } from './store/record-table.js';
+
+/** What undoing needs of an open case (a CaseFile): its records, their audit trail, and the change path's verbs. */
+interface UndoableCase {
+  find(kind: KindName, id: string): unknown;
+  history(recordId: string): AuditEntry[];
+  update(kind: KindName, id: string, changes: Record<string, unknown>, actor: string, opts?: ChangeOptions): unknown;
+  delete(kind: KindName, id: string, actor: string, opts?: ChangeOptions): unknown;
+  restore(kind: KindName, id: string, actor: string, opts?: ChangeOptions): unknown;
+}
 
 /** Where a record is: deleted or live, and (for an edit) the values of the fields the edit changed. */
 interface RecordState {
@@ -55,15 +65,15 @@ export class UndoHistory {
   }
 
   /** Undoes the last change (refused if `expected` is given and the last change is another one). */
-  undo(cf: CaseFile, actor: string, expected?: string): UndoOutcome {
+  undo(cf: UndoableCase, actor: string, expected?: string): UndoOutcome {
     return this.move(cf, actor, this.undoable, this.redoable, 'undo', expected);
   }
 
-  redo(cf: CaseFile, actor: string, expected?: string): UndoOutcome {
+  redo(cf: UndoableCase, actor: string, expected?: string): UndoOutcome {
     return this.move(cf, actor, this.redoable, this.undoable, 'redo', expected);
   }
 
-  private move(cf: CaseFile, actor: string, from: Step[], to: Step[], direction: 'undo' | 'redo', expected?: string): UndoOutcome {
+  private move(cf: UndoableCase, actor: string, from: Step[], to: Step[], direction: 'undo' | 'redo', expected?: string): UndoOutcome {
     const step = from.at(-1);
     const Word = direction === 'undo' ? 'Undo' : 'Redo';
     if (!step) throw new ParleyError('invalid_input', `There is nothing to ${direction} in this case.`);
@@ -100,7 +110,7 @@ function stepOf(kind: KindName, before: StoredRecord | null, after: StoredRecord
 }
 
 /** Refuses the undo (or redo) where the record is no longer as the step left it. */
-function refuseIfChangedSince(cf: CaseFile, step: Step, expected: RecordState, direction: 'undo' | 'redo'): void {
+function refuseIfChangedSince(cf: UndoableCase, step: Step, expected: RecordState, direction: 'undo' | 'redo'): void {
   const not = `Not ${direction}ne`;
   const current = cf.find(step.kind, step.id) as StoredRecord | null;
   const record = recordInWords(step.kind, current ? titleOf(step.kind, current) : '');
