@@ -95,6 +95,11 @@ export interface LinkView {
   link: RecordOf<'link'>;
   /** The record at the other end, as a title, or null if it is in another case file or gone. */
   otherTitle: string | null;
+  /**
+   * Set where the record at the other end is deleted (it can be restored): the link went with it, or is older than
+   * links going with their records.
+   */
+  otherDeleted?: true;
 }
 
 export interface LinksOfRecord {

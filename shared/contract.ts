@@ -17,6 +17,7 @@ import {
   type ListableKind, type RecordOf, type UpdatableKind, type UpdateInputOf,
 } from './records.js';
 import type { RecordSharing } from './sharing.js';
+import { DELETABLE_KIND_NAMES, type DeletedRecord, type DeletionImpact, type UndoOutcome, type UndoState } from './deletion.js';
 
 /** An operation: the schema its input must pass, and (as a type only) what it returns. */
 export interface OpDef<I = unknown, O = unknown> {
@@ -166,6 +167,14 @@ export const STATIC_OPERATIONS = {
     z.strictObject({ caseId, prefix: z.string().min(1).max(36), kind: z.enum(KIND_NAMES as [KindName, ...KindName[]]).optional() }),
   ),
   'record.links': op<LinksOfRecord>()(z.strictObject({ caseId, kind: z.enum(LINKABLE_KINDS), id: recordId })),
+  // Deleting with care (shared/deletion.ts): what a delete would take with it, the deleted records, and undo/redo
+  // of the changes made through the record verbs while the case is open (electron/core/undo-history.ts).
+  'record.deletionImpact': op<DeletionImpact>()(z.strictObject({ caseId, kind: z.enum(DELETABLE_KIND_NAMES as [KindName, ...KindName[]]), id: recordId })),
+  'case.deleted': op<DeletedRecord[]>()(z.strictObject({ caseId, limit: z.number().int().min(1).max(1_000).optional() })),
+  'case.undoState': op<UndoState>()(z.strictObject({ caseId })),
+  // `expected`: what the caller showed ("deleting the issue “Scope”"); refused if the last change is now another.
+  'case.undo': op<UndoOutcome>()(z.strictObject({ caseId, expected: z.string().max(1_000).optional() })),
+  'case.redo': op<UndoOutcome>()(z.strictObject({ caseId, expected: z.string().max(1_000).optional() })),
   'attachment.add': op<RecordOf<'attachment'>>()(
     z.strictObject({
       caseId,

@@ -8,9 +8,10 @@ import type { CaseFolderListing } from './case-folder-listing.js';
  * Menu commands that need the renderer's UI (everything else the main process does itself). `print` prints the view
  * on screen: the renderer readies its print view (every row, fields as text, the marking) before window.print().
  * `mergeCopy`, `importChanges` and `exportChanges` open the renderer's dialogs for the case on screen: they preview
- * what comes in and ask for a reason when deadlines would move, which a native dialog cannot.
+ * what comes in and ask for a reason when deadlines would move, which a native dialog cannot. `undo` and `redo` undo
+ * and redo the last change of the case on screen (the renderer shows what was done, or why not).
  */
-export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock', 'print', 'mergeCopy', 'importChanges', 'exportChanges', 'settings'] as const;
+export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock', 'print', 'mergeCopy', 'importChanges', 'exportChanges', 'settings', 'undo', 'redo'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Stops a subscription. */

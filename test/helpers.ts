@@ -72,3 +72,17 @@ export function newCase(api: TestApi, name = 'case.parley', title = 'Export-cont
     api.call('case.create', { path: file, directive })
   );
 }
+
+/**
+ * A colleague's copy of `owner`'s open case, made as a person would with the file manager: the case is closed for the
+ * copy, then open again in `owner`'s session and, the copy, in the colleague's own session and data folder.
+ */
+export function colleaguesCopy(owner: TestApi, caseId: string, file: string, colleague = 'Bob Baker') {
+  owner.call('case.close', { caseId });
+  const other = testApi(colleague);
+  const otherFile = path.join(tempDir(), 'bob.parley');
+  fs.copyFileSync(file, otherFile);
+  owner.call('case.open', { path: file });
+  other.call('case.open', { path: otherFile });
+  return { other, otherFile };
+}

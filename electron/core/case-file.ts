@@ -35,6 +35,9 @@ import type { StoredRecord } from './store/record-table.js';
 import { searchCase } from './store/search-index.js';
 import { readAsStored } from './store/snapshot.js';
 import { verifyCase } from './verify-case.js';
+import { deletedRecords, deletionImpact } from './deletion.js';
+import { UndoHistory } from './undo-history.js';
+import type { DeletedRecord, DeletionImpact } from '../../shared/deletion.js';
 
 export class CaseFile {
   private readonly records: RecordStore;
@@ -42,6 +45,8 @@ export class CaseFile {
   readonly caseId: string;
   /** Opened for review (see Session.openForReview): read-only, with comments kept outside the file. */
   review = false;
+  /** The changes made through the record verbs while the case is open, to undo and redo (see undo-history.ts). */
+  readonly undoHistory = new UndoHistory();
 
   /**
    * The passphrase of an encrypted file, kept in memory while it is open (null for a plain file) so that a
@@ -173,6 +178,21 @@ export class CaseFile {
 
   get<K extends KindName>(kind: K, id: string): RecordOf<K> {
     return this.records.get(kind, id);
+  }
+
+  /** The record, live or deleted, or null if the file does not hold it (purged, or never here). */
+  find<K extends KindName>(kind: K, id: string): RecordOf<K> | null {
+    return this.records.find(kind, id);
+  }
+
+  /** What deleting the record would take with it (see deletion.ts). */
+  deletionImpact(kind: KindName, id: string): DeletionImpact {
+    return deletionImpact(this.db, this.records, kind, id);
+  }
+
+  /** The deleted records, newest first, each with what went with it: the Recently deleted view. */
+  deletedRecords(limit: number): DeletedRecord[] {
+    return deletedRecords(this.db, this.records, limit);
   }
 
   directive(): RecordOf<'directive'> {

@@ -11,7 +11,9 @@ import type { SchedulePlan } from './deadlines/schedule.js';
 import { ParleyError } from './errors.js';
 import { sha256Hex } from './store/canonical.js';
 import type { ChangeContext, ChangeOptions, Companion, Reach } from './store/change-context.js';
-import { checkReferences, fillTimeOfRecord, rulesOf } from './store/kind-rules.js';
+import { checkReferences, fillTimeOfRecord, linkEndProblem, rulesOf } from './store/kind-rules.js';
+import { dependantsOf, historyOf } from './deletion.js';
+import { recordInWords } from '../../shared/deletion.js';
 import { newRecord, now, sameFields, stamp, titleOf, validate, type RecordStore } from './store/record-store.js';
 import type { StoredRecord } from './store/record-table.js';
 
@@ -77,27 +79,53 @@ export class RecordChanges implements ChangeContext {
     return { before, after, schedule, companions };
   }
 
-  /** Soft delete: the record leaves every list and the search index, and can be restored. */
+  /**
+   * Soft delete: the record leaves every list and the search index, and can be restored. What cannot be without it
+   * (its links, the records that must point at it: see deletion.ts) is deleted with it, at the same time.
+   */
   delete(kind: KindName, id: string, actor: string, opts: ChangeOptions = {}): StoredRecord {
     const before = this.current(kind, id, opts);
     refuseIfTrigger(this.schedule, kind, before, 'delete');
+    const dependants = dependantsOf(this.records, kind, before, 'live');
+    for (const d of dependants) refuseIfTrigger(this.schedule, d.kind, d.rec, 'delete');
+    const after = this.softDelete(kind, before, actor, null, opts.reason ?? null);
+    const withIt = `deleted with ${recordInWords(kind, titleOf(kind, before))}`;
+    for (const d of dependants) this.softDelete(d.kind, this.records.get(d.kind, d.rec.id), actor, after.deletedAt, withIt);
+    return after;
+  }
+
+  /** Marks one record deleted, at `at` (the record it goes with) or now. */
+  private softDelete(kind: KindName, before: StoredRecord, actor: string, at: string | null, reason: string | null): StoredRecord {
     const after = stamp({ ...before, deletedBy: actor }, before, actor);
-    after.deletedAt = after.updatedAt;
-    this.records.replace(kind, 'delete', before, after, opts.reason ?? null);
+    after.deletedAt = at ?? after.updatedAt;
+    this.records.replace(kind, 'delete', before, after, reason);
     rulesOf(kind).afterDelete?.(before, actor, this);
     return after;
   }
 
+  /** Brings a deleted record back, with what was deleted with it (see delete); a link whose other end is still deleted stays deleted. */
   restore(kind: KindName, id: string, actor: string, opts: ChangeOptions = {}): StoredRecord {
-    const rules = rulesOf(kind);
     const before: StoredRecord = this.records.get(kind, id);
     if (!before.deletedAt) throw new ParleyError('invalid_input', `This ${KINDS[kind].label.toLowerCase()} is not deleted.`);
     checkVersion(before, opts);
+    const dependants = dependantsOf(this.records, kind, before, 'deletedWithIt');
+    const after = this.restoreOne(kind, before, actor, opts.reason ?? null);
+    const withIt = `restored with ${recordInWords(kind, titleOf(kind, before))}`;
+    for (const d of dependants) {
+      const current = this.records.get(d.kind, d.rec.id);
+      if (d.kind === 'link' && linkEndProblem(this.records, this.caseId, current, 'live')) continue;
+      this.restoreOne(d.kind, current, actor, withIt);
+    }
+    return after;
+  }
+
+  private restoreOne(kind: KindName, before: StoredRecord, actor: string, reason: string | null): StoredRecord {
+    const rules = rulesOf(kind);
     const after = stamp({ ...before, deletedAt: null, deletedBy: null }, before, actor);
     rules.beforeRestore?.(before, this);
     planSchedule(this.schedule, kind, before, after); // a rule-built deadline's date follows its trigger as it is now
     this.prepare(kind, after); // what it points at may have gone meanwhile
-    this.records.replace(kind, 'restore', before, after, opts.reason ?? null);
+    this.records.replace(kind, 'restore', before, after, reason);
     rules.afterRestore?.(after, actor, this);
     return after;
   }
@@ -111,15 +139,24 @@ export class RecordChanges implements ChangeContext {
     checkVersion(before, opts);
     const at = now();
     const withIt = `purged with ${KINDS[kind].label.toLowerCase()} ${id}`;
+    // What went with it goes for good with it: the records deleted with it (the live ones, for a live record) and
+    // its history kept as records (an issue's position changes), the deepest first (see deletion.ts).
+    const dependants = [...historyOf(this.records, kind, id), ...dependantsOf(this.records, kind, before, before.deletedAt ? 'deletedWithIt' : 'live')];
+    for (const d of dependants.reverse()) if (d.kind !== 'link') this.purgeOne(d.kind, d.rec, actor, at, withIt);
     for (const filter of [{ fromId: id }, { toId: id }] as Record<string, string>[]) {
       for (const link of this.records.list('link', { filter, includeDeleted: true, limit: 100_000, orderBy: 'created_at' })) {
         if (link.id !== id) this.records.purge('link', link, actor, at, withIt);
       }
     }
-    const choices = this.records.list('disclosure', { filter: { recordId: id }, includeDeleted: true, orderBy: 'rowid' });
-    for (const choice of choices) this.records.purge('disclosure', choice, actor, at, withIt);
+    this.purgeOne(kind, before, actor, at, opts.reason ?? null);
+  }
+
+  /** Removes one record for good with the sharing choices about it; refused where others still point at it. */
+  private purgeOne(kind: KindName, before: StoredRecord, actor: string, at: string, reason: string | null): void {
+    const choices = this.records.list('disclosure', { filter: { recordId: before.id }, includeDeleted: true, orderBy: 'rowid' });
+    for (const choice of choices) this.records.purge('disclosure', choice, actor, at, `purged with ${KINDS[kind].label.toLowerCase()} ${before.id}`);
     try {
-      this.records.purge(kind, before, actor, at, opts.reason ?? null);
+      this.records.purge(kind, before, actor, at, reason);
     } catch (err) {
       if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
         throw new ParleyError('has_dependants', `Other records still refer to this ${KINDS[kind].label.toLowerCase()}; purge or re-point them first. Nothing was removed.`);

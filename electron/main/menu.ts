@@ -23,6 +23,9 @@ export interface MenuActions {
   settings(): void;
   about(): void;
   showDataFolder(): void;
+  /** Undo and redo of the case on screen (the renderer runs them, and says what was done or why not). */
+  undoCase(): void;
+  redoCase(): void;
 }
 
 export interface MenuContext {
@@ -33,6 +36,8 @@ export interface MenuContext {
   recentFiles: readonly string[];
   /** Whether a case is shown (Save a Copy As, merging, Export, Print and Close act on it). */
   hasActiveCase: boolean;
+  /** What Undo and Redo would do in the case on screen ("deleting the issue “Scope”"), or null for nothing. */
+  caseUndo?: { undo: string | null; redo: string | null };
   actions: MenuActions;
 }
 
@@ -91,10 +96,19 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
     ],
   };
 
+  // The case's undo and redo come first, named; their keys are shown but not taken from the page (the renderer
+  // answers them outside text fields, where the roles below stay the typing's own undo and redo).
+  const { undo, redo } = ctx.caseUndo ?? { undo: null, redo: null };
+  const caseItems: MenuItemConstructorOptions[] = ctx.hasActiveCase ? [
+    { id: 'undo-case', label: menuLabel(undo ? `Undo ${undo}` : 'Undo'), enabled: !!undo, accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => actions.undoCase() },
+    { id: 'redo-case', label: menuLabel(redo ? `Redo ${redo}` : 'Redo'), enabled: !!redo, accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: () => actions.redoCase() },
+    separator,
+  ] : [];
   const editMenu: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      { role: 'undo' }, { role: 'redo' }, separator,
+      ...caseItems,
+      { role: 'undo', label: 'Undo Typing' }, { role: 'redo', label: 'Redo Typing' }, separator,
       { role: 'cut' }, { role: 'copy' }, { role: 'paste' },
       ...(mac ? [{ role: 'pasteAndMatchStyle' } satisfies MenuItemConstructorOptions] : []),
       { role: 'delete' }, separator, { role: 'selectAll' },

@@ -237,7 +237,12 @@ export class DesktopShell {
 
   private afterCall(name: OpName, result: Envelope<unknown>): void {
     if (result.ok && REMINDER_CHANGING_PREFIXES.some((prefix) => name.startsWith(prefix))) this.planReminders();
-    if (!result.ok || !LIBRARY_CHANGING_OPERATIONS.has(name)) return;
+    // A change the case's undo history keeps (a record verb's write, an undo or redo) renames the Edit menu's items.
+    if (!result.ok) return;
+    if (!LIBRARY_CHANGING_OPERATIONS.has(name)) {
+      if (/\.(create|update|delete|restore|purge|undo|redo)$/.test(name)) this.rebuildMenu();
+      return;
+    }
     const opened = (result.data as { path?: unknown } | null)?.path;
     if (typeof opened === 'string') this.electron.app.addRecentDocument(opened);
     this.rebuildMenu();
@@ -261,6 +266,7 @@ export class DesktopShell {
       isDevelopment: this.isDevelopment,
       recentFiles: this.session?.library.paths() ?? [],
       hasActiveCase: this.window !== null && this.activeCase() !== null,
+      caseUndo: this.caseUndo(),
       actions: this.menuActions,
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -284,7 +290,17 @@ export class DesktopShell {
     importCase: () => runDetached('Import', this.importCase()),
     about: () => runDetached('About', this.showAbout()),
     showDataFolder: () => this.electron.shell.showItemInFolder(this.dataDir),
+    undoCase: () => this.sendEvent('menuCommand', 'undo'),
+    redoCase: () => this.sendEvent('menuCommand', 'redo'),
   };
+
+  /** What Undo and Redo would do in the case on screen, for the Edit menu. */
+  private caseUndo(): { undo: string | null; redo: string | null } | undefined {
+    const active = this.session && this.activeCase();
+    if (!this.session || !active) return undefined;
+    const state = dispatch(this.session, 'case.undoState', { caseId: active.caseId });
+    return state.ok ? state.data : undefined;
+  }
 
   async chooseCaseFileToOpen(): Promise<string | null> {
     const window = this.ensureWindow();

@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import type { CaseSection } from '../state/navigation.js';
 import { ConflictsScreen } from './conflicts/ConflictsScreen.js';
 import { DeadlinesScreen } from './deadlines/DeadlinesScreen.js';
+import { RecentlyDeletedScreen } from './deleted/RecentlyDeletedScreen.js';
 import { DraftsScreen } from './drafts/DraftsScreen.js';
 import { MeetingsScreen } from './meetings/MeetingsScreen.js';
 import { NegotiationScreen } from './negotiation/NegotiationScreen.js';
@@ -21,4 +22,5 @@ export const SECTION_SCREENS: Record<CaseSection, ComponentType<{ caseId: string
   drafts: DraftsScreen,
   timeline: TimelineScreen,
   conflicts: ConflictsScreen,
+  deleted: RecentlyDeletedScreen,
 };

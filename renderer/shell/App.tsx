@@ -17,6 +17,8 @@ import { ProblemDialog } from '../ui/ProblemDialog.js';
 import { ProfileDialog } from '../ui/profile/ProfileDialog.js';
 import { PassphraseDialog } from '../ui/passphrase/PassphraseDialog.js';
 import { ScheduleConfirm } from '../ui/schedule/ScheduleConfirm.js';
+import { DeleteQuestion } from '../ui/records/DeleteQuestion.js';
+import { CaseUndoNotice } from '../ui/records/undo.js';
 import { TeamDialogs } from '../ui/team/TeamDialogs.js';
 import { useTeam } from '../state/team.js';
 import { CommandPalette } from './palette/CommandPalette.js';
@@ -58,6 +60,7 @@ export function App() {
       <ProblemDialog />
       <PassphraseDialog />
       <ScheduleConfirm />
+      <DeleteQuestion />
       <ProfileDialog />
       <TeamDialogs />
     </div>
@@ -86,6 +89,7 @@ function SectionScreen({ route }: { route: Extract<Route, { screen: 'case' }> })
   return (
     <>
       <ReviewBanner caseId={route.caseId} />
+      <CaseUndoNotice caseId={route.caseId} />
       <Section key={`${route.caseId}/${route.section}/${revision}`} caseId={route.caseId} />
     </>
   );

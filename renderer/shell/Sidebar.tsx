@@ -1,7 +1,7 @@
 // The sidebar: the library, each open case, and the sections of the case in view.
 import type { CaseInfo } from '../../shared/api-types.js';
 import { closeCase, useCases } from '../state/cases.js';
-import { CASE_SECTIONS, hashOf, useNavigation } from '../state/navigation.js';
+import { CASE_SECTIONS, hashOf, MORE_CASE_SCREENS, useNavigation } from '../state/navigation.js';
 import { showPalette } from './palette/palette-state.js';
 import { MOD } from './shortcuts/keymap.js';
 import { ThemeChooser } from './ThemeChooser.js';
@@ -71,6 +71,17 @@ function OpenCase({ info, active, section }: { info: CaseInfo; active: boolean; 
               </li>
             );
           })}
+        </ul>
+      )}
+      {active && (
+        <ul className="sidebar__sections sidebar__sections--more" aria-label={`More of ${info.title}`}>
+          {MORE_CASE_SCREENS.map((s) => (
+            <li key={s.id}>
+              <a href={hashOf({ screen: 'case', caseId: info.caseId, section: s.id })} className="sidebar__link" aria-current={section === s.id ? 'page' : undefined}>
+                {s.label}
+              </a>
+            </li>
+          ))}
         </ul>
       )}
     </div>

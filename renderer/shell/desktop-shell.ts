@@ -8,6 +8,7 @@ import { go, useNavigation } from '../state/navigation.js';
 import { lockApp } from '../state/app-lock.js';
 import { printCurrentView } from '../ui/print/print-view.js';
 import { showTeamDialog } from '../state/team.js';
+import { redoLast, undoLast } from '../state/undo.js';
 
 export function followDesktopShell(desktop: ParleyDesktop): void {
   desktop.onOpenFile((path) => void openCase(path));
@@ -22,6 +23,8 @@ export function followDesktopShell(desktop: ParleyDesktop): void {
       if (command === 'mergeCopy') showTeamDialog('merge', route.caseId);
       if (command === 'importChanges') showTeamDialog('import', route.caseId);
       if (command === 'exportChanges') showTeamDialog('export', route.caseId);
+      if (command === 'undo') void undoLast(route.caseId);
+      if (command === 'redo') void redoLast(route.caseId);
     }
   });
 

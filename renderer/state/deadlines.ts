@@ -1,6 +1,6 @@
 // The deadlines of the open case and the events they may hang on; edits save as the user goes (a field saves after
 // a pause in typing or when it loses focus, one save at a time, at the version last read; a date or time its input
-// refused is never sent); deletes are soft and the last one can be undone.
+// refused is never sent); deletes are soft, asked about first where something goes with them, and undone through the case's undo.
 import type { DueReminderView, ScheduledDeadline } from '../../shared/api-types.js';
 import type { InputOf } from '../../shared/contract.js';
 import type { RecordOf, UpdateInputOf } from '../../shared/records.js';
@@ -9,6 +9,7 @@ import { caseCalendar, type CaseEvent, type CaseMeeting, type Deadline } from '.
 import { api } from '../services.js';
 import type { ScheduleRequest } from '../ui/schedule/ScheduleChangeDialog.js';
 import { caseDataStore } from './data.js';
+import { deleteWithCare } from './deleting.js';
 import type { FieldSave } from './directive.js';
 import { whileEditing } from './pending-saves.js';
 
@@ -36,8 +37,6 @@ interface DeadlinesState {
   /** Drafts the input refused (typed-input.tsx), with why: shown when they would have been saved, never sent. */
   refusals: Record<string, string>;
   saves: Record<string, FieldSave | undefined>;
-  /** The last deadline deleted, which Undo brings back. */
-  deleted: Deadline | null;
   actionError: string | null;
   /** Each rule-built deadline's formula and explanation, as the core computes them. */
   schedule: Map<string, ScheduledDeadline>;
@@ -63,8 +62,8 @@ interface DeadlinesState {
   edit(id: string, field: EditableField, text: string, refusal?: string | null): void;
   commit(id: string, field: EditableField, text?: string): Promise<void>;
   flushAll(): Promise<void>;
+  /** Deletes with care (state/deleting.ts): asked first where something goes with it; the case's notice offers Undo. */
   remove(id: string): Promise<void>;
-  undoDelete(): Promise<void>;
 }
 
 /** The change waiting in the move dialog (ui/schedule/ScheduleChangeDialog.tsx). */
@@ -156,7 +155,6 @@ export const useDeadlines = caseDataStore<DeadlinesState>()((set, get) => {
     drafts: {},
     refusals: {},
     saves: {},
-    deleted: null,
     actionError: null,
     schedule: new Map(),
     directive: null,
@@ -166,7 +164,7 @@ export const useDeadlines = caseDataStore<DeadlinesState>()((set, get) => {
     async load(caseId) {
       if (get().caseId !== caseId) {
         await get().flushAll();
-        set({ caseId, deadlines: [], events: [], meetings: [], drafts: {}, refusals: {}, saves: {}, deleted: null, actionError: null, schedule: new Map(), directive: null, pendingMove: null });
+        set({ caseId, deadlines: [], events: [], meetings: [], drafts: {}, refusals: {}, saves: {}, actionError: null, schedule: new Map(), directive: null, pendingMove: null });
       }
       set({ loading: true, complete: false, loadError: null });
       try {
@@ -261,20 +259,10 @@ export const useDeadlines = caseDataStore<DeadlinesState>()((set, get) => {
       const record = deadlines.find((d) => d.id === id);
       if (!caseId || !record) return;
       try {
-        const gone = await api().call('deadline.delete', { caseId, id });
-        set((s) => ({ deadlines: s.deadlines.filter((d) => d.id !== id), deleted: gone, actionError: null }));
+        if (!(await deleteWithCare(caseId, 'deadline', id))) return;
+        set((s) => ({ deadlines: s.deadlines.filter((d) => d.id !== id), actionError: null }));
       } catch (err) {
         set({ actionError: `“${record.title}” could not be deleted: ${messageOf(err)}` });
-      }
-    },
-    async undoDelete() {
-      const { caseId, deleted } = get();
-      if (!caseId || !deleted) return;
-      try {
-        const back = await api().call('deadline.restore', { caseId, id: deleted.id });
-        set((s) => ({ deadlines: [...s.deadlines, back], deleted: null, actionError: null }));
-      } catch (err) {
-        set({ actionError: `“${deleted.title}” could not be brought back: ${messageOf(err)}` });
       }
     },
   };

@@ -16,7 +16,9 @@ export const CASE_SECTIONS = [
   // Last, so that the sections before it keep their Alt+digit.
   { id: 'conflicts', label: 'Conflicts' },
 ] as const;
-export type CaseSection = (typeof CASE_SECTIONS)[number]['id'];
+/** Screens of a case besides the nine main sections: reached from the sidebar's foot and the palette, with no Alt+digit. */
+export const MORE_CASE_SCREENS = [{ id: 'deleted', label: 'Recently deleted' }] as const;
+export type CaseSection = (typeof CASE_SECTIONS)[number]['id'] | (typeof MORE_CASE_SCREENS)[number]['id'];
 
 export type Route =
   | { screen: 'library' }
@@ -24,7 +26,7 @@ export type Route =
   | { screen: 'settings' }
   | { screen: 'case'; caseId: string; section: CaseSection; record?: string };
 
-const isSection = (s: string | undefined): s is CaseSection => CASE_SECTIONS.some((c) => c.id === s);
+const isSection = (s: string | undefined): s is CaseSection => [...CASE_SECTIONS, ...MORE_CASE_SCREENS].some((c) => c.id === s);
 
 export function routeFromHash(hash: string): Route {
   const [screen, caseId, section, record] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);

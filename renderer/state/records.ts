@@ -43,6 +43,10 @@ export const deleteRecord = <K extends DeletableKind>(caseId: string, kind: K, i
 export const restoreRecord = <K extends DeletableKind>(caseId: string, kind: K, id: string): Promise<RecordOf<K>> =>
   call(`${kind}.restore` as Op<K, 'restore'>, { caseId, id }) as Promise<RecordOf<K>>;
 
+/** Removes a deleted record for good (audited); `expectedVersion` is the version the user saw. */
+export const purgeRecord = <K extends DeletableKind>(caseId: string, kind: K, id: string, expectedVersion?: number): Promise<null> =>
+  call(`${kind}.purge` as Op<K, 'purge'>, { caseId, id, expectedVersion }) as Promise<null>;
+
 /** Per record, saves run one after another so that two fields saved together never race. */
 const queues = new Map<string, Promise<unknown>>();
 export function queued<T>(id: string, run: () => Promise<T>): Promise<T> {

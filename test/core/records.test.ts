@@ -121,8 +121,14 @@ describe('links', () => {
     expect(w.api.call('record.links', { caseId: w.caseId, kind: 'precedent', id: precedent.id })).toEqual({
       outgoing: [], incoming: [{ link, otherTitle: issue.title }],
     });
+    // Deleted with the precedent, the link is still shown from the issue, marked, so that the precedent can be restored.
     w.api.call('precedent.delete', { caseId: w.caseId, id: precedent.id });
-    expect(w.api.call('record.links', { caseId: w.caseId, kind: 'issue', id: issue.id }).outgoing[0]!.otherTitle).toBeNull();
+    expect(w.api.call('record.links', { caseId: w.caseId, kind: 'issue', id: issue.id }).outgoing[0]).toMatchObject({ otherTitle: precedent.title, otherDeleted: true });
+    w.api.call('precedent.restore', { caseId: w.caseId, id: precedent.id });
+    expect(w.api.call('record.links', { caseId: w.caseId, kind: 'issue', id: issue.id }).outgoing[0]).toEqual({ link: expect.objectContaining({ id: link.id, deletedAt: null }), otherTitle: precedent.title });
+    // A link deleted on its own is not shown.
+    w.api.call('link.delete', { caseId: w.caseId, id: link.id });
+    expect(w.api.call('record.links', { caseId: w.caseId, kind: 'issue', id: issue.id }).outgoing).toEqual([]);
   });
 
   it('keeps the title of a record in another case file, and shows no backlink in this file for it', () => {
@@ -186,12 +192,16 @@ describe('references to records deleted since they were set', () => {
     expect(error.message).toBe('The owner party ID refers to a party that is deleted (restore it first).');
   });
 
-  it('keep a link editable when an end was deleted since; an end newly set must be live', () => {
+  it('delete a link with an end and bring it back with it, not before; an end newly set must be live', () => {
     const w = CaseWorld.create();
     const link = w.make('link');
     w.api.call('precedent.delete', { caseId: w.caseId, id: link.toId as string });
-    expect(w.api.call('link.update', { caseId: w.caseId, id: link.id, changes: { linkType: 'supports' } })).toMatchObject({ linkType: 'supports', version: 2 });
-    const error = w.api.fail('link.update', { caseId: w.caseId, id: link.id, changes: { toKind: 'precedent', toId: w.ref('precedent'), fromId: link.toId as string, fromKind: 'precedent' } }, 'invalid_input');
+    expect(w.api.fail('link.restore', { caseId: w.caseId, id: link.id }, 'invalid_input').message).toMatch(/^The precedent .* a link points to is deleted \(restore it first\)\.$/);
+    w.api.call('precedent.restore', { caseId: w.caseId, id: link.toId as string });
+    expect(w.api.call('link.update', { caseId: w.caseId, id: link.id, changes: { linkType: 'supports' } })).toMatchObject({ linkType: 'supports', version: 4 });
+    const gone = w.make('precedent');
+    w.api.call('precedent.delete', { caseId: w.caseId, id: gone.id });
+    const error = w.api.fail('link.update', { caseId: w.caseId, id: link.id, changes: { toKind: 'precedent', toId: w.ref('precedent'), fromId: gone.id, fromKind: 'precedent' } }, 'invalid_input');
     expect(error.message).toMatch(/^The precedent .* a link starts from is deleted \(restore it first\)\.$/);
   });
 });

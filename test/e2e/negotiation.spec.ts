@@ -94,6 +94,8 @@ test('issues with positions fill the matrix; a changed position keeps its reason
   // Delete with undo.
   await neg.open(issues[2]!.title);
   await neg.panel.root.getByRole('button', { name: 'Delete this issue' }).click();
+  await expect(neg.deleteQuestion).toContainText(`Delete the issue “${issues[2]!.title}”?`);
+  await neg.deleteQuestion.getByRole('button', { name: 'Delete' }).click();
   await expect(neg.row(issues[2]!.title)).toHaveCount(0);
   await expect(neg.undoNotice).toContainText(`Issue “${issues[2]!.title}” deleted.`);
   await neg.undoNotice.getByRole('button', { name: 'Undo' }).click();

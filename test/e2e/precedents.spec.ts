@@ -49,6 +49,8 @@ test('a precedent is added, edited, linked to an issue it supports, and the issu
   await app.goToSection('Precedents');
   await pre.open('Halden Robotics v. Bureau of Industry Controls');
   await pre.panel.root.getByRole('button', { name: 'Delete this precedent' }).click();
+  await expect(pre.deleteQuestion).toContainText('1 link goes with it');
+  await pre.deleteQuestion.getByRole('button', { name: 'Delete' }).click();
   await expect(pre.table).toHaveCount(0);
   await pre.undoNotice.getByRole('button', { name: 'Undo' }).click();
   await expect(pre.row('Halden Robotics')).toBeVisible();

@@ -32,6 +32,7 @@ test('a watch item is added, described, marked triggered, deleted and restored',
   expect(item).toMatchObject({ status: 'triggered', triggeredOn: isoDaysFromToday(0), indicators: ['Committee markup scheduled', 'Bureau testimony'] });
 
   await panel.root.getByRole('button', { name: 'Delete this watch item' }).click();
+  await watch.deleteQuestion.getByRole('button', { name: 'Delete' }).click();
   await expect(watch.undoNotice).toContainText('deleted');
   await watch.undoNotice.getByRole('button', { name: 'Undo' }).click();
   await expect(watch.row('Senate bill')).toBeVisible();

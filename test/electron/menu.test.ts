@@ -10,7 +10,7 @@ function context(overrides: Partial<MenuContext> = {}) {
     newCase: record('newCase'), open: record('open'), openRecent: record('openRecent'), saveCopy: record('saveCopy'),
     mergeCopy: record('mergeCopy'), importChanges: record('importChanges'), exportChanges: record('exportChanges'),
     importCase: record('importCase'), exportCase: record('exportCase'), print: record('print'), closeCase: record('closeCase'), about: record('about'), lock: record('lock'),
-    showDataFolder: record('showDataFolder'), settings: record('settings'),
+    showDataFolder: record('showDataFolder'), settings: record('settings'), undoCase: record('undoCase'), redoCase: record('redoCase'),
   };
   return { called, ctx: { platform: 'linux', appName: 'Parley', isDevelopment: false, recentFiles: [], hasActiveCase: true, actions, ...overrides } as MenuContext };
 }
@@ -96,6 +96,17 @@ describe('the application menu', () => {
   it('uses the standard roles for editing', () => {
     const edit = submenu(buildMenuTemplate(context().ctx)[1]);
     expect(edit.filter((i) => i.role).map((i) => i.role)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
+  });
+
+  it('names the undo and redo of the case on screen, and runs them through the renderer', () => {
+    const { called, ctx } = context({ caseUndo: { undo: 'deleting the issue “Scope & Reach”', redo: null } });
+    const template = buildMenuTemplate(ctx);
+    const undo = find(template, 'undo-case');
+    expect(undo).toMatchObject({ label: 'Undo deleting the issue “Scope && Reach”', enabled: true, accelerator: 'CmdOrCtrl+Z', registerAccelerator: false });
+    expect(find(template, 'redo-case')).toMatchObject({ label: 'Redo', enabled: false });
+    (undo.click as () => void)();
+    expect(called).toEqual(['undoCase']);
+    expect(() => find(buildMenuTemplate(context({ hasActiveCase: false }).ctx), 'undo-case')).toThrow();
   });
 
   it('offers reload and developer tools only while developing', () => {

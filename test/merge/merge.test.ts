@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newCase, tempDir, testApi, type TestApi } from '../helpers.js';
+import { colleaguesCopy, newCase, tempDir, testApi, type TestApi } from '../helpers.js';
 
 /** Alice's case, and Bob's copy of it made with the file manager, each open in its own session and data folder. */
 function twoCopies(before: (alice: TestApi, caseId: string) => void = () => {}) {
@@ -11,12 +11,7 @@ function twoCopies(before: (alice: TestApi, caseId: string) => void = () => {}) 
   const { caseId, path: file } = newCase(alice, 'case.parley');
   const issue = alice.call('issue.create', { caseId, fields: { title: 'Access for foreign nationals', priority: 'high', status: 'open', ourTarget: 'Keep access for all staff', ourWalkaway: 'Access for EU staff only' } });
   before(alice, caseId);
-  alice.call('case.close', { caseId });
-  const bob = testApi('Bob Baker');
-  const bobFile = path.join(tempDir(), 'bob.parley');
-  fs.copyFileSync(file, bobFile);
-  alice.call('case.open', { path: file });
-  bob.call('case.open', { path: bobFile });
+  const { other: bob, otherFile: bobFile } = colleaguesCopy(alice, caseId, file);
   return { alice, bob, caseId, file, bobFile, issueId: issue.id };
 }
 

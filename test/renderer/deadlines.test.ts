@@ -5,6 +5,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_PAGE, textOfField, useCaseCalendar, useDeadlines, useFieldSave, useFieldText } from '../../renderer/state/deadlines.js';
 import { saveEverythingWaiting } from '../../renderer/state/pending-saves.js';
+import { useDeleteQuestion } from '../../renderer/state/deleting.js';
+import { undoLast, useCaseUndo } from '../../renderer/state/undo.js';
 import { newCase, type TestApi } from '../helpers.js';
 import { connectRenderer } from './connect.js';
 import { renderHook, update } from './render-hook.js';
@@ -120,15 +122,28 @@ describe('the deadlines store', () => {
     expect(store().deadlines.map((d) => d.id)).toContain(created.id);
   });
 
-  it('deletes a deadline and brings it back on undo; a failed delete is said', async () => {
+  it('deletes a deadline, asking first once it has a history; the case\'s undo brings it back; a failed delete is said', async () => {
     const { core, caseId, hearing } = await caseWithDeadlines();
-    await store().remove(hearing.id);
+    core.call('deadline.update', { caseId, id: hearing.id, changes: { notes: 'Room 4' } });
+    const question = () => useDeleteQuestion.getState().asking;
+    // Kept: nothing is deleted.
+    let removing = store().remove(hearing.id);
+    await vi.waitFor(() => expect(question()?.message).toBe('Delete the deadline “Hearing”? Its history of 1 change goes with it; you can restore it from Recently deleted.'));
+    useDeleteQuestion.getState().answer(false);
+    await removing;
+    expect(core.call('deadline.get', { caseId, id: hearing.id }).deletedAt).toBeNull();
+    // Deleted, then undone through the case's undo, which names the delete.
+    removing = store().remove(hearing.id);
+    await vi.waitFor(() => expect(question()).not.toBeNull());
+    useDeleteQuestion.getState().answer(true);
+    await removing;
     expect(store().deadlines.map((d) => d.id)).not.toContain(hearing.id);
-    expect(store().deleted?.id).toBe(hearing.id);
-    await store().undoDelete();
-    expect(store().deleted).toBeNull();
-    expect(store().deadlines.map((d) => d.id)).toContain(hearing.id);
+    await vi.waitFor(() => expect(useCaseUndo.getState().notice).toMatchObject({ caseId, message: 'Deadline “Hearing” deleted.', offers: 'deleting the deadline “Hearing”' }));
+    await undoLast(caseId, useCaseUndo.getState().notice!.offers!);
+    expect(core.call('deadline.get', { caseId, id: hearing.id }).deletedAt).toBeNull();
+    expect(useCaseUndo.getState().notice?.message).toBe('Undone: deleting the deadline “Hearing”.');
 
+    await store().load(caseId);
     core.call('deadline.delete', { caseId, id: hearing.id });
     await store().remove(hearing.id);
     expect(store().actionError).toMatch(/^“Hearing” could not be deleted: /);

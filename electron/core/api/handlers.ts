@@ -12,6 +12,7 @@ import { certificateOf, compareWithCertificate, exportForTransfer } from '../cus
 import { isoToday } from '../today.js';
 import type { CaseInfo } from '../../../shared/api-types.js';
 import type { CaseFile } from '../case-file.js';
+import type { StoredRecord } from '../store/record-table.js';
 import { onFile, type Session } from '../session.js';
 import { exportCase } from '../transfer.js';
 import { calendarExport, caseCalendar } from '../calendar/export.js';
@@ -39,6 +40,11 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'record.history': (s, { caseId, id }) => s.get(caseId).history(id),
   'record.resolveId': (s, { caseId, prefix, kind }) => s.get(caseId).resolveId(prefix, kind),
   'record.links': (s, { caseId, kind, id }) => s.get(caseId).links(kind, id),
+  'record.deletionImpact': (s, { caseId, kind, id }) => s.get(caseId).deletionImpact(kind, id),
+  'case.deleted': (s, { caseId, limit }) => s.get(caseId).deletedRecords(limit ?? 200),
+  'case.undoState': (s, { caseId }) => s.get(caseId).undoHistory.state(),
+  'case.undo': (s, { caseId, expected }) => s.get(caseId).undoHistory.undo(s.get(caseId), s.actor, expected),
+  'case.redo': (s, { caseId, expected }) => s.get(caseId).undoHistory.redo(s.get(caseId), s.actor, expected),
   'attachment.add': (s, { caseId, name, mediaType, description, dataBase64 }) =>
     s.get(caseId).addAttachment({ name, mediaType, description, bytes: Buffer.from(dataBase64, 'base64') }, s.actor),
   'attachment.read': (s, { caseId, id }) => {
@@ -148,17 +154,24 @@ type Input = { caseId: string; id: string; fields: Record<string, unknown>; chan
 
 /** The generic verbs, one set per record kind, as the contract lists them. */
 function recordHandlers(kind: KindName): Record<string, AnyHandler> {
+  // Each change through a verb that can be undone is remembered by its case's undo history.
+  const remembered = <R extends StoredRecord>(s: Session, i: Input, change: (cf: CaseFile) => R, before = (cf: CaseFile): StoredRecord | null => cf.get(kind, i.id)): R => {
+    const cf = s.get(i.caseId);
+    const was = before(cf);
+    const after = change(cf);
+    cf.undoHistory.remember(kind, was, after);
+    return after;
+  };
   const verbs: Record<string, (s: Session, i: Input) => unknown> = {
-    create: (s, i) => s.get(i.caseId).create(kind, i.fields, s.actor, { reason: i.reason }),
+    create: (s, i) => remembered(s, i, (cf) => cf.create(kind, i.fields, s.actor, { reason: i.reason }), () => null),
     get: (s, i) => (kind === 'directive' ? s.get(i.caseId).directive() : s.get(i.caseId).get(kind, i.id)),
     list: (s, i) => s.get(i.caseId).list(kind, i),
     update: (s, i) => {
-      const cf = s.get(i.caseId);
-      const id = kind === 'directive' ? cf.directive().id : i.id;
-      return cf.update(kind, id, i.changes, s.actor, { expectedVersion: i.expectedVersion, reason: i.reason, meetingId: i.meetingId, recordedOn: i.recordedOn });
+      const idOf = (cf: CaseFile) => (kind === 'directive' ? cf.directive().id : i.id);
+      return remembered(s, i, (cf) => cf.update(kind, idOf(cf), i.changes, s.actor, { expectedVersion: i.expectedVersion, reason: i.reason, meetingId: i.meetingId, recordedOn: i.recordedOn }), (cf) => cf.get(kind, idOf(cf)));
     },
-    delete: (s, i) => s.get(i.caseId).delete(kind, i.id, s.actor, i),
-    restore: (s, i) => s.get(i.caseId).restore(kind, i.id, s.actor, i),
+    delete: (s, i) => remembered(s, i, (cf) => cf.delete(kind, i.id, s.actor, i)),
+    restore: (s, i) => remembered(s, i, (cf) => cf.restore(kind, i.id, s.actor, i)),
     purge: (s, i) => (s.get(i.caseId).purge(kind, i.id, s.actor, i), null),
   };
   return Object.fromEntries(verbsOf(kind).map((verb) => [`${kind}.${verb}`, verbs[verb] as AnyHandler]));

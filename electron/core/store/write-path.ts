@@ -1,6 +1,7 @@
 // The one way a record changes: the row, its audit entry and its search document are written together, inside
 // the caller's transaction. Nothing else in the core writes to record tables.
 import type { AuditOperation } from '../../../shared/api-types.js';
+import { belongingTo } from '../../../shared/deletion.js';
 import type { KindName } from '../../../shared/records.js';
 import type { Db } from '../db/connection.js';
 import { ParleyError } from '../errors.js';
@@ -68,6 +69,7 @@ export class WritePath {
     if (after && bytes && !before) this.db.prepare('UPDATE attachment SET bytes = ? WHERE id = ?').run(bytes, after.id);
     this.audit.append({ at: change.at, actor: change.author, operation: change.op, kind, id: change.recordId, before, after, reason: change.reason }, { merged: change });
     this.index.update(kind, change.recordId, after);
+    if (after && before && !after.deletedAt !== !before.deletedAt) this.indexHistoryOf(kind, after);
   }
 
   /** `by` names who made the change and when, where that is not the record's own last update (an import). */
@@ -75,6 +77,19 @@ export class WritePath {
     const { actor, at } = by ?? { actor: after.updatedBy, at: after.updatedAt };
     this.audit.append({ at, actor, operation, kind, id: after.id, before, after, reason }, { alsoWrote });
     this.index.update(kind, after.id, after);
+    if (operation === 'delete' || operation === 'restore') this.indexHistoryOf(kind, after);
+  }
+
+  /**
+   * The records of a record's history (an issue's position changes) are found by search only while it is live: a
+   * search hit must never lead to a record whose issue is deleted (see deletion.ts).
+   */
+  private indexHistoryOf(kind: KindName, rec: StoredRecord): void {
+    for (const child of belongingTo(kind)) {
+      if (!child.history) continue;
+      const rows = this.table(child.kind).list({ filter: { [child.field]: rec.id }, limit: -1, offset: 0, orderBy: 'rowid' });
+      for (const row of rows) this.index.update(child.kind, row.id, rec.deletedAt ? null : row);
+    }
   }
 
   /** Removes a record for good; the audit trail keeps what it was, and who removed it when. */

@@ -57,7 +57,7 @@ function orderInWords(view: TableView): string | null {
 }
 
 export function DeadlinesScreen({ caseId }: { caseId: string }) {
-  const { deadlines, events, meetings, loading, complete, loadError, deleted, actionError, load, flushAll, undoDelete, schedule, pendingMove } = useDeadlines();
+  const { deadlines, events, meetings, loading, complete, loadError, actionError, load, flushAll, schedule, pendingMove } = useDeadlines();
   const storeCase = useDeadlines((s) => s.caseId);
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
   const [view, setView] = useState<View>('list');
@@ -128,14 +128,6 @@ export function DeadlinesScreen({ caseId }: { caseId: string }) {
       {ready && remindersRead && <ReminderCenter caseId={caseId} readOnly={readOnly} onOpen={setSelectedId} />}
       {ready && <CalendarSettings caseId={caseId} readOnly={readOnly} />}
       {pendingMove && <MoveDialog caseId={caseId} move={pendingMove} />}
-      <div className="undo-bar" role="status" aria-live="polite">
-        {deleted && (
-          <>
-            <span>Deleted “{deleted.title}”.</span>
-            <button type="button" className="button button--small" onClick={() => void undoDelete()}>Undo</button>
-          </>
-        )}
-      </div>
       {adding && whole && (
         <AddDeadlineForm
           deadlines={deadlines}

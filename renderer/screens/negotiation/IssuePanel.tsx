@@ -5,7 +5,7 @@ import { CONCESSION_DIRECTIONS } from '../../../shared/enums.js';
 import type { RecordOf } from '../../../shared/records.js';
 import { messageOf } from '../../api/client.js';
 import { useRecords } from '../../state/data.js';
-import { createRecord, deleteRecord, restoreRecord } from '../../state/records.js';
+import { createRecord } from '../../state/records.js';
 import { limitsOf } from '../../ui/typed-input.js';
 import { formatDay, formatInstant, timeAgo } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
@@ -13,7 +13,7 @@ import { HistoryDisclosure } from '../../ui/history/HistoryPanel.js';
 import { LinksPanel } from '../../ui/links/LinksPanel.js';
 import { ReviewComments } from '../../ui/review/ReviewComments.js';
 import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
-import { useUndo } from '../../ui/records/undo.js';
+import { deleteWithCare, focusAfterRemoval } from '../../state/deleting.js';
 import { RecordSharingProvider, SharingSection } from '../../ui/sharing/RecordSharing.js';
 import { ISSUE_PRIORITY_OPTIONS, ISSUE_STATUS_OPTIONS } from './options.js';
 import { RecordTags } from '../../ui/tables/TagInput.js';
@@ -177,7 +177,6 @@ function Concessions({ caseId, issueId, meetings, readOnly }: { caseId: string; 
   const [changeError, setError] = useState<string | null>(null);
   // A list that could not be read is said where a refused change is.
   const error = changeError ?? concessions.error;
-  const { notice, offer } = useUndo();
   const ids = useId();
   const load = concessions.reload;
 
@@ -197,13 +196,11 @@ function Concessions({ caseId, issueId, meetings, readOnly }: { caseId: string; 
   }
 
   async function remove(c: Concession) {
+    const order = (list ?? []).map((x) => x.id);
     try {
-      await deleteRecord(caseId, 'concession', c.id);
-      offer('Concession deleted.', async () => {
-        await restoreRecord(caseId, 'concession', c.id);
-        await load();
-      });
+      if (!(await deleteWithCare(caseId, 'concession', c.id))) return;
       await load();
+      focusAfterRemoval(order, c.id);
     } catch (err) {
       setError(messageOf(err));
     }
@@ -237,7 +234,6 @@ function Concessions({ caseId, issueId, meetings, readOnly }: { caseId: string; 
           })}
         </ul>
       )}
-      {notice}
       {!readOnly && (
         <form className="records__add" onSubmit={(e) => void add(e)} aria-label="Add a concession">
           <div className="field">

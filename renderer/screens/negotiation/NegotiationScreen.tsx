@@ -56,8 +56,8 @@ const BY_ORDER = (a: Issue, b: Issue) => (a.sortOrder ?? 1e9) - (b.sortOrder ?? 
 
 export function NegotiationScreen({ caseId }: { caseId: string }) {
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
-  const issues = useRecordList(caseId, 'issue', 'Issue', parentThrough(caseId, ['positionChange', 'concession'], 'issueId'));
-  const { openId, setOpenId, addError, notice } = issues;
+  const issues = useRecordList(caseId, 'issue', parentThrough(caseId, ['positionChange', 'concession'], 'issueId'));
+  const { openId, setOpenId, addError } = issues;
   const meetings = useRecords(caseId, 'meeting');
   const [title, setTitle] = useState('');
   const [priority, setPriority] = useState<Priority>('medium');
@@ -75,7 +75,6 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
   return (
     <div className="screen negotiation">
       <ScreenHeading eyebrow="Case section">Negotiation</ScreenHeading>
-      {notice}
       <RecordsBesideDetail
         detail={
           open && (

@@ -38,8 +38,8 @@ const NEWEST_FIRST = (a: Precedent, b: Precedent) => (b.decidedOn ?? '').localeC
 
 export function PrecedentsScreen({ caseId }: { caseId: string }) {
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
-  const precedents = useRecordList(caseId, 'precedent', 'Precedent');
-  const { openId, setOpenId, addError, notice } = precedents;
+  const precedents = useRecordList(caseId, 'precedent');
+  const { openId, setOpenId, addError } = precedents;
   const [title, setTitle] = useState('');
   const [type, setType] = useState<PrecedentType>('court_decision');
 
@@ -55,7 +55,6 @@ export function PrecedentsScreen({ caseId }: { caseId: string }) {
   return (
     <div className="screen precedents">
       <ScreenHeading eyebrow="Case section">Precedents</ScreenHeading>
-      {notice}
       <RecordsBesideDetail detail={open && <PrecedentPanel key={open.id} caseId={caseId} record={open} tagSuggestions={tags} readOnly={readOnly} onSaved={precedents.put} onClose={() => setOpenId(null)} onDelete={() => void precedents.remove(open)} />}>
         <section className="panel" aria-labelledby="precedents-heading">
           <h2 id="precedents-heading">Authorities and precedents</h2>

@@ -36,8 +36,8 @@ const BY_STATUS = (a: WatchItem, b: WatchItem) => STATUS_RANK[a.status] - STATUS
 
 export function WatchScreen({ caseId }: { caseId: string }) {
   const readOnly = useCases((s) => s.open.find((c) => c.caseId === caseId)?.readOnly ?? false);
-  const items = useRecordList(caseId, 'watchItem', 'Watch item');
-  const { openId, setOpenId, addError, notice } = items;
+  const items = useRecordList(caseId, 'watchItem');
+  const { openId, setOpenId, addError } = items;
   const [title, setTitle] = useState('');
 
   async function add(e: React.FormEvent) {
@@ -52,7 +52,6 @@ export function WatchScreen({ caseId }: { caseId: string }) {
   return (
     <div className="screen watch">
       <ScreenHeading eyebrow="Case section">Watch list</ScreenHeading>
-      {notice}
       <RecordsBesideDetail detail={open && <WatchPanel key={open.id} caseId={caseId} record={open} tagSuggestions={tags} readOnly={readOnly} onSaved={items.put} onClose={() => setOpenId(null)} onDelete={() => void items.remove(open)} />}>
         <section className="panel" aria-labelledby="watch-heading">
           <h2 id="watch-heading">What we are watching</h2>

@@ -12,6 +12,7 @@ import { go, useNavigation } from '../../state/navigation.js';
 import { kindLabel } from '../../ui/labels.js';
 import { commandsFor, matchCommands, type Command } from './commands.js';
 import { usePalette } from './palette-state.js';
+import { refreshUndoState, useCaseUndo } from '../../state/undo.js';
 import { landingOf } from './record-sections.js';
 import { Snippet } from './Snippet.js';
 import './palette.css';
@@ -54,6 +55,12 @@ export function CommandPalette() {
   const titleId = `${baseId}-title`;
   const listId = `${baseId}-list`;
   const optionId = (i: number) => `${baseId}-option-${i}`;
+
+  // What Undo and Redo would do, for the palette's "Undo: …" commands: read as it opens.
+  const undoNext = useCaseUndo((s) => (here ? s.next[here] : undefined));
+  useEffect(() => {
+    if (open && here) void refreshUndoState(here).catch(() => undefined);
+  }, [open, here]);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -111,7 +118,7 @@ export function CommandPalette() {
     const commands = matchCommands(commandsFor(route), query);
     if (commands.length) list.push({ id: 'commands', label: 'Commands', items: commands.map((command) => ({ type: 'command', key: `c:${command.id}`, command })) });
     return list;
-  }, [results, query, here, route]);
+  }, [results, query, here, route, undoNext]);
 
   const items = useMemo(() => groups.flatMap((g) => g.items), [groups]);
   const activeIndex = items.length ? Math.min(active, items.length - 1) : -1;

@@ -1,6 +1,7 @@
 // What the palette can do besides searching: go to a section of the case on screen, print it, merge a copy of it or
 // import or export its changes, the library, a new case, Settings, switch the theme, show the shortcuts.
-import { CASE_SECTIONS, go, type Route } from '../../state/navigation.js';
+import { CASE_SECTIONS, go, MORE_CASE_SCREENS, type Route } from '../../state/navigation.js';
+import { redoLast, undoLast, useCaseUndo } from '../../state/undo.js';
 import { useTheme } from '../../state/theme.js';
 import { showShortcutSheet } from '../shortcuts/sheet-state.js';
 import { lockApp } from '../../state/app-lock.js';
@@ -32,6 +33,11 @@ export function commandsFor(route: Route): Command[] {
     CASE_SECTIONS.forEach((s, i) =>
       commands.push({ id: `section:${s.id}`, label: `Go to ${s.label}`, hint: `Alt+${i + 1}`, run: () => go({ screen: 'case', caseId, section: s.id }) }),
     );
+    // The case's undo and redo, as the core last said (the palette reads it as it opens), and Recently deleted.
+    const next = useCaseUndo.getState().next[caseId];
+    if (next?.undo) commands.push({ id: 'undo', label: `Undo: ${next.undo}`, hint: `${MOD}+Z`, run: () => void undoLast(caseId) });
+    if (next?.redo) commands.push({ id: 'redo', label: `Redo: ${next.redo}`, hint: `${MOD}+Shift+Z`, run: () => void redoLast(caseId) });
+    for (const s of MORE_CASE_SCREENS) commands.push({ id: `section:${s.id}`, label: `Go to ${s.label}`, run: () => go({ screen: 'case', caseId, section: s.id }) });
     commands.push({ id: 'print', label: 'Print this view', hint: `${MOD}+P`, run: printCurrentView });
     // Copies of one case (the File menu's items in the desktop app): a read-only case takes nothing in.
     if (!caseById(caseId)?.readOnly) {

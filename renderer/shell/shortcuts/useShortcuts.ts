@@ -7,6 +7,7 @@ import { SEQUENCE_MS } from './keymap.js';
 import { showShortcutSheet } from './sheet-state.js';
 import { lockApp } from '../../state/app-lock.js';
 import { printCurrentView } from '../../ui/print/print-view.js';
+import { redoLast, undoLast } from '../../state/undo.js';
 
 const NOT_TYPING_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
 
@@ -49,6 +50,14 @@ export function useShortcuts(): void {
         return;
       }
       if (document.querySelector('dialog[open]')) return;
+      // Undo and redo of the case's changes; inside a text field the field's own undo keeps the keys.
+      if (!isTyping(e.target) && mod && !e.altKey && ['z', 'y'].includes(e.key.toLowerCase())) {
+        const { route } = useNavigation.getState();
+        if (route.screen !== 'case') return;
+        e.preventDefault();
+        void (e.key.toLowerCase() === 'y' || e.shiftKey ? redoLast : undoLast)(route.caseId);
+        return;
+      }
       // Alt+digit works in fields too, so a user writing in a case need not leave the field to move through it. The
       // shortcut wins over the sign Option+digit types on a Mac (¡, ™…); AltGr, which types characters on other
       // keyboards, comes with Ctrl and is left alone. The field is left (blurred) first: a record field saves then.

@@ -4,13 +4,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { LinkView, SearchHit } from '../../../shared/api-types.js';
 import { LINKABLE_KINDS, LINK_TYPES } from '../../../shared/enums.js';
-import type { KindName } from '../../../shared/records.js';
+import type { DeletableKind, KindName } from '../../../shared/records.js';
 import { messageOf } from '../../api/client.js';
 import { openCase } from '../../state/cases.js';
 import { useRead } from '../../state/data.js';
-import { createRecord, deleteRecord, restoreRecord } from '../../state/records.js';
+import { createRecord, restoreRecord } from '../../state/records.js';
 import { humanize, kindLabel } from '../labels.js';
-import { useUndo } from '../records/undo.js';
+import { deleteWithCare } from '../../state/deleting.js';
 import { openRecord } from './open-record.js';
 import './links.css';
 
@@ -45,7 +45,6 @@ export function LinksPanel({ caseId, kind, id, headingLevel = 3, readOnly }: Lin
   const [removeError, setError] = useState<string | null>(null);
   const error = removeError ?? read.error;
   const [adding, setAdding] = useState(false);
-  const { notice, offer } = useUndo();
   const headingId = useId();
   const H = `h${headingLevel}` as 'h2' | 'h3';
 
@@ -60,13 +59,19 @@ export function LinksPanel({ caseId, kind, id, headingLevel = 3, readOnly }: Lin
     setError(null);
   }
 
-  async function remove(view: LinkView, label: string) {
+  async function remove(view: LinkView) {
     try {
-      await deleteRecord(caseId, 'link', view.link.id);
-      offer(`Link removed: ${label}.`, async () => {
-        await restoreRecord(caseId, 'link', view.link.id);
-        await load();
-      });
+      if (!(await deleteWithCare(caseId, 'link', view.link.id))) return;
+      await load();
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }
+
+  /** Brings back the deleted record at a link's other end, with what was deleted with it (this link among them). */
+  async function restoreOther(otherKind: DeletableKind, otherId: string) {
+    try {
+      await restoreRecord(caseId, otherKind, otherId);
       await load();
     } catch (err) {
       setError(messageOf(err));
@@ -90,6 +95,15 @@ export function LinksPanel({ caseId, kind, id, headingLevel = 3, readOnly }: Lin
             <button type="button" className="link-button" onClick={() => l.toCasePath && void openCase(l.toCasePath)} disabled={!l.toCasePath}>
               {title} <span className="muted">(opens the other case file)</span>
             </button>
+          ) : view.otherDeleted ? (
+            <span className="links__deleted">
+              <span>“{title}” (deleted)</span>
+              {!readOnly && (
+                <button type="button" className="button button--small" onClick={() => void restoreOther(otherKind as DeletableKind, otherId)} aria-label={`Restore ${kindLabel(otherKind).toLowerCase()} “${title}”`}>
+                  Restore
+                </button>
+              )}
+            </span>
           ) : view.otherTitle ? (
             <button type="button" className="link-button" onClick={() => openRecord(caseId, otherKind, otherId)}>
               {title}
@@ -100,7 +114,7 @@ export function LinksPanel({ caseId, kind, id, headingLevel = 3, readOnly }: Lin
           {l.note && <span className="links__note muted">{l.note}</span>}
         </span>
         {!readOnly && (
-          <button type="button" className="icon-button" aria-label={`Remove link: ${label}`} title="Remove link" onClick={() => void remove(view, label)}>
+          <button type="button" className="icon-button" aria-label={`Remove link: ${label}`} title="Remove link" onClick={() => void remove(view)}>
             ×
           </button>
         )}
@@ -146,7 +160,6 @@ export function LinksPanel({ caseId, kind, id, headingLevel = 3, readOnly }: Lin
           }}
         />
       )}
-      {notice}
     </section>
   );
 }

@@ -1,44 +1,24 @@
-// "Deleted … Undo": deletes are soft, so the notice that confirms one offers to bring the record back.
-import { useCallback, useState } from 'react';
-import { messageOf } from '../../api/client.js';
+// The case's undo notice ("Issue “Scope” deleted. Undo"), drawn above every section of the case, so that it stays
+// when the user moves on; what it offers and when it goes are renderer/state/undo.ts's.
+import { MOD } from '../../shell/shortcuts/keymap.js';
+import { dismissUndoNotice, undoLast, useCaseUndo } from '../../state/undo.js';
 import './records.css';
 
-interface Offer {
-  message: string;
-  undo(): Promise<void>;
-}
-
-export function useUndo(): { notice: React.ReactNode; offer(message: string, undo: () => Promise<void>): void } {
-  const [offerState, setOffer] = useState<Offer | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const offer = useCallback((message: string, undo: () => Promise<void>) => {
-    setError(null);
-    setOffer({ message, undo });
-  }, []);
-  const notice = offerState || error ? (
-    <div className={`undo-notice ${error ? 'undo-notice--error' : ''}`} role="status" aria-live="polite">
-      <span>{error ?? offerState?.message}</span>
-      {offerState && (
-        <button
-          type="button"
-          className="button button--small"
-          onClick={async () => {
-            const current = offerState;
-            setOffer(null);
-            try {
-              await current.undo();
-            } catch (err) {
-              setError(`It could not be brought back: ${messageOf(err)}`);
-            }
-          }}
-        >
+export function CaseUndoNotice({ caseId }: { caseId: string }) {
+  const notice = useCaseUndo((s) => (s.notice?.caseId === caseId ? s.notice : null));
+  if (!notice) return null;
+  const { offers } = notice;
+  return (
+    <div className={`undo-notice ${notice.failed ? 'undo-notice--error' : ''}`} role="status" aria-live="polite">
+      <span>{notice.message}</span>
+      {offers && (
+        <button type="button" className="button button--small" title={`Undo ${offers} (${MOD}+Z)`} onClick={() => void undoLast(caseId, offers)}>
           Undo
         </button>
       )}
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => { setOffer(null); setError(null); }}>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={dismissUndoNotice}>
         ×
       </button>
     </div>
-  ) : null;
-  return { notice, offer };
+  );
 }

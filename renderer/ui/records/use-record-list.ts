@@ -1,25 +1,24 @@
 // A screen that lists one kind's records with one of them open beside the list (issues, precedents, the watch list):
 // which record is open (the one a link or the address asked for, else none), adding a record from the screen's
-// add-form (it opens at once), and deleting the open one with an undo that brings it back open.
+// add-form (it opens at once), and deleting the open one with care (state/deleting.ts: asked first where something
+// goes with it, then the case's undo notice), the focus moving to the next row.
 import { useEffect, useState } from 'react';
-import { KINDS, type EditableKind, type RecordOf } from '../../../shared/records.js';
+import type { EditableKind, RecordOf } from '../../../shared/records.js';
 import { messageOf } from '../../api/client.js';
 import { useRecords } from '../../state/data.js';
-import { anyRecord, createRecord, deleteRecord, restoreRecord, type CreateFields } from '../../state/records.js';
+import { deleteWithCare, focusAfterRemoval } from '../../state/deleting.js';
+import { createRecord, type CreateFields } from '../../state/records.js';
 import { takeOpenRequest } from '../links/open-record.js';
 import { useLandOnRecord } from './land-on-record.js';
 import { failureText } from './RecordField.js';
-import { useUndo } from './undo.js';
 
 /**
- * `noun`: what one record is called at the start of a sentence, for the undo notice ("Precedent “…” deleted.").
  * `parentOf`: for an address that names a child record the screen shows inside a listed one (useLandOnRecord).
  */
-export function useRecordList<K extends EditableKind>(caseId: string, kind: K, noun: string, parentOf?: (id: string) => Promise<string | null>) {
+export function useRecordList<K extends EditableKind>(caseId: string, kind: K, parentOf?: (id: string) => Promise<string | null>) {
   const records = useRecords(caseId, kind);
   const [openId, setOpenId] = useState<string | null>(() => takeOpenRequest(kind));
   const [addError, setAddError] = useState<string | null>(null);
-  const { notice, offer } = useUndo();
 
   useEffect(() => setOpenId((id) => id ?? takeOpenRequest(kind)), [caseId]);
   useLandOnRecord({ listed: records.records, parentOf, open: setOpenId });
@@ -39,18 +38,16 @@ export function useRecordList<K extends EditableKind>(caseId: string, kind: K, n
   }
 
   async function remove(rec: RecordOf<K>) {
+    const ids = (records.records ?? []).map((r) => r.id);
     try {
-      await deleteRecord(caseId, kind, rec.id);
+      if (!(await deleteWithCare(caseId, kind, rec.id))) return;
       records.drop(rec.id);
       setOpenId(null);
-      offer(`${noun} “${String(anyRecord(rec)[KINDS[kind].titleField])}” deleted.`, async () => {
-        records.put(await restoreRecord(caseId, kind, rec.id));
-        setOpenId(rec.id);
-      });
+      focusAfterRemoval(ids, rec.id);
     } catch (err) {
       setAddError(messageOf(err));
     }
   }
 
-  return { records: records.records, error: records.error, put: records.put, openId, setOpenId, add, remove, addError, notice };
+  return { records: records.records, error: records.error, put: records.put, openId, setOpenId, add, remove, addError };
 }

@@ -233,6 +233,54 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       expect(links.incoming).toEqual([]);
     },
   },
+  'record.deletionImpact': {
+    setup: (w) => {
+      const made = w.make('link');
+      w.make('positionChange', { issueId: made.fromId });
+      return { input: { caseId: w.caseId, kind: 'issue', id: made.fromId }, made };
+    },
+    check: (_w, out, { made }) => {
+      expect(out).toEqual({
+        kind: 'issue', id: made!.fromId, title: MINIMAL_FIELDS.issue(() => '').title, laterChanges: 0, askFirst: true,
+        goesWith: [{ kind: 'positionChange', count: 1 }, { kind: 'link', count: 1 }],
+      });
+    },
+  },
+  'case.deleted': {
+    setup: (w) => {
+      const made = w.make('link');
+      w.op('issue.delete', { caseId: w.caseId, id: made.fromId });
+      return { input: { caseId: w.caseId }, made };
+    },
+    check: (_w, out, { made }) => {
+      // The link went with its issue: listed under it, not on its own.
+      expect(out).toEqual([expect.objectContaining({ kind: 'issue', id: made!.fromId, deletedBy: expect.any(String), goesWith: [{ kind: 'link', count: 1 }] })]);
+    },
+  },
+  'case.undoState': {
+    setup: (w) => ({ input: { caseId: w.caseId }, made: noteIn(w) }),
+    check: (_w, out) => expect(out).toEqual({ undo: 'adding the note “The ministry hinted at an allied-nation carve-out.”', redo: null }),
+  },
+  'case.undo': {
+    setup: (w) => ({ input: { caseId: w.caseId }, made: noteIn(w) }),
+    check: (w, out, { made }) => {
+      expect(out).toMatchObject({ did: 'Undone: adding the note “The ministry hinted at an allied-nation carve-out.”.', undo: null });
+      expect(listIds(w, 'note')).not.toContain(made!.id);
+      expect(lastOperation(w, made!.id)).toBe('delete');
+    },
+  },
+  'case.redo': {
+    setup: (w) => {
+      const made = noteIn(w);
+      w.op('case.undo', { caseId: w.caseId });
+      return { input: { caseId: w.caseId }, made };
+    },
+    check: (w, out, { made }) => {
+      expect(out).toMatchObject({ redo: null, undo: 'adding the note “The ministry hinted at an allied-nation carve-out.”' });
+      expect(listIds(w, 'note')).toContain(made!.id);
+      expect(lastOperation(w, made!.id)).toBe('restore');
+    },
+  },
   'attachment.add': {
     setup: (w) => ({ input: { caseId: w.caseId, name: 'order.txt', mediaType: 'text/plain', dataBase64: Buffer.from('hello').toString('base64') } }),
     check: (_w, out) =>

@@ -6,6 +6,7 @@ export class DeadlinesPage {
   readonly form: Locator;
   readonly panel: Locator;
   readonly calendar: Locator;
+  /** The case's undo notice, above the section. */
   readonly undoBar: Locator;
   readonly reminders: Locator;
   readonly moveDialog: Locator;
@@ -16,7 +17,7 @@ export class DeadlinesPage {
     this.form = page.getByRole('region', { name: 'New deadline' });
     this.panel = page.locator('aside.deadline-panel');
     this.calendar = page.getByRole('region', { name: /\w+ \d{4}/ }).filter({ has: page.locator('.deadline-calendar__grid') });
-    this.undoBar = page.locator('.undo-bar');
+    this.undoBar = page.locator('#main > .undo-notice');
     this.reminders = page.getByRole('region', { name: /^Reminders/ });
     this.moveDialog = page.getByRole('dialog', { name: /^Move / });
     this.calendarSettings = page.locator('details.calendar-settings');

@@ -67,8 +67,14 @@ class RecordListPage {
     return new RecordPanel(this.page.locator('aside.records__detail'));
   }
 
+  /** The case's undo notice, above the section (it stays when the user moves to another one). */
   get undoNotice(): Locator {
-    return this.page.locator('.screen > .undo-notice');
+    return this.page.locator('#main > .undo-notice');
+  }
+
+  /** The question asked before deleting a record that has a history or records going with it. */
+  get deleteQuestion(): Locator {
+    return this.page.getByRole('dialog');
   }
 
   /** The bar of filters over the table. */
