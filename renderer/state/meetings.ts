@@ -1,11 +1,13 @@
 // The meetings of one case and, for the meeting opened, everything attached to it: attendees, notes, decisions,
 // action items and the concessions made there. Every change goes through the typed API and the record the core
-// returns replaces the one shown; deletes are soft and the last one can be undone.
+// returns replaces the one shown. Deletes ask first where something goes with the record (state/deleting.ts), and are
+// undone through the case's undo history, from the case's notice or Ctrl+Z, as on every screen.
 import type { RecordOf } from '../../shared/records.js';
 import { ApiFailure, messageOf } from '../api/client.js';
 import { api } from '../services.js';
 import { caseDataStore } from './data.js';
-import { createRecord, deleteRecord, restoreRecord, updateRecord, type CreateFields, type UpdateChanges } from './records.js';
+import { deleteWithCare, focusAfterRemoval } from './deleting.js';
+import { createRecord, updateRecord, type CreateFields, type UpdateChanges } from './records.js';
 import { saveOrConfirm } from './schedule-confirm.js';
 
 export type Meeting = RecordOf<'meeting'>;
@@ -29,13 +31,6 @@ const LIST_OF: Record<ChildKind, keyof Omit<MeetingDetail, 'meetingId'>> = {
   concession: 'concessions',
 };
 
-export interface Undoable {
-  kind: AnyKind;
-  id: string;
-  /** "Meeting “First meeting” deleted." */
-  text: string;
-}
-
 interface MeetingsState {
   caseId: string | null;
   status: 'loading' | 'ready' | 'error';
@@ -46,7 +41,6 @@ interface MeetingsState {
   selectedId: string | null;
   detail: MeetingDetail | null;
   detailError: string | null;
-  undo: Undoable | null;
   /** A change that failed outside a field (an add, a delete): said once, near the top. */
   problem: string | null;
   load(caseId: string): Promise<void>;
@@ -55,9 +49,8 @@ interface MeetingsState {
   /** Stores changed fields of a record and puts the stored record in place; throws the core's refusal. */
   update<K extends AnyKind>(kind: K, id: string, changes: Partial<RecordOf<K>>): Promise<RecordOf<K>>;
   add<K extends ChildKind>(kind: K, fields: Record<string, unknown>): Promise<RecordOf<K>>;
-  remove(kind: AnyKind, id: string, text: string): Promise<void>;
-  restore(): Promise<void>;
-  dismissUndo(): void;
+  /** Deletes the record, asking first where something goes with it; focus moves to the next row. */
+  remove(kind: AnyKind, id: string): Promise<void>;
   dismissProblem(): void;
 }
 
@@ -123,11 +116,10 @@ export const useMeetings = caseDataStore<MeetingsState>()((set, get) => {
     selectedId: null,
     detail: null,
     detailError: null,
-    undo: null,
     problem: null,
     async load(caseId) {
       const remembered = sessionStorage.getItem(STORAGE_KEY(caseId));
-      if (get().caseId !== caseId) set({ caseId, status: 'loading', meetings: [], detail: null, selectedId: null, undo: null, problem: null });
+      if (get().caseId !== caseId) set({ caseId, status: 'loading', meetings: [], detail: null, selectedId: null, problem: null });
       try {
         const [meetings, parties, issues] = await Promise.all([
           api().call('meeting.list', { caseId }),
@@ -177,31 +169,21 @@ export const useMeetings = caseDataStore<MeetingsState>()((set, get) => {
       if (get().caseId === caseId) putRecord(kind, record);
       return record;
     },
-    async remove(kind, id, text) {
+    async remove(kind, id) {
       const caseId = get().caseId!;
+      const { detail, meetings } = get();
+      const rows = kind === 'meeting' ? meetings : (detail?.[LIST_OF[kind]] ?? []);
       try {
-        const record = await deleteRecord(caseId, kind, id);
+        const record = await deleteWithCare(caseId, kind, id);
+        if (!record) return; // the user kept it
         putRecord(kind, record);
         if (kind === 'meeting' && get().selectedId === id) await get().select(null);
-        set({ undo: { kind, id, text }, problem: null });
+        set({ problem: null });
+        focusAfterRemoval(rows.map((r) => r.id), id);
       } catch (err) {
         set({ problem: `Could not delete: ${messageOf(err)}` });
       }
     },
-    async restore() {
-      const undo = get().undo;
-      const caseId = get().caseId;
-      if (!undo || !caseId) return;
-      try {
-        const record = await restoreRecord(caseId, undo.kind, undo.id);
-        set({ undo: null });
-        putRecord(undo.kind, record);
-        if (undo.kind === 'meeting') await get().select(undo.id);
-      } catch (err) {
-        set({ problem: `Could not undo: ${messageOf(err)}` });
-      }
-    },
-    dismissUndo: () => set({ undo: null }),
     dismissProblem: () => set({ problem: null }),
   };
 });

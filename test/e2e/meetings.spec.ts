@@ -70,10 +70,10 @@ test('a meeting logged with attendees, notes, action items and a concession is a
   await meetings.recordConcession({ issue: 'Allied-nation carve-out', direction: 'Received from them', description: 'The Bureau will consider a short allied list.' });
   await expect(meetings.concessions.getByRole('listitem')).toHaveText([/Received from them.*Allied-nation carve-out.*The Bureau will consider a short allied list\./]);
 
-  // Deleting a note can be undone.
+  // Deleting a note can be undone (a note never changed goes without a question).
   await meetings.notes.getByRole('button', { name: 'Delete note 1' }).click();
   await expect(meetings.noteBodies()).toHaveCount(1);
-  await expect(meetings.undoBar).toContainText('Note deleted.');
+  await expect(meetings.undoBar).toContainText(/Note “Reyes: an allied list[^”]*” deleted\./);
   await meetings.undoBar.getByRole('button', { name: 'Undo' }).click();
   await expect(meetings.noteBodies()).toHaveCount(2);
   await app.screenshot('meetings-logged');
@@ -103,11 +103,17 @@ test('a meeting logged with attendees, notes, action items and a concession is a
   const concessions = await callThrough(harness, 'concession.list', { caseId, filter: { meetingId: meeting!.id } });
   expect(concessions).toMatchObject([{ issueId: issue.id, direction: 'received' }]);
 
-  // Deleting the meeting can be undone.
+  // Deleting the meeting asks first, saying what goes with it, and can be undone.
   await meetings.detail.getByRole('button', { name: 'Delete meeting' }).click();
+  const question = page.getByRole('dialog', { name: 'Delete this meeting?' });
+  await expect(question).toContainText(/attendees/);
+  await question.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(meetings.option(MEETING)).toHaveCount(0);
+  await expect(page.locator(':focus')).not.toHaveCount(0); // the focus stays on the screen, not on the page
   await meetings.undoBar.getByRole('button', { name: 'Undo' }).click();
-  await expect(meetings.option(MEETING)).toHaveAttribute('aria-selected', 'true');
+  await expect(meetings.option(MEETING)).toHaveCount(1);
+  const [restored] = await callThrough(harness, 'attendee.list', { caseId, filter: { meetingId: meeting!.id } }).then((a) => [a.length]);
+  expect(restored).toBe(2); // its attendees came back with it
 });
 
 test('the sample case: upcoming meetings first, the held meeting with its attendees by side and its notes', async ({ app, page }) => {

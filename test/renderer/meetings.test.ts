@@ -3,6 +3,8 @@
 // meeting opened with everything attached to it, changes put in place as the core returns them, deletes undone.
 import { describe, expect, it, vi } from 'vitest';
 import { orderMeetings, problemOf, useMeetings, type Meeting } from '../../renderer/state/meetings.js';
+import { useDeleteQuestion } from '../../renderer/state/deleting.js';
+import { undoLast, useCaseUndo } from '../../renderer/state/undo.js';
 import { useScheduleConfirm } from '../../renderer/state/schedule-confirm.js';
 import { ApiFailure } from '../../renderer/api/client.js';
 import { newCase } from '../helpers.js';
@@ -65,7 +67,7 @@ describe('the meetings store', () => {
     expect(meetings().detail?.meetingId).toBe(created.id);
   });
 
-  it('adds, changes and deletes what is attached to the open meeting, and undoes the delete', async () => {
+  it('adds, changes and deletes what is attached to the open meeting; the case\'s undo brings the delete back', async () => {
     const { core, caseId, first } = await caseWithMeeting();
     await meetings().select(first.id);
     const decision = await meetings().add('decision', { meetingId: first.id, text: 'Ask for a thirty-day extension.' });
@@ -74,13 +76,22 @@ describe('the meetings store', () => {
     expect(changed.version).toBe(2);
     expect(meetings().detail?.decisions.map((d) => d.text)).toEqual(['Ask for a sixty-day extension.']);
 
-    await meetings().remove('decision', decision.id, 'Decision deleted.');
+    // The decision has a history (it was changed): the user is asked first, and a kept one stays.
+    let removing = meetings().remove('decision', decision.id);
+    await vi.waitFor(() => expect(useDeleteQuestion.getState().asking?.message).toMatch(/^Delete the decision “Ask for a sixty-day extension\.”\? Its history of 1 change goes with it/));
+    useDeleteQuestion.getState().answer(false);
+    await removing;
+    expect(core.call('decision.list', { caseId })).toHaveLength(1);
+
+    removing = meetings().remove('decision', decision.id);
+    await vi.waitFor(() => expect(useDeleteQuestion.getState().asking).not.toBeNull());
+    useDeleteQuestion.getState().answer(true);
+    await removing;
     expect(meetings().detail?.decisions).toEqual([]);
-    expect(meetings().undo).toEqual({ kind: 'decision', id: decision.id, text: 'Decision deleted.' });
     expect(core.call('decision.list', { caseId })).toEqual([]);
-    await meetings().restore();
-    expect(meetings().undo).toBeNull();
-    expect(meetings().detail?.decisions.map((d) => d.id)).toEqual([decision.id]);
+    await vi.waitFor(() => expect(useCaseUndo.getState().notice?.offers).toMatch(/^deleting the decision/));
+    await undoLast(caseId, useCaseUndo.getState().notice!.offers!);
+    expect(core.call('decision.list', { caseId }).map((d) => d.id)).toEqual([decision.id]);
   });
 
   it('takes a record moved to another meeting out of the open one', async () => {
@@ -93,21 +104,19 @@ describe('the meetings store', () => {
     expect(meetings().caseId).toBe(caseId);
   });
 
-  it('deleting the open meeting closes it; undo brings it back open', async () => {
+  it('deleting the open meeting closes it; with nothing attached, it goes without asking', async () => {
     const { first } = await caseWithMeeting();
     await meetings().select(first.id);
-    await meetings().remove('meeting', first.id, 'Meeting deleted.');
+    await meetings().remove('meeting', first.id);
+    expect(useDeleteQuestion.getState().asking).toBeNull();
     expect(meetings().meetings).toEqual([]);
     expect(meetings().selectedId).toBeNull();
-    await meetings().restore();
-    expect(meetings().meetings.map((m) => m.id)).toEqual([first.id]);
-    expect(meetings().selectedId).toBe(first.id);
   });
 
   it('keeps a failed delete as the problem to show', async () => {
     const { core, caseId, first } = await caseWithMeeting();
     core.call('meeting.delete', { caseId, id: first.id });
-    await meetings().remove('meeting', first.id, 'Meeting deleted.');
+    await meetings().remove('meeting', first.id);
     expect(meetings().problem).toMatch(/^Could not delete: /);
     meetings().dismissProblem();
     expect(meetings().problem).toBeNull();

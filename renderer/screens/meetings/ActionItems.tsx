@@ -119,7 +119,7 @@ function ActionRow({ item }: { item: ActionItem }) {
           {item.isCommitment && <span className="badge badge--commitment">Commitment</span>}{' '}
           {item.dueDate ? <span className={overdue ? 'action__overdue' : ''}>Due {formatDay(item.dueDate)}{overdue ? ' (overdue)' : ''}</span> : 'No due date'}
         </p>
-        <button type="button" className="link-button" onClick={() => void remove('actionItem', item.id, `Action item “${item.title}” deleted.`)}>
+        <button type="button" className="link-button" onClick={() => void remove('actionItem', item.id)}>
           Delete
         </button>
       </div>

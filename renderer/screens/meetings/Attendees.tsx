@@ -1,5 +1,5 @@
 // Who attends a meeting, grouped by side: a party of the case or a name typed in, with a role and whether they
-// came. Adding takes Enter; a removed attendee can be brought back with Undo.
+// came. Adding takes Enter; a removed attendee comes back with the case’s Undo.
 import { useId, useState } from 'react';
 import { PARTY_SIDES } from '../../../shared/enums.js';
 import type { RecordOf } from '../../../shared/records.js';
@@ -82,7 +82,7 @@ function AttendeeRow({ attendee }: { attendee: Attendee }) {
         <input type="checkbox" checked={attendee.attended ?? false} onChange={(e) => void change({ attended: e.target.checked })} />
         Attended
       </label>
-      <button type="button" className="icon-button" aria-label={`Remove ${attendee.name}`} title="Remove" onClick={() => void remove('attendee', attendee.id, `${attendee.name} removed from the attendees.`)}>
+      <button type="button" className="icon-button" aria-label={`Remove ${attendee.name}`} title="Remove" onClick={() => void remove('attendee', attendee.id)}>
         ×
       </button>
       {problem && <p className="field__error attendee__problem">{problem}</p>}

@@ -36,7 +36,7 @@ export function MeetingDetailView({ meeting, readOnly }: { meeting: Meeting; rea
               <h2 id="meeting-detail-heading" className="meeting-detail__title">{meeting.title}</h2>
             </div>
             {!readOnly && (
-              <button type="button" className="button button--small button--danger" onClick={() => void remove('meeting', meeting.id, `Meeting “${meeting.title}” deleted.`)}>
+              <button type="button" className="button button--small button--danger" onClick={() => void remove('meeting', meeting.id)}>
                 Delete meeting
               </button>
             )}

@@ -1,5 +1,5 @@
 // The meetings of a case: a list (upcoming first, then past) beside the meeting opened, which is edited in place
-// with save-as-you-go. "Log a meeting" records a new one; a deleted meeting can be brought back with Undo.
+// with save-as-you-go. "Log a meeting" records a new one; a deleted meeting comes back with the case's Undo.
 import { useEffect, useRef, useState } from 'react';
 import { MEETING_STATUSES } from '../../../shared/enums.js';
 import { useCases } from '../../state/cases.js';
@@ -46,7 +46,7 @@ export function MeetingsScreen({ caseId }: { caseId: string }) {
         Meetings
       </ScreenHeading>
       {readOnly && <p className="notice">This case file is open read-only: meetings can be read but not changed.</p>}
-      <UndoBar />
+      <ProblemBar />
       {status === 'error' && (
         <p className="notice notice--error" role="alert">
           The meetings could not be read: {error}
@@ -71,21 +71,11 @@ export function MeetingsScreen({ caseId }: { caseId: string }) {
   );
 }
 
-function UndoBar() {
-  const { undo, problem, restore, dismissUndo, dismissProblem } = useMeetings();
+/** A change that failed outside a field (an add, a delete), said once near the top. */
+function ProblemBar() {
+  const { problem, dismissProblem } = useMeetings();
   return (
     <div role="status" aria-live="polite" className="meetings__announce">
-      {undo && (
-        <p className="notice undo-bar">
-          <span>{undo.text}</span>
-          <button type="button" className="button button--small" onClick={() => void restore()}>
-            Undo
-          </button>
-          <button type="button" className="link-button undo-bar__dismiss" onClick={dismissUndo}>
-            Dismiss
-          </button>
-        </p>
-      )}
       {problem && (
         <p className="notice notice--error undo-bar">
           <span>{problem}</span>

@@ -57,7 +57,7 @@ function NoteRow({ note, index, zone }: { note: Note; index: number; zone: strin
           />
           Internal only
         </label>
-        <button type="button" className="icon-button" aria-label={`Delete note ${index}`} title="Delete" onClick={() => void remove('note', note.id, 'Note deleted.')}>
+        <button type="button" className="icon-button" aria-label={`Delete note ${index}`} title="Delete" onClick={() => void remove('note', note.id)}>
           ×
         </button>
       </div>
@@ -176,7 +176,7 @@ export function Decisions({ meeting, decisions }: { meeting: Meeting; decisions:
             <li key={d.id} data-record-id={d.id} className="decision">
               <AutoText kind="decision" label={`Decision ${i + 1}`} field="text" control="long" stored={d.text} save={(t) => update('decision', d.id, { text: t })} hint={issue ? `On: ${issue.title}` : undefined} />
               <AutoText label={`Decision ${i + 1}: day it records`} field="recordedOn" control="date" stored={d.recordedOn} save={(t) => update('decision', d.id, { recordedOn: t || null })} />
-              <button type="button" className="icon-button" aria-label={`Delete decision ${i + 1}`} title="Delete" onClick={() => void remove('decision', d.id, 'Decision deleted.')}>
+              <button type="button" className="icon-button" aria-label={`Delete decision ${i + 1}`} title="Delete" onClick={() => void remove('decision', d.id)}>
                 ×
               </button>
             </li>

@@ -23,7 +23,7 @@ export class MeetingsPage {
     this.actionItems = page.getByRole('region', { name: /^Action items/ });
     this.concessions = page.getByRole('region', { name: /^Concessions in this meeting/ });
     this.agenda = page.getByRole('region', { name: /^Agenda/ });
-    this.undoBar = page.locator('.undo-bar');
+    this.undoBar = page.locator('#main > .undo-notice'); // the case's notice, above every section
   }
 
   option(title: string | RegExp): Locator {
