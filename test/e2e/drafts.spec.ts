@@ -237,7 +237,7 @@ test('the sample\'s brief opens in the editor; pasted code does not run on into 
   await expect(drafts.saveSummary).toContainText(/saved/i, { timeout: 15_000 });
 });
 
-test('a new draft from a template, deleted and brought back with Undo', async ({ app, page }) => {
+test('a new draft from a template, deleted and brought back with the case\'s Undo', async ({ app, page }) => {
   const drafts = await openSampleDrafts(app, page);
   await page.getByRole('button', { name: 'New draft…' }).click();
   const dialog = page.getByRole('dialog', { name: 'New draft' });
@@ -248,8 +248,14 @@ test('a new draft from a template, deleted and brought back with Undo', async ({
   await expect(drafts.editor).not.toBeEmpty();
   await page.getByRole('button', { name: '← All drafts' }).click();
   await drafts.row('Where the talks stand').getByRole('button', { name: 'Delete Where the talks stand' }).click();
+  const question = page.getByRole('dialog', { name: 'Delete this draft?' });
+  await expect(question).toContainText('Its 1 draft revision goes with it; you can restore it from Recently deleted.');
+  await question.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(drafts.row('Where the talks stand')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(drafts.row('Brief for the second meeting with the Bureau').locator(':focus')).toHaveCount(1); // focus moves to the next row
+  const notice = page.locator('#main > .undo-notice');
+  await expect(notice).toContainText('Draft “Where the talks stand” deleted.');
+  await notice.getByRole('button', { name: 'Undo' }).click();
   await expect(drafts.row('Where the talks stand')).toBeVisible();
 });
 

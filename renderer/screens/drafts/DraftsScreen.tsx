@@ -10,6 +10,7 @@ import { api } from '../../services.js';
 import { useCases } from '../../state/cases.js';
 import { useRecords } from '../../state/data.js';
 import { go } from '../../state/navigation.js';
+import { deleteWithCare, focusAfterRemoval } from '../../state/deleting.js';
 import { sectionOfKind } from '../../shell/palette/record-sections.js';
 import { formatDay, formatInstant, timeAgo } from '../../ui/dates.js';
 import { Dialog } from '../../ui/Dialog.js';
@@ -33,7 +34,6 @@ export function DraftsScreen({ caseId }: { caseId: string }) {
   const loadError = drafts.error ?? revisions.error;
   const [openId, setOpenId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'new' | 'brief' | null>(null);
-  const [deleted, setDeleted] = useState<Draft | null>(null);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
   // An address that names a draft or one of its revisions (a jump from search) opens that draft.
   useLandOnRecord({ listed: data?.drafts ?? null, parentOf: parentThrough(caseId, ['draftRevision'], 'draftId'), open: setOpenId });
@@ -53,24 +53,14 @@ export function DraftsScreen({ caseId }: { caseId: string }) {
     setOpenId(draft.id);
   }
 
+  /** Deleted as on every screen: asked first where something goes with it, undone with the case's Undo. */
   async function remove(draft: Draft) {
+    const ids = (data?.drafts ?? []).map((d) => d.id);
     try {
-      await api().call('draft.delete', { caseId, id: draft.id });
-      setDeleted(draft);
+      if (!(await deleteWithCare(caseId, 'draft', draft.id))) return;
       setNotice(null);
       await reload();
-    } catch (err) {
-      setNotice({ text: messageOf(err), error: true });
-    }
-  }
-
-  async function undoDelete() {
-    if (!deleted) return;
-    try {
-      await api().call('draft.restore', { caseId, id: deleted.id });
-      setNotice({ text: `"${deleted.title}" is back.` });
-      setDeleted(null);
-      await reload();
+      focusAfterRemoval(ids, draft.id);
     } catch (err) {
       setNotice({ text: messageOf(err), error: true });
     }
@@ -115,12 +105,6 @@ export function DraftsScreen({ caseId }: { caseId: string }) {
       >
         Drafts
       </ScreenHeading>
-      {deleted && (
-        <p className="notice drafts__undo" role="status">
-          “{deleted.title}” was deleted.{' '}
-          <button type="button" className="button button--small" onClick={() => void undoDelete()}>Undo</button>
-        </p>
-      )}
       {notice && <p className={`notice ${notice.error ? 'notice--error' : ''}`} role={notice.error ? 'alert' : 'status'}>{notice.text}</p>}
       <section className="panel" aria-labelledby="drafts-heading">
         <h2 id="drafts-heading" className="visually-hidden">All drafts</h2>
@@ -147,7 +131,7 @@ export function DraftsScreen({ caseId }: { caseId: string }) {
                   .map((d) => ({ draft: d, revisions: revisionsOf(data.revisions, d.id) }))
                   .sort((a, b) => lastSaved(b.draft, b.revisions).localeCompare(lastSaved(a.draft, a.revisions)))
                   .map(({ draft, revisions }) => (
-                    <tr key={draft.id}>
+                    <tr key={draft.id} data-record-id={draft.id}>
                       <th scope="row">
                         <button type="button" className="link-button" onClick={() => setOpenId(draft.id)}>{draft.title}</button>
                       </th>
