@@ -33,7 +33,7 @@ test('an encrypted case is created, opened with its passphrase after a wrong one
   await app.sidebar.getByRole('button', { name: 'Close Sealed export order' }).click();
   const row = page.getByRole('row', { name: /sealed-export-order\.parley/ });
   await expect(row).toContainText('Encrypted');
-  await row.getByRole('button', { name: 'sealed-export-order.parley' }).click();
+  await row.getByRole('button', { name: 'sealed-export-order.parley', exact: true }).click();
   const prompt = new PassphraseDialog(page);
   await expect(prompt.dialog).toContainText('sealed-export-order.parley is encrypted');
   await expect(prompt.dialog.getByLabel('Remember on this device')).toBeDisabled();
