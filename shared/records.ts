@@ -397,7 +397,15 @@ export const KINDS = {
       meetingId: opt(recordId, { share: 'shareable', ref: 'meeting' }),
       /** A meeting brief prepared as the shareable variant (migration 0003): regenerated sections stay shareable. */
       shareable: opt(z.boolean(), { share: 'shareable' }),
+      /**
+       * Migration 0010: the text typed since the newest revision (an editor document as JSON), or null when that
+       * revision holds it all. Work in progress, the team's alone even in a shareable brief; a new revision of the
+       * draft takes it over and clears it (electron/core/store/kind-rules.ts).
+       */
+      workingBody: opt(z.string().max(5_000_000), { share: 'internal', search: true, label: 'Text typed since the last revision' }),
     },
+    check: (d) => (d.workingBody != null && !parseStoredDocument(d.workingBody) ? 'the text typed since the last revision is not a valid editor document' : null),
+    searchText: (field, d) => (field === 'workingBody' && d.workingBody != null ? documentTextOf(d.workingBody) : null),
     internalWhen: (d) => (d.shareable ? null : 'a draft not prepared as shareable'),
   }),
   draftRevision: kind({
@@ -412,11 +420,7 @@ export const KINDS = {
     },
     // Editor documents are stored as their JSON; what is searched is the text a reader sees.
     check: (r) => (r.format === 'prosemirror' && !parseStoredDocument(r.body) ? 'the body is not a valid editor document' : null),
-    searchText: (field, r) => {
-      if (field !== 'body' || r.format !== 'prosemirror') return null;
-      const doc = parseStoredDocument(r.body);
-      return doc ? documentText(doc) : '';
-    },
+    searchText: (field, r) => (field === 'body' && r.format === 'prosemirror' ? documentTextOf(r.body) : null),
     partOf: ['draftId'],
     shareableValue: (field, r) => (field === 'body' ? shareableBody(r.format, r.body) : r[field]),
   }),
@@ -524,6 +528,12 @@ function shareableBody(format: string, body: string): string {
   if (format !== 'prosemirror') return withoutParleyAddresses(body);
   const doc = parseStoredDocument(body);
   return doc ? JSON.stringify(withoutRecordLinks(doc)) : '';
+}
+
+/** The words a reader sees of a stored editor document ('' for one that does not parse). */
+function documentTextOf(body: string): string {
+  const doc = parseStoredDocument(body);
+  return doc ? documentText(doc) : '';
 }
 
 function parseStoredDocument(body: string): DocumentNode | null {

@@ -7,6 +7,7 @@ import type { InputOf } from '../../shared/contract.js';
 import { ApiFailure, messageOf } from '../api/client.js';
 import { api, platform } from '../services.js';
 import { go, useNavigation, type CaseSection } from './navigation.js';
+import { saveEverythingWaiting } from './pending-saves.js';
 import { showProblem } from './problem.js';
 import { askPassphrase } from './passphrase-prompt.js';
 import { fileNameOf } from '../ui/paths.js';
@@ -113,6 +114,8 @@ export async function createCase(input: InputOf<'case.create'>): Promise<CaseInf
 }
 
 export async function closeCase(caseId: string): Promise<void> {
+  // Text typed and waiting (a field before its pause, a draft since its last revision) is saved while the case is open.
+  await saveEverythingWaiting();
   try {
     await api().call('case.close', { caseId });
   } catch (err) {

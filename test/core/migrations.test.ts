@@ -121,14 +121,15 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
         VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e03', 'Brief: terms meeting', 'meeting_brief', 'working', ?, 'T', ?, 'T')`).run(at, at);
     },
     check: (db) => {
-      // The draft made before the column reads as not shareable; new drafts say which variant they are.
-      const table = (kind: KindName) => new RecordTable(db, kind);
-      expect(table('draft').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e03')).toMatchObject({ title: 'Brief: terms meeting', shareable: null });
+      // The draft made before the column reads as not shareable; new drafts say which variant they are. Plain SQL:
+      // the draft's table gains a column later (0010).
+      const shareableOf = (id: string) => db.prepare('SELECT title, shareable FROM draft WHERE id = ?').get(id);
+      expect(shareableOf('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e03')).toEqual({ title: 'Brief: terms meeting', shareable: null });
       const at = new Date().toISOString();
-      const draft = { id: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e04', version: 1, createdAt: at, createdBy: 'T', updatedAt: at, updatedBy: 'T', deletedAt: null, deletedBy: null, title: 'Brief (shareable)', draftType: 'meeting_brief', status: 'working', meetingId: null, shareable: true };
-      table('draft').insert(draft);
-      expect(table('draft').get(draft.id)).toEqual(draft);
-      expect(() => db.prepare(`UPDATE draft SET shareable = 2 WHERE id = ?`).run(draft.id)).toThrow(/CHECK/);
+      db.prepare(`INSERT INTO draft (id, title, draft_type, status, shareable, created_at, created_by, updated_at, updated_by)
+        VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e04', 'Brief (shareable)', 'meeting_brief', 'working', 1, ?, 'T', ?, 'T')`).run(at, at);
+      expect(shareableOf('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e04')).toEqual({ title: 'Brief (shareable)', shareable: 1 });
+      expect(() => db.prepare(`UPDATE draft SET shareable = 2 WHERE id = ?`).run('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e04')).toThrow(/CHECK/);
     },
   },
   5: {
@@ -240,6 +241,24 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
         expect(table.get(id)).toMatchObject({ tags: ['fallback', 'Phase 2'] });
         expect(() => db.prepare(`UPDATE ${KINDS[kind].table} SET tags = 'not json'`).run()).toThrow(/CHECK/);
       }
+    },
+  },
+  10: {
+    // A draft with one revision, as a file of version 9 holds it (plain SQL).
+    seed: (db) => {
+      const meta = `1, '2026-12-03T15:00:00.000Z', 'T', '2026-12-03T15:00:00.000Z', 'T'`;
+      db.prepare(`INSERT INTO draft (id, title, draft_type, status, version, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e30', 'Brief', 'memo', 'working', ${meta})`).run();
+      db.prepare(`INSERT INTO draft_revision (id, draft_id, revision_number, format, body, version, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e31', '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e30', 1, 'markdown', '# Brief', ${meta})`).run();
+    },
+    check: (db) => {
+      // The draft keeps every value and has no working text: its revision holds its text. Working text is stored and read back.
+      const table = new RecordTable(db, 'draft');
+      const rec = table.get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e30')!;
+      expect(rec).toMatchObject({ title: 'Brief', workingBody: null, version: 1 });
+      const working = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph' }] });
+      table.replace({ ...rec, workingBody: working, version: 2 }, rec);
+      expect(table.get(rec.id)).toMatchObject({ workingBody: working });
+      expect(new RecordTable(db, 'draftRevision').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e31')).toMatchObject({ body: '# Brief', revisionNumber: 1 });
     },
   },
 };

@@ -82,6 +82,7 @@ const UNDO_LATEST_MIGRATION: Record<number, string> = {
       DROP INDEX note_time_of_record_unfilled; DROP INDEX decision_time_of_record_unfilled;
       DROP INDEX position_change_time_of_record_unfilled; DROP INDEX concession_time_of_record_unfilled;`,
   9: 'ALTER TABLE negotiation_issue DROP COLUMN tags; ALTER TABLE precedent DROP COLUMN tags; ALTER TABLE watch_item DROP COLUMN tags;',
+  10: 'ALTER TABLE draft DROP COLUMN working_body;',
 };
 
 describe('an untampered case file', () => {

@@ -117,7 +117,8 @@ export function writeMarkedCase(api: TestApi, plan: CasePlan, caseNumber: number
       const value = def.set ? (isInternal ? marker() : words().split(' ')[0]!) : isInternal ? `${words().replace(/ \(parley:.*\)$/, '')} ${marker()}` : words();
       if (isInternal && shown.includes(field)) inInternalBrief.push(value.split(' ').at(-1)!);
       if (choose) chosen.push(field);
-      fields[field] = def.json ? [value] : value;
+      // A list (tags) holds short items: the marker alone, or the first word.
+      fields[field] = def.json ? [isInternal ? value.split(' ').at(-1)! : value.split(' ')[0]!] : value;
     });
     return { fields, chosen };
   };
@@ -206,12 +207,16 @@ export function writeMarkedCase(api: TestApi, plan: CasePlan, caseNumber: number
 
   // Drafts and attachments reach only a shareable copy of the case: an internal draft, a shareable one whose
   // document links a record, and an attachment (internal: its content is not read) whose bytes hold a marker.
-  const internalDraft = make('draft', { draftType: 'memo', status: 'working' }, { whole: true });
+  // Each has text typed since its last revision (internal, even on the shareable draft): an editor document, set
+  // after the revision, which would take it over.
+  const typedSince = () => ({ workingBody: JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${words().replace(/ \(parley:.*\)$/, '')} ${marker()}` }] }] }) });
+  const internalDraft = make('draft', { draftType: 'memo', status: 'working', workingBody: null }, { whole: true });
   call('draftRevision.create', { fields: { draftId: internalDraft, format: 'markdown', body: `${words()} ${marker()}`, note: marker() } });
-  const sharedDraft = make('draft', { draftType: 'letter', status: 'working', shareable: true }, {});
+  const sharedDraft = make('draft', { draftType: 'letter', status: 'working', shareable: true, workingBody: null }, {});
   const linked = { type: 'text', text: words(), marks: [{ type: 'recordLink', attrs: { kind: 'issue', id: issues[0]!.id } }] };
   const body = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [linked] }] });
   call('draftRevision.create', { fields: { draftId: sharedDraft, format: 'prosemirror', body, note: marker() } });
+  for (const draft of [internalDraft, sharedDraft]) call('draft.update', { id: draft, changes: typedSince() });
   api.call('attachment.add', { caseId, name: `scan ${marker()}.pdf`, mediaType: 'application/pdf', description: marker(), dataBase64: Buffer.from(`%PDF-1.4 ${marker()}`).toString('base64') });
 
   return { caseId, meetingId: briefed.id, markers, inInternalBrief };

@@ -1,11 +1,13 @@
-// The drafts screen: a meeting brief prepared from the case, edited with save-as-you-go (every save a revision),
-// two revisions compared side by side, a section rebuilt from the case, and the draft exported as a PDF.
+// The drafts screen: a meeting brief prepared from the case, edited with save-as-you-go (each pause in typing saved
+// as the draft's working text, a revision when the writer leaves it), two revisions compared side by side, a section
+// rebuilt from the case, and the draft exported as a PDF.
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test as pure, type Page } from '@playwright/test';
 import { diffSummary, diffWords } from '../../renderer/screens/drafts/diff.js';
 import { documentFromMarkdown } from '../../shared/documents/markdown-import.js';
-import { parseDocument } from '../../shared/documents/model.js';
+import { documentText } from '../../shared/documents/index.js';
+import { parseDocument, type DocumentNode } from '../../shared/documents/model.js';
 import { DraftsPage } from './pages/drafts-page.js';
 import type { ParleyApp } from './pages/parley-app.js';
 import { expect, test } from './support/fixtures.js';
@@ -56,7 +58,7 @@ pure('Markdown from older drafts converts to a valid editor document', () => {
   expect(doc.content.map((b) => b.type)).toEqual(['heading', 'paragraph', 'bulletList', 'orderedList', 'blockquote', 'table', 'horizontalRule']);
 });
 
-test('prepare a brief, edit a section, compare two revisions, regenerate a section and export a PDF', async ({ app, page }) => {
+test('prepare a brief, edit a section, compare two revisions, regenerate a section and export a PDF', async ({ app, harness, page }) => {
   const drafts = await openSampleDrafts(app, page);
   await expect(drafts.row('Brief for the second meeting with the Bureau')).toContainText('Meeting brief');
   await expect(drafts.row('Brief for the second meeting with the Bureau').getByRole('cell').nth(2)).toHaveText('2');
@@ -72,11 +74,13 @@ test('prepare a brief, edit a section, compare two revisions, regenerate a secti
   await drafts.editor.getByRole('heading', { name: 'Purpose and desired outcome' }).click();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
-  await page.keyboard.type(ADDED);
+  // Typed in two spells, a pause of a few seconds between them (each saved): far shorter than a pause in writing.
+  const [firstSpell, secondSpell] = [ADDED.slice(0, 20), ADDED.slice(20)];
+  await page.keyboard.type(firstSpell);
   await expect(drafts.saveSummary).toHaveText('All changes saved', { timeout: 10_000 });
-  await expect(drafts.revision(2)).toBeVisible();
-  // Typing may have paused long enough for more than one save: each is a revision.
-  const edited = await drafts.revisionCount();
+  await page.waitForTimeout(3_000);
+  await page.keyboard.type(secondSpell);
+  await expect(drafts.saveSummary).toHaveText('All changes saved', { timeout: 10_000 });
 
   // Bold through the keyboard shortcut, seen in the toolbar.
   // Shift+Home selects to the start of the visual line, which may be only part of a wrapped paragraph.
@@ -85,8 +89,28 @@ test('prepare a brief, edit a section, compare two revisions, regenerate a secti
   await expect(drafts.toolbar.getByRole('button', { name: /^Bold/ })).toHaveAttribute('aria-pressed', 'true');
   await expect(drafts.editor.locator('p', { hasText: ADDED }).locator('strong')).toBeVisible();
   await expect(drafts.saveSummary).toHaveText('All changes saved', { timeout: 10_000 });
-  await expect(drafts.revision(edited + 1)).toBeVisible();
   await app.screenshot('drafts-editor');
+
+  // All of it is in the file, as the draft's working text, and none of those saves made a revision.
+  const caseId = (await callThrough(harness, 'case.listOpen', {}))[0]!.caseId;
+  const brief = async () => (await callThrough(harness, 'draft.list', { caseId })).find((d) => d.title === `Brief: ${SECOND_MEETING}`)!;
+  const briefRevisions = async () => callThrough(harness, 'draftRevision.list', { caseId, filter: { draftId: (await brief()).id } });
+  const working = (await brief()).workingBody;
+  expect(working && documentText(JSON.parse(working) as DocumentNode)).toContain(ADDED);
+  expect(await briefRevisions()).toHaveLength(1);
+  expect(await drafts.revisionCount()).toBe(1);
+
+  // Leaving the draft keeps what was typed as one revision, and the draft holds no working text after it.
+  await page.getByRole('button', { name: '← All drafts' }).click();
+  await expect(drafts.table).toBeVisible();
+  expect(await briefRevisions()).toHaveLength(2);
+  expect((await brief()).workingBody).toBeNull();
+  await drafts.row(`Brief: ${SECOND_MEETING}`).getByRole('button').first().click();
+  await expect(drafts.editor.locator('p', { hasText: ADDED }).locator('strong')).toBeVisible();
+  await expect(drafts.revision(2)).toBeVisible();
+  await app.screenshot('drafts-editor-reopened');
+  expect(await drafts.revisionCount()).toBe(2);
+  const edited = 2;
 
   await drafts.compare(1, edited);
   await expect(drafts.compareDialog.locator('ins.diff')).toContainText(ADDED);
@@ -184,6 +208,37 @@ test('a shareable brief stays shareable: the badge, a regenerated section, the l
   await app.screenshot('drafts-list-shareable');
 });
 
+test('a draft left with text typed since its last revision opens on that text; a pause in writing of 30 seconds keeps it as a revision', async ({ app, harness, page }) => {
+  const drafts = await openSampleDrafts(app, page);
+  const caseId = (await callThrough(harness, 'case.listOpen', {}))[0]!.caseId;
+  const memo = await callThrough(harness, 'draft.create', { caseId, fields: { title: 'Where the talks stand', draftType: 'memo', status: 'working' } });
+  const paragraphs = (...texts: string[]) => JSON.stringify({ type: 'doc', content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
+  await callThrough(harness, 'draftRevision.create', { caseId, fields: { draftId: memo.id, format: 'prosemirror', body: paragraphs('The allied list is open.') } });
+  // As the editor leaves a draft when the app stops before the writer left it: the text saved at the last pause.
+  await callThrough(harness, 'draft.update', { caseId, id: memo.id, changes: { workingBody: paragraphs('The allied list is open.', 'Tiers by capability next.') } });
+  await app.sidebar.getByRole('link', { name: 'Overview', exact: true }).click();
+  await app.sidebar.getByRole('link', { name: 'Drafts', exact: true }).click();
+  await drafts.row('Where the talks stand').getByRole('button').first().click();
+  await expect(drafts.editor).toContainText('Tiers by capability next.');
+  expect(await drafts.revisionCount()).toBe(1);
+
+  // The page's clock is Playwright's from here on, so that the 30-second pause takes no 30 seconds.
+  await page.clock.install();
+  await drafts.editor.getByText('Tiers by capability next.').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Then the timetable.');
+  await page.clock.runFor(5_000);
+  await expect(drafts.saveSummary).toHaveText('All changes saved', { timeout: 10_000 });
+  expect(await drafts.revisionCount()).toBe(1);
+  await page.clock.runFor(30_000);
+  await expect(drafts.revision(2)).toBeVisible({ timeout: 10_000 });
+  const [draft] = (await callThrough(harness, 'draft.list', { caseId })).filter((d) => d.id === memo.id);
+  expect(draft!.workingBody).toBeNull();
+  const revisions = await callThrough(harness, 'draftRevision.list', { caseId, filter: { draftId: memo.id } });
+  expect(revisions.map((r) => r.revisionNumber).sort()).toEqual([1, 2]);
+  expect(revisions.find((r) => r.revisionNumber === 2)!.body).toContain('Tiers by capability next. Then the timetable.');
+});
+
 test('an older Markdown draft is shown as written and converts to editable', async ({ app, harness, page }) => {
   const drafts = await openSampleDrafts(app, page);
   // The sample's brief is an editor document; a draft kept from before the editor is Markdown.
@@ -229,7 +284,7 @@ test('the sample\'s brief opens in the editor; pasted code does not run on into 
 
   // Clear formatting: the paragraph selected, its code (and any bold) gone, its text kept.
   await page.keyboard.press('Home');
-  await page.keyboard.press('Shift+End');
+  await drafts.extendSelection('Shift+End', 'Run parley verify before sending');
   await page.keyboard.press(`${process.platform === 'darwin' ? 'Meta' : 'Control'}+b`);
   await expect(paragraph.locator('strong').first()).toBeVisible();
   await drafts.toolbar.getByRole('button', { name: /^Clear formatting/ }).click();
@@ -282,6 +337,7 @@ for (const theme of ['Light', 'Dark'] as const) {
     await expect(drafts.saveSummary).toHaveText('All changes saved', { timeout: 10_000 });
     await expectNoSeriousViolations(page, `editor (${name})`);
     await app.screenshot(`drafts-editor-${name}`);
+    await drafts.leaveAndReopen(`Brief: ${SECOND_MEETING} (shareable)`);
     await drafts.compare(1, 2);
     await expectNoSeriousViolations(page, `compare (${name})`);
     await app.screenshot(`drafts-compare-${name}`);

@@ -124,8 +124,9 @@ describe('copies of a file made before copies merged', () => {
     const issue = alice.call('issue.create', { caseId, fields: { title: 'Scope', priority: 'high', status: 'open', ourTarget: 'All staff' } });
     alice.call('issue.update', { caseId, id: issue.id, changes: { ourTarget: 'All staff, logged' } });
     alice.call('case.close', { caseId });
-    // As a Parley of schema 7 left it: no change log, no copy (and no tags, 0009).
+    // As a Parley of schema 7 left it: no change log, no copy (and no tags, 0009, nor drafts' working text, 0010).
     withRawConnection(file, (db) => {
+      db.exec('ALTER TABLE draft DROP COLUMN working_body;');
       db.exec('ALTER TABLE negotiation_issue DROP COLUMN tags; ALTER TABLE precedent DROP COLUMN tags; ALTER TABLE watch_item DROP COLUMN tags;');
       db.exec("DROP TABLE change_log; DROP TABLE change_head; DROP TABLE case_copy; DROP TABLE merge_conflict; DELETE FROM case_meta WHERE key IN ('copy_id', 'copy_home');");
       db.exec('DROP INDEX draft_revision_number; CREATE UNIQUE INDEX draft_revision_number ON draft_revision(draft_id, revision_number);');
@@ -211,6 +212,54 @@ describe('a draft written in two copies', () => {
     alice.call('conflict.resolve', { caseId, id: conflict!.id, side: bobs });
     expect(newest(alice).body).toBe(doc('Purpose.', 'Our position: access for EU staff.', 'Their position.'));
     expect(alice.call('conflict.list', { caseId })).toEqual([]);
+  });
+
+  // The text typed since the last revision (draft.workingBody) merges as a field of the draft.
+  const type = (api: TestApi, caseId: string, draftId: string, body: string) => api.call('draft.update', { caseId, id: draftId, changes: { workingBody: body } });
+  const working = (api: TestApi, caseId: string, draftId: string) => api.call('draft.get', { caseId, id: draftId }).workingBody;
+
+  it('brings text typed in one copy only across as it is, and a revision cut in both copies leaves none behind', () => {
+    const { alice, bob, caseId, file, bobFile, draftId, revise } = setup();
+    type(alice, caseId, draftId, doc('Purpose: agree terms.', 'Our position.', 'Their position.'));
+    bob.call('case.merge', { caseId, from: file });
+    expect(working(bob, caseId, draftId)).toBe(doc('Purpose: agree terms.', 'Our position.', 'Their position.'));
+    // Each then cuts a revision (as leaving the draft does): the working text is gone in both, without a conflict.
+    revise(alice, doc('Purpose: agree terms.', 'Our position.', 'Their position.'));
+    type(bob, caseId, draftId, doc('Purpose: agree terms.', 'Our position.', 'Their position: full suspension.'));
+    revise(bob, doc('Purpose: agree terms.', 'Our position.', 'Their position: full suspension.'));
+    alice.call('case.merge', { caseId, from: bobFile });
+    bob.call('case.merge', { caseId, from: file });
+    for (const api of [alice, bob]) {
+      expect(working(api, caseId, draftId)).toBeNull();
+      expect(api.call('conflict.list', { caseId })).toEqual([]);
+      expect(api.call('case.verify', { caseId }).ok).toBe(true);
+    }
+  });
+
+  it('keeps text typed in both copies since the last revision as a conflict of the draft, both versions in words, resolved by choosing one', () => {
+    const { alice, bob, caseId, file, bobFile, draftId } = setup();
+    const alices = doc('Purpose.', 'Our position: access for all staff.', 'Their position.');
+    const bobs = doc('Purpose.', 'Our position: access for EU staff.', 'Their position.');
+    type(alice, caseId, draftId, alices);
+    type(bob, caseId, draftId, bobs);
+    expect(alice.call('case.merge', { caseId, from: bobFile }).newConflicts).toBe(1);
+    bob.call('case.merge', { caseId, from: file });
+    for (const api of [alice, bob]) {
+      const [conflict] = api.call('conflict.list', { caseId });
+      expect(conflict).toMatchObject({ kind: 'draft', recordId: draftId, field: 'workingBody', fieldLabel: 'Text typed since the last revision' });
+      expect(conflict!.sides.map((s) => [s.author, s.value]).sort()).toEqual([['Alice Adler', alices], ['Bob Baker', bobs]]);
+    }
+    // Both copies show the same text meanwhile (the newer), and neither version is lost.
+    expect(working(alice, caseId, draftId)).toBe(working(bob, caseId, draftId));
+    const [conflict] = alice.call('conflict.list', { caseId });
+    alice.call('conflict.resolve', { caseId, id: conflict!.id, side: conflict!.sides.findIndex((s) => s.author === 'Bob Baker') });
+    expect(working(alice, caseId, draftId)).toBe(bobs);
+    bob.call('case.merge', { caseId, from: file });
+    for (const api of [alice, bob]) {
+      expect(api.call('conflict.list', { caseId })).toEqual([]);
+      expect(api.call('case.verify', { caseId }).ok).toBe(true);
+    }
+    expect(working(bob, caseId, draftId)).toBe(bobs);
   });
 });
 

@@ -12,6 +12,7 @@ import m0006 from '../../../migrations/0006_review_comments.sql';
 import m0007 from '../../../migrations/0007_scenario_loop.sql';
 import m0008 from '../../../migrations/0008_copies_and_merge.sql';
 import m0009 from '../../../migrations/0009_tags.sql';
+import m0010 from '../../../migrations/0010_draft_working_text.sql';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: '0007_scenario_loop', sql: m0007 },
   { version: 8, name: '0008_copies_and_merge', sql: m0008 },
   { version: 9, name: '0009_tags', sql: m0009 },
+  { version: 10, name: '0010_draft_working_text', sql: m0010 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -104,6 +104,7 @@ const KIND_RULES: { [K in KindName]?: KindRules<RecordOf<K>> & { timeOfRecord?: 
     onCreate: (rec, ctx) => {
       rec.revisionNumber = nextRevisionNumber(ctx.records, rec.draftId);
     },
+    companions: (before, after, _changes, ctx) => (before ? [] : workingTextTakenOver(ctx.records, after)),
   },
   link: {
     // A link that names this very case as its "other" case is a link within the file; say so before the rules run,
@@ -143,6 +144,17 @@ export function fillTimeOfRecord(records: RecordStore, kind: KindName, rec: Stor
   if (!field || rec[field]) return;
   const meeting = rec.meetingId ? records.find('meeting', rec.meetingId as string) : null;
   rec[field] = meeting?.meetingDate ?? fallback;
+}
+
+/**
+ * A new revision is the draft's newest text: the text typed since the one before (draft.workingBody) is cleared with
+ * it, in the same transaction, so that the draft never shows an older working text over a newer revision. The editor
+ * makes the revision from that very text; what it held is in the audit trail either way.
+ */
+function workingTextTakenOver(records: RecordStore, revision: RecordOf<'draftRevision'>): Companion[] {
+  const draft = records.find('draft', revision.draftId);
+  if (!draft || draft.workingBody == null) return [];
+  return [{ kind: 'draft', op: 'update', before: draft, after: { ...draft, workingBody: null }, reason: `its text is kept as revision ${revision.revisionNumber}` }];
 }
 
 function nextRevisionNumber(records: RecordStore, draftId: string): number {

@@ -5,6 +5,7 @@
 // copy it reaches. The sidebar's badge counts what is left.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ConflictSideView, MergeConflictView } from '../../../shared/api-types.js';
+import { documentText, parseDocument } from '../../../shared/documents/index.js';
 import type { FieldDef } from '../../../shared/fields.js';
 import { KINDS } from '../../../shared/records.js';
 import { ApiFailure, messageOf } from '../../api/client.js';
@@ -25,7 +26,23 @@ export const DELETED = '(deleted)';
 /** Whether another value can be typed for the field: free text (what the search indexes), not a list, date, choice or reference. */
 export function isFreeText(conflict: Pick<MergeConflictView, 'kind' | 'field'>): boolean {
   const def = (KINDS[conflict.kind].fields as Record<string, FieldDef>)[conflict.field];
-  return Boolean(def?.search && !def.json && !def.ref);
+  return Boolean(def?.search && !def.json && !def.ref) && !holdsDocument(conflict);
+}
+
+/** A draft's text (two versions of its body, or of the text typed since its last revision): editor documents, not typed values. */
+function holdsDocument(conflict: Pick<MergeConflictView, 'kind' | 'field'>): boolean {
+  return conflict.kind === 'draft' && (conflict.field === 'body' || conflict.field === 'workingBody');
+}
+
+/** The words of a stored editor document, or null when the value is not one. */
+function documentWords(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const parsed = parseDocument(JSON.parse(value));
+    return parsed.ok ? documentText(parsed.doc) : null;
+  } catch {
+    return null;
+  }
 }
 
 export function ConflictsScreen({ caseId }: { caseId: string }) {
@@ -94,6 +111,7 @@ export function ConflictsScreen({ caseId }: { caseId: string }) {
 
 function sideValue(conflict: MergeConflictView, side: ConflictSideView): string | null {
   if (conflict.field === DELETED) return side.value === 'deleted' ? 'Deleted the record' : 'Changed the record';
+  if (holdsDocument(conflict)) return documentWords(side.value) ?? valueText(side.value, conflict.field);
   return valueText(side.value, conflict.field);
 }
 

@@ -1,5 +1,8 @@
 // The draft editor: TipTap over the shared document schema, a formatting toolbar with keyboard shortcuts, and
-// save-as-you-go where every save is a new revision (after a pause in typing, or when the editor loses focus).
+// save-as-you-go in two steps. Each short pause in typing saves the text as the draft's working text (draft.workingBody,
+// audited like every write, so nothing typed is lost); a revision, the draft's history, is made from it after a
+// longer pause in writing, at most once a minute while typing goes on, and whenever the writer leaves the text (another
+// draft or screen, closing the case, locking the app, printing, exporting, restoring or rebuilding a section).
 // A refused save keeps the text in the editor and says why; "Try again" saves it again.
 //
 // Besides formatting, the toolbar inserts footnotes (and citations, which are footnotes holding a citation) and
@@ -13,42 +16,58 @@ import { parleyEditorExtensions } from '../../../shared/documents/tiptap.js';
 import { LINKABLE_KINDS } from '../../../shared/enums.js';
 import { messageOf } from '../../api/client.js';
 import { whileEditing } from '../../state/pending-saves.js';
+import { updateRecord } from '../../state/records.js';
 import { openRecord } from '../../ui/links/open-record.js';
 import { FormDialog } from './FormDialog.js';
 import { saveRevision, type Revision } from './drafts-data.js';
 import { RecordLinkDialog } from './RecordLinkDialog.js';
 
-export const AUTOSAVE_PAUSE_MS = 1_000;
+/** A pause this short saves what was typed as the working text: a crash or a power cut loses at most a second or so. */
+export const WORKING_SAVE_PAUSE_MS = 1_000;
+/**
+ * A pause in writing this long makes a revision: long enough that the breaths between sentences do not each leave one
+ * (hundreds in ten minutes of writing), short enough that the history has a point to go back to per spell of work.
+ */
+export const REVISION_PAUSE_MS = 30_000;
+/** While typing goes on without such a pause, a revision at most this often, so a long spell still leaves points to go back to. */
+export const REVISION_EVERY_MS = 60_000;
 
 export type EditorSave = { state: 'idle' | 'pending' | 'saving' | 'saved' } | { state: 'error'; message: string };
 
 export interface DraftEditorHandle {
   /** The document as it stands in the editor. */
   document(): DocumentNode;
-  /** Replaces the document (a regenerated section, a restored revision); it is saved as a new revision. */
+  /** Replaces the document (a regenerated section, a restored revision); flush() then keeps it as a revision. */
   replace(doc: DocumentNode): void;
-  /** Saves now whatever is waiting. */
+  /** Keeps whatever was typed since the last revision as a new revision, now (and clears the working text). */
   flush(): Promise<void>;
 }
 
 interface DraftEditorProps {
   caseId: string;
   draftId: string;
+  /** What the editor opens with: the draft's working text if it has one, else `revised` itself. */
   initial: DocumentNode;
+  /** The draft's newest revision: what needs no new revision. */
+  revised: DocumentNode;
   readOnly: boolean;
   onSaved(revision: Revision): void;
   onSaveState(save: EditorSave): void;
 }
 
 export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(function DraftEditor(
-  { caseId, draftId, initial, readOnly, onSaved, onSaveState },
+  { caseId, draftId, initial, revised, readOnly, onSaved, onSaveState },
   ref,
 ) {
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const saving = useRef<Promise<void> | null>(null);
-  const dirty = useRef(false);
-  const lastSaved = useRef(JSON.stringify(initial));
+  const workingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const revisionTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The saves in order: a revision never overtakes the working save before it. */
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const latest = useRef(initial);
+  /** What the file holds of this draft: its newest revision, and its working text (null when there is none). */
+  const stored = useRef({ revision: JSON.stringify(revised), working: initial === revised ? null : JSON.stringify(initial) });
+  /** When the oldest edit not yet in a revision was made (null when there is none in the editor or the file). */
+  const uncutSince = useRef<number | null>(stored.current.working === null ? null : Date.now());
   const callbacks = useRef({ onSaved, onSaveState });
   callbacks.current = { onSaved, onSaveState };
   const [dialog, setDialog] = useState<'link' | 'footnote' | 'record' | null>(null);
@@ -85,58 +104,70 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
     },
     onUpdate: ({ editor: e }) => {
       latest.current = e.getJSON() as DocumentNode;
-      dirty.current = true;
+      uncutSince.current ??= Date.now();
       callbacks.current.onSaveState({ state: 'pending' });
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flushRef.current(), AUTOSAVE_PAUSE_MS);
+      restart(workingTimer, () => void saveRef.current('working'), WORKING_SAVE_PAUSE_MS);
+      restart(revisionTimer, () => void saveRef.current('revision'), REVISION_PAUSE_MS);
     },
     onBlur: () => {
-      if (dirty.current) void flushRef.current();
+      if (waiting()) void saveRef.current('working');
     },
   });
 
-  const flushRef = useRef<() => Promise<void>>(async () => {});
-  flushRef.current = flush;
-  // Locking the app saves the text waiting for the pause at once, before the core closes the case.
-  useEffect(() => whileEditing(() => flushRef.current()), []);
+  const saveRef = useRef<(step: 'working' | 'revision') => Promise<void>>(async () => {});
+  saveRef.current = save;
+  // Locking the app, closing the case or merging keeps the text as a revision at once, before the core closes the case.
+  useEffect(() => whileEditing(() => saveRef.current('revision')), []);
+  // A print the app did not start (the browser's or the system's menu) keeps the text as a revision too; the Print
+  // button waits for it before printing.
+  useEffect(() => {
+    const printing = () => void saveRef.current('revision');
+    window.addEventListener('beforeprint', printing);
+    return () => window.removeEventListener('beforeprint', printing);
+  }, []);
 
-  async function flush(): Promise<void> {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (saving.current) {
-      await saving.current;
-      if (dirty.current) return flush();
-      return;
-    }
-    if (!dirty.current) return;
-    const doc = latest.current;
-    const body = JSON.stringify(doc);
-    dirty.current = false;
-    if (body === lastSaved.current) {
-      callbacks.current.onSaveState({ state: 'saved' });
-      return;
-    }
-    callbacks.current.onSaveState({ state: 'saving' });
-    let failed = false;
-    saving.current = (async () => {
-      try {
-        const revision = await saveRevision(caseId, draftId, doc);
-        lastSaved.current = body;
-        callbacks.current.onSaved(revision);
-        callbacks.current.onSaveState(dirty.current ? { state: 'pending' } : { state: 'saved' });
-      } catch (err) {
-        dirty.current = true;
-        failed = true;
-        callbacks.current.onSaveState({ state: 'error', message: messageOf(err) });
-      } finally {
-        saving.current = null;
+  /** Whether the editor holds text the file does not have yet. */
+  function waiting(): boolean {
+    const body = JSON.stringify(latest.current);
+    return body !== (stored.current.working ?? stored.current.revision);
+  }
+
+  /**
+   * Saves the editor's text: as the working text, or as a revision (which takes the working text over). A working
+   * save becomes a revision once the oldest edit it holds is REVISION_EVERY_MS old.
+   */
+  function save(step: 'working' | 'revision'): Promise<void> {
+    const run = queue.current.then(async () => {
+      stop(workingTimer);
+      const cut = step === 'revision' || (uncutSince.current !== null && Date.now() - uncutSince.current >= REVISION_EVERY_MS);
+      if (cut) stop(revisionTimer);
+      const body = JSON.stringify(latest.current);
+      const doc = latest.current;
+      const nothingNew = cut ? body === stored.current.revision && stored.current.working === null : !waiting();
+      if (nothingNew) {
+        if (cut) uncutSince.current = null;
+        callbacks.current.onSaveState({ state: 'saved' });
+        return;
       }
-    })();
-    await saving.current;
-    if (!failed && dirty.current && !timer.current && JSON.stringify(latest.current) !== lastSaved.current) {
-      // Typing went on while the save ran: save that too after a pause.
-      timer.current = setTimeout(() => void flush(), AUTOSAVE_PAUSE_MS);
-    }
+      callbacks.current.onSaveState({ state: 'saving' });
+      try {
+        if (cut && body !== stored.current.revision) {
+          callbacks.current.onSaved(await saveRevision(caseId, draftId, doc));
+          stored.current = { revision: body, working: null };
+        } else {
+          // Working text only, or back to the newest revision's text: the draft holds none then.
+          const workingBody = body === stored.current.revision ? null : body;
+          await updateRecord(caseId, 'draft', draftId, { workingBody });
+          stored.current = { ...stored.current, working: workingBody };
+        }
+        if (cut) uncutSince.current = null;
+        callbacks.current.onSaveState(waiting() ? { state: 'pending' } : { state: 'saved' });
+      } catch (err) {
+        callbacks.current.onSaveState({ state: 'error', message: messageOf(err) });
+      }
+    });
+    queue.current = run;
+    return run;
   }
 
   useImperativeHandle(ref, () => ({
@@ -144,12 +175,14 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
     replace(doc) {
       editor?.commands.setContent(doc, { emitUpdate: true });
     },
-    flush,
+    flush: () => save('revision'),
   }));
 
-  // Leaving the draft saves what is still waiting.
+  // Leaving the draft (for another draft or screen) keeps what was typed since the last revision as a revision.
   useEffect(() => () => {
-    if (dirty.current) void flushRef.current();
+    stop(workingTimer);
+    stop(revisionTimer);
+    void saveRef.current('revision');
   }, []);
 
   if (!editor) return null;
@@ -168,6 +201,16 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
     </div>
   );
 });
+
+function restart(timer: { current: ReturnType<typeof setTimeout> | null }, run: () => void, ms: number): void {
+  if (timer.current) clearTimeout(timer.current);
+  timer.current = setTimeout(run, ms);
+}
+
+function stop(timer: { current: ReturnType<typeof setTimeout> | null }): void {
+  if (timer.current) clearTimeout(timer.current);
+  timer.current = null;
+}
 
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl';
 

@@ -17,7 +17,7 @@ import { Compare } from './Compare.js';
 import { FormDialog } from './FormDialog.js';
 import { DraftEditor, type DraftEditorHandle, type EditorSave } from './DraftEditor.js';
 import {
-  documentOf, DRAFT_TYPE_LABELS, isShareableDraft, saveRevision, type Draft, type Revision,
+  documentOf, DRAFT_TYPE_LABELS, workingDocumentOf, isShareableDraft, saveRevision, type Draft, type Revision,
 } from './drafts-data.js';
 import { documentFromMarkdown } from '../../../shared/documents/markdown-import.js';
 
@@ -47,6 +47,10 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
   const latest = revisions[revisions.length - 1];
   // Parsed once per revision: the editor keeps its own document after that.
   const latestDoc = useMemo(() => (latest ? documentOf(latest) : null), [latest]);
+  // The text typed since that revision, when the draft was left with some (the editor opens on it): only on opening
+  // the draft, since a restored or converted revision takes it over.
+  const openedOnWorkingText = editorKey === 0;
+  const workingDoc = useMemo(() => (openedOnWorkingText ? workingDocumentOf(draft) : null), [draft, openedOnWorkingText]);
   const shareable = isShareableDraft(draft, latestDoc);
   // A shareable brief may leave the team: its pages carry the case's shareable marking ("Confidential" unless the
   // user chose another), every other draft the internal one. Print uses the same while this draft is shown.
@@ -74,6 +78,8 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
 
   async function exportAs(format: (typeof EXPORTS)[number]['format'], label: string) {
     await run(`export-${format}`, async () => {
+      // What leaves is kept as a revision first: the history shows what was exported.
+      await editorRef.current?.flush();
       const document = currentDocument() ?? documentFromMarkdown(latest?.body ?? '');
       // A shareable draft may leave the team: the core writes it without record links, under the marking chosen for it.
       const file = await api().call('document.export', { caseId, document, format, title: draft.title, marking, ...(shareable ? { shareable: true } : {}) });
@@ -103,6 +109,12 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
       setSave({ state: 'saved' });
       return `Revision ${revision.revisionNumber} restored as revision ${saved.revisionNumber}.`;
     });
+  }
+
+  /** Prints once what is printed is kept as a revision, as an export is. */
+  async function printAsRevised() {
+    await editorRef.current?.flush();
+    printCurrentView();
   }
 
   function back() {
@@ -143,7 +155,7 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
           />
         )}
         <MarkingChoice caseId={caseId} kind={markingKind} />
-        <button type="button" className="button button--small" onClick={() => printCurrentView()}>
+        <button type="button" className="button button--small" onClick={() => void printAsRevised()}>
           Print…
         </button>
         <div className="export-group" role="group" aria-label="Export">
@@ -170,7 +182,8 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
               ref={editorRef}
               caseId={caseId}
               draftId={draft.id}
-              initial={latestDoc}
+              initial={workingDoc ?? latestDoc}
+              revised={latestDoc}
               readOnly={readOnly}
               onSaved={onRevision}
               onSaveState={setSave}

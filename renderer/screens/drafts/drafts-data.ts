@@ -27,9 +27,17 @@ export const EMPTY_DOCUMENT: DocumentNode = { type: 'doc', content: [{ type: 'pa
 
 /** The stored document of a prosemirror revision, or null for another format or a body that does not parse. */
 export function documentOf(revision: Revision): DocumentNode | null {
-  if (revision.format !== 'prosemirror') return null;
+  return revision.format === 'prosemirror' ? parsedDocument(revision.body) : null;
+}
+
+/** The text typed since the draft's newest revision (its working text), or null when that revision holds it all. */
+export function workingDocumentOf(draft: Draft): DocumentNode | null {
+  return draft.workingBody == null ? null : parsedDocument(draft.workingBody);
+}
+
+function parsedDocument(body: string): DocumentNode | null {
   try {
-    return JSON.parse(revision.body) as DocumentNode;
+    return JSON.parse(body) as DocumentNode;
   } catch {
     return null;
   }

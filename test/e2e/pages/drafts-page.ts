@@ -117,6 +117,14 @@ export class DraftsPage {
       .toContain(selected);
   }
 
+  /** Leaves the draft for the list and opens it again: leaving keeps what was typed since the last revision as one. */
+  async leaveAndReopen(title: string): Promise<void> {
+    await this.page.getByRole('button', { name: '← All drafts' }).click();
+    await expect(this.table).toBeVisible();
+    await this.row(title).getByRole('button').first().click();
+    await expect(this.editor).toBeVisible();
+  }
+
   /** How many revisions the draft has, from the list. */
   async revisionCount(): Promise<number> {
     return this.revisions.getByRole('listitem').count();
