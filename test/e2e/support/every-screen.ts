@@ -161,10 +161,32 @@ export const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'recently-deleted',
+    async show(app, page) {
+      await page.keyboard.press('Escape'); // the merge dialog
+      await section(app, 'Recently deleted', 'Recently deleted');
+    },
+  },
+  {
+    name: 'table-filtered',
+    async show(app, page) {
+      await section(app, 'Negotiation', 'Negotiation');
+      const neg = new NegotiationPage(page);
+      await neg.columnHeader('Priority').getByRole('button').click();
+      await neg.filter('Status', 'Open');
+      await expect(neg.filterBar.getByRole('status')).toHaveText(/^\d+ of \d+ shown$/);
+    },
+  },
+  {
+    name: 'settings',
+    async show(_app, page) {
+      await page.keyboard.press('Control+Comma');
+      await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    },
+  },
+  {
     name: 'palette',
     async show(_app, page) {
-      await page.keyboard.press('Escape'); // the merge dialog
-      await expect(page.getByRole('dialog', { name: 'Merge a copy of this case' })).toBeHidden();
       const palette = new Palette(page);
       await palette.open();
       await palette.search('tier');
