@@ -62,41 +62,41 @@ export function RecentlyDeletedScreen({ caseId }: { caseId: string }) {
         {rows && rows.length === 0 && <p className="empty">Nothing has been deleted in this case.</p>}
         {rows && rows.length > 0 && (
           <div className="table-scroll">
-          <table className="dense-table deleted__table" aria-label="Deleted records">
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Deleted by</th>
-                <th scope="col">When</th>
-                <th scope="col">Went with it</th>
-                {!readOnly && <th scope="col"><span className="visually-hidden">Actions</span></th>}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={`${r.kind}:${r.id}`} data-record-id={`${r.kind}:${r.id}`}>
-                  <th scope="row"><span className="cell-text">{r.title}</span></th>
-                  <td>{kindLabel(r.kind)}</td>
-                  <td>{r.deletedBy}</td>
-                  <td className="deleted__when">{formatInstant(r.deletedAt)}</td>
-                  <td>{r.goesWith.length ? goesWithInWords(r.goesWith) : <span className="muted">—</span>}</td>
-                  {!readOnly && (
-                    <td>
-                      <div className="deleted__actions">
-                      <button type="button" className="button button--small" data-row-open onClick={() => void restore(r)} aria-label={`Restore ${recordInWords(r.kind, r.title)}`}>
-                        Restore
-                      </button>
-                      <button type="button" className="button button--small button--danger" onClick={() => void purge(r)} aria-label={`Purge ${recordInWords(r.kind, r.title)} for good`}>
-                        Purge…
-                      </button>
-                      </div>
-                    </td>
-                  )}
+            <table className="dense-table deleted__table" aria-label="Deleted records">
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Deleted by</th>
+                  <th scope="col">When</th>
+                  <th scope="col">Went with it</th>
+                  {!readOnly && <th scope="col"><span className="visually-hidden">Actions</span></th>}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={`${r.kind}:${r.id}`} data-record-id={`${r.kind}:${r.id}`}>
+                    <th scope="row"><span className="cell-text">{r.title}</span></th>
+                    <td>{kindLabel(r.kind)}</td>
+                    <td>{r.deletedBy}</td>
+                    <td className="deleted__when">{formatInstant(r.deletedAt)}</td>
+                    <td>{r.goesWith.length ? goesWithInWords(r.goesWith) : <span className="muted">—</span>}</td>
+                    {!readOnly && (
+                      <td>
+                        <div className="deleted__actions">
+                          <button type="button" className="button button--small" data-row-open onClick={() => void restore(r)} aria-label={`Restore ${recordInWords(r.kind, r.title)}`}>
+                            Restore
+                          </button>
+                          <button type="button" className="button button--small button--danger" onClick={() => void purge(r)} aria-label={`Purge ${recordInWords(r.kind, r.title)} for good`}>
+                            Purge…
+                          </button>
+                        </div>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         )}
       </section>
