@@ -185,11 +185,20 @@ export const DraftEditor = forwardRef<DraftEditorHandle, DraftEditorProps>(funct
     void saveRef.current('revision');
   }, []);
 
+  // The cursor goes back into the text once a dialog has closed. The native <dialog> gives focus back to the toolbar
+  // button that opened it as it closes (in the Dialog's own effect, which runs before this one), so focusing the
+  // editor any earlier lost the next keystrokes to that button.
+  const hadDialog = useRef(false);
+  useEffect(() => {
+    if (dialog !== null) hadDialog.current = true;
+    else if (hadDialog.current) {
+      hadDialog.current = false;
+      editor?.commands.focus();
+    }
+  }, [dialog, editor]);
+
   if (!editor) return null;
-  const closeDialog = () => {
-    setDialog(null);
-    editor.commands.focus();
-  };
+  const closeDialog = () => setDialog(null);
   return (
     <div className="draft-editor">
       {!readOnly && <Toolbar editor={editor} onOpen={setDialog} />}

@@ -31,6 +31,8 @@ export class DraftsPage {
     await dialog.getByLabel('Note or citation').fill(note);
     await dialog.getByRole('button', { name: 'Insert footnote' }).click();
     await expect(dialog).toBeHidden();
+    // The cursor is back in the text, so what is typed next goes on after the footnote.
+    await expect(this.editor).toBeFocused();
   }
 
   /** Links to a record of the case from the toolbar: the selection, or the record's title inserted at the cursor. */
@@ -43,6 +45,7 @@ export class DraftsPage {
     await beforeLinking?.();
     await dialog.getByRole('button', { name: 'Link', exact: true }).click();
     await expect(dialog).toBeHidden();
+    await expect(this.editor).toBeFocused();
   }
 
   row(title: string | RegExp): Locator {
