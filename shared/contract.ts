@@ -1,6 +1,7 @@
 // The API contract: every operation's name, its input schema and its output type. The core's dispatcher, the
 // Electron preload and IPC registration, the browser harness and the command line are all driven by this list,
 // so an operation is added here once, with its handler in electron/core/api/handlers.ts.
+import { MAX_ATTACHMENT_BYTES } from './attachments.js';
 import { z } from 'zod';
 import type {
   AuditEntry, BriefPreview, CaseInfo, ChangesExported, MergeConflictView, MergeSummary, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord,
@@ -54,13 +55,11 @@ const passphrase = z.string().min(1).max(1_024);
 /** A passphrase a file is to be encrypted with. */
 const newPassphrase = z.string().min(8, 'must be at least 8 characters').max(1_024);
 
-/**
- * The largest attachment, in bytes: 25 MiB, what e-mail usually carries. Every way in keeps the whole call in memory
- * several times over while it is read, checked, decoded and written (the harness's body, the parsed string, the
- * decoded bytes, SQLite's copy), so the limit is what the browser harness and Electron's IPC carry without the
- * process growing by gigabytes.
- */
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+// The largest attachment (shared/attachments.ts): 25 MiB, what e-mail usually carries. Every way in keeps the whole
+// call in memory several times over while it is read, checked, decoded and written (the harness's body, the parsed
+// string, the decoded bytes, SQLite's copy), so the limit is what the browser harness and Electron's IPC carry
+// without the process growing by gigabytes.
+export { MAX_ATTACHMENT_BYTES };
 /** The base64 text of the largest attachment. */
 export const MAX_ATTACHMENT_BASE64_LENGTH = 4 * Math.ceil(MAX_ATTACHMENT_BYTES / 3);
 const ATTACHMENT_TOO_LARGE = `an attachment can be at most 25 MB (${MAX_ATTACHMENT_BYTES.toLocaleString('en-US')} bytes); this one is larger`;
