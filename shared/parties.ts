@@ -32,13 +32,13 @@ export function partyNamed<P extends PartyChoice>(parties: readonly P[], name: s
 }
 
 /**
- * The parties a typed text finds, best first: those whose name starts with it, then those whose name, role or
- * organisation holds it. An empty text finds them all, in the order given.
+ * The parties a typed text finds, best first: those whose name, or a word of it, starts with it ("rey" finds Tomas
+ * Reyes), then those whose name, role or organization holds it. An empty text finds them all, in the order given.
  */
 export function partiesMatching<P extends PartyChoice>(parties: readonly P[], text: string): P[] {
   const key = nameKey(text);
   if (!key) return [...parties];
-  const starts = parties.filter((p) => nameKey(p.name).startsWith(key));
+  const starts = parties.filter((p) => nameKey(p.name).startsWith(key) || nameKey(p.name).split(' ').some((word) => word.startsWith(key)));
   const holds = parties.filter((p) => !starts.includes(p) && [p.name, p.role, p.organization].some((t) => t && nameKey(t).includes(key)));
   return [...starts, ...holds];
 }
