@@ -3,6 +3,10 @@
 
 /** Whether an owner, as typed, names the person called `name`. */
 export function isOwnedBy(owner: string | null | undefined, name: string | null | undefined): boolean {
-  const key = (text: string) => text.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
-  return !!owner && !!name && key(name) !== '' && key(owner) === key(name);
+  return !!owner && !!name && nameKey(name) !== '' && nameKey(owner) === nameKey(name);
+}
+
+/** A name as compared with another: spacing and letter case aside. */
+export function nameKey(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 }

@@ -8,6 +8,7 @@ import { DraftsScreen } from './drafts/DraftsScreen.js';
 import { MeetingsScreen } from './meetings/MeetingsScreen.js';
 import { NegotiationScreen } from './negotiation/NegotiationScreen.js';
 import { OverviewScreen } from './overview/OverviewScreen.js';
+import { PeopleScreen } from './people/PeopleScreen.js';
 import { PrecedentsScreen } from './precedents/PrecedentsScreen.js';
 import { TimelineScreen } from './timeline/TimelineScreen.js';
 import { WatchScreen } from './watch/WatchScreen.js';
@@ -22,5 +23,6 @@ export const SECTION_SCREENS: Record<CaseSection, ComponentType<{ caseId: string
   drafts: DraftsScreen,
   timeline: TimelineScreen,
   conflicts: ConflictsScreen,
+  people: PeopleScreen,
   deleted: RecentlyDeletedScreen,
 };

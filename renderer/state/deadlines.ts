@@ -98,7 +98,9 @@ export const useDeadlines = caseDataStore<DeadlinesState>()((set, get) => {
     set((s) => ({ saves: { ...s.saves, [key]: { state: 'saving' } } }));
     const value = REQUIRED.has(field) ? text : text.trim() === '' ? null : text;
     try {
-      const changes = { [field]: value } as UpdateInputOf<'deadline'>;
+      // An owner typed here is a name: the party an earlier one was picked as no longer holds (the People screen
+      // finds the owner by name while it is a party's).
+      const changes = (field === 'owner' ? { owner: value, ownerPartyId: null } : { [field]: value }) as UpdateInputOf<'deadline'>;
       const saved = await api().call('deadline.update', { caseId, id, changes, expectedVersion: record.version }).catch(async (err: unknown) => {
         if (err instanceof ApiFailure && err.code === 'needs_confirmation') {
           // Other deadlines hang on this one: the move dialog shows what moves and asks for the reason.

@@ -49,6 +49,8 @@ interface MeetingsState {
   /** Stores changed fields of a record and puts the stored record in place; throws the core's refusal. */
   update<K extends AnyKind>(kind: K, id: string, changes: Partial<RecordOf<K>>): Promise<RecordOf<K>>;
   add<K extends ChildKind>(kind: K, fields: Record<string, unknown>): Promise<RecordOf<K>>;
+  /** Creates a party of the case (a person named in a picker) and offers it to the pickers from then on. */
+  addParty(fields: CreateFields<'party'>): Promise<RecordOf<'party'>>;
   /** Deletes the record, asking first where something goes with it; focus moves to the next row. */
   remove(kind: AnyKind, id: string): Promise<void>;
   dismissProblem(): void;
@@ -168,6 +170,12 @@ export const useMeetings = caseDataStore<MeetingsState>()((set, get) => {
       const record = await createRecord(caseId, kind, fields as CreateFields<typeof kind>);
       if (get().caseId === caseId) putRecord(kind, record);
       return record;
+    },
+    async addParty(fields) {
+      const caseId = get().caseId!;
+      const party = await createRecord(caseId, 'party', fields);
+      if (get().caseId === caseId) set((s) => ({ parties: [...s.parties, party] }));
+      return party;
     },
     async remove(kind, id) {
       const caseId = get().caseId!;

@@ -16,8 +16,11 @@ export const CASE_SECTIONS = [
   // Last, so that the sections before it keep their Alt+digit.
   { id: 'conflicts', label: 'Conflicts' },
 ] as const;
-/** Screens of a case besides the nine main sections: reached from the sidebar's foot and the palette, with no Alt+digit. */
-export const MORE_CASE_SCREENS = [{ id: 'deleted', label: 'Recently deleted' }] as const;
+/**
+ * Screens of a case besides the nine main sections: reached from the sidebar's foot and the palette, with no Alt+digit
+ * (Alt+1 to Alt+9 are the main sections'). People is the case's who's-who.
+ */
+export const MORE_CASE_SCREENS = [{ id: 'people', label: 'People' }, { id: 'deleted', label: 'Recently deleted' }] as const;
 export type CaseSection = (typeof CASE_SECTIONS)[number]['id'] | (typeof MORE_CASE_SCREENS)[number]['id'];
 
 export type Route =

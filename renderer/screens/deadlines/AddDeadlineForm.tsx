@@ -15,6 +15,8 @@ import { limitsOf, refusalsIn } from '../../ui/typed-input.js';
 import { useCaseCalendar, useDeadlines } from '../../state/deadlines.js';
 import { defaultTimeZone } from '../../state/profile.js';
 import { TimeZonePicker } from '../../ui/TimeZonePicker.js';
+import { OwnerPicker, ownerOf } from '../../ui/parties/OwnerPicker.js';
+import { useRecords } from '../../state/data.js';
 import { type CaseEvent, type CaseMeeting, type Deadline } from './logic.js';
 import { ClosedDayWarning } from './ClosedDayWarning.js';
 import { ROLL_LABELS, triggerFields, triggerOptions } from './RuleEditor.js';
@@ -53,6 +55,8 @@ export function AddDeadlineForm({ deadlines, events, meetings, onDone }: { deadl
   const create = useDeadlines((s) => s.create);
   const directive = useDeadlines((s) => s.directive);
   const calendar = useCaseCalendar();
+  const caseId = useDeadlines((s) => s.caseId);
+  const parties = useRecords(caseId ?? '', 'party', { enabled: caseId !== null }).records ?? [];
   // A timed deadline starts in the zone chosen in Settings (else the computer's).
   const empty = (): Form => ({ ...EMPTY, timeZone: defaultTimeZone() });
   const [form, setForm] = useState<Form>(empty);
@@ -80,7 +84,7 @@ export function AddDeadlineForm({ deadlines, events, meetings, onDone }: { deadl
   }, [form.useRule, form.amount, form.unit, form.direction, form.roll, form.trigger, form.title, form.deadlineKind, deadlines, events, meetings, directive]);
 
   function fieldsOf(): Fields | null {
-    const fields: Fields = { title: form.title, deadlineKind: form.deadlineKind, status: 'open', dueType: form.dueType, owner: form.owner.trim() || null };
+    const fields: Fields = { title: form.title, deadlineKind: form.deadlineKind, status: 'open', dueType: form.dueType, ...ownerOf(parties, form.owner) };
     // A meeting's own deadline is that meeting's date: the core dates it from the meeting (or the meeting from it).
     const ownMeeting = form.deadlineKind === 'meeting' && form.meetingId ? form.meetingId : null;
     if (ownMeeting) fields.meetingId = ownMeeting;
@@ -172,7 +176,9 @@ export function AddDeadlineForm({ deadlines, events, meetings, onDone }: { deadl
           {/* The form opens with its first field ready to type in (Add deadline is pressed to write one). */}
           {input('Title', 'title', 'text', { required: true, autoFocus: true })}
           {select('Kind', 'deadlineKind', form.deadlineKind, DEADLINE_KINDS.map((k) => ({ value: k, label: humanize(k) })))}
-          {input('Owner', 'owner', 'text', { hint: 'Who makes sure it is met.' })}
+          <Field label="Owner" error={err('owner')} hint="Who makes sure it is met: a person of the case, or any name.">
+            {(ids) => <OwnerPicker {...ids} name="owner" parties={parties} text={form.owner} onText={(t) => set('owner', t)} />}
+          </Field>
         </div>
         {form.deadlineKind === 'meeting' && meetings.length > 0 && select('The date of the meeting', 'meetingId', form.meetingId, [
           { value: '', label: 'No meeting: a date of its own' },

@@ -15,6 +15,7 @@ import { AutoText, InlineFormProblem, orNull } from './fields.js';
 import { problemOf, useMeetings, type Meeting } from '../../state/meetings.js';
 import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
 import { DATE_RANGE, refusalsIn } from '../../ui/typed-input.js';
+import { OwnerPicker, ownerOf } from '../../ui/parties/OwnerPicker.js';
 
 type ActionItem = RecordOf<'actionItem'>;
 
@@ -72,6 +73,7 @@ export function ActionItems({ meeting, items }: { meeting: Meeting; items: Actio
 
 function ActionRow({ item }: { item: ActionItem }) {
   const update = useMeetings((s) => s.update);
+  const parties = useMeetings((s) => s.parties);
   const remove = useMeetings((s) => s.remove);
   const [problem, setProblem] = useState<string | null>(null);
   // A status chosen shows at once, while it saves; a refused one goes back, with the reason.
@@ -94,7 +96,7 @@ function ActionRow({ item }: { item: ActionItem }) {
       <div className="action__main">
         <AutoText kind="actionItem" label="Action" className="action__title" field="title" required stored={item.title} save={(t) => update('actionItem', item.id, { title: t })} />
         <div className="action__facts">
-          <AutoText kind="actionItem" label="Owner" field="owner" stored={item.owner} save={(t) => update('actionItem', item.id, { owner: orNull(t) })} />
+          <AutoText kind="actionItem" label="Owner" field="owner" stored={item.owner} save={(t) => update('actionItem', item.id, ownerOf(parties, t))} />
           <AutoText label="Due" field="dueDate" control="date" stored={item.dueDate} save={(t) => update('actionItem', item.id, { dueDate: orNull(t) })} />
         </div>
       </div>
@@ -145,14 +147,12 @@ function AddAction({ meeting }: { meeting: Meeting }) {
     const refusal = refusalsIn(e.currentTarget).dueDate ?? null;
     setDueRefusal(refusal);
     if (refusal) return;
-    const party = parties.find((p) => p.name.trim().toLowerCase() === owner.trim().toLowerCase());
     try {
       await add('actionItem', {
         meetingId: meeting.id,
         title,
         status: 'open',
-        owner: orNull(owner),
-        ownerPartyId: party?.id ?? null,
+        ...ownerOf(parties, owner),
         dueDate: due || null,
         isCommitment: commitment,
       });
@@ -179,12 +179,7 @@ function AddAction({ meeting }: { meeting: Meeting }) {
         <label htmlFor={`${id}-owner`} className="field__label">
           Owner
         </label>
-        <input id={`${id}-owner`} className="input" list={`${id}-owners`} value={owner} onChange={(e) => setOwner(e.target.value)} />
-        <datalist id={`${id}-owners`}>
-          {parties.map((p) => (
-            <option key={p.id} value={p.name} />
-          ))}
-        </datalist>
+        <OwnerPicker id={`${id}-owner`} parties={parties} text={owner} onText={setOwner} />
       </div>
       <div className="inline-form__field">
         <label htmlFor={`${id}-due`} className="field__label">

@@ -1,16 +1,21 @@
-// Who attends a meeting, grouped by side: a party of the case or a name typed in, with a role and whether they
-// came. Adding takes Enter; a removed attendee comes back with the case’s Undo.
+// Who attends a meeting, grouped by side: a party of the case (picked as the name is typed, or made on the spot) or
+// a name typed in, with a role and whether they came. Adding takes Enter; a removed attendee comes back with the
+// case’s Undo.
 import { useId, useState } from 'react';
 import { PARTY_SIDES } from '../../../shared/enums.js';
+import { nameKey } from '../../../shared/owners.js';
+import { newPartyChoiceText, partyNamed, SIDE_LABELS } from '../../../shared/parties.js';
 import type { RecordOf } from '../../../shared/records.js';
 import { AutoText, InlineFormProblem, orNull } from './fields.js';
 import { problemOf, useMeetings, type Meeting } from '../../state/meetings.js';
+import { hashOf } from '../../state/navigation.js';
 import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
+import { PartyPicker } from '../../ui/parties/PartyPicker.js';
 
 type Attendee = RecordOf<'attendee'>;
+type Party = RecordOf<'party'>;
 type Side = Attendee['side'];
 
-export const SIDE_LABELS: Record<Side, string> = { ours: 'Our side', theirs: 'Their side', third_party: 'Third parties' };
 const SIDE_CHOICE: Record<Side, string> = { ours: 'Ours', theirs: 'Theirs', third_party: 'Third party' };
 
 export function Attendees({ meeting, attendees }: { meeting: Meeting; attendees: Attendee[] }) {
@@ -57,9 +62,7 @@ function AttendeeRow({ attendee }: { attendee: Attendee }) {
   };
   return (
     <li data-record-id={attendee.id} className="attendee" aria-label={attendee.name}>
-      <span className="attendee__name truncate" title={attendee.name}>
-        {attendee.name}
-      </span>
+      <AttendeeName attendee={attendee} />
       <AutoText
         className="attendee__role"
         label={`Role of ${attendee.name}`}
@@ -90,9 +93,30 @@ function AttendeeRow({ attendee }: { attendee: Attendee }) {
   );
 }
 
+/**
+ * An attendee's name as it was recorded for the meeting, linked to their party in People. The record of who attended
+ * keeps the name they had then (a brief or the minutes quote it, and a later rename, marriage or new title must not
+ * rewrite what was noted); where the party has been renamed since, its current name shows beside, so that the reader
+ * still knows who it is.
+ */
+function AttendeeName({ attendee }: { attendee: Attendee }) {
+  const caseId = useMeetings((s) => s.caseId);
+  const party = useMeetings((s) => (attendee.partyId ? s.parties.find((p) => p.id === attendee.partyId) : undefined));
+  const renamed = party && nameKey(party.name) !== nameKey(attendee.name) ? party.name : null;
+  return (
+    <span className="attendee__name truncate" title={renamed ? `${attendee.name} (now ${renamed})` : attendee.name}>
+      {party && caseId
+        ? <a href={hashOf({ screen: 'case', caseId, section: 'people', record: party.id })}>{attendee.name}</a>
+        : attendee.name}
+      {renamed && <span className="muted attendee__now"> (now {renamed})</span>}
+    </span>
+  );
+}
+
 function AddAttendee({ meeting }: { meeting: Meeting }) {
   const parties = useMeetings((s) => s.parties);
   const add = useMeetings((s) => s.add);
+  const addParty = useMeetings((s) => s.addParty);
   const id = useId();
   const [name, setName] = useState('');
   const [side, setSide] = useState<Side>('ours');
@@ -101,37 +125,54 @@ function AddAttendee({ meeting }: { meeting: Meeting }) {
   const [attended, setAttended] = useState(meeting.status === 'held');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const party = parties.find((p) => p.name.trim().toLowerCase() === name.trim().toLowerCase());
+  // The party the name names: picked from the list, or typed out in full.
+  const party = partyNamed(parties, name);
 
   function typed(text: string): void {
     setName(text);
-    const match = parties.find((p) => p.name.trim().toLowerCase() === text.trim().toLowerCase());
+    const match = partyNamed(parties, text);
     if (match && !sideTouched) setSide(match.side);
   }
 
-  async function submit(e: React.FormEvent): Promise<void> {
-    e.preventDefault();
+  /** A party picked: the attendee is that party, on its side, in its role unless one was typed for this meeting. */
+  function picked(p: Party): void {
+    setName(p.name);
+    setSide(p.side);
+    if (!role.trim()) setRole(p.role ?? '');
+  }
+
+  async function addAttendee(fields: { partyId: string | null; name: string }): Promise<void> {
+    await add('attendee', { meetingId: meeting.id, ...fields, side, role: orNull(role), attended });
+    setName(clearIfUnchanged(name));
+    setRole(clearIfUnchanged(role));
+    setSideTouched(false);
+    setProblem(null);
+    document.getElementById(`${id}-name`)?.focus();
+  }
+
+  async function run(step: () => Promise<void>): Promise<void> {
     if (busy) return;
     setBusy(true);
     try {
-      await add('attendee', {
-        meetingId: meeting.id,
-        partyId: party?.id ?? null,
-        name: party?.name ?? name,
-        side,
-        role: orNull(role),
-        attended,
-      });
-      setName(clearIfUnchanged(name));
-      setRole(clearIfUnchanged(role));
-      setSideTouched(false);
-      setProblem(null);
-      document.getElementById(`${id}-name`)?.focus();
+      await step();
     } catch (err) {
       setProblem(problemOf(err, 'name'));
     } finally {
       setBusy(false);
     }
+  }
+
+  async function submit(e: React.FormEvent): Promise<void> {
+    e.preventDefault();
+    await run(() => addAttendee({ partyId: party?.id ?? null, name: party?.name ?? name }));
+  }
+
+  /** "Add “Dana Ruiz” as a new person on their side": the party is made, then attends. */
+  function createAndAdd(newName: string): void {
+    void run(async () => {
+      const created = await addParty({ name: newName, partyKind: 'person', side, role: orNull(role) });
+      await addAttendee({ partyId: created.id, name: created.name });
+    });
   }
 
   return (
@@ -140,23 +181,17 @@ function AddAttendee({ meeting }: { meeting: Meeting }) {
         <label htmlFor={`${id}-name`} className="field__label">
           Name or party
         </label>
-        <input
+        <PartyPicker
           id={`${id}-name`}
-          className="input"
-          list={`${id}-parties`}
-          value={name}
-          onChange={(e) => typed(e.target.value)}
+          text={name}
+          parties={parties}
+          onText={typed}
+          onPick={picked}
+          createText={(typedName) => newPartyChoiceText(typedName, side)}
+          onCreate={createAndAdd}
           aria-describedby={problem ? `${id}-problem` : `${id}-hint`}
           aria-invalid={problem ? true : undefined}
         />
-        <datalist id={`${id}-parties`}>
-          {parties.map((p) => (
-            <option key={p.id} value={p.name}>
-              {SIDE_CHOICE[p.side]}
-              {p.role ? ` · ${p.role}` : ''}
-            </option>
-          ))}
-        </datalist>
       </div>
       <div className="inline-form__field">
         <label htmlFor={`${id}-side`} className="field__label">
@@ -192,7 +227,7 @@ function AddAttendee({ meeting }: { meeting: Meeting }) {
         Add attendee
       </button>
       <p id={`${id}-hint`} className="field__hint inline-form__hint">
-        {party ? `A party of the case (${SIDE_CHOICE[party.side].toLowerCase()}).` : 'Pick a party of the case from the suggestions, or type any name.'}
+        {party ? `A party of the case (${SIDE_CHOICE[party.side].toLowerCase()}).` : 'Pick a party of the case as you type, add a new one, or type any name.'}
       </p>
       <InlineFormProblem formId={id} problem={problem} />
     </form>

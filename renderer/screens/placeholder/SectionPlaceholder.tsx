@@ -3,7 +3,7 @@ import type { CaseSection } from '../../state/navigation.js';
 import { CASE_SECTIONS } from '../../state/navigation.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 
-const PLANNED: Record<Exclude<CaseSection, 'overview' | 'deleted'>, string> = {
+const PLANNED: Record<Exclude<CaseSection, 'overview' | 'deleted' | 'people'>, string> = {
   deadlines: 'Every deadline with its date, time and time zone, or its expected window while it is not known; its kind, owner and status, and the rule and trigger it hangs on.',
   meetings: 'Meetings with their attendees on each side, agenda, notes, decisions and action items.',
   negotiation: 'The issues, with our opening, target and walk-away positions, their stated position, the history of every change, concessions and both sides\' BATNA.',
@@ -14,7 +14,7 @@ const PLANNED: Record<Exclude<CaseSection, 'overview' | 'deleted'>, string> = {
   conflicts: 'The fields two copies of the case changed differently, each value with who wrote it, until someone chooses.',
 };
 
-export function SectionPlaceholder({ section }: { section: Exclude<CaseSection, 'overview' | 'deleted'> }) {
+export function SectionPlaceholder({ section }: { section: Exclude<CaseSection, 'overview' | 'deleted' | 'people'> }) {
   const label = CASE_SECTIONS.find((s) => s.id === section)!.label;
   return (
     <div className="screen placeholder">

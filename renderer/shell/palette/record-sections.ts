@@ -5,7 +5,7 @@ import type { CaseSection } from '../../state/navigation.js';
 
 export const SECTION_OF_KIND: Record<KindName, CaseSection> = {
   directive: 'overview',
-  party: 'overview',
+  party: 'people',
   event: 'deadlines',
   deadline: 'deadlines',
   meeting: 'meetings',

@@ -168,6 +168,14 @@ export const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'people',
+    async show(app, page) {
+      await section(app, 'People', 'People');
+      await page.getByRole('table', { name: 'Our side', exact: true }).getByRole('row').nth(1).getByRole('button').click();
+      await expect(page.getByRole('heading', { name: 'Where they appear' })).toBeVisible();
+    },
+  },
+  {
     name: 'table-filtered',
     async show(app, page) {
       await section(app, 'Negotiation', 'Negotiation');
