@@ -8,6 +8,7 @@ import type {
   LockedCase, ReceivedReviewComment, ResolvedRecordId, ReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, SharingChoiceInForce, UpcomingReminder,
   VerifyReport,
 } from './api-types.js';
+import { CALENDAR_CONTENTS, type CalendarContent, type CalendarTally } from './calendar.js';
 import { MEETING_BRIEF_SECTION_IDS } from './documents/brief-sections.js';
 import { profileInputSchema, settingsInputSchema, type ProfileInfo } from './profile.js';
 import { DocumentSchema, type DocumentNode } from './documents/model.js';
@@ -130,8 +131,12 @@ export interface IcsExport {
   fileName: string;
   /** The calendar, RFC 5545 text. */
   text: string;
-  /** How many deadlines are on it (those with a date). */
+  /** How many entries are on it (deadlines, meetings and action items with a date). */
   events: number;
+  /** The kinds of entries asked for. */
+  included: CalendarContent[];
+  /** How many of each kind are on it, and what was left out and why (shared/calendar.ts says it in words). */
+  tally: CalendarTally;
   /** Case files of the library that could not be read, and why. */
   problems: { path: string; message: string }[];
   /**
@@ -255,8 +260,12 @@ export const STATIC_OPERATIONS = {
   // ones left out): what the desktop app plans its notifications from.
   'reminder.upcoming': op<UpcomingReminder[]>()(z.strictObject({ timeZone: timeZone.optional(), now: z.iso.datetime().optional() })),
   'calendar.ics': op<IcsExport>()(
-    // The named open cases, or, without caseIds, every case in the library.
-    z.strictObject({ caseIds: z.array(caseId).min(1).max(1_000).optional() }),
+    // The named open cases, or, without caseIds, every case in the library; of each, the kinds of entries in
+    // `include` (all of them when it is not given).
+    z.strictObject({
+      caseIds: z.array(caseId).min(1).max(1_000).optional(),
+      include: z.array(z.enum(CALENDAR_CONTENTS)).min(1, 'choose at least one of deadlines, meetings and action items').max(CALENDAR_CONTENTS.length).optional(),
+    }),
   ),
   // Review mode: the case opens read-only; comments go to a file of their own in the data folder.
   'case.openForReview': op<CaseInfo>()(z.strictObject({ path: casePath, passphrase: passphrase.optional() })),

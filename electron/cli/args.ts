@@ -87,3 +87,17 @@ function describeParseError(err: unknown): string {
     default: return message ?? 'the command line could not be read';
   }
 }
+
+/**
+ * A comma-separated option's values, each one of `allowed` ("--include deadlines,meetings"); undefined when the
+ * option was not given. `items` names what they are in the message that refuses another ("sections").
+ */
+export function listOption<T extends string>(
+  text: string | undefined, allowed: readonly T[], { option, items: noun, command }: { option: string; items: string; command: string },
+): T[] | undefined {
+  if (text === undefined) return undefined;
+  const items = text.split(',').map((item) => item.trim()).filter(Boolean);
+  const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
+  if (unknown.length) throw new UsageError(`--${option} takes ${noun} among ${allowed.join(', ')}; not ${unknown.join(', ')}`, command);
+  return items as T[];
+}

@@ -82,7 +82,7 @@ describe('parley ics', () => {
     expectOk(parley.run(['demo', first]));
     expectOk(parley.run(['demo', second]));
     const out = parley.file('out.ics');
-    expect(expectOk(parley.run(['ics', first, second, '-o', out]))).toMatch(/^Wrote \d+ deadlines of 2 case files to /);
+    expect(expectOk(parley.run(['ics', first, second, '-o', out]))).toMatch(/^Wrote \d+ deadlines, \d+ meetings and \d+ action items of 2 case files to /);
     const uids = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid') as string).sort();
     const exported = uids(fs.readFileSync(out, 'utf8'));
     expect(exported.length).toBeGreaterThanOrEqual(8);
@@ -92,5 +92,16 @@ describe('parley ics', () => {
     expect(parley.run(['ics', first, '-o', out]).stderr).toMatch(/already exists; use --force/);
     const again = expectOk(parley.run(['ics', first, second]));
     expect(uids(again)).toEqual(exported);
+  });
+
+  it('puts on the calendar only the kinds --include names, and refuses a kind it does not know', () => {
+    const file = parley.file('demo.parley');
+    expectOk(parley.run(['demo', file]));
+    const categories = (text: string) => new Set(new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('categories'))));
+    expect([...categories(expectOk(parley.run(['ics', file, '--include', 'meetings'])))]).toEqual(['Meeting']);
+    const out = parley.file('actions.ics');
+    expect(expectOk(parley.run(['ics', file, '--include', 'actions', '-o', out]))).toMatch(/^Wrote \d+ action items of 1 case file to /);
+    expect([...categories(fs.readFileSync(out, 'utf8'))]).toEqual(['Action item']);
+    expectUsageError(parley.run(['ics', file, '--include', 'meetings,tasks']), /--include takes kinds of entries among deadlines, meetings, actions; not tasks/);
   });
 });

@@ -50,7 +50,7 @@ function parse(text: string) {
 
 describe('calendar export', () => {
   const { deadlines: stored, explanations } = scheduled('2026-11-20');
-  const text = toIcs(stored, { calendarName: 'Directive 2026-14, deadlines', generatedAt, explanations });
+  const text = toIcs({ deadlines: stored }, { calendarName: 'Directive 2026-14, deadlines', generatedAt, explanations });
   const { calendar, events } = parse(text);
 
   it('is a VCALENDAR with PRODID, VERSION and the calendar\'s name', () => {
@@ -94,14 +94,14 @@ describe('calendar export', () => {
     expect(triggers('Response to the directive')).toEqual([['DISPLAY', -7 * 86_400], ['DISPLAY', -86_400], ['DISPLAY', -7_200]]);
     expect(triggers('Internal review')).toEqual([['DISPLAY', -86_400]]);
     expect(triggers('Acknowledge receipt (done)')).toEqual([]);
-    const custom = parse(toIcs([{ ...stored[1]!, reminderOffsetsMinutes: [1_530, 0] }], { calendarName: 'x', generatedAt }));
+    const custom = parse(toIcs({ deadlines: [{ ...stored[1]!, reminderOffsetsMinutes: [1_530, 0] }] }, { calendarName: 'x', generatedAt }));
     expect(custom.events[0]!.component.getAllSubcomponents('valarm').map((a) => a.getFirstPropertyValue('trigger')?.toString()))
       .toEqual(['-P1DT1H30M', 'PT0S']);
   });
 
   it('keeps every UID when exported again after dates move, so calendars update rather than duplicate', () => {
     const moved = scheduled('2026-12-01');
-    const again = parse(toIcs(moved.deadlines, { calendarName: 'Directive 2026-14, deadlines', generatedAt: new Date(), explanations: moved.explanations }));
+    const again = parse(toIcs({ deadlines: moved.deadlines }, { calendarName: 'Directive 2026-14, deadlines', generatedAt: new Date(), explanations: moved.explanations }));
     const uids = (list: typeof events) => list.map(({ event }) => event.uid).sort();
     expect(uids(again.events)).toEqual(uids(events));
     expect(uids(events)).toEqual([
@@ -126,7 +126,7 @@ describe('calendar text', () => {
     // The other control characters have no place in TEXT (RFC 5545 §3.3.11): only the tab stays.
     expect(escapeText('a\u001b[2J\u001b]0;x\u0007b\u0000c\u007fd\te\rf')).toBe('a[2J]0\\;xbcd\te\\nf');
     const awkward = 'Reply; "carve-out", tiers\\allies\nSecond line — déjà vu, 日本語 🙂 '.repeat(4);
-    const text = toIcs([{ id: 'x', title: awkward, deadlineKind: 'meeting', status: 'open', dueType: 'date', dueDate: '2027-02-01' }],
+    const text = toIcs({ deadlines: [{ id: 'x', title: awkward, deadlineKind: 'meeting', status: 'open', dueType: 'date', dueDate: '2027-02-01' }] },
       { calendarName: 'Names; with, commas', generatedAt });
     const { calendar, events } = parse(text);
     expect(events[0]!.event.summary).toBe(awkward);

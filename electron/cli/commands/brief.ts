@@ -1,5 +1,6 @@
 import { EXPORT_FORMATS } from '../../../shared/contract.js';
-import { MEETING_BRIEF_SECTION_IDS, type MeetingBriefSectionId } from '../../../shared/documents/brief-sections.js';
+import { MEETING_BRIEF_SECTION_IDS } from '../../../shared/documents/brief-sections.js';
+import { listOption } from '../args.js';
 import { defineCommand } from '../command.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { resolveRecordId } from '../record-ids.js';
@@ -30,7 +31,7 @@ export default defineCommand({
   library: 'throwaway',
   run(ctx, [file], { meeting, shareable, format, output, marking, force, 'leave-out': leaveOutText }) {
     const chosen = chooseFormat(format, output);
-    const leaveOut = chooseSections(leaveOutText);
+    const leaveOut = listOption(leaveOutText, MEETING_BRIEF_SECTION_IDS, { option: 'leave-out', items: 'sections', command: 'brief' });
     return ctx.readCase(file!, async (info) => {
       if (meeting === undefined) {
         const meetings = ctx.call('meeting.list', { caseId: info.caseId });
@@ -56,12 +57,4 @@ function chooseFormat(format: string | undefined, output: string | undefined): F
   const wanted = format ?? (fromName && (EXPORT_FORMATS as readonly string[]).includes(fromName) ? fromName : 'pdf');
   if (!(EXPORT_FORMATS as readonly string[]).includes(wanted)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`, 'brief');
   return wanted as Format;
-}
-
-function chooseSections(text: string | undefined): MeetingBriefSectionId[] | undefined {
-  if (text === undefined) return undefined;
-  const ids = text.split(',').map((id) => id.trim()).filter(Boolean);
-  const unknown = ids.filter((id) => !(MEETING_BRIEF_SECTION_IDS as readonly string[]).includes(id));
-  if (unknown.length) throw new UsageError(`--leave-out takes sections among ${MEETING_BRIEF_SECTION_IDS.join(', ')}; not ${unknown.join(', ')}`, 'brief');
-  return ids as MeetingBriefSectionId[];
 }

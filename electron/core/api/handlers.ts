@@ -16,6 +16,7 @@ import type { StoredRecord } from '../store/record-table.js';
 import { onFile, type Session } from '../session.js';
 import { exportCase } from '../transfer.js';
 import { calendarExport, caseCalendar } from '../calendar/export.js';
+import { CALENDAR_CONTENTS } from '../../../shared/calendar.js';
 import { dueRemindersOf, scheduleChangeOf, upcomingReminders } from '../deadline-operations.js';
 import { keyDatesOf } from '../key-dates.js';
 import { exportChanges, readBundleFile } from '../merge/bundle-files.js';
@@ -92,10 +93,10 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'reminder.snooze': (s, { caseId, key, until }) => s.get(caseId).changeReminder(key, { snoozeUntil: until }, s.actor),
   'reminder.dismiss': (s, { caseId, key }) => s.get(caseId).changeReminder(key, { dismiss: true }, s.actor),
   'reminder.upcoming': (s, { timeZone, now }) => upcomingReminders(s, now ? new Date(now) : new Date(), timeZone),
-  'calendar.ics': (s, { caseIds }) => {
-    if (caseIds) return calendarExport(caseIds.map((id) => caseCalendar(s.get(id).connection)), []);
-    const { results, problems, locked } = s.library.readEach(s.connectionFor, (db) => caseCalendar(db));
-    return calendarExport(results, problems, locked.map((p) => ({ path: p, reason: 'locked' as const })));
+  'calendar.ics': (s, { caseIds, include = CALENDAR_CONTENTS }) => {
+    if (caseIds) return calendarExport(caseIds.map((id) => caseCalendar(s.get(id).connection, include)), include, []);
+    const { results, problems, locked } = s.library.readEach(s.connectionFor, (db) => caseCalendar(db, include));
+    return calendarExport(results, include, problems, locked.map((p) => ({ path: p, reason: 'locked' as const })));
   },
   'case.openForReview': (s, { path, passphrase }) => openedInfo(s, path, () => s.openForReview(path, passphrase)),
   'review.list': (s, { caseId, recordKind, recordId }) => s.reviewNotes(caseId).list({ recordKind, recordId }),

@@ -1,23 +1,66 @@
-// Deadlines as an RFC 5545 calendar that calendar apps import or subscribe to. Pure: no Node, no clock.
+// Deadlines, meetings and action items as an RFC 5545 calendar that calendar apps import or subscribe to. Pure: no
+// Node, no clock.
 //
 // Decisions:
-// - A deadline due at a time is exported at its instant in UTC (DTSTART:20270106T220000Z), with its own zone
-//   named in the description. No TZID, so no VTIMEZONE definitions to keep in step with the zone database;
-//   every calendar app shows the right moment in its user's zone.
-// - A deadline due on a date is an all-day event (DTSTART;VALUE=DATE and DTEND the day after).
-// - UID is `${id}@parley` of each deadline as given (a case's calendar gives a stable digest, not the record id:
+// - A deadline due at a time, or a meeting at a time in a zone, is exported at its instant in UTC
+//   (DTSTART:20270106T220000Z), with its own zone named in the description. No TZID, so no VTIMEZONE definitions to
+//   keep in step with the zone database; every calendar app shows the right moment in its user's zone. A meeting
+//   with a time but no zone is a floating time (no Z): at that hour wherever the reader is, as it was entered.
+// - A deadline due on a date, a meeting on a date without a time and an action item's due date are all-day events
+//   (DTSTART;VALUE=DATE and DTEND the day after).
+// - Action items are all-day VEVENTs, not VTODOs: Google Calendar and Outlook drop VTODOs from an imported file
+//   without a word, so a to-do would be on the calendar only for some readers. Done ones stay, marked "(done)", like
+//   done deadlines, and cancelled ones are STATUS:CANCELLED: a calendar that imported the item earlier learns of the
+//   change only if the entry comes again.
+// - UID is `${id}@parley` of each entry as given (a case's calendar gives a stable digest, not the record id:
 //   calendar/export.ts), so exporting again updates the events instead of adding copies; SEQUENCE is the record's
-//   version when it is given.
-// - Deadlines whose date is not yet known (TBD) have no place on a calendar: they are left out, and the
-//   calendar's description names them.
+//   version and LAST-MODIFIED its last change when they are given, so a calendar takes the newer entry.
+// - Deadlines and meetings whose date is not yet known (TBD) have no place on a calendar: they are left out, and the
+//   calendar's description names them; open action items without a due date are counted there.
 // - One display alarm per reminder offset, for open deadlines only. Alarms count back from the start of the
 //   event, which for an all-day event is the start of its day: the same moments the app reminds at
 //   (shared/deadlines/reminders.ts).
 // - Notes are not exported: calendars are often synced to outside services (what a case's calendar carries at all
-//   is its shareable projection: calendar/export.ts).
+//   is its shareable projection: calendar/export.ts). A meeting's entry says when and where; its purpose, agenda and
+//   attendees stay in the brief.
+import type { ACTION_STATUSES, MEETING_STATUSES } from '../../../shared/enums.js';
 import { reminderOffsetsFor, shiftDays, zonedTimeToInstant, type DeadlineInput } from '../../../shared/deadlines/index.js';
 
-export type IcsDeadline = DeadlineInput & { version?: number };
+/** What every entry may carry of its record: its version and last change, for SEQUENCE and LAST-MODIFIED. */
+interface Versioned {
+  version?: number;
+  updatedAt?: string;
+}
+
+export type IcsDeadline = DeadlineInput & Versioned;
+
+export interface IcsMeeting extends Versioned {
+  id: string;
+  title: string;
+  status: (typeof MEETING_STATUSES)[number];
+  meetingDate?: string | null;
+  startTime?: string | null;
+  endTime?: string | null;
+  timeZone?: string | null;
+  location?: string | null;
+  deletedAt?: string | null;
+}
+
+export interface IcsActionItem extends Versioned {
+  id: string;
+  title: string;
+  status: (typeof ACTION_STATUSES)[number];
+  dueDate?: string | null;
+  owner?: string | null;
+  deletedAt?: string | null;
+}
+
+/** What goes on a calendar: the kinds given (an absent kind was not chosen, and the description does not name it). */
+export interface IcsEntries {
+  deadlines?: readonly IcsDeadline[];
+  meetings?: readonly IcsMeeting[];
+  actionItems?: readonly IcsActionItem[];
+}
 
 export interface IcsOptions {
   calendarName: string;
@@ -30,13 +73,35 @@ export interface IcsOptions {
 export const ICS_PRODUCT_ID = '-//Parley//Parley deadlines//EN';
 const MAX_LINE_OCTETS = 75;
 
-export function toIcs(deadlines: readonly IcsDeadline[], options: IcsOptions): string {
-  const live = deadlines.filter((d) => !d.deletedAt);
-  const dated = live.filter((d) => d.dueType !== 'tbd' && d.dueDate).sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || a.id.localeCompare(b.id));
-  const undated = live.filter((d) => !dated.includes(d));
-  const description = undated.length === 0
-    ? 'Deadlines from Parley.'
-    : `Deadlines from Parley. Not included because their dates are not yet known: ${undated.map((d) => d.title).join('; ')}.`;
+/** One VEVENT to write: the day it sorts by, and its lines. */
+interface Entry {
+  day: string;
+  id: string;
+  lines: string[];
+}
+
+export function toIcs(entries: IcsEntries, options: IcsOptions): string {
+  const deadlines = (entries.deadlines ?? []).filter((d) => !d.deletedAt);
+  const meetings = (entries.meetings ?? []).filter((m) => !m.deletedAt);
+  const actionItems = (entries.actionItems ?? []).filter((a) => !a.deletedAt);
+  const datedDeadlines = deadlines.filter((d) => d.dueType !== 'tbd' && d.dueDate);
+  const datedMeetings = meetings.filter((m) => m.meetingDate);
+  const datedActions = actionItems.filter((a) => a.dueDate);
+  const all: Entry[] = [
+    ...datedDeadlines.map((d) => ({ day: d.dueDate!, id: d.id, lines: deadlineLines(d, options) })),
+    ...datedMeetings.map((m) => ({ day: m.meetingDate!, id: m.id, lines: meetingLines(m, options) })),
+    ...datedActions.map((a) => ({ day: a.dueDate!, id: a.id, lines: actionItemLines(a, options) })),
+  ].sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id));
+  const undatedTitles = [
+    ...deadlines.filter((d) => !datedDeadlines.includes(d)),
+    ...meetings.filter((m) => !m.meetingDate && m.status !== 'cancelled'),
+  ].map((r) => r.title);
+  const undatedActions = actionItems.filter((a) => !a.dueDate && a.status === 'open').length;
+  const notIncluded = [
+    undatedTitles.length ? `Not included because their dates are not yet known: ${undatedTitles.join('; ')}.` : '',
+    undatedActions ? `Not included because they have no due date: ${undatedActions} open action item${undatedActions === 1 ? '' : 's'}.` : '',
+  ];
+  const description = [`${contentsWords(entries)} from Parley.`, ...notIncluded].filter(Boolean).join(' ');
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -47,28 +112,29 @@ export function toIcs(deadlines: readonly IcsDeadline[], options: IcsOptions): s
     textProperty('X-WR-CALNAME', options.calendarName),
     textProperty('DESCRIPTION', description),
     textProperty('X-WR-CALDESC', description),
-    ...dated.flatMap((d) => eventLines(d, options)),
+    ...all.flatMap((entry) => entry.lines),
     'END:VCALENDAR',
   ];
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
-function eventLines(deadline: IcsDeadline, options: IcsOptions): string[] {
+/** "Deadlines", "Deadlines and meetings", "Meetings and action items": the kinds a calendar was made of. */
+function contentsWords(entries: IcsEntries): string {
+  const words = [entries.deadlines && 'deadlines', entries.meetings && 'meetings', entries.actionItems && 'action items'].filter(Boolean) as string[];
+  const joined = words.length <= 1 ? (words[0] ?? 'entries') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  return capitalized(joined);
+}
+
+function deadlineLines(deadline: IcsDeadline, options: IcsOptions): string[] {
   const dueDate = deadline.dueDate!;
   const atTime = deadline.dueType === 'datetime' && deadline.dueTime && deadline.timeZone
     ? { time: deadline.dueTime, zone: deadline.timeZone }
     : null;
-  const when = atTime
-    ? [`DTSTART:${utcStamp(zonedTimeToInstant(dueDate, atTime.time, atTime.zone))}`]
-    : [`DTSTART;VALUE=DATE:${compactDate(dueDate)}`, `DTEND;VALUE=DATE:${compactDate(shiftDays(dueDate, 1))}`];
+  const when = atTime ? [`DTSTART:${utcStamp(zonedTimeToInstant(dueDate, atTime.time, atTime.zone))}`] : allDay(dueDate);
   const due = atTime ? `Due ${dueDate} ${atTime.time} ${atTime.zone}` : `Due ${dueDate}`;
   const description = [options.explanations?.get(deadline.id) ?? due, `${capitalized(deadline.deadlineKind)} deadline, ${deadline.status}.`].join('\n');
   const alarms = deadline.status === 'open' ? reminderOffsetsFor(deadline).flatMap((offset) => alarmLines(deadline.title, offset)) : [];
-  return [
-    'BEGIN:VEVENT',
-    `UID:${deadline.id}@parley`,
-    `DTSTAMP:${utcStamp(options.generatedAt)}`,
-    ...(deadline.version !== undefined ? [`SEQUENCE:${deadline.version}`] : []),
+  return eventLines(deadline, options, [
     ...when,
     textProperty('SUMMARY', deadline.status === 'open' ? deadline.title : `${deadline.title} (${deadline.status})`),
     textProperty('DESCRIPTION', description),
@@ -76,8 +142,58 @@ function eventLines(deadline: IcsDeadline, options: IcsOptions): string[] {
     `STATUS:${deadline.status === 'waived' ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:TRANSPARENT',
     ...alarms,
+  ]);
+}
+
+function meetingLines(meeting: IcsMeeting, options: IcsOptions): string[] {
+  const date = meeting.meetingDate!;
+  const zone = meeting.timeZone ?? null;
+  // A start and end in the meeting's zone (as UTC instants), or as floating times when it has no zone.
+  const at = (time: string) => (zone ? utcStamp(zonedTimeToInstant(date, time, zone)) : `${compactDate(date)}T${time.replace(':', '')}00`);
+  const when = meeting.startTime
+    ? [`DTSTART:${at(meeting.startTime)}`, ...(meeting.endTime ? [`DTEND:${at(meeting.endTime)}`] : [])]
+    : allDay(date);
+  const time = meeting.startTime ? ` ${meeting.startTime}${meeting.endTime ? `–${meeting.endTime}` : ''}${zone ? ` ${zone}` : ''}` : '';
+  const statusWords = meeting.status === 'planned' ? '' : ` (${meeting.status})`;
+  return eventLines(meeting, options, [
+    ...when,
+    textProperty('SUMMARY', `${meeting.title}${statusWords}`),
+    ...(meeting.location ? [textProperty('LOCATION', meeting.location)] : []),
+    textProperty('DESCRIPTION', `Meeting on ${date}${time}, ${meeting.status}.`),
+    'CATEGORIES:Meeting',
+    // A postponed meeting's date no longer holds; a cancelled one will not happen.
+    `STATUS:${meeting.status === 'cancelled' ? 'CANCELLED' : meeting.status === 'postponed' ? 'TENTATIVE' : 'CONFIRMED'}`,
+    'TRANSP:OPAQUE',
+  ]);
+}
+
+function actionItemLines(item: IcsActionItem, options: IcsOptions): string[] {
+  const owner = item.owner ? ` Owner: ${item.owner}.` : '';
+  return eventLines(item, options, [
+    ...allDay(item.dueDate!),
+    textProperty('SUMMARY', item.status === 'open' ? item.title : `${item.title} (${item.status})`),
+    textProperty('DESCRIPTION', `Action item due ${item.dueDate}, ${item.status}.${owner}`),
+    'CATEGORIES:Action item',
+    `STATUS:${item.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
+    'TRANSP:TRANSPARENT',
+  ]);
+}
+
+/** A VEVENT around an entry's own lines, with what every entry has: its UID, DTSTAMP, SEQUENCE and LAST-MODIFIED. */
+function eventLines(record: { id: string } & Versioned, options: IcsOptions, own: string[]): string[] {
+  return [
+    'BEGIN:VEVENT',
+    `UID:${record.id}@parley`,
+    `DTSTAMP:${utcStamp(options.generatedAt)}`,
+    ...(record.version !== undefined ? [`SEQUENCE:${record.version}`] : []),
+    ...(record.updatedAt ? [`LAST-MODIFIED:${utcStamp(new Date(record.updatedAt))}`] : []),
+    ...own,
     'END:VEVENT',
   ];
+}
+
+function allDay(date: string): string[] {
+  return [`DTSTART;VALUE=DATE:${compactDate(date)}`, `DTEND;VALUE=DATE:${compactDate(shiftDays(date, 1))}`];
 }
 
 function alarmLines(title: string, offsetMinutes: number): string[] {

@@ -63,7 +63,7 @@ export function LibraryScreen() {
           <CaseTable entries={current} caption="Case files in the library" onChanged={() => void load()} />
         )}
         {unlisted.length > 0 && <UnlistedFiles files={unlisted} />}
-        {current.length > 0 && <CalendarExportButton label="Export every case's deadlines (.ics)" />}
+        {current.length > 0 && <CalendarExportButton label="Export every case's calendar (.ics)" />}
       </section>
 
       {archived.length > 0 && (
