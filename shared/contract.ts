@@ -11,8 +11,9 @@ import type {
 import { CALENDAR_CONTENTS, type CalendarContent, type CalendarTally } from './calendar.js';
 import { MEETING_BRIEF_SECTION_IDS } from './documents/brief-sections.js';
 import { profileInputSchema, settingsInputSchema, type ProfileInfo } from './profile.js';
+import { briefSectionListSchema, templateIdSchema, templateTitleSchema, type FirmTemplateInfo, type TemplateListing } from './templates.js';
 import { DocumentSchema, type DocumentNode } from './documents/model.js';
-import { CONFIDENCE_LEVELS, DISCLOSABLE_KINDS, LINKABLE_KINDS, REVIEWABLE_KINDS, SHARING_CHOICES } from './enums.js';
+import { CONFIDENCE_LEVELS, DISCLOSABLE_KINDS, DRAFT_TYPES, LINKABLE_KINDS, REVIEWABLE_KINDS, SHARING_CHOICES } from './enums.js';
 import { auditHeadText, createSchemaOf, isoDate, recordId, sha256Text, timeOfDay, timeZone, updateSchemaOf, type Shape } from './fields.js';
 import {
   COMPUTED_FIELDS, KINDS, KIND_NAMES, MAX_REVIEW_COMMENT_LENGTH, type CreatableKind, type CreateInputOf, type DeletableKind, type KindName,
@@ -126,6 +127,9 @@ export type ScheduleChangeInput = z.infer<typeof scheduleChange>;
 const reminderKey = z.string().min(1).max(300);
 /** Sections of a meeting brief the user leaves out (the shareable preview's checklist). */
 const leaveOut = z.array(z.enum(MEETING_BRIEF_SECTION_IDS)).max(MEETING_BRIEF_SECTION_IDS.length).optional();
+/** The sections of a meeting brief chosen, in the order chosen (the dialog's list, a brief template). */
+const sections = briefSectionListSchema.optional();
+const BUILT_IN_TEMPLATES = ['positionPaper', 'agencyLetter', 'internalMemo'] as const;
 
 export interface IcsExport {
   fileName: string;
@@ -189,14 +193,14 @@ export const STATIC_OPERATIONS = {
   // Where reading an attachment's text for search stands (the app asks until it is no longer 'pending').
   'attachment.textState': op<AttachmentTextState>()(z.strictObject({ caseId, id: recordId })),
   'attachment.read': op<{ name: string; mediaType: string; dataBase64: string }>()(z.strictObject({ caseId, id: recordId })),
-  'brief.build': op<DocumentNode>()(z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional(), leaveOut })),
+  'brief.build': op<DocumentNode>()(z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional(), leaveOut, sections })),
   'brief.regenerateSection': op<DocumentNode>()(
     // The edited brief is checked here like any input, so a malformed one is refused before the handler runs.
-    z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional(), leaveOut, document: DocumentSchema, sectionId: z.string().max(64) }),
+    z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional(), leaveOut, sections, document: DocumentSchema, sectionId: z.string().max(64) }),
   ),
   // The shareable brief before it is written: its sections (in, left out, internal) with what the sharing rules
   // leave out of each, and warnings about shareable texts that quote internal ones.
-  'brief.preview': op<BriefPreview>()(z.strictObject({ caseId, meetingId: recordId, leaveOut })),
+  'brief.preview': op<BriefPreview>()(z.strictObject({ caseId, meetingId: recordId, leaveOut, sections })),
   // Who may see a record and each of its fields (shared/sharing.ts); a person's choice, audited.
   'sharing.get': op<RecordSharing>()(z.strictObject({ caseId, kind: z.enum(DISCLOSABLE_KINDS), id: recordId })),
   'sharing.set': op<RecordSharing>()(
@@ -209,15 +213,29 @@ export const STATIC_OPERATIONS = {
     }),
   ),
   'sharing.list': op<SharingChoiceInForce[]>()(z.strictObject({ caseId })),
+  // A built-in template (`template`) or one of the firm's (`templateId`, as template.list gives it), filled from the case.
   'template.fill': op<{ title: string; draftType: string; shareable: boolean; doc: DocumentNode; missing: string[]; unresolved: string[] }>()(
-    z.strictObject({ caseId, template: z.enum(['positionPaper', 'agencyLetter', 'internalMemo']) }),
+    z.strictObject({ caseId, template: z.enum(BUILT_IN_TEMPLATES).optional(), templateId: templateIdSchema.optional() })
+      .refine((i) => (i.template === undefined) !== (i.templateId === undefined), { path: ['template'], message: 'give either a built-in template or one of the firm\'s, not both' }),
   ),
+  // The firm's templates, files in the templates folder of the data folder (shared/templates.ts): drafts saved as
+  // templates and brief templates. The core makes each file's name; a caller names a template by its id only.
+  'template.list': op<TemplateListing>()(z.strictObject({})),
+  'template.save': op<FirmTemplateInfo>()(
+    z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('draft'), title: templateTitleSchema, draftType: z.enum(DRAFT_TYPES), shareable: z.boolean(), document: DocumentSchema }),
+      z.strictObject({ kind: z.literal('brief'), title: templateTitleSchema, sections: briefSectionListSchema }),
+    ]),
+  ),
+  'template.rename': op<FirmTemplateInfo>()(z.strictObject({ templateId: templateIdSchema, title: templateTitleSchema })),
+  'template.remove': op<null>()(z.strictObject({ templateId: templateIdSchema })),
   'brief.export': op<ExportedFile>()(
     z.strictObject({
       caseId,
       meetingId: recordId,
       shareable: z.boolean().optional(),
       leaveOut,
+      sections,
       format: z.enum(EXPORT_FORMATS),
       marking: z.string().max(200).optional(),
     }),

@@ -16,10 +16,11 @@ import newCommand from './commands/new.js';
 import operations from './commands/operations.js';
 import review from './commands/review.js';
 import search from './commands/search.js';
+import templates from './commands/templates.js';
 import verify from './commands/verify.js';
 
 export const COMMANDS: readonly Command[] = [
-  newCommand, info, verify, search, attach, attachments, deadlines, deadline, ics, exportCommand, importCommand, review, merge, changes, conflicts, brief, call, operations, demo, encrypt, rekey, decrypt,
+  newCommand, info, verify, search, attach, attachments, deadlines, deadline, ics, exportCommand, importCommand, review, merge, changes, conflicts, brief, templates, call, operations, demo, encrypt, rekey, decrypt,
 ] as Command[];
 
 export function findCommand(name: string): Command | undefined {

@@ -11,6 +11,7 @@ import { CaseFile } from './case-file.js';
 import { rewriteWithKey, type KeyChange } from './db/rewrite.js';
 import { fileError, ParleyError } from './errors.js';
 import type { PdfRenderer } from './export/pdf.js';
+import { FirmTemplates } from './firm-templates.js';
 import { Library } from './library.js';
 import { ProfileFile } from './profile.js';
 import { ReviewNotes } from './review.js';
@@ -23,7 +24,10 @@ export interface SessionOptions {
   actor: string;
   /** A name for this run only (the command line's --as) that wins over the person's profile. */
   actorForRun?: string;
-  /** The folder of the person's profile; the data folder if not given (the command line reads its library elsewhere). */
+  /**
+   * The folder of the person's profile and of the firm's templates; the data folder if not given (the command line
+   * reads its library elsewhere).
+   */
   profileDir?: string;
   /** How documents are printed to PDF: headless Chromium if not given; the desktop app passes printToPDF. */
   pdfRenderer?: PdfRenderer;
@@ -35,6 +39,7 @@ export class Session {
   readonly actorForRun: string | null;
   readonly profile: ProfileFile;
   readonly library: Library;
+  readonly templates: FirmTemplates;
   readonly pdfRenderer: PdfRenderer | undefined;
   private readonly cases = new Map<string, CaseFile>();
   /** When each case open for editing last had its integrity checked (at this open, or before and untouched since). */
@@ -48,6 +53,7 @@ export class Session {
     this.pdfRenderer = opts.pdfRenderer;
     this.library = new Library(opts.dataDir);
     this.profile = new ProfileFile(opts.profileDir ?? opts.dataDir);
+    this.templates = new FirmTemplates(opts.profileDir ?? opts.dataDir);
   }
 
   /** The name the next change is written under. */

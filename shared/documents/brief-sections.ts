@@ -3,13 +3,16 @@
 //
 // Each section says what it is built from (`draws`: the kinds and fields of records it shows), so that the
 // shareable preview can say what was left out of it and warn about the texts it would carry; a test holds every
-// section to it. A section that is the team's alone as a whole (`internalOnly`) is never in a shareable brief.
+// section to it. A section that is the team's alone as a whole (`internalOnly`) is never in a shareable brief,
+// whatever order the user puts the sections in. A section `offByDefault` is in a brief only when the user chooses it
+// (the "Prepare brief" dialog's list, a brief template, the command line's --sections).
 import type { FieldsOfKind, KindName } from '../records.js';
 
 interface SectionDef {
   id: string;
   title: string;
   internalOnly?: true;
+  offByDefault?: true;
   draws: { [K in KindName]?: readonly (keyof FieldsOfKind<K> & string)[] };
 }
 
@@ -45,7 +48,20 @@ export const MEETING_BRIEF_SECTIONS = [
   },
   { id: 'watch', title: 'Watch items', draws: { watchItem: ['title', 'status', 'triggeredOn', 'description', 'indicators', 'implications', 'evidence'] } },
   { id: 'notes', title: 'Preparation notes', draws: { note: ['body', 'takenAt', 'internal'] } },
+  // The case's files, listed (not their content). Attachments are internal by default: a shareable brief lists only
+  // those a person marked shareable.
+  { id: 'attachments', title: 'Appendix: attachments', offByDefault: true, draws: { attachment: ['name', 'mediaType', 'size', 'description'] } },
 ] as const satisfies readonly SectionDef[];
 
 export type MeetingBriefSectionId = (typeof MEETING_BRIEF_SECTIONS)[number]['id'];
 export const MEETING_BRIEF_SECTION_IDS = MEETING_BRIEF_SECTIONS.map((s) => s.id) as [MeetingBriefSectionId, ...MeetingBriefSectionId[]];
+
+/** The sections of a brief when nobody chose: every one, in the order above, but those off by default. */
+export const DEFAULT_BRIEF_SECTION_IDS: readonly MeetingBriefSectionId[] = MEETING_BRIEF_SECTIONS
+  .filter((s) => !('offByDefault' in s && s.offByDefault)).map((s) => s.id);
+
+/** Whether a section is the team's alone as a whole, so never in a shareable brief. */
+export function isInternalOnlySection(id: MeetingBriefSectionId): boolean {
+  const def = MEETING_BRIEF_SECTIONS.find((s) => s.id === id);
+  return !!def && 'internalOnly' in def && def.internalOnly;
+}

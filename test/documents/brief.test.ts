@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DocumentSchema, MEETING_BRIEF_SECTIONS, documentText, paragraph, sectionBlocks, sectionIds, type DocumentNode,
+  DEFAULT_BRIEF_SECTION_IDS, DocumentSchema, MEETING_BRIEF_SECTIONS, documentText, paragraph, sectionBlocks, sectionIds, type DocumentNode,
 } from '../../shared/documents/index.js';
 import { buildMeetingBrief, fillTemplate, meetingBriefPage, regenerateSection, TEMPLATES } from '../../electron/core/briefs/index.js';
 import { sampleCase, TEXT } from './fixture.js';
@@ -15,12 +15,12 @@ const WALKAWAYS = TEXT.issues.map((i) => i.ourWalkaway);
 const TARGETS = TEXT.issues.map((i) => i.ourTarget);
 
 describe('meeting brief', () => {
-  it('holds every section, in order, built from the case itself', () => {
+  it('holds every section on by default, in order, built from the case itself', () => {
     const { api, caseId, meetingId } = sampleCase();
     const brief = buildMeetingBrief(api.session.get(caseId), meetingId);
 
     expect(DocumentSchema.safeParse(brief).success).toBe(true);
-    expect(sectionIds(brief)).toEqual(MEETING_BRIEF_SECTIONS.map((s) => s.id));
+    expect(sectionIds(brief)).toEqual(MEETING_BRIEF_SECTIONS.map((s) => s.id).filter((id) => id !== 'attachments'));
 
     const purpose = sectionText(brief, 'purpose');
     expect(purpose).toContain(TEXT.purpose);
@@ -137,7 +137,7 @@ describe('meeting brief', () => {
     const { api, caseId, meetingId } = sampleCase();
     const cf = api.session.get(caseId);
     const shareable = buildMeetingBrief(cf, meetingId, { shareable: true, leaveOut: ['watch', 'notes'] });
-    expect(sectionIds(shareable)).toEqual(MEETING_BRIEF_SECTIONS.map((s) => s.id).filter((id) => !['batna', 'questions', 'watch', 'notes'].includes(id)));
+    expect(sectionIds(shareable)).toEqual(DEFAULT_BRIEF_SECTION_IDS.filter((id) => !['batna', 'questions', 'watch', 'notes'].includes(id)));
     expect(documentText(shareable)).not.toContain(TEXT.sharedNote);
     expect(sectionIds(buildMeetingBrief(cf, meetingId, { leaveOut: ['batna'] }))).not.toContain('batna');
   });

@@ -51,10 +51,13 @@ async function wordToPdf(files: Record<string, Buffer>): Promise<Record<string, 
   return Object.fromEntries(Object.keys(files).map((name) => [name, fs.readFileSync(path.join(dir, `${name}.pdf`))]));
 }
 
+/** The sections of a brief when nobody chose (the appendix of attachments is chosen, never by default). */
+const DEFAULT_SECTIONS = MEETING_BRIEF_SECTIONS.filter((s) => !('offByDefault' in s));
+
 /** What every export of the sample brief must show: the section headings and every cell of the issues table. */
 function expectBriefContent(text: string, opts: { shareable?: boolean } = {}): void {
   const flat = squash(text);
-  for (const s of MEETING_BRIEF_SECTIONS) {
+  for (const s of DEFAULT_SECTIONS) {
     if (opts.shareable && 'internalOnly' in s) expect(flat).not.toContain(squash(s.title));
     else expect(flat).toContain(squash(s.title));
   }
@@ -131,7 +134,7 @@ describe('exports of a meeting brief', () => {
     const cf = api.session.get(caseId);
     const md = (await renderMeetingBrief(cf, meetingId, { format: 'md', today: TODAY })).bytes.toString('utf8');
     keep('brief.md', Buffer.from(md));
-    for (const s of MEETING_BRIEF_SECTIONS) expect(md).toContain(`\n## ${s.title}\n`);
+    for (const s of DEFAULT_SECTIONS) expect(md).toContain(`\n## ${s.title}\n`);
     const i = TEXT.issues[0]!;
     expect(md).toMatch(new RegExp(`\\| \\[${i.title}\\]\\(<parley://record/issue/[0-9a-f-]+>\\) \\| Critical \\| ${i.ourOpening} \\| ${i.ourTarget} \\| ${i.ourWalkaway} \\| ${i.theirPosition} \\| Open \\|`));
     expectBriefContent(md);
@@ -139,7 +142,7 @@ describe('exports of a meeting brief', () => {
     const html = await renderMeetingBrief(cf, meetingId, { format: 'html', today: TODAY });
     keep(html.fileName, html.bytes);
     const page = html.bytes.toString('utf8');
-    for (const s of MEETING_BRIEF_SECTIONS) expect(page).toContain(`<h2 id="section-${s.id}">${s.title}</h2>`);
+    for (const s of DEFAULT_SECTIONS) expect(page).toContain(`<h2 id="section-${s.id}">${s.title}</h2>`);
     expect(page).toContain(`<td>${i.ourWalkaway}</td><td>${i.theirPosition}</td><td>Open</td></tr>`);
     expect(html.mediaType).toBe('text/html; charset=utf-8');
   });

@@ -133,7 +133,7 @@ describe('the shareable preview', () => {
     expect(preview.sections.map((s) => [s.id, s.included, s.excluded])).toEqual([
       ['purpose', true, null], ['attendees', true, null], ['background', true, null], ['deadlines', true, null], ['issues', true, null],
       ['batna', false, 'internal'], ['options', true, null], ['precedents', true, null], ['actions', true, null],
-      ['questions', false, 'internal'], ['watch', false, 'left_out'], ['notes', true, null],
+      ['questions', false, 'internal'], ['watch', false, 'left_out'], ['notes', true, null], ['attachments', false, 'left_out'],
     ]);
     const issues = preview.sections.find((s) => s.id === 'issues')!;
     expect(issues.leftOut).toEqual(expect.arrayContaining([

@@ -2,8 +2,8 @@
 // contract before any of these runs.
 import nodePath from 'node:path';
 import { type AsyncOpName, type InputOf, type OpName, type OutputOf, STATIC_OPERATIONS, verbsOf } from '../../../shared/contract.js';
-import { withoutRecordLinks } from '../../../shared/documents/index.js';
-import { briefPreview, buildMeetingBrief, casePage, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
+import { DEFAULT_BRIEF_SECTION_IDS, MEETING_BRIEF_SECTION_IDS, withoutRecordLinks, type MeetingBriefSectionId } from '../../../shared/documents/index.js';
+import { briefPreview, buildMeetingBrief, casePage, fillFirmTemplate, fillTemplate, regenerateSection, renderMeetingBrief } from '../briefs/index.js';
 import { fileSlug } from '../briefs/format.js';
 import { KIND_NAMES, type KindName } from '../../../shared/records.js';
 import { saveCopyOf } from '../case-copy.js';
@@ -13,6 +13,7 @@ import { isoToday } from '../today.js';
 import type { CaseInfo } from '../../../shared/api-types.js';
 import type { CaseFile } from '../case-file.js';
 import type { StoredRecord } from '../store/record-table.js';
+import { ParleyError } from '../errors.js';
 import { onFile, type Session } from '../session.js';
 import { exportCase } from '../transfer.js';
 import { calendarExport, caseCalendar } from '../calendar/export.js';
@@ -53,16 +54,25 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
     const a = s.get(caseId).readAttachment(id);
     return { name: a.name, mediaType: a.mediaType, dataBase64: a.bytes.toString('base64') };
   },
-  'brief.build': (s, { caseId, meetingId, shareable, leaveOut }) => buildMeetingBrief(s.get(caseId), meetingId, { shareable, leaveOut }),
-  'brief.regenerateSection': (s, { caseId, meetingId, shareable, leaveOut, document, sectionId }) =>
-    regenerateSection(document, sectionId, buildMeetingBrief(s.get(caseId), meetingId, { shareable, leaveOut })),
-  'brief.preview': (s, { caseId, meetingId, leaveOut }) => briefPreview(s.get(caseId), meetingId, leaveOut),
+  'brief.build': (s, { caseId, meetingId, shareable, leaveOut, sections }) => buildMeetingBrief(s.get(caseId), meetingId, { shareable, leaveOut, sections }),
+  'brief.regenerateSection': (s, { caseId, meetingId, shareable, leaveOut, sections, document, sectionId }) =>
+    regenerateSection(document, sectionId, buildMeetingBrief(s.get(caseId), meetingId, { shareable, leaveOut, sections: sections ?? sectionsWith(sectionId) })),
+  'brief.preview': (s, { caseId, meetingId, leaveOut, sections }) => briefPreview(s.get(caseId), meetingId, { leaveOut, sections }),
   'sharing.get': (s, { caseId, kind, id }) => sharingOf(s.get(caseId), kind, id),
   'sharing.set': (s, { caseId, kind, id, field, level, reason }) => setSharing(s.get(caseId), { kind, id, field, level, reason }, s.actor),
   'sharing.list': (s, { caseId }) => choicesInForce(s.get(caseId)),
-  'template.fill': (s, { caseId, template }) => fillTemplate(s.get(caseId), template),
-  'brief.export': async (s, { caseId, meetingId, shareable, leaveOut, format, marking }) => {
-    const file = await renderMeetingBrief(s.get(caseId), meetingId, { format, shareable, leaveOut, marking, pdfRenderer: s.pdfRenderer });
+  'template.fill': (s, { caseId, template, templateId }) => {
+    if (template) return fillTemplate(s.get(caseId), template);
+    const stored = s.templates.get(templateId!);
+    if (stored.kind !== 'draft') throw new ParleyError('invalid_input', `“${stored.title}” is a brief template: choose it when preparing a brief.`);
+    return fillFirmTemplate(s.get(caseId), stored);
+  },
+  'template.list': (s) => s.templates.list(),
+  'template.save': (s, template) => s.templates.save(template, s.actor),
+  'template.rename': (s, { templateId, title }) => s.templates.rename(templateId, title),
+  'template.remove': (s, { templateId }) => (s.templates.remove(templateId), null),
+  'brief.export': async (s, { caseId, meetingId, shareable, leaveOut, sections, format, marking }) => {
+    const file = await renderMeetingBrief(s.get(caseId), meetingId, { format, shareable, leaveOut, sections, marking, pdfRenderer: s.pdfRenderer });
     return { fileName: file.fileName, mediaType: file.mediaType, dataBase64: file.bytes.toString('base64') };
   },
   'document.export': async (s, { caseId, document, format, title, marking, shareable }) => {
@@ -138,6 +148,14 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'conflict.resolve': (s, { caseId, id, side, value, reason, confirmMoves }) =>
     s.get(caseId).resolveConflict(id, side !== undefined ? { side } : { value }, s.actor, { reason, confirmMoves }),
 };
+
+/**
+ * The sections of the fresh brief a section of an edited one is rebuilt from: the default ones, with the section
+ * asked for in its place even if it is off by default (the appendix of a brief that chose it).
+ */
+function sectionsWith(sectionId: string): MeetingBriefSectionId[] {
+  return MEETING_BRIEF_SECTION_IDS.filter((id) => DEFAULT_BRIEF_SECTION_IDS.includes(id) || id === sectionId);
+}
 
 /** The summary of a case file a call opens; one that cannot be read even that far is closed again, not left open unseen. */
 function openedInfo(s: Session, file: string, open: () => CaseFile): CaseInfo {

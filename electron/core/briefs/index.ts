@@ -10,7 +10,7 @@ import { buildMeetingBrief, meetingAsShown, meetingBriefPage, type MeetingBriefO
 export { briefSections, buildMeetingBrief, casePage, meetingBriefPage, regenerateSection, readCaseData, type MeetingBriefOptions } from './meeting-brief.js';
 export { briefPreview } from './preview.js';
 export { SHAREABLE_MARKING } from '../../../shared/documents/page.js';
-export { caseMergeValues, fillTemplate, MERGE_FIELDS, TEMPLATES, type FilledTemplate, type TemplateName } from './templates.js';
+export { caseMergeValues, fillFirmTemplate, fillTemplate, MERGE_FIELDS, TEMPLATES, type FilledTemplate, type TemplateName } from './templates.js';
 
 export interface RenderBriefOptions extends MeetingBriefOptions {
   format: ExportFormat;
@@ -31,7 +31,7 @@ export interface RenderedFile {
 /** Builds a meeting's brief and exports it in one step (what `parley brief` and the app's Export button call). */
 export async function renderMeetingBrief(cf: CaseFile, meetingId: string, opts: RenderBriefOptions): Promise<RenderedFile> {
   const today = opts.today ?? isoToday();
-  const doc = buildMeetingBrief(cf, meetingId, { shareable: opts.shareable, leaveOut: opts.leaveOut });
+  const doc = buildMeetingBrief(cf, meetingId, { shareable: opts.shareable, leaveOut: opts.leaveOut, sections: opts.sections });
   const page = meetingBriefPage(cf, meetingId, { shareable: opts.shareable, marking: opts.marking, today });
   // Loaded on first use: the Word and PDF exporters are large, and most runs of Parley never export.
   const { exportDocument, MEDIA_TYPES } = await import('../export/index.js');

@@ -8,11 +8,12 @@
 // sections that are internal as a whole are declared so in brief-sections.ts; the finished shareable brief has its
 // record links turned into plain text.
 import {
-  MEETING_BRIEF_SECTIONS, SHAREABLE_MARKING, bold, bulletList, doc, footnote, heading, italic, orderedList, paragraph, parseDocument, recordLink,
+  DEFAULT_BRIEF_SECTION_IDS, isInternalOnlySection, MEETING_BRIEF_SECTIONS, SHAREABLE_MARKING, bold, bulletList, doc, footnote, heading, italic, orderedList, paragraph, parseDocument, recordLink,
   replaceSection, SectionNotFoundError, table, withoutRecordLinks, type BlockNode, type DocumentNode, type InlineInput,
   type MeetingBriefSectionId, type PageOptions,
 } from '../../../shared/documents/index.js';
 import type { SharingChoiceInForce } from '../../../shared/api-types.js';
+import { acceptedType, formatFileSize } from '../../../shared/attachments.js';
 import { KINDS, type KindName } from '../../../shared/records.js';
 import {
   fieldLabel, hasValue, recordTitle, rulesOver, shareableProjection, type CaseRecords, type ProjectedRecord, type ProjectedRecords,
@@ -28,6 +29,11 @@ export interface MeetingBriefOptions {
   shareable?: boolean;
   /** Sections the user chose to leave out (the preview's checklist). */
   leaveOut?: readonly MeetingBriefSectionId[];
+  /**
+   * The sections chosen, in the order chosen (the dialog's list, a brief template); DEFAULT_BRIEF_SECTION_IDS if
+   * not given. The shareable rules and leaveOut apply to them as to the default.
+   */
+  sections?: readonly MeetingBriefSectionId[];
 }
 
 /** Issue statuses still in play: the ones to propose options for and ask questions about. */
@@ -42,7 +48,7 @@ const CARVE_OUT_WORDS = /carve[\s-]?outs?|exempt(?:ion|ions|ed)?|exceptions?|wai
 /** The kinds a brief (and a template) is built from; the projection reads these and nothing else. */
 export const BRIEF_KINDS: readonly KindName[] = [
   'directive', 'party', 'event', 'deadline', 'meeting', 'attendee', 'note', 'decision', 'actionItem', 'issue', 'batna',
-  'precedent', 'link', 'watchItem', 'disclosure',
+  'precedent', 'link', 'watchItem', 'disclosure', 'attachment',
 ];
 
 type Rec<K extends KindName> = ProjectedRecord<K>;
@@ -64,6 +70,8 @@ export interface CaseData {
   watchItems: Rec<'watchItem'>[];
   /** Every live meeting, in date order. */
   meetings: Rec<'meeting'>[];
+  /** The case's live attachments (in a shareable brief, those marked shareable). */
+  attachments: Rec<'attachment'>[];
 }
 
 /** Everything a brief is made from: the case, and the meeting with what surrounds it. */
@@ -125,6 +133,7 @@ export function caseDataOf(records: CaseRecords | ProjectedRecords): CaseData {
     actionItems: all.actionItem ?? [],
     watchItems: (all.watchItem ?? []).filter((w) => w.status !== 'closed'),
     meetings: all.meeting ?? [],
+    attachments: all.attachment ?? [],
   };
 }
 
@@ -409,18 +418,28 @@ const notes: SectionBuilder = (data) => {
   ]);
 };
 
+/** The appendix: each file of the case by name, with its type, size and description (never its content). */
+const attachments: CaseSectionBuilder = (data) => {
+  if (!data.attachments.length) return [paragraph(italic('No attachments are listed.'))];
+  return [table(['Name', 'Type', 'Size', 'Description'], data.attachments.map((a) => [
+    recordLink(a.name, 'attachment', a.id), acceptedType(a.mediaType)?.label ?? a.mediaType, formatFileSize(a.size), a.description || NONE,
+  ]))];
+};
+
 const SECTION_BUILDERS: Record<MeetingBriefSectionId, SectionBuilder> = {
-  purpose, attendees, background, deadlines, issues: issuesTable, batna, options, precedents, actions, questions, watch, notes,
+  purpose, attendees, background, deadlines, issues: issuesTable, batna, options, precedents, actions, questions, watch, notes, attachments,
 };
 
 /** The sections a template can take as block fields, built from the case alone. */
 export const CASE_SECTIONS = { background, deadlines, issues: issuesTable, precedents } satisfies Record<string, CaseSectionBuilder>;
 
-/** The sections a brief holds: all of them, less those internal as a whole for a shareable one, less those left out. */
+/**
+ * The sections a brief holds, in order: those chosen (by default all but the ones off by default), each once, less
+ * those internal as a whole for a shareable one, less those left out.
+ */
 export function briefSections(opts: MeetingBriefOptions): MeetingBriefSectionId[] {
-  return MEETING_BRIEF_SECTIONS
-    .filter((s) => !(opts.shareable && 'internalOnly' in s && s.internalOnly) && !opts.leaveOut?.includes(s.id))
-    .map((s) => s.id);
+  return [...new Set(opts.sections ?? DEFAULT_BRIEF_SECTION_IDS)]
+    .filter((id) => !(opts.shareable && isInternalOnlySection(id)) && !opts.leaveOut?.includes(id));
 }
 
 /** The records of each kind a brief's sections show, by id (the preview and the sharing-choices note read it). */
@@ -436,7 +455,7 @@ export function briefScope(data: BriefData): BriefScope {
     ['issue', data.issues], ['batna', data.batnas], ['precedent', data.precedents], ['link', links],
     ['actionItem', [...fromPrevious, ...otherOpen]], ['watchItem', data.watchItems], ['attendee', data.attendees],
     ['meeting', data.previousMeeting ? [data.meeting, data.previousMeeting] : [data.meeting]],
-    ['decision', data.previousDecisions], ['note', data.notes],
+    ['decision', data.previousDecisions], ['note', data.notes], ['attachment', data.attachments],
   ];
   return new Map(byKind.map(([kind, list]) => [kind, new Map(list.map((r) => [r.id, r as Readonly<Record<string, unknown>>]))]));
 }
@@ -494,6 +513,10 @@ function choicesNote(choices: readonly SharingChoiceInForce[], opts: MeetingBrie
   return [paragraph(italic(`Sharing choices (for the shareable version): ${each.join('; ')}.`))];
 }
 
+function sectionTitle(id: MeetingBriefSectionId): string {
+  return MEETING_BRIEF_SECTIONS.find((s) => s.id === id)!.title;
+}
+
 function compose(data: BriefData, opts: MeetingBriefOptions, choices: readonly SharingChoiceInForce[] = []): DocumentNode {
   const { meeting, directive } = data;
   const front: BlockNode[] = [
@@ -502,10 +525,7 @@ function compose(data: BriefData, opts: MeetingBriefOptions, choices: readonly S
     ...(opts.shareable ? [paragraph(italic('Shareable version.'))] : []),
     ...choicesNote(choices, opts),
   ];
-  const included = new Set(briefSections(opts));
-  const sections = MEETING_BRIEF_SECTIONS
-    .filter((s) => included.has(s.id))
-    .flatMap((s) => [heading(2, s.title, s.id), ...SECTION_BUILDERS[s.id](data)]);
+  const sections = briefSections(opts).flatMap((id) => [heading(2, sectionTitle(id), id), ...SECTION_BUILDERS[id](data)]);
   const built = doc([...front, ...sections]);
   // Nothing shareable points back into the case file: record links become their words.
   return opts.shareable ? withoutRecordLinks(built) : built;

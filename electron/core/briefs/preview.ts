@@ -3,14 +3,16 @@
 // ones or hold telltale words. Read from the same projection the brief is built from (shared/sharing.ts), and from
 // what each section declares it draws (shared/documents/brief-sections.ts).
 import type { BriefPreview, BriefPreviewSection, LeftOutOfSection, SharingWarning, TextPlace } from '../../../shared/api-types.js';
-import { MEETING_BRIEF_SECTIONS, type MeetingBriefSectionId } from '../../../shared/documents/index.js';
+import { DEFAULT_BRIEF_SECTION_IDS, MEETING_BRIEF_SECTIONS, type MeetingBriefSectionId } from '../../../shared/documents/index.js';
 import { KINDS, type KindName } from '../../../shared/records.js';
 import {
   fieldLabel, internalTexts, QuoteFinder, recordTitle, shareableProjection, telltalesIn, textOf, type Withheld,
 } from '../../../shared/sharing.js';
 import type { CaseFile } from '../case-file.js';
 import { caseRecords } from '../sharing.js';
-import { BRIEF_KINDS, briefDataOf, briefScope, briefSections, checkBriefable, choicesShown, type BriefScope } from './meeting-brief.js';
+import {
+  BRIEF_KINDS, briefDataOf, briefScope, briefSections, checkBriefable, choicesShown, type BriefScope, type MeetingBriefOptions,
+} from './meeting-brief.js';
 
 type Draws = { readonly [K in KindName]?: readonly string[] };
 type Scope = BriefScope;
@@ -43,10 +45,12 @@ const place = (kind: KindName, rec: Readonly<Record<string, unknown>>, field: st
   ({ kind, id: rec.id as string, title: recordTitle(kind, rec), field, fieldLabel: fieldLabel(kind, field) });
 
 /**
- * The preview of the shareable brief of a meeting, with the sections the user leaves out. Refuses a meeting that
+ * The preview of the shareable brief of a meeting, with the sections the user chose (in their order) and those they
+ * leave out. Every section is listed: those chosen first, in their order, then the others. Refuses a meeting that
  * is deleted, or internal (it has no shareable brief), as building the brief does.
  */
-export function briefPreview(cf: CaseFile, meetingId: string, leaveOut: readonly MeetingBriefSectionId[] = []): BriefPreview {
+export function briefPreview(cf: CaseFile, meetingId: string, chosen: Pick<MeetingBriefOptions, 'leaveOut' | 'sections'> = {}): BriefPreview {
+  const { leaveOut = [], sections: order } = chosen;
   checkBriefable(cf, meetingId);
   const all = caseRecords(cf, BRIEF_KINDS);
   const projection = shareableProjection(all);
@@ -55,9 +59,15 @@ export function briefPreview(cf: CaseFile, meetingId: string, leaveOut: readonly
   const shared = briefScope(sharedData);
   const withheld = new Map<string, Withheld[]>();
   for (const w of projection.withheld) withheld.set(w.id, [...(withheld.get(w.id) ?? []), w]);
-  const included = new Set(briefSections({ shareable: true, leaveOut }));
+  const included = new Set(briefSections({ shareable: true, leaveOut, sections: order }));
+  // The sections chosen keep their place when the rules or the user leave them out.
+  const inOrder = [...new Set(order ?? DEFAULT_BRIEF_SECTION_IDS)];
+  const listed = [
+    ...inOrder.map((id) => MEETING_BRIEF_SECTIONS.find((s) => s.id === id)!),
+    ...MEETING_BRIEF_SECTIONS.filter((s) => !inOrder.includes(s.id)),
+  ];
 
-  const sections = MEETING_BRIEF_SECTIONS.map((s): BriefPreviewSection => {
+  const sections = listed.map((s): BriefPreviewSection => {
     const internal = 'internalOnly' in s && s.internalOnly;
     return {
       id: s.id, title: s.title, included: included.has(s.id),
@@ -95,5 +105,5 @@ export function briefPreview(cf: CaseFile, meetingId: string, leaveOut: readonly
       }
     }
   }
-  return { meetingId, sections, warnings: [...warnings.values()], choices: choicesShown(all, sharedData, { shareable: true, leaveOut }) };
+  return { meetingId, sections, warnings: [...warnings.values()], choices: choicesShown(all, sharedData, { shareable: true, leaveOut, sections: order }) };
 }

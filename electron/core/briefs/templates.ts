@@ -223,8 +223,21 @@ export interface FilledTemplate {
 export function fillTemplate(cf: CaseFile, name: TemplateName, opts: { today?: string; template?: DocumentNode } = {}): FilledTemplate {
   const template: DraftTemplate | undefined = TEMPLATES[name];
   if (!template) throw new ParleyError('not_found', `There is no template called "${String(name)}".`);
-  const values = caseMergeValues(cf, { today: opts.today, internal: template.internal });
-  const filled = fillMergeFields(opts.template ?? template.doc, values);
+  return fillDraftTemplate(cf, opts.template ? { ...template, doc: opts.template } : template, opts.today);
+}
+
+/**
+ * A firm's template (one saved from a draft, electron/core/firm-templates.ts) filled from the case as it is now: its
+ * merge fields filled like a built-in template's, from the shareable projection unless it was saved from an
+ * internal draft. Its title is the template's, with the directive's.
+ */
+export function fillFirmTemplate(cf: CaseFile, stored: { title: string; draftType: DraftTemplate['draftType']; shareable: boolean; document: DocumentNode }, today?: string): FilledTemplate {
+  return fillDraftTemplate(cf, { title: stored.title, draftType: stored.draftType, internal: !stored.shareable, doc: stored.document }, today);
+}
+
+function fillDraftTemplate(cf: CaseFile, template: DraftTemplate, today: string | undefined): FilledTemplate {
+  const values = caseMergeValues(cf, { today, internal: template.internal });
+  const filled = fillMergeFields(template.doc, values);
   const shareable = !template.internal;
   return {
     title: `${template.title}: ${directiveAsShown(cf, shareable).title}`, draftType: template.draftType, shareable, ...filled,

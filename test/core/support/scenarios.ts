@@ -373,6 +373,42 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       expect(out).toMatchObject({ title: expect.any(String), draftType: 'memo', shareable: false, doc: { type: 'doc' }, missing: expect.any(Array), unresolved: expect.any(Array) });
     },
   },
+  'template.list': {
+    setup: (w) => {
+      w.api.call('template.save', { kind: 'brief', title: 'Session brief', sections: ['issues', 'purpose'] });
+      return { input: {} };
+    },
+    check: (_w, out) => {
+      expect(out).toMatchObject({ templates: [{ id: 'session-brief', kind: 'brief', sections: ['issues', 'purpose'] }], unreadable: [] });
+    },
+  },
+  'template.save': {
+    setup: () => ({ input: { kind: 'brief', title: 'Session brief', sections: ['issues', 'purpose'] } }),
+    check: (w, out) => {
+      expect(out).toMatchObject({ id: 'session-brief', kind: 'brief', title: 'Session brief' });
+      expect(w.api.call('template.list', {}).templates).toHaveLength(1);
+    },
+  },
+  'template.rename': {
+    setup: (w) => {
+      const { id } = w.api.call('template.save', { kind: 'brief', title: 'Session brief', sections: ['issues'] });
+      return { input: { templateId: id, title: 'Short brief' } };
+    },
+    check: (w, out) => {
+      expect(out).toMatchObject({ id: 'short-brief', title: 'Short brief' });
+      expect(w.api.call('template.list', {}).templates.map((t) => t.id)).toEqual(['short-brief']);
+    },
+  },
+  'template.remove': {
+    setup: (w) => {
+      const { id } = w.api.call('template.save', { kind: 'brief', title: 'Session brief', sections: ['issues'] });
+      return { input: { templateId: id } };
+    },
+    check: (w, out) => {
+      expect(out).toBeNull();
+      expect(w.api.call('template.list', {}).templates).toEqual([]);
+    },
+  },
   'brief.export': {
     setup: (w) => {
       const made = meetingIn(w);
