@@ -83,6 +83,13 @@ const UNDO_LATEST_MIGRATION: Record<number, string> = {
       DROP INDEX position_change_time_of_record_unfilled; DROP INDEX concession_time_of_record_unfilled;`,
   9: 'ALTER TABLE negotiation_issue DROP COLUMN tags; ALTER TABLE precedent DROP COLUMN tags; ALTER TABLE watch_item DROP COLUMN tags;',
   10: 'ALTER TABLE draft DROP COLUMN working_body;',
+  12: `DROP INDEX watch_item_check_by;
+      ALTER TABLE watch_item DROP COLUMN measure; ALTER TABLE watch_item DROP COLUMN measure_number;
+      ALTER TABLE watch_item DROP COLUMN jurisdiction; ALTER TABLE watch_item DROP COLUMN stage;
+      ALTER TABLE watch_item DROP COLUMN sponsors; ALTER TABLE watch_item DROP COLUMN source_reference;
+      ALTER TABLE watch_item DROP COLUMN check_by; ALTER TABLE watch_item DROP COLUMN likelihood;
+      ALTER TABLE watch_item DROP COLUMN stage_changed_at; ALTER TABLE watch_item DROP COLUMN triggered_at;
+      ALTER TABLE negotiation_issue DROP COLUMN reviewed_at; ALTER TABLE negotiation_issue DROP COLUMN reviewed_by;`,
 };
 
 describe('an untampered case file', () => {
