@@ -193,6 +193,33 @@ export interface DashboardWatchItem extends CaseRef {
   triggeredOn: string | null;
 }
 
+/**
+ * An issue that needs a review because a watch item linked to it moved (its stage changed, or it was marked
+ * triggered) after the issue was last reviewed and after the link was made (electron/core/review-prompts.ts).
+ */
+export interface ReviewPrompt {
+  issueId: string;
+  issueTitle: string;
+  watchItemId: string;
+  watchItemTitle: string;
+  /** What moved last: the stage, or the item marked triggered. */
+  move: 'stage' | 'triggered';
+  /** The stage it moved to (for a stage move). */
+  stage: string | null;
+  measureNumber: string | null;
+  movedAt: string;
+}
+
+export interface DashboardReviewPrompt extends CaseRef, ReviewPrompt {}
+
+/** A watch item whose check-by date has come, still being watched or triggered. */
+export interface DashboardWatchCheck extends CaseRef {
+  id: string;
+  title: string;
+  measureNumber: string | null;
+  checkBy: string;
+}
+
 export interface Dashboard {
   today: string;
   overdue: DashboardDeadline[];
@@ -205,6 +232,10 @@ export interface Dashboard {
   myActionItems: DashboardActionItem[];
   upcomingMeetings: DashboardMeeting[];
   triggeredWatchItems: DashboardWatchItem[];
+  /** Issues to review since a watch item linked to them moved, newest move first. */
+  toReview: DashboardReviewPrompt[];
+  /** Watch items whose check-by date has come, earliest first. */
+  checksDue: DashboardWatchCheck[];
   /** Case files that could not be read, and why. */
   problems: { path: string; message: string }[];
 }

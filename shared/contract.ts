@@ -4,7 +4,7 @@
 import { MAX_ATTACHMENT_BYTES } from './attachments.js';
 import { z } from 'zod';
 import type {
-  AttachmentTextState, AuditEntry, BriefPreview, CaseInfo, ChangesExported, MergeConflictView, MergeSummary, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord,
+  AttachmentTextState, AuditEntry, BriefPreview, CaseInfo, ChangesExported, MergeConflictView, MergeSummary, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord, ReviewPrompt,
   LockedCase, ReceivedReviewComment, ResolvedRecordId, ReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, SharingChoiceInForce, UpcomingReminder,
   VerifyReport,
 } from './api-types.js';
@@ -164,6 +164,8 @@ export const STATIC_OPERATIONS = {
     z.strictObject({ caseId, limit: z.number().int().min(1).max(1_000).optional(), beforeSeq: z.number().int().min(1).optional() }),
   ),
   'case.keyDates': op<KeyDates>()(z.strictObject({ caseId, today: isoDate })),
+  // Issues to review since a watch item linked to them moved (its stage, or marked triggered).
+  'issue.reviewPrompts': op<ReviewPrompt[]>()(z.strictObject({ caseId })),
   'record.history': op<AuditEntry[]>()(z.strictObject({ caseId, id: recordId })),
   'record.resolveId': op<ResolvedRecordId>()(
     z.strictObject({ caseId, prefix: z.string().min(1).max(36), kind: z.enum(KIND_NAMES as [KindName, ...KindName[]]).optional() }),

@@ -35,6 +35,19 @@ export const PRECEDENT_TYPES = [
 ] as const;
 export const LINK_TYPES = ['supports', 'undermines', 'cites', 'analogous_to', 'responds_to'] as const;
 export const WATCH_STATUSES = ['watching', 'triggered', 'closed'] as const;
+/** What a watch item tracks, when it is a measure on its way through a legislature or an agency (migration 0012). */
+export const TRACKED_MEASURES = ['bill', 'rule', 'other'] as const;
+/** Where a bill stands; `failed` ends it as `enacted` does. */
+export const BILL_STAGES = ['introduced', 'in_committee', 'passed_one_chamber', 'passed_both_chambers', 'enacted', 'failed'] as const;
+/** Where an agency's rule stands. */
+export const RULE_STAGES = ['proposed_rule', 'comment_period_closed', 'final_rule', 'withdrawn'] as const;
+/** Every stage a watch item may be at: a bill's or a rule's (its tracked measure says which fit). */
+export const WATCH_STAGES = [...BILL_STAGES, ...RULE_STAGES] as const;
+/**
+ * How likely the team thinks a tracked measure is to pass: the same three words as a TBD deadline's "how sure we
+ * are" (CONFIDENCE_LEVELS), rather than a percentage the team could not defend.
+ */
+export const LIKELIHOODS = CONFIDENCE_LEVELS;
 export const DRAFT_TYPES = ['meeting_brief', 'position_paper', 'letter', 'memo', 'other'] as const;
 export const DRAFT_STATUSES = ['working', 'final'] as const;
 export const DRAFT_FORMATS = ['markdown', 'html', 'prosemirror'] as const;

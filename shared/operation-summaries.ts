@@ -16,6 +16,7 @@ const STATIC_SUMMARIES: Readonly<Record<keyof typeof STATIC_OPERATIONS, string>>
   'case.search': 'Search the records of one case',
   'case.recentChanges': 'The latest entries of the audit trail',
   'case.keyDates': 'The next deadlines, meetings and overdue items as of a date',
+  'issue.reviewPrompts': 'The issues to review since a watch item linked to them changed stage or was triggered',
   'record.history': 'The audit entries of one record',
   'record.resolveId': 'The one record whose id starts with a prefix (at least 4 characters), with its kind and title',
   'record.links': 'The links from and to one record',

@@ -11,6 +11,7 @@ import {
   type Shape, type FieldsOf, type CreateFieldsOf, type UpdateFieldsOf,
   req, opt, shortText, longText, isoDate, timeOfDay, timeZone, recordId, textList, tagList, sha256Text, auditHeadText,
 } from './fields.js';
+import { stageProblem } from './legislation.js';
 import { withArticle } from './words.js';
 
 /**
@@ -314,7 +315,12 @@ export const KINDS = {
       sortOrder: opt(z.number().int(), { share: 'shareable' }),
       // Migration 0009: the team's own labels ("fallback", "phase 2"), merged tag by tag (FieldDef.set).
       tags: opt(tagList, { share: 'internal', json: true, search: true, set: true }),
+      // Migration 0012: when someone last looked at the issue again after a watch item linked to it moved, and who.
+      // Two plain fields, so that marking reviewed merges and undoes like any edit.
+      reviewedAt: opt(z.iso.datetime(), { share: 'internal', label: 'Reviewed' }),
+      reviewedBy: opt(shortText, { share: 'internal', label: 'Reviewed by' }),
     },
+    check: (i) => ((i.reviewedAt === null) !== (i.reviewedBy === null) ? 'when an issue was reviewed and who reviewed it go together: give both or neither' : null),
   }),
   positionChange: kind({
     table: 'position_change', label: 'Position change', plural: 'Position changes', mode: 'appendOnly',
@@ -392,7 +398,22 @@ export const KINDS = {
       triggeredOn: opt(isoDate, { share: 'shareable' }),
       // Migration 0009: the team's own labels ("fallback", "phase 2"), merged tag by tag (FieldDef.set).
       tags: opt(tagList, { share: 'internal', json: true, search: true, set: true }),
+      // Migration 0012: a bill or an agency's rule followed through its stages (shared/legislation.ts). Its public
+      // facts may leave; when to look again and how likely we think it is are the team's own.
+      measure: opt(z.enum(E.TRACKED_MEASURES), { share: 'shareable', label: 'What is tracked' }),
+      measureNumber: opt(z.string().trim().max(200), { share: 'shareable', label: 'Bill or rule number', search: true }),
+      jurisdiction: opt(z.string().max(1_000), { share: 'shareable', label: 'Jurisdiction or body', search: true }),
+      stage: opt(z.enum(E.WATCH_STAGES), { share: 'shareable' }),
+      sponsors: opt(textList, { share: 'shareable', json: true, search: true }),
+      sourceReference: opt(z.string().max(5_000), { share: 'shareable', label: 'Source', search: true }),
+      checkBy: opt(isoDate, { share: 'internal', label: 'Check again by' }),
+      likelihood: opt(z.enum(E.LIKELIHOODS), { share: 'internal' }),
+      // When the stage last changed and when the item was last marked triggered, set by the core
+      // (store/kind-rules.ts): the issues linked to it need a review from then (electron/core/review-prompts.ts).
+      stageChangedAt: opt(z.iso.datetime(), { share: 'shareable', label: 'Stage changed' }),
+      triggeredAt: opt(z.iso.datetime(), { share: 'shareable', label: 'Marked triggered' }),
     },
+    check: (w) => stageProblem(w.measure, w.stage),
   }),
   draft: kind({
     table: 'draft', label: 'Draft', plural: 'Drafts', mode: 'editable', titleField: 'title',

@@ -6,13 +6,14 @@ import path from 'node:path';
 import { addDays, format } from 'date-fns';
 import { isOwnedBy } from '../../shared/owners.js';
 import type {
-  CaseSearchHit, Dashboard, DashboardActionItem, DashboardDeadline, DashboardMeeting, DashboardWatchItem, LibraryEntry,
+  CaseSearchHit, Dashboard, DashboardActionItem, DashboardDeadline, DashboardMeeting, DashboardWatchCheck, DashboardWatchItem, LibraryEntry,
 } from '../../shared/api-types.js';
 import { closeCaseDatabase, openCaseDatabase, type Db } from './db/connection.js';
 import { statement } from './db/statements.js';
 import { couldBeEncrypted, isKeyed } from './db/encryption.js';
 import { ParleyError, toParleyError } from './errors.js';
 import { nextDeadlineOf } from './key-dates.js';
+import { reviewPromptsOf } from './review-prompts.js';
 import { DASHBOARD_SQL, LIBRARY_SQL } from './store/kind-sql.js';
 import { writeFileAtomic } from './files.js';
 import { describeRanked, rankCase } from './store/search-index.js';
@@ -281,7 +282,7 @@ export class Library {
   /** `me`: the user's name; their open action items (those it owns) are also listed as myActionItems. */
   dashboard(openConnection: (p: string) => Db | undefined, today = isoToday(), withinDays = 14, me: string | null = null): Dashboard {
     const until = format(addDays(parseIsoDate(today), withinDays), 'yyyy-MM-dd');
-    const dash: Dashboard = { today, overdue: [], upcoming: [], tbd: [], openActionItems: [], me, myActionItems: [], upcomingMeetings: [], triggeredWatchItems: [], problems: [] };
+    const dash: Dashboard = { today, overdue: [], upcoming: [], tbd: [], openActionItems: [], me, myActionItems: [], upcomingMeetings: [], triggeredWatchItems: [], toReview: [], checksDue: [], problems: [] };
     const { problems } = this.eachCase(openConnection, (db, f) => {
       const ref = caseRef(db, f.path);
       const deadlines = statement(db, DASHBOARD_SQL.deadlines).all(until) as Omit<DashboardDeadline, 'caseId' | 'caseTitle' | 'path'>[];
@@ -294,6 +295,8 @@ export class Library {
       for (const a of statement(db, DASHBOARD_SQL.actionItems).all() as DashboardActionItem[]) dash.openActionItems.push({ ...ref, ...a });
       for (const m of statement(db, DASHBOARD_SQL.meetings).all(today) as DashboardMeeting[]) dash.upcomingMeetings.push({ ...ref, ...m });
       for (const w of statement(db, DASHBOARD_SQL.watchItems).all() as DashboardWatchItem[]) dash.triggeredWatchItems.push({ ...ref, ...w });
+      for (const p of reviewPromptsOf(db)) dash.toReview.push({ ...ref, ...p });
+      for (const c of statement(db, DASHBOARD_SQL.checksDue).all(today) as DashboardWatchCheck[]) dash.checksDue.push({ ...ref, ...c });
     });
     const byDate = (a: { dueDate: string | null }, b: { dueDate: string | null }) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
     dash.overdue.sort(byDate);
@@ -303,6 +306,8 @@ export class Library {
     // Dated meetings first, soonest first; then the planned ones whose date is not set yet ("date not set").
     const when = (m: DashboardMeeting) => `${m.meetingDate === null ? 1 : 0} ${m.meetingDate ?? ''} ${m.startTime ?? ''}`;
     dash.upcomingMeetings.sort((a, b) => (when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : 0));
+    dash.toReview.sort((a, b) => b.movedAt.localeCompare(a.movedAt));
+    dash.checksDue.sort((a, b) => a.checkBy.localeCompare(b.checkBy));
     dash.problems = problems.map(({ path: p, message }) => ({ path: p, message }));
     return dash;
   }

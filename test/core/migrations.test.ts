@@ -233,12 +233,12 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
     check: (db) => {
       // Existing records keep every value and have no tags; tags are stored and read back as a list; JSON only.
       const ids = { issue: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e20', precedent: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e21', watchItem: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e22' } as const;
+      // Plain SQL: the record tables know only the latest columns, which migration 0012 added to two of these kinds.
       for (const [kind, id] of Object.entries(ids) as [KindName, string][]) {
-        const table = new RecordTable(db, kind);
-        const rec = table.get(id)!;
-        expect(rec).toMatchObject({ tags: null, version: 1 });
-        table.replace({ ...rec, tags: ['fallback', 'Phase 2'], version: 2 }, rec);
-        expect(table.get(id)).toMatchObject({ tags: ['fallback', 'Phase 2'] });
+        const row = (sql: string) => db.prepare(`${sql} FROM ${KINDS[kind].table} WHERE id = ?`).get(id);
+        expect(row('SELECT tags, version')).toEqual({ tags: null, version: 1 });
+        db.prepare(`UPDATE ${KINDS[kind].table} SET tags = ?, version = 2 WHERE id = ?`).run(JSON.stringify(['fallback', 'Phase 2']), id);
+        expect(row('SELECT tags')).toEqual({ tags: '["fallback","Phase 2"]' });
         expect(() => db.prepare(`UPDATE ${KINDS[kind].table} SET tags = 'not json'`).run()).toThrow(/CHECK/);
       }
     },
@@ -279,6 +279,31 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       expect(() => db.prepare(`UPDATE attachment SET attached_to_kind = 'link'`).run()).toThrow(/CHECK/);
       expect(() => db.prepare('UPDATE attachment SET attached_to_id = NULL').run()).toThrow(/CHECK/);
       expect(() => db.prepare(`UPDATE attachment SET text_status = 'done'`).run()).toThrow(/CHECK/);
+      },
+    },
+  12: {
+    // A triggered watch item and an issue, as a file of the version before holds them (plain SQL).
+    seed: (db) => {
+      const meta = `1, '2026-12-04T09:00:00.000Z', 'T', '2026-12-04T09:00:00.000Z', 'T'`;
+      db.prepare(`INSERT INTO watch_item (id, title, status, triggered_on, version, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e40', 'A bill', 'triggered', '2026-12-01', ${meta})`).run();
+      db.prepare(`INSERT INTO negotiation_issue (id, title, priority, status, version, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e41', 'Scope', 'high', 'open', ${meta})`).run();
+    },
+    check: (db) => {
+      // Both keep every value with nothing tracked and no review; the new fields are stored and read back; a stage
+      // or measure outside the lists is refused by the file itself.
+      const watch = new RecordTable(db, 'watchItem');
+      const item = watch.get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e40')!;
+      expect(item).toMatchObject({ title: 'A bill', triggeredOn: '2026-12-01', measure: null, stage: null, sponsors: null, checkBy: null, stageChangedAt: null, triggeredAt: null });
+      const tracked = { measure: 'bill', measureNumber: 'H.R. 4512', jurisdiction: 'U.S. House', stage: 'in_committee', sponsors: ['Rep. Ortiz', 'Rep. Hale'], sourceReference: 'congress.gov/bill/119th-congress/house-bill/4512', checkBy: '2026-12-20', likelihood: 'medium', stageChangedAt: '2026-12-05T10:00:00.000Z' } as const;
+      watch.replace({ ...item, ...tracked, version: 2 }, item);
+      expect(watch.get(item.id)).toMatchObject(tracked);
+      expect(() => db.prepare(`UPDATE watch_item SET stage = 'tabled'`).run()).toThrow(/CHECK/);
+      expect(() => db.prepare(`UPDATE watch_item SET measure = 'treaty'`).run()).toThrow(/CHECK/);
+      const issues = new RecordTable(db, 'issue');
+      const issue = issues.get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e41')!;
+      expect(issue).toMatchObject({ title: 'Scope', reviewedAt: null, reviewedBy: null });
+      issues.replace({ ...issue, reviewedAt: '2026-12-06T08:00:00.000Z', reviewedBy: 'Dana', version: 2 }, issue);
+      expect(issues.get(issue.id)).toMatchObject({ reviewedAt: '2026-12-06T08:00:00.000Z', reviewedBy: 'Dana' });
     },
   },
 };

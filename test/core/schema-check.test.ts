@@ -86,6 +86,13 @@ const UNDO_LATEST_MIGRATION: Record<number, string> = {
   11: `DROP INDEX attachment_attached_to; DROP INDEX attachment_text_pending;
       ALTER TABLE attachment DROP COLUMN attached_to_id; ALTER TABLE attachment DROP COLUMN attached_to_kind;
       ALTER TABLE attachment DROP COLUMN text_status; ALTER TABLE attachment DROP COLUMN extracted_text; ALTER TABLE attachment DROP COLUMN text_error;`,
+  12: `DROP INDEX watch_item_check_by;
+      ALTER TABLE watch_item DROP COLUMN measure; ALTER TABLE watch_item DROP COLUMN measure_number;
+      ALTER TABLE watch_item DROP COLUMN jurisdiction; ALTER TABLE watch_item DROP COLUMN stage;
+      ALTER TABLE watch_item DROP COLUMN sponsors; ALTER TABLE watch_item DROP COLUMN source_reference;
+      ALTER TABLE watch_item DROP COLUMN check_by; ALTER TABLE watch_item DROP COLUMN likelihood;
+      ALTER TABLE watch_item DROP COLUMN stage_changed_at; ALTER TABLE watch_item DROP COLUMN triggered_at;
+      ALTER TABLE negotiation_issue DROP COLUMN reviewed_at; ALTER TABLE negotiation_issue DROP COLUMN reviewed_by;`,
 };
 
 describe('an untampered case file', () => {

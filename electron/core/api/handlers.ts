@@ -20,6 +20,7 @@ import { calendarExport, caseCalendar } from '../calendar/export.js';
 import { CALENDAR_CONTENTS } from '../../../shared/calendar.js';
 import { dueRemindersOf, scheduleChangeOf, upcomingReminders } from '../deadline-operations.js';
 import { keyDatesOf } from '../key-dates.js';
+import { reviewPromptsOf } from '../review-prompts.js';
 import { exportChanges, readBundleFile } from '../merge/bundle-files.js';
 import { exportReviewComments, readCommentsFile } from '../review-comments-file.js';
 import { choicesInForce, setSharing, sharingOf } from '../sharing.js';
@@ -39,6 +40,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'case.search': (s, { caseId, query, limit }) => s.get(caseId).search(query, limit),
   'case.recentChanges': (s, { caseId, limit, beforeSeq }) => s.get(caseId).recentChanges(limit ?? 50, beforeSeq),
   'case.keyDates': (s, { caseId, today }) => keyDatesOf(s.get(caseId).connection, today),
+  'issue.reviewPrompts': (s, { caseId }) => reviewPromptsOf(s.get(caseId).connection),
   'record.history': (s, { caseId, id }) => s.get(caseId).history(id),
   'record.resolveId': (s, { caseId, prefix, kind }) => s.get(caseId).resolveId(prefix, kind),
   'record.links': (s, { caseId, kind, id }) => s.get(caseId).links(kind, id),

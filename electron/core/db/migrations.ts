@@ -14,6 +14,7 @@ import m0008 from '../../../migrations/0008_copies_and_merge.sql';
 import m0009 from '../../../migrations/0009_tags.sql';
 import m0010 from '../../../migrations/0010_draft_working_text.sql';
 import m0011 from '../../../migrations/0011_attachment_text.sql';
+import m0012 from '../../../migrations/0012_legislation_tracking.sql';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: '0009_tags', sql: m0009 },
   { version: 10, name: '0010_draft_working_text', sql: m0010 },
   { version: 11, name: '0011_attachment_text', sql: m0011 },
+  { version: 12, name: '0012_legislation_tracking', sql: m0012 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

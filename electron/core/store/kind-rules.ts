@@ -16,7 +16,7 @@ import { isoToday } from '../today.js';
 import { recordPositionChanges } from '../position-history.js';
 import type { ChangeContext, ChangeOptions, Companion, Reach } from './change-context.js';
 import { LAST_REVISION_SQL, type FieldOf } from './kind-sql.js';
-import type { RecordStore } from './record-store.js';
+import { now, type RecordStore } from './record-store.js';
 import type { StoredRecord } from './record-table.js';
 import { pathInWords } from '../../../shared/plain-issues.js';
 import { withArticle } from '../../../shared/words.js';
@@ -95,9 +95,17 @@ const KIND_RULES: { [K in KindName]?: KindRules<RecordOf<K>> & { timeOfRecord?: 
     afterWrite: (before, after, actor, opts, ctx) => recordPositionChanges(ctx, before, after, actor, opts),
   },
   watchItem: {
-    // A watch item watched again has not been triggered: its trigger date goes with its status.
-    onUpdate: (_before, _changes, after) => {
-      if (after.status === 'watching') after.triggeredOn = null;
+    // When it reached its stage and when it was marked triggered: the moves its linked issues are reviewed after
+    // (review-prompts.ts). A time given with the change is kept: an import's, or an undo putting the last one back.
+    onCreate: (rec) => {
+      rec.stageChangedAt ??= rec.stage ? now() : null;
+      rec.triggeredAt ??= rec.status === 'triggered' ? now() : null;
+    },
+    onUpdate: (before, changes, after) => {
+      if (after.stage !== null && after.stage !== before.stage && !('stageChangedAt' in changes)) after.stageChangedAt = now();
+      if (after.status === 'triggered' && before.status !== 'triggered' && !('triggeredAt' in changes)) after.triggeredAt = now();
+      // A watch item watched again has not been triggered: its trigger date goes with its status.
+      if (after.status === 'watching') Object.assign(after, { triggeredOn: null, triggeredAt: null });
     },
   },
   draftRevision: {

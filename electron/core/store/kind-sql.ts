@@ -141,6 +141,37 @@ export const LIBRARY_SQL = {
       (SELECT count(*) FROM ${KINDS.meeting.table} WHERE deleted_at IS NULL) AS meetings`,
 } as const;
 
+// ---- review prompts (review-prompts.ts) ----------------------------------------------------------------------
+
+/**
+ * Each live issue and live watch item joined by a live link within the case (either way round), where the watch item
+ * moved (its stage changed, or it was marked triggered) after the link was made and after the issue was last reviewed.
+ * Times are ISO instants in UTC, which compare as text. Newest move first.
+ */
+export const REVIEW_PROMPTS_SQL = `
+  WITH moved AS (
+    SELECT id, title, stage, measure_number,
+      CASE WHEN coalesce(triggered_at, '') > coalesce(stage_changed_at, '') THEN 'triggered' ELSE 'stage' END AS move,
+      max(coalesce(triggered_at, ''), coalesce(stage_changed_at, '')) AS moved_at
+    FROM ${KINDS.watchItem.table}
+    WHERE deleted_at IS NULL AND (triggered_at IS NOT NULL OR stage_changed_at IS NOT NULL)
+  ), joined AS (
+    SELECT CASE WHEN from_kind = 'issue' THEN from_id ELSE to_id END AS issue_id,
+      CASE WHEN from_kind = 'issue' THEN to_id ELSE from_id END AS watch_item_id,
+      max(created_at) AS linked_at
+    FROM ${KINDS.link.table}
+    WHERE deleted_at IS NULL AND to_case_id IS NULL
+      AND ((from_kind = 'issue' AND to_kind = 'watchItem') OR (from_kind = 'watchItem' AND to_kind = 'issue'))
+    GROUP BY 1, 2
+  )
+  SELECT i.id AS issueId, i.title AS issueTitle, w.id AS watchItemId, w.title AS watchItemTitle, w.move AS move,
+    CASE WHEN w.move = 'stage' THEN w.stage END AS stage, w.measure_number AS measureNumber, w.moved_at AS movedAt
+  FROM joined j
+  JOIN ${KINDS.issue.table} i ON i.id = j.issue_id AND i.deleted_at IS NULL
+  JOIN moved w ON w.id = j.watch_item_id
+  WHERE w.moved_at > j.linked_at AND w.moved_at > coalesce(i.reviewed_at, '')
+  ORDER BY w.moved_at DESC, i.title`;
+
 /** The rows of the dashboard, read from each case of the library. */
 export const DASHBOARD_SQL = {
   /** Open deadlines due up to a day, or TBD. */
@@ -151,4 +182,6 @@ export const DASHBOARD_SQL = {
   meetings: select('meeting', ['id', 'title', 'meetingDate', 'startTime', 'location'],
     `WHERE deleted_at IS NULL AND status = 'planned' AND (meeting_date >= ? OR meeting_date IS NULL) ORDER BY meeting_date IS NULL, meeting_date, start_time`),
   watchItems: select('watchItem', ['id', 'title', 'triggeredOn'], `WHERE deleted_at IS NULL AND status = 'triggered'`),
+  /** Watch items not closed whose check-by date is on or before a day. */
+  checksDue: select('watchItem', ['id', 'title', 'measureNumber', 'checkBy'], `WHERE deleted_at IS NULL AND status <> 'closed' AND check_by <= ? ORDER BY check_by`),
 } as const;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type {
-  AuditEntry, BriefPreview, CaseInfo, CaseSearchHit, CertificateComparison, CustodyCertificate, Dashboard, KeyDates, LibraryEntry, LinksOfRecord, LockedCase, ReviewComment,
+  AuditEntry, BriefPreview, CaseInfo, CaseSearchHit, CertificateComparison, CustodyCertificate, Dashboard, KeyDates, LibraryEntry, LinksOfRecord, LockedCase, ReviewComment, ReviewPrompt,
   ScheduleChange, SearchHit,
 } from '../../../shared/api-types.js';
 import { STATIC_OPERATIONS, verbsOf, type CaseExport, type ExportedFile, type IcsExport, type OpName } from '../../../shared/contract.js';
@@ -194,6 +194,17 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
   'case.keyDates': {
     setup: (w) => ({ input: { caseId: w.caseId, today: '2027-03-10' }, made: w.make('deadline', { title: 'Written reply', dueType: 'date', dueDate: '2027-03-20', status: 'open' }) }),
     check: (_w, out, { made }) => expect((out as KeyDates).next).toEqual({ id: made!.id, title: 'Written reply', dueDate: '2027-03-20' }),
+  },
+  'issue.reviewPrompts': {
+    // A watch item linked to an issue, then moved on to its next stage.
+    setup: (w) => {
+      const issue = w.make('issue');
+      const bill = w.make('watchItem', { measure: 'bill', stage: 'introduced' });
+      w.make('link', { fromKind: 'watchItem', fromId: bill.id, toKind: 'issue', toId: issue.id });
+      w.op('watchItem.update', { caseId: w.caseId, id: bill.id, changes: { stage: 'in_committee' } });
+      return { input: { caseId: w.caseId }, made: issue };
+    },
+    check: (_w, out, { made }) => expect((out as ReviewPrompt[]).map((p) => [p.issueId, p.move, p.stage])).toEqual([[made!.id, 'stage', 'in_committee']]),
   },
   'case.recentChanges': {
     setup: (w) => ({ input: { caseId: w.caseId }, made: noteIn(w) }),
