@@ -93,6 +93,8 @@ describe('attachment text', () => {
       const error = api.fail('attachment.add', { caseId, name, mediaType, dataBase64: bytes.toString('base64') }, 'invalid_input');
       expect(error.message).toBe(attachmentRefusal(name, mediaType, bytes.length));
     }
+    const notBase64 = api.fail('attachment.add', { caseId, name: 'a.txt', mediaType: 'text/plain', dataBase64: 'not base64!' }, 'invalid_input');
+    expect(notBase64.message).toMatch(/base64/);
     expect(api.call('attachment.list', { caseId })).toEqual([]);
     expect(api.call('case.info', { caseId }).auditEntries).toBe(entriesBefore);
   });
