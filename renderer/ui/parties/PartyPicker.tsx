@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import { partiesMatching, SIDE_LABELS, type PartyChoice } from '../../../shared/parties.js';
 import type { ControlProps } from '../Field.js';
+import '../time-zone-picker.css';
 import './party-picker.css';
 
 /** The most choices listed at once: a long list helps no one pick; typing more narrows it. */

@@ -13,7 +13,7 @@ import { cssString } from '../../../shared/documents/html.js';
 import { DEFAULT_MARKING } from '../../../shared/documents/page.js';
 import { caseById } from '../../state/cases.js';
 import { currentMarking, type MarkingKind } from '../../state/marking.js';
-import { CASE_SECTIONS, useNavigation } from '../../state/navigation.js';
+import { CASE_SECTIONS, MORE_CASE_SCREENS, useNavigation } from '../../state/navigation.js';
 import { formatDay, isoToday } from '../dates.js';
 
 interface PrintViewState {
@@ -73,7 +73,7 @@ function removeFieldText(root: ParentNode): void {
 function setRunningText(): void {
   const { route } = useNavigation.getState();
   const caseTitle = route.screen === 'case' ? caseById(route.caseId)?.title ?? '' : '';
-  const view = route.screen === 'case' ? CASE_SECTIONS.find((s) => s.id === route.section)?.label ?? '' : route.screen === 'library' ? 'Library' : '';
+  const view = route.screen === 'case' ? [...CASE_SECTIONS, ...MORE_CASE_SCREENS].find((s) => s.id === route.section)?.label ?? '' : route.screen === 'library' ? 'Library' : '';
   const date = formatDay(isoToday());
   const style = document.documentElement.style;
   style.setProperty('--print-marking', cssString(markingOfView()));
