@@ -84,7 +84,7 @@ const UNDO_LATEST_MIGRATION: Record<number, string> = {
   9: 'ALTER TABLE negotiation_issue DROP COLUMN tags; ALTER TABLE precedent DROP COLUMN tags; ALTER TABLE watch_item DROP COLUMN tags;',
   10: 'ALTER TABLE draft DROP COLUMN working_body;',
   12: `DROP INDEX watch_item_check_by;
-      ALTER TABLE watch_item DROP COLUMN measure; ALTER TABLE watch_item DROP COLUMN measure_number;
+      ALTER TABLE watch_item DROP COLUMN measure; ALTER TABLE watch_item DROP COLUMN bill_or_rule_number;
       ALTER TABLE watch_item DROP COLUMN jurisdiction; ALTER TABLE watch_item DROP COLUMN stage;
       ALTER TABLE watch_item DROP COLUMN sponsors; ALTER TABLE watch_item DROP COLUMN source_reference;
       ALTER TABLE watch_item DROP COLUMN check_by; ALTER TABLE watch_item DROP COLUMN likelihood;
