@@ -4,7 +4,7 @@
 -- last reviewed and by whom: an issue linked to a watch item that moved since needs a review
 -- (electron/core/review-prompts.ts). Plain columns, each merging per field like any other.
 ALTER TABLE watch_item ADD COLUMN measure TEXT CHECK (measure IS NULL OR measure IN ('bill', 'rule', 'other'));
-ALTER TABLE watch_item ADD COLUMN measure_number TEXT;
+ALTER TABLE watch_item ADD COLUMN bill_or_rule_number TEXT;
 ALTER TABLE watch_item ADD COLUMN jurisdiction TEXT;
 ALTER TABLE watch_item ADD COLUMN stage TEXT CHECK (stage IS NULL OR stage IN (
   'introduced', 'in_committee', 'passed_one_chamber', 'passed_both_chambers', 'enacted', 'failed',

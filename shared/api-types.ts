@@ -206,7 +206,7 @@ export interface ReviewPrompt {
   move: 'stage' | 'triggered';
   /** The stage it moved to (for a stage move). */
   stage: string | null;
-  measureNumber: string | null;
+  billOrRuleNumber: string | null;
   movedAt: string;
 }
 
@@ -216,7 +216,7 @@ export interface DashboardReviewPrompt extends CaseRef, ReviewPrompt {}
 export interface DashboardWatchCheck extends CaseRef {
   id: string;
   title: string;
-  measureNumber: string | null;
+  billOrRuleNumber: string | null;
   checkBy: string;
 }
 

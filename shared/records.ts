@@ -401,7 +401,7 @@ export const KINDS = {
       // Migration 0012: a bill or an agency's rule followed through its stages (shared/legislation.ts). Its public
       // facts may leave; when to look again and how likely we think it is are the team's own.
       measure: opt(z.enum(E.TRACKED_MEASURES), { share: 'shareable', label: 'What is tracked' }),
-      measureNumber: opt(z.string().trim().max(200), { share: 'shareable', label: 'Bill or rule number', search: true }),
+      billOrRuleNumber: opt(z.string().trim().max(200), { share: 'shareable', label: 'Bill or rule number', search: true }),
       jurisdiction: opt(z.string().max(1_000), { share: 'shareable', label: 'Jurisdiction or body', search: true }),
       stage: opt(z.enum(E.WATCH_STAGES), { share: 'shareable' }),
       sponsors: opt(textList, { share: 'shareable', json: true, search: true }),

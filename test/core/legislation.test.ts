@@ -9,7 +9,7 @@ const TRACKED = {
   title: 'Legislation turning the order into statutory authority',
   status: 'watching',
   measure: 'bill',
-  measureNumber: 'H.R. 4512',
+  billOrRuleNumber: 'H.R. 4512',
   jurisdiction: 'U.S. House of Representatives',
   stage: 'introduced',
   sponsors: ['Rep. Ortiz', 'Rep. Hale'],
@@ -64,7 +64,7 @@ describe('review prompts', () => {
     const moved = api.call('watchItem.update', { caseId, id: bill.id, changes: { stage: 'passed_one_chamber' } });
     expect(prompts(api, caseId)).toEqual([{
       issueId: linked.id, issueTitle: linked.title, watchItemId: bill.id, watchItemTitle: bill.title,
-      move: 'stage', stage: 'passed_one_chamber', measureNumber: 'H.R. 4512', movedAt: moved.stageChangedAt,
+      move: 'stage', stage: 'passed_one_chamber', billOrRuleNumber: 'H.R. 4512', movedAt: moved.stageChangedAt,
     }]);
 
     const reviewed = api.call('issue.update', { caseId, id: linked.id, changes: { reviewedAt: new Date().toISOString(), reviewedBy: 'Alice Adler' } });
@@ -124,7 +124,7 @@ describe('review prompts', () => {
     api.call('watchItem.create', { caseId, fields: { title: 'Closed long ago', status: 'closed', checkBy: '2026-11-01' } });
     const dashboard = api.call('library.dashboard', { today: '2026-12-07' });
     expect(dashboard.toReview).toMatchObject([{ caseId, issueId: linked.id, watchItemTitle: bill.title, stage: 'passed_one_chamber' }]);
-    expect(dashboard.checksDue).toEqual([expect.objectContaining({ caseId, id: bill.id, measureNumber: 'H.R. 4512', checkBy: '2026-12-01' })]);
+    expect(dashboard.checksDue).toEqual([expect.objectContaining({ caseId, id: bill.id, billOrRuleNumber: 'H.R. 4512', checkBy: '2026-12-01' })]);
     api.call('issue.update', { caseId, id: linked.id, changes: { reviewedAt: new Date().toISOString(), reviewedBy: 'Alice Adler' } });
     expect(api.call('library.dashboard', { today: '2026-12-07' }).toReview).toEqual([]);
   });

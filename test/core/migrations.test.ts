@@ -294,7 +294,7 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       const watch = new RecordTable(db, 'watchItem');
       const item = watch.get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e40')!;
       expect(item).toMatchObject({ title: 'A bill', triggeredOn: '2026-12-01', measure: null, stage: null, sponsors: null, checkBy: null, stageChangedAt: null, triggeredAt: null });
-      const tracked = { measure: 'bill', measureNumber: 'H.R. 4512', jurisdiction: 'U.S. House', stage: 'in_committee', sponsors: ['Rep. Ortiz', 'Rep. Hale'], sourceReference: 'congress.gov/bill/119th-congress/house-bill/4512', checkBy: '2026-12-20', likelihood: 'medium', stageChangedAt: '2026-12-05T10:00:00.000Z' } as const;
+      const tracked = { measure: 'bill', billOrRuleNumber: 'H.R. 4512', jurisdiction: 'U.S. House', stage: 'in_committee', sponsors: ['Rep. Ortiz', 'Rep. Hale'], sourceReference: 'congress.gov/bill/119th-congress/house-bill/4512', checkBy: '2026-12-20', likelihood: 'medium', stageChangedAt: '2026-12-05T10:00:00.000Z' } as const;
       watch.replace({ ...item, ...tracked, version: 2 }, item);
       expect(watch.get(item.id)).toMatchObject(tracked);
       expect(() => db.prepare(`UPDATE watch_item SET stage = 'tabled'`).run()).toThrow(/CHECK/);

@@ -87,7 +87,7 @@ const UNDO_LATEST_MIGRATION: Record<number, string> = {
       ALTER TABLE attachment DROP COLUMN attached_to_id; ALTER TABLE attachment DROP COLUMN attached_to_kind;
       ALTER TABLE attachment DROP COLUMN text_status; ALTER TABLE attachment DROP COLUMN extracted_text; ALTER TABLE attachment DROP COLUMN text_error;`,
   12: `DROP INDEX watch_item_check_by;
-      ALTER TABLE watch_item DROP COLUMN measure; ALTER TABLE watch_item DROP COLUMN measure_number;
+      ALTER TABLE watch_item DROP COLUMN measure; ALTER TABLE watch_item DROP COLUMN bill_or_rule_number;
       ALTER TABLE watch_item DROP COLUMN jurisdiction; ALTER TABLE watch_item DROP COLUMN stage;
       ALTER TABLE watch_item DROP COLUMN sponsors; ALTER TABLE watch_item DROP COLUMN source_reference;
       ALTER TABLE watch_item DROP COLUMN check_by; ALTER TABLE watch_item DROP COLUMN likelihood;

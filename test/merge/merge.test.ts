@@ -125,11 +125,14 @@ describe('copies of a file made before copies merged', () => {
     alice.call('issue.update', { caseId, id: issue.id, changes: { ourTarget: 'All staff, logged' } });
     alice.call('case.close', { caseId });
     // As a Parley of schema 7 left it: no change log, no copy (and no tags, 0009, nor drafts' working text, 0010, nor
-    // attachments' place and text, 0011).
+    // attachments' place and text, 0011, nor tracked bills and reviews, 0012).
     withRawConnection(file, (db) => {
       db.exec('DROP INDEX attachment_attached_to; DROP INDEX attachment_text_pending;');
       db.exec('ALTER TABLE attachment DROP COLUMN attached_to_id; ALTER TABLE attachment DROP COLUMN attached_to_kind;');
       db.exec('ALTER TABLE attachment DROP COLUMN text_status; ALTER TABLE attachment DROP COLUMN extracted_text; ALTER TABLE attachment DROP COLUMN text_error;');
+      db.exec('DROP INDEX watch_item_check_by; ALTER TABLE negotiation_issue DROP COLUMN reviewed_at; ALTER TABLE negotiation_issue DROP COLUMN reviewed_by;');
+      const tracked = ['measure', 'bill_or_rule_number', 'jurisdiction', 'stage', 'sponsors', 'source_reference', 'check_by', 'likelihood', 'stage_changed_at', 'triggered_at'];
+      for (const column of tracked) db.exec(`ALTER TABLE watch_item DROP COLUMN ${column};`);
       db.exec('ALTER TABLE draft DROP COLUMN working_body;');
       db.exec('ALTER TABLE negotiation_issue DROP COLUMN tags; ALTER TABLE precedent DROP COLUMN tags; ALTER TABLE watch_item DROP COLUMN tags;');
       db.exec("DROP TABLE change_log; DROP TABLE change_head; DROP TABLE case_copy; DROP TABLE merge_conflict; DELETE FROM case_meta WHERE key IN ('copy_id', 'copy_home');");

@@ -18,6 +18,13 @@ describe('a stored value in words (history, conflicts)', () => {
     expect(valueText({ dismissed: [], snoozedUntil: {} })).toBeNull();
   });
 
+  it('says a watch item\'s stage in words, and a kept moment as a date and time', () => {
+    expect(valueText('passed_one_chamber', 'stage')).toBe('passed one chamber');
+    expect(valueText('2026-12-07T16:20:00.000Z', 'reviewedAt')).toMatch(/^7 Dec 2026, \d\d:\d\d$/);
+    // Only a field holding a moment: the same text in another field stays as it is.
+    expect(valueText('2026-12-07T16:20:00.000Z', 'description')).toBe('2026-12-07T16:20:00.000Z');
+  });
+
   it('keeps text, lists, yes and no, and shows an unknown shape as it is', () => {
     expect(valueText('Reply')).toBe('Reply');
     expect(valueText(['one', 'two'])).toBe('one\ntwo');

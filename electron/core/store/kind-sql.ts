@@ -150,7 +150,7 @@ export const LIBRARY_SQL = {
  */
 export const REVIEW_PROMPTS_SQL = `
   WITH moved AS (
-    SELECT id, title, stage, measure_number,
+    SELECT id, title, stage, bill_or_rule_number,
       CASE WHEN coalesce(triggered_at, '') > coalesce(stage_changed_at, '') THEN 'triggered' ELSE 'stage' END AS move,
       max(coalesce(triggered_at, ''), coalesce(stage_changed_at, '')) AS moved_at
     FROM ${KINDS.watchItem.table}
@@ -165,7 +165,7 @@ export const REVIEW_PROMPTS_SQL = `
     GROUP BY 1, 2
   )
   SELECT i.id AS issueId, i.title AS issueTitle, w.id AS watchItemId, w.title AS watchItemTitle, w.move AS move,
-    CASE WHEN w.move = 'stage' THEN w.stage END AS stage, w.measure_number AS measureNumber, w.moved_at AS movedAt
+    CASE WHEN w.move = 'stage' THEN w.stage END AS stage, w.bill_or_rule_number AS billOrRuleNumber, w.moved_at AS movedAt
   FROM joined j
   JOIN ${KINDS.issue.table} i ON i.id = j.issue_id AND i.deleted_at IS NULL
   JOIN moved w ON w.id = j.watch_item_id
@@ -183,5 +183,5 @@ export const DASHBOARD_SQL = {
     `WHERE deleted_at IS NULL AND status = 'planned' AND (meeting_date >= ? OR meeting_date IS NULL) ORDER BY meeting_date IS NULL, meeting_date, start_time`),
   watchItems: select('watchItem', ['id', 'title', 'triggeredOn'], `WHERE deleted_at IS NULL AND status = 'triggered'`),
   /** Watch items not closed whose check-by date is on or before a day. */
-  checksDue: select('watchItem', ['id', 'title', 'measureNumber', 'checkBy'], `WHERE deleted_at IS NULL AND status <> 'closed' AND check_by <= ? ORDER BY check_by`),
+  checksDue: select('watchItem', ['id', 'title', 'billOrRuleNumber', 'checkBy'], `WHERE deleted_at IS NULL AND status <> 'closed' AND check_by <= ? ORDER BY check_by`),
 } as const;

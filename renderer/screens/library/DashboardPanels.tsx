@@ -1,11 +1,13 @@
 // What needs attention across every case file: deadlines overdue, due soon or not yet known, open action items,
-// meetings ahead and watch items that fired, and the user's own action items. Each entry opens its case at the section
+// meetings ahead and watch items that fired, the user's own action items, and what to review: issues whose linked
+// watch items moved, and watch items whose check-by date has come. Each entry opens its case at the section
 // it belongs to; one of the user's action items opens at its meeting, the item itself in view.
 import type { Dashboard, DashboardActionItem, DashboardDeadline } from '../../../shared/api-types.js';
 import { openCase } from '../../state/cases.js';
 import type { CaseSection } from '../../state/navigation.js';
 import { formatDay, relativeDay } from '../../ui/dates.js';
 import { FirstFewList } from '../../ui/FirstFewList.js';
+import { moveWords } from '../../ui/watch/move-words.js';
 
 interface PanelEntry {
   id: string;
@@ -15,6 +17,8 @@ interface PanelEntry {
   when: string;
   /** A record to land on in the section (the action item, whose meeting opens with it). */
   record?: string;
+  /** The section it opens, where not the panel's own. */
+  section?: CaseSection;
 }
 
 interface PanelDef {
@@ -24,6 +28,8 @@ interface PanelDef {
   section: CaseSection;
   entries: PanelEntry[];
   tone?: 'alert';
+  /** Entries whose line under the title is the point (what moved, and when) show all of it, over more lines. */
+  wrapMeta?: boolean;
 }
 
 function deadlineWhen(d: DashboardDeadline): string {
@@ -55,6 +61,16 @@ function panelsOf(dashboard: Dashboard, withinDays: number): PanelDef[] {
     {
       id: 'meetings', title: 'Upcoming meetings', empty: 'No meetings planned.', section: 'meetings',
       entries: dashboard.upcomingMeetings.map((m) => ({ ...m, when: [m.meetingDate ? `${formatDay(m.meetingDate)}${m.startTime ? ` ${m.startTime}` : ''}` : 'date not set', m.location].filter(Boolean).join(', ') })),
+    },
+    {
+      id: 'review', title: 'To review', empty: 'Nothing to review: no linked watch item has moved, and no check is due.', section: 'negotiation', tone: 'alert', wrapMeta: true,
+      entries: [
+        ...dashboard.toReview.map((p) => ({ id: `${p.issueId}:${p.watchItemId}`, title: p.issueTitle, caseTitle: p.caseTitle, path: p.path, when: moveWords(p, p.billOrRuleNumber ?? `“${p.watchItemTitle}”`), record: p.issueId })),
+        ...dashboard.checksDue.map((c) => ({
+          ...c, title: `Check ${c.billOrRuleNumber ?? `“${c.title}”`}`, when: c.checkBy === dashboard.today ? 'due today' : `was due ${formatDay(c.checkBy)}`,
+          record: c.id, section: 'watch' as const,
+        })),
+      ],
     },
     {
       id: 'watch', title: 'Watch items triggered', empty: 'No watch item has triggered.', section: 'watch', tone: 'alert',
@@ -96,11 +112,11 @@ function DashboardPanel({ panel }: { panel: PanelDef }) {
             <ul className="dashboard-panel__list">
               {shown.map((entry) => (
                 <li key={`${entry.path}:${entry.id}`}>
-                  <button type="button" className="dashboard-entry" onClick={() => void openCase(entry.path, { section: panel.section, record: entry.record })}>
+                  <button type="button" className="dashboard-entry" onClick={() => void openCase(entry.path, { section: entry.section ?? panel.section, record: entry.record })}>
                     <span className="dashboard-entry__title truncate" title={entry.title}>
                       {entry.title}
                     </span>
-                    <span className="dashboard-entry__meta truncate" title={entry.caseTitle}>
+                    <span className={`dashboard-entry__meta ${panel.wrapMeta ? '' : 'truncate'}`} title={entry.caseTitle}>
                       {entry.when} · {entry.caseTitle}
                     </span>
                   </button>

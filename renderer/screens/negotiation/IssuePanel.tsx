@@ -18,6 +18,8 @@ import { RecordSharingProvider, SharingSection } from '../../ui/sharing/RecordSh
 import { ISSUE_PRIORITY_OPTIONS, ISSUE_STATUS_OPTIONS } from './options.js';
 import { RecordTags } from '../../ui/tables/TagInput.js';
 import { usePanelEscape } from '../../ui/records/panel-escape.js';
+import type { ReviewPrompt } from '../../../shared/api-types.js';
+import { ReviewNeeded } from './ReviewNeeded.js';
 
 const POSITION_LABELS: Record<string, string> = {
   'ours:opening': 'Our opening', 'ours:target': 'Our target', 'ours:walkaway': 'Our walk-away', 'theirs:stated': 'Their position',
@@ -30,6 +32,8 @@ type Concession = RecordOf<'concession'>;
 interface IssuePanelProps {
   caseId: string;
   issue: Issue;
+  /** The watch items linked to it that moved since it was last reviewed. */
+  reviewPrompts: readonly ReviewPrompt[];
   /** The case's tags, offered in the tag input. */
   tagSuggestions: readonly string[];
   meetings: Meeting[];
@@ -41,7 +45,7 @@ interface IssuePanelProps {
 
 const meetingName = (m: Meeting) => `${m.title}${m.meetingDate ? ` (${formatDay(m.meetingDate)})` : ''}`;
 
-export function IssuePanel({ caseId, issue, tagSuggestions, meetings, readOnly, onSaved, onClose, onDelete }: IssuePanelProps) {
+export function IssuePanel({ caseId, issue, reviewPrompts, tagSuggestions, meetings, readOnly, onSaved, onClose, onDelete }: IssuePanelProps) {
   const closeOnEscape = usePanelEscape(issue.id, onClose);
   const [reason, setReason] = useState('');
   const [meetingId, setMeetingId] = useState('');
@@ -83,6 +87,7 @@ export function IssuePanel({ caseId, issue, tagSuggestions, meetings, readOnly, 
         </h2>
         <button type="button" className="icon-button" aria-label="Close the issue" onClick={onClose}>×</button>
       </div>
+      <ReviewNeeded caseId={caseId} issue={issue} prompts={reviewPrompts} readOnly={readOnly} onSaved={onSaved} />
       <fieldset disabled={readOnly} className="unlisted" style={{ border: 'none', padding: 0, margin: 0 }}>
         <legend className="visually-hidden">The issue</legend>
         <RecordField {...common} field="title" label="Title" required />

@@ -10,7 +10,7 @@ import { FilterBar, tagFilter } from '../../ui/tables/FilterBar.js';
 import { TagList } from '../../ui/tables/TagInput.js';
 import { ISSUE_PRIORITY_OPTIONS, ISSUE_STATUS_OPTIONS } from './options.js';
 import { useCases } from '../../state/cases.js';
-import { useRecords } from '../../state/data.js';
+import { useRead, useRecords } from '../../state/data.js';
 import { humanize } from '../../ui/labels.js';
 import { parentThrough } from '../../ui/records/land-on-record.js';
 import { recordTableSpec, RecordsBesideDetail, RecordTable, type RecordColumn } from '../../ui/records/RecordTable.js';
@@ -18,6 +18,7 @@ import { useRecordList } from '../../ui/records/use-record-list.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { BatnaSection } from './BatnaSection.js';
 import { IssuePanel } from './IssuePanel.js';
+import { ReviewMark } from './ReviewNeeded.js';
 import '../../ui/records/records.css';
 import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
 
@@ -71,6 +72,11 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
   const table = useTableView(caseId, 'issues', list, SPEC);
   const tags = useCaseTags(caseId, list);
   const open = list.find((i) => i.id === openId) ?? null;
+  // Issues to review since a watch item linked to them moved: read again whenever an issue changes (marked reviewed,
+  // or an undo takes that back).
+  const versions = useMemo(() => (issues.records ?? []).map((i) => `${i.id}:${i.version}`).join(), [issues.records]);
+  const prompts = useRead('issue.reviewPrompts', { caseId }, { keepPrevious: true, refreshKey: versions }).data ?? [];
+  const toReview = new Set(prompts.map((p) => p.issueId));
 
   return (
     <div className="screen negotiation">
@@ -82,6 +88,7 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
               key={open.id}
               caseId={caseId}
               issue={open}
+              reviewPrompts={prompts.filter((p) => p.issueId === open.id)}
               tagSuggestions={tags}
               meetings={meetings.records ?? []}
               readOnly={readOnly}
@@ -120,7 +127,7 @@ export function NegotiationScreen({ caseId }: { caseId: string }) {
                 tagFilter(distinctTexts(list, (i) => i.tags)),
               ]} />
             )}
-            <RecordTable label="Issues matrix" className="issues-matrix" titleHeading="Issue" columns={COLUMNS} records={table.shown} table={table} openId={openId} onOpen={setOpenId} rowsNoun="issues" />
+            <RecordTable label="Issues matrix" className="issues-matrix" titleHeading="Issue" columns={COLUMNS} records={table.shown} table={table} openId={openId} onOpen={setOpenId} rowsNoun="issues" titleMark={(issue) => toReview.has(issue.id) && <ReviewMark />} />
           </section>
           <BatnaSection caseId={caseId} readOnly={readOnly} />
         </div>

@@ -1,14 +1,17 @@
 // The watch list: developments that would change our positions, each watching, triggered or closed, with its
-// indicators, what it would imply, the evidence so far, and when it was triggered.
+// indicators, what it would imply, the evidence so far, and when it was triggered. One may track a bill or an agency's
+// rule through its stages (shared/legislation.ts): its number and stage are columns of the list, filtered by stage.
 import { useMemo, useState } from 'react';
-import { WATCH_STATUSES } from '../../../shared/enums.js';
+import { LIKELIHOODS, TRACKED_MEASURES, WATCH_STAGES, WATCH_STATUSES } from '../../../shared/enums.js';
+import { stageInWords, stagesFor } from '../../../shared/legislation.js';
 import type { RecordOf } from '../../../shared/records.js';
 import { hasTag, distinctTexts } from '../../../shared/table-view.js';
 import { useCaseTags, useTableView } from '../../state/table-views.js';
 import { FilterBar, tagFilter } from '../../ui/tables/FilterBar.js';
 import { RecordTags, TagList } from '../../ui/tables/TagInput.js';
 import { useCases } from '../../state/cases.js';
-import { formatDay, isoToday } from '../../ui/dates.js';
+import { formatDay, formatInstant, isoToday } from '../../ui/dates.js';
+import { HistoryDisclosure } from '../../ui/history/HistoryPanel.js';
 import { humanize } from '../../ui/labels.js';
 import { RecordDetailPanel } from '../../ui/records/RecordDetailPanel.js';
 import { RecordField, RecordSelect } from '../../ui/records/RecordField.js';
@@ -16,20 +19,32 @@ import { recordTableSpec, RecordsBesideDetail, RecordTable, type RecordColumn } 
 import { useRecordList } from '../../ui/records/use-record-list.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import '../../ui/records/records.css';
+import './watch.css';
 import { clearIfUnchanged } from '../../ui/clear-if-unchanged.js';
+import { StageBadge, STAGE_RANK } from './StageBadge.js';
 
 type WatchItem = RecordOf<'watchItem'>;
 
 const STATUS_OPTIONS = WATCH_STATUSES.map((s) => ({ value: s, label: humanize(s) }));
+const MEASURE_OPTIONS = TRACKED_MEASURES.map((m) => ({ value: m, label: m === 'rule' ? 'A rule or regulation' : m === 'bill' ? 'A bill' : 'Something else' }));
+const LIKELIHOOD_OPTIONS = LIKELIHOODS.map((l) => ({ value: l, label: humanize(l) }));
+const stageOption = (stage: string) => ({ value: stage, label: humanize(stageInWords(stage)) });
+const STAGE_OPTIONS = WATCH_STAGES.map(stageOption);
 const STATUS_RANK: Record<WatchItem['status'], number> = { triggered: 0, watching: 1, closed: 2 };
+const NONE = <span className="muted">—</span>;
+/** Columns the open item's panel shows, left out beside it on a window too narrow for all of them (watch.css). */
+const BESIDE_PANEL = 'watch-list__beside-panel';
 const COLUMNS: RecordColumn<WatchItem>[] = [
   { heading: 'Status', sortValue: (w) => STATUS_RANK[w.status], cell: (w) => <span className={`pill pill--${w.status}`}>{humanize(w.status)}</span> },
-  { heading: 'Indicators', sortValue: (w) => w.indicators?.length ?? 0, cell: (w) => (w.indicators?.length ? `${w.indicators.length} indicator${w.indicators.length === 1 ? '' : 's'}` : <span className="muted">None yet</span>) },
-  { heading: 'Triggered', nowrap: true, sortValue: (w) => w.triggeredOn, cell: (w) => (w.triggeredOn ? formatDay(w.triggeredOn) : <span className="muted">—</span>) },
-  { heading: 'Tags', sortValue: (w) => w.tags?.[0], cell: (w) => <TagList tags={w.tags} /> },
+  { heading: 'Number', nowrap: true, sortValue: (w) => w.billOrRuleNumber, cell: (w) => w.billOrRuleNumber ?? NONE },
+  { heading: 'Stage', sortValue: (w) => (w.stage ? STAGE_RANK[w.stage] : null), cell: (w) => (w.stage ? <StageBadge stage={w.stage} /> : NONE) },
+  { heading: 'Indicators', className: BESIDE_PANEL, sortValue: (w) => w.indicators?.length ?? 0, cell: (w) => (w.indicators?.length ? `${w.indicators.length} indicator${w.indicators.length === 1 ? '' : 's'}` : <span className="muted">None yet</span>) },
+  { heading: 'Triggered', nowrap: true, className: BESIDE_PANEL, sortValue: (w) => w.triggeredOn, cell: (w) => (w.triggeredOn ? formatDay(w.triggeredOn) : NONE) },
+  { heading: 'Tags', className: BESIDE_PANEL, sortValue: (w) => w.tags?.[0], cell: (w) => <TagList tags={w.tags} /> },
 ];
 const SPEC = recordTableSpec(COLUMNS, {
   status: (w, value) => w.status === value,
+  stage: (w, value) => w.stage === value,
   tags: (w, value) => hasTag(w.tags, value),
 });
 const BY_STATUS = (a: WatchItem, b: WatchItem) => STATUS_RANK[a.status] - STATUS_RANK[b.status];
@@ -67,8 +82,8 @@ export function WatchScreen({ caseId }: { caseId: string }) {
           )}
           {items.error && <p className="notice notice--error" role="alert">The watch list could not be read: {items.error}</p>}
           {items.records && list.length === 0 && <p className="empty">Nothing on the watch list yet. Add a development to watch for (a rule, a court ruling, a statement), then its indicators and what it would mean for us.</p>}
-          {list.length > 0 && <FilterBar table={table} shown={table.shown.length} total={table.total} noun="watch items" filters={[{ name: 'status', label: 'Status', options: STATUS_OPTIONS }, tagFilter(distinctTexts(list, (w) => w.tags))]} />}
-          <RecordTable label="Watch list" titleHeading="Development" columns={COLUMNS} records={table.shown} table={table} openId={openId} onOpen={setOpenId} rowsNoun="items" />
+          {list.length > 0 && <FilterBar table={table} shown={table.shown.length} total={table.total} noun="watch items" filters={[{ name: 'status', label: 'Status', options: STATUS_OPTIONS }, { name: 'stage', label: 'Stage', options: STAGE_OPTIONS }, tagFilter(distinctTexts(list, (w) => w.tags))]} />}
+          <RecordTable label="Watch list" className="watch-list" titleHeading="Development" columns={COLUMNS} records={table.shown} table={table} openId={openId} onOpen={setOpenId} rowsNoun="items" />
         </section>
       </RecordsBesideDetail>
     </div>
@@ -96,6 +111,45 @@ function WatchPanel({ caseId, record, tagSuggestions, readOnly, onSaved, onClose
       <RecordField {...common} field="implications" label="Implications for our positions" control="long" />
       <RecordField {...common} field="evidence" label="Evidence so far" control="long" />
       <RecordTags {...common} suggestions={tagSuggestions} />
+      <TrackedMeasure common={common} record={record} />
+      <section className="records__section" aria-label="Audit trail of this watch item">
+        <HistoryDisclosure summary="Every change to this watch item, each stage among them" caseId={caseId} id={record.id} refreshKey={record.version} />
+      </section>
     </RecordDetailPanel>
+  );
+}
+
+/**
+ * A bill or a rule the item follows: what it is, its number, where it stands and who sponsors it. The stages offered
+ * are those of the measure chosen; choosing another measure clears a stage that does not fit it.
+ */
+function TrackedMeasure({ common, record }: { common: { caseId: string; kind: 'watchItem'; record: WatchItem; onSaved(r: WatchItem): void; disabled: boolean }; record: WatchItem }) {
+  const stages = stagesFor(record.measure);
+  return (
+    <fieldset className="records__section tracked-measure">
+      <legend>Bill or rule tracked</legend>
+      <div className="form__row">
+        <RecordSelect
+          {...common}
+          field="measure"
+          label="What is tracked"
+          emptyLabel="Nothing tracked"
+          options={MEASURE_OPTIONS}
+          alsoChange={(value, rec) => (rec.stage && !stagesFor((value || null) as WatchItem['measure']).includes(rec.stage) ? { stage: null } : {})}
+        />
+        <RecordField {...common} field="billOrRuleNumber" label="Bill or rule number" hint="Such as H.R. 4512 or RIN 0694-AJ12." />
+      </div>
+      <RecordField {...common} field="jurisdiction" label="Jurisdiction or body" hint="The legislature, chamber or agency it is before." />
+      <div className="form__row">
+        <RecordSelect {...common} field="stage" label="Stage" emptyLabel={stages.length ? 'Not known' : 'Choose a bill or a rule first'} options={stages.map(stageOption)} disabled={common.disabled || stages.length === 0} />
+        <RecordSelect {...common} field="likelihood" label="Likelihood it goes through" emptyLabel="Not judged" options={LIKELIHOOD_OPTIONS} />
+      </div>
+      {record.stage && record.stageChangedAt && (
+        <p className="field__hint tracked-measure__since">At this stage since {formatInstant(record.stageChangedAt)}.</p>
+      )}
+      <RecordField {...common} field="sponsors" label="Sponsors" control="list" hint="One per line." />
+      <RecordField {...common} field="sourceReference" label="Source" hint="A citation or an address, kept as text." />
+      <RecordField {...common} field="checkBy" label="Check again by" control="date" hint="The dashboard lists it from this day on." />
+    </fieldset>
   );
 }

@@ -16,8 +16,11 @@ const OPERATIONS: Record<AuditEntry['operation'], string> = {
 /** Text longer than this is shortened until the user asks for all of it. */
 const SHORT_LENGTH = 140;
 
-/** Fields that say who and when, already shown in the entry's own line. */
-const BOOKKEEPING = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy', 'deletedAt', 'deletedBy']);
+/**
+ * Fields that say who and when, already shown in the entry's own line; a watch item's stage and trigger times are
+ * the entry's time too, kept with the stage or status shown beside them.
+ */
+const BOOKKEEPING = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy', 'deletedAt', 'deletedBy', 'stageChangedAt', 'triggeredAt']);
 
 function fieldLabel(kind: AuditEntry['kind'], field: string): string {
   if (kind === 'directive' && field in DIRECTIVE_FIELD_LABELS) return DIRECTIVE_FIELD_LABELS[field as keyof typeof DIRECTIVE_FIELD_LABELS];

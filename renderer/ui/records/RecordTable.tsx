@@ -52,9 +52,11 @@ interface RecordTableProps<R extends TitledRecord> {
   className?: string;
   /** The table's view, where it sorts from its headings (records are then its shown records). */
   table?: ShownTable<R>;
+  /** Drawn after a record's title, where the record asks for attention (an issue to review). */
+  titleMark?(record: R): ReactNode;
 }
 
-export function RecordTable<R extends TitledRecord>({ label, titleHeading, columns, records, openId, onOpen, rowsNoun, className, table }: RecordTableProps<R>) {
+export function RecordTable<R extends TitledRecord>({ label, titleHeading, columns, records, openId, onOpen, rowsNoun, className, table, titleMark }: RecordTableProps<R>) {
   if (records.length === 0) return null;
   return (
     <>
@@ -73,6 +75,7 @@ export function RecordTable<R extends TitledRecord>({ label, titleHeading, colum
               <tr key={r.id} data-record-id={r.id} aria-selected={r.id === openId}>
                 <th scope="row">
                   <button type="button" className="row-open truncate" data-row-open aria-expanded={r.id === openId} onClick={() => onOpen(r.id === openId ? null : r.id)} title={r.title}>{r.title}</button>
+                  {titleMark?.(r)}
                 </th>
                 {columns.map((c) => <td key={c.heading} className={cellClass(c)}>{c.cell(r)}</td>)}
               </tr>
