@@ -19,8 +19,8 @@ export interface Digest {
    */
   since: string;
   sinceRead: boolean;
-  /** Reminders due now in the open cases (neither snoozed nor dismissed). */
-  remindersDue: { caseId: string; caseTitle: string; title: string }[];
+  /** Reminders due now in the open cases (neither snoozed nor dismissed) of deadlines not in deadlinesSoon. */
+  remindersDue: { caseId: string; caseTitle: string; path: string; title: string }[];
   /** Open deadlines overdue or due within the next DIGEST_DAYS days, soonest first. */
   deadlinesSoon: DashboardDeadline[];
   /** Open action items due today or earlier. */

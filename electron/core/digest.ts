@@ -15,7 +15,11 @@ export function digestOf(session: Session, now: Date, timeZone: string): Digest 
   const readAt = session.profileInfo().settings.digestReadAt;
   const since = readAt ?? new Date(now.getTime() - DAY_MS).toISOString();
   const me = session.profileInfo().actor;
+  const openPaths = new Map(session.openCases().map((info) => [info.caseId, info.path]));
   const dashboard = session.library.dashboard(session.connectionFor, today, DIGEST_DAYS, me);
+  const deadlinesSoon = [...dashboard.overdue, ...dashboard.upcoming];
+  // A reminder of a deadline listed as due soon says nothing more: only reminders of later deadlines are listed.
+  const soonIds = new Set(deadlinesSoon.map((d) => d.id));
   const { results, problems } = session.library.readEach(session.connectionFor, (db, file) => {
     const ref = caseRef(db, file);
     const others = statement(db, 'SELECT actor, count(*) AS n FROM audit_log WHERE at > ? AND actor <> ? GROUP BY actor ORDER BY actor').all(since, me) as { actor: string; n: number }[];
@@ -32,8 +36,10 @@ export function digestOf(session: Session, now: Date, timeZone: string): Digest 
     today,
     since,
     sinceRead: readAt !== null,
-    remindersDue: dueRemindersOf(session, undefined, now, timeZone).map((r) => ({ caseId: r.caseId, caseTitle: r.caseTitle, title: r.title })),
-    deadlinesSoon: [...dashboard.overdue, ...dashboard.upcoming],
+    remindersDue: dueRemindersOf(session, undefined, now, timeZone)
+      .filter((r) => !soonIds.has(r.deadlineId))
+      .map((r) => ({ caseId: r.caseId, caseTitle: r.caseTitle, path: openPaths.get(r.caseId)!, title: r.title })),
+    deadlinesSoon,
     actionItemsDue: dashboard.openActionItems.filter((a) => a.dueDate !== null && a.dueDate <= today),
     changesByOthers,
     conflicts,
