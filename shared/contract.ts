@@ -9,6 +9,7 @@ import type {
   VerifyReport,
 } from './api-types.js';
 import { CALENDAR_CONTENTS, type CalendarContent, type CalendarTally } from './calendar.js';
+import type { Digest } from './digest.js';
 import { MEETING_BRIEF_SECTION_IDS } from './documents/brief-sections.js';
 import { profileInputSchema, settingsInputSchema, type ProfileInfo } from './profile.js';
 import { briefSectionListSchema, templateIdSchema, templateTitleSchema, type FirmTemplateInfo, type TemplateListing } from './templates.js';
@@ -279,6 +280,9 @@ export const STATIC_OPERATIONS = {
   'library.dashboard': op<Dashboard>()(
     z.strictObject({ today: isoDate.optional(), withinDays: z.number().int().min(1).max(366).optional() }),
   ),
+  // The Today panel and the daily digest: what falls due now and what others changed since the user last read it
+  // (the profile's digestReadAt). `timeZone` is the user's (where their today begins).
+  'library.digest': op<Digest>()(z.strictObject({ timeZone: timeZone.optional(), now: z.iso.datetime().optional() })),
   'library.search': op<CaseSearchHit[]>()(z.strictObject({ query: z.string().max(1_000), limit: z.number().int().min(1).max(500).optional() })),
   'schedule.get': op<ScheduledDeadline[]>()(z.strictObject({ caseId })),
   'schedule.preview': op<ScheduleChange>()(z.strictObject({ caseId, change: scheduleChange })),

@@ -3,7 +3,7 @@
 // and the renderer (the form's limits and suggested initials) hold the same ones.
 import { z } from 'zod';
 import { HOLIDAY_CALENDARS, DEFAULT_HOLIDAY_CALENDAR_ID, holidayCalendarById } from './deadlines/calendars/index.js';
-import { timeZone } from './fields.js';
+import { timeOfDay, timeZone } from './fields.js';
 
 export const MAX_DISPLAY_NAME_LENGTH = 80;
 export const MAX_INITIALS_LENGTH = 4;
@@ -55,9 +55,25 @@ export interface Settings {
   holidayCalendarId: string;
   /** Minutes without use before Parley locks; 0 for never. */
   lockAfterMinutes: number;
+  /**
+   * Hours in the computer's own time without desktop notifications ("from 20:00 to 07:00", across midnight when `from`
+   * is the later time); reminders due then are shown together when they end. Null: off.
+   */
+  quietHours: QuietHours | null;
+  /** The time of day (the computer's) of the one "Daily digest" notification; null: none. */
+  digestAt: string | null;
+  /** When the user last marked the dashboard's Today digest as read: its changes are counted from then. */
+  digestReadAt: string | null;
 }
 
-export const DEFAULT_SETTINGS: Settings = { timeZone: null, dateFormat: 'd MMM yyyy', holidayCalendarId: DEFAULT_HOLIDAY_CALENDAR_ID, lockAfterMinutes: 15 };
+export interface QuietHours {
+  from: string;
+  to: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  timeZone: null, dateFormat: 'd MMM yyyy', holidayCalendarId: DEFAULT_HOLIDAY_CALENDAR_ID, lockAfterMinutes: 15, quietHours: null, digestAt: '08:00', digestReadAt: null,
+};
 
 const listed = (items: readonly string[]) => items.map((item) => `"${item}"`).join(', ');
 
@@ -73,6 +89,12 @@ export const SETTING_SCHEMAS = {
   lockAfterMinutes: z.number().refine((n) => (LOCK_AFTER_CHOICES as readonly number[]).includes(n), {
     error: `must be one of ${LOCK_AFTER_CHOICES.join(', ')} minutes (0 is never)`,
   }),
+  quietHours: z
+    .strictObject({ from: timeOfDay, to: timeOfDay })
+    .refine((q) => q.from !== q.to, { error: 'must start and end at different times' })
+    .nullable(),
+  digestAt: timeOfDay.nullable(),
+  digestReadAt: z.iso.datetime().nullable(),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
 
 /** The settings' names in words, for messages. */
@@ -81,6 +103,9 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   dateFormat: 'date format',
   holidayCalendarId: 'holiday calendar for new cases',
   lockAfterMinutes: 'lock when idle',
+  quietHours: 'quiet hours',
+  digestAt: 'time of the daily digest',
+  digestReadAt: 'time the digest was last read',
 };
 
 /** What settings.set takes: the settings to change, one or more. */
@@ -90,6 +115,9 @@ export const settingsInputSchema = z
     dateFormat: SETTING_SCHEMAS.dateFormat.optional(),
     holidayCalendarId: SETTING_SCHEMAS.holidayCalendarId.optional(),
     lockAfterMinutes: SETTING_SCHEMAS.lockAfterMinutes.optional(),
+    quietHours: SETTING_SCHEMAS.quietHours.optional(),
+    digestAt: SETTING_SCHEMAS.digestAt.optional(),
+    digestReadAt: SETTING_SCHEMAS.digestReadAt.optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, { error: 'give at least one setting to change' });
 

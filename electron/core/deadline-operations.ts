@@ -63,7 +63,7 @@ export function upcomingReminders(session: Session, now: Date, timeZone = localT
 }
 
 /** The user's zone when none is given: where the process runs (the desktop app runs where its user is). */
-function localTimeZone(): string {
+export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 

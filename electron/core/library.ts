@@ -329,7 +329,7 @@ export class Library {
   }
 }
 
-function caseRef(db: Db, file: string): { caseId: string; caseTitle: string; path: string } {
+export function caseRef(db: Db, file: string): { caseId: string; caseTitle: string; path: string } {
   const caseId = statement(db, "SELECT value FROM case_meta WHERE key = 'case_id'").pluck().get() as string;
   const caseTitle = statement(db, LIBRARY_SQL.caseTitle).pluck().get() as string;
   return { caseId, caseTitle, path: file };

@@ -24,7 +24,8 @@ import { buildMenuTemplate, type MenuActions } from './menu.js';
 import { useElectronDriver } from './native-driver.js';
 import { OpenFileRelay, caseFilesInArgv, userDataDirInArgv } from './open-requests.js';
 import { electronPdfRenderer } from './print-to-pdf.js';
-import { ReminderScheduler, systemClock, type Reminder, type SchedulerClock } from './reminders.js';
+import { ReminderScheduler, systemClock, type Notice, type SchedulerClock } from './reminders.js';
+import { digestPhrases } from '../../shared/digest.js';
 import { hardenWebContents, secureSession } from './security.js';
 import { trustedSenderCheck } from './trusted-sender.js';
 import { readWindowState, stateOfWindow, writeWindowState } from './window-state.js';
@@ -46,6 +47,8 @@ export interface ShellOptions {
   bundleDir: string;
   actor?: string;
   clock?: SchedulerClock;
+  /** The zone quiet hours and the digest's time are read in (default: the computer's). */
+  timeZone?: string;
 }
 
 /** Operations after which the library (and so Open Recent) may have changed. */
@@ -81,7 +84,7 @@ export class DesktopShell {
   ) {
     this.isDevelopment = !electron.app.isPackaged;
     this.paths = { preload: path.join(options.bundleDir, 'preload.cjs'), renderer: path.join(options.bundleDir, '..', 'renderer') };
-    this.reminders = new ReminderScheduler((reminder) => this.notify(reminder), options.clock ?? systemClock);
+    this.reminders = new ReminderScheduler((notice) => this.notify(notice), options.clock ?? systemClock, () => this.digestNotice());
   }
 
   /** Wiring that must happen before the app is ready. */
@@ -152,6 +155,7 @@ export class DesktopShell {
     powerMonitor.on('resume', () => this.reminders.wake());
     lockWhenSystemLocks(powerMonitor, () => this.sendEvent('menuCommand', 'lock'));
     this.planReminders();
+    this.followNotificationSettings();
     this.rebuildMenu();
     this.openWindow();
   }
@@ -237,6 +241,7 @@ export class DesktopShell {
 
   private afterCall(name: OpName, result: Envelope<unknown>): void {
     if (result.ok && REMINDER_CHANGING_PREFIXES.some((prefix) => name.startsWith(prefix))) this.planReminders();
+    if (result.ok && name === 'settings.set') this.followNotificationSettings();
     // A change the case's undo history keeps (a record verb's write, an undo or redo) renames the Edit menu's items.
     if (!result.ok) return;
     if (!LIBRARY_CHANGING_OPERATIONS.has(name)) {
@@ -256,6 +261,25 @@ export class DesktopShell {
     if (!this.session) return;
     const upcoming = dispatch(this.session, 'reminder.upcoming', {});
     if (upcoming.ok) this.reminders.plan(upcoming.data);
+  }
+
+  /** Quiet hours and the daily digest's time, as the user set them (profile settings). */
+  private followNotificationSettings(): void {
+    if (!this.session) return;
+    const { settings } = this.session.profileInfo();
+    const timeZone = this.options.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+    this.reminders.configure({ quietHours: settings.quietHours, digestAt: settings.digestAt, timeZone });
+  }
+
+  /** The daily digest in one line (library.digest), or null when it has nothing to say. */
+  private digestNotice(): { title: string; body: string } | null {
+    if (!this.session) return null;
+    const now = new Date((this.options.clock ?? systemClock).now()).toISOString();
+    const digest = dispatch(this.session, 'library.digest', { now, ...(this.options.timeZone ? { timeZone: this.options.timeZone } : {}) });
+    const phrases = digest.ok ? digestPhrases(digest.data) : [];
+    if (!phrases.length) return null;
+    const body = `${phrases.join(', ')}.`;
+    return { title: 'Daily digest', body: body.charAt(0).toUpperCase() + body.slice(1) };
   }
 
   private rebuildMenu(): void {
@@ -410,16 +434,17 @@ export class DesktopShell {
     await offerToOpenExternally({ dialog: this.electron.dialog, shell: this.electron.shell, window: () => this.window }, url);
   }
 
-  private notify(reminder: Reminder): void {
+  private notify(notice: Notice): void {
     const { Notification } = this.electron;
     if (!Notification.isSupported()) return;
-    const notification = new Notification({ title: reminder.title, body: reminder.body });
+    const notification = new Notification({ title: notice.title, body: notice.body });
     this.liveNotifications.add(notification);
     notification.on('close', () => this.liveNotifications.delete(notification));
     notification.on('click', () => {
       this.liveNotifications.delete(notification);
       const window = this.ensureWindow();
       if (window) bringToFront(window);
+      if (notice.opens === 'dashboard') this.sendEvent('menuCommand', 'library');
     });
     notification.show();
   }

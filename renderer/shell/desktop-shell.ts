@@ -18,6 +18,7 @@ export function followDesktopShell(desktop: ParleyDesktop): void {
     if (command === 'closeCase' && route.screen === 'case') void closeCase(route.caseId);
     if (command === 'lock') lockApp();
     if (command === 'settings') go({ screen: 'settings' });
+    if (command === 'library') go({ screen: 'library' });
     if (command === 'print') printCurrentView();
     if (route.screen === 'case') {
       if (command === 'mergeCopy') showTeamDialog('merge', route.caseId);

@@ -203,7 +203,7 @@ describe('the settings', () => {
     api.call('settings.set', { timeZone: null });
     const again = testApi('counsel', api.dir).call('profile.get', {});
     expect(again.profile).toEqual({ displayName: 'Dana Whitfield-Moore', initials: 'DWM', initialsDerived: false });
-    expect(again.settings).toEqual({ timeZone: null, dateFormat: 'dd/MM/yyyy', lockAfterMinutes: 5, holidayCalendarId: 'us-federal-dc-area' });
+    expect(again.settings).toEqual({ timeZone: null, dateFormat: 'dd/MM/yyyy', lockAfterMinutes: 5, holidayCalendarId: 'us-federal-dc-area', quietHours: null, digestAt: '08:00', digestReadAt: null });
   });
 
   it.each([

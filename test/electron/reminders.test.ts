@@ -1,38 +1,8 @@
-// The reminder scheduler, on a clock the test moves by hand.
+// The reminder scheduler, on a clock the test moves by hand: reminders on time, quiet hours (across midnight and
+// clock changes) with one catch-up notification when they end, and the daily digest at most once a day.
 import { describe, expect, it } from 'vitest';
-import { MAX_TIMER_DELAY_MS, ReminderScheduler, type Reminder, type SchedulerClock } from '../../electron/main/reminders.js';
-
-class ManualClock implements SchedulerClock {
-  time = Date.UTC(2025, 5, 2, 9, 0);
-  private timers: { id: number; at: number; callback: () => void }[] = [];
-  private nextId = 1;
-  readonly delays: number[] = [];
-  now = () => this.time;
-  setTimer = (callback: () => void, delayMs: number) => {
-    this.delays.push(delayMs);
-    const timer = { id: this.nextId++, at: this.time + delayMs, callback };
-    this.timers.push(timer);
-    return timer.id;
-  };
-  clearTimer = (id: unknown) => {
-    this.timers = this.timers.filter((t) => t.id !== id);
-  };
-  get armed(): number {
-    return this.timers.length;
-  }
-  /** Moves time forward, firing timers as they come due (as the event loop would). */
-  advance(ms: number): void {
-    const end = this.time + ms;
-    for (;;) {
-      const next = [...this.timers].sort((a, b) => a.at - b.at)[0];
-      if (!next || next.at > end) break;
-      this.time = next.at;
-      this.timers = this.timers.filter((t) => t !== next);
-      next.callback();
-    }
-    this.time = end;
-  }
-}
+import { MAX_TIMER_DELAY_MS, ReminderScheduler, type Notice, type NotificationRules, type Reminder } from '../../electron/main/reminders.js';
+import { ManualClock } from './manual-clock.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -40,8 +10,8 @@ const DAY = 24 * 60 * MINUTE;
 function setup() {
   const clock = new ManualClock();
   const shown: string[] = [];
-  const scheduler = new ReminderScheduler((r) => shown.push(r.id), clock);
-  const at = (minutes: number, id: string): Reminder => ({ id, title: `Reminder ${id}`, body: 'Deadline', at: clock.time + minutes * MINUTE });
+  const scheduler = new ReminderScheduler((n) => shown.push(n.title), clock);
+  const at = (minutes: number, id: string): Reminder => ({ id, title: id, body: 'Deadline', at: clock.time + minutes * MINUTE });
   return { clock, shown, scheduler, at };
 }
 
@@ -114,5 +84,121 @@ describe('ReminderScheduler', () => {
     expect(clock.armed).toBe(0);
     clock.advance(60 * MINUTE);
     expect(shown).toEqual([]);
+  });
+});
+
+const LONDON = 'Europe/London';
+const QUIET: NotificationRules = { quietHours: { from: '20:00', to: '07:00' }, digestAt: null, timeZone: LONDON };
+
+/** A scheduler whose clock starts at `startUtc`, keeping every notice it shows; `digest` is what the digest says. */
+function quietSetup(startUtc: string, rules: NotificationRules, digest: () => Omit<Notice, 'opens'> | null = () => null) {
+  const clock = new ManualClock();
+  clock.time = Date.parse(startUtc);
+  const notices: (Notice & { atUtc: string })[] = [];
+  const scheduler = new ReminderScheduler((n) => notices.push({ ...n, atUtc: new Date(clock.time).toISOString() }), clock, digest);
+  scheduler.configure(rules);
+  const reminder = (utc: string, title: string): Reminder => ({ id: title, title, body: 'Deadline', at: Date.parse(utc) });
+  const until = (utc: string) => clock.advance(Date.parse(utc) - clock.time);
+  return { clock, notices, scheduler, reminder, until };
+}
+
+describe('quiet hours', () => {
+  it('hold reminders from 20:00 to 07:00 across midnight and show them as one notification when they end', () => {
+    // June in London is summer time (UTC+1): 20:00 there is 19:00 UTC.
+    const { notices, scheduler, reminder, until } = quietSetup('2025-06-02T17:00:00Z', QUIET);
+    scheduler.plan([
+      reminder('2025-06-02T18:59:00Z', 'Before quiet hours'),
+      reminder('2025-06-02T19:00:00Z', 'At 20:00 sharp'),
+      reminder('2025-06-02T22:30:00Z', 'Before midnight'),
+      reminder('2025-06-03T01:00:00Z', 'After midnight'),
+      reminder('2025-06-03T06:00:00Z', 'At 07:00 sharp'),
+    ]);
+    until('2025-06-03T05:59:59Z');
+    expect(notices.map((n) => n.title)).toEqual(['Before quiet hours']);
+    expect(scheduler.heldBack().map((r) => r.title)).toEqual(['At 20:00 sharp', 'Before midnight', 'After midnight']);
+    until('2025-06-03T06:00:00Z');
+    expect(notices.slice(1)).toEqual([
+      { title: '3 reminders while you were away', body: 'At 20:00 sharp\nBefore midnight\nAfter midnight', opens: 'window', atUtc: '2025-06-03T06:00:00.000Z' },
+      { title: 'At 07:00 sharp', body: 'Deadline', opens: 'window', atUtc: '2025-06-03T06:00:00.000Z' },
+    ]);
+    until('2025-06-04T12:00:00Z');
+    expect(notices).toHaveLength(3); // shown once
+  });
+
+  it('show one reminder held back as itself, and keep it held when the plan is made again', () => {
+    const { notices, scheduler, reminder, until } = quietSetup('2025-06-02T18:00:00Z', QUIET);
+    const late = reminder('2025-06-02T21:00:00Z', 'Comments due tomorrow');
+    scheduler.plan([late]);
+    until('2025-06-02T22:00:00Z');
+    scheduler.plan([late]); // a deadline changed somewhere: the core lists the same reminder, already past
+    until('2025-06-03T06:00:00Z');
+    expect(notices.map((n) => [n.title, n.atUtc])).toEqual([['Comments due tomorrow', '2025-06-03T06:00:00.000Z']]);
+  });
+
+  it('end at 07:00 on the wall clock on the nights clocks go forward and back', () => {
+    // 30 March 2025: London goes from GMT to BST at 01:00 UTC, so 07:00 is 06:00 UTC.
+    const spring = quietSetup('2025-03-29T21:00:00Z', QUIET);
+    spring.scheduler.plan([spring.reminder('2025-03-30T00:30:00Z', 'a'), spring.reminder('2025-03-30T03:00:00Z', 'b')]);
+    spring.until('2025-03-30T05:59:00Z');
+    expect(spring.notices).toEqual([]);
+    spring.until('2025-03-30T06:00:00Z');
+    expect(spring.notices.map((n) => [n.title, n.atUtc])).toEqual([['2 reminders while you were away', '2025-03-30T06:00:00.000Z']]);
+    // 26 October 2025: back to GMT at 01:00 UTC, so 07:00 is 07:00 UTC, and the night is an hour longer.
+    const autumn = quietSetup('2025-10-25T20:00:00Z', QUIET);
+    autumn.scheduler.plan([autumn.reminder('2025-10-26T06:30:00Z', 'c')]);
+    autumn.until('2025-10-26T06:59:00Z');
+    expect(autumn.notices).toEqual([]);
+    autumn.until('2025-10-26T07:00:00Z');
+    expect(autumn.notices.map((n) => [n.title, n.atUtc])).toEqual([['c', '2025-10-26T07:00:00.000Z']]);
+  });
+
+  it('let everything held through at once when the user turns them off', () => {
+    const { notices, scheduler, reminder, until } = quietSetup('2025-06-02T18:00:00Z', QUIET);
+    scheduler.plan([reminder('2025-06-02T20:00:00Z', 'a'), reminder('2025-06-02T21:00:00Z', 'b')]);
+    until('2025-06-02T21:30:00Z');
+    scheduler.configure({ ...QUIET, quietHours: null });
+    expect(notices.map((n) => [n.title, n.atUtc])).toEqual([['2 reminders while you were away', '2025-06-02T21:30:00.000Z']]);
+  });
+});
+
+describe('daily digest', () => {
+  const DIGEST: NotificationRules = { quietHours: null, digestAt: '08:00', timeZone: LONDON };
+  const says = () => ({ title: 'Daily digest', body: '2 reminders due.' });
+
+  it('is shown once a day at the time chosen, and a click on it opens the dashboard', () => {
+    const { notices, until } = quietSetup('2025-06-02T05:00:00Z', DIGEST, says);
+    until('2025-06-04T23:00:00Z');
+    expect(notices.map((n) => [n.title, n.opens, n.atUtc])).toEqual([
+      ['Daily digest', 'dashboard', '2025-06-02T07:00:00.000Z'],
+      ['Daily digest', 'dashboard', '2025-06-03T07:00:00.000Z'],
+      ['Daily digest', 'dashboard', '2025-06-04T07:00:00.000Z'],
+    ]);
+  });
+
+  it('is not shown a second time on a day when its time is moved later, nor when it has nothing to say', () => {
+    let body: string | null = 'Something';
+    const { notices, scheduler, until } = quietSetup('2025-06-02T05:00:00Z', DIGEST, () => (body ? { title: 'Daily digest', body } : null));
+    until('2025-06-02T07:30:00Z');
+    scheduler.configure({ ...DIGEST, digestAt: '09:00' });
+    until('2025-06-02T23:00:00Z');
+    expect(notices).toHaveLength(1);
+    body = null;
+    until('2025-06-03T23:00:00Z');
+    expect(notices).toHaveLength(1);
+    expect(scheduler.nextDigest()).toBe(Date.parse('2025-06-04T08:00:00Z'));
+  });
+
+  it('due in quiet hours, comes after the catch-up when they end; off, never comes', () => {
+    const quietDigest = quietSetup('2025-06-02T18:00:00Z', { ...QUIET, digestAt: '06:30' }, says);
+    quietDigest.scheduler.plan([quietDigest.reminder('2025-06-02T23:00:00Z', 'a')]);
+    quietDigest.until('2025-06-03T12:00:00Z');
+    expect(quietDigest.notices.map((n) => [n.title, n.atUtc])).toEqual([
+      ['a', '2025-06-03T06:00:00.000Z'],
+      ['Daily digest', '2025-06-03T06:00:00.000Z'],
+    ]);
+    const off = quietSetup('2025-06-02T05:00:00Z', { ...DIGEST, digestAt: null }, says);
+    off.until('2025-06-05T05:00:00Z');
+    expect(off.notices).toEqual([]);
+    expect(off.scheduler.nextDigest()).toBeNull();
   });
 });

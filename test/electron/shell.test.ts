@@ -13,6 +13,7 @@ import { DESKTOP_EVENT_CHANNEL, DESKTOP_REQUEST_CHANNEL } from '../../shared/des
 import type { Envelope } from '../../shared/result.js';
 import { tempDir } from '../helpers.js';
 import { FakeBrowserWindow, FakeNotification, Preventable, fakeElectron, type FakeElectron } from './fake-electron.js';
+import { ManualClock } from './manual-clock.js';
 
 /** Lets promises started by event handlers (dialogs, menu actions) run to their end. */
 async function settle(): Promise<void> {
@@ -33,7 +34,7 @@ interface Started {
   events: (name?: string) => unknown[];
 }
 
-async function start(options: { argv?: string[]; platform?: NodeJS.Platform; isPackaged?: boolean; clock?: SchedulerClock; beforeReady?: (e: FakeElectron) => void } = {}): Promise<Started> {
+async function start(options: { argv?: string[]; platform?: NodeJS.Platform; isPackaged?: boolean; clock?: SchedulerClock; timeZone?: string; beforeReady?: (e: FakeElectron) => void } = {}): Promise<Started> {
   const dir = tempDir('parley-shell-');
   const userData = path.join(dir, 'userData');
   const appPath = path.join(dir, 'app');
@@ -48,6 +49,7 @@ async function start(options: { argv?: string[]; platform?: NodeJS.Platform; isP
     bundleDir,
     actor: 'Test Counsel',
     clock: options.clock,
+    timeZone: options.timeZone,
   })!;
   options.beforeReady?.(electron);
   await electron.app.becomeReady();
@@ -467,6 +469,37 @@ describe('reminders', () => {
     now = 10;
     timers.at(-1)!();
     expect(FakeNotification.shown).toEqual([]);
+  });
+});
+
+describe('quiet hours and the daily digest', () => {
+  it('follow the settings: reminders in quiet hours come as one notification when they end, the digest once a day', async () => {
+    const clock = new ManualClock();
+    clock.time = Date.parse('2099-12-01T18:00:00Z');
+    const { shell, call, casesDir, events } = await start({ clock, timeZone: 'UTC' });
+    expect(await call('settings.set', { quietHours: { from: '20:00', to: '07:00' }, digestAt: '08:00' })).toMatchObject({ ok: true });
+    const made = await call('case.create', { path: path.join(casesDir, 'order.parley'), directive });
+    const caseId = made.ok ? made.data.caseId : '';
+    for (const [title, dueTime] of [['Written comments', '22:00'], ['Hearing', '23:00']]) {
+      // Reminded at the time itself among others: both fall due in the night.
+      await call('deadline.create', { caseId, fields: { title, deadlineKind: 'response', status: 'open', dueType: 'datetime', dueDate: '2099-12-01', dueTime, timeZone: 'UTC', reminderOffsetsMinutes: [0] } });
+    }
+    const at = (utc: string) => clock.advance(Date.parse(utc) - clock.time);
+    at('2099-12-02T06:59:00Z');
+    expect(FakeNotification.shown).toEqual([]);
+    expect(shell.reminders.heldBack().map((r) => r.title)).toEqual(['Written comments', 'Hearing']);
+    at('2099-12-02T07:00:00Z');
+    expect(FakeNotification.shown).toEqual([{ title: '2 reminders while you were away', body: 'Written comments\nHearing' }]);
+    at('2099-12-02T08:00:00Z');
+    // Both deadlines are overdue: the digest counts them through the core (library.digest).
+    expect(FakeNotification.shown.slice(1)).toEqual([{ title: 'Daily digest', body: '2 deadlines overdue or in the next 3 days.' }]);
+    FakeNotification.instances.at(-1)!.emit('click');
+    expect(events('menuCommand')).toEqual(['library']);
+    at('2099-12-02T20:00:00Z');
+    expect(FakeNotification.shown).toHaveLength(2);
+    expect(await call('settings.set', { digestAt: null })).toMatchObject({ ok: true });
+    at('2099-12-04T12:00:00Z');
+    expect(FakeNotification.shown).toHaveLength(2);
   });
 });
 

@@ -18,9 +18,10 @@ import { onFile, type Session } from '../session.js';
 import { exportCase } from '../transfer.js';
 import { calendarExport, caseCalendar } from '../calendar/export.js';
 import { CALENDAR_CONTENTS } from '../../../shared/calendar.js';
-import { dueRemindersOf, scheduleChangeOf, upcomingReminders } from '../deadline-operations.js';
+import { dueRemindersOf, localTimeZone, scheduleChangeOf, upcomingReminders } from '../deadline-operations.js';
 import { keyDatesOf } from '../key-dates.js';
 import { reviewPromptsOf } from '../review-prompts.js';
+import { digestOf } from '../digest.js';
 import { exportChanges, readBundleFile } from '../merge/bundle-files.js';
 import { exportReviewComments, readCommentsFile } from '../review-comments-file.js';
 import { choicesInForce, setSharing, sharingOf } from '../sharing.js';
@@ -90,6 +91,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'library.rename': (s, { path, name }) => renameCaseFile(s, path, name),
   'library.duplicate': (s, { path }) => duplicateCaseFile(s, path),
   'library.dashboard': (s, { today, withinDays }) => s.library.dashboard(s.connectionFor, today ?? isoToday(), withinDays ?? 14, s.profileInfo().actor),
+  'library.digest': (s, { timeZone, now }) => digestOf(s, now ? new Date(now) : new Date(), timeZone ?? localTimeZone()),
   'library.search': (s, { query, limit }) => s.library.search(s.connectionFor, query, limit ?? 50),
   'schedule.get': (s, { caseId }) => s.get(caseId).schedule(),
   'schedule.preview': (s, { caseId, change }) => {

@@ -10,6 +10,7 @@ import { OpenCaseButton } from '../open-case/OpenCaseButton.js';
 import { SampleCaseButton } from '../open-case/SampleCaseButton.js';
 import { CaseTable } from './CaseTable.js';
 import { DashboardPanels } from './DashboardPanels.js';
+import { TodayDigest } from './TodayDigest.js';
 import { UnlistedFiles } from './UnlistedFiles.js';
 
 export function LibraryScreen() {
@@ -43,6 +44,8 @@ export function LibraryScreen() {
       </ScreenHeading>
 
       <WhoAreYou />
+
+      <TodayDigest refreshKey={dashboard} />
 
       {status === 'error' && (
         <p className="notice notice--error" role="alert">

@@ -1,6 +1,6 @@
 // Settings: the person's, not a case's (reached from the sidebar, the palette, Ctrl+, and the desktop menu). The
 // name changes are written under, the default time zone and date format, the holiday calendar new cases start
-// with, when Parley locks by itself, and the theme. Each is saved as soon as it changes, kept with the profile in
+// with, when Parley locks by itself, quiet hours and the daily digest's notification, and the theme. Each is saved as soon as it changes, kept with the profile in
 // the data folder (the theme is kept per machine, as the sidebar's chooser keeps it).
 import { useEffect, useState, type ReactNode } from 'react';
 import { HOLIDAY_CALENDARS } from '../../../shared/deadlines/index.js';
@@ -15,6 +15,7 @@ import { SaveState } from '../../ui/SaveState.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { SavedZonePicker } from '../../ui/TimeZonePicker.js';
 import { LockAfterChoice } from './LockAfterChoice.js';
+import { NotificationSettings } from './NotificationSettings.js';
 import { useSetting } from './use-setting.js';
 import './settings.css';
 
@@ -39,6 +40,10 @@ export function SettingsScreen() {
       <section className="panel settings-section" aria-labelledby="settings-locking">
         <h2 id="settings-locking">Locking</h2>
         <LockAfter />
+      </section>
+      <section className="panel settings-section" aria-labelledby="settings-notifications">
+        <h2 id="settings-notifications">Notifications</h2>
+        <NotificationSettings />
       </section>
       <section className="panel settings-section" aria-labelledby="settings-appearance">
         <h2 id="settings-appearance">Appearance</h2>

@@ -1,0 +1,48 @@
+// library.digest: the dashboard's Today panel and the daily digest notification, from the library's case files.
+// Falling due is about now (reminders due, deadlines in the next few days, action items due); changes are counted
+// since the user last marked the digest as read (the profile's digestReadAt), so reading it is what empties them.
+import { DIGEST_DAYS, type Digest, type DigestCaseCount } from '../../shared/digest.js';
+import { wallClockAt } from '../../shared/quiet-hours.js';
+import { dueRemindersOf } from './deadline-operations.js';
+import { caseRef } from './library.js';
+import { statement } from './db/statements.js';
+import type { Session } from './session.js';
+
+const DAY_MS = 86_400_000;
+
+export function digestOf(session: Session, now: Date, timeZone: string): Digest {
+  const today = wallClockAt(now.getTime(), timeZone).date;
+  const readAt = session.profileInfo().settings.digestReadAt;
+  const since = readAt ?? new Date(now.getTime() - DAY_MS).toISOString();
+  const me = session.profileInfo().actor;
+  const openPaths = new Map(session.openCases().map((info) => [info.caseId, info.path]));
+  const dashboard = session.library.dashboard(session.connectionFor, today, DIGEST_DAYS, me);
+  const deadlinesSoon = [...dashboard.overdue, ...dashboard.upcoming];
+  // A reminder of a deadline listed as due soon says nothing more: only reminders of later deadlines are listed.
+  const soonIds = new Set(deadlinesSoon.map((d) => d.id));
+  const { results, problems } = session.library.readEach(session.connectionFor, (db, file) => {
+    const ref = caseRef(db, file);
+    const others = statement(db, 'SELECT actor, count(*) AS n FROM audit_log WHERE at > ? AND actor <> ? GROUP BY actor ORDER BY actor').all(since, me) as { actor: string; n: number }[];
+    // A file of a schema before copies and merging (a library file read as it is) has no conflicts table.
+    const hasConflicts = statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'merge_conflict'").get() !== undefined;
+    const conflicts = hasConflicts ? (statement(db, 'SELECT count(*) FROM merge_conflict').pluck().get() as number) : 0;
+    return { ref, others, conflicts };
+  });
+  const changesByOthers = results
+    .filter((r) => r.others.length)
+    .map((r) => ({ ...r.ref, count: r.others.reduce((n, o) => n + o.n, 0), by: r.others.map((o) => o.actor) }));
+  const conflicts: DigestCaseCount[] = results.filter((r) => r.conflicts > 0).map((r) => ({ ...r.ref, count: r.conflicts }));
+  return {
+    today,
+    since,
+    sinceRead: readAt !== null,
+    remindersDue: dueRemindersOf(session, undefined, now, timeZone)
+      .filter((r) => !soonIds.has(r.deadlineId))
+      .map((r) => ({ caseId: r.caseId, caseTitle: r.caseTitle, path: openPaths.get(r.caseId)!, title: r.title })),
+    deadlinesSoon,
+    actionItemsDue: dashboard.openActionItems.filter((a) => a.dueDate !== null && a.dueDate <= today),
+    changesByOthers,
+    conflicts,
+    problems: [...dashboard.problems, ...problems.filter((p) => !dashboard.problems.some((d) => d.path === p.path))],
+  };
+}
