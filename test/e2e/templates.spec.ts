@@ -5,9 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { DraftsPage } from './pages/drafts-page.js';
+import { openSampleDrafts, type DraftsPage } from './pages/drafts-page.js';
 import { expectNoSeriousViolations } from './pages/axe-check.js';
-import type { ParleyApp } from './pages/parley-app.js';
 import { expect, test } from './support/fixtures.js';
 import { callThrough, type Harness } from './support/harness.js';
 
@@ -16,15 +15,6 @@ const REFERENCE = 'BIC-SO-2026-0147';
 const EXHIBIT = 'Exhibit A - affected customers.txt';
 
 test.describe.configure({ timeout: 240_000 });
-
-async function openSampleDrafts(app: ParleyApp, page: Page): Promise<DraftsPage> {
-  await page.getByRole('button', { name: 'Open the sample case' }).click();
-  await expect(app.overview.saveSummary).toBeVisible({ timeout: 30_000 });
-  await app.sidebar.getByRole('link', { name: 'Drafts', exact: true }).click();
-  const drafts = new DraftsPage(page);
-  await expect(drafts.table).toBeVisible({ timeout: 30_000 });
-  return drafts;
-}
 
 /** An attachment added to the open sample case (internal, as every attachment is until marked shareable). */
 async function attachExhibit(harness: Harness): Promise<void> {
@@ -209,7 +199,7 @@ for (const theme of ['Light', 'Dark'] as const) {
     await dialog.getByRole('button', { name: 'Save sections as a brief template…' }).click();
     await expectNoSeriousViolations(page, `prepare brief with sections (${name})`);
     await app.screenshot(`templates-prepare-${name}`);
-    await app.guideScreenshot(name === 'light' ? 'templates' : 'templates-dark');
+    if (theme === 'Light') await app.guideScreenshot('templates');
     // The dialog's own Cancel (the brief template's name has one too).
     await dialog.getByRole('button', { name: 'Cancel', exact: true }).last().click();
     await expect(dialog).toBeHidden();

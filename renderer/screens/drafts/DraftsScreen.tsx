@@ -4,7 +4,7 @@
 // sections chosen in the order chosen (a shareable one after a preview of what it carries); "Templates" lists the
 // firm's templates. Opening one shows the editor.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { MeetingBriefSectionId } from '../../../shared/documents/brief-sections.js';
+import { isInternalOnlySection, type MeetingBriefSectionId } from '../../../shared/documents/brief-sections.js';
 import type { KindName } from '../../../shared/records.js';
 import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
@@ -172,6 +172,18 @@ export function DraftsScreen({ caseId }: { caseId: string }) {
   );
 }
 
+/** How a brief's sections differ from the standard ones, for its first revision's note: ", without one section". */
+function choiceWords(sections: readonly MeetingBriefSectionId[], shareable: boolean): string {
+  const standard = sectionChoices().filter((c) => c.on).map((c) => c.id);
+  const count = (n: number) => (n === 1 ? 'one section' : `${n} sections`);
+  // Only some standard sections left out, the rest in their usual order.
+  if (standard.filter((id) => sections.includes(id)).join() === sections.join()) {
+    const leftOut = standard.filter((id) => !sections.includes(id) && !(shareable && isInternalOnlySection(id))).length;
+    return leftOut ? `, without ${count(leftOut)}` : '';
+  }
+  return `, ${count(sections.filter((id) => !(shareable && isInternalOnlySection(id))).length)} chosen`;
+}
+
 function lastSaved(draft: Draft, revisions: Revision[]): string {
   return revisions[revisions.length - 1]?.createdAt ?? draft.updatedAt;
 }
@@ -310,8 +322,7 @@ function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: stri
         caseId,
         fields: { title: `Brief: ${meeting.title}${shareable ? ' (shareable)' : ''}`.slice(0, 1000), draftType: 'meeting_brief', status: 'working', meetingId, shareable },
       });
-      const standard = sectionChoices().every((c, i) => choices[i]?.id === c.id && choices[i]?.on === c.on);
-      const note = `Prepared from the case (${shareable ? 'shareable' : 'internal'}${standard ? '' : `, ${sections.length === 1 ? 'one section' : `${sections.length} sections`} chosen`})`;
+      const note = `Prepared from the case (${shareable ? 'shareable' : 'internal'}${choiceWords(sections, shareable)})`;
       onCreated(draft, await saveRevision(caseId, draft.id, doc, note));
     } catch (err) {
       setError(messageOf(err));
