@@ -23,6 +23,8 @@ export interface MenuActions {
   settings(): void;
   about(): void;
   showDataFolder(): void;
+  /** The firm's templates folder in the data folder: a template is shared by copying its file. */
+  showTemplatesFolder(): void;
   /** Undo and redo of the case on screen (the renderer runs them, and says what was done or why not). */
   undoCase(): void;
   redoCase(): void;
@@ -144,6 +146,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
     submenu: [
       ...(mac ? [] : [{ id: 'about', label: `About ${ctx.appName}`, click: () => actions.about() } satisfies MenuItemConstructorOptions]),
       { id: 'show-data-folder', label: 'Show Data Folder', click: () => actions.showDataFolder() },
+      { id: 'show-templates-folder', label: 'Show Templates Folder', click: () => actions.showTemplatesFolder() },
     ],
   };
 

@@ -1,9 +1,11 @@
 // The desktop shell: puts the pieces of this folder together around one core Session. It takes Electron as a
 // parameter (main.ts passes the real module, the tests a fake), so everything here runs under plain Node too.
+import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch } from '../core/api/dispatcher.js';
 import { defaultActor } from '../core/paths.js';
 import { Session } from '../core/session.js';
+import { TEMPLATES_FOLDER } from '../core/firm-templates.js';
 import { CASE_FILE_EXTENSION } from '../core/db/connection.js';
 import { BUNDLE_EXTENSION } from '../core/merge/bundle.js';
 import type { OpName } from '../../shared/contract.js';
@@ -314,6 +316,12 @@ export class DesktopShell {
     importCase: () => runDetached('Import', this.importCase()),
     about: () => runDetached('About', this.showAbout()),
     showDataFolder: () => this.electron.shell.showItemInFolder(this.dataDir),
+    showTemplatesFolder: () => {
+      // Made on first use, so that there is a folder to copy a colleague's template into.
+      const folder = path.join(this.dataDir, TEMPLATES_FOLDER);
+      fs.mkdirSync(folder, { recursive: true });
+      this.electron.shell.showItemInFolder(folder);
+    },
     undoCase: () => this.sendEvent('menuCommand', 'undo'),
     redoCase: () => this.sendEvent('menuCommand', 'redo'),
   };

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KINDS, KIND_NAMES } from '../../shared/records.js';
 import { testApi } from '../helpers.js';
-import { buildCli, expectFailure, expectOk, parleyRunner, type ParleyRunner } from './support/parley.js';
+import { expectFailure, expectOk, sampleCaseRunner, type ParleyRunner } from './support/parley.js';
 
 let parley: ParleyRunner;
 let sample: string;
@@ -34,11 +34,7 @@ function wholeInternal(kind: string, r: Record<string, unknown>): boolean {
 }
 
 beforeAll(async () => {
-  await buildCli();
-  parley = parleyRunner();
-  data = parley.file('data');
-  sample = parley.file('sample.parley');
-  expectOk(parley.run(['demo', sample, '--data', data]));
+  ({ parley, data, sample } = await sampleCaseRunner());
 
   // Read the sample through the core, as any reader of the file would.
   const api = testApi();

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FirmTemplates } from '../../electron/core/firm-templates.js';
 import { doc, paragraph } from '../../shared/documents/index.js';
-import { buildCli, expectFailure, expectOk, parleyRunner, type ParleyRunner } from './support/parley.js';
+import { expectFailure, expectOk, sampleCaseRunner, type ParleyRunner } from './support/parley.js';
 
 let parley: ParleyRunner;
 let data: string;
@@ -14,11 +14,7 @@ let sample: string;
 let meetingId: string;
 
 beforeAll(async () => {
-  await buildCli();
-  parley = parleyRunner();
-  data = parley.file('data');
-  sample = parley.file('sample.parley');
-  expectOk(parley.run(['demo', sample, '--data', data]));
+  ({ parley, data, sample } = await sampleCaseRunner());
   meetingId = parley.run(['brief', sample, '--data', data, '--json']).json<{ id: string }[]>()[0]!.id;
 }, 120_000);
 afterAll(() => parley?.cleanUp());

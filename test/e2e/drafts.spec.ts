@@ -8,23 +8,13 @@ import { diffSummary, diffWords } from '../../renderer/screens/drafts/diff.js';
 import { documentFromMarkdown } from '../../shared/documents/markdown-import.js';
 import { documentText } from '../../shared/documents/index.js';
 import { parseDocument, type DocumentNode } from '../../shared/documents/model.js';
-import { DraftsPage } from './pages/drafts-page.js';
-import type { ParleyApp } from './pages/parley-app.js';
+import { openSampleDrafts } from './pages/drafts-page.js';
 import { expect, test } from './support/fixtures.js';
 import { callThrough } from './support/harness.js';
 
 const SECOND_MEETING = 'Second meeting: tiered-access proposal';
 const ADDED = 'Counsel to table the tiered-access term sheet first.';
 const CITATION = 'Bernstein v. U.S. Dep’t of Justice, 176 F.3d 1132 (9th Cir. 1999).';
-
-async function openSampleDrafts(app: ParleyApp, page: Page): Promise<DraftsPage> {
-  await page.getByRole('button', { name: 'Open the sample case' }).click();
-  await expect(app.overview.saveSummary).toBeVisible({ timeout: 30_000 });
-  await app.sidebar.getByRole('link', { name: 'Drafts', exact: true }).click();
-  const drafts = new DraftsPage(page);
-  await expect(drafts.table).toBeVisible({ timeout: 30_000 });
-  return drafts;
-}
 
 // The text of a long brief (thousands of nodes) is the user's document and makes axe slow on this machine: the
 // editor's and the comparison's text are left out; the toolbar, the controls and the screen around them are checked.

@@ -10,7 +10,7 @@ function context(overrides: Partial<MenuContext> = {}) {
     newCase: record('newCase'), open: record('open'), openRecent: record('openRecent'), saveCopy: record('saveCopy'),
     mergeCopy: record('mergeCopy'), importChanges: record('importChanges'), exportChanges: record('exportChanges'),
     importCase: record('importCase'), exportCase: record('exportCase'), print: record('print'), closeCase: record('closeCase'), about: record('about'), lock: record('lock'),
-    showDataFolder: record('showDataFolder'), settings: record('settings'), undoCase: record('undoCase'), redoCase: record('redoCase'),
+    showDataFolder: record('showDataFolder'), showTemplatesFolder: record('showTemplatesFolder'), settings: record('settings'), undoCase: record('undoCase'), redoCase: record('redoCase'),
   };
   return { called, ctx: { platform: 'linux', appName: 'Parley', isDevelopment: false, recentFiles: [], hasActiveCase: true, actions, ...overrides } as MenuContext };
 }
@@ -56,11 +56,11 @@ describe('the application menu', () => {
   it('calls the actions', () => {
     const { called, ctx } = context({ recentFiles: ['/cases/A.parley'] });
     const template = buildMenuTemplate(ctx);
-    for (const id of ['new-case', 'open', 'save-copy', 'merge-copy', 'import-changes', 'export-changes', 'import', 'export', 'print', 'close-case', 'lock', 'about', 'show-data-folder']) {
+    for (const id of ['new-case', 'open', 'save-copy', 'merge-copy', 'import-changes', 'export-changes', 'import', 'export', 'print', 'close-case', 'lock', 'about', 'show-data-folder', 'show-templates-folder']) {
       (find(template, id).click as () => void)();
     }
     (submenu(find(template, 'open-recent'))[0]!.click as () => void)();
-    expect(called).toEqual(['newCase', 'open', 'saveCopy', 'mergeCopy', 'importChanges', 'exportChanges', 'importCase', 'exportCase', 'print', 'closeCase', 'lock', 'about', 'showDataFolder', 'openRecent /cases/A.parley']);
+    expect(called).toEqual(['newCase', 'open', 'saveCopy', 'mergeCopy', 'importChanges', 'exportChanges', 'importCase', 'exportCase', 'print', 'closeCase', 'lock', 'about', 'showDataFolder', 'showTemplatesFolder', 'openRecent /cases/A.parley']);
   });
 
   it('opens Settings with Ctrl+, from the Edit menu, and from the app menu on macOS, case or no case', () => {

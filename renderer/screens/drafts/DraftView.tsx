@@ -15,6 +15,7 @@ import { Dialog } from '../../ui/Dialog.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { Compare } from './Compare.js';
 import { FormDialog } from './FormDialog.js';
+import { SaveAsTemplate } from './FirmTemplates.js';
 import { DraftEditor, type DraftEditorHandle, type EditorSave } from './DraftEditor.js';
 import {
   documentOf, DRAFT_TYPE_LABELS, workingDocumentOf, isShareableDraft, saveRevision, type Draft, type Revision,
@@ -153,6 +154,10 @@ export function DraftView({ caseId, draft, revisions, readOnly, onBack, onRevisi
             editor={editorRef}
             onRun={(work) => run('regenerate', work)}
           />
+        )}
+        {editable && (
+          // A template is a file of the firm, not a change to the case: offered in review mode too.
+          <SaveAsTemplate draft={draft} shareable={shareable} document={currentDocument} disabled={busy !== null} onDone={setNotice} />
         )}
         <MarkingChoice caseId={caseId} kind={markingKind} />
         <button type="button" className="button button--small" onClick={() => void printAsRevised()}>

@@ -1,9 +1,10 @@
 // The drafts of a case: meeting briefs, position papers, letters and memos, each with every saved revision. The
-// list says what each is and when it was last saved; "New draft" starts one blank or from a template filled from
-// the case; "Prepare brief" builds a meeting brief from what the case holds (a shareable one after a preview of what
-// it carries). Opening one shows the editor.
+// list says what each is and when it was last saved; "New draft" starts one blank or from a template (built in, or
+// one of the firm's) filled from the case; "Prepare brief" builds a meeting brief from what the case holds, with the
+// sections chosen in the order chosen (a shareable one after a preview of what it carries); "Templates" lists the
+// firm's templates. Opening one shows the editor.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { MeetingBriefSectionId } from '../../../shared/documents/brief-sections.js';
+import { isInternalOnlySection, type MeetingBriefSectionId } from '../../../shared/documents/brief-sections.js';
 import type { KindName } from '../../../shared/records.js';
 import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
@@ -20,6 +21,7 @@ import { FormDialog } from './FormDialog.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { DraftView } from './DraftView.js';
 import { ShareablePreview } from './ShareablePreview.js';
+import { BriefSectionList, BriefTemplateChoice, sectionChoices, TemplatesDialog, useFirmTemplates, type SectionChoice } from './FirmTemplates.js';
 import {
   DRAFT_TYPE_LABELS, EMPTY_DOCUMENT, revisionsOf, saveRevision, TEMPLATE_LABELS,
   type Draft, type Revision, type TemplateName,
@@ -33,7 +35,7 @@ export function DraftsScreen({ caseId }: { caseId: string }) {
   const data = drafts.records && revisions.records ? { drafts: drafts.records, revisions: revisions.records } : null;
   const loadError = drafts.error ?? revisions.error;
   const [openId, setOpenId] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'new' | 'brief' | null>(null);
+  const [dialog, setDialog] = useState<'new' | 'brief' | 'templates' | null>(null);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
   // An address that names a draft or one of its revisions (a jump from search) opens that draft.
   useLandOnRecord({ listed: data?.drafts ?? null, parentOf: parentThrough(caseId, ['draftRevision'], 'draftId'), open: setOpenId });
@@ -95,12 +97,15 @@ export function DraftsScreen({ caseId }: { caseId: string }) {
       <ScreenHeading
         eyebrow="Case section"
         actions={
-          !readOnly && (
-            <>
-              <button type="button" className="button" onClick={() => setDialog('brief')}>Prepare brief…</button>
-              <button type="button" className="button button--primary" onClick={() => setDialog('new')}>New draft…</button>
-            </>
-          )
+          <>
+            <button type="button" className="button" onClick={() => setDialog('templates')}>Templates…</button>
+            {!readOnly && (
+              <>
+                <button type="button" className="button" onClick={() => setDialog('brief')}>Prepare brief…</button>
+                <button type="button" className="button button--primary" onClick={() => setDialog('new')}>New draft…</button>
+              </>
+            )}
+          </>
         }
       >
         Drafts
@@ -162,21 +167,37 @@ export function DraftsScreen({ caseId }: { caseId: string }) {
       </section>
       <NewDraftDialog caseId={caseId} open={dialog === 'new'} onClose={() => setDialog(null)} onCreated={created} />
       <PrepareBriefDialog caseId={caseId} open={dialog === 'brief'} onClose={() => setDialog(null)} onCreated={created} />
+      <TemplatesDialog open={dialog === 'templates'} onClose={() => setDialog(null)} />
     </div>
   );
+}
+
+/** How a brief's sections differ from the standard ones, for its first revision's note: ", without one section". */
+function choiceWords(sections: readonly MeetingBriefSectionId[], shareable: boolean): string {
+  const standard = sectionChoices().filter((c) => c.on).map((c) => c.id);
+  const count = (n: number) => (n === 1 ? 'one section' : `${n} sections`);
+  // Only some standard sections left out, the rest in their usual order.
+  if (standard.filter((id) => sections.includes(id)).join() === sections.join()) {
+    const leftOut = standard.filter((id) => !sections.includes(id) && !(shareable && isInternalOnlySection(id))).length;
+    return leftOut ? `, without ${count(leftOut)}` : '';
+  }
+  return `, ${count(sections.filter((id) => !(shareable && isInternalOnlySection(id))).length)} chosen`;
 }
 
 function lastSaved(draft: Draft, revisions: Revision[]): string {
   return revisions[revisions.length - 1]?.createdAt ?? draft.updatedAt;
 }
 
-type Starting = 'blank' | TemplateName;
+/** What a new draft starts from: blank, a built-in template, or one of the firm's ("firm:" and its id). */
+type Starting = 'blank' | TemplateName | `firm:${string}`;
 
 function NewDraftDialog({ caseId, open, onClose, onCreated }: { caseId: string; open: boolean; onClose(): void; onCreated(d: Draft, r: Revision): void }) {
   const [start, setStart] = useState<Starting>('positionPaper');
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const firm = useFirmTemplates(open);
+  const firmDrafts = (firm.data?.templates ?? []).filter((t) => t.kind === 'draft');
 
   useEffect(() => {
     if (open) { setTitle(''); setError(null); setBusy(false); }
@@ -190,13 +211,15 @@ function NewDraftDialog({ caseId, open, onClose, onCreated }: { caseId: string; 
         const draft = await api().call('draft.create', { caseId, fields: { title: title.trim() || 'Untitled draft', draftType: 'other', status: 'working' } });
         onCreated(draft, await saveRevision(caseId, draft.id, EMPTY_DOCUMENT, 'Blank'));
       } else {
-        const filled = await api().call('template.fill', { caseId, template: start });
+        const firmId = start.startsWith('firm:') ? start.slice('firm:'.length) : null;
+        const filled = await api().call('template.fill', firmId ? { caseId, templateId: firmId } : { caseId, template: start as TemplateName });
         const draft = await api().call('draft.create', {
           caseId,
           // An outward template is filled from what may leave the team: the draft is shareable (exported without record links).
           fields: { title: title.trim() || filled.title, draftType: filled.draftType as Draft['draftType'], status: 'working', shareable: filled.shareable },
         });
-        onCreated(draft, await saveRevision(caseId, draft.id, filled.doc, `From the ${TEMPLATE_LABELS[start].toLowerCase()} template`));
+        const from = firmId ? `the firm’s template “${firmDrafts.find((t) => t.id === firmId)?.title ?? firmId}”` : `the ${TEMPLATE_LABELS[start as TemplateName].toLowerCase()} template`;
+        onCreated(draft, await saveRevision(caseId, draft.id, filled.doc, `From ${from}`));
       }
     } catch (err) {
       setError(messageOf(err));
@@ -208,8 +231,14 @@ function NewDraftDialog({ caseId, open, onClose, onCreated }: { caseId: string; 
     { value: 'positionPaper', label: TEMPLATE_LABELS.positionPaper, hint: 'Our position on each issue, filled from the case.' },
     { value: 'agencyLetter', label: TEMPLATE_LABELS.agencyLetter, hint: 'A letter to the issuing authority, addressed from the case.' },
     { value: 'internalMemo', label: TEMPLATE_LABELS.internalMemo, hint: 'A memo for the team: where things stand.' },
+    ...firmDrafts.map((t) => ({
+      value: `firm:${t.id}` as const,
+      label: t.title,
+      hint: `The firm’s template${t.shareable ? ', filled from what may leave the team' : ''}; saved by ${t.savedBy}.`,
+    })),
     { value: 'blank', label: 'Blank', hint: 'An empty page.' },
   ];
+  const unreadable = firm.data?.unreadable.length ?? 0;
   return (
     <FormDialog open={open} title="New draft" onClose={onClose} onSubmit={() => void submit()} submitLabel="Create draft" busyLabel="Creating…" busy={busy}>
       <fieldset className="choice-list">
@@ -221,6 +250,12 @@ function NewDraftDialog({ caseId, open, onClose, onCreated }: { caseId: string; 
           </label>
         ))}
       </fieldset>
+      {firm.error && <p className="field__error" role="alert">The firm’s templates could not be read: {firm.error}</p>}
+      {unreadable > 0 && (
+        <p className="field__hint">
+          {unreadable === 1 ? 'One file' : `${unreadable} files`} in the templates folder cannot be used; <strong>Templates…</strong> says why.
+        </p>
+      )}
       <label className="field">
         <span className="field__label">Title</span>
         <span className="field__hint">Leave empty to use the template's title.</span>
@@ -232,9 +267,10 @@ function NewDraftDialog({ caseId, open, onClose, onCreated }: { caseId: string; 
 }
 
 /**
- * Prepare a meeting brief: choose the meeting and who it is for. An internal brief is made at once; a shareable one
- * is previewed first (ShareablePreview): the user leaves sections out, checks the warnings, then creates the draft or
- * exports the brief straight away, both with the sections left out.
+ * Prepare a meeting brief: choose the meeting, who it is for, and its sections in their order (from a brief template,
+ * or by hand, which can be saved as one). An internal brief is made at once; a shareable one is previewed first
+ * (ShareablePreview): the user can still untick sections, checks the warnings, then creates the draft or exports the
+ * brief straight away, both with the sections chosen.
  */
 function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: string; open: boolean; onClose(): void; onCreated(d: Draft, r: Revision): void }) {
   // Read each time the dialog opens; planned meetings first, soonest first.
@@ -246,7 +282,8 @@ function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: stri
   const [meetingId, setMeetingId] = useState('');
   const [shareable, setShareable] = useState(false);
   const [step, setStep] = useState<'choose' | 'preview'>('choose');
-  const [leaveOut, setLeaveOut] = useState<MeetingBriefSectionId[]>([]);
+  const [choices, setChoices] = useState<SectionChoice[]>(sectionChoices);
+  const sections: MeetingBriefSectionId[] = choices.filter((c) => c.on).map((c) => c.id);
   const [ready, setReady] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setError] = useState<string | null>(null);
@@ -260,7 +297,7 @@ function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: stri
     setError(null);
     setBusy(null);
     setStep('choose');
-    setLeaveOut([]);
+    setChoices(sectionChoices());
     setExported(null);
   }, [open, caseId]);
 
@@ -280,15 +317,12 @@ function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: stri
     setBusy('create');
     setError(null);
     try {
-      const sections = shareable ? { leaveOut } : {};
-      const doc = await api().call('brief.build', { caseId, meetingId, shareable, ...sections });
+      const doc = await api().call('brief.build', { caseId, meetingId, shareable, sections });
       const draft = await api().call('draft.create', {
         caseId,
         fields: { title: `Brief: ${meeting.title}${shareable ? ' (shareable)' : ''}`.slice(0, 1000), draftType: 'meeting_brief', status: 'working', meetingId, shareable },
       });
-      const note = shareable
-        ? `Prepared from the case (shareable${leaveOut.length ? `, without ${leaveOut.length === 1 ? 'one section' : `${leaveOut.length} sections`}` : ''})`
-        : 'Prepared from the case (internal)';
+      const note = `Prepared from the case (${shareable ? 'shareable' : 'internal'}${choiceWords(sections, shareable)})`;
       onCreated(draft, await saveRevision(caseId, draft.id, doc, note));
     } catch (err) {
       setError(messageOf(err));
@@ -301,7 +335,7 @@ function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: stri
     setError(null);
     setExported(null);
     try {
-      const file = await api().call('brief.export', { caseId, meetingId, shareable: true, leaveOut, format });
+      const file = await api().call('brief.export', { caseId, meetingId, shareable: true, sections, format });
       setExported(await deliverExport(file, label));
     } catch (err) {
       setError(messageOf(err));
@@ -333,7 +367,7 @@ function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: stri
       open={open}
       title={previewing ? 'Preview the shareable brief' : 'Prepare a meeting brief'}
       onClose={onClose}
-      className={previewing ? 'share-preview-dialog' : undefined}
+      className={previewing ? 'share-preview-dialog' : 'prepare-brief-dialog'}
       actions={
         previewing ? (
           <>
@@ -377,7 +411,10 @@ function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: stri
             <p ref={previewHeading} tabIndex={-1} className="share-preview__for">
               For <strong>{meeting.title}</strong>{meeting.meetingDate ? ` — ${formatDay(meeting.meetingDate)}` : ''}
             </p>
-            <ShareablePreview caseId={caseId} meetingId={meeting.id} leaveOut={leaveOut} onLeaveOut={setLeaveOut} onReady={setReady} onOpen={openRecord} />
+            <ShareablePreview
+              caseId={caseId} meetingId={meeting.id} choices={choices} onReady={setReady} onOpen={openRecord}
+              onToggle={(id, on) => setChoices(choices.map((c) => (c.id === id ? { ...c, on } : c)))}
+            />
             {exported && <p className="notice" role="status">{exported}</p>}
           </>
         ) : meetings === null ? (
@@ -407,6 +444,8 @@ function PrepareBriefDialog({ caseId, open, onClose, onCreated }: { caseId: stri
                 <span><strong>Shareable</strong> <span className="muted">Only what may leave the team. You see what it carries before anything is written.</span></span>
               </label>
             </fieldset>
+            <BriefTemplateChoice open={open} choices={choices} onChoose={setChoices} />
+            <BriefSectionList choices={choices} shareable={shareable} onChange={setChoices} />
           </>
         )}
         {error && <p className="field__error" role="alert">{error}</p>}

@@ -1,10 +1,11 @@
-// What a shareable brief will carry, before anything is written (brief.preview): each section with a box to leave it
-// out and what the sharing rules keep out of it, the shareable texts that may give something away (a sentence of an
+// What a shareable brief will carry, before anything is written (brief.preview): each section, in the order chosen,
+// with a box to leave it out or take it in and what the sharing rules keep out of it, the shareable texts that may give something away (a sentence of an
 // internal text, or a telltale word such as "walk-away"), each naming its record and field with a way to open it, and
 // the choices people made for single records or fields that the brief follows.
 import { useEffect, useId } from 'react';
 import type { SharingWarning, TextPlace } from '../../../shared/api-types.js';
 import type { MeetingBriefSectionId } from '../../../shared/documents/brief-sections.js';
+import type { SectionChoice } from './FirmTemplates.js';
 import { KINDS } from '../../../shared/records.js';
 import { useRead } from '../../state/data.js';
 import { formatInstant } from '../../ui/dates.js';
@@ -12,8 +13,9 @@ import { formatInstant } from '../../ui/dates.js';
 interface ShareablePreviewProps {
   caseId: string;
   meetingId: string;
-  leaveOut: readonly MeetingBriefSectionId[];
-  onLeaveOut(next: MeetingBriefSectionId[]): void;
+  /** Every section in the order chosen, each held or not (the dialog's list). */
+  choices: readonly SectionChoice[];
+  onToggle(id: MeetingBriefSectionId, on: boolean): void;
   /** Whether the preview can be confirmed (it was read, and the meeting may be shared). */
   onReady(ready: boolean): void;
   /** Opens a record of the case (the dialog closes). */
@@ -22,10 +24,11 @@ interface ShareablePreviewProps {
 
 const kindWord = (kind: TextPlace['kind']) => KINDS[kind].label.toLowerCase();
 
-export function ShareablePreview({ caseId, meetingId, leaveOut, onLeaveOut, onReady, onOpen }: ShareablePreviewProps) {
+export function ShareablePreview({ caseId, meetingId, choices, onToggle, onReady, onOpen }: ShareablePreviewProps) {
   const ids = useId();
+  const sections = choices.filter((c) => c.on).map((c) => c.id);
   // Read again for each choice of sections, the last preview staying on screen (and its boxes focused) meanwhile.
-  const { data: preview, error, reading } = useRead('brief.preview', { caseId, meetingId, leaveOut: [...leaveOut] }, { keepPrevious: true });
+  const { data: preview, error, reading } = useRead('brief.preview', { caseId, meetingId, sections }, { keepPrevious: true });
   const ready = !reading && error === null && preview !== null;
   // onReady is the dialog's setter.
   useEffect(() => onReady(ready), [ready]);
@@ -33,8 +36,9 @@ export function ShareablePreview({ caseId, meetingId, leaveOut, onLeaveOut, onRe
   if (error) return <p className="notice notice--error" role="alert">The shareable brief cannot be previewed: {error}</p>;
   if (!preview) return <p aria-busy="true">Reading what the brief would carry…</p>;
 
-  const toggle = (id: MeetingBriefSectionId, include: boolean) =>
-    onLeaveOut(include ? leaveOut.filter((s) => s !== id) : [...leaveOut, id]);
+  // In the dialog's order, so that a box keeps its place when it is ticked or unticked.
+  const position = (id: MeetingBriefSectionId) => choices.findIndex((c) => c.id === id);
+  const listed = [...preview.sections].sort((a, b) => position(a.id) - position(b.id));
   const titleOf = (id: MeetingBriefSectionId) => preview.sections.find((s) => s.id === id)?.title ?? id;
 
   return (
@@ -47,7 +51,7 @@ export function ShareablePreview({ caseId, meetingId, leaveOut, onLeaveOut, onRe
         <fieldset className="share-preview__sections">
           <legend className="field__label">Sections</legend>
           <ul>
-            {preview.sections.map((s) => {
+            {listed.map((s) => {
               const internal = s.excluded === 'internal';
               const hintId = `${ids}-${s.id}`;
               return (
@@ -56,9 +60,10 @@ export function ShareablePreview({ caseId, meetingId, leaveOut, onLeaveOut, onRe
                     <input
                       type="checkbox"
                       checked={s.included}
-                      disabled={internal}
+                      // An internal section never goes; the last section held cannot be let go.
+                      disabled={internal || (s.included && sections.length === 1)}
                       aria-describedby={internal || s.leftOut.length ? hintId : undefined}
-                      onChange={(e) => toggle(s.id, e.target.checked)}
+                      onChange={(e) => onToggle(s.id, e.target.checked)}
                     />
                     <span>{s.title}</span>
                   </label>

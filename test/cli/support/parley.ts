@@ -58,6 +58,16 @@ export function parleyRunner(): ParleyRunner {
   };
 }
 
+/** The built command line with a --data folder of its own, and the sample case `parley demo` writes there. */
+export async function sampleCaseRunner(): Promise<{ parley: ParleyRunner; data: string; sample: string }> {
+  await buildCli();
+  const parley = parleyRunner();
+  const data = parley.file('data');
+  const sample = parley.file('sample.parley');
+  expectOk(parley.run(['demo', sample, '--data', data]));
+  return { parley, data, sample };
+}
+
 /** A run that succeeded: exit status 0 and nothing on stderr. */
 export function expectOk(run: Run): Run {
   expect(run.stderr).toBe('');

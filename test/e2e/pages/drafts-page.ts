@@ -1,5 +1,16 @@
 // The drafts screen as a user meets it: the list, the dialogs that start a draft, the editor and its revisions.
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { ParleyApp } from './parley-app.js';
+
+/** Opens the sample case from the library and goes to its Drafts screen. */
+export async function openSampleDrafts(app: ParleyApp, page: Page): Promise<DraftsPage> {
+  await page.getByRole('button', { name: 'Open the sample case' }).click();
+  await expect(app.overview.saveSummary).toBeVisible({ timeout: 30_000 });
+  await app.sidebar.getByRole('link', { name: 'Drafts', exact: true }).click();
+  const drafts = new DraftsPage(page);
+  await expect(drafts.table).toBeVisible({ timeout: 30_000 });
+  return drafts;
+}
 
 export class DraftsPage {
   readonly table: Locator;
