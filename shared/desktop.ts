@@ -9,9 +9,10 @@ import type { CaseFolderListing } from './case-folder-listing.js';
  * on screen: the renderer readies its print view (every row, fields as text, the marking) before window.print().
  * `mergeCopy`, `importChanges` and `exportChanges` open the renderer's dialogs for the case on screen: they preview
  * what comes in and ask for a reason when deadlines would move, which a native dialog cannot. `undo` and `redo` undo
- * and redo the last change of the case on screen (the renderer shows what was done, or why not).
+ * and redo the last change of the case on screen (the renderer shows what was done, or why not). `attach` asks for
+ * files to attach to the case on screen (the renderer's file chooser, which reads them and says what it refused).
  */
-export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock', 'print', 'mergeCopy', 'importChanges', 'exportChanges', 'settings', 'undo', 'redo'] as const;
+export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock', 'print', 'mergeCopy', 'importChanges', 'exportChanges', 'settings', 'undo', 'redo', 'attach'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Stops a subscription. */
