@@ -51,6 +51,8 @@ const SLOW = [
   'test/cli/terminal-safety.test.ts',
   'test/cli/user-guide.test.ts',
   'test/cli/verify-rules.test.ts',
+  // Attachments' text read in worker threads, a 20 MB PDF among them.
+  'test/core/attachments.test.ts',
   // Outside programs: LibreOffice and poppler, Chromium printing, electronegativity, the Electron binary.
   'test/documents/export.test.ts',
   'test/electron/print-and-export.test.ts',

@@ -24,7 +24,11 @@ const entries = [
   ['electron/main/main.ts', 'dist/electron/main.cjs'],
   ['electron/preload/preload.ts', 'dist/electron/preload.cjs'],
 ];
-await Promise.all(entries.filter(([src]) => fs.existsSync(src)).map(([entryPoints, outfile]) => build({ ...common, entryPoints: [entryPoints], outfile })));
+// The worker thread that reads attachments' text (pdfjs-dist, mammoth: electron/core/attachments/) is a bundle of
+// its own, beside each bundle that holds the core, which starts it from the file next to itself.
+const TEXT_WORKER = 'electron/core/attachments/text-worker.ts';
+const workers = ['dist/cli', 'dist/bench', 'dist/web', 'dist/electron'].map((dir) => [TEXT_WORKER, `${dir}/attachment-text-worker.cjs`]);
+await Promise.all([...entries, ...workers].filter(([src]) => fs.existsSync(src)).map(([entryPoints, outfile]) => build({ ...common, entryPoints: [entryPoints], outfile })));
 
 // The renderer: Vite with vite.config.ts, to dist/renderer (served by the Electron shell and the browser harness).
 // `--node-only` skips it, for tests that need only the Node bundles.

@@ -36,7 +36,7 @@ export const LAYERS = {
   core: {
     folders: ['electron/core/'],
     may: ['core', 'shared', 'migrations'],
-    packages: [...PURE, 'better-sqlite3-multiple-ciphers', 'docx', 'playwright-core'],
+    packages: [...PURE, 'better-sqlite3-multiple-ciphers', 'docx', 'playwright-core', 'pdfjs-dist', 'mammoth'],
     node: true,
     electron: false,
     why: 'The core runs under plain Node (tests, command line, harness): it imports shared/, Node and its own packages, never electron, the shell, the transports or the renderer.',

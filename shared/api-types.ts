@@ -1,5 +1,5 @@
 // Output types of the API that are not plain records. Inputs are zod schemas in contract.ts.
-import type { AUDIT_OPERATIONS, DIRECTIVE_STATUSES, LINK_TYPES, ReviewableKind } from './enums.js';
+import type { ATTACHMENT_TEXT_STATUSES, AUDIT_OPERATIONS, DIRECTIVE_STATUSES, LINK_TYPES, ReviewableKind } from './enums.js';
 import type { MeetingBriefSectionId } from './documents/brief-sections.js';
 import type { KindName, RecordOf } from './records.js';
 
@@ -43,6 +43,12 @@ export interface VerifyReport {
   /** Deadlines that hang on each other in a circle; while one is live, no rule-built date of the case can be worked out. */
   triggerCycles: VerifyProblem[];
   auditChain: { entries: number; head: string; problems: { seq: number | null; message: string }[] };
+}
+
+/** Where reading an attachment's text for search stands (attachment.textState); textError is a sentence when it failed. */
+export interface AttachmentTextState {
+  textStatus: (typeof ATTACHMENT_TEXT_STATUSES)[number] | null;
+  textError: string | null;
 }
 
 /** A record found by search, its history folded into it (shared/search-ranking.ts). */

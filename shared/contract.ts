@@ -4,7 +4,7 @@
 import { MAX_ATTACHMENT_BYTES } from './attachments.js';
 import { z } from 'zod';
 import type {
-  AuditEntry, BriefPreview, CaseInfo, ChangesExported, MergeConflictView, MergeSummary, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord,
+  AttachmentTextState, AuditEntry, BriefPreview, CaseInfo, ChangesExported, MergeConflictView, MergeSummary, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord,
   LockedCase, ReceivedReviewComment, ResolvedRecordId, ReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, SharingChoiceInForce, UpcomingReminder,
   VerifyReport,
 } from './api-types.js';
@@ -63,12 +63,6 @@ export { MAX_ATTACHMENT_BYTES };
 /** The base64 text of the largest attachment. */
 export const MAX_ATTACHMENT_BASE64_LENGTH = 4 * Math.ceil(MAX_ATTACHMENT_BYTES / 3);
 const ATTACHMENT_TOO_LARGE = `an attachment can be at most 25 MB (${MAX_ATTACHMENT_BYTES.toLocaleString('en-US')} bytes); this one is larger`;
-
-/** How many bytes a base64 text decodes to (its length already checked to be base64). */
-function base64Bytes(text: string): number {
-  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  return (text.length / 4) * 3 - padding;
-}
 
 /** The largest review comments file, in bytes, and as base64 (see electron/core/review-comments-file.ts). */
 export const MAX_COMMENTS_FILE_BYTES = 20 * 1024 * 1024;
@@ -180,9 +174,15 @@ export const STATIC_OPERATIONS = {
       name: z.string().trim().min(1).max(1_000),
       mediaType: z.string().min(1).max(255),
       description: z.string().max(50_000).nullable().optional(),
-      dataBase64: z.base64().max(MAX_ATTACHMENT_BASE64_LENGTH, ATTACHMENT_TOO_LARGE).refine((b) => base64Bytes(b) <= MAX_ATTACHMENT_BYTES, ATTACHMENT_TOO_LARGE),
+      // The record it is attached to; without it, the case itself.
+      attachedTo: z.strictObject({ kind: z.enum(LINKABLE_KINDS), id: recordId }).optional(),
+      // Only what cannot be a file Parley takes is refused here; the core refuses a file of another type, an empty one
+      // or one a few bytes over the limit with its name in the sentence (shared/attachments.ts, attachmentRefusal).
+      dataBase64: z.base64().max(MAX_ATTACHMENT_BASE64_LENGTH, ATTACHMENT_TOO_LARGE),
     }),
   ),
+  // Where reading an attachment's text for search stands (the app asks until it is no longer 'pending').
+  'attachment.textState': op<AttachmentTextState>()(z.strictObject({ caseId, id: recordId })),
   'attachment.read': op<{ name: string; mediaType: string; dataBase64: string }>()(z.strictObject({ caseId, id: recordId })),
   'brief.build': op<DocumentNode>()(z.strictObject({ caseId, meetingId: recordId, shareable: z.boolean().optional(), leaveOut })),
   'brief.regenerateSection': op<DocumentNode>()(

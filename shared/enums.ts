@@ -47,6 +47,12 @@ export const LINKABLE_KINDS = [
   'directive', 'party', 'event', 'deadline', 'meeting', 'attendee', 'note', 'decision', 'actionItem', 'issue',
   'positionChange', 'concession', 'batna', 'precedent', 'watchItem', 'draft', 'draftRevision', 'attachment',
 ] as const;
+export type LinkableKind = (typeof LINKABLE_KINDS)[number];
+/**
+ * Where reading an attachment's text stands: 'pending' until the core has read it, 'extracted' once read (its text is
+ * searchable), 'none' for a type whose text Parley does not read (an image), 'failed' when the file could not be read.
+ */
+export const ATTACHMENT_TEXT_STATUSES = ['pending', 'extracted', 'none', 'failed'] as const;
 /**
  * Record kinds a review comment may be about: every kind but the review comment itself (a test keeps this in step
  * with KINDS). A comment on a comment is a reply, which review comments do not have.

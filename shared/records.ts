@@ -13,6 +13,12 @@ import {
 } from './fields.js';
 import { withArticle } from './words.js';
 
+/**
+ * The most of an attachment's text Parley keeps for search, in characters: about a thousand pages. What comes after
+ * is left out, and a note at the end of the text says so (electron/core/attachments/).
+ */
+export const MAX_EXTRACTED_TEXT_LENGTH = 2_000_000;
+
 /** The longest review comment, in characters (as the reviewer's comment box takes it). */
 export const MAX_REVIEW_COMMENT_LENGTH = 10_000;
 
@@ -457,8 +463,18 @@ export const KINDS = {
       // Size and digest are set by the core from the bytes; a caller cannot give them.
       size: req(z.number().int().min(0), { share: 'shareable' }),
       sha256: req(z.string().regex(/^[0-9a-f]{64}$/), { share: 'shareable' }),
+      // The record it is attached to (a kind a link may reach), or neither for the case itself; see the check below.
+      attachedToKind: opt(z.enum(E.LINKABLE_KINDS), { share: 'shareable', label: 'Attached to' }),
+      attachedToId: opt(recordId, { share: 'shareable', label: 'Attached to' }),
+      // Set by the core alone, from the bytes (electron/core/attachments/): where reading its text stands, the text
+      // read (for search; the first MAX_EXTRACTED_TEXT_LENGTH characters), and why reading failed. Null only on an
+      // attachment made before Parley read text, until the case is next opened for editing.
+      textStatus: opt(z.enum(E.ATTACHMENT_TEXT_STATUSES), { share: 'internal', label: 'Text for search' }),
+      extractedText: opt(z.string().max(MAX_EXTRACTED_TEXT_LENGTH + 200), { share: 'internal', search: true, label: 'Text of the file' }),
+      textError: opt(z.string().max(2_000), { share: 'internal', label: 'Why its text could not be read' }),
     },
-    // Parley does not read what a file says, so none leaves unless a person has looked and marked it shareable.
+    check: (a) => ((a.attachedToKind === null) !== (a.attachedToId === null) ? 'what an attachment is attached to needs both its kind and its id, or neither' : null),
+    // Parley reads what a file says only for search; none leaves unless a person has looked and marked it shareable.
     internalWhen: () => 'an attachment (its content is not read)',
   }),
   // A person's choice that a record, or one field of it, may leave the team or not (or goes back to the default),
@@ -578,7 +594,7 @@ export type UpdatableKind = EditableKind | 'directive' | 'attachment';
 
 /** Fields of a kind that a caller may not set through the generic verbs (the core computes them). */
 export const COMPUTED_FIELDS: Partial<Record<KindName, readonly string[]>> = {
-  attachment: ['size', 'sha256'],
+  attachment: ['size', 'sha256', 'textStatus', 'extractedText', 'textError'],
   deadline: ['dueAt', 'reminderState'],
   event: ['directiveDate'],
   draftRevision: ['revisionNumber'],

@@ -5,9 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type {
-  AuditEntry, CaseInfo, MergeConflictView, MergeSummary, LinksOfRecord, ReceivedReviewComment, ResolvedRecordId, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport,
+  AttachmentTextState, AuditEntry, CaseInfo, MergeConflictView, MergeSummary, LinksOfRecord, ReceivedReviewComment, ResolvedRecordId, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, VerifyReport,
 } from '../../shared/api-types.js';
 import { KINDS, KIND_NAMES, type KindName, type RecordOf } from '../../shared/records.js';
+import { AttachmentTexts, attachmentsAwaitingText, hasText, textJobOf, textStateOf, writeAttachmentText } from './attachments/attachment-texts.js';
 import { importRecords } from './case-import.js';
 import { catchUp, catchUpWork } from './catch-up.js';
 import { closeCaseDatabase, createCaseDatabase, openCaseDatabase, type Db, type OpenOptions } from './db/connection.js';
@@ -18,7 +19,7 @@ import { changeReminder, type ReminderChange } from './deadlines/reminder-state.
 import { scheduleOf } from './deadlines/schedule-changes.js';
 import { ParleyError, toParleyError, unlessDamaged } from './errors.js';
 import { importReviewComments, receivedReviewComments, refuseOtherCase } from './received-comments.js';
-import { RecordChanges } from './record-changes.js';
+import { RecordChanges, type NewAttachment } from './record-changes.js';
 import { linksOf } from './record-links.js';
 import type { CommentsFile } from './review-comments-file.js';
 import { readAttachment } from './store/attachment-bytes.js';
@@ -47,6 +48,13 @@ export class CaseFile {
   review = false;
   /** The changes made through the record verbs while the case is open, to undo and redo (see undo-history.ts). */
   readonly undoHistory = new UndoHistory();
+  /** Attachments whose text is being read, in a worker thread (attachments/attachment-texts.ts). */
+  private readonly attachmentTexts = new AttachmentTexts({
+    job: (id) => (this.isOpen ? textJobOf(this.records, id) : null),
+    write: (id, sha256, reading, actor) => {
+      if (this.isOpen) this.inTransaction(() => writeAttachmentText(this.records, id, sha256, reading, actor));
+    },
+  });
 
   /**
    * The passphrase of an encrypted file, kept in memory while it is open (null for a plain file) so that a
@@ -148,6 +156,7 @@ export class CaseFile {
   }
 
   close(): void {
+    this.attachmentTexts.stop();
     closeCaseDatabase(this.db);
   }
 
@@ -373,8 +382,38 @@ export class CaseFile {
     this.inTransaction(() => this.changes.purge(kind, id, actor, opts));
   }
 
-  addAttachment(input: { name: string; mediaType: string; description?: string | null; bytes: Buffer }, actor: string): RecordOf<'attachment'> {
-    return this.inTransaction(() => this.changes.addAttachment(input, actor));
+  /** A new attachment (see RecordChanges.addAttachment); its text is read afterwards, in a worker thread. */
+  addAttachment(input: NewAttachment, actor: string): RecordOf<'attachment'> {
+    const rec = this.inTransaction(() => this.changes.addAttachment(input, actor));
+    if (rec.textStatus === 'pending') this.attachmentTexts.read([rec.id], actor);
+    return rec;
+  }
+
+  /**
+   * Starts reading the text of every attachment still waiting for it: added when the case was last closed before its
+   * text was read, brought by a merge or an import, or made before Parley read text (an image of then is marked 'none'
+   * at once). Opening a case for editing and merging call it.
+   */
+  readAwaitingTexts(actor: string): void {
+    if (this.readOnly) return;
+    const awaiting = attachmentsAwaitingText(this.records);
+    const withoutText = awaiting.filter((a) => !hasText(a.mediaType));
+    if (withoutText.length) {
+      this.inTransaction(() => {
+        for (const a of withoutText) writeAttachmentText(this.records, a.id, this.records.get('attachment', a.id).sha256, { status: 'none' }, actor);
+      });
+    }
+    this.attachmentTexts.read(awaiting.filter((a) => hasText(a.mediaType)).map((a) => a.id), actor);
+  }
+
+  /** Resolves once the texts being read are written (the command line waits for them before closing the case). */
+  textsRead(): Promise<void> {
+    return this.attachmentTexts.settled();
+  }
+
+  /** Where reading an attachment's text stands. */
+  attachmentTextState(id: string): AttachmentTextState {
+    return textStateOf(this.records, id);
   }
 
   // ---- copies and merging (merge/) ---------------------------------------------------------------------------
@@ -391,7 +430,11 @@ export class CaseFile {
 
   /** Takes in changes (a bundle's, or another copy's), or previews doing so; see mergeCopy. */
   mergeChanges(incoming: IncomingChanges, actor: string, opts: MergeOptions & { preview?: boolean } = {}): MergeSummary {
-    if (!opts.preview) return { ...this.inTransaction(() => mergeChanges(this.changes, incoming, actor, opts)), preview: false };
+    if (!opts.preview) {
+      const merged = this.inTransaction(() => mergeChanges(this.changes, incoming, actor, opts));
+      this.readAwaitingTexts(actor); // attachments the other copy added before reading their text
+      return { ...merged, preview: false };
+    }
     // A preview is the merge itself, its moves taken as confirmed, then rolled back.
     let summary: Omit<MergeSummary, 'preview'> | undefined;
     try {

@@ -3,6 +3,8 @@
 // moves. Each kind's own rules come from one table (store/kind-rules.ts) and are applied to every kind alike. The
 // caller holds the transaction (CaseFile runs each change in one IMMEDIATE transaction).
 import type { ScheduleChange } from '../../shared/api-types.js';
+import { acceptedType, attachmentRefusal } from '../../shared/attachments.js';
+import type { LinkableKind } from '../../shared/enums.js';
 import { COMPUTED_FIELDS, KINDS, type KindName, type RecordOf } from '../../shared/records.js';
 import { confirmedMoves, planSchedule, writeMoves } from './deadlines/schedule-changes.js';
 import { scheduleReaderOf, type ScheduleReader } from './deadlines/schedule-reader.js';
@@ -16,6 +18,15 @@ import { dependantsOf, historyOf } from './deletion.js';
 import { recordInWords } from '../../shared/deletion.js';
 import { newRecord, now, sameFields, stamp, titleOf, validate, type RecordStore } from './store/record-store.js';
 import type { StoredRecord } from './store/record-table.js';
+
+/** What attachment.add takes: the file, and the record it is attached to (none: the case itself). */
+export interface NewAttachment {
+  name: string;
+  mediaType: string;
+  description?: string | null;
+  attachedTo?: { kind: LinkableKind; id: string };
+  bytes: Buffer;
+}
 
 /** A change to a record worked out in full, before anything is written. */
 interface PlannedUpdate {
@@ -165,10 +176,21 @@ export class RecordChanges implements ChangeContext {
     }
   }
 
-  addAttachment(input: { name: string; mediaType: string; description?: string | null; bytes: Buffer }, actor: string): RecordOf<'attachment'> {
-    const rec = newRecord({ name: input.name, mediaType: input.mediaType, description: input.description ?? null }, actor, now());
+  /**
+   * A new attachment, to the case or to a record (`attachedTo`). A file of a type Parley does not take, an empty one or
+   * one over the limit is refused in one sentence. Its text is not read here: the record says 'pending' (or 'none'
+   * for a type whose text is not read) and the core reads it afterwards (attachments/attachment-texts.ts).
+   */
+  addAttachment(input: NewAttachment, actor: string): RecordOf<'attachment'> {
+    const refusal = attachmentRefusal(input.name, input.mediaType, input.bytes.length);
+    if (refusal) throw new ParleyError('invalid_input', refusal);
+    const rec = newRecord({
+      name: input.name, mediaType: input.mediaType, description: input.description ?? null,
+      attachedToKind: input.attachedTo?.kind ?? null, attachedToId: input.attachedTo?.id ?? null,
+    }, actor, now());
     rec.size = input.bytes.length;
     rec.sha256 = sha256Hex(input.bytes);
+    Object.assign(rec, { textStatus: acceptedType(input.mediaType)?.text ? 'pending' : 'none', extractedText: null, textError: null });
     this.prepare('attachment', rec);
     this.records.insertAttachment(rec, input.bytes);
     return rec as RecordOf<'attachment'>;

@@ -160,6 +160,7 @@ export class Session {
       if (!cf.readOnly) {
         try {
           cf.catchUp(this.actor);
+          cf.readAwaitingTexts(this.actor); // attachments whose text was not read before the case last closed
         } catch {
           // See above.
         }

@@ -89,7 +89,7 @@ describe('a signal during an import', () => {
     const api = testApi('Test Counsel', dir);
     const { caseId } = api.call('case.create', { path: path.join(dir, 'source.parley'), directive: { title: 'Export-control suspension order', status: 'received' } });
     for (let i = 0; i < 6; i++) {
-      api.call('attachment.add', { caseId, name: `scan-${i}.bin`, mediaType: 'application/octet-stream', dataBase64: Buffer.alloc(3 * 1024 * 1024, i).toString('base64') });
+      api.call('attachment.add', { caseId, name: `scan-${i}.png`, mediaType: 'image/png', dataBase64: Buffer.alloc(3 * 1024 * 1024, i).toString('base64') });
       api.call('note.create', { caseId, fields: { body: `Note ${i} on the allied-supplier carve-out` } });
     }
     const exported = api.call('case.export', { caseId, includeAttachments: true });

@@ -15,7 +15,7 @@ function openCase(api: TestApi, passphrase?: string, attachmentBytes = 64 * 1024
   const { caseId } = api.call('case.create', { path: file, directive: { title: 'Export-control suspension order', status: 'received' }, passphrase });
   api.call('issue.create', { caseId, fields: { title: 'Scope of the suspension', priority: 'high', status: 'open' } });
   for (let i = 0; i < 5; i++) api.call('note.create', { caseId, fields: { body: `Note ${i} on the allied-supplier carve-out` } });
-  api.call('attachment.add', { caseId, name: 'scan.bin', mediaType: 'application/octet-stream', dataBase64: Buffer.alloc(attachmentBytes, 7).toString('base64') });
+  api.call('attachment.add', { caseId, name: 'scan.png', mediaType: 'image/png', dataBase64: Buffer.alloc(attachmentBytes, 7).toString('base64') });
   return { file, caseId, info: api.call('case.info', { caseId }) };
 }
 

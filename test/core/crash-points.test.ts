@@ -81,7 +81,7 @@ describe('an import killed at random moments', () => {
     const source = path.join(api.dir, 'source.parley');
     const { caseId } = api.call('case.create', { path: source, directive: { title: 'Export-control suspension order', status: 'received' } });
     for (let i = 0; i < 8; i++) {
-      api.call('attachment.add', { caseId, name: `exhibit-${i}.bin`, mediaType: 'application/octet-stream', dataBase64: Buffer.alloc(384 * 1024, i).toString('base64') });
+      api.call('attachment.add', { caseId, name: `exhibit-${i}.png`, mediaType: 'image/png', dataBase64: Buffer.alloc(384 * 1024, i).toString('base64') });
       api.call('note.create', { caseId, fields: { body: `Note ${i} on the allied-supplier carve-out` } });
     }
     const exported = path.join(api.dir, 'export.json');

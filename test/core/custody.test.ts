@@ -229,7 +229,7 @@ describe('comparing a case file with a certificate made of it earlier', () => {
   it('does not take a file whose attachment bytes were swapped since the certificate for a continuation', () => {
     const api = testApi();
     const info = newCase(api);
-    const attachment = api.call('attachment.add', { caseId: info.caseId, name: 'order.pdf', mediaType: 'application/pdf', dataBase64: Buffer.from('%PDF-1').toString('base64') });
+    const attachment = api.call('attachment.add', { caseId: info.caseId, name: 'order.png', mediaType: 'image/png', dataBase64: Buffer.from('\x89PNG').toString('base64') });
     api.call('case.close', { caseId: info.caseId });
     const certificate = readOnly(api, info.path, (caseId) => api.call('case.certificate', { caseId }));
     const raw = rawConnection(info.path);

@@ -261,6 +261,26 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       expect(new RecordTable(db, 'draftRevision').get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e31')).toMatchObject({ body: '# Brief', revisionNumber: 1 });
     },
   },
+  11: {
+    // An attachment, as a file of version 10 holds it (plain SQL).
+    seed: (db) => {
+      const meta = `1, '2026-12-03T15:00:00.000Z', 'T', '2026-12-03T15:00:00.000Z', 'T'`;
+      db.prepare(`INSERT INTO attachment (id, name, media_type, size, sha256, bytes, version, created_at, created_by, updated_at, updated_by) VALUES ('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e40', 'Order.pdf', 'application/pdf', 2, '${'0'.repeat(64)}', x'2550', ${meta})`).run();
+    },
+    check: (db) => {
+      // The attachment keeps every value, attached to the case, its text not yet read (null: read at the next opening
+      // for editing). Its place and text are stored and read back; a kind a link cannot reach, or a place half given, is refused.
+      const table = new RecordTable(db, 'attachment');
+      const rec = table.get('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e40')!;
+      expect(rec).toMatchObject({ name: 'Order.pdf', size: 2, attachedToKind: null, attachedToId: null, textStatus: null, extractedText: null, textError: null, version: 1 });
+      const placed = { ...rec, attachedToKind: 'note' as const, attachedToId: '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e41', textStatus: 'extracted' as const, extractedText: 'The order.', version: 2 };
+      table.replace(placed, rec);
+      expect(table.get(rec.id)).toMatchObject({ attachedToKind: 'note', textStatus: 'extracted', extractedText: 'The order.' });
+      expect(() => db.prepare(`UPDATE attachment SET attached_to_kind = 'link'`).run()).toThrow(/CHECK/);
+      expect(() => db.prepare('UPDATE attachment SET attached_to_id = NULL').run()).toThrow(/CHECK/);
+      expect(() => db.prepare(`UPDATE attachment SET text_status = 'done'`).run()).toThrow(/CHECK/);
+    },
+  },
 };
 
 describe('each migration', () => {

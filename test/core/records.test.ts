@@ -291,7 +291,7 @@ describe('attachments', () => {
   it('keeps the bytes exactly, with their size and SHA-256', () => {
     const w = CaseWorld.create();
     const bytes = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), crypto.randomBytes(300_000)]);
-    const a = w.api.call('attachment.add', { caseId: w.caseId, name: 'scan.bin', mediaType: 'application/octet-stream', dataBase64: bytes.toString('base64') });
+    const a = w.api.call('attachment.add', { caseId: w.caseId, name: 'scan.png', mediaType: 'image/png', dataBase64: bytes.toString('base64') });
     expect(a).toMatchObject({ size: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex') });
     const back = w.api.call('attachment.read', { caseId: w.caseId, id: a.id });
     expect(Buffer.from(back.dataBase64, 'base64').equals(bytes)).toBe(true);

@@ -83,6 +83,9 @@ const UNDO_LATEST_MIGRATION: Record<number, string> = {
       DROP INDEX position_change_time_of_record_unfilled; DROP INDEX concession_time_of_record_unfilled;`,
   9: 'ALTER TABLE negotiation_issue DROP COLUMN tags; ALTER TABLE precedent DROP COLUMN tags; ALTER TABLE watch_item DROP COLUMN tags;',
   10: 'ALTER TABLE draft DROP COLUMN working_body;',
+  11: `DROP INDEX attachment_attached_to; DROP INDEX attachment_text_pending;
+      ALTER TABLE attachment DROP COLUMN attached_to_id; ALTER TABLE attachment DROP COLUMN attached_to_kind;
+      ALTER TABLE attachment DROP COLUMN text_status; ALTER TABLE attachment DROP COLUMN extracted_text; ALTER TABLE attachment DROP COLUMN text_error;`,
 };
 
 describe('an untampered case file', () => {

@@ -45,8 +45,9 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'case.undoState': (s, { caseId }) => s.get(caseId).undoHistory.state(),
   'case.undo': (s, { caseId, expected }) => s.get(caseId).undoHistory.undo(s.get(caseId), s.actor, expected),
   'case.redo': (s, { caseId, expected }) => s.get(caseId).undoHistory.redo(s.get(caseId), s.actor, expected),
-  'attachment.add': (s, { caseId, name, mediaType, description, dataBase64 }) =>
-    s.get(caseId).addAttachment({ name, mediaType, description, bytes: Buffer.from(dataBase64, 'base64') }, s.actor),
+  'attachment.add': (s, { caseId, name, mediaType, description, attachedTo, dataBase64 }) =>
+    s.get(caseId).addAttachment({ name, mediaType, description, attachedTo, bytes: Buffer.from(dataBase64, 'base64') }, s.actor),
+  'attachment.textState': (s, { caseId, id }) => s.get(caseId).attachmentTextState(id),
   'attachment.read': (s, { caseId, id }) => {
     const a = s.get(caseId).readAttachment(id);
     return { name: a.name, mediaType: a.mediaType, dataBase64: a.bytes.toString('base64') };

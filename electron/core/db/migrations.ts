@@ -13,6 +13,7 @@ import m0007 from '../../../migrations/0007_scenario_loop.sql';
 import m0008 from '../../../migrations/0008_copies_and_merge.sql';
 import m0009 from '../../../migrations/0009_tags.sql';
 import m0010 from '../../../migrations/0010_draft_working_text.sql';
+import m0011 from '../../../migrations/0011_attachment_text.sql';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: '0008_copies_and_merge', sql: m0008 },
   { version: 9, name: '0009_tags', sql: m0009 },
   { version: 10, name: '0010_draft_working_text', sql: m0010 },
+  { version: 11, name: '0011_attachment_text', sql: m0011 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -117,6 +117,16 @@ const KIND_RULES: { [K in KindName]?: KindRules<RecordOf<K>> & { timeOfRecord?: 
       if (problem) throw new ParleyError('invalid_input', problem);
     },
   },
+  attachment: {
+    // What an attachment is attached to must be there when it is set, as a link's ends must (a record deleted since may stay).
+    check: (rec, ctx, { reach, before }) => {
+      if (rec.attachedToKind === null || rec.attachedToId === null) return;
+      if (rec.attachedToKind === 'attachment' && rec.attachedToId === rec.id) throw new ParleyError('invalid_input', 'An attachment cannot be attached to itself.');
+      const kept = before !== null && before.attachedToKind === rec.attachedToKind && before.attachedToId === rec.attachedToId;
+      const why = missing(ctx.records, rec.attachedToKind, rec.attachedToId, kept ? 'stored' : reach);
+      if (why) throw new ParleyError('invalid_input', `The ${KINDS[rec.attachedToKind].label.toLowerCase()} this attachment is attached to ${why}.`, [{ path: 'attachedTo.id', message: 'no such record' }]);
+    },
+  },
   disclosure: {
     // A choice about a record that is not there would wait, unseen, for a record of that id.
     check: (rec, ctx, { reach }) => {

@@ -62,7 +62,7 @@ function fill(): void {
   try {
     for (let i = 0; i < 1_000; i++) {
       const bytes = crypto.randomBytes(256 * 1024);
-      const a = call('attachment.add', { caseId, name: `scan-${i}.bin`, mediaType: 'application/octet-stream', dataBase64: bytes.toString('base64') });
+      const a = call('attachment.add', { caseId, name: `scan-${i}.png`, mediaType: 'image/png', dataBase64: bytes.toString('base64') });
       say(`attachment ${a.id as string} ${a.sha256 as string}`);
     }
     say('never-full');

@@ -28,7 +28,7 @@ export function pristineCase(api: TestApi, name: string, passphrase: Key): Prist
   const file = path.join(api.dir, name);
   const info = api.call('case.create', { path: file, directive: { title: 'Export-control suspension order', status: 'received' }, passphrase: passphrase ?? undefined });
   for (let i = 0; i < 6; i++) {
-    api.call('attachment.add', { caseId: info.caseId, name: `scan-${i}.bin`, mediaType: 'application/octet-stream', dataBase64: Buffer.alloc(512 * 1024, i).toString('base64') });
+    api.call('attachment.add', { caseId: info.caseId, name: `scan-${i}.png`, mediaType: 'image/png', dataBase64: Buffer.alloc(512 * 1024, i).toString('base64') });
     api.call('note.create', { caseId: info.caseId, fields: { body: `Note ${i} on the allied-supplier carve-out` } });
   }
   const done = api.call('case.info', { caseId: info.caseId });

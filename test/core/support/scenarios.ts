@@ -172,7 +172,7 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       const data = out as CaseExport;
       expect(data).toMatchObject({ format: 'parley-case-export', formatVersion: 1, caseId: w.caseId, schemaVersion: LATEST_SCHEMA_VERSION });
       expect(data.records.attachment).toEqual([made]);
-      expect(data.attachments).toEqual({ [made!.id]: 'JVBERi0x' });
+      expect(data.attachments).toEqual({ [made!.id]: 'iVBORw0KGgo=' });
     },
   },
   'case.import': {
@@ -286,12 +286,19 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
     check: (_w, out) =>
       expect(out).toMatchObject({ name: 'order.txt', size: 5, sha256: '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824', version: 1 }),
   },
+  'attachment.textState': {
+    setup: (w) => {
+      const made = w.make('attachment');
+      return { input: { caseId: w.caseId, id: made.id }, made };
+    },
+    check: (_w, out) => expect(out).toEqual({ textStatus: 'none', textError: null }),
+  },
   'attachment.read': {
     setup: (w) => {
       const made = w.make('attachment');
       return { input: { caseId: w.caseId, id: made.id }, made };
     },
-    check: (_w, out) => expect(out).toEqual({ name: 'order.pdf', mediaType: 'application/pdf', dataBase64: 'JVBERi0x' }),
+    check: (_w, out) => expect(out).toEqual({ name: 'order.png', mediaType: 'image/png', dataBase64: 'iVBORw0KGgo=' }),
   },
   'brief.build': {
     setup: (w) => {

@@ -58,7 +58,7 @@ export class CaseWorld {
   make(kind: KindName, extra: Fields = {}): AnyRecord {
     if (kind === 'directive') return this.api.call('directive.get', { caseId: this.caseId }) as unknown as AnyRecord;
     if (kind === 'attachment') {
-      return this.api.call('attachment.add', { caseId: this.caseId, name: 'order.pdf', mediaType: 'application/pdf', dataBase64: 'JVBERi0x', ...extra }) as unknown as AnyRecord;
+      return this.api.call('attachment.add', { caseId: this.caseId, name: 'order.png', mediaType: 'image/png', dataBase64: 'iVBORw0KGgo=', ...extra }) as unknown as AnyRecord;
     }
     if (kind === 'reviewComment') return this.receiveComment(extra);
     const fields = { ...MINIMAL_FIELDS[kind as CreatableKind](this.ref), ...extra };
