@@ -108,7 +108,8 @@ test('files attach to an issue from its panel, an .exe is refused with the reaso
 
   await dropFiles(panel.root, [{ name: 'Scope chart.png', mimeType: 'image/png', buffer: PNG }]);
   await expect(files.list.filter({ hasText: 'Scope chart.png' })).toContainText('No text (image)');
-  await app.screenshot('attachments-issue-panel');
+  await files.root.scrollIntoViewIfNeeded();
+  await app.screenshot('attachments-issue-panel'); // the panel scrolled to its files
   const onIssue = await callThrough(harness, 'attachment.list', { caseId, filter: { attachedToKind: 'issue', attachedToId: issue.id } });
   expect(onIssue.map((a) => a.name).sort()).toEqual(['Meeting minutes.txt', 'Scope chart.png']);
 
@@ -148,16 +149,29 @@ test('typing stays free while a 20 MB PDF is attached and read', async ({ app, p
   expect(big.buffer.length).toBeGreaterThan(20_000_000);
   await files.attach([big]);
 
-  // At once, type in the issue's description while the file goes in: every character arrives and is saved.
+  // At once, type in the issue's description while the file goes in: every character arrives and is saved. The page
+  // notes, for each key, how long after the key the character was on screen (the next frame after its input event):
+  // the keys themselves reach the page at the pace of this busy test process (which also runs the harness), but once
+  // there, none may wait on the file.
+  await panel.field('Description').evaluate((field) => {
+    const lags: number[] = [];
+    (window as unknown as { typingLags: number[] }).typingLags = lags;
+    field.addEventListener('input', (e) => {
+      const pressed = e.timeStamp;
+      requestAnimationFrame(() => lags.push(performance.now() - pressed));
+    });
+  });
   const description = 'Typed while the hearing record was attached: nothing waits for the file.';
-  const started = Date.now();
   await panel.field('Description').pressSequentially(description);
-  const typingMs = Date.now() - started;
   await expect(panel.field('Description')).toHaveValue(description);
+  const lags = await page.evaluate(() => (window as unknown as { typingLags: number[] }).typingLags);
+  expect(lags).toHaveLength(description.length);
+  const slowest = Math.max(...lags);
+  console.log(`slowest key to screen: ${Math.round(slowest)} ms while a ${formatFileSize(big.buffer.length)} PDF was attached`);
+  expect(slowest, 'the slowest key, from the key to the character on screen (ms)').toBeLessThan(1_000);
   await page.keyboard.press('Tab'); // leaving the field saves it
   await expect(panel.saveStateOf('Description')).toHaveText('Saved', { timeout: 60_000 });
   expect((await callThrough(harness, 'issue.get', { caseId, id: issue.id })).description).toBe(description);
-  console.log(`typed ${description.length} characters in ${typingMs} ms while a ${formatFileSize(big.buffer.length)} PDF was attached`);
 
   const listed = files.list.filter({ hasText: 'Full record of proceedings.pdf' });
   await expect(listed).toContainText(formatFileSize(big.buffer.length), { timeout: 60_000 });
