@@ -62,7 +62,7 @@ export function AttachmentsScreen({ caseId }: { caseId: string }) {
     <AttachedTo caseId={caseId} attachment={a} title={a.attachedToKind && a.attachedToId ? titles[`${a.attachedToKind}:${a.attachedToId}`] : undefined} />
   );
   const columns: RecordColumn<Row>[] = [
-    { heading: 'Type', cell: typeLabel },
+    { heading: 'Type', className: 'attachments__beside-panel', cell: typeLabel },
     { heading: 'Size', nowrap: true, cell: (a) => formatFileSize(a.size) },
     { heading: 'Attached to', cell: attachedTo },
     { heading: 'Added', className: 'attachments__beside-panel', cell: (a) => <>{formatInstant(a.createdAt)}<span className="muted"> by {a.createdBy}</span></> },
