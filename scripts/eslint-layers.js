@@ -28,7 +28,7 @@ export const LAYERS = {
   renderer: {
     folders: ['renderer/'],
     may: ['renderer', 'shared'],
-    packages: [...PURE, 'react', 'react-dom', 'zustand', '@tiptap/react', '@tanstack/react-virtual'],
+    packages: [...PURE, 'react', 'react-dom', 'zustand', '@tiptap/react', '@tanstack/react-virtual', 'pdfjs-dist'],
     node: false,
     electron: false,
     why: 'The renderer is a web page: it reaches data only through the typed API in shared/ (window.parley), never the core, the shell or Node.',

@@ -2,6 +2,7 @@
 // dialogs and the state the main process needs for its own decisions (ask before closing with unsaved edits; which
 // case "Save a Copy As" and "Export" act on). The Electron preload exposes it as `window.parleyDesktop`; in the
 // browser harness it is absent, which is how a renderer knows it runs without the desktop shell.
+import { ACCEPTED_ATTACHMENT_TYPES } from './attachments.js';
 import type { CaseFolderListing } from './case-folder-listing.js';
 
 /**
@@ -10,9 +11,10 @@ import type { CaseFolderListing } from './case-folder-listing.js';
  * `mergeCopy`, `importChanges` and `exportChanges` open the renderer's dialogs for the case on screen: they preview
  * what comes in and ask for a reason when deadlines would move, which a native dialog cannot. `undo` and `redo` undo
  * and redo the last change of the case on screen (the renderer shows what was done, or why not). `library` shows the
- * dashboard (a click on the daily digest's notification).
+ * dashboard (a click on the daily digest's notification). `attach` asks for files to attach to the case on screen
+ * (the renderer's file chooser, which reads them and says what it refused).
  */
-export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock', 'print', 'mergeCopy', 'importChanges', 'exportChanges', 'settings', 'undo', 'redo', 'library'] as const;
+export const MENU_COMMANDS = ['newCase', 'closeCase', 'lock', 'print', 'mergeCopy', 'importChanges', 'exportChanges', 'settings', 'undo', 'redo', 'library', 'attach'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Stops a subscription. */
@@ -70,6 +72,11 @@ export interface ParleyDesktop {
  * calendars, and a reviewer's comments (review.export).
  */
 export const SAVABLE_EXPORT_EXTENSIONS = ['pdf', 'docx', 'md', 'html', 'ics', 'parley-comments'] as const;
+
+/** Besides the exports, a copy of an attachment can be saved: any extension of a type Parley takes (shared/attachments.ts). */
+export const SAVABLE_FILE_EXTENSIONS: readonly string[] = [
+  ...new Set([...SAVABLE_EXPORT_EXTENSIONS, ...Object.values(ACCEPTED_ATTACHMENT_TYPES).flatMap((t) => t.extensions.map((e) => e.slice(1)))]),
+];
 
 /** An exported file as the contract returns it: its suggested name (ending in one of the extensions above) and bytes. */
 export interface ExportedFileToSave {

@@ -8,7 +8,7 @@ import { dispatchAsync, type InternalErrorLog } from '../core/api/dispatcher.js'
 import type { Session } from '../core/session.js';
 import { IPC_CHANNEL } from '../../shared/bridge.js';
 import { OPERATION_NAMES, type OpName } from '../../shared/contract.js';
-import { DESKTOP_REQUEST_CHANNEL, SAVABLE_EXPORT_EXTENSIONS, type DesktopRequestName, type DesktopRequests } from '../../shared/desktop.js';
+import { DESKTOP_REQUEST_CHANNEL, SAVABLE_FILE_EXTENSIONS, type DesktopRequestName, type DesktopRequests } from '../../shared/desktop.js';
 import { recordId } from '../../shared/fields.js';
 import type { Envelope } from '../../shared/result.js';
 import type { IpcInvokeEventLike, IpcMainLike } from './electron-api.js';
@@ -97,8 +97,8 @@ const DESKTOP_REQUEST_SCHEMAS: { [N in DesktopRequestName]: z.ZodType<DesktopReq
   listeningForFiles: z.undefined(),
   saveExportedFile: z.strictObject({
     fileName: z.string().min(1).max(255).refine(
-      (name) => SAVABLE_EXPORT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(`.${ext}`)),
-      `must end in .${SAVABLE_EXPORT_EXTENSIONS.join(', .')}`,
+      (name) => SAVABLE_FILE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(`.${ext}`)),
+      `must end in .${SAVABLE_FILE_EXTENSIONS.join(', .')}`,
     ),
     mediaType: z.string().max(255),
     // The contract's own limit for exported files is the document's; 200 MB of base64 is far above any brief.

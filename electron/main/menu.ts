@@ -14,6 +14,8 @@ export interface MenuActions {
   exportChanges(): void;
   importCase(): void;
   exportCase(): void;
+  /** Attaches files to the case on screen (the renderer asks for them and shows what was refused). */
+  attach(): void;
   /** Prints the view on screen (the renderer prepares it and opens the system's print dialog). */
   print(): void;
   closeCase(): void;
@@ -89,6 +91,8 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       separator,
       { id: 'import', label: 'Import from Export File…', click: () => actions.importCase() },
       { id: 'export', label: 'Export Case…', enabled: ctx.hasActiveCase, click: () => actions.exportCase() },
+      separator,
+      { id: 'attach', label: 'Attach…', enabled: ctx.hasActiveCase, click: () => actions.attach() },
       separator,
       { id: 'print', label: 'Print…', accelerator: 'CmdOrCtrl+P', enabled: ctx.hasActiveCase, click: () => actions.print() },
       separator,

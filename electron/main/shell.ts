@@ -303,6 +303,7 @@ export class DesktopShell {
     closeCase: () => this.sendEvent('menuCommand', 'closeCase'),
     // The renderer knows what is on screen and readies its print view; its window.print() opens the system dialog.
     print: () => this.sendEvent('menuCommand', 'print'),
+    attach: () => this.sendEvent('menuCommand', 'attach'),
     lock: () => this.sendEvent('menuCommand', 'lock'),
     settings: () => this.sendEvent('menuCommand', 'settings'),
     // The renderer previews a merge and asks for a reason when deadlines would move; it asks for the file itself.

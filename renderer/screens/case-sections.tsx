@@ -1,6 +1,7 @@
 // Which screen draws each section of an open case. Each section lives in its own folder under screens/.
 import type { ComponentType } from 'react';
 import type { CaseSection } from '../state/navigation.js';
+import { AttachmentsScreen } from './attachments/AttachmentsScreen.js';
 import { ConflictsScreen } from './conflicts/ConflictsScreen.js';
 import { DeadlinesScreen } from './deadlines/DeadlinesScreen.js';
 import { RecentlyDeletedScreen } from './deleted/RecentlyDeletedScreen.js';
@@ -24,5 +25,6 @@ export const SECTION_SCREENS: Record<CaseSection, ComponentType<{ caseId: string
   timeline: TimelineScreen,
   conflicts: ConflictsScreen,
   people: PeopleScreen,
+  attachments: AttachmentsScreen,
   deleted: RecentlyDeletedScreen,
 };

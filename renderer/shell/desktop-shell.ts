@@ -9,6 +9,7 @@ import { lockApp } from '../state/app-lock.js';
 import { printCurrentView } from '../ui/print/print-view.js';
 import { showTeamDialog } from '../state/team.js';
 import { redoLast, undoLast } from '../state/undo.js';
+import { chooseFilesToAttach } from '../state/attachments.js';
 
 export function followDesktopShell(desktop: ParleyDesktop): void {
   desktop.onOpenFile((path) => void openCase(path));
@@ -26,6 +27,7 @@ export function followDesktopShell(desktop: ParleyDesktop): void {
       if (command === 'exportChanges') showTeamDialog('export', route.caseId);
       if (command === 'undo') void undoLast(route.caseId);
       if (command === 'redo') void redoLast(route.caseId);
+      if (command === 'attach') chooseFilesToAttach(route.caseId);
     }
   });
 

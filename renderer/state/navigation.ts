@@ -15,6 +15,8 @@ export const CASE_SECTIONS = [
   { id: 'timeline', label: 'Timeline' },
   // Last, so that the sections before it keep their Alt+digit.
   { id: 'conflicts', label: 'Conflicts' },
+  // The tenth: Alt+0 (keymap.ts).
+  { id: 'attachments', label: 'Attachments' },
 ] as const;
 /**
  * Screens of a case besides the nine main sections: reached from the sidebar's foot and the palette, with no Alt+digit

@@ -9,7 +9,7 @@ function context(overrides: Partial<MenuContext> = {}) {
   const actions: MenuActions = {
     newCase: record('newCase'), open: record('open'), openRecent: record('openRecent'), saveCopy: record('saveCopy'),
     mergeCopy: record('mergeCopy'), importChanges: record('importChanges'), exportChanges: record('exportChanges'),
-    importCase: record('importCase'), exportCase: record('exportCase'), print: record('print'), closeCase: record('closeCase'), about: record('about'), lock: record('lock'),
+    importCase: record('importCase'), exportCase: record('exportCase'), print: record('print'), attach: record('attach'), closeCase: record('closeCase'), about: record('about'), lock: record('lock'),
     showDataFolder: record('showDataFolder'), showTemplatesFolder: record('showTemplatesFolder'), settings: record('settings'), undoCase: record('undoCase'), redoCase: record('redoCase'),
   };
   return { called, ctx: { platform: 'linux', appName: 'Parley', isDevelopment: false, recentFiles: [], hasActiveCase: true, actions, ...overrides } as MenuContext };
@@ -47,7 +47,7 @@ describe('the application menu', () => {
     const byId = Object.fromEntries(file.filter((i) => i.id).map((i) => [i.id, i.accelerator ?? null]));
     expect(byId).toEqual({
       'new-case': 'CmdOrCtrl+N', open: 'CmdOrCtrl+O', 'open-recent': null, 'save-copy': 'CmdOrCtrl+Shift+S',
-      'merge-copy': null, 'import-changes': null, 'export-changes': null, import: null, export: null, print: 'CmdOrCtrl+P', 'close-case': 'CmdOrCtrl+W', lock: 'CmdOrCtrl+Shift+L',
+      'merge-copy': null, 'import-changes': null, 'export-changes': null, import: null, export: null, attach: null, print: 'CmdOrCtrl+P', 'close-case': 'CmdOrCtrl+W', lock: 'CmdOrCtrl+Shift+L',
     });
     expect(file.at(-1)?.role).toBe('quit');
     expect(submenu(buildMenuTemplate(context({ platform: 'darwin' }).ctx)[1]).some((i) => i.role === 'quit')).toBe(false);
@@ -56,11 +56,11 @@ describe('the application menu', () => {
   it('calls the actions', () => {
     const { called, ctx } = context({ recentFiles: ['/cases/A.parley'] });
     const template = buildMenuTemplate(ctx);
-    for (const id of ['new-case', 'open', 'save-copy', 'merge-copy', 'import-changes', 'export-changes', 'import', 'export', 'print', 'close-case', 'lock', 'about', 'show-data-folder', 'show-templates-folder']) {
+    for (const id of ['new-case', 'open', 'save-copy', 'merge-copy', 'import-changes', 'export-changes', 'import', 'export', 'attach', 'print', 'close-case', 'lock', 'about', 'show-data-folder', 'show-templates-folder']) {
       (find(template, id).click as () => void)();
     }
     (submenu(find(template, 'open-recent'))[0]!.click as () => void)();
-    expect(called).toEqual(['newCase', 'open', 'saveCopy', 'mergeCopy', 'importChanges', 'exportChanges', 'importCase', 'exportCase', 'print', 'closeCase', 'lock', 'about', 'showDataFolder', 'showTemplatesFolder', 'openRecent /cases/A.parley']);
+    expect(called).toEqual(['newCase', 'open', 'saveCopy', 'mergeCopy', 'importChanges', 'exportChanges', 'importCase', 'exportCase', 'attach', 'print', 'closeCase', 'lock', 'about', 'showDataFolder', 'showTemplatesFolder', 'openRecent /cases/A.parley']);
   });
 
   it('opens Settings with Ctrl+, from the Edit menu, and from the app menu on macOS, case or no case', () => {
@@ -80,7 +80,7 @@ describe('the application menu', () => {
 
   it('disables what needs a case when none is shown', () => {
     const template = buildMenuTemplate(context({ hasActiveCase: false }).ctx);
-    for (const id of ['save-copy', 'merge-copy', 'import-changes', 'export-changes', 'export', 'print', 'close-case']) expect(find(template, id).enabled, id).toBe(false);
+    for (const id of ['save-copy', 'merge-copy', 'import-changes', 'export-changes', 'export', 'attach', 'print', 'close-case']) expect(find(template, id).enabled, id).toBe(false);
     for (const id of ['new-case', 'open', 'import']) expect(find(template, id).enabled, id).not.toBe(false);
   });
 

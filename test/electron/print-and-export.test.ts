@@ -181,6 +181,16 @@ describe('the desktop shell', () => {
     expect(electron.dialog.shown.at(-1)).toMatchObject({ options: { title: 'Export as calendar', filters: [{ name: 'Calendar files (iCalendar)', extensions: ['ics'] }] } });
   });
 
+  it('saves a copy of an attachment of a type no export has (an image), filtered to its type', async () => {
+    const { dir, electron, desktop } = await startShell();
+    const bytes = Buffer.from('\u0089PNG not really an image');
+    electron.dialog.saveAnswers.push({ canceled: false, filePath: path.join(dir, 'chart') });
+    const result = await desktop('saveExportedFile', { fileName: 'Scope chart.png', mediaType: 'image/png', dataBase64: bytes.toString('base64') });
+    expect(result).toEqual({ ok: true, path: path.join(dir, 'chart.png') });
+    expect(fs.readFileSync(path.join(dir, 'chart.png'))).toEqual(bytes);
+    expect(electron.dialog.shown.at(-1)).toMatchObject({ options: { defaultPath: 'Scope chart.png', filters: [{ name: 'PNG image files', extensions: ['png'] }] } });
+  });
+
   it('writes nothing when the user cancels, and says why when the file cannot be written', async () => {
     const { dir, electron, desktop } = await startShell();
     const file = { fileName: 'brief.pdf', mediaType: 'application/pdf', dataBase64: Buffer.from('%PDF').toString('base64') };

@@ -265,6 +265,15 @@ describe('the File menu', () => {
     expect(electron.Menu.item('print').enabled).toBe(false);
   });
 
+  it('File > Attach… goes to the renderer as a command, once a case is shown', async () => {
+    const { electron, events, desktop } = await withOpenCase();
+    expect(electron.Menu.item('attach')).toMatchObject({ label: 'Attach…', enabled: true });
+    electron.Menu.click('attach');
+    expect(events('menuCommand')).toEqual(['attach']);
+    await desktop('setActiveCase', null);
+    expect(electron.Menu.item('attach').enabled).toBe(false);
+  });
+
   it('Lock Parley, a locked screen and a suspend each ask the renderer to lock', async () => {
     const { electron, events } = await withOpenCase();
     electron.Menu.click('lock');

@@ -9,6 +9,7 @@ import { formatDay } from '../../ui/dates.js';
 import { Field } from '../../ui/Field.js';
 import { humanize } from '../../ui/labels.js';
 import { ReviewComments } from '../../ui/review/ReviewComments.js';
+import { RecordAttachments } from '../../ui/attachments/RecordAttachments.js';
 import { SaveState } from '../../ui/SaveState.js';
 import { maxLengthOf } from '../../ui/field-limits.js';
 import { SavedZonePicker } from '../../ui/TimeZonePicker.js';
@@ -115,6 +116,7 @@ export function DeadlinePanel({ deadline: d, computed, deadlines, events, meetin
         )}
         <EditField deadline={d} field="notes" label="Notes" long />
       </fieldset>
+      {caseId && <RecordAttachments caseId={caseId} kind="deadline" id={d.id} noun="deadline" readOnly={readOnly} />}
       {/* Outside the fieldset: a case open for review is read-only, but its reviewer still writes comments. */}
       {caseId && <ReviewComments caseId={caseId} kind="deadline" id={d.id} noun="deadline" />}
       {!readOnly && (

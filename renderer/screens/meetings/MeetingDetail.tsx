@@ -1,4 +1,5 @@
-// One meeting, opened: its own fields saved as the user goes, its agenda, what is attached to it, and who may see it.
+// One meeting, opened: its own fields saved as the user goes, its agenda, what is attached to it, who may see it, and
+// its files (a file dropped on its attachments section is attached to the meeting).
 import { useLayoutEffect, useRef, useState } from 'react';
 import { MEETING_STATUSES } from '../../../shared/enums.js';
 import type { FieldSave } from '../../state/directive.js';
@@ -7,6 +8,7 @@ import { humanize } from '../../ui/labels.js';
 import { SaveState } from '../../ui/SaveState.js';
 import { formatDay } from '../../ui/dates.js';
 import { ReviewComments } from '../../ui/review/ReviewComments.js';
+import { RecordAttachments } from '../../ui/attachments/RecordAttachments.js';
 import { RecordSharingProvider, SharingSection } from '../../ui/sharing/RecordSharing.js';
 import { Attendees } from './Attendees.js';
 import { ActionItems } from './ActionItems.js';
@@ -81,6 +83,7 @@ export function MeetingDetailView({ meeting, readOnly }: { meeting: Meeting; rea
       </fieldset>
       {/* Outside the fieldset: a case open for review is read-only, but its reviewer still writes comments. */}
       {caseId && <ReviewComments caseId={caseId} kind="meeting" id={meeting.id} noun="meeting" className="panel" />}
+      {caseId && <RecordAttachments caseId={caseId} kind="meeting" id={meeting.id} noun="meeting" readOnly={readOnly} className="panel" />}
     </>
   );
   return caseId ? <RecordSharingProvider caseId={caseId} kind="meeting" id={meeting.id}>{body}</RecordSharingProvider> : body;

@@ -11,6 +11,7 @@ import { formatDay, formatInstant, timeAgo } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { HistoryDisclosure } from '../../ui/history/HistoryPanel.js';
 import { LinksPanel } from '../../ui/links/LinksPanel.js';
+import { RecordAttachments } from '../../ui/attachments/RecordAttachments.js';
 import { ReviewComments } from '../../ui/review/ReviewComments.js';
 import { failureText, RecordField, RecordSelect } from '../../ui/records/RecordField.js';
 import { deleteWithCare, focusAfterRemoval } from '../../state/deleting.js';
@@ -160,6 +161,7 @@ export function IssuePanel({ caseId, issue, reviewPrompts, tagSuggestions, meeti
       <section className="records__section" aria-label="Audit trail of this issue">
         <HistoryDisclosure summary="Every change to this issue, with its author" caseId={caseId} id={issue.id} refreshKey={issue.version} />
       </section>
+      <RecordAttachments caseId={caseId} kind="issue" id={issue.id} noun="issue" readOnly={readOnly} />
       <SharingSection noun="issue" readOnly={readOnly} />
       <LinksPanel caseId={caseId} kind="issue" id={issue.id} readOnly={readOnly} />
       <ReviewComments caseId={caseId} kind="issue" id={issue.id} noun="issue" />

@@ -11,6 +11,7 @@ const PLANNED: Record<Exclude<CaseSection, 'overview' | 'deleted' | 'people'>, s
   watch: 'Developments to watch, their indicators, what each would change in our positions, and the evidence.',
   drafts: 'Meeting briefs, position papers, letters and memos, with every saved revision.',
   timeline: 'The dated facts of the case in order: the order issued and received, statements, meetings held.',
+  attachments: 'The documents of the case: the directive itself, letters, exhibits and notes, with their text read for search.',
   conflicts: 'The fields two copies of the case changed differently, each value with who wrote it, until someone chooses.',
 };
 

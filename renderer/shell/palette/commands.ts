@@ -6,7 +6,8 @@ import { useTheme } from '../../state/theme.js';
 import { showShortcutSheet } from '../shortcuts/sheet-state.js';
 import { lockApp } from '../../state/app-lock.js';
 import { openProfileDialog } from '../../state/profile.js';
-import { MOD } from '../shortcuts/keymap.js';
+import { MOD, sectionDigit } from '../shortcuts/keymap.js';
+import { chooseFilesToAttach } from '../../state/attachments.js';
 import { printCurrentView } from '../../ui/print/print-view.js';
 import { caseById } from '../../state/cases.js';
 import { showTeamDialog } from '../../state/team.js';
@@ -31,7 +32,7 @@ export function commandsFor(route: Route): Command[] {
   if (route.screen === 'case') {
     const { caseId } = route;
     CASE_SECTIONS.forEach((s, i) =>
-      commands.push({ id: `section:${s.id}`, label: `Go to ${s.label}`, hint: `Alt+${i + 1}`, run: () => go({ screen: 'case', caseId, section: s.id }) }),
+      commands.push({ id: `section:${s.id}`, label: `Go to ${s.label}`, hint: `Alt+${sectionDigit(i)}`, run: () => go({ screen: 'case', caseId, section: s.id }) }),
     );
     // The case's undo and redo, as the core last said (the palette reads it as it opens), and Recently deleted.
     const next = useCaseUndo.getState().next[caseId];
@@ -42,6 +43,7 @@ export function commandsFor(route: Route): Command[] {
     // Copies of one case (the File menu's items in the desktop app): a read-only case takes nothing in.
     if (!caseById(caseId)?.readOnly) {
       commands.push(
+        { id: 'attach', label: 'Attach files…', run: () => chooseFilesToAttach(caseId) },
         { id: 'merge-copy', label: 'Merge a copy…', run: () => showTeamDialog('merge', caseId) },
         { id: 'import-changes', label: 'Import changes…', run: () => showTeamDialog('import', caseId) },
       );

@@ -22,7 +22,7 @@ export const SECTION_OF_KIND: Record<KindName, CaseSection> = {
   watchItem: 'watch',
   draft: 'drafts',
   draftRevision: 'drafts',
-  attachment: 'overview',
+  attachment: 'attachments',
   reviewComment: 'overview', // the overview lists the review comments of the case
   disclosure: 'overview', // never a search hit (not indexed); a choice shows with the record it is about
 };

@@ -2,7 +2,7 @@
 //   Ctrl+K (Cmd+K on a Mac)   the command palette; works in fields too
 //   /                          the command palette
 //   ?                          this sheet
-//   Alt+1 … Alt+9              the sections of the case on screen, in the sidebar's order (Option on a Mac).
+//   Alt+1 … Alt+9, Alt+0       the sections of the case on screen, in the sidebar's order (Option on a Mac).
 //                              Alt+digit opens no browser or Electron menu (Ctrl+digit switches browser tabs);
 //                              works in fields too.
 //   G then L / N / T           Library, New case, switch theme (G, then the letter within a second and a half)
@@ -27,6 +27,11 @@ export interface ShortcutGroup {
   shortcuts: ShortcutDoc[];
 }
 
+/** The digit that goes with Alt to the section at this place in the sidebar: 1 to 9, then 0 for the tenth. */
+export const sectionDigit = (index: number): string => String((index + 1) % 10);
+/** The section Alt and this digit go to, by its place in CASE_SECTIONS; -1 for none. */
+export const sectionIndexOfDigit = (digit: string): number => (digit === '0' ? 9 : Number(digit) - 1);
+
 export const SHORTCUT_GROUPS: ShortcutGroup[] = [
   {
     title: 'Anywhere',
@@ -43,7 +48,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
   },
   {
     title: 'In a case',
-    shortcuts: CASE_SECTIONS.map((s, i) => ({ keys: [[ALT, String(i + 1)]], description: `Go to ${s.label}` })),
+    shortcuts: CASE_SECTIONS.map((s, i) => ({ keys: [[ALT, sectionDigit(i)]], description: `Go to ${s.label}` })),
   },
   {
     title: 'In lists and tables',

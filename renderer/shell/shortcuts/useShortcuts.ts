@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { CASE_SECTIONS, go, useNavigation } from '../../state/navigation.js';
 import { toggleTheme } from '../palette/commands.js';
 import { showPalette } from '../palette/palette-state.js';
-import { SEQUENCE_MS } from './keymap.js';
+import { SEQUENCE_MS, sectionIndexOfDigit } from './keymap.js';
 import { showShortcutSheet } from './sheet-state.js';
 import { lockApp } from '../../state/app-lock.js';
 import { printCurrentView } from '../../ui/print/print-view.js';
@@ -62,8 +62,8 @@ export function useShortcuts(): void {
       // shortcut wins over the sign Option+digit types on a Mac (¡, ™…); AltGr, which types characters on other
       // keyboards, comes with Ctrl and is left alone. The field is left (blurred) first: a record field saves then.
       if (e.altKey && !mod && !e.shiftKey) {
-        const digit = /^Digit([1-9])$/.exec(e.code)?.[1];
-        const section = digit ? CASE_SECTIONS[Number(digit) - 1] : undefined;
+        const digit = /^Digit([0-9])$/.exec(e.code)?.[1];
+        const section = digit ? CASE_SECTIONS[sectionIndexOfDigit(digit)] : undefined;
         const { route } = useNavigation.getState();
         if (section && route.screen === 'case') {
           e.preventDefault();

@@ -3,9 +3,12 @@
 import type { ExportedFileToSave } from '../../../shared/desktop.js';
 import { platform } from '../../services.js';
 
+/** The bytes a base64 text stands for. */
+export const bytesOfBase64 = (base64: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+
 /** Saves the file through a blob link, as a browser download. */
 export function downloadFile(file: ExportedFileToSave): void {
-  const bytes = Uint8Array.from(atob(file.dataBase64), (c) => c.charCodeAt(0));
+  const bytes = bytesOfBase64(file.dataBase64);
   const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
   const link = document.createElement('a');
   link.href = url;

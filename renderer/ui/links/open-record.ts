@@ -7,6 +7,7 @@ const SECTION_OF: Partial<Record<KindName, CaseSection>> = {
   directive: 'overview', deadline: 'deadlines', meeting: 'meetings', attendee: 'meetings', note: 'meetings', decision: 'meetings',
   actionItem: 'meetings', issue: 'negotiation', positionChange: 'negotiation', concession: 'negotiation', batna: 'negotiation',
   precedent: 'precedents', watchItem: 'watch', draft: 'drafts', draftRevision: 'drafts', event: 'deadlines', party: 'people',
+  attachment: 'attachments',
 };
 
 export const sectionOf = (kind: KindName): CaseSection | undefined => SECTION_OF[kind];

@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { LINKABLE_KINDS } from '../../../shared/enums.js';
 import { ReviewComments } from '../review/ReviewComments.js';
 import { LinksPanel } from '../links/LinksPanel.js';
+import { RecordAttachments } from '../attachments/RecordAttachments.js';
 import { RecordSharingProvider, SharingSection } from '../sharing/RecordSharing.js';
 import { usePanelEscape } from './panel-escape.js';
 
@@ -35,6 +36,8 @@ export function RecordDetailPanel(props: {
         <button type="button" className="icon-button" aria-label={`Close the ${noun}`} onClick={onClose}>×</button>
       </div>
       {children}
+      {/* An attachment has no attachments of its own. */}
+      {kind !== 'attachment' && <RecordAttachments caseId={caseId} kind={kind} id={id} noun={noun} readOnly={readOnly} />}
       <SharingSection noun={noun} readOnly={readOnly} />
       <LinksPanel caseId={caseId} kind={kind} id={id} readOnly={readOnly} />
       <ReviewComments caseId={caseId} kind={kind} id={id} noun={noun} />

@@ -8,6 +8,8 @@ import { DeadlinesPage } from '../pages/deadlines-page.js';
 import { MeetingsPage } from '../pages/meetings-page.js';
 import { NegotiationPage, PrecedentsPage, WatchPage } from '../pages/negotiation-page.js';
 import { Palette } from '../pages/palette.js';
+import { AttachmentsPage } from '../pages/attachments-page.js';
+import { pdfWithText } from '../../support/pdf-files.js';
 import type { ParleyApp } from '../pages/parley-app.js';
 import { createCaseFile } from './cases.js';
 import { expect as baseExpect } from './fixtures.js';
@@ -143,6 +145,18 @@ export const SCREENS: Screen[] = [
     async show(app, page) {
       await section(app, 'Timeline', 'Timeline');
       await expect(page.locator('.timeline-entry').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'attachments',
+    async show(app, page) {
+      await section(app, 'Attachments', 'Attachments');
+      const screen = new AttachmentsPage(page);
+      // One file listed and open beside the table (the sample case has none of its own).
+      if (!(await screen.table.count())) await screen.attach([{ name: 'Exhibit A.pdf', mimeType: 'application/pdf', buffer: pdfWithText({ pageText: () => 'The Bureau answered on scope.' }) }]);
+      await expect(screen.row('Exhibit A.pdf')).toContainText('Text read');
+      await screen.open('Exhibit A.pdf');
+      await expect(screen.panel.root.getByRole('button', { name: 'Save a copy…' })).toBeVisible();
     },
   },
   {
