@@ -298,7 +298,8 @@ describe('what leaves the team', () => {
     const meeting = w.api.call('meeting.create', { ...c, fields: { title: 'Terms meeting', status: 'planned', meetingDate: '2027-01-12' } });
     w.api.call('deadline.create', { ...c, fields: { title: 'Terms meeting day', deadlineKind: 'meeting', status: 'open', dueType: 'tbd', meetingId: meeting.id } });
     w.api.call('deadline.create', { ...c, fields: { title: 'Minutes due', deadlineKind: 'response', status: 'open', dueType: 'tbd', rule: after(3), triggerMeetingId: meeting.id } });
-    const ics = () => w.api.call('calendar.ics', { caseIds: [w.caseId] }).text;
+    // A calendar of deadlines alone (with meetings, a meeting's own deadline is its meeting's entry).
+    const ics = () => w.api.call('calendar.ics', { caseIds: [w.caseId], include: ['deadlines'] }).text;
     // Shared meeting: its deadline is on the calendar, and the rule is explained with the meeting's name.
     expect(ics()).toContain('Terms meeting day');
     expect(ics()).toContain('3 business days after Terms meeting');
@@ -315,7 +316,7 @@ describe('what leaves the team', () => {
     const c = { caseId: info.caseId };
     const meeting = api.call('meeting.create', { ...c, fields: { title: 'Terms meeting', status: 'planned', meetingDate: '2027-01-12' } });
     const own = api.call('deadline.create', { ...c, fields: { title: 'Terms meeting day', deadlineKind: 'meeting', status: 'open', dueType: 'tbd', meetingId: meeting.id } });
-    const ics = () => api.call('calendar.ics', { caseIds: [info.caseId] }).text;
+    const ics = () => api.call('calendar.ics', { caseIds: [info.caseId], include: ['deadlines'] }).text;
     expect(ics()).toContain('Terms meeting day');
 
     // Only the meeting's date marked internal (the meeting itself still shareable): its deadline, which holds that

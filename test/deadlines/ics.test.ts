@@ -120,6 +120,16 @@ describe('calendar export', () => {
   });
 });
 
+describe('meetings on a calendar', () => {
+  it('puts a meeting with a time but no zone at that hour wherever the reader is (a floating time)', () => {
+    const text = toIcs({ meetings: [{ id: 'm', title: 'Call with counsel', status: 'planned', meetingDate: '2027-02-01', startTime: '09:30', endTime: '10:00' }] }, { calendarName: 'x', generatedAt });
+    expect(text).toContain('DTSTART:20270201T093000\r\n');
+    const { events, calendar } = parse(text);
+    expect(events[0]!.event.startDate.zone.tzid).toBe('floating');
+    expect(calendar.getFirstPropertyValue('description')).toBe('Meetings from Parley.');
+  });
+});
+
 describe('calendar text', () => {
   it('escapes backslashes, semicolons, commas and line breaks, and round-trips through a parser', () => {
     expect(escapeText('a\\b;c,d\ne\r\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf');
