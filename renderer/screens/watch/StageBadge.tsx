@@ -1,6 +1,6 @@
 // A tracked bill's or rule's stage as a badge whose look says how far it has gone: early on, advancing, law (enacted,
 // or a final rule), or ended without becoming law. The words say the stage; the look only adds to them.
-import { BILL_STAGES, RULE_STAGES } from '../../../shared/enums.js';
+import { WATCH_STAGES } from '../../../shared/enums.js';
 import { stageInWords, type WatchStage } from '../../../shared/legislation.js';
 import { humanize } from '../../ui/labels.js';
 
@@ -10,7 +10,7 @@ const PHASE: Record<WatchStage, 'early' | 'advancing' | 'law' | 'ended'> = {
 };
 
 /** Sorting by stage: a bill's stages in their order, then a rule's. */
-export const STAGE_RANK = Object.fromEntries([...BILL_STAGES, ...RULE_STAGES].map((s, i) => [s, i])) as Record<WatchStage, number>;
+export const STAGE_RANK = Object.fromEntries(WATCH_STAGES.map((s, i) => [s, i])) as Record<WatchStage, number>;
 
 export function StageBadge({ stage }: { stage: WatchStage }) {
   return <span className={`pill stage-badge stage-badge--${PHASE[stage]}`}>{humanize(stageInWords(stage))}</span>;
