@@ -2,6 +2,7 @@
 // the spot) and as an action item's owner, the who's-who listing where each appears, a rename shown beside the name
 // the meeting recorded, a delete undone; the screen in both themes under axe.
 import { expectNoSeriousViolations } from './pages/axe-check.js';
+import { DeadlinesPage } from './pages/deadlines-page.js';
 import { MeetingsPage } from './pages/meetings-page.js';
 import { PartyPickerField, PeoplePage } from './pages/people-page.js';
 import { createCaseFile, isoDaysFromToday } from './support/cases.js';
@@ -14,6 +15,7 @@ test.describe.configure({ timeout: 180_000 });
 test('a party is added, picked as attendee and owner, listed where they appear, renamed, deleted and restored', async ({ app, page, harness }) => {
   const { caseId } = await createCaseFile(harness, 'order.parley');
   const meeting = await callThrough(harness, 'meeting.create', { caseId, fields: { title: 'First meeting with the Bureau', status: 'held', meetingDate: isoDaysFromToday(-2) } });
+  await callThrough(harness, 'deadline.create', { caseId, fields: { title: 'Written response on scope', deadlineKind: 'response', status: 'open', dueType: 'date', dueDate: isoDaysFromToday(10) } });
   await page.evaluate((id) => (window.location.hash = `#/case/${id}/people`), caseId);
   await page.reload(); // the renderer learns of the case the harness opened
   await expect(app.heading).toHaveText('People');
@@ -68,6 +70,16 @@ test('a party is added, picked as attendee and owner, listed where they appear, 
   await actionForm.getByLabel('New action item').press('Enter');
   await expect(meetings.actionItem('Send the written proposal')).toBeVisible();
 
+  // A deadline's owner picked in its panel: saved when the field is left.
+  await app.goToSection('Deadlines');
+  const deadlines = new DeadlinesPage(page);
+  await deadlines.open('Written response on scope');
+  const deadlineOwner = new PartyPickerField(deadlines.panelField('Owner'));
+  await deadlineOwner.input.fill('okaf');
+  await deadlineOwner.choice(/Dana Okafor/).click();
+  await deadlineOwner.input.press('Tab');
+  await expect(deadlines.panelSaveState('Owner')).toHaveText('Saved');
+
   const parties = await callThrough(harness, 'party.list', { caseId });
   const idOf = (name: string) => parties.find((p) => p.name === name)!.id;
   expect(parties.find((p) => p.name === 'Sam Ruiz')).toMatchObject({ side: 'theirs', partyKind: 'person' });
@@ -82,7 +94,7 @@ test('a party is added, picked as attendee and owner, listed where they appear, 
   // The who's-who lists where each appears, as links that open the record.
   await app.goToSection('People');
   await expect(people.side('Their side').getByRole('rowheader')).toHaveText(['Marguerite Vance', 'Sam Ruiz']);
-  await expect(people.row('Dana Okafor')).toContainText('1 action item');
+  await expect(people.row('Dana Okafor')).toContainText('1 action item, 1 deadline');
   await people.open('Marguerite Vance');
   await expect(people.appearances('Meetings')).toContainText('First meeting with the Bureau');
   await people.open('Dana Okafor');

@@ -15,8 +15,7 @@ import { limitsOf, refusalsIn } from '../../ui/typed-input.js';
 import { useCaseCalendar, useDeadlines } from '../../state/deadlines.js';
 import { defaultTimeZone } from '../../state/profile.js';
 import { TimeZonePicker } from '../../ui/TimeZonePicker.js';
-import { OwnerPicker, ownerOf } from '../../ui/parties/OwnerPicker.js';
-import { useRecords } from '../../state/data.js';
+import { OwnerPicker, ownerOf, useCaseParties } from '../../ui/parties/OwnerPicker.js';
 import { type CaseEvent, type CaseMeeting, type Deadline } from './logic.js';
 import { ClosedDayWarning } from './ClosedDayWarning.js';
 import { ROLL_LABELS, triggerFields, triggerOptions } from './RuleEditor.js';
@@ -55,8 +54,7 @@ export function AddDeadlineForm({ deadlines, events, meetings, onDone }: { deadl
   const create = useDeadlines((s) => s.create);
   const directive = useDeadlines((s) => s.directive);
   const calendar = useCaseCalendar();
-  const caseId = useDeadlines((s) => s.caseId);
-  const parties = useRecords(caseId ?? '', 'party', { enabled: caseId !== null }).records ?? [];
+  const parties = useCaseParties(useDeadlines((s) => s.caseId));
   // A timed deadline starts in the zone chosen in Settings (else the computer's).
   const empty = (): Form => ({ ...EMPTY, timeZone: defaultTimeZone() });
   const [form, setForm] = useState<Form>(empty);

@@ -13,6 +13,7 @@ import { RecordAttachments } from '../../ui/attachments/RecordAttachments.js';
 import { SaveState } from '../../ui/SaveState.js';
 import { maxLengthOf } from '../../ui/field-limits.js';
 import { SavedZonePicker } from '../../ui/TimeZonePicker.js';
+import { OwnerPicker, useCaseParties } from '../../ui/parties/OwnerPicker.js';
 import { TypedInput } from '../../ui/typed-input.js';
 import { ClosedDayWarning } from './ClosedDayWarning.js';
 import { textOfField, useCaseCalendar, useDeadlines, useFieldSave, useFieldText, type EditableField } from '../../state/deadlines.js';
@@ -97,7 +98,7 @@ export function DeadlinePanel({ deadline: d, computed, deadlines, events, meetin
           <EditSelect deadline={d} field="status" label="Status" options={DEADLINE_STATUSES.map((s) => ({ value: s, label: humanize(s) }))} />
           <EditSelect deadline={d} field="deadlineKind" label="Kind" options={DEADLINE_KINDS.map((s) => ({ value: s, label: humanize(s) }))} />
         </div>
-        <EditField deadline={d} field="owner" label="Owner" />
+        <EditField deadline={d} field="owner" label="Owner" type="owner" />
         {d.dueType === 'tbd' ? (
           <div className="form__row">
             <EditField deadline={d} field="windowStart" label="Expected from" type="date" />
@@ -175,8 +176,9 @@ function DueDateWarning({ deadline }: { deadline: Deadline }) {
   return <ClosedDayWarning calendar={calendar} date={date} onChoose={(chosen) => void commit(deadline.id, 'dueDate', chosen)} />;
 }
 
-function EditField({ deadline, field, label, type = 'text', required, long, hint }: { deadline: Deadline; field: EditableField; label: string; type?: 'text' | 'date' | 'time' | 'zone'; required?: boolean; long?: boolean; hint?: string }) {
+function EditField({ deadline, field, label, type = 'text', required, long, hint }: { deadline: Deadline; field: EditableField; label: string; type?: 'text' | 'date' | 'time' | 'zone' | 'owner'; required?: boolean; long?: boolean; hint?: string }) {
   const value = useFieldText(deadline, field);
+  const parties = useCaseParties(useDeadlines((s) => (type === 'owner' ? s.caseId : null)));
   const { save, pending, refused } = useFieldSave(deadline.id, field);
   const edit = useDeadlines((s) => s.edit);
   const commit = useDeadlines((s) => s.commit);
@@ -189,7 +191,9 @@ function EditField({ deadline, field, label, type = 'text', required, long, hint
   return (
     <Field label={label} required={required} hint={hint} error={save?.state === 'error' ? save.message : null} aside={<SaveState save={save} pending={pending} />} limit={{ text: value, max: maxLengthOf('deadline', field) }}>
       {(ids) =>
-        type === 'zone' ? (
+        type === 'owner' ? (
+          <OwnerPicker {...ids} name={field} parties={parties} text={value} onText={(t) => edit(deadline.id, field, t)} onLeave={() => void commit(deadline.id, field)} />
+        ) : type === 'zone' ? (
           <SavedZonePicker {...ids} name={field} stored={textOfField(deadline, field)} onSave={(zone) => void commit(deadline.id, field, zone)} />
         ) : type === 'date' || type === 'time' ? (
           <TypedInput {...ids} type={type} name={field} value={value} saved={textOfField(deadline, field)} refused={refused} onTyped={(t) => edit(deadline.id, field, t.text, t.refusal)} onLeave={() => void commit(deadline.id, field)} />

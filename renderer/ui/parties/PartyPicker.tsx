@@ -21,13 +21,15 @@ interface PartyPickerProps<P extends PartyChoice> extends Partial<ControlProps> 
   /** The words of the choice that makes a new party of the text ("Add “Dana Ruiz” as a new person on their side"), if offered. */
   createText?: (name: string) => string;
   onCreate?(name: string): void;
+  /** The focus left the field (a field that saves as the user goes saves then). */
+  onLeave?(): void;
   name?: string;
   className?: string;
 }
 
 type Choice<P> = { party: P } | { create: string };
 
-export function PartyPicker<P extends PartyChoice>({ id, text, parties, onText, onPick, createText, onCreate, name, className, ...aria }: PartyPickerProps<P>) {
+export function PartyPicker<P extends PartyChoice>({ id, text, parties, onText, onPick, createText, onCreate, onLeave, name, className, ...aria }: PartyPickerProps<P>) {
   const listId = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -96,6 +98,7 @@ export function PartyPicker<P extends PartyChoice>({ id, text, parties, onText, 
         onBlur={() => {
           setOpen(false);
           setBrowsing(false);
+          onLeave?.();
         }}
       />
       <ul id={listId} role="listbox" className="party-picker__list" aria-label="Parties of the case" hidden={!shown}>
