@@ -50,7 +50,7 @@ export const MEETING_BRIEF_SECTIONS = [
   { id: 'notes', title: 'Preparation notes', draws: { note: ['body', 'takenAt', 'internal'] } },
   // The case's files, listed (not their content). Attachments are internal by default: a shareable brief lists only
   // those a person marked shareable.
-  { id: 'attachments', title: 'Appendix: attachments', offByDefault: true, draws: { attachment: ['name', 'mediaType', 'size', 'description'] } },
+  { id: 'attachments', title: 'Appendix: attachments', offByDefault: true, draws: { attachment: ['name', 'attachedToKind', 'attachedToId', 'mediaType', 'size', 'description'] } },
 ] as const satisfies readonly SectionDef[];
 
 export type MeetingBriefSectionId = (typeof MEETING_BRIEF_SECTIONS)[number]['id'];

@@ -173,11 +173,13 @@ describe('appendix of attachments', () => {
   function withAttachments() {
     const sample = sampleCase();
     const { api, caseId } = sample;
-    const add = (name: string, description: string) => api.call('attachment.add', {
-      caseId, name, mediaType: 'text/plain', description, dataBase64: Buffer.from(`${name} body`).toString('base64'),
+    const add = (name: string, description: string, attachedTo?: { kind: 'issue'; id: string }) => api.call('attachment.add', {
+      caseId, name, mediaType: 'text/plain', description, dataBase64: Buffer.from(`${name} body`).toString('base64'), ...(attachedTo ? { attachedTo } : {}),
     });
+    // The strategy notes hang on an issue: its title is named in an internal brief only.
+    const issue = api.call('issue.create', { caseId, fields: { title: 'Fallback on licensing', priority: 'high', status: 'open' } });
     const exhibit = add('Exhibit A.txt', 'Customer list by country');
-    const strategy = add('Strategy notes.txt', 'Our fallback positions');
+    const strategy = add('Strategy notes.txt', 'Our fallback positions', { kind: 'issue', id: issue.id });
     const gone = add('Old draft.txt', 'Superseded');
     api.call('attachment.delete', { caseId, id: gone.id });
     api.call('sharing.set', { caseId, kind: 'attachment', id: exhibit.id, level: 'shareable' });
@@ -190,9 +192,9 @@ describe('appendix of attachments', () => {
     const brief = api.call('brief.build', { caseId, meetingId, sections: ['purpose', 'attachments'] });
     const appendix = sectionText(brief, 'attachments');
     expect(appendix).toContain('Appendix: attachments');
-    expect(appendix).toContain('Name\tType\tSize\tDescription');
-    expect(appendix).toContain('Exhibit A.txt\tPlain text\t18 bytes\tCustomer list by country');
-    expect(appendix).toContain('Strategy notes.txt\tPlain text\t23 bytes\tOur fallback positions');
+    expect(appendix).toContain('Name\tAttached to\tType\tSize\tDescription');
+    expect(appendix).toContain('Exhibit A.txt\tThe case\tPlain text\t18 bytes\tCustomer list by country');
+    expect(appendix).toContain('Strategy notes.txt\tFallback on licensing\tPlain text\t23 bytes\tOur fallback positions');
     expect(appendix).not.toContain('Old draft.txt');
   });
 

@@ -418,13 +418,33 @@ const notes: SectionBuilder = (data) => {
   ]);
 };
 
-/** The appendix: each file of the case by name, with its type, size and description (never its content). */
+/**
+ * The appendix: each file of the case by name, with what it is attached to, its type, size and description (never
+ * its content). The record attached to is named by its title when the brief holds that record (in a shareable brief,
+ * only a shareable one), else by its kind alone, so an internal record's title never leaves through an attachment.
+ */
 const attachments: CaseSectionBuilder = (data) => {
   if (!data.attachments.length) return [paragraph(italic('No attachments are listed.'))];
-  return [table(['Name', 'Type', 'Size', 'Description'], data.attachments.map((a) => [
-    recordLink(a.name, 'attachment', a.id), acceptedType(a.mediaType)?.label ?? a.mediaType, formatFileSize(a.size), a.description || NONE,
+  const titles = recordTitles(data);
+  const attachedTo = (a: Rec<'attachment'>) => {
+    if (!a.attachedToKind || !a.attachedToId) return 'The case';
+    const title = titles.get(a.attachedToId);
+    return title ? recordLink(title, a.attachedToKind, a.attachedToId) : KINDS[a.attachedToKind].label;
+  };
+  return [table(['Name', 'Attached to', 'Type', 'Size', 'Description'], data.attachments.map((a) => [
+    recordLink(a.name, 'attachment', a.id), attachedTo(a), acceptedType(a.mediaType)?.label ?? a.mediaType, formatFileSize(a.size), a.description || NONE,
   ]))];
 };
+
+/** The titles of the records the case data holds, by id (what an appendix entry may name). */
+function recordTitles(data: CaseData): Map<string, string> {
+  const titled: readonly { id: string; title: string }[] = [
+    data.directive, ...data.deadlines, ...data.issues, ...data.precedents, ...data.actionItems, ...data.watchItems, ...data.meetings, ...data.events,
+  ];
+  const titles = new Map(titled.map((r) => [r.id, r.title]));
+  for (const party of data.parties.values()) titles.set(party.id, party.name);
+  return titles;
+}
 
 const SECTION_BUILDERS: Record<MeetingBriefSectionId, SectionBuilder> = {
   purpose, attendees, background, deadlines, issues: issuesTable, batna, options, precedents, actions, questions, watch, notes, attachments,
