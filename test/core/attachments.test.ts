@@ -153,6 +153,18 @@ describe('attachment text', () => {
     expect(api.call('case.search', { caseId, query: 'derogation lapses' }).map((h) => h.id)).toEqual([text.id]);
   });
 
+  it('leaves an attachment whose bytes were changed outside Parley waiting, and reads the others', async () => {
+    const { api, caseId, file } = setUp();
+    const swapped = attach(api, caseId, 'Swapped.txt', 'text/plain', Buffer.from('The original wording.'));
+    const intact = attach(api, caseId, 'Intact.txt', 'text/plain', Buffer.from('The standstill clause holds.'));
+    api.call('case.close', { caseId });
+    withRawConnection(file, (db) => db.prepare('UPDATE attachment SET bytes = ? WHERE id = ?').run(Buffer.from('Other words.'), swapped.id));
+    api.call('case.open', { path: file });
+    await textsRead(api, caseId);
+    expect(api.call('attachment.textState', { caseId, id: swapped.id }).textStatus).toBe('pending');
+    expect(api.call('attachment.textState', { caseId, id: intact.id }).textStatus).toBe('extracted');
+  });
+
   it('answers other calls while a 20 MB PDF is being read', async () => {
     const { api, caseId } = setUp();
     const note = api.call('note.create', { caseId, fields: { body: 'Typing while the exhibit is read' } });
