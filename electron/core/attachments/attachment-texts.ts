@@ -79,11 +79,16 @@ export class AttachmentTexts {
   async #drain(): Promise<void> {
     try {
       for (let next = this.#queue.shift(); next && !this.#stopped; next = this.#queue.shift()) {
-        const job = this.host.job(next.id);
-        if (!job) continue;
-        const outcome = await this.#readInWorker(job);
-        if (this.#stopped) return;
-        this.host.write(next.id, job.sha256, outcome.ok ? { status: 'extracted', text: outcome.text } : { status: 'failed', error: outcome.error }, next.actor);
+        try {
+          const job = this.host.job(next.id);
+          if (!job) continue;
+          const outcome = await this.#readInWorker(job);
+          if (this.#stopped) return;
+          this.host.write(next.id, job.sha256, outcome.ok ? { status: 'extracted', text: outcome.text } : { status: 'failed', error: outcome.error }, next.actor);
+        } catch {
+          // Bytes that are not the ones recorded, or a write refused: the attachment stays 'pending', to be read again
+          // at the next opening, and the others are still read. Nothing here may end the process (an unhandled rejection).
+        }
       }
     } finally {
       this.#draining = false; // in the same turn as the queue was last found empty: a file queued later starts a new drain
