@@ -153,7 +153,7 @@ describe('attachment text', () => {
     expect(api.call('case.search', { caseId, query: 'derogation lapses' }).map((h) => h.id)).toEqual([text.id]);
   });
 
-  it('leaves an attachment whose bytes were changed outside Parley waiting, and reads the others', async () => {
+  it('says an attachment whose bytes were changed outside Parley cannot be read, and reads the others', async () => {
     const { api, caseId, file } = setUp();
     const swapped = attach(api, caseId, 'Swapped.txt', 'text/plain', Buffer.from('The original wording.'));
     const intact = attach(api, caseId, 'Intact.txt', 'text/plain', Buffer.from('The standstill clause holds.'));
@@ -161,7 +161,10 @@ describe('attachment text', () => {
     withRawConnection(file, (db) => db.prepare('UPDATE attachment SET bytes = ? WHERE id = ?').run(Buffer.from('Other words.'), swapped.id));
     api.call('case.open', { path: file });
     await textsRead(api, caseId);
-    expect(api.call('attachment.textState', { caseId, id: swapped.id }).textStatus).toBe('pending');
+    // Failed with the reason, rather than left waiting: the app would otherwise say "Reading text…" for ever.
+    expect(api.call('attachment.textState', { caseId, id: swapped.id })).toEqual({
+      textStatus: 'failed', textError: expect.stringMatching(/Swapped\.txt are not the ones recorded .*changed outside Parley/),
+    });
     expect(api.call('attachment.textState', { caseId, id: intact.id }).textStatus).toBe('extracted');
   });
 

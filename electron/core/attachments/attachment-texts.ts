@@ -34,13 +34,19 @@ const READ_TIME_LIMIT_MS = 5 * 60_000;
 
 const REASON = 'text read by Parley for search';
 
+/**
+ * An attachment waiting for its text: its bytes, or why they cannot be read (`unreadable`: bytes that are not the ones
+ * recorded), which is written as its failure at once so that the app does not wait on it for ever.
+ */
+export type PendingText = TextJob & { sha256: string; unreadable?: string };
+
 /** What a reading gave, as the record keeps it. */
 export type TextReading = { status: 'extracted'; text: string } | { status: 'failed'; error: string } | { status: 'none' };
 
 /** What the queue needs of its case file: the next file's bytes, and a way to write what was read. */
 export interface TextHost {
   /** The attachment's bytes and what it is, or null when there is nothing to read (gone, or read meanwhile). */
-  job(id: string): (TextJob & { sha256: string }) | null;
+  job(id: string): PendingText | null;
   write(id: string, sha256: string, reading: TextReading, actor: string): void;
 }
 
@@ -82,12 +88,12 @@ export class AttachmentTexts {
         try {
           const job = this.host.job(next.id);
           if (!job) continue;
-          const outcome = await this.#readInWorker(job);
+          const outcome: TextOutcome = job.unreadable !== undefined ? { ok: false, error: job.unreadable } : await this.#readInWorker(job);
           if (this.#stopped) return;
           this.host.write(next.id, job.sha256, outcome.ok ? { status: 'extracted', text: outcome.text } : { status: 'failed', error: outcome.error }, next.actor);
         } catch {
-          // Bytes that are not the ones recorded, or a write refused: the attachment stays 'pending', to be read again
-          // at the next opening, and the others are still read. Nothing here may end the process (an unhandled rejection).
+          // A write refused: the attachment stays 'pending', to be read again at the next opening, and the others are
+          // still read. Nothing here may end the process (an unhandled rejection).
         }
       }
     } finally {
@@ -135,11 +141,16 @@ export function hasText(mediaType: string): boolean {
 }
 
 /** The bytes of an attachment still waiting for its text, or null if it is not (gone, or read meanwhile). */
-export function textJobOf(records: RecordStore, id: string): (TextJob & { sha256: string }) | null {
+export function textJobOf(records: RecordStore, id: string): PendingText | null {
   const rec = records.find('attachment', id);
   if (!rec || !awaiting(rec)) return null;
-  const { name, mediaType, bytes } = readAttachment(records, id);
-  return { name, mediaType, bytes, sha256: rec.sha256 };
+  const job = { name: rec.name, mediaType: rec.mediaType, sha256: rec.sha256 };
+  try {
+    return { ...job, bytes: readAttachment(records, id).bytes };
+  } catch (err) {
+    if (err instanceof ParleyError && err.code === 'damaged') return { ...job, bytes: Buffer.alloc(0), unreadable: err.message };
+    throw err;
+  }
 }
 
 /**
