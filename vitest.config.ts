@@ -40,6 +40,7 @@ const SLOW = [
   'test/core/contract.test.ts',
   'test/core/invalid-input.test.ts',
   // The command line as a user runs it: the built bundle in a child process, a process per run.
+  'test/cli/attachments.test.ts',
   'test/cli/brief.test.ts',
   'test/cli/call.test.ts',
   'test/cli/commands.test.ts',

@@ -475,7 +475,7 @@ export const KINDS = {
     },
     check: (a) => ((a.attachedToKind === null) !== (a.attachedToId === null) ? 'what an attachment is attached to needs both its kind and its id, or neither' : null),
     // Parley reads what a file says only for search; none leaves unless a person has looked and marked it shareable.
-    internalWhen: () => 'an attachment (its content is not read)',
+    internalWhen: () => 'an attachment (what it says has not been checked for sharing)',
   }),
   // A person's choice that a record, or one field of it, may leave the team or not (or goes back to the default),
   // through sharing.set. Append-only: the latest choice for a record or field is the one in force, and the earlier

@@ -1,5 +1,6 @@
 // Every `parley` command, in the order the overall help lists them.
 import type { Command } from './command.js';
+import { attach, attachments } from './commands/attachments.js';
 import brief from './commands/brief.js';
 import call from './commands/call.js';
 import demo from './commands/demo.js';
@@ -18,7 +19,7 @@ import search from './commands/search.js';
 import verify from './commands/verify.js';
 
 export const COMMANDS: readonly Command[] = [
-  newCommand, info, verify, search, deadlines, deadline, ics, exportCommand, importCommand, review, merge, changes, conflicts, brief, call, operations, demo, encrypt, rekey, decrypt,
+  newCommand, info, verify, search, attach, attachments, deadlines, deadline, ics, exportCommand, importCommand, review, merge, changes, conflicts, brief, call, operations, demo, encrypt, rekey, decrypt,
 ] as Command[];
 
 export function findCommand(name: string): Command | undefined {

@@ -11,6 +11,7 @@ import { MATCH_END, MATCH_START } from '../../shared/result.js';
 import { colleaguesCopy, newCase, testApi, type TestApi } from '../helpers.js';
 import { largePdf, pdfWithText } from '../support/pdf-files.js';
 import { buildTextWorker } from '../support/text-worker.js';
+import { withRawConnection } from './support/files.js';
 
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -32,7 +33,8 @@ async function textsRead(api: TestApi, caseId: string): Promise<void> {
   await api.session.get(caseId).textsRead();
 }
 
-const plain = (snippet: string) => snippet.replaceAll(MATCH_START, '').replaceAll(MATCH_END, '');
+// The snippet's text with its marks taken out and its line breaks (a PDF's lines) read as spaces.
+const plain = (snippet: string) => snippet.replaceAll(MATCH_START, '').replaceAll(MATCH_END, '').replace(/\s+/g, ' ');
 
 describe('attachment text', () => {
   it('reads a PDF’s text after answering, and case and library search find a sentence in it, with its snippet', async () => {
@@ -43,7 +45,7 @@ describe('attachment text', () => {
 
     await textsRead(api, caseId);
     expect(api.call('attachment.textState', { caseId, id: added.id })).toEqual({ textStatus: 'extracted', textError: null });
-    expect(api.call('attachment.get', { caseId, id: added.id }).extractedText).toContain(sentence);
+    expect(api.call('attachment.get', { caseId, id: added.id }).extractedText!.replace(/\s+/g, ' ')).toContain(sentence);
 
     const [hit] = api.call('case.search', { caseId, query: 'implementing guidance' });
     expect(hit).toMatchObject({ kind: 'attachment', id: added.id, title: 'Annex II.pdf' });
@@ -93,6 +95,8 @@ describe('attachment text', () => {
       const error = api.fail('attachment.add', { caseId, name, mediaType, dataBase64: bytes.toString('base64') }, 'invalid_input');
       expect(error.message).toBe(attachmentRefusal(name, mediaType, bytes.length));
     }
+    const notBase64 = api.fail('attachment.add', { caseId, name: 'a.txt', mediaType: 'text/plain', dataBase64: 'not base64!' }, 'invalid_input');
+    expect(notBase64.message).toMatch(/base64/);
     expect(api.call('attachment.list', { caseId })).toEqual([]);
     expect(api.call('case.info', { caseId }).auditEntries).toBe(entriesBefore);
   });
@@ -132,6 +136,21 @@ describe('attachment text', () => {
     expect(api.call('attachment.textState', { caseId, id: added.id }).textStatus).toBe('extracted');
     expect(api.call('case.search', { caseId, query: 'sunset clause' }).map((h) => h.id)).toEqual([added.id]);
     expect(api.call('case.verify', { caseId }).ok).toBe(true);
+  });
+
+  it('reads, at the next opening for editing, the attachments made before Parley read text (an image: none)', async () => {
+    const { api, caseId, file } = setUp();
+    const text = attach(api, caseId, 'Old letter.txt', 'text/plain', Buffer.from('The derogation lapses at the end of the transition.'));
+    const image = attach(api, caseId, 'Old scan.png', 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    await textsRead(api, caseId);
+    api.call('case.close', { caseId });
+    // As a Parley before migration 0011 left them: no text status, no text.
+    withRawConnection(file, (db) => db.exec('UPDATE attachment SET text_status = NULL, extracted_text = NULL'));
+    api.call('case.open', { path: file });
+    expect(api.call('attachment.textState', { caseId, id: image.id })).toEqual({ textStatus: 'none', textError: null });
+    await textsRead(api, caseId);
+    expect(api.call('attachment.textState', { caseId, id: text.id }).textStatus).toBe('extracted');
+    expect(api.call('case.search', { caseId, query: 'derogation lapses' }).map((h) => h.id)).toEqual([text.id]);
   });
 
   it('answers other calls while a 20 MB PDF is being read', async () => {

@@ -63,7 +63,7 @@ describe('the audit trail', () => {
 
   it('catches an attachment whose bytes were swapped behind Parley\'s back, and will not hand them out as the ones recorded', () => {
     const w = CaseWorld.create();
-    const attachment = w.make('attachment'); // "%PDF-1"
+    const attachment = w.make('attachment'); // the first bytes of a PNG
     w.api.call('case.close', { caseId: w.caseId });
     // No trigger to drop and no hash to recompute: the bytes sit beside the record, which keeps only their digest.
     withRawConnection(w.file, (db) => db.prepare('UPDATE attachment SET bytes = ? WHERE id = ?').run(Buffer.from('%PDF-2'), attachment.id));
@@ -73,7 +73,7 @@ describe('the audit trail', () => {
     expect(report.auditChain.problems.map((p) => p.message)).toEqual([
       `attachment ${attachment.id as string} differs from its last audited state: its bytes are not the ones recorded (size and SHA-256), changed outside Parley`,
     ]);
-    expect(w.api.fail('attachment.read', { caseId: w.caseId, id: attachment.id }, 'damaged').message).toMatch(/^The bytes of the attachment order\.pdf are not the ones recorded/);
+    expect(w.api.fail('attachment.read', { caseId: w.caseId, id: attachment.id }, 'damaged').message).toMatch(/^The bytes of the attachment order\.png are not the ones recorded/);
   });
 
   it('cannot catch someone who rewrites a record and recomputes the whole chain: the limit of an unkeyed chain', () => {

@@ -124,8 +124,12 @@ describe('copies of a file made before copies merged', () => {
     const issue = alice.call('issue.create', { caseId, fields: { title: 'Scope', priority: 'high', status: 'open', ourTarget: 'All staff' } });
     alice.call('issue.update', { caseId, id: issue.id, changes: { ourTarget: 'All staff, logged' } });
     alice.call('case.close', { caseId });
-    // As a Parley of schema 7 left it: no change log, no copy (and no tags, 0009, nor drafts' working text, 0010).
+    // As a Parley of schema 7 left it: no change log, no copy (and no tags, 0009, nor drafts' working text, 0010, nor
+    // attachments' place and text, 0011).
     withRawConnection(file, (db) => {
+      db.exec('DROP INDEX attachment_attached_to; DROP INDEX attachment_text_pending;');
+      db.exec('ALTER TABLE attachment DROP COLUMN attached_to_id; ALTER TABLE attachment DROP COLUMN attached_to_kind;');
+      db.exec('ALTER TABLE attachment DROP COLUMN text_status; ALTER TABLE attachment DROP COLUMN extracted_text; ALTER TABLE attachment DROP COLUMN text_error;');
       db.exec('ALTER TABLE draft DROP COLUMN working_body;');
       db.exec('ALTER TABLE negotiation_issue DROP COLUMN tags; ALTER TABLE precedent DROP COLUMN tags; ALTER TABLE watch_item DROP COLUMN tags;');
       db.exec("DROP TABLE change_log; DROP TABLE change_head; DROP TABLE case_copy; DROP TABLE merge_conflict; DELETE FROM case_meta WHERE key IN ('copy_id', 'copy_home');");

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../support/node-bundle.js';
 import { expect } from 'vitest';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -16,18 +16,7 @@ const BIN = path.join(REPO, 'bin', 'parley.cjs');
  * entry is built, so the tests neither wait for nor depend on the other bundles (the renderer, the shell).
  */
 export async function buildCli(): Promise<void> {
-  await build({
-    entryPoints: [path.join(REPO, 'electron/cli/main.ts')],
-    outfile: path.join(REPO, 'dist/cli/parley.cjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: true,
-    loader: { '.sql': 'text' },
-    external: ['better-sqlite3-multiple-ciphers', 'electron', 'playwright-core'],
-    logLevel: 'warning',
-  });
+  await bundleForNode(path.join(REPO, 'electron/cli/main.ts'), path.join(REPO, 'dist/cli/parley.cjs'), { sourcemap: true });
 }
 
 export interface Run {

@@ -2,26 +2,16 @@
 // with the native driver and the heavy document exporters left to node_modules.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../support/node-bundle.js';
 
 const REPO = path.join(import.meta.dirname, '..', '..', '..');
 
 /** Bundles the writer into `dir` and returns the script's path. */
 export async function bundleWriter(dir: string): Promise<string> {
   const outfile = path.join(dir, 'case-writer.cjs');
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'case-writer.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    loader: { '.sql': 'text' },
-    // The native driver loads from node_modules; so do the document exporters, which the writer never uses and
-    // which would otherwise make every start of the writer parse megabytes of code.
-    external: ['better-sqlite3-multiple-ciphers', 'playwright-core', 'docx'],
-    logLevel: 'warning',
-  });
+  // The native driver loads from node_modules; so do the document exporters, which the writer never uses and which
+  // would otherwise make every start of the writer parse megabytes of code.
+  await bundleForNode(path.join(import.meta.dirname, 'case-writer.ts'), outfile, { external: ['docx'] });
   return outfile;
 }
 
