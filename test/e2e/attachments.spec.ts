@@ -128,8 +128,10 @@ test('files attach to an issue from its panel, an .exe is refused with the reaso
   // Deleted, listed in Recently deleted, restored.
   await screen.open('Meeting minutes.txt');
   await screen.panel.root.getByRole('button', { name: 'Delete this attachment' }).click();
+  // Its text once read is a change of its own (audited): the question says the history goes with it.
   const question = page.getByRole('dialog', { name: 'Delete this attachment?' });
-  if (await question.isVisible()) await question.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(question).toContainText('Delete the attachment “Meeting minutes.txt”? Its history of 1 change goes with it; you can restore it from Recently deleted.');
+  await question.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(screen.row('Meeting minutes.txt')).toHaveCount(0);
   await expect(page.locator('#main > .undo-notice')).toContainText('Attachment “Meeting minutes.txt” deleted.');
   await app.goToSection('Recently deleted');
