@@ -3,6 +3,7 @@
 // from its panel; an .exe refused with the reason while the others go in; delete and restore; typing stays free
 // while a 20 MB PDF goes in; the palette's "Attach files…" opens the chooser; axe in both themes.
 import fs from 'node:fs';
+import { Document, Packer, Paragraph } from 'docx';
 import type { Page } from '@playwright/test';
 import { formatFileSize } from '../../shared/attachments.js';
 import { expectNoSeriousViolations } from './pages/axe-check.js';
@@ -127,8 +128,10 @@ test('files attach to an issue from its panel, an .exe is refused with the reaso
   // Deleted, listed in Recently deleted, restored.
   await screen.open('Meeting minutes.txt');
   await screen.panel.root.getByRole('button', { name: 'Delete this attachment' }).click();
+  // Its text once read is a change of its own (audited): the question says the history goes with it.
   const question = page.getByRole('dialog', { name: 'Delete this attachment?' });
-  if (await question.isVisible()) await question.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(question).toContainText('Delete the attachment “Meeting minutes.txt”? Its history of 1 change goes with it; you can restore it from Recently deleted.');
+  await question.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(screen.row('Meeting minutes.txt')).toHaveCount(0);
   await expect(page.locator('#main > .undo-notice')).toContainText('Attachment “Meeting minutes.txt” deleted.');
   await app.goToSection('Recently deleted');
@@ -177,6 +180,19 @@ test('typing stays free while a 20 MB PDF is attached and read', async ({ app, p
   await expect(listed).toContainText(formatFileSize(big.buffer.length), { timeout: 60_000 });
   await expect(listed).toContainText('Text read', { timeout: 150_000 });
   await app.screenshot('attachments-large-pdf-read');
+});
+
+test('a Word document has no picture of its pages: its preview is the text Parley read from it, and says so', async ({ app, page, harness }) => {
+  await caseOn(harness, page, 'attachments');
+  const screen = new AttachmentsPage(page);
+  const sentence = 'The Bureau will publish the revised list of covered models in January.';
+  const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(sentence)] }] }));
+  await screen.attach([{ name: 'Bureau memo.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx }]);
+  await expect(screen.row('Bureau memo.docx')).toContainText('Text read', { timeout: 30_000 });
+  await screen.row('Bureau memo.docx').getByRole('button', { name: 'Preview “Bureau memo.docx”' }).click();
+  await expect(screen.preview).toContainText('A Word document cannot be shown as it looks; this is its text, as Parley read it.');
+  await expect(screen.preview.getByLabel('Its text')).toContainText(sentence);
+  await app.screenshot('attachment-preview-word');
 });
 
 test('the palette’s “Attach files…” opens the file chooser on the Attachments screen', async ({ app, page, harness }) => {

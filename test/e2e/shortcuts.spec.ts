@@ -14,7 +14,7 @@ test.beforeEach(async ({ app, page }) => {
 const current = (app: { sidebar: import('@playwright/test').Locator }, name: string) =>
   expect(app.sidebar.getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page');
 
-test('Alt+digit reaches each section of the case, and G then L / G then N the library and a new case', async ({ app, page }) => {
+test('Alt+digit reaches each section of the case (Alt+0 the tenth), and G then L / G then N the library and a new case', async ({ app, page }) => {
   const sections = ['Overview', 'Deadlines', 'Meetings', 'Negotiation', 'Precedents', 'Watch list', 'Drafts', 'Timeline'];
   await page.locator('main').focus();
   for (const [i, name] of sections.entries()) {
@@ -22,6 +22,8 @@ test('Alt+digit reaches each section of the case, and G then L / G then N the li
     await page.keyboard.press(`Alt+${i + 1}`);
     await current(app, name);
   }
+  await page.keyboard.press('Alt+0'); // the tenth section
+  await current(app, 'Attachments');
   await page.keyboard.press('Alt+1');
   await current(app, 'Overview');
 
