@@ -64,7 +64,9 @@ export function attachmentRefusal(name: string, mediaType: string, size: number)
     return `“${name}” cannot be attached: Parley takes ${acceptedTypesInWords()}.`;
   }
   if (size > MAX_ATTACHMENT_BYTES) {
-    return `“${name}” is ${formatFileSize(size)}; an attachment can be at most ${formatFileSize(MAX_ATTACHMENT_BYTES)}.`;
+    // In bytes too: a file just over the limit rounds to the limit ("25.0 MB") and would read as allowed.
+    const bytes = (n: number) => n.toLocaleString('en-US');
+    return `“${name}” is ${formatFileSize(size)} (${bytes(size)} bytes); an attachment can be at most 25 MB (${bytes(MAX_ATTACHMENT_BYTES)} bytes).`;
   }
   if (size === 0) return `“${name}” is empty: there is nothing to attach.`;
   return null;

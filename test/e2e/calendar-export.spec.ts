@@ -84,6 +84,7 @@ test('the user chooses what goes on the calendar; meetings and action items come
     hasText: 'On the calendar: 1 meeting and 1 action item. Left out: 1 meeting whose date is not yet known and 1 internal record, which stays with the team.',
   })).toBeVisible();
   await app.screenshot('calendar-export-choice');
+  await app.guideScreenshot('calendar');
 
   // Nothing chosen: the export says what to do instead of writing an empty calendar.
   await choice.getByRole('checkbox', { name: 'Meetings' }).uncheck();

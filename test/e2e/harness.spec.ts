@@ -180,7 +180,7 @@ test.describe('the harness server', () => {
     expect(taken).toMatchObject({ ok: true, data: { name: 'annex.pdf', size: LARGEST } });
     const refused = JSON.parse((await attach(LARGEST + 1)).body);
     expect(refused.error.code).toBe('invalid_input');
-    expect(refused.error.message).toBe('An attachment can be at most 25 MB (26,214,400 bytes); this one is larger.');
+    expect(refused.error.message).toBe('“annex.pdf” is 25.0 MB (26,214,401 bytes); an attachment can be at most 25 MB (26,214,400 bytes).');
 
     // 40 MiB: more than the largest attachment's call, so refused whole by the harness, which stays at hand.
     const tooBig = await rawRequest(harness, {
