@@ -186,7 +186,8 @@ function eventLines(record: { id: string } & Versioned, options: IcsOptions, own
     `UID:${record.id}@parley`,
     `DTSTAMP:${utcStamp(options.generatedAt)}`,
     ...(record.version !== undefined ? [`SEQUENCE:${record.version}`] : []),
-    ...(record.updatedAt ? [`LAST-MODIFIED:${utcStamp(new Date(record.updatedAt))}`] : []),
+    // A time that is not one (a record written by another program) leaves LAST-MODIFIED out rather than the calendar.
+    ...(record.updatedAt && !Number.isNaN(Date.parse(record.updatedAt)) ? [`LAST-MODIFIED:${utcStamp(new Date(record.updatedAt))}`] : []),
     ...own,
     'END:VEVENT',
   ];

@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/api-types.js';
 import { STATIC_OPERATIONS, verbsOf, type CaseExport, type ExportedFile, type IcsExport, type OpName } from '../../../shared/contract.js';
 import type { DocumentNode } from '../../../shared/documents/model.js';
+import type { Digest } from '../../../shared/digest.js';
 import { calendarUid } from '../../../electron/core/calendar/export.js';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/db/migrations.js';
 import type { RecordSharing } from '../../../shared/sharing.js';
@@ -542,6 +543,16 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       expect((out as AnyRecord).reminderState).toEqual({ dismissed: [reminderKeyOf(made!)], snoozedUntil: {} });
       expect(w.api.call('reminder.due', { caseId: w.caseId, timeZone: 'UTC', now: '2026-03-31T12:00:00Z' })).toEqual([]);
       expect(history(w, made!.id).at(-1)!.reason).toBe('Reminder dismissed');
+    },
+  },
+  'library.digest': {
+    // The made deadline is due 2026-04-01: two days after `now`, so within the digest's three days.
+    setup: (w) => ({ input: { timeZone: 'UTC', now: '2026-03-30T12:00:00Z' }, optional: ['timeZone', 'now'], made: w.make('deadline') }),
+    check: (w, out, { made }) => {
+      const digest = out as Digest;
+      expect(digest.today).toBe('2026-03-30');
+      expect(digest.deadlinesSoon).toMatchObject([{ id: made!.id, caseId: w.caseId, dueDate: '2026-04-01' }]);
+      expect(digest.problems).toEqual([]);
     },
   },
   'reminder.upcoming': {
