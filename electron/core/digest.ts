@@ -16,18 +16,17 @@ export function digestOf(session: Session, now: Date, timeZone: string): Digest 
   const since = readAt ?? new Date(now.getTime() - DAY_MS).toISOString();
   const me = session.profileInfo().actor;
   const openPaths = new Map(session.openCases().map((info) => [info.caseId, info.path]));
-  const dashboard = session.library.dashboard(session.connectionFor, today, DIGEST_DAYS, me);
-  const deadlinesSoon = [...dashboard.overdue, ...dashboard.upcoming];
-  // A reminder of a deadline listed as due soon says nothing more: only reminders of later deadlines are listed.
-  const soonIds = new Set(deadlinesSoon.map((d) => d.id));
-  const { results, problems } = session.library.readEach(session.connectionFor, (db, file) => {
+  const { dashboard, also: results } = session.library.dashboardAnd(session.connectionFor, (db, file) => {
     const ref = caseRef(db, file);
     const others = statement(db, 'SELECT actor, count(*) AS n FROM audit_log WHERE at > ? AND actor <> ? GROUP BY actor ORDER BY actor').all(since, me) as { actor: string; n: number }[];
     // A file of a schema before copies and merging (a library file read as it is) has no conflicts table.
     const hasConflicts = statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'merge_conflict'").get() !== undefined;
     const conflicts = hasConflicts ? (statement(db, 'SELECT count(*) FROM merge_conflict').pluck().get() as number) : 0;
     return { ref, others, conflicts };
-  });
+  }, today, DIGEST_DAYS, me);
+  const deadlinesSoon = [...dashboard.overdue, ...dashboard.upcoming];
+  // A reminder of a deadline listed as due soon says nothing more: only reminders of later deadlines are listed.
+  const soonIds = new Set(deadlinesSoon.map((d) => d.id));
   const changesByOthers = results
     .filter((r) => r.others.length)
     .map((r) => ({ ...r.ref, count: r.others.reduce((n, o) => n + o.n, 0), by: r.others.map((o) => o.actor) }));
@@ -43,6 +42,6 @@ export function digestOf(session: Session, now: Date, timeZone: string): Digest 
     actionItemsDue: dashboard.openActionItems.filter((a) => a.dueDate !== null && a.dueDate <= today),
     changesByOthers,
     conflicts,
-    problems: [...dashboard.problems, ...problems.filter((p) => !dashboard.problems.some((d) => d.path === p.path))],
+    problems: dashboard.problems,
   };
 }

@@ -281,9 +281,19 @@ export class Library {
 
   /** `me`: the user's name; their open action items (those it owns) are also listed as myActionItems. */
   dashboard(openConnection: (p: string) => Db | undefined, today = isoToday(), withinDays = 14, me: string | null = null): Dashboard {
+    return this.dashboardAnd(openConnection, () => null, today, withinDays, me).dashboard;
+  }
+
+  /**
+   * The dashboard, and what `alsoRead` reads of each case in the same pass (the daily digest's counts): one opening
+   * of each file rather than two.
+   */
+  dashboardAnd<T>(
+    openConnection: (p: string) => Db | undefined, alsoRead: (db: Db, file: string) => T, today = isoToday(), withinDays = 14, me: string | null = null,
+  ): { dashboard: Dashboard; also: T[] } {
     const until = format(addDays(parseIsoDate(today), withinDays), 'yyyy-MM-dd');
     const dash: Dashboard = { today, overdue: [], upcoming: [], tbd: [], openActionItems: [], me, myActionItems: [], upcomingMeetings: [], triggeredWatchItems: [], toReview: [], checksDue: [], problems: [] };
-    const { problems } = this.eachCase(openConnection, (db, f) => {
+    const { results: also, problems } = this.eachCase(openConnection, (db, f) => {
       const ref = caseRef(db, f.path);
       const deadlines = statement(db, DASHBOARD_SQL.deadlines).all(until) as Omit<DashboardDeadline, 'caseId' | 'caseTitle' | 'path'>[];
       for (const d of deadlines) {
@@ -297,6 +307,7 @@ export class Library {
       for (const w of statement(db, DASHBOARD_SQL.watchItems).all() as DashboardWatchItem[]) dash.triggeredWatchItems.push({ ...ref, ...w });
       for (const p of reviewPromptsOf(db)) dash.toReview.push({ ...ref, ...p });
       for (const c of statement(db, DASHBOARD_SQL.checksDue).all(today) as DashboardWatchCheck[]) dash.checksDue.push({ ...ref, ...c });
+      return alsoRead(db, f.path);
     });
     const byDate = (a: { dueDate: string | null }, b: { dueDate: string | null }) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
     dash.overdue.sort(byDate);
@@ -309,7 +320,7 @@ export class Library {
     dash.toReview.sort((a, b) => b.movedAt.localeCompare(a.movedAt));
     dash.checksDue.sort((a, b) => a.checkBy.localeCompare(b.checkBy));
     dash.problems = problems.map(({ path: p, message }) => ({ path: p, message }));
-    return dash;
+    return { dashboard: dash, also };
   }
 
   search(openConnection: (p: string) => Db | undefined, query: string, limit = 50): CaseSearchHit[] {
