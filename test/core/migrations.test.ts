@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/connection.js';
 import { applyMigrations, LATEST_SCHEMA_VERSION, MIGRATIONS, PARLEY_APPLICATION_ID, type Migration } from '../../electron/core/db/migrations.js';
-import { allChanges, changeIdOf, changeLogBehind, fillChangeLog } from '../../electron/core/store/change-log.js';
+import { allChanges, changeIdOf, changeLogBehind, ChangeLog, fillChangeLog } from '../../electron/core/store/change-log.js';
 import { RecordTable } from '../../electron/core/store/record-table.js';
 import { KINDS, KIND_NAMES, type KindName } from '../../shared/records.js';
 import { tempDir } from '../helpers.js';
@@ -217,7 +217,7 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       expect(create).toMatchObject({ op: 'create', parents: [], copy: null, patch: { body: 'Carve-out' } });
       expect(update).toMatchObject({ op: 'update', parents: [create!.id], patch: { body: 'Carve-out for EU staff' } });
       expect(update!.id).toBe(changeIdOf({ ...update!, id: undefined } as never));
-      expect(db.prepare('SELECT change_id FROM change_head').pluck().all()).toEqual([update!.id]);
+      expect(new ChangeLog(db).heads('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e11')).toEqual([update!.id]);
       expect(() => db.prepare('UPDATE change_log SET parents = ?').run('[]')).toThrow(/append-only/);
       expect(db.prepare('SELECT count(*) FROM merge_conflict').pluck().get()).toBe(0);
     },
@@ -304,6 +304,36 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       expect(issue).toMatchObject({ title: 'Scope', reviewedAt: null, reviewedBy: null });
       issues.replace({ ...issue, reviewedAt: '2026-12-06T08:00:00.000Z', reviewedBy: 'Dana', version: 2 }, issue);
       expect(issues.get(issue.id)).toMatchObject({ reviewedAt: '2026-12-06T08:00:00.000Z', reviewedBy: 'Dana' });
+    },
+  },
+  13: {
+    // As a file of version 12 holds them (plain SQL): a note changed twice here, its head its last change; an issue
+    // changed here and in another copy at once, merged, with two heads.
+    seed: (db) => {
+      const entry = db.prepare(`INSERT INTO audit_log (seq, at, actor, operation, record_kind, record_id, before_json, after_json, reason, prev_hash, hash) VALUES (?, '2026-12-07T15:00:00.000Z', 'T', ?, ?, ?, NULL, '{}', NULL, ?, ?)`);
+      const change = db.prepare('INSERT INTO change_log (seq, change_id, parents, copy_id, patch) VALUES (?, ?, ?, NULL, NULL)');
+      const head = db.prepare('INSERT INTO change_head (record_id, change_id) VALUES (?, ?)');
+      const [note, issue] = ['0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e50', '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e51'];
+      const rows: [string, string, string, string][] = [[note, 'note', 'create', '[]'], [note, 'note', 'update', '["a1"]'], [issue, 'negotiation_issue', 'create', '[]'], [issue, 'negotiation_issue', 'update', '["a3"]'], [issue, 'negotiation_issue', 'update', '["a3"]']];
+      rows.forEach(([id, kind, op, parents], i) => {
+        entry.run(i + 1, op, kind, id, String(i).repeat(64), String(i + 1).repeat(64));
+        change.run(i + 1, `a${i + 1}`.padEnd(64, '0'), parents.replace(/a\d/g, (p) => p.padEnd(64, '0')));
+      });
+      head.run(note, 'a2'.padEnd(64, '0'));
+      head.run(issue, 'a4'.padEnd(64, '0'));
+      head.run(issue, 'a5'.padEnd(64, '0'));
+    },
+    check: (db) => {
+      // Every entry as it was, in order; the note's single head is no longer a row but reads the same; the issue's two stay.
+      expect(db.prepare('SELECT seq, prev_hash, hash FROM audit_log ORDER BY seq').all()).toEqual([1, 2, 3, 4, 5].map((seq) => ({ seq, prev_hash: String(seq - 1).repeat(64), hash: String(seq).repeat(64) })));
+      expect(db.prepare('SELECT record_id FROM change_head ORDER BY change_id').pluck().all()).toEqual(['0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e51', '0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e51']);
+      const log = new ChangeLog(db);
+      expect(log.heads('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e50')).toEqual(['a2'.padEnd(64, '0')]);
+      expect(log.heads('0b6f0d4e-7a57-4c31-9d0f-5d1f3f2b7e51').sort()).toEqual(['a4'.padEnd(64, '0'), 'a5'.padEnd(64, '0')]);
+      // The trail is still append-only, its index by record still there; a hash is no longer indexed as unique.
+      expect(() => db.prepare('UPDATE audit_log SET actor = ?').run('X')).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+      expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_log'").pluck().get()).toBe(1);
     },
   },
 };

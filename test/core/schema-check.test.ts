@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openCaseDatabase } from '../../electron/core/db/connection.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../electron/core/db/migrations.js';
 import { schemaDifferences } from '../../electron/core/db/schema-check.js';
-import { withRawConnection } from './support/files.js';
+import { UNDO_LIGHTER_EDITS, withRawConnection } from './support/files.js';
 import { CaseWorld, folderState } from './support/world.js';
 
 /** A closed case file with a note, in a session that can open it again. */
@@ -93,6 +93,7 @@ const UNDO_LATEST_MIGRATION: Record<number, string> = {
       ALTER TABLE watch_item DROP COLUMN check_by; ALTER TABLE watch_item DROP COLUMN likelihood;
       ALTER TABLE watch_item DROP COLUMN stage_changed_at; ALTER TABLE watch_item DROP COLUMN triggered_at;
       ALTER TABLE negotiation_issue DROP COLUMN reviewed_at; ALTER TABLE negotiation_issue DROP COLUMN reviewed_by;`,
+  13: UNDO_LIGHTER_EDITS,
 };
 
 describe('an untampered case file', () => {

@@ -40,6 +40,33 @@ describe('two copies of a case edited apart', () => {
     expect(history.map((h) => h.actor)).toEqual(['Alice Adler', 'Alice Adler', 'Bob Baker']);
   });
 
+  it('keeps a record\'s heads as rows only while it has several: an edit made on one head writes none', async () => {
+    const { rawConnection } = await import('../core/support/files.js');
+    const { alice, bob, caseId, file, bobFile, issueId } = twoCopies();
+    const read = <T>(sql: string) => {
+      const db = rawConnection(file, { readonly: true });
+      try {
+        return db.prepare(sql).pluck().all() as T[];
+      } finally {
+        db.close();
+      }
+    };
+    alice.call('issue.update', { caseId, id: issueId, changes: { ourTarget: 'Keep access, with logging' } });
+    expect(read('SELECT change_id FROM change_head')).toEqual([]);
+    bob.call('issue.update', { caseId, id: issueId, changes: { title: 'Access (EAR 744)' } });
+    alice.call('case.merge', { caseId, from: bobFile });
+    const lastBy = (actor: string) => read<string>(`SELECT c.change_id FROM change_log c JOIN audit_log a ON a.seq = c.seq WHERE a.record_id = '${issueId}' AND a.actor = '${actor}' ORDER BY c.seq DESC LIMIT 1`)[0];
+    const [aliceHead, bobHead] = [lastBy('Alice Adler'), lastBy('Bob Baker')];
+    expect(read('SELECT change_id FROM change_head').sort()).toEqual([aliceHead, bobHead].sort());
+    // Made on both, the next edit is the one head again: no row, and its parents are the two.
+    alice.call('issue.update', { caseId, id: issueId, changes: { priority: 'critical' } });
+    expect(read('SELECT change_id FROM change_head')).toEqual([]);
+    expect(JSON.parse(read<string>('SELECT parents FROM change_log ORDER BY seq DESC LIMIT 1')[0]!).sort()).toEqual([aliceHead, bobHead].sort());
+    bob.call('case.merge', { caseId, from: file });
+    expect(records(alice, caseId)).toEqual(records(bob, caseId));
+    for (const api of [alice, bob]) expect(api.call('case.verify', { caseId }).ok).toBe(true);
+  });
+
   it('keeps both values of a field changed in both copies as a conflict, resolved by picking one (audited)', () => {
     const { alice, bob, caseId, file, bobFile, issueId } = twoCopies();
     alice.call('issue.update', { caseId, id: issueId, changes: { ourWalkaway: 'EU and UK staff' } });
@@ -118,15 +145,16 @@ describe('two copies of a case edited apart', () => {
 
 describe('copies of a file made before copies merged', () => {
   it('upgraded apart, merge with no conflicts: their shared history has the same changes in both', async () => {
-    const { withRawConnection } = await import('../core/support/files.js');
+    const { UNDO_LIGHTER_EDITS, withRawConnection } = await import('../core/support/files.js');
     const alice = testApi('Alice Adler');
     const { caseId, path: file } = newCase(alice, 'old.parley');
     const issue = alice.call('issue.create', { caseId, fields: { title: 'Scope', priority: 'high', status: 'open', ourTarget: 'All staff' } });
     alice.call('issue.update', { caseId, id: issue.id, changes: { ourTarget: 'All staff, logged' } });
     alice.call('case.close', { caseId });
     // As a Parley of schema 7 left it: no change log, no copy (and no tags, 0009, nor drafts' working text, 0010, nor
-    // attachments' place and text, 0011, nor tracked bills and reviews, 0012).
+    // attachments' place and text, 0011, nor tracked bills and reviews, 0012, and an audit trail as 0001 made it, 0013).
     withRawConnection(file, (db) => {
+      db.exec(UNDO_LIGHTER_EDITS);
       db.exec('DROP INDEX attachment_attached_to; DROP INDEX attachment_text_pending;');
       db.exec('ALTER TABLE attachment DROP COLUMN attached_to_id; ALTER TABLE attachment DROP COLUMN attached_to_kind;');
       db.exec('ALTER TABLE attachment DROP COLUMN text_status; ALTER TABLE attachment DROP COLUMN extracted_text; ALTER TABLE attachment DROP COLUMN text_error;');

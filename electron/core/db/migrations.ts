@@ -15,6 +15,7 @@ import m0009 from '../../../migrations/0009_tags.sql';
 import m0010 from '../../../migrations/0010_draft_working_text.sql';
 import m0011 from '../../../migrations/0011_attachment_text.sql';
 import m0012 from '../../../migrations/0012_legislation_tracking.sql';
+import m0013 from '../../../migrations/0013_lighter_edits.sql';
 
 export interface Migration {
   version: number;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: '0010_draft_working_text', sql: m0010 },
   { version: 11, name: '0011_attachment_text', sql: m0011 },
   { version: 12, name: '0012_legislation_tracking', sql: m0012 },
+  { version: 13, name: '0013_lighter_edits', sql: m0013 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

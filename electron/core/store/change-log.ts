@@ -104,6 +104,25 @@ interface ChangeLogRow {
   patch: string | null;
 }
 
+/**
+ * A record's heads (its newest changes) as a function of its id. Nearly always a record has one head, its last change
+ * in this copy: change_head holds the heads only of records that have several (concurrent changes merged from another
+ * copy), so that an edit writes no row there (a page fewer to sync per edit; migration 0013). A file of schema 8 to 12
+ * opened read-only still lists single heads there, which read the same.
+ */
+export function recordHeads(db: Db): (recordId: string) => string[] {
+  const several = statement(db, 'SELECT change_id FROM change_head WHERE record_id = ?').pluck();
+  // The change of the record's newest audit entry that has one: while a change is being stored its own entry has
+  // none yet (store/audit-trail.ts writes the entry first).
+  const last = statement(db, 'SELECT c.change_id FROM audit_log a JOIN change_log c ON c.seq = a.seq WHERE a.record_id = ? ORDER BY a.seq DESC LIMIT 1').pluck();
+  return (recordId) => {
+    const heads = several.all(recordId) as string[];
+    if (heads.length) return heads;
+    const change = last.get(recordId) as string | undefined;
+    return change === undefined ? [] : [change];
+  };
+}
+
 /** A copy's changes, in its own file: written with each audit entry, read for merging and exporting. */
 export class ChangeLog {
   private readonly insert;
@@ -115,7 +134,7 @@ export class ChangeLog {
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare('INSERT INTO change_log (seq, change_id, parents, copy_id, patch) VALUES (?, ?, ?, ?, ?)');
-    this.headsOf = db.prepare('SELECT change_id FROM change_head WHERE record_id = ?').pluck();
+    this.headsOf = recordHeads(db);
     this.dropHeads = db.prepare('DELETE FROM change_head WHERE record_id = ?');
     this.addHead = db.prepare('INSERT OR IGNORE INTO change_head (record_id, change_id) VALUES (?, ?)');
     this.copyId = db.prepare("SELECT value FROM case_meta WHERE key = 'copy_id'").pluck();
@@ -124,7 +143,7 @@ export class ChangeLog {
 
   /** The record's newest changes: what a change made now is made on. */
   heads(recordId: string): string[] {
-    return this.headsOf.all(recordId) as string[];
+    return this.headsOf(recordId);
   }
 
   /**
@@ -159,16 +178,16 @@ export class ChangeLog {
     this.store(seq, change, null);
   }
 
-  private setHeads(recordId: string, heads: readonly string[]): void {
-    this.dropHeads.run(recordId);
-    for (const h of heads) this.addHead.run(recordId, h);
-  }
-
-  /** Stores the change; the record's heads (`headsNow`, read if not given) become those it was not made on, and it. */
+  /**
+   * Stores the change; the record's heads (`headsNow`, read if not given) become those it was not made on, and it.
+   * When it is the only one, it is the record's last change, which needs no row (see recordHeads): deleting rows the
+   * record does not have writes nothing.
+   */
   private store(seq: number, change: Change, patch: Record<string, unknown> | null, headsNow = this.heads(change.recordId)): void {
     this.insert.run(seq, change.id, JSON.stringify(change.parents), change.copy, patch === null ? null : canonicalJson(patch));
-    const heads = headsNow.filter((h) => !change.parents.includes(h));
-    this.setHeads(change.recordId, [...heads, change.id]);
+    const others = headsNow.filter((h) => !change.parents.includes(h));
+    this.dropHeads.run(change.recordId);
+    if (others.length) for (const h of [...others, change.id]) this.addHead.run(change.recordId, h);
   }
 }
 
@@ -218,8 +237,8 @@ export function hasChangeLog(db: Db): boolean {
 export function* changesOfCopy(db: Db, wanted: (id: string) => boolean = () => true): Generator<Change & { seq: number }> {
   const logged = hasChangeLog(db);
   if (logged) yield* allChanges(db, wanted);
-  const headsOf = logged ? db.prepare('SELECT change_id FROM change_head WHERE record_id = ?').pluck() : null;
-  for (const c of unloggedChanges(db, (id) => (headsOf ? (headsOf.all(id) as string[]) : []))) if (wanted(c.id)) yield c;
+  const headsOf = logged ? recordHeads(db) : () => [];
+  for (const c of unloggedChanges(db, headsOf)) if (wanted(c.id)) yield c;
 }
 
 /** The labels of the copies a file knows, by id. */

@@ -10,6 +10,26 @@ export function rawConnection(file: string, opts: { readonly?: boolean; create?:
   return new Database(file, { readonly: !!opts.readonly, fileMustExist: !opts.create });
 }
 
+/**
+ * Takes a file back from schema 13 to 12 (migrations/0013_lighter_edits.sql): the audit trail's hash a UNIQUE column
+ * again, table and index as 0001 made them. Single heads stay out of change_head: they read the same.
+ */
+export const UNDO_LIGHTER_EDITS = `CREATE TABLE audit_log_v13 AS SELECT * FROM audit_log; DROP TABLE audit_log;
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL,
+    operation TEXT NOT NULL CHECK (operation IN ('create', 'update', 'delete', 'restore', 'purge')),
+    record_kind TEXT NOT NULL, record_id TEXT NOT NULL,
+    before_json TEXT CHECK (before_json IS NULL OR json_valid(before_json)),
+    after_json TEXT CHECK (after_json IS NULL OR json_valid(after_json)),
+    reason TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL UNIQUE
+  ) STRICT;
+  INSERT INTO audit_log SELECT * FROM audit_log_v13; DROP TABLE audit_log_v13;
+  CREATE INDEX audit_log_record ON audit_log(record_id, seq);
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;`;
+
 /** Runs `fn` on a plain connection and closes it (which checkpoints the WAL into the file). */
 export function withRawConnection<T>(file: string, fn: (db: Database.Database) => T, opts: { create?: boolean } = {}): T {
   const db = rawConnection(file, opts);
