@@ -340,7 +340,13 @@ export class CaseFile {
   }
 
   update<K extends KindName>(kind: K, id: string, changes: Record<string, unknown>, actor: string, opts: ChangeOptions = {}): RecordOf<K> {
-    return this.inTransaction(() => this.changes.update(kind, id, changes, actor, opts)).record as RecordOf<K>;
+    return this.updateFrom(kind, id, changes, actor, opts).record;
+  }
+
+  /** An update, with the record as it was before it (for the undo history), read once, in the change's transaction. */
+  updateFrom<K extends KindName>(kind: K, id: string, changes: Record<string, unknown>, actor: string, opts: ChangeOptions = {}): { before: RecordOf<K>; record: RecordOf<K> } {
+    const { before, record } = this.inTransaction(() => this.changes.update(kind, id, changes, actor, opts));
+    return { before: before as RecordOf<K>, record: record as RecordOf<K> };
   }
 
   /**
@@ -348,7 +354,8 @@ export class CaseFile {
    * hangs on the record, in one transaction; each moved deadline's audit entry carries the reason.
    */
   updateWithMoves(kind: KindName, id: string, changes: Record<string, unknown>, actor: string, opts: ChangeOptions = {}): ScheduleChange {
-    return this.inTransaction(() => this.changes.update(kind, id, changes, actor, opts));
+    const { before: _before, ...change } = this.inTransaction(() => this.changes.update(kind, id, changes, actor, opts));
+    return change;
   }
 
   /** What an update would store and which deadlines it would move, without changing anything. */

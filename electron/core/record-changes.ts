@@ -62,10 +62,10 @@ export class RecordChanges implements ChangeContext {
    * An update and, when the user confirmed them (`confirmMoves`, with a reason), the moves of every deadline that
    * hangs on the record; each moved deadline's audit entry carries the reason.
    */
-  update(kind: KindName, id: string, changes: Record<string, unknown>, actor: string, opts: ChangeOptions = {}): ScheduleChange & { record: StoredRecord } {
+  update(kind: KindName, id: string, changes: Record<string, unknown>, actor: string, opts: ChangeOptions = {}): ScheduleChange & { record: StoredRecord; before: StoredRecord } {
     const { before, after, schedule, companions } = this.planUpdate(kind, id, changes, opts);
     const wrote = !sameFields(kind, before, after) || !!opts.alsoWrote?.length;
-    if (!wrote && companions.length === 0) return { record: before, moves: schedule.moves };
+    if (!wrote && companions.length === 0) return { record: before, before, moves: schedule.moves };
     const moved = confirmedMoves(schedule, opts);
     if (wrote) {
       stamp(after, before, actor);
@@ -74,7 +74,7 @@ export class RecordChanges implements ChangeContext {
     this.writeCompanions(companions, actor, opts.reason);
     rulesOf(kind).afterWrite?.(before, after, actor, opts, this);
     writeMoves(this, schedule, moved, titleOf(kind, after), actor, opts.reason);
-    return { record: after, moves: schedule.moves };
+    return { record: after, before, moves: schedule.moves };
   }
 
   planUpdate(kind: KindName, id: string, changes: Record<string, unknown>, opts: ChangeOptions): PlannedUpdate {

@@ -15,7 +15,7 @@ import { pathInWords } from '../../shared/plain-issues.js';
 import type { AuditEntry } from '../../shared/api-types.js';
 import type { ChangeOptions } from './store/change-context.js';
 import { ParleyError } from './errors.js';
-import { canonicalJson } from './store/canonical.js';
+import { sameJson } from './store/canonical.js';
 import { titleOf } from './store/record-store.js';
 import type { StoredRecord } from './store/record-table.js';
 
@@ -102,7 +102,7 @@ function stepOf(kind: KindName, before: StoredRecord | null, after: StoredRecord
   if (!before.deletedAt !== !after.deletedAt) {
     return { kind, id: after.id, what: `${after.deletedAt ? 'deleting' : 'restoring'} ${record}`, before: { deleted: !!before.deletedAt, values: {} }, after: { deleted: !!after.deletedAt, values: {} } };
   }
-  const changed = Object.keys(KINDS[kind].fields).filter((f) => canonicalJson(before[f] ?? null) !== canonicalJson(after[f] ?? null));
+  const changed = Object.keys(KINDS[kind].fields).filter((f) => !sameJson(before[f], after[f]));
   if (!changed.length) return null;
   const pick = (rec: StoredRecord) => Object.fromEntries(changed.map((f) => [f, rec[f] ?? null]));
   const fields = changed.length === 1 ? `the ${pathInWords(['fields', changed[0]!], kind)}` : `${changed.length} fields`;
@@ -118,7 +118,7 @@ function refuseIfChangedSince(cf: UndoableCase, step: Step, expected: RecordStat
   if (!!current.deletedAt !== expected.deleted) {
     throw new ParleyError('conflict', `${not}: ${record} was ${current.deletedAt ? 'deleted' : 'restored'} since. Nothing was changed.`);
   }
-  const moved = Object.keys(expected.values).filter((f) => canonicalJson(current[f] ?? null) !== canonicalJson(expected.values[f] ?? null));
+  const moved = Object.keys(expected.values).filter((f) => !sameJson(current[f], expected.values[f]));
   if (!moved.length) return;
   const by = cf.history(step.id).findLast((e) => e.changedFields.some((f) => moved.includes(f)))?.actor;
   const fields = moved.map((f) => pathInWords(['fields', f], step.kind)).join(' and ');

@@ -178,21 +178,26 @@ type Input = { caseId: string; id: string; fields: Record<string, unknown>; chan
 
 /** The generic verbs, one set per record kind, as the contract lists them. */
 function recordHandlers(kind: KindName): Record<string, AnyHandler> {
-  // Each change through a verb that can be undone is remembered by its case's undo history.
+  // Each change through a verb that can be undone is remembered by its case's undo history, with the record as it was
+  // before the change: read first, or (an update) as the change itself read it, in its transaction.
+  const remember = <R extends StoredRecord>(cf: CaseFile, was: StoredRecord | null, after: R): R => {
+    cf.undoHistory.remember(kind, was, after);
+    return after;
+  };
   const remembered = <R extends StoredRecord>(s: Session, i: Input, change: (cf: CaseFile) => R, before = (cf: CaseFile): StoredRecord | null => cf.get(kind, i.id)): R => {
     const cf = s.get(i.caseId);
     const was = before(cf);
-    const after = change(cf);
-    cf.undoHistory.remember(kind, was, after);
-    return after;
+    return remember(cf, was, change(cf));
   };
   const verbs: Record<string, (s: Session, i: Input) => unknown> = {
     create: (s, i) => remembered(s, i, (cf) => cf.create(kind, i.fields, s.actor, { reason: i.reason }), () => null),
     get: (s, i) => (kind === 'directive' ? s.get(i.caseId).directive() : s.get(i.caseId).get(kind, i.id)),
     list: (s, i) => s.get(i.caseId).list(kind, i),
     update: (s, i) => {
-      const idOf = (cf: CaseFile) => (kind === 'directive' ? cf.directive().id : i.id);
-      return remembered(s, i, (cf) => cf.update(kind, idOf(cf), i.changes, s.actor, { expectedVersion: i.expectedVersion, reason: i.reason, meetingId: i.meetingId, recordedOn: i.recordedOn }), (cf) => cf.get(kind, idOf(cf)));
+      const cf = s.get(i.caseId);
+      const id = kind === 'directive' ? cf.directive().id : i.id;
+      const { before, record } = cf.updateFrom(kind, id, i.changes, s.actor, { expectedVersion: i.expectedVersion, reason: i.reason, meetingId: i.meetingId, recordedOn: i.recordedOn });
+      return remember(cf, before, record);
     },
     delete: (s, i) => remembered(s, i, (cf) => cf.delete(kind, i.id, s.actor, i)),
     restore: (s, i) => remembered(s, i, (cf) => cf.restore(kind, i.id, s.actor, i)),

@@ -3,7 +3,7 @@
 // deadline is the meeting's date (the engine dates it from the meeting, and dating it by hand dates the meeting).
 import type { RecordOf } from '../../../shared/records.js';
 import { ParleyError } from '../errors.js';
-import { canonicalJson } from '../store/canonical.js';
+import { sameJson } from '../store/canonical.js';
 import type { ChangeContext, Companion } from '../store/change-context.js';
 import { OTHER_DEADLINE_OF_MEETING_SQL, OTHER_DIRECTIVE_DATE_EVENT_SQL, TYPED_DUE_FIELDS } from '../store/kind-sql.js';
 import { newRecord, now, sameFields, stamp, validate, type RecordStore } from '../store/record-store.js';
@@ -83,7 +83,7 @@ export function directiveOfDateEvent(ctx: ChangeContext, before: RecordOf<'event
 export function meetingOfDeadline(ctx: ChangeContext, before: RecordOf<'deadline'> | null, after: RecordOf<'deadline'>, changes: Record<string, unknown>): Companion[] {
   if (!after.meetingId) return [];
   const meeting = ctx.records.find('meeting', after.meetingId);
-  const datedHere = TYPED_DUE_FIELDS.some((f) => f in changes && canonicalJson(changes[f] ?? null) !== canonicalJson(before?.[f] ?? null));
+  const datedHere = TYPED_DUE_FIELDS.some((f) => f in changes && !sameJson(changes[f], before?.[f]));
   const linkedNow = !before || before.meetingId !== after.meetingId;
   const toMeeting = linkedNow ? !meeting?.meetingDate && after.dueType !== 'tbd' && Boolean(after.dueDate) : datedHere;
   if (!meeting || meeting.deletedAt || !toMeeting) return [];

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/deadlines/index.js';
 import type { KindName, RecordOf } from '../../../shared/records.js';
 import { ParleyError } from '../errors.js';
-import { canonicalJson } from '../store/canonical.js';
+import { sameJson } from '../store/canonical.js';
 import { DUE_FIELDS, HANGS_ON, isTriggerKind, SCHEDULE_FIELDS, TRIGGER_FIELDS, type TriggerKind } from '../store/kind-sql.js';
 import type { StoredRecord } from '../store/record-table.js';
 
@@ -45,7 +45,7 @@ export function touchesSchedule(kind: KindName, before: StoredRecord | null, aft
   // A new rule-built deadline gets its date; a new event or hand-dated deadline has no dependants yet.
   if (!before) return kind === 'deadline' && Boolean(after.rule || after.meetingId);
   // Canonical: a rule read from the file and the same rule built elsewhere (a merge) may list their keys in another order.
-  return fields.some((f) => canonicalJson(before[f] ?? null) !== canonicalJson(after[f] ?? null));
+  return fields.some((f) => !sameJson(before[f], after[f]));
 }
 
 /**

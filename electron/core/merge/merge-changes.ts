@@ -9,7 +9,7 @@ import { dateByRules } from '../deadlines/schedule-changes.js';
 import { movesInWords, touchesSchedule } from '../deadlines/schedule.js';
 import { ParleyError } from '../errors.js';
 import type { RecordChanges } from '../record-changes.js';
-import { canonicalJson } from '../store/canonical.js';
+import { canonicalJson, sameJson } from '../store/canonical.js';
 import { SCHEDULE_FIELDS } from '../store/kind-sql.js';
 import { changeIdOf, changesOfRecord, hasChange, type Change } from '../store/change-log.js';
 import type { StoredRecord } from '../store/record-table.js';
@@ -134,7 +134,7 @@ function materialize(ctx: RecordChanges, kind: KindName, id: string, fields: Rec
   const rec = { ...fields, id, version: (before?.version ?? 0) + 1 } as StoredRecord;
   // A value the record already holds is kept as it is held (a rule's keys in its own order): only what changed is written.
   for (const f of Object.keys(KINDS[kind].fields)) {
-    if (before && f in rec && canonicalJson(before[f] ?? null) === canonicalJson(rec[f] ?? null)) rec[f] = before[f];
+    if (before && f in rec && sameJson(before[f], rec[f])) rec[f] = before[f];
   }
   for (const f of Object.keys(KINDS[kind].fields)) if (rec[f] === undefined) rec[f] = null;
   ctx.derive(kind, rec);

@@ -7,7 +7,7 @@ import type { AuditEntry, AuditOperation } from '../../../shared/api-types.js';
 import type { KindName } from '../../../shared/records.js';
 import type { Db } from '../db/connection.js';
 import { ParleyError } from '../errors.js';
-import { canonicalJson, sha256Hex } from './canonical.js';
+import { canonicalJson, sameJson, sha256Hex } from './canonical.js';
 import { ChangeLog, hasChangeLog, type Change, type EntryRow } from './change-log.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -142,7 +142,7 @@ function toAuditEntry(row: EntryWithChange): AuditEntry {
   const after = auditState(row, row.after_json);
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changedFields = [...keys].filter(
-    (k) => !['version', 'updatedAt', 'updatedBy'].includes(k) && canonicalJson(before?.[k] ?? null) !== canonicalJson(after?.[k] ?? null),
+    (k) => !['version', 'updatedAt', 'updatedBy'].includes(k) && !sameJson(before?.[k], after?.[k]),
   );
   return {
     seq: row.seq, at: row.at, actor: row.actor, operation: row.operation, kind: row.record_kind as KindName,

@@ -5,6 +5,14 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
+/**
+ * Whether two values are the same as stored: the same canonical JSON, an absent value as null. Most fields of a change
+ * hold the very same value before and after (a string, a number, null), told apart without writing any JSON.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || canonicalJson(a ?? null) === canonicalJson(b ?? null);
+}
+
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {

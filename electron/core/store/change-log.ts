@@ -11,7 +11,7 @@ import type { KindName } from '../../../shared/records.js';
 import type { Db } from '../db/connection.js';
 import { statement } from '../db/statements.js';
 import { ParleyError } from '../errors.js';
-import { canonicalJson, sha256Hex } from './canonical.js';
+import { canonicalJson, sameJson, sha256Hex } from './canonical.js';
 
 /** The field of a conflict that flags a record deleted in one copy and changed in another (merge/record-state.ts). */
 export const DELETED_FIELD = '(deleted)';
@@ -61,7 +61,7 @@ export function patchOf(before: Record<string, unknown> | null, after: Record<st
   for (const [k, v] of Object.entries(after)) {
     // Skipped as JSON skips them: the patch is the same whether worked out from the record or from its audit entry.
     if (STAMP_FIELDS.has(k) || v === undefined) continue;
-    if (!before || also.includes(k) || canonicalJson(before[k] ?? null) !== canonicalJson(v ?? null)) patch[k] = v ?? null;
+    if (!before || also.includes(k) || !sameJson(before[k], v)) patch[k] = v ?? null;
   }
   return patch;
 }

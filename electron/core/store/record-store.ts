@@ -8,7 +8,7 @@ import { pathInWords } from '../../../shared/plain-issues.js';
 import { withArticle } from '../../../shared/words.js';
 import type { Db } from '../db/connection.js';
 import { ParleyError } from '../errors.js';
-import { canonicalJson } from './canonical.js';
+import { sameJson } from './canonical.js';
 import type { Change } from './change-log.js';
 import { orderOf, type FieldOf } from './kind-sql.js';
 import type { StoredRecord } from './record-table.js';
@@ -140,7 +140,7 @@ export function stamp<R extends StoredRecord>(after: R, before: StoredRecord, ac
 
 /** The two hold the same value in every field of the kind (metadata aside). */
 export function sameFields(kind: KindName, a: StoredRecord, b: StoredRecord): boolean {
-  return Object.keys(KINDS[kind].fields).every((f) => canonicalJson(a[f] ?? null) === canonicalJson(b[f] ?? null));
+  return Object.keys(KINDS[kind].fields).every((f) => sameJson(a[f], b[f]));
 }
 
 /** Fills absent optional fields with null and applies the kind's cross-field rule. */
