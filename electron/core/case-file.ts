@@ -13,6 +13,7 @@ import { importRecords } from './case-import.js';
 import { catchUp, catchUpWork } from './catch-up.js';
 import { closeCaseDatabase, createCaseDatabase, openCaseDatabase, type Db, type OpenOptions } from './db/connection.js';
 import { isKeyed } from './db/encryption.js';
+import { IdleCheckpoint } from './db/idle-checkpoint.js';
 import { copyWithKey } from './db/rewrite.js';
 import { insertDirective } from './deadlines/date-companions.js';
 import { changeReminder, type ReminderChange } from './deadlines/reminder-state.js';
@@ -62,6 +63,9 @@ export class CaseFile {
    */
   readonly #passphrase: string | null;
 
+  /** Folds the WAL into the file once writes pause, not inside an edit (db/idle-checkpoint.ts); none when read-only. */
+  private readonly checkpoint: IdleCheckpoint | null;
+
   private constructor(
     readonly path: string,
     private readonly db: Db,
@@ -72,6 +76,7 @@ export class CaseFile {
     this.caseId = this.meta('case_id') ?? '';
     this.changes = new RecordChanges(this.records, this.caseId);
     this.#passphrase = isKeyed(db) ? passphrase ?? null : null;
+    this.checkpoint = readOnly ? null : new IdleCheckpoint(db);
   }
 
   /** Makes a new case file holding its directive; encrypted if a passphrase is given. */
@@ -157,6 +162,7 @@ export class CaseFile {
 
   close(): void {
     this.attachmentTexts.stop();
+    this.checkpoint?.stop();
     closeCaseDatabase(this.db);
   }
 
@@ -180,7 +186,9 @@ export class CaseFile {
 
   private inTransaction<T>(fn: () => T): T {
     if (this.readOnly) throw new ParleyError('read_only', 'This case file is open read-only; nothing can be changed in it.');
-    return this.db.transaction(fn).immediate();
+    const result = this.db.transaction(fn).immediate();
+    this.checkpoint?.wrote();
+    return result;
   }
 
   // ---- reading ---------------------------------------------------------------------------------------------
