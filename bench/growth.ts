@@ -18,6 +18,11 @@ export interface Growth {
   fits: Fit[];
   /** The figure at the largest size over the figure at the smallest. */
   ratio: number;
+  /**
+   * No model describes the figures: none with a slope explains enough of their spread, yet they stray from flat by
+   * more than a noticeable share (a step between two sizes, or heavy noise).
+   */
+  irregular: boolean;
 }
 
 /**
@@ -55,7 +60,8 @@ export function predict(fit: Fit, n: number): number {
  * Simpler first: flat, unless a model with a slope explains most of the spread (EXPLAINED_SHARE) and rises by a
  * noticeable share (NOTICEABLE_RISE) over the sizes measured; between log and linear (as many parameters) the one
  * with the smaller residual. With three sizes, a slope fits noise well by chance, and a few percent of drift is load,
- * not growth: both conditions keep such rows flat.
+ * not growth: both conditions keep such rows flat. Flat figures that stray from their mean by more than
+ * NOTICEABLE_RISE are called irregular rather than flat.
  */
 export function growthOf(ns: number[], ts: number[]): Growth {
   if (ns.length !== ts.length || new Set(ns).size < 2) throw new Error('growthOf needs figures at two sizes or more');
@@ -70,11 +76,18 @@ export function growthOf(ns: number[], ts: number[]): Growth {
   const rise = predict(sloped, largest) - predict(sloped, smallest);
   const base = Math.abs(ts[ns.indexOf(smallest)]!);
   const grows = explained >= EXPLAINED_SHARE && Math.abs(rise) >= NOTICEABLE_RISE * base;
-  return { best: grows ? sloped : flat, fits: [flat, log, linear], ratio: ts[ns.indexOf(largest)]! / ts[ns.indexOf(smallest)]! };
+  const straysFromFlat = ts.some((t) => Math.abs(t - mean) > NOTICEABLE_RISE * Math.abs(mean));
+  return {
+    best: grows ? sloped : flat,
+    fits: [flat, log, linear],
+    ratio: ts[ns.indexOf(largest)]! / ts[ns.indexOf(smallest)]!,
+    irregular: !grows && straysFromFlat,
+  };
 }
 
 /** The chosen model and the ratio, as printed beside a row: "linear, 9.8x". */
 export function describeGrowth(g: Growth): string {
   const falling = g.best.model !== 'flat' && g.best.b < 0 ? ' (falling)' : '';
-  return `${g.best.model}${falling}, ${g.ratio >= 10 ? g.ratio.toFixed(0) : g.ratio.toFixed(2)}x`;
+  const model = g.irregular ? 'no model fits' : `${g.best.model}${falling}`;
+  return `${model}, ${g.ratio >= 10 ? g.ratio.toFixed(0) : g.ratio.toFixed(2)}x`;
 }
