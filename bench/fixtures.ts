@@ -43,7 +43,7 @@ export interface Fixtures {
   manifest: Manifest;
 }
 
-type Log = (line: string) => void;
+export type Log = (line: string) => void;
 
 export function fixtureDir(): string {
   return path.join(os.tmpdir(), `parley-bench-fixtures-s${LATEST_SCHEMA_VERSION}-g${GENERATOR_VERSION}`);
@@ -93,7 +93,7 @@ export function call<T = Record<string, unknown>>(session: Session, name: string
   return res.data as T;
 }
 
-interface Id {
+export interface Id {
   id: string;
 }
 
@@ -101,7 +101,7 @@ const ZONES = ['Europe/Brussels', 'America/New_York', 'Asia/Tokyo', 'Europe/Lond
 const OWNERS = ['A. Moreau', 'J. Okafor', 'L. Chen', 'R. Santos', 'M. Keller', 'S. Haddad', 'T. Novak', 'Trade team', 'Litigation team'];
 const LOCATIONS = ['Ministry, room 4.12', 'Video call', 'Our offices, floor 9', 'Agency headquarters', 'Embassy annex'];
 
-function parties(session: Session, caseId: string, g: TextGen, n: number): string[] {
+export function parties(session: Session, caseId: string, g: TextGen, n: number): string[] {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const side = g.pick(['ours', 'theirs', 'third_party'] as const);
@@ -116,7 +116,7 @@ function parties(session: Session, caseId: string, g: TextGen, n: number): strin
   return ids;
 }
 
-function deadlineFields(g: TextGen, due: string, opts: { partyIds: string[]; trigger?: string | null; overdueOpenShare: number }) {
+export function deadlineFields(g: TextGen, due: string, opts: { partyIds: string[]; trigger?: string | null; overdueOpenShare: number }) {
   const r = g.next();
   const dueType = r < 0.7 ? 'date' : r < 0.9 ? 'datetime' : 'tbd';
   const past = due < TODAY;

@@ -4,7 +4,8 @@
 // --ui-only runs only the UI benchmark; --merge-only only the figures of copies that merge (bench/merge.ts);
 // --search-only only the searches (case.search on the big case, library.search over the library);
 // --attachments-only only attachments' text (bench/attachments.ts: calls answered while a 20 MB PDF is read, and
-// library.search over the library with text attached to every file).
+// library.search over the library with text attached to every file); --scaling-only only the scaling table
+// (bench/scaling.ts, bench/renderer-memory.ts: costs at 200-2,000 case files and 1,000-100,000 deadlines).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,10 +18,13 @@ import { openCaseDatabase, type Db } from '../electron/core/db/connection.js';
 import { Session } from '../electron/core/session.js';
 import { toFtsQuery } from '../electron/core/store/search-index.js';
 import { benchAttachments } from './attachments.js';
+import { bareDatabase, editsAgainstBareInserts } from './bare-insert.js';
 import { benchBriefs } from './briefs.js';
 import { benchDeadlineSchedule } from './deadline-schedule.js';
 import { benchEncryption } from './encryption.js';
 import { benchMerge } from './merge.js';
+import { benchRendererMemory } from './renderer-memory.js';
+import { CORE_MEMORY_FLAG, benchScaling, probeCoreMemory } from './scaling.js';
 import { ACTOR, COMMON_WORD, RARE_WORD, TODAY, call, ensureFixtures, type Manifest } from './fixtures.js';
 import { measure, ms, summarize, table, time, type Row } from './stats.js';
 import { TextGen } from './text.js';
@@ -60,6 +64,7 @@ function main(): void {
       benchDeadlineSchedule(log);
       benchEncryption(m.bigCase.file, runDir, log);
       benchMerge(m.bigCase.file, runDir, log, rows, diagnostics);
+      benchScaling(m, runDir, log, rows, process.argv.includes('--fresh'));
     }
   } finally {
     fs.rmSync(runDir, { recursive: true, force: true });
@@ -76,6 +81,19 @@ async function mainAttachments(): Promise<void> {
   } finally {
     fs.rmSync(runDir, { recursive: true, force: true });
   }
+  report();
+}
+
+/** --scaling-only: the scaling table, its renderer part in Chromium on the event loop. */
+async function mainScaling(): Promise<void> {
+  const m = start();
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-run-'));
+  try {
+    benchScaling(m, runDir, log, rows, process.argv.includes('--fresh'));
+  } finally {
+    fs.rmSync(runDir, { recursive: true, force: true });
+  }
+  await benchRendererMemory(log);
   report();
 }
 
@@ -103,9 +121,11 @@ function report(): void {
   log('');
   log('Results (pass/fail is judged on p95)');
   log(resultTable(rows));
-  log('');
-  log('Diagnostics (no targets: where the time goes)');
-  log(resultTable(diagnostics));
+  if (diagnostics.length) {
+    log('');
+    log('Diagnostics (no targets: where the time goes)');
+    log(resultTable(diagnostics));
+  }
   const missed = rows.filter((r) => r.target && !(r.s.p95 < r.target.limit));
   log('');
   log(missed.length ? `MISSED: ${missed.map((r) => r.metric).join('; ')}` : 'All targets met.');
@@ -187,31 +207,6 @@ function benchOpen(big: string, runDir: string): void {
 
 // ---- edits and search -------------------------------------------------------------------------------------------
 
-const BARE_DDL = `CREATE TABLE deadline (
-  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36), title TEXT NOT NULL, deadline_kind TEXT NOT NULL, status TEXT NOT NULL,
-  due_type TEXT NOT NULL, due_date TEXT, due_time TEXT, time_zone TEXT, due_at TEXT, window_start TEXT, window_end TEXT,
-  confidence TEXT, owner TEXT, owner_party_id TEXT, rule TEXT, trigger_deadline_id TEXT, trigger_event_id TEXT,
-  reminder_offsets_minutes TEXT, notes TEXT, version INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL,
-  created_by TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL, deleted_at TEXT, deleted_by TEXT
-) STRICT`;
-
-/** A scratch database with the case file's connection settings, for the bare-insert baseline. */
-function bareDatabase(file: string): { db: Db; insert: (i: number) => void } {
-  const db = new Database(file);
-  for (const p of ['trusted_schema = OFF', 'cell_size_check = ON', 'mmap_size = 0', 'foreign_keys = ON', 'temp_store = MEMORY', 'journal_mode = WAL', 'synchronous = FULL']) db.pragma(p);
-  db.exec(BARE_DDL);
-  const st = db.prepare(`INSERT INTO deadline (id, title, deadline_kind, status, due_type, due_date, owner, notes, created_at, created_by, updated_at, updated_by)
-    VALUES (@id, @title, 'response', 'open', 'date', '2026-07-01', 'A. Moreau', @notes, @at, 'Bench Counsel', @at, 'Bench Counsel')`);
-  const g = new TextGen(99);
-  return {
-    db,
-    insert: (i) => {
-      const at = new Date().toISOString();
-      st.run({ id: crypto.randomUUID(), title: `${g.title()} #${i}`, notes: g.sentence(), at });
-    },
-  };
-}
-
 function benchEditsAndSearch(big: string, runDir: string): void {
   log('');
   log(`edit: ${EDITS} deadline title changes through the dispatcher, alternating with ${EDITS} bare driver inserts (WAL, synchronous=FULL)`);
@@ -225,21 +220,10 @@ function benchEditsAndSearch(big: string, runDir: string): void {
   const editInput = (i: number) => ({ caseId, id: g.pick(ids), changes: { title: `${g.title()} #${i}` } });
   const edit = (i: number) => call(session, 'deadline.update', editInput(i));
 
-  for (let i = 0; i < 10; i++) {
-    edit(-1); // warm-up
-    bare.insert(-1);
-  }
-  const edits: number[] = [];
-  const inserts: number[] = [];
-  for (let i = 0; i < EDITS; i++) {
-    edits.push(time(() => edit(i)));
-    inserts.push(time(() => bare.insert(i)));
-  }
-  const e = summarize(edits);
-  const b = summarize(inserts);
-  rows.push({ metric: 'edit: deadline.update (record+audit+index)', s: e });
-  rows.push({ metric: 'edit: bare driver insert, same pragmas', s: b });
-  rows.push({ metric: 'edit / bare insert ratio', s: { ...e, p50: e.p50 / b.p50, p95: e.p95 / b.p95 }, target: { limit: 3, unit: 'x' } });
+  const { edits, inserts, ratio } = editsAgainstBareInserts(EDITS, edit, bare);
+  rows.push({ metric: 'edit: deadline.update (record+audit+index)', s: edits });
+  rows.push({ metric: 'edit: bare driver insert, same pragmas', s: inserts });
+  rows.push({ metric: 'edit / bare insert ratio', s: ratio, target: { limit: 3, unit: 'x' } });
 
   // Where an edit's time goes.
   diagnostics.push({ metric: 'edit: input validation alone (zod)', s: measure(EDITS, (i) => CONTRACT['deadline.update'].input.parse(editInput(i)), 10) });
@@ -339,9 +323,20 @@ function benchLibrarySearch(session: Session): void {
 }
 
 // --ui-only: the UI figures alone (the core figures take minutes and do not change with the renderer).
-if (process.argv.includes('--attachments-only')) {
+if (process.argv.includes(CORE_MEMORY_FLAG)) {
+  // This bundle run again by the scaling table, as a process that only opens a case (bench/scaling.ts).
+  const at = process.argv.indexOf(CORE_MEMORY_FLAG);
+  probeCoreMemory(process.argv[at + 1]!, process.argv[at + 2]!);
+} else if (process.argv.includes('--attachments-only')) {
   void mainAttachments().catch((err: unknown) => log(`Attachments benchmark failed: ${(err as Error).stack ?? String(err)}`));
+} else if (process.argv.includes('--scaling-only')) {
+  void mainScaling().catch((err: unknown) => log(`Scaling benchmark failed: ${(err as Error).stack ?? String(err)}`));
 } else {
+  const whole = !['--ui-only', '--merge-only', '--search-only'].some((flag) => process.argv.includes(flag));
   if (!process.argv.includes('--ui-only')) main();
-  if (!process.argv.includes('--merge-only') && !process.argv.includes('--search-only')) void benchUi(log).catch((err: unknown) => log(`UI benchmark failed: ${(err as Error).stack ?? String(err)}`));
+  if (!process.argv.includes('--merge-only') && !process.argv.includes('--search-only')) {
+    void benchUi(log)
+      .then(() => (whole ? benchRendererMemory(log) : undefined))
+      .catch((err: unknown) => log(`UI benchmark failed: ${(err as Error).stack ?? String(err)}`));
+  }
 }

@@ -30,14 +30,19 @@ const DEADLINE_LIST = '[role="list"][aria-label^="Deadlines ("]';
 
 type Log = (line: string) => void;
 
-export async function benchUi(log: Log): Promise<void> {
+/** Prints the part's title, and returns the Chromium to run, or null (said in the log) when there is none. */
+export function chromiumFor(log: Log, title: string): string | null {
   const executablePath = process.env.PARLEY_CHROMIUM || DEBIAN_CHROMIUM;
   log('');
-  log('Parley UI benchmark (Chromium through the browser harness)');
-  if (!fs.existsSync(executablePath)) {
-    log(`  skipped: no Chromium at ${executablePath} (apt-get install chromium, or set PARLEY_CHROMIUM)`);
-    return;
-  }
+  log(title);
+  if (fs.existsSync(executablePath)) return executablePath;
+  log(`  skipped: no Chromium at ${executablePath} (apt-get install chromium, or set PARLEY_CHROMIUM)`);
+  return null;
+}
+
+export async function benchUi(log: Log): Promise<void> {
+  const executablePath = chromiumFor(log, 'Parley UI benchmark (Chromium through the browser harness)');
+  if (!executablePath) return;
   const load0 = os.loadavg();
   const fixture = ensureFixtures(log).manifest.bigCase;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-ui-'));
@@ -101,7 +106,7 @@ export async function benchUi(log: Log): Promise<void> {
   }
 }
 
-async function callHarness<T>(harness: Harness, name: string, input: unknown): Promise<T> {
+export async function callHarness<T>(harness: Harness, name: string, input: unknown): Promise<T> {
   const res = await fetch(`${harness.origin}/api/call`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [TOKEN_HEADER]: harness.token },
