@@ -11,8 +11,8 @@ export function rawConnection(file: string, opts: { readonly?: boolean; create?:
 }
 
 /**
- * Takes a file back from schema 13 to 12 (migrations/0013_lighter_edits.sql): the audit trail's hash a UNIQUE column
- * again, table and index as 0001 made them. Single heads stay out of change_head: they read the same.
+ * Takes a file back from schema 13 to 12 (migrations/0013_lighter_edits.sql): the audit trail's hash and a change's id
+ * UNIQUE columns again, the tables as 0001 and 0008 made them. Single heads stay out of change_head: they read the same.
  */
 export const UNDO_LIGHTER_EDITS = `CREATE TABLE audit_log_v13 AS SELECT * FROM audit_log; DROP TABLE audit_log;
   CREATE TABLE audit_log (
@@ -28,7 +28,20 @@ export const UNDO_LIGHTER_EDITS = `CREATE TABLE audit_log_v13 AS SELECT * FROM a
   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;`;
+  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+  CREATE TABLE change_log_v13 AS SELECT * FROM change_log; DROP TABLE change_log;
+  CREATE TABLE change_log (
+    seq INTEGER PRIMARY KEY NOT NULL, -- the audit entry's (verify checks each entry has its change)
+    change_id TEXT NOT NULL UNIQUE CHECK (length(change_id) = 64),
+    parents TEXT NOT NULL CHECK (json_valid(parents)),
+    copy_id TEXT,
+    patch TEXT CHECK (patch IS NULL OR json_valid(patch))
+  ) STRICT;
+  INSERT INTO change_log SELECT * FROM change_log_v13; DROP TABLE change_log_v13;
+  CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+  BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+  CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+  BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;`;
 
 /** Runs `fn` on a plain connection and closes it (which checkpoints the WAL into the file). */
 export function withRawConnection<T>(file: string, fn: (db: Database.Database) => T, opts: { create?: boolean } = {}): T {
