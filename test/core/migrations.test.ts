@@ -334,6 +334,10 @@ const MIGRATION_TESTS: Record<number, { seed: (db: Db) => void; check: (db: Db) 
       expect(() => db.prepare('UPDATE audit_log SET actor = ?').run('X')).toThrow(/append-only/);
       expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
       expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_log'").pluck().get()).toBe(1);
+      // The change log likewise: every change as it was, append-only, its id no longer indexed as unique.
+      expect(db.prepare('SELECT seq, change_id FROM change_log ORDER BY seq').raw().all()).toEqual([1, 2, 3, 4, 5].map((seq) => [seq, `a${seq}`.padEnd(64, '0')]));
+      expect(() => db.prepare('UPDATE change_log SET copy_id = ?').run('X')).toThrow(/append-only/);
+      expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'change_log'").pluck().get()).toBe(0);
     },
   },
 };

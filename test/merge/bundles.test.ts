@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { changeIdOf } from '../../electron/core/store/change-log.js';
 import { canonicalJson, sha256Hex } from '../../electron/core/store/canonical.js';
 import { newCase, tempDir, testApi } from '../helpers.js';
-import { withRawConnection } from '../core/support/files.js';
+import { tamperAsAForger, withRawConnection } from '../core/support/files.js';
 
 const PASSPHRASE = 'copper lantern orchard';
 
@@ -99,6 +99,20 @@ describe('the change log edited behind Parley', () => {
     const report = alice.call('case.verify', { caseId });
     expect(report.ok).toBe(false);
     expect(report.auditChain.problems.map((p) => p.message).join('\n')).toMatch(/was altered: its content does not match its id/);
+  });
+
+  it('is found by verify: a change held twice (its id is not a unique column since migration 0013)', () => {
+    const { alice, caseId, file, issueId } = copies();
+    alice.call('issue.update', { caseId, id: issueId, changes: { ourWalkaway: 'UK staff' } });
+    alice.call('case.close', { caseId });
+    tamperAsAForger(file, (db) => {
+      const last = db.prepare('SELECT max(seq) FROM audit_log WHERE record_id = ?').pluck().get(issueId) as number;
+      db.prepare('UPDATE change_log SET change_id = (SELECT change_id FROM change_log WHERE seq = ?) WHERE seq = ?').run(last - 1, last);
+    });
+    alice.call('case.open', { path: file, readOnly: true });
+    const report = alice.call('case.verify', { caseId });
+    expect(report.ok).toBe(false);
+    expect(report.auditChain.problems.map((p) => p.message).join('\n')).toMatch(/is held twice \(added again outside Parley\)/);
   });
 });
 

@@ -288,10 +288,22 @@ export function changesOfRecord(db: Db, recordId: string): Change[] {
   return (statement(db, `${CHANGES_SQL} WHERE a.record_id = ? ORDER BY a.seq`).all(recordId) as (EntryRow & ChangeLogRow)[]).map((r) => changeFromRows(r, r));
 }
 
-/** Whether this copy holds the change. */
+/**
+ * Whether this copy holds a change, for asking of many changes (a merge). A change's id is not indexed (an index of
+ * random hashes cost every edit a page to write and sync; migration 0013): the ids are read once, and at each question
+ * those of changes written since (a merge writes as it goes), found by seq.
+ */
 export function hasChange(db: Db): (id: string) => boolean {
-  const stmt = db.prepare('SELECT 1 FROM change_log WHERE change_id = ?').pluck();
-  return (id) => stmt.get(id) !== undefined;
+  const ids = new Set<string>();
+  let readTo = 0;
+  const since = db.prepare('SELECT seq, change_id FROM change_log WHERE seq > ? ORDER BY seq').raw();
+  return (id) => {
+    for (const [seq, changeId] of since.all(readTo) as [number, string][]) {
+      ids.add(changeId);
+      readTo = seq;
+    }
+    return ids.has(id);
+  };
 }
 
 /** The ids of every change this copy holds, read at once: for asking of many changes whether it holds them. */
@@ -301,7 +313,7 @@ export function changeIdsOf(db: Db): Set<string> {
 
 /**
  * What is wrong with the change log (for verify): an audit entry without its change, a change whose id is not the
- * SHA-256 of what it did (altered), or one made on a change the copy does not hold.
+ * SHA-256 of what it did (altered), one held twice, or one made on a change the copy does not hold.
  */
 export function changeLogProblems(db: Db): { seq: number | null; message: string }[] {
   if (!hasChangeLog(db)) return [];
@@ -317,6 +329,7 @@ export function changeLogProblems(db: Db): { seq: number | null; message: string
   for (const c of allChanges(db)) {
     const { seq, id, ...body } = c;
     if (changeIdOf(body) !== id) problems.push({ seq, message: `change ${id.slice(0, 12)}… of audit entry ${seq} was altered: its content does not match its id` });
+    if (ids.has(id)) problems.push({ seq, message: `change ${id.slice(0, 12)}… of audit entry ${seq} is held twice (added again outside Parley)` });
     for (const p of c.parents) if (!ids.has(p)) problems.push({ seq, message: `change ${id.slice(0, 12)}… of audit entry ${seq} is made on a change this copy does not hold` });
     ids.add(id);
   }
