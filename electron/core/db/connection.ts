@@ -33,8 +33,8 @@ export interface OpenOptions {
   /** Opens an encrypted file (ignored for a plain one). Kept by nobody: it keys the connections and is dropped. */
   passphrase?: string;
   /**
-   * The key the file was made with, derived from `passphrase` already (a file just made): used, instead of deriving
-   * it again, if the file's salt is the one it was derived over.
+   * The key the file was written with, derived from `passphrase` already (a file just made or copied): used, instead
+   * of deriving it again, if the file's salt is the one it was derived over.
    */
   key?: FileKey;
 }
@@ -146,8 +146,7 @@ function openFile(file: string, opts: OpenOptions, identity: FileIdentity, rolle
   }
   // An encrypted file with neither a WAL nor a rollback journal beside it (closed cleanly) holds every committed
   // page in itself, so reading it through a writable connection writes nothing: there the checks run on the editing
-  // connection, and a refused file is still left as it was. (Before the key was derived once per open, this also
-  // saved a second derivation; now it saves a connection.)
+  // connection (one connection fewer), and a refused file is still left as it was.
   if (key !== undefined && !opts.readOnly && journalBeside(file) === undefined) {
     const db = connect(file, false, key);
     runOpeningChecks(db, file, opts);
