@@ -96,6 +96,25 @@ describe('the key of an encrypted file', () => {
     expect(api.call('directive.get', { caseId }).title).toBe('Renamed by another program');
   });
 
+  it('is left to the library for a passphrase that starts like its raw keys ("raw:", "x\'"): such a file opens here and in SQLite alike', () => {
+    // "raw:" and 32 bytes is one of SQLite3MultipleCiphers' raw-key forms: it takes those bytes as the key. "x'" and
+    // no hex is not one: the library derives a key from it as from any passphrase.
+    for (const passphrase of [`raw:${'k'.repeat(32)}`, "x'not hex, so a passphrase after all'"]) {
+      const api = testApi();
+      const file = path.join(api.dir, 'raw.parley');
+      const { caseId } = api.call('case.create', { path: file, directive: { title: 'Sealed directive', status: 'received' }, passphrase });
+      api.call('case.close', { caseId });
+      expect(api.call('case.open', { path: file, passphrase }).encrypted).toBe(true);
+      api.session.closeAll();
+      const db = keyedBySqlite(file, passphrase);
+      try {
+        expect(db.prepare('SELECT title FROM directive').pluck().get()).toBe('Sealed directive');
+      } finally {
+        db.close();
+      }
+    }
+  });
+
   it('derived from a wrong passphrase is refused as before, the file left byte-identical and the passphrase in no message', () => {
     const api = testApi();
     const info = closedEncryptedCase(api);
