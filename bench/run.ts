@@ -3,6 +3,7 @@
 // and recorded figures are in docs/PERFORMANCE.md. Flags: --fresh regenerates the cached fixtures;
 // --ui-only runs only the UI benchmark; --merge-only only the figures of copies that merge (bench/merge.ts);
 // --search-only only the searches (case.search on the big case, library.search over the library);
+// --encryption-only only the costs of encryption (bench/encryption.ts: open, edit, search, encrypted against plain);
 // --attachments-only only attachments' text (bench/attachments.ts: calls answered while a 20 MB PDF is read, and
 // library.search over the library with text attached to every file); --scaling-only only the scaling table
 // (bench/scaling.ts, bench/renderer-memory.ts: costs at 200-2,000 case files and 1,000-100,000 deadlines).
@@ -48,6 +49,8 @@ function main(): void {
     fs.copyFileSync(m.bigCase.file, big); // the benchmark edits it; the cached copy stays as generated
     if (process.argv.includes('--merge-only')) {
       benchMerge(m.bigCase.file, runDir, log, rows, diagnostics);
+    } else if (process.argv.includes('--encryption-only')) {
+      benchEncryption(m.bigCase.file, runDir, log, rows, diagnostics);
     } else if (process.argv.includes('--search-only')) {
       const session = new Session({ dataDir: path.join(runDir, 'search-data'), actor: ACTOR });
       const { caseId } = call<CaseInfo>(session, 'case.open', { path: big });
@@ -62,7 +65,7 @@ function main(): void {
       benchLibrary(m);
       benchBriefs(runDir, log, rows, diagnostics);
       benchDeadlineSchedule(log);
-      benchEncryption(m.bigCase.file, runDir, log);
+      benchEncryption(m.bigCase.file, runDir, log, rows, diagnostics);
       benchMerge(m.bigCase.file, runDir, log, rows, diagnostics);
       benchScaling(m, runDir, log, rows, process.argv.includes('--fresh'));
     }
@@ -332,9 +335,9 @@ if (process.argv.includes(CORE_MEMORY_FLAG)) {
 } else if (process.argv.includes('--scaling-only')) {
   void mainScaling().catch((err: unknown) => log(`Scaling benchmark failed: ${(err as Error).stack ?? String(err)}`));
 } else {
-  const whole = !['--ui-only', '--merge-only', '--search-only'].some((flag) => process.argv.includes(flag));
+  const whole = !['--ui-only', '--merge-only', '--search-only', '--encryption-only'].some((flag) => process.argv.includes(flag));
   if (!process.argv.includes('--ui-only')) main();
-  if (!process.argv.includes('--merge-only') && !process.argv.includes('--search-only')) {
+  if (!process.argv.includes('--merge-only') && !process.argv.includes('--search-only') && !process.argv.includes('--encryption-only')) {
     void benchUi(log)
       .then(() => (whole ? benchRendererMemory(log) : undefined))
       .catch((err: unknown) => log(`UI benchmark failed: ${(err as Error).stack ?? String(err)}`));

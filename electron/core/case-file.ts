@@ -12,7 +12,7 @@ import { AttachmentTexts, attachmentsAwaitingText, hasText, textJobOf, textState
 import { importRecords } from './case-import.js';
 import { catchUp, catchUpWork } from './catch-up.js';
 import { closeCaseDatabase, createCaseDatabase, openCaseDatabase, type Db, type OpenOptions } from './db/connection.js';
-import { isKeyed } from './db/encryption.js';
+import { isKeyed, keyOf } from './db/encryption.js';
 import { IdleCheckpoint } from './db/idle-checkpoint.js';
 import { copyWithKey } from './db/rewrite.js';
 import { insertDirective } from './deadlines/date-companions.js';
@@ -82,14 +82,14 @@ export class CaseFile {
   /** Makes a new case file holding its directive; encrypted if a passphrase is given. */
   static create(path: string, directive: Record<string, unknown>, actor: string, passphrase?: string): CaseFile {
     const at = now();
-    createCaseDatabase(path, { caseId: randomUUID(), actor, at }, (db) => {
+    const key = createCaseDatabase(path, { caseId: randomUUID(), actor, at }, (db) => {
       const records = new RecordStore(db);
       db.transaction(() => {
         newCopy(db, path);
         insertDirective(records, directive, actor, at);
       }).immediate();
     }, passphrase);
-    return CaseFile.open(path, { skipIntegrityCheck: true, passphrase });
+    return CaseFile.open(path, { skipIntegrityCheck: true, passphrase, key });
   }
 
   /**
@@ -99,12 +99,12 @@ export class CaseFile {
    * file. `bytesOf` gives an attachment's bytes; the file is encrypted under `passphrase` if one is given.
    */
   static createFrom(path: string, caseId: string, records: ReadonlyMap<KindName, StoredRecord[]>, bytesOf: (attachment: StoredRecord) => Buffer, by: { actor: string; reason: string }, passphrase?: string): CaseFile {
-    createCaseDatabase(path, { caseId, actor: by.actor, at: now() }, (db) => {
+    const key = createCaseDatabase(path, { caseId, actor: by.actor, at: now() }, (db) => {
       db.transaction(() => newCopy(db, path)).immediate();
       // Not yet a file anyone has open: a change path over it lends the import the rules and the write path.
       importRecords(new RecordChanges(new RecordStore(db), caseId), records, bytesOf, by);
     }, passphrase);
-    return CaseFile.open(path, { skipIntegrityCheck: true, passphrase });
+    return CaseFile.open(path, { skipIntegrityCheck: true, passphrase, key });
   }
 
   static open(path: string, opts: OpenOptions = {}): CaseFile {
@@ -141,7 +141,7 @@ export class CaseFile {
    * `passphrase`, or plain if that is null. Edits may go on meanwhile; the copy is one snapshot.
    */
   copyTo(target: string, passphrase: string | null): void {
-    copyWithKey(this.path, this.#passphrase, target, passphrase);
+    copyWithKey(this.path, keyOf(this.db) ?? null, target, passphrase);
   }
 
   /**
@@ -151,8 +151,8 @@ export class CaseFile {
    * passphrase itself never leaves this instance. See case-copy.ts (Save a Copy As).
    */
   copyUnderOwnKey<T>(target: string, check: (copy: CaseFile) => T): T {
-    copyWithKey(this.path, this.#passphrase, target, this.#passphrase);
-    const copy = CaseFile.open(target, { readOnly: true, passphrase: this.#passphrase ?? undefined });
+    const key = copyWithKey(this.path, keyOf(this.db) ?? null, target, this.#passphrase);
+    const copy = CaseFile.open(target, { readOnly: true, passphrase: this.#passphrase ?? undefined, key });
     try {
       return check(copy);
     } finally {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { inUseError, ParleyError, toParleyError } from '../errors.js';
 import { fsyncDir, fsyncFile, releaseTemp, removeLeftoversIn, removeTemp, tempPathBeside } from '../files.js';
-import { applyKey, couldBeEncrypted, hasPlainHeader, passphraseRequired, wrongPassphrase } from './encryption.js';
+import { applyKey, couldBeEncrypted, FileKey, hasPlainHeader, passphraseRequired, wrongPassphrase } from './encryption.js';
 import { applyMigrations, MIGRATIONS, LATEST_SCHEMA_VERSION, PARLEY_APPLICATION_ID, type Migration } from './migrations.js';
 import { assertExpectedSchema } from './schema-check.js';
 import { CASE_FILE_EXTENSION } from '../../../shared/file-names.js';
@@ -32,6 +32,11 @@ export interface OpenOptions {
   skipIntegrityCheck?: boolean;
   /** Opens an encrypted file (ignored for a plain one). Kept by nobody: it keys the connections and is dropped. */
   passphrase?: string;
+  /**
+   * The key the file was written with, derived from `passphrase` already (a file just made or copied): used, instead
+   * of deriving it again, if the file's salt is the one it was derived over.
+   */
+  key?: FileKey;
 }
 
 /** Settings that hold for one connection only: set on every connection, before anything else is read. */
@@ -112,14 +117,15 @@ function openOnce(file: string, opts: OpenOptions): Db {
 function openFile(file: string, opts: OpenOptions, identity: FileIdentity, rolledBack = false): Db {
   const header = readHeader(file);
   // An encrypted file has no readable header: it opens only with a passphrase, and its identity is checked once
-  // the connection is keyed.
-  let passphrase: string | undefined;
+  // the connection is keyed. The key is derived once per open (nearly all the cost of an encrypted open) and keys
+  // every connection this open makes.
+  let key: FileKey | undefined;
   if (!hasPlainHeader(header)) {
     if (!couldBeEncrypted(file)) {
       throw new ParleyError('not_a_sqlite_file', `${path.basename(file)} is not a Parley case file (it is not a SQLite database).`);
     }
     if (opts.passphrase === undefined) throw passphraseRequired(file);
-    passphrase = opts.passphrase;
+    key = FileKey.reused(file, opts.passphrase, opts.key);
   } else if (header.length === 100) {
     // The header says who made the file before SQLite touches it, so a foreign or newer file is refused without a
     // journal file ever appearing beside it. (A WAL may still hold a newer page 1: the connection checks again.)
@@ -134,30 +140,30 @@ function openFile(file: string, opts: OpenOptions, identity: FileIdentity, rolle
     // Still there after a rollback: another program holds the file's lock in the middle of that write (its journal
     // only looks hot: SQLite reads past it, and nothing may roll it back). That program's write is not ours to end.
     if (rolledBack) throw inUse(file);
-    rollBackUnfinishedWrite(file, passphrase);
-    return openFile(file, opts, identity, true); // the header may have been part of what was rolled back: check it again
+    rollBackUnfinishedWrite(file, key);
+    // The header may have been part of what was rolled back: check it again (the salt was not: the key still fits).
+    return openFile(file, { ...opts, key }, identity, true);
   }
-  // Keying a connection derives the key from the passphrase (PBKDF2, 256,000 iterations: nearly all the cost of an
-  // encrypted open), once per connection. An encrypted file with neither a WAL nor a rollback journal beside it
-  // (closed cleanly) holds every committed page in itself, so reading it through a writable connection writes
-  // nothing: there the checks run on the editing connection, and a refused file is still left as it was.
-  if (passphrase !== undefined && !opts.readOnly && journalBeside(file) === undefined) {
-    const db = connect(file, false, passphrase);
+  // An encrypted file with neither a WAL nor a rollback journal beside it (closed cleanly) holds every committed
+  // page in itself, so reading it through a writable connection writes nothing: there the checks run on the editing
+  // connection (one connection fewer), and a refused file is still left as it was.
+  if (key !== undefined && !opts.readOnly && journalBeside(file) === undefined) {
+    const db = connect(file, false, key);
     runOpeningChecks(db, file, opts);
     return readyForEditing(db, file, identity);
   }
   const walFilesBefore = walFilesBeside(file);
-  const reader = connect(file, true, passphrase);
+  const reader = connect(file, true, key);
   runOpeningChecks(reader, file, opts);
   if (opts.readOnly) {
     closeOnFailure(reader, () => assertSameFile(file, identity), (err) => err as Error);
     // A read-only connection to a WAL-mode file (one copied while it was open, say) makes a -wal and a -shm beside
     // it; they are removed again when it closes, if nobody else has started using them (closeCaseDatabase).
-    if (!walFilesBefore) readOnlyOpened.set(reader, { file, passphrase });
+    if (!walFilesBefore) readOnlyOpened.set(reader, { file, key });
     return reader;
   }
   reader.close();
-  return readyForEditing(connect(file, false, passphrase), file, identity);
+  return readyForEditing(connect(file, false, key), file, identity);
 }
 
 /** Checks, over `db`, that the file is a Parley case file this version reads, and (unless skipped) not damaged. */
@@ -239,7 +245,7 @@ function walFilesBeside(file: string): boolean {
 }
 
 /** Read-only connections whose opening made the -wal and -shm beside their file, to remove them at close. */
-const readOnlyOpened = new WeakMap<Db, { file: string; passphrase: string | undefined }>();
+const readOnlyOpened = new WeakMap<Db, { file: string; key: FileKey | undefined }>();
 
 /**
  * Closes a case-file connection, leaving the file as users expect of a document they copy, archive or open
@@ -265,14 +271,14 @@ export function closeCaseDatabase(db: Db): void {
   }
   const opened = readOnlyOpened.get(db);
   db.close();
-  if (opened && walFilesBeside(opened.file)) removeWalFilesIfUnused(opened.file, opened.passphrase);
+  if (opened && walFilesBeside(opened.file)) removeWalFilesIfUnused(opened.file, opened.key);
 }
 
-function removeWalFilesIfUnused(file: string, passphrase: string | undefined): void {
+function removeWalFilesIfUnused(file: string, key: FileKey | undefined): void {
   let db: Db | undefined;
   try {
     db = new Database(file, { fileMustExist: true, ...driverOptions() });
-    if (passphrase !== undefined) applyKey(db, passphrase, file);
+    if (key !== undefined) applyKey(db, key, file);
     setConnectionPragmas(db);
     db.pragma('busy_timeout = 0');
     db.prepare('SELECT count(*) FROM sqlite_master').pluck().get(); // joins the WAL, so that closing may end it
@@ -351,7 +357,7 @@ const JOURNAL_MAGIC = Buffer.from('d9d505f920a163d7', 'hex');
  * that program's lock (then the file is reported in use), or reads past a journal that program still holds, which
  * openFile then finds still there and reports in use.
  */
-function rollBackUnfinishedWrite(file: string, passphrase: string | undefined): void {
+function rollBackUnfinishedWrite(file: string, key: FileKey | undefined): void {
   try {
     fs.accessSync(file, fs.constants.W_OK);
     fs.accessSync(path.dirname(file), fs.constants.W_OK);
@@ -364,8 +370,8 @@ function rollBackUnfinishedWrite(file: string, passphrase: string | undefined): 
   // An encrypted file's journal is read with the key given. With a wrong one its pages read as noise, which SQLite
   // calls corrupt (or not a database) and stops at, before it writes anything: that is the wrong passphrase (the
   // encrypted test of "a hot rollback journal left by a crash" shows the file and journal left byte for byte).
-  const unreadable = (err: unknown) => (passphrase !== undefined && isUnreadable(err) ? wrongPassphrase(file) : damagedError(file));
-  const db = connect(file, false, passphrase, unreadable);
+  const unreadable = (err: unknown) => (key !== undefined && isUnreadable(err) ? wrongPassphrase(file) : damagedError(file));
+  const db = connect(file, false, key, unreadable);
   try {
     closeOnFailure(db, () => db.prepare('SELECT count(*) FROM sqlite_master').pluck().get(), (err) => openingError(file, err, unreadable));
   } finally {
@@ -394,10 +400,10 @@ function assertWritable(file: string): void {
 }
 
 /**
- * A connection with every pragma set; keyed first (before any other statement) when a passphrase is given.
+ * A connection with every pragma set; keyed first (before any other statement) when a key is given.
  * `unreadable` says what a file SQLite cannot read means (by default, that it is damaged).
  */
-function connect(file: string, readonly: boolean, passphrase?: string, unreadable: (err: unknown) => Error = () => damagedError(file)): Db {
+function connect(file: string, readonly: boolean, key?: FileKey, unreadable: (err: unknown) => Error = () => damagedError(file)): Db {
   let db: Db;
   try {
     db = new Database(file, { readonly, fileMustExist: true, ...driverOptions() });
@@ -405,7 +411,7 @@ function connect(file: string, readonly: boolean, passphrase?: string, unreadabl
     throw new ParleyError('not_a_sqlite_file', `${path.basename(file)} could not be opened as a SQLite database.`);
   }
   closeOnFailure(db, () => {
-    if (passphrase !== undefined) applyKey(db, passphrase, file);
+    if (key !== undefined) applyKey(db, key, file);
     setConnectionPragmas(db);
   }, (err) => openingError(file, err, unreadable));
   return db;
@@ -507,9 +513,10 @@ export interface NewCaseIdentity {
 /**
  * Creates a new case file at the latest schema, holding its identity (case_meta) and what `fill` writes: every case
  * file, new or imported, is made here. It is built under a temporary name and renamed into place only when complete,
- * so a crash never leaves a half-made file under the user's chosen name.
+ * so a crash never leaves a half-made file under the user's chosen name. Returns the key an encrypted file was made
+ * with, for its first opening (OpenOptions.key).
  */
-export function createCaseDatabase(file: string, identity: NewCaseIdentity, fill: (db: Db) => void, passphrase?: string): void {
+export function createCaseDatabase(file: string, identity: NewCaseIdentity, fill: (db: Db) => void, passphrase?: string): FileKey | undefined {
   if (fs.existsSync(file)) throw new ParleyError('already_exists', `${file} already exists; Parley will not overwrite it.`);
   assertNoLeftoverJournal(file);
   const dir = path.dirname(file);
@@ -519,7 +526,8 @@ export function createCaseDatabase(file: string, identity: NewCaseIdentity, fill
   let db: Db | undefined;
   try {
     db = new Database(temp, driverOptions());
-    if (passphrase !== undefined) applyKey(db, passphrase, file);
+    const key = passphrase === undefined ? undefined : FileKey.of(temp, passphrase);
+    if (key !== undefined) applyKey(db, key, file);
     setConnectionPragmas(db);
     db.pragma('journal_mode = WAL');
     applyMigrations(db, 0, LATEST_SCHEMA_VERSION);
@@ -531,6 +539,7 @@ export function createCaseDatabase(file: string, identity: NewCaseIdentity, fill
     moveIntoPlace(temp, file);
     releaseTemp(temp);
     fsyncDir(dir);
+    return key;
   } catch (err) {
     if (db?.open) db.close();
     removeTemp(temp);

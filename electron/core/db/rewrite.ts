@@ -15,16 +15,17 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { ParleyError } from '../errors.js';
 import { fsyncDir, fsyncFile, releaseTemp, removeTemp, tempPathBeside } from '../files.js';
 import { closeCaseDatabase, driverOptions, fileIdentity, inUse, isSameFile, openCaseDatabase, setConnectionPragmas, type Db, type FileIdentity } from './connection.js';
-import { applyKey, couldBeEncrypted, isKeyed, isNotADatabase, passphraseRequired, selectCipher, wrongPassphrase } from './encryption.js';
+import { applyKey, couldBeEncrypted, FileKey, isNotADatabase, keyOf, passphraseRequired, selectCipher, wrongPassphrase } from './encryption.js';
 
 /**
  * A connection that copies `source` (attached as `src`) to files keyed with `targetPassphrase`, or plain if that is
- * null: VACUUM INTO writes its copy with the key of the connection's main database. So the main database is a
- * keying stand-in: an empty file keyed with the target's passphrase (it stays empty: nothing is ever written to
- * it), or an in-memory database when the target is to be plain. The source is attached with its own key (a bound
- * parameter, never SQL text). `close` also removes the stand-in.
+ * null: VACUUM INTO writes its copy with the key of the connection's main database, salt included. So the main
+ * database is a keying stand-in: an empty file keyed with the target's passphrase (it stays empty: nothing is ever
+ * written to it), or an in-memory database when the target is to be plain; its key (`keyOf(db)`) is the copy's.
+ * The source is attached with its own key (a bound parameter, never SQL text): its passphrase, or the key an open
+ * connection to it holds. `close` also removes the stand-in.
  */
-function copyingConnection(source: string, sourcePassphrase: string | null, target: string, targetPassphrase: string | null): { db: Db; close: () => void } {
+function copyingConnection(source: string, sourceSecret: string | FileKey | null, target: string, targetPassphrase: string | null): { db: Db; close: () => void } {
   const standIn = targetPassphrase === null ? null : `${target}.keying`;
   const db = new Database(standIn ?? ':memory:', driverOptions());
   const close = () => {
@@ -37,30 +38,34 @@ function copyingConnection(source: string, sourcePassphrase: string | null, targ
     // The same hardening as every case-file connection: above all temp_store = MEMORY, so that nothing the copy
     // sorts or spills reaches the disk in plaintext, and trusted_schema = OFF for the attached file.
     setConnectionPragmas(db);
-    db.prepare('ATTACH ? AS src KEY ?').run(source, Buffer.from(sourcePassphrase ?? '', 'utf8'));
+    const sourceKey = typeof sourceSecret === 'string' ? FileKey.of(source, sourceSecret) : sourceSecret;
+    db.prepare('ATTACH ? AS src KEY ?').run(source, sourceKey?.keying ?? Buffer.alloc(0));
     return { db, close };
   } catch (err) {
     close();
-    throw keyError(err, source, sourcePassphrase);
+    throw keyError(err, source, sourceSecret);
   }
 }
 
-function keyError(err: unknown, source: string, sourcePassphrase: string | null): unknown {
-  if (isNotADatabase(err)) return sourcePassphrase === null ? passphraseRequired(source) : wrongPassphrase(source);
+function keyError(err: unknown, source: string, sourceSecret: string | FileKey | null): unknown {
+  if (isNotADatabase(err)) return sourceSecret === null ? passphraseRequired(source) : wrongPassphrase(source);
   return err;
 }
 
 /**
  * Writes a consistent copy of `source` to `target` (which must not exist), with the target encrypted under
- * `targetPassphrase`, or plain if that is null. `sourcePassphrase` opens the source (null for a plain one).
- * VACUUM src INTO reads one consistent snapshot of the source, a WAL included; edits may go on meanwhile.
+ * `targetPassphrase`, or plain if that is null. `sourceSecret` opens the source: its passphrase, or the key of a
+ * connection open on it (null for a plain one). Returns the key the copy was written with (undefined for a plain
+ * copy), to open it with (OpenOptions.key). VACUUM src INTO reads one consistent snapshot of the source, a WAL
+ * included; edits may go on meanwhile.
  */
-export function copyWithKey(source: string, sourcePassphrase: string | null, target: string, targetPassphrase: string | null): void {
-  const { db, close } = copyingConnection(source, sourcePassphrase, target, targetPassphrase);
+export function copyWithKey(source: string, sourceSecret: string | FileKey | null, target: string, targetPassphrase: string | null): FileKey | undefined {
+  const { db, close } = copyingConnection(source, sourceSecret, target, targetPassphrase);
   try {
     db.prepare('VACUUM src INTO ?').run(target);
+    return keyOf(db);
   } catch (err) {
-    throw keyError(err, source, sourcePassphrase);
+    throw keyError(err, source, sourceSecret);
   } finally {
     close();
   }
@@ -90,11 +95,14 @@ function fingerprint(db: Db, schema = 'main'): Fingerprint {
   };
 }
 
-/** Opens the copy as it will be opened from now on and requires it to be whole and to hold what the source holds. */
-function verifyCopy(target: string, passphrase: string | null, expected: Fingerprint, original: string): void {
+/**
+ * Opens the copy as it will be opened from now on and requires it to be whole and to hold what the source holds.
+ * `key` is the one the copy was written with, used if it fits the copy; else the key is derived from `passphrase`.
+ */
+function verifyCopy(target: string, passphrase: string | null, key: FileKey | undefined, expected: Fingerprint, original: string): void {
   const db = new Database(target, { readonly: true, fileMustExist: true, ...driverOptions() });
   try {
-    if (passphrase !== null) applyKey(db, passphrase, target);
+    if (passphrase !== null) applyKey(db, FileKey.reused(target, passphrase, key), target);
     setConnectionPragmas(db);
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     const same = JSON.stringify(fingerprint(db)) === JSON.stringify(expected);
@@ -141,8 +149,10 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
   // The opening checks (and SQLite's own recovery of an interrupted write, and the removal of what an interrupted
   // key change left in the folder) run first, over a read-only connection.
   const source = openCaseDatabase(file, { readOnly: true, passphrase: from ?? undefined });
+  // The key derived for that opening attaches the file below: a key change derives each key once.
+  const sourceKey = keyOf(source) ?? null;
   try {
-    if (change !== 'encrypt' && !isKeyed(source)) throw new ParleyError('invalid_input', `${name} is not encrypted.`);
+    if (change !== 'encrypt' && sourceKey === null) throw new ParleyError('invalid_input', `${name} is not encrypted.`);
   } finally {
     closeCaseDatabase(source);
   }
@@ -156,13 +166,13 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
     // attach waited for that change's lock and reads the replaced file, taking the new file's rollback journal
     // beside it for its own (the old file with another file's pages played into it reads as damaged). Either is
     // "changed meanwhile", which the catch below says, not a wrong passphrase or a damaged file.
-    copier = copyingConnection(file, from, temp, to);
+    copier = copyingConnection(file, sourceKey, temp, to);
     // Takes the file, or finds it replaced meanwhile (see holdExclusively).
     holdExclusively(copier.db, file, identity, swap);
     // Read under the lock: what is copied is exactly what was counted.
     const expected = fingerprint(copier.db, 'src');
     copier.db.prepare('VACUUM src INTO ?').run(temp);
-    verifyCopy(temp, to, expected, file);
+    verifyCopy(temp, to, keyOf(copier.db), expected, file);
     fsyncFile(temp);
     if (swap === 'windows') {
       const copied = fileState(file);
@@ -181,7 +191,7 @@ export function rewriteWithKey(file: string, change: KeyChange, from: string | n
   } catch (err) {
     removeTemp(temp);
     if (!renamed && !isSameFile(file, identity)) throw changedMeanwhile(file);
-    throw keyError(err, file, from);
+    throw keyError(err, file, sourceKey);
   } finally {
     // Only now may anyone else have the file (on POSIX): the new one, by its name.
     copier?.close();
