@@ -93,6 +93,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'library.dashboard': (s, { today, withinDays }) => s.library.dashboard(s.connectionFor, today ?? isoToday(), withinDays ?? 14, s.profileInfo().actor),
   'library.digest': (s, { timeZone, now }) => digestOf(s, now ? new Date(now) : new Date(), timeZone ?? localTimeZone()),
   'library.search': (s, { query, limit }) => s.library.search(s.connectionFor, query, limit ?? 50),
+  'library.prepareIndex': (s, { budgetMs }) => s.library.prepareIndex(s.connectionFor, budgetMs ?? 200),
   'schedule.get': (s, { caseId }) => s.get(caseId).schedule(),
   'schedule.preview': (s, { caseId, change }) => {
     const { kind, id, changes } = scheduleChangeOf(s.get(caseId), change);

@@ -555,6 +555,10 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       expect(digest.problems).toEqual([]);
     },
   },
+  'library.prepareIndex': {
+    setup: () => ({ input: { budgetMs: 1_000 }, optional: ['budgetMs'] }),
+    check: (_w, out) => expect(out).toEqual({ indexed: 1, total: 1, complete: true }),
+  },
   'reminder.upcoming': {
     setup: (w) => ({ input: { timeZone: 'UTC', now: '2026-03-01T00:00:00Z' }, optional: ['timeZone', 'now'], made: w.make('deadline') }),
     check: (w, out, { made }) => {
