@@ -137,6 +137,16 @@ export interface LibraryEntry {
   archived: boolean;
 }
 
+/**
+ * How far the library index is from the case files (library.prepareIndex): `indexed` counts the files whose index
+ * entry is up to date, or that cannot be indexed and are known as such; `total` the files the library lists.
+ */
+export interface LibraryIndexProgress {
+  indexed: number;
+  total: number;
+  complete: boolean;
+}
+
 /** The dates that frame one case (case.keyDates): counted and picked by the core, not from every deadline. */
 export interface KeyDates {
   /** The day the answer is for (the user's today). */

@@ -4,7 +4,7 @@
 import { MAX_ATTACHMENT_BYTES } from './attachments.js';
 import { z } from 'zod';
 import type {
-  AttachmentTextState, AuditEntry, BriefPreview, CaseInfo, ChangesExported, MergeConflictView, MergeSummary, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LinksOfRecord, ReviewPrompt,
+  AttachmentTextState, AuditEntry, BriefPreview, CaseInfo, ChangesExported, MergeConflictView, MergeSummary, CaseSearchHit, CertificateComparison, CertifiedState, CustodyCertificate, Dashboard, DueReminderView, KeyDates, LibraryEntry, LibraryIndexProgress, LinksOfRecord, ReviewPrompt,
   LockedCase, ReceivedReviewComment, ResolvedRecordId, ReviewComment, ReviewImport, ScheduleChange, ScheduledDeadline, SearchHit, SharingChoiceInForce, UpcomingReminder,
   VerifyReport,
 } from './api-types.js';
@@ -269,7 +269,8 @@ export const STATIC_OPERATIONS = {
       shareable: z.boolean().optional(),
     }),
   ),
-  'library.list': op<LibraryEntry[]>()(z.strictObject({})),
+  // `today`: the day each case's next deadline is for (the user's today if not given).
+  'library.list': op<LibraryEntry[]>()(z.strictObject({ today: isoDate.optional() })),
   'library.forget': op<null>()(z.strictObject({ path: casePath })),
   // Managing a file the library lists: archived (out of the dashboard, search and calendar export, still listed),
   // renamed in its folder (a bare file name; the extension is kept), or duplicated beside itself as another copy of
@@ -284,6 +285,9 @@ export const STATIC_OPERATIONS = {
   // (the profile's digestReadAt). `timeZone` is the user's (where their today begins).
   'library.digest': op<Digest>()(z.strictObject({ timeZone: timeZone.optional(), now: z.iso.datetime().optional() })),
   'library.search': op<CaseSearchHit[]>()(z.strictObject({ query: z.string().max(1_000), limit: z.number().int().min(1).max(500).optional() })),
+  // Brings the library index up to date for about `budgetMs` (at least one file per call), for a progress bar: the
+  // dashboard, list and search bring it up to date themselves before answering.
+  'library.prepareIndex': op<LibraryIndexProgress>()(z.strictObject({ budgetMs: z.number().int().min(10).max(5_000).optional() })),
   'schedule.get': op<ScheduledDeadline[]>()(z.strictObject({ caseId })),
   'schedule.preview': op<ScheduleChange>()(z.strictObject({ caseId, change: scheduleChange })),
   'schedule.confirm': op<ScheduleChange>()(

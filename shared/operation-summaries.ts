@@ -49,6 +49,7 @@ const STATIC_SUMMARIES: Readonly<Record<keyof typeof STATIC_OPERATIONS, string>>
   'library.dashboard': 'What is due across every case of the library',
   'library.digest': 'What falls due now and what others changed since the digest was last read, across the library',
   'library.search': 'Search every case of the library',
+  'library.prepareIndex': 'Bring the library index up to date for a while, and say how far it is',
   'schedule.get': 'Every deadline with its trigger, rule and computed date',
   'schedule.preview': 'What a change of date or rule would move, without changing anything',
   'schedule.confirm': 'Make a previewed change of date or rule, with its reason',

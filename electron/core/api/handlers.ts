@@ -85,7 +85,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
     const bytes = await exportDocument(shareable ? withoutRecordLinks(document) : document, format, { ...page, pdfRenderer: s.pdfRenderer });
     return { fileName: `${fileSlug(title, 80, 'document')}.${format}`, mediaType: MEDIA_TYPES[format], dataBase64: bytes.toString('base64') };
   },
-  'library.list': (s) => s.library.list(s.connectionFor),
+  'library.list': (s, { today }) => s.library.list(s.connectionFor, today ?? isoToday()),
   'library.forget': (s, { path }) => (s.library.forget(path), null),
   'library.archive': (s, { path, archived }) => (s.library.setArchived(path, archived), null),
   'library.rename': (s, { path, name }) => renameCaseFile(s, path, name),
@@ -93,6 +93,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
   'library.dashboard': (s, { today, withinDays }) => s.library.dashboard(s.connectionFor, today ?? isoToday(), withinDays ?? 14, s.profileInfo().actor),
   'library.digest': (s, { timeZone, now }) => digestOf(s, now ? new Date(now) : new Date(), timeZone ?? localTimeZone()),
   'library.search': (s, { query, limit }) => s.library.search(s.connectionFor, query, limit ?? 50),
+  'library.prepareIndex': (s, { budgetMs }) => s.library.prepareIndex(s.connectionFor, budgetMs ?? 200),
   'schedule.get': (s, { caseId }) => s.get(caseId).schedule(),
   'schedule.preview': (s, { caseId, change }) => {
     const { kind, id, changes } = scheduleChangeOf(s.get(caseId), change);

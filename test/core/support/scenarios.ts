@@ -439,7 +439,7 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
     },
   },
   'library.list': {
-    setup: () => ({ input: {} }),
+    setup: () => ({ input: { today: '2026-03-25' }, optional: ['today'] }),
     check: (w, out) => expect(out).toMatchObject([{ path: w.file, caseId: w.caseId, state: 'ok', title: 'Export-control suspension order' }] satisfies Partial<LibraryEntry>[]),
   },
   'library.forget': {
@@ -554,6 +554,10 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
       expect(digest.deadlinesSoon).toMatchObject([{ id: made!.id, caseId: w.caseId, dueDate: '2026-04-01' }]);
       expect(digest.problems).toEqual([]);
     },
+  },
+  'library.prepareIndex': {
+    setup: () => ({ input: { budgetMs: 1_000 }, optional: ['budgetMs'] }),
+    check: (_w, out) => expect(out).toEqual({ indexed: 1, total: 1, complete: true }),
   },
   'reminder.upcoming': {
     setup: (w) => ({ input: { timeZone: 'UTC', now: '2026-03-01T00:00:00Z' }, optional: ['timeZone', 'now'], made: w.make('deadline') }),
