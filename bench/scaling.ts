@@ -128,12 +128,11 @@ function rebuildIndex(session: Session, log: Log): number {
  * A progress bar: redrawn in place on a terminal; in a log (not a terminal), one line at each tenth, so the log
  * stays short.
  */
-export function progressBar(log: Log, width = 30): { show: (done: number, total: number) => void; done: (message: string) => void } {
-  const tty = process.stdout.isTTY;
+export function progressBar(log: Log, width = 30, tty = !!process.stdout.isTTY): { show: (done: number, total: number) => void; done: (message: string) => void } {
   let lastTenth = -1;
   const draw = (done: number, total: number) => {
     const share = total > 0 ? Math.min(1, done / total) : 1;
-    const filled = Math.round(share * width);
+    const filled = Math.floor(share * width); // full only when done
     return `    [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en')}/${total.toLocaleString('en')} files`;
   };
   return {
