@@ -257,11 +257,12 @@ function benchEditsAndSearch(big: string, runDir: string): void {
   db.pragma('synchronous = FULL');
   bare.db.pragma('synchronous = FULL');
   const pages = (conn: Db, fn: (i: number) => void): number => {
+    const threshold = conn.pragma('wal_autocheckpoint', { simple: true }) as number;
     conn.pragma('wal_autocheckpoint = 0');
     conn.pragma('wal_checkpoint(TRUNCATE)');
     for (let i = 0; i < 50; i++) fn(i);
     const [res] = conn.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
-    conn.pragma('wal_autocheckpoint = 1000');
+    conn.pragma(`wal_autocheckpoint = ${threshold}`);
     return (res?.log ?? 0) / 50;
   };
   const editPages = pages(db, edit);
