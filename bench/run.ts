@@ -2,7 +2,8 @@
 // Prints the figures and whether each meets its target; always exits 0 (it is a report, not a test). The method
 // and recorded figures are in docs/PERFORMANCE.md. Flags: --fresh regenerates the cached fixtures;
 // --ui-only runs only the UI benchmark; --merge-only only the figures of copies that merge (bench/merge.ts);
-// --search-only only the searches (case.search on the big case, library.search over the library);
+// --search-only only the searches (case.search on the big case, library.search over the library); --edit-only only
+// the edits (with the searches and reads of their session);
 // --attachments-only only attachments' text (bench/attachments.ts: calls answered while a 20 MB PDF is read, and
 // library.search over the library with text attached to every file).
 import { spawnSync } from 'node:child_process';
@@ -44,6 +45,8 @@ function main(): void {
     fs.copyFileSync(m.bigCase.file, big); // the benchmark edits it; the cached copy stays as generated
     if (process.argv.includes('--merge-only')) {
       benchMerge(m.bigCase.file, runDir, log, rows, diagnostics);
+    } else if (process.argv.includes('--edit-only')) {
+      benchEditsAndSearch(big, runDir);
     } else if (process.argv.includes('--search-only')) {
       const session = new Session({ dataDir: path.join(runDir, 'search-data'), actor: ACTOR });
       const { caseId } = call<CaseInfo>(session, 'case.open', { path: big });
@@ -344,5 +347,5 @@ if (process.argv.includes('--attachments-only')) {
   void mainAttachments().catch((err: unknown) => log(`Attachments benchmark failed: ${(err as Error).stack ?? String(err)}`));
 } else {
   if (!process.argv.includes('--ui-only')) main();
-  if (!process.argv.includes('--merge-only') && !process.argv.includes('--search-only')) void benchUi(log).catch((err: unknown) => log(`UI benchmark failed: ${(err as Error).stack ?? String(err)}`));
+  if (!['--merge-only', '--search-only', '--edit-only'].some((flag) => process.argv.includes(flag))) void benchUi(log).catch((err: unknown) => log(`UI benchmark failed: ${(err as Error).stack ?? String(err)}`));
 }
