@@ -2,7 +2,8 @@
 // Prints the figures and whether each meets its target; always exits 0 (it is a report, not a test). The method
 // and recorded figures are in docs/PERFORMANCE.md. Flags: --fresh regenerates the cached fixtures;
 // --ui-only runs only the UI benchmark; --merge-only only the figures of copies that merge (bench/merge.ts);
-// --search-only only the searches (case.search on the big case, library.search over the library);
+// --search-only only the searches (case.search on the big case, library.search over the library); --edit-only only
+// the edits (with the searches and reads of their session);
 // --encryption-only only the costs of encryption (bench/encryption.ts: open, edit, search, encrypted against plain);
 // --attachments-only only attachments' text (bench/attachments.ts: calls answered while a 20 MB PDF is read, and
 // library.search over the library with text attached to every file); --scaling-only only the scaling table
@@ -51,6 +52,8 @@ function main(): void {
       benchMerge(m.bigCase.file, runDir, log, rows, diagnostics);
     } else if (process.argv.includes('--encryption-only')) {
       benchEncryption(m.bigCase.file, runDir, log, rows, diagnostics);
+    } else if (process.argv.includes('--edit-only')) {
+      benchEditsAndSearch(big, runDir);
     } else if (process.argv.includes('--search-only')) {
       const session = new Session({ dataDir: path.join(runDir, 'search-data'), actor: ACTOR });
       const { caseId } = call<CaseInfo>(session, 'case.open', { path: big });
@@ -244,11 +247,12 @@ function benchEditsAndSearch(big: string, runDir: string): void {
   db.pragma('synchronous = FULL');
   bare.db.pragma('synchronous = FULL');
   const pages = (conn: Db, fn: (i: number) => void): number => {
+    const threshold = conn.pragma('wal_autocheckpoint', { simple: true }) as number;
     conn.pragma('wal_autocheckpoint = 0');
     conn.pragma('wal_checkpoint(TRUNCATE)');
     for (let i = 0; i < 50; i++) fn(i);
     const [res] = conn.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
-    conn.pragma('wal_autocheckpoint = 1000');
+    conn.pragma(`wal_autocheckpoint = ${threshold}`);
     return (res?.log ?? 0) / 50;
   };
   const editPages = pages(db, edit);
@@ -335,11 +339,11 @@ if (process.argv.includes(CORE_MEMORY_FLAG)) {
 } else if (process.argv.includes('--scaling-only')) {
   void mainScaling().catch((err: unknown) => log(`Scaling benchmark failed: ${(err as Error).stack ?? String(err)}`));
 } else {
-  const whole = !['--ui-only', '--merge-only', '--search-only', '--encryption-only'].some((flag) => process.argv.includes(flag));
   if (!process.argv.includes('--ui-only')) main();
-  if (!process.argv.includes('--merge-only') && !process.argv.includes('--search-only') && !process.argv.includes('--encryption-only')) {
+  const partial = ['--ui-only', '--merge-only', '--search-only', '--encryption-only', '--edit-only'].some((flag) => process.argv.includes(flag));
+  if (!['--merge-only', '--search-only', '--encryption-only', '--edit-only'].some((flag) => process.argv.includes(flag))) {
     void benchUi(log)
-      .then(() => (whole ? benchRendererMemory(log) : undefined))
+      .then(() => (partial ? undefined : benchRendererMemory(log)))
       .catch((err: unknown) => log(`UI benchmark failed: ${(err as Error).stack ?? String(err)}`));
   }
 }
