@@ -1,11 +1,12 @@
 // The benchmark's case files, generated through the real write path (the dispatcher), so that every record has
 // its audit entry and search document exactly as the app would write them. Generating them takes a while, so they
 // are kept under the system's temp folder, keyed by the schema version and this generator's version, and reused.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../electron/core/api/dispatcher.js';
-import { LATEST_SCHEMA_VERSION } from '../electron/core/db/migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../electron/core/db/migrations.js';
 import { Session } from '../electron/core/session.js';
 import { TextGen, addDaysIso } from './text.js';
 
@@ -45,8 +46,17 @@ export interface Fixtures {
 
 export type Log = (line: string) => void;
 
+/**
+ * The schema the fixtures are made at, as a folder name: its version and a digest of every migration's SQL, so that
+ * a migration edited under the same number (on a branch) is not mistaken for the one the fixtures were made with.
+ */
+export function schemaTag(): string {
+  const digest = crypto.createHash('sha256').update(MIGRATIONS.map((m) => m.sql).join('\n')).digest('hex').slice(0, 8);
+  return `s${LATEST_SCHEMA_VERSION}-${digest}`;
+}
+
 export function fixtureDir(): string {
-  return path.join(os.tmpdir(), `parley-bench-fixtures-s${LATEST_SCHEMA_VERSION}-g${GENERATOR_VERSION}`);
+  return path.join(os.tmpdir(), `parley-bench-fixtures-${schemaTag()}-g${GENERATOR_VERSION}`);
 }
 
 /** Returns the cached fixtures, generating them first if there are none (or `fresh` is asked for). */

@@ -7,10 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CaseExport } from '../shared/contract.js';
 import type { CaseInfo } from '../shared/api-types.js';
-import { LATEST_SCHEMA_VERSION } from '../electron/core/db/migrations.js';
 import { Library } from '../electron/core/library.js';
 import { Session } from '../electron/core/session.js';
-import { ACTOR, GENERATOR_VERSION, RARE_WORD, TODAY, call, deadlineFields, parties, type Id, type Log, type Manifest } from './fixtures.js';
+import { ACTOR, GENERATOR_VERSION, schemaTag, RARE_WORD, TODAY, call, deadlineFields, parties, type Id, type Log, type Manifest } from './fixtures.js';
 import { TextGen, addDaysIso } from './text.js';
 
 /** Bump whenever what this module writes changes, so old caches are not reused. */
@@ -41,7 +40,7 @@ export interface ScalingFixtures {
 }
 
 export function scalingFixtureDir(): string {
-  return path.join(os.tmpdir(), `parley-bench-scaling-s${LATEST_SCHEMA_VERSION}-g${GENERATOR_VERSION}-v${SCALING_VERSION}`);
+  return path.join(os.tmpdir(), `parley-bench-scaling-${schemaTag()}-g${GENERATOR_VERSION}-v${SCALING_VERSION}`);
 }
 
 /** The scaling fixtures, each piece generated first if it is not cached (or `fresh` is asked for). */
