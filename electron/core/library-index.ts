@@ -508,13 +508,16 @@ export class LibraryIndex {
     if (!caseNos.length) return byCase;
     const index = this.db();
     for (const section of Object.keys(SHOWN_SQL) as Section[]) {
-      const rows = statement(index, `SELECT case_no AS caseNo, row_json AS json FROM dashboard_row
-        WHERE section = '${section}' AND (${SHOWN_SQL[section]}) AND case_no IN (SELECT value FROM json_each($cases)) ORDER BY case_no, seq`)
+      // Each case's rows as one JSON array: one parse per case rather than one per row.
+      const rows = statement(index, `SELECT case_no AS caseNo, '[' || group_concat(row_json, ',') || ']' AS json
+        FROM (SELECT case_no, row_json FROM dashboard_row
+              WHERE section = '${section}' AND (${SHOWN_SQL[section]}) AND case_no IN (SELECT value FROM json_each($cases)) ORDER BY case_no, seq)
+        GROUP BY case_no`)
         .all({ cases: JSON.stringify(caseNos), ...daysNamedIn(SHOWN_SQL[section], days) }) as { caseNo: number; json: string }[];
       for (const r of rows) {
         let sections = byCase.get(r.caseNo);
         if (!sections) byCase.set(r.caseNo, (sections = { deadlines: [], actionItems: [], meetings: [], watchItems: [], toReview: [], checksDue: [] }));
-        (sections[section] as unknown[]).push(JSON.parse(r.json));
+        sections[section] = JSON.parse(r.json) as never;
       }
     }
     return byCase;
