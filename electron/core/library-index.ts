@@ -17,7 +17,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DashboardActionItem, DashboardDeadline, DashboardMeeting, DashboardWatchCheck, DashboardWatchItem, LibraryEntry, ReviewPrompt, SearchHit } from '../../shared/api-types.js';
 import { FOLDED_UNDER, foldMatches, rankOfMatch, type FoldedKind, type IndexMatch } from '../../shared/search-ranking.js';
-import { MATCH_END, MATCH_START } from '../../shared/result.js';
 import { KINDS, type KindName } from '../../shared/records.js';
 import { closeCaseDatabase, openCaseDatabase, openSideDatabase, type Db, type SideFileKind } from './db/connection.js';
 import { couldBeEncrypted } from './db/encryption.js';
@@ -26,7 +25,7 @@ import { ParleyError, toParleyError } from './errors.js';
 import { reviewPromptsOf } from './review-prompts.js';
 import { DASHBOARD_SQL, LIBRARY_SQL } from './store/kind-sql.js';
 import { toColumn } from './store/record-table.js';
-import { FOLD_WINDOW, RANK_WINDOW, toFtsQuery } from './store/search-index.js';
+import { describeRanked, FOLD_WINDOW, RANK_WINDOW, toFtsQuery } from './store/search-index.js';
 
 export const INDEX_FILE = 'library-index.sqlite';
 const INDEX_APPLICATION_ID = 0x50524c49;
@@ -395,8 +394,12 @@ export class LibraryIndex {
     return { states, upToDate };
   }
 
-  /** Brings one file's entry up to date now (after Parley closed it), if the library lists it. */
-  refreshFile(abs: string, caseId: string | null): void {
+  /**
+   * Brings one file's entry up to date just after Parley closed it. Its changes went through Parley's write path,
+   * so an unchanged audit head (the case was only looked at) keeps the entry's rows, whatever closing did to the
+   * file's times.
+   */
+  refreshClosedFile(abs: string, caseId: string | null): void {
     const st = statOf(abs);
     const entry = this.entries().get(abs);
     if (!st.ok) {
@@ -405,11 +408,11 @@ export class LibraryIndex {
     }
     const print = fingerprintOf(st.stats, abs, new FolderNames());
     if (entry && isCurrent(entry, print)) return;
-    this.bringUpToDate(abs, caseId, print, entry);
+    this.bringUpToDate(abs, caseId, print, entry, true);
   }
 
   /** Reads the file and writes its entry: its mark only when the case is as indexed, else everything again. */
-  private bringUpToDate(abs: string, caseId: string | null, print: Fingerprint, entry: IndexEntry | undefined): IndexEntry {
+  private bringUpToDate(abs: string, caseId: string | null, print: Fingerprint, entry: IndexEntry | undefined, closedByParley = false): IndexEntry {
     const index = this.db();
     const base = { path: abs, ino: print.ino, size: print.size, mtime_ms: print.mtimeMs, ctime_ms: print.ctimeMs, side_file: print.sideFile ? 1 : 0, indexed_at_ms: Date.now() };
     if (couldBeEncrypted(abs)) {
@@ -424,7 +427,7 @@ export class LibraryIndex {
       // A file changed since it was indexed is read again whatever its head says: a change made outside Parley (a
       // repair, a damaged page) writes no audit entry. Only one the index cannot vouch for although it looks the
       // same (written within the moment of its indexing, or with a journal beside it) may keep its rows by its head.
-      const unchanged = entry !== undefined && samePrint(entry, print) && !entry.problem && !entry.encrypted && sameMark(mark, entry);
+      const unchanged = entry !== undefined && (closedByParley || samePrint(entry, print)) && !entry.problem && !entry.encrypted && sameMark(mark, entry);
       read = { mark, contents: unchanged ? null : readCase(db) };
     } catch (err) {
       // Reported as the library reports a file it cannot read; read again once the file changes.
@@ -435,7 +438,8 @@ export class LibraryIndex {
     const { mark, contents } = read;
     if (!contents) {
       testHookKillBeforeIndexWrite();
-      statement(index, 'UPDATE indexed_case SET side_file = ?, indexed_at_ms = ? WHERE case_no = ?').run(base.side_file, base.indexed_at_ms, entry!.case_no);
+      statement(index, 'UPDATE indexed_case SET ino = ?, size = ?, mtime_ms = ?, ctime_ms = ?, side_file = ?, indexed_at_ms = ? WHERE case_no = ?')
+        .run(base.ino, base.size, base.mtime_ms, base.ctime_ms, base.side_file, base.indexed_at_ms, entry!.case_no);
       return { ...entry!, ...base };
     }
     return this.writeEntry(
@@ -508,13 +512,16 @@ export class LibraryIndex {
     if (!caseNos.length) return byCase;
     const index = this.db();
     for (const section of Object.keys(SHOWN_SQL) as Section[]) {
-      const rows = statement(index, `SELECT case_no AS caseNo, row_json AS json FROM dashboard_row
-        WHERE section = '${section}' AND (${SHOWN_SQL[section]}) AND case_no IN (SELECT value FROM json_each($cases)) ORDER BY case_no, seq`)
+      // Each case's rows as one JSON array: one parse per case rather than one per row.
+      const rows = statement(index, `SELECT case_no AS caseNo, '[' || group_concat(row_json, ',') || ']' AS json
+        FROM (SELECT case_no, row_json FROM dashboard_row
+              WHERE section = '${section}' AND (${SHOWN_SQL[section]}) AND case_no IN (SELECT value FROM json_each($cases)) ORDER BY case_no, seq)
+        GROUP BY case_no`)
         .all({ cases: JSON.stringify(caseNos), ...daysNamedIn(SHOWN_SQL[section], days) }) as { caseNo: number; json: string }[];
       for (const r of rows) {
         let sections = byCase.get(r.caseNo);
         if (!sections) byCase.set(r.caseNo, (sections = { deadlines: [], actionItems: [], meetings: [], watchItems: [], toReview: [], checksDue: [] }));
-        (sections[section] as unknown[]).push(JSON.parse(r.json));
+        sections[section] = JSON.parse(r.json) as never;
       }
     }
     return byCase;
@@ -559,27 +566,12 @@ export class LibraryIndex {
     const byCase = new Map<number, IndexMatch[]>();
     for (const m of best) {
       const match: IndexMatch = { docid: m.docid, kind: m.kind, id: m.id, score: m.score, inTitle: m.titleScore < 0, parent: m.parentDocid === null ? null : { docid: m.parentDocid, kind: m.parentKind!, id: m.parentId! } };
-      byCase.set(m.caseNo, [...(byCase.get(m.caseNo) ?? []), match]);
+      const matches = byCase.get(m.caseNo);
+      if (matches) matches.push(match);
+      else byCase.set(m.caseNo, [match]);
     }
     const ranked = [...byCase.values()].flatMap((matches) => foldMatches(matches, limit)).sort((a, b) => a.rank - b.rank || a.docid - b.docid).slice(0, limit);
-    if (!ranked.length) return [];
-    const bestDocs = ranked.map((r) => r.best.docid);
-    const snippetRows = statement(index, SNIPPETS_SQL).all(JSON.stringify(bestDocs), query, Math.min(...bestDocs)) as { docid: number; snippet: string | null }[];
-    const snippets = new Map(snippetRows.filter((r) => r.snippet !== null).map((r) => [r.docid, r.snippet!]));
-    const titleOf = statement(index, 'SELECT title FROM search_text WHERE rowid = CAST(? AS INTEGER)').pluck();
-    return ranked.map((r) => ({
-      caseNo: caseOfDocid(r.docid),
-      hit: {
-        kind: r.kind,
-        id: r.id,
-        title: titleOf.get(r.docid) as string,
-        snippet: snippets.get(r.best.docid) ?? '',
-        rank: r.rank,
-        matchedIn: r.best.docid === r.docid ? null : { kind: r.best.kind, id: r.best.id },
-        matchedItself: r.matchedItself,
-        folded: r.folded,
-      },
-    }));
+    return describeRanked(index, text, ranked, 'search_text').map((hit, i) => ({ caseNo: caseOfDocid(ranked[i]!.docid), hit }));
   }
 }
 
@@ -592,11 +584,6 @@ const MATCHES_SQL = `
         ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) m
   JOIN search_doc d ON d.docid = m.docid
   LEFT JOIN search_doc p ON p.case_no = d.case_no AND p.record_id = d.parent_id`;
-
-/** The snippets of some matches, in one walk down the query's matches (as store/search-index.ts SNIPPETS_SQL). */
-const SNIPPETS_SQL = `
-  SELECT rowid AS docid, CASE WHEN rowid IN (SELECT value FROM json_each(?)) THEN snippet(search_text, -1, '${MATCH_START}', '${MATCH_END}', '…', 16) END AS snippet
-  FROM search_text WHERE search_text MATCH ? AND rowid >= ?`;
 
 interface MatchRow {
   docid: number;
