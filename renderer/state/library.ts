@@ -1,11 +1,13 @@
 // The library screen's data: the case files the user has worked with (library.list), the files in the default
-// case folder that the library does not know yet, and the cross-case dashboard.
+// case folder that the library does not know yet, and the cross-case dashboard. Both answer from the library
+// index, which is brought up to date first, in steps (library-index.ts).
 import { caseDataStore } from './data.js';
 import type { Dashboard, LibraryEntry } from '../../shared/api-types.js';
 import { messageOf } from '../api/client.js';
 import type { CaseFolderFile, CaseFolderListing } from '../platform/platform.js';
 import { api, platform } from '../services.js';
 import { isoToday } from '../ui/dates.js';
+import { prepareLibraryIndex } from './library-index.js';
 
 export interface LibraryState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -15,7 +17,8 @@ export interface LibraryState {
   unlisted: CaseFolderFile[];
   folder: CaseFolderListing | null;
   dashboard: Dashboard | null;
-  load(): Promise<void>;
+  /** Reads it all again, once the index is up to date; nothing is read if `signal` aborts first (the screen left). */
+  load(signal?: AbortSignal): Promise<void>;
 }
 
 export const useLibrary = caseDataStore<LibraryState>()((set) => ({
@@ -25,8 +28,10 @@ export const useLibrary = caseDataStore<LibraryState>()((set) => ({
   unlisted: [],
   folder: null,
   dashboard: null,
-  async load() {
+  async load(signal) {
     set({ status: 'loading', error: null });
+    // What was read before stays on screen meanwhile: the case list as it was, a dashboard that may be out of date.
+    if (!(await prepareLibraryIndex(signal))) return set({ status: 'idle' });
     try {
       const [entries, dashboard, folder] = await Promise.all([
         api().call('library.list', {}),
@@ -42,3 +47,8 @@ export const useLibrary = caseDataStore<LibraryState>()((set) => ({
     }
   },
 }));
+
+/** An encrypted file that is not open: the library knows nothing of it but its name, and reads none of it. */
+export function isClosedEncrypted(entry: LibraryEntry): boolean {
+  return entry.encrypted && entry.title === null;
+}
