@@ -4,8 +4,6 @@
 import { DIGEST_DAYS, type Digest, type DigestCaseCount } from '../../shared/digest.js';
 import { wallClockAt } from '../../shared/quiet-hours.js';
 import { dueRemindersOf } from './deadline-operations.js';
-import { caseRef } from './library.js';
-import { statement } from './db/statements.js';
 import type { Session } from './session.js';
 
 const DAY_MS = 86_400_000;
@@ -16,21 +14,14 @@ export function digestOf(session: Session, now: Date, timeZone: string): Digest 
   const since = readAt ?? new Date(now.getTime() - DAY_MS).toISOString();
   const me = session.profileInfo().actor;
   const openPaths = new Map(session.openCases().map((info) => [info.caseId, info.path]));
-  const { dashboard, also: results } = session.library.dashboardAnd(session.connectionFor, (db, file) => {
-    const ref = caseRef(db, file);
-    const others = statement(db, 'SELECT actor, count(*) AS n FROM audit_log WHERE at > ? AND actor <> ? GROUP BY actor ORDER BY actor').all(since, me) as { actor: string; n: number }[];
-    // A file of a schema before copies and merging (a library file read as it is) has no conflicts table.
-    const hasConflicts = statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'merge_conflict'").get() !== undefined;
-    const conflicts = hasConflicts ? (statement(db, 'SELECT count(*) FROM merge_conflict').pluck().get() as number) : 0;
-    return { ref, others, conflicts };
-  }, today, DIGEST_DAYS, me);
+  const { dashboard, activity } = session.library.dashboardAnd(session.connectionFor, today, DIGEST_DAYS, me, since);
   const deadlinesSoon = [...dashboard.overdue, ...dashboard.upcoming];
   // A reminder of a deadline listed as due soon says nothing more: only reminders of later deadlines are listed.
   const soonIds = new Set(deadlinesSoon.map((d) => d.id));
-  const changesByOthers = results
+  const changesByOthers = activity
     .filter((r) => r.others.length)
     .map((r) => ({ ...r.ref, count: r.others.reduce((n, o) => n + o.n, 0), by: r.others.map((o) => o.actor) }));
-  const conflicts: DigestCaseCount[] = results.filter((r) => r.conflicts > 0).map((r) => ({ ...r.ref, count: r.conflicts }));
+  const conflicts: DigestCaseCount[] = activity.filter((r) => r.conflicts > 0).map((r) => ({ ...r.ref, count: r.conflicts }));
   return {
     today,
     since,

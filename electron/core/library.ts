@@ -6,15 +6,15 @@ import path from 'node:path';
 import { addDays, format } from 'date-fns';
 import { isOwnedBy } from '../../shared/owners.js';
 import type {
-  CaseSearchHit, Dashboard, DashboardActionItem, DashboardDeadline, DashboardMeeting, DashboardWatchCheck, DashboardWatchItem, LibraryEntry, LibraryIndexProgress,
+  CaseSearchHit, Dashboard, DashboardMeeting, LibraryEntry, LibraryIndexProgress,
 } from '../../shared/api-types.js';
 import { closeCaseDatabase, openCaseDatabase, type Db } from './db/connection.js';
 import { statement } from './db/statements.js';
 import { couldBeEncrypted, isKeyed } from './db/encryption.js';
 import { ParleyError, toParleyError } from './errors.js';
 import { nextDeadlineOf } from './key-dates.js';
-import { reviewPromptsOf } from './review-prompts.js';
-import { DASHBOARD_SQL, LIBRARY_SQL } from './store/kind-sql.js';
+import { LIBRARY_SQL } from './store/kind-sql.js';
+import { caseSummaryOf, CHANGES_BY_OTHERS_SQL, conflictCountOf, dashboardSectionsOf, LibraryIndex, type DashboardDays, type DashboardSections, type FileState } from './library-index.js';
 import { writeFileAtomic } from './files.js';
 import { describeRanked, rankCase } from './store/search-index.js';
 import { isoToday } from './today.js';
@@ -47,10 +47,12 @@ export class Library {
   private readonly file: string;
   private readonly readers = new Map<string, Reader>();
   private sweep: NodeJS.Timeout | undefined;
+  private readonly index: LibraryIndex;
 
   constructor(readonly dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
     this.file = path.join(dataDir, LIBRARY_FILE);
+    this.index = new LibraryIndex(dataDir);
   }
 
   private load(): Remembered[] {
@@ -170,6 +172,7 @@ export class Library {
   /** Closes the read-only connections kept for cross-case queries. */
   closeReaders(): void {
     for (const abs of [...this.readers.keys()]) this.dropReader(abs);
+    this.index.close();
   }
 
   /** Lets go of a file: its kept read-only connection, if any, is closed (before the file is replaced). */
@@ -267,48 +270,108 @@ export class Library {
     return { results, problems: problems.map(({ path: p, message }) => ({ path: p, message })), locked };
   }
 
-  list(openConnection: (p: string) => Db | undefined, today = isoToday()): LibraryEntry[] {
-    const { results, problems, locked } = this.eachCase(openConnection, (db, f) => summarize(db, f, today), true);
-    const byPath = new Map(results.map((e) => [e.path, e]));
-    for (const p of problems) {
-      byPath.set(p.path, { ...emptyEntry(p.path), state: p.missing ? 'missing' : 'unreadable', problem: p.message });
+  /**
+   * How the index answers for each file of the library (every file, or those `wanted`), its stale entries first
+   * brought up to date; entries of files the library no longer lists leave the index.
+   */
+  private survey(openConnection: (p: string) => Db | undefined, wanted: (f: Remembered) => boolean = () => true): { files: Remembered[]; states: Map<string, FileState> } {
+    const files = this.load();
+    const shown = files.filter(wanted);
+    const { states } = this.index.withIndex(() => this.index.survey(files, shown, openConnection));
+    return { files: shown, states };
+  }
+
+  /** Brings stale index entries up to date for about `budgetMs` (at least one file), and says how far it is. */
+  prepareIndex(openConnection: (p: string) => Db | undefined, budgetMs: number): LibraryIndexProgress {
+    const files = this.load();
+    const { upToDate } = this.index.withIndex(() => this.index.survey(files, files, openConnection, budgetMs));
+    return { indexed: upToDate, total: files.length, complete: upToDate === files.length };
+  }
+
+  /** Sets the index aside: the next question reads every case file again. */
+  rebuildIndex(): void {
+    this.index.forgetAll();
+  }
+
+  /** Brings a file's index entry up to date after Parley closed it; the index is a cache, so a failure only waits for the next question. */
+  indexClosed(file: string): void {
+    const abs = path.resolve(file);
+    const f = this.load().find((e) => e.path === abs);
+    if (!f) return;
+    try {
+      this.index.withIndex(() => this.index.refreshFile(abs, f.caseId));
+    } catch {
+      // See above.
     }
-    const remembered = this.load();
-    // Of an encrypted file that is not open, only what the library itself remembers is known: its case id.
-    for (const f of remembered) if (locked.includes(f.path)) byPath.set(f.path, { ...emptyEntry(f.path), caseId: f.caseId, encrypted: true });
-    return remembered.map((f) => ({ ...byPath.get(f.path)!, lastOpenedAt: f.lastOpenedAt, archived: f.archived === true }));
+  }
+
+  list(openConnection: (p: string) => Db | undefined, today = isoToday()): LibraryEntry[] {
+    const { files, states } = this.survey(openConnection);
+    const nextDeadlines = this.index.nextDeadlinesOf(indexedCases(states), today);
+    return files.map((f) => {
+      const state = states.get(f.path)!;
+      return { ...entryOf(f, state, (caseNo) => nextDeadlines.get(caseNo) ?? null, today), lastOpenedAt: f.lastOpenedAt, archived: f.archived === true };
+    });
   }
 
   /** `me`: the user's name; their open action items (those it owns) are also listed as myActionItems. */
   dashboard(openConnection: (p: string) => Db | undefined, today = isoToday(), withinDays = 14, me: string | null = null): Dashboard {
-    return this.dashboardAnd(openConnection, () => null, today, withinDays, me).dashboard;
+    return this.dashboardAnd(openConnection, today, withinDays, me, null).dashboard;
   }
 
   /**
-   * The dashboard, and what `alsoRead` reads of each case in the same pass (the daily digest's counts): one opening
-   * of each file rather than two.
+   * The dashboard, and, when `changesSince` is given, what the daily digest counts of each case readable in the same
+   * pass: the changes others than `me` made since then, and the merge conflicts waiting.
    */
-  dashboardAnd<T>(
-    openConnection: (p: string) => Db | undefined, alsoRead: (db: Db, file: string) => T, today = isoToday(), withinDays = 14, me: string | null = null,
-  ): { dashboard: Dashboard; also: T[] } {
+  dashboardAnd(
+    openConnection: (p: string) => Db | undefined, today: string, withinDays: number, me: string | null, changesSince: string | null,
+  ): { dashboard: Dashboard; activity: CaseActivity[] } {
     const until = format(addDays(parseIsoDate(today), withinDays), 'yyyy-MM-dd');
+    const days: DashboardDays = { deadlinesUntil: until, meetingsFrom: today, checksUntil: today };
     const dash: Dashboard = { today, overdue: [], upcoming: [], tbd: [], openActionItems: [], me, myActionItems: [], upcomingMeetings: [], triggeredWatchItems: [], toReview: [], checksDue: [], problems: [] };
-    const { results: also, problems } = this.eachCase(openConnection, (db, f) => {
-      const ref = caseRef(db, f.path);
-      const deadlines = statement(db, DASHBOARD_SQL.deadlines).all(until) as Omit<DashboardDeadline, 'caseId' | 'caseTitle' | 'path'>[];
-      for (const d of deadlines) {
+    const activity: CaseActivity[] = [];
+    const { files, states } = this.survey(openConnection, (f) => !f.archived);
+    const cases = indexedCases(states);
+    const indexed = this.index.dashboardOf(cases, days);
+    const indexedChanges = changesSince === null ? new Map<number, { actor: string; n: number }[]>() : this.index.changesByOthers(cases, changesSince, me ?? '');
+    for (const f of files) {
+      const state = states.get(f.path)!;
+      let ref: { caseId: string; caseTitle: string; path: string };
+      let sections: DashboardSections;
+      let changes: { others: { actor: string; n: number }[]; conflicts: number } | null = null;
+      if (state.kind === 'live') {
+        try {
+          // Reading a file the app has open can fail too: a damaged file may be open read-only.
+          ref = caseRef(state.db, f.path);
+          sections = dashboardSectionsOf(state.db, days);
+          if (changesSince !== null) changes = { others: statement(state.db, CHANGES_BY_OTHERS_SQL).all(changesSince, me ?? '') as { actor: string; n: number }[], conflicts: conflictCountOf(state.db) };
+        } catch (err) {
+          dash.problems.push({ path: f.path, message: toParleyError(err).message });
+          continue;
+        }
+      } else if (state.kind === 'indexed') {
+        ref = { caseId: state.summary.caseId, caseTitle: state.summary.title, path: f.path };
+        sections = indexed.get(state.caseNo) ?? { deadlines: [], actionItems: [], meetings: [], watchItems: [], toReview: [], checksDue: [] };
+        if (changesSince !== null) changes = { others: indexedChanges.get(state.caseNo) ?? [], conflicts: state.conflicts };
+      } else {
+        // An encrypted file that is not open cannot be read without its passphrase, and the library does not ask
+        // for it: it is left out of the dashboard, which is not a problem.
+        if (state.kind === 'problem') dash.problems.push({ path: f.path, message: state.message });
+        continue;
+      }
+      for (const d of sections.deadlines) {
         const row = { ...ref, ...d };
         if (d.dueType === 'tbd') dash.tbd.push(row);
         else if (d.dueDate! < today) dash.overdue.push(row);
         else dash.upcoming.push(row);
       }
-      for (const a of statement(db, DASHBOARD_SQL.actionItems).all() as DashboardActionItem[]) dash.openActionItems.push({ ...ref, ...a });
-      for (const m of statement(db, DASHBOARD_SQL.meetings).all(today) as DashboardMeeting[]) dash.upcomingMeetings.push({ ...ref, ...m });
-      for (const w of statement(db, DASHBOARD_SQL.watchItems).all() as DashboardWatchItem[]) dash.triggeredWatchItems.push({ ...ref, ...w });
-      for (const p of reviewPromptsOf(db)) dash.toReview.push({ ...ref, ...p });
-      for (const c of statement(db, DASHBOARD_SQL.checksDue).all(today) as DashboardWatchCheck[]) dash.checksDue.push({ ...ref, ...c });
-      return alsoRead(db, f.path);
-    });
+      for (const a of sections.actionItems) dash.openActionItems.push({ ...ref, ...a });
+      for (const m of sections.meetings) dash.upcomingMeetings.push({ ...ref, ...m });
+      for (const w of sections.watchItems) dash.triggeredWatchItems.push({ ...ref, ...w });
+      for (const p of sections.toReview) dash.toReview.push({ ...ref, ...p });
+      for (const c of sections.checksDue) dash.checksDue.push({ ...ref, ...c });
+      if (changes) activity.push({ ref, ...changes });
+    }
     const byDate = (a: { dueDate: string | null }, b: { dueDate: string | null }) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
     dash.overdue.sort(byDate);
     dash.upcoming.sort(byDate);
@@ -319,45 +382,79 @@ export class Library {
     dash.upcomingMeetings.sort((a, b) => (when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : 0));
     dash.toReview.sort((a, b) => b.movedAt.localeCompare(a.movedAt));
     dash.checksDue.sort((a, b) => a.checkBy.localeCompare(b.checkBy));
-    dash.problems = problems.map(({ path: p, message }) => ({ path: p, message }));
-    return { dashboard: dash, also };
-  }
-
-  /** Brings stale index entries up to date for about `budgetMs` (at least one file), and says how far it is. */
-  prepareIndex(_openConnection: (p: string) => Db | undefined, _budgetMs: number): LibraryIndexProgress {
-    const total = this.load().length;
-    return { indexed: total, total, complete: true };
+    return { dashboard: dash, activity };
   }
 
   search(openConnection: (p: string) => Db | undefined, query: string, limit = 50): CaseSearchHit[] {
-    // Titles and snippets are the costly part of a hit: rank each file's records first, and read them only for the
-    // records that beat the best `limit` found so far. The answer is the same as ranking every record of every file.
-    const best: CaseSearchHit[] = [];
-    this.eachCase(openConnection, (db, f) => {
-      const worst = best.length === limit ? best[limit - 1]!.rank : Infinity;
-      const wanted = rankCase(db, query, limit).filter((r) => r.rank < worst);
-      if (!wanted.length) return;
-      const ref = caseRef(db, f.path);
-      for (const hit of describeRanked(db, query, wanted)) best.push({ ...hit, ...ref });
+    const { files, states } = this.survey(openConnection, (f) => !f.archived);
+    const refs = new Map<number, { caseId: string; caseTitle: string; path: string }>();
+    for (const f of files) {
+      const state = states.get(f.path)!;
+      if (state.kind === 'indexed') refs.set(state.caseNo, { caseId: state.summary.caseId, caseTitle: state.summary.title, path: f.path });
+    }
+    const best: CaseSearchHit[] = this.index.search([...refs.keys()], query, limit).map(({ caseNo, hit }) => ({ ...hit, ...refs.get(caseNo)! }));
+    // The cases open in this session are searched in their own files, as a case's own search does. Titles and
+    // snippets are the costly part of a hit: only the records that beat the best `limit` found so far are read.
+    for (const f of files) {
+      const state = states.get(f.path)!;
+      if (state.kind !== 'live') continue;
+      try {
+        const worst = best.length >= limit ? best[limit - 1]!.rank : Infinity;
+        const wanted = rankCase(state.db, query, limit).filter((r) => r.rank < worst);
+        if (!wanted.length) continue;
+        const ref = caseRef(state.db, f.path);
+        for (const hit of describeRanked(state.db, query, wanted)) best.push({ ...hit, ...ref });
+      } catch {
+        // A file the app has open that cannot be read (damaged, open read-only) is left out of search, as before.
+      }
       best.sort((a, b) => a.rank - b.rank);
       best.length = Math.min(best.length, limit);
-    });
+    }
     return best;
   }
 }
 
-export function caseRef(db: Db, file: string): { caseId: string; caseTitle: string; path: string } {
+/** What the daily digest counts of a case: the changes others made since a moment, and the conflicts waiting. */
+export interface CaseActivity {
+  ref: { caseId: string; caseTitle: string; path: string };
+  others: { actor: string; n: number }[];
+  conflicts: number;
+}
+
+function indexedCases(states: Map<string, FileState>): number[] {
+  return [...states.values()].flatMap((s) => (s.kind === 'indexed' ? [s.caseNo] : []));
+}
+
+/** The library's line for a file, from how the index answers for it. */
+function entryOf(f: Remembered, state: FileState, nextDeadline: (caseNo: number) => LibraryEntry['nextDeadline'], today: string): LibraryEntry {
+  switch (state.kind) {
+    case 'live':
+      try {
+        return summarize(state.db, f, today);
+      } catch (err) {
+        return { ...emptyEntry(f.path), state: 'unreadable', problem: toParleyError(err).message };
+      }
+    case 'indexed': {
+      const { caseId, title, status, counts } = state.summary;
+      return { ...emptyEntry(f.path), caseId, title, status, counts, nextDeadline: nextDeadline(state.caseNo) };
+    }
+    // Of an encrypted file that is not open, only what the library itself remembers is known: its case id.
+    case 'locked':
+      return { ...emptyEntry(f.path), caseId: f.caseId, encrypted: true };
+    case 'problem':
+      return { ...emptyEntry(f.path), state: state.missing ? 'missing' : 'unreadable', problem: state.message };
+  }
+}
+
+function caseRef(db: Db, file: string): { caseId: string; caseTitle: string; path: string } {
   const caseId = statement(db, "SELECT value FROM case_meta WHERE key = 'case_id'").pluck().get() as string;
   const caseTitle = statement(db, LIBRARY_SQL.caseTitle).pluck().get() as string;
   return { caseId, caseTitle, path: file };
 }
 
 function summarize(db: Db, f: Remembered, today: string): LibraryEntry {
-  const ref = caseRef(db, f.path);
-  const status = statement(db, LIBRARY_SQL.caseStatus).pluck().get() as LibraryEntry['status'];
-  const next = nextDeadlineOf(db, today);
-  const counts = statement(db, LIBRARY_SQL.counts).get() as LibraryEntry['counts'];
-  return { ...emptyEntry(f.path), caseId: ref.caseId, title: ref.caseTitle, status, nextDeadline: next, counts, encrypted: isKeyed(db) };
+  const { caseId, title, status, counts } = caseSummaryOf(db);
+  return { ...emptyEntry(f.path), caseId, title, status, nextDeadline: nextDeadlineOf(db, today), counts, encrypted: isKeyed(db) };
 }
 
 function emptyEntry(file: string): LibraryEntry {

@@ -210,6 +210,7 @@ export class Session {
     cf.close();
     this.cases.delete(caseId);
     this.closed(cf);
+    this.library.indexClosed(cf.path);
   }
 
   closeAll(): void {
@@ -217,7 +218,9 @@ export class Session {
       cf.close();
       this.closed(cf);
     }
+    const closed = [...this.cases.values()];
     this.cases.clear();
+    for (const cf of closed) this.library.indexClosed(cf.path);
     this.library.closeReaders();
   }
 
