@@ -83,7 +83,9 @@ function startPreparation(): Preparation {
       do {
         const progress = await api().call('library.prepareIndex', { budgetMs: INDEX_STEP_MS });
         if (progress.complete) return finish(true);
-        useLibraryIndex.setState({ progress });
+        // The count can fall back a little between steps (a file that changed a moment ago is checked again until
+        // that moment is safely past): the bar does not go back for it.
+        useLibraryIndex.setState((s) => ({ progress: { ...progress, indexed: Math.min(progress.total, Math.max(progress.indexed, s.progress?.indexed ?? 0)) } }));
       } while (preparation.waiting.size > 0);
       // No one waits any more: stop here, the next one to ask starts again from where the index is.
       running = null;
