@@ -6,17 +6,18 @@ import { indexedSoFar, indexingProgress, useLibraryIndex } from '../../state/lib
 
 export function IndexingProgress() {
   const progress = useLibraryIndex(indexingProgress);
-  const labelId = useId();
+  const barId = useId();
   if (!progress) return null;
   return (
-    <section className="panel library-indexing" aria-labelledby={labelId}>
-      <label id={labelId} htmlFor={`${labelId}-bar`} className="library-indexing__label">
+    // Not a region of its own: its name would change with every step. The bar is named by its label.
+    <div className="panel library-indexing">
+      <label htmlFor={barId} className="library-indexing__label">
         Indexing case files: {indexedSoFar(progress)}
       </label>
-      <progress id={`${labelId}-bar`} className="library-indexing__bar" value={progress.indexed} max={Math.max(progress.total, 1)} />
+      <progress id={barId} className="library-indexing__bar" value={progress.indexed} max={Math.max(progress.total, 1)} />
       <p className="muted library-indexing__why">
         Parley is reading case files that changed since it last saw them, so the dashboard and search can answer at once. You can open a case meanwhile.
       </p>
-    </section>
+    </div>
   );
 }
