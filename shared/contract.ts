@@ -269,7 +269,8 @@ export const STATIC_OPERATIONS = {
       shareable: z.boolean().optional(),
     }),
   ),
-  'library.list': op<LibraryEntry[]>()(z.strictObject({})),
+  // `today`: the day each case's next deadline is for (the user's today if not given).
+  'library.list': op<LibraryEntry[]>()(z.strictObject({ today: isoDate.optional() })),
   'library.forget': op<null>()(z.strictObject({ path: casePath })),
   // Managing a file the library lists: archived (out of the dashboard, search and calendar export, still listed),
   // renamed in its folder (a bare file name; the extension is kept), or duplicated beside itself as another copy of

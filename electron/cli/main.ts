@@ -31,6 +31,7 @@ void runCli(process.argv.slice(2), {
   readStdin: () => fs.readFileSync(0, 'utf8'),
   readSecret,
   stdoutIsTty: !!process.stdout.isTTY,
+  stderrIsTty: !!process.stderr.isTTY,
   env: process.env,
 }).then((code) => {
   process.exitCode = code;

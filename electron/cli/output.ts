@@ -15,6 +15,8 @@ export interface CliIo {
   readSecret(prompt: string): string | null;
   /** Standard output is a terminal: highlight with ANSI bold rather than [brackets]. */
   stdoutIsTty: boolean;
+  /** Standard error is a terminal: progress may be drawn there (`parley library`). */
+  stderrIsTty?: boolean;
   env: Record<string, string | undefined>;
 }
 

@@ -10,6 +10,7 @@ import exportCommand from './commands/export.js';
 import ics from './commands/ics.js';
 import importCommand from './commands/import.js';
 import info from './commands/info.js';
+import library from './commands/library.js';
 import { decrypt, encrypt, rekey } from './commands/keys.js';
 import { changes, conflicts, merge } from './commands/merge.js';
 import newCommand from './commands/new.js';
@@ -20,7 +21,7 @@ import templates from './commands/templates.js';
 import verify from './commands/verify.js';
 
 export const COMMANDS: readonly Command[] = [
-  newCommand, info, verify, search, attach, attachments, deadlines, deadline, ics, exportCommand, importCommand, review, merge, changes, conflicts, brief, templates, call, operations, demo, encrypt, rekey, decrypt,
+  newCommand, info, verify, search, library, attach, attachments, deadlines, deadline, ics, exportCommand, importCommand, review, merge, changes, conflicts, brief, templates, call, operations, demo, encrypt, rekey, decrypt,
 ] as Command[];
 
 export function findCommand(name: string): Command | undefined {

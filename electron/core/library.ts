@@ -277,7 +277,7 @@ export class Library {
   private survey(openConnection: (p: string) => Db | undefined, wanted: (f: Remembered) => boolean = () => true): { files: Remembered[]; states: Map<string, FileState> } {
     const files = this.load();
     const shown = files.filter(wanted);
-    const { states } = this.index.withIndex(() => this.index.survey(files, shown, openConnection));
+    const { states } = this.index.survey(files, shown, openConnection);
     return { files: shown, states };
   }
 
@@ -306,6 +306,10 @@ export class Library {
   }
 
   list(openConnection: (p: string) => Db | undefined, today = isoToday()): LibraryEntry[] {
+    return this.index.withIndex(() => this.listOnce(openConnection, today));
+  }
+
+  private listOnce(openConnection: (p: string) => Db | undefined, today: string): LibraryEntry[] {
     const { files, states } = this.survey(openConnection);
     const nextDeadlines = this.index.nextDeadlinesOf(indexedCases(states), today);
     return files.map((f) => {
@@ -324,6 +328,12 @@ export class Library {
    * pass: the changes others than `me` made since then, and the merge conflicts waiting.
    */
   dashboardAnd(
+    openConnection: (p: string) => Db | undefined, today: string, withinDays: number, me: string | null, changesSince: string | null,
+  ): { dashboard: Dashboard; activity: CaseActivity[] } {
+    return this.index.withIndex(() => this.dashboardOnce(openConnection, today, withinDays, me, changesSince));
+  }
+
+  private dashboardOnce(
     openConnection: (p: string) => Db | undefined, today: string, withinDays: number, me: string | null, changesSince: string | null,
   ): { dashboard: Dashboard; activity: CaseActivity[] } {
     const until = format(addDays(parseIsoDate(today), withinDays), 'yyyy-MM-dd');
@@ -372,7 +382,8 @@ export class Library {
       for (const c of sections.checksDue) dash.checksDue.push({ ...ref, ...c });
       if (changes) activity.push({ ref, ...changes });
     }
-    const byDate = (a: { dueDate: string | null }, b: { dueDate: string | null }) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999');
+    // ISO dates and times compare as plain text (a locale's collation would give the same order, many times slower).
+    const byDate = (a: { dueDate: string | null }, b: { dueDate: string | null }) => compareText(a.dueDate ?? '9999', b.dueDate ?? '9999');
     dash.overdue.sort(byDate);
     dash.upcoming.sort(byDate);
     dash.openActionItems.sort(byDate);
@@ -380,12 +391,16 @@ export class Library {
     // Dated meetings first, soonest first; then the planned ones whose date is not set yet ("date not set").
     const when = (m: DashboardMeeting) => `${m.meetingDate === null ? 1 : 0} ${m.meetingDate ?? ''} ${m.startTime ?? ''}`;
     dash.upcomingMeetings.sort((a, b) => (when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : 0));
-    dash.toReview.sort((a, b) => b.movedAt.localeCompare(a.movedAt));
-    dash.checksDue.sort((a, b) => a.checkBy.localeCompare(b.checkBy));
+    dash.toReview.sort((a, b) => compareText(b.movedAt, a.movedAt));
+    dash.checksDue.sort((a, b) => compareText(a.checkBy, b.checkBy));
     return { dashboard: dash, activity };
   }
 
   search(openConnection: (p: string) => Db | undefined, query: string, limit = 50): CaseSearchHit[] {
+    return this.index.withIndex(() => this.searchOnce(openConnection, query, limit));
+  }
+
+  private searchOnce(openConnection: (p: string) => Db | undefined, query: string, limit: number): CaseSearchHit[] {
     const { files, states } = this.survey(openConnection, (f) => !f.archived);
     const refs = new Map<number, { caseId: string; caseTitle: string; path: string }>();
     for (const f of files) {
@@ -420,6 +435,8 @@ export interface CaseActivity {
   others: { actor: string; n: number }[];
   conflicts: number;
 }
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function indexedCases(states: Map<string, FileState>): number[] {
   return [...states.values()].flatMap((s) => (s.kind === 'indexed' ? [s.caseNo] : []));

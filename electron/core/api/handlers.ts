@@ -85,7 +85,7 @@ const staticHandlers: { [N in StaticName]: Handler<N> } = {
     const bytes = await exportDocument(shareable ? withoutRecordLinks(document) : document, format, { ...page, pdfRenderer: s.pdfRenderer });
     return { fileName: `${fileSlug(title, 80, 'document')}.${format}`, mediaType: MEDIA_TYPES[format], dataBase64: bytes.toString('base64') };
   },
-  'library.list': (s) => s.library.list(s.connectionFor),
+  'library.list': (s, { today }) => s.library.list(s.connectionFor, today ?? isoToday()),
   'library.forget': (s, { path }) => (s.library.forget(path), null),
   'library.archive': (s, { path, archived }) => (s.library.setArchived(path, archived), null),
   'library.rename': (s, { path, name }) => renameCaseFile(s, path, name),

@@ -439,7 +439,7 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
     },
   },
   'library.list': {
-    setup: () => ({ input: {} }),
+    setup: () => ({ input: { today: '2026-03-25' }, optional: ['today'] }),
     check: (w, out) => expect(out).toMatchObject([{ path: w.file, caseId: w.caseId, state: 'ok', title: 'Export-control suspension order' }] satisfies Partial<LibraryEntry>[]),
   },
   'library.forget': {

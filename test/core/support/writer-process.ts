@@ -6,12 +6,12 @@ import { bundleForNode } from '../../support/node-bundle.js';
 
 const REPO = path.join(import.meta.dirname, '..', '..', '..');
 
-/** Bundles the writer into `dir` and returns the script's path. */
-export async function bundleWriter(dir: string): Promise<string> {
-  const outfile = path.join(dir, 'case-writer.cjs');
+/** Bundles the writer (or another script of this folder) into `dir` and returns the script's path. */
+export async function bundleWriter(dir: string, script = 'case-writer.ts', bundled = 'case-writer.cjs'): Promise<string> {
+  const outfile = path.join(dir, bundled);
   // The native driver loads from node_modules; so do the document exporters, which the writer never uses and which
   // would otherwise make every start of the writer parse megabytes of code.
-  await bundleForNode(path.join(import.meta.dirname, 'case-writer.ts'), outfile, { external: ['docx'] });
+  await bundleForNode(path.join(import.meta.dirname, script), outfile, { external: ['docx'] });
   return outfile;
 }
 
@@ -33,10 +33,12 @@ export interface WriterOptions {
   fileSizeLimitBlocks?: number;
   /** Runs the writer as this user and group id (only root can). */
   as?: { uid: number; gid: number };
+  /** Environment variables set for the writer, besides this process's own. */
+  env?: Record<string, string>;
 }
 
 export function startWriter(script: string, args: string[], opts: WriterOptions = {}): Writer {
-  const spawnOptions: SpawnOptions = { env: { ...process.env, NODE_PATH: path.join(REPO, 'node_modules') }, stdio: ['ignore', 'pipe', 'pipe'], ...opts.as };
+  const spawnOptions: SpawnOptions = { env: { ...process.env, NODE_PATH: path.join(REPO, 'node_modules'), ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], ...opts.as };
   const command = [process.execPath, script, ...args];
   const child = opts.fileSizeLimitBlocks
     ? spawn('/bin/sh', ['-c', `ulimit -f ${opts.fileSizeLimitBlocks} && exec "$@"`, 'sh', ...command], spawnOptions)
