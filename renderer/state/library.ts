@@ -33,10 +33,11 @@ export const useLibrary = caseDataStore<LibraryState>()((set) => ({
     // What was read before stays on screen meanwhile: the case list as it was, a dashboard that may be out of date.
     if (!(await prepareLibraryIndex(signal))) return set({ status: 'idle' });
     try {
+      // The user's calendar day, which is what "overdue", "next 14 days" and a case's next deadline mean to them.
+      const today = isoToday();
       const [entries, dashboard, folder] = await Promise.all([
-        api().call('library.list', {}),
-        // The user's calendar day, which is what "overdue" and "next 14 days" mean to them.
-        api().call('library.dashboard', { today: isoToday() }),
+        api().call('library.list', { today }),
+        api().call('library.dashboard', { today }),
         platform().caseFolder(),
       ]);
       const known = new Set(entries.map((e) => e.path));
