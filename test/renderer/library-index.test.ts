@@ -173,6 +173,24 @@ describe('the library index on the library screen', () => {
   });
 });
 
+describe('encrypted case files that are closed', () => {
+  it('are named on their row and above the dashboard as left out of it and of the search until opened', async () => {
+    const core = connectRenderer();
+    const plain = newCase(core);
+    core.call('case.close', { caseId: plain.caseId });
+    const sealed = core.call('case.create', { path: path.join(core.dir, 'sealed.parley'), directive: { title: 'Sealed order', status: 'received' }, passphrase: 'correct horse battery staple' });
+    core.call('case.close', { caseId: sealed.caseId });
+    const { screen } = await renderLibrary();
+    await waitFor(() => expect(screen.textContent).toContain('Across all cases'));
+    const row = [...screen.querySelectorAll('.case-table tbody tr')].find((r) => r.textContent!.includes('sealed.parley'))!;
+    expect(row.textContent).toContain('Encrypted');
+    expect(row.textContent).toContain('Left out of the dashboard and the search across cases while it is closed: open it with its passphrase to see what it holds and include it.');
+    expect(screen.querySelector('.dashboard')!.textContent).toContain('One encrypted case file is left out while it is closed: open it with its passphrase to include it.');
+    // Its title is nowhere: the library does not know it.
+    expect(screen.textContent).not.toContain('Sealed order');
+  });
+});
+
 describe('waiting for the index elsewhere', () => {
   it('runs one preparation for everyone who waits, and a waiter who gives up is told so at once', async () => {
     await libraryWithoutIndex(20);
