@@ -17,7 +17,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DashboardActionItem, DashboardDeadline, DashboardMeeting, DashboardWatchCheck, DashboardWatchItem, LibraryEntry, ReviewPrompt, SearchHit } from '../../shared/api-types.js';
 import { FOLDED_UNDER, foldMatches, rankOfMatch, type FoldedKind, type IndexMatch } from '../../shared/search-ranking.js';
-import { MATCH_END, MATCH_START } from '../../shared/result.js';
 import { KINDS, type KindName } from '../../shared/records.js';
 import { closeCaseDatabase, openCaseDatabase, openSideDatabase, type Db, type SideFileKind } from './db/connection.js';
 import { couldBeEncrypted } from './db/encryption.js';
@@ -26,7 +25,7 @@ import { ParleyError, toParleyError } from './errors.js';
 import { reviewPromptsOf } from './review-prompts.js';
 import { DASHBOARD_SQL, LIBRARY_SQL } from './store/kind-sql.js';
 import { toColumn } from './store/record-table.js';
-import { FOLD_WINDOW, RANK_WINDOW, toFtsQuery } from './store/search-index.js';
+import { describeRanked, FOLD_WINDOW, RANK_WINDOW, toFtsQuery } from './store/search-index.js';
 
 export const INDEX_FILE = 'library-index.sqlite';
 const INDEX_APPLICATION_ID = 0x50524c49;
@@ -508,13 +507,16 @@ export class LibraryIndex {
     if (!caseNos.length) return byCase;
     const index = this.db();
     for (const section of Object.keys(SHOWN_SQL) as Section[]) {
-      const rows = statement(index, `SELECT case_no AS caseNo, row_json AS json FROM dashboard_row
-        WHERE section = '${section}' AND (${SHOWN_SQL[section]}) AND case_no IN (SELECT value FROM json_each($cases)) ORDER BY case_no, seq`)
+      // Each case's rows as one JSON array: one parse per case rather than one per row.
+      const rows = statement(index, `SELECT case_no AS caseNo, '[' || group_concat(row_json, ',') || ']' AS json
+        FROM (SELECT case_no, row_json FROM dashboard_row
+              WHERE section = '${section}' AND (${SHOWN_SQL[section]}) AND case_no IN (SELECT value FROM json_each($cases)) ORDER BY case_no, seq)
+        GROUP BY case_no`)
         .all({ cases: JSON.stringify(caseNos), ...daysNamedIn(SHOWN_SQL[section], days) }) as { caseNo: number; json: string }[];
       for (const r of rows) {
         let sections = byCase.get(r.caseNo);
         if (!sections) byCase.set(r.caseNo, (sections = { deadlines: [], actionItems: [], meetings: [], watchItems: [], toReview: [], checksDue: [] }));
-        (sections[section] as unknown[]).push(JSON.parse(r.json));
+        sections[section] = JSON.parse(r.json) as never;
       }
     }
     return byCase;
@@ -559,27 +561,12 @@ export class LibraryIndex {
     const byCase = new Map<number, IndexMatch[]>();
     for (const m of best) {
       const match: IndexMatch = { docid: m.docid, kind: m.kind, id: m.id, score: m.score, inTitle: m.titleScore < 0, parent: m.parentDocid === null ? null : { docid: m.parentDocid, kind: m.parentKind!, id: m.parentId! } };
-      byCase.set(m.caseNo, [...(byCase.get(m.caseNo) ?? []), match]);
+      const matches = byCase.get(m.caseNo);
+      if (matches) matches.push(match);
+      else byCase.set(m.caseNo, [match]);
     }
     const ranked = [...byCase.values()].flatMap((matches) => foldMatches(matches, limit)).sort((a, b) => a.rank - b.rank || a.docid - b.docid).slice(0, limit);
-    if (!ranked.length) return [];
-    const bestDocs = ranked.map((r) => r.best.docid);
-    const snippetRows = statement(index, SNIPPETS_SQL).all(JSON.stringify(bestDocs), query, Math.min(...bestDocs)) as { docid: number; snippet: string | null }[];
-    const snippets = new Map(snippetRows.filter((r) => r.snippet !== null).map((r) => [r.docid, r.snippet!]));
-    const titleOf = statement(index, 'SELECT title FROM search_text WHERE rowid = CAST(? AS INTEGER)').pluck();
-    return ranked.map((r) => ({
-      caseNo: caseOfDocid(r.docid),
-      hit: {
-        kind: r.kind,
-        id: r.id,
-        title: titleOf.get(r.docid) as string,
-        snippet: snippets.get(r.best.docid) ?? '',
-        rank: r.rank,
-        matchedIn: r.best.docid === r.docid ? null : { kind: r.best.kind, id: r.best.id },
-        matchedItself: r.matchedItself,
-        folded: r.folded,
-      },
-    }));
+    return describeRanked(index, text, ranked, 'search_text').map((hit, i) => ({ caseNo: caseOfDocid(ranked[i]!.docid), hit }));
   }
 }
 
@@ -592,11 +579,6 @@ const MATCHES_SQL = `
         ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) m
   JOIN search_doc d ON d.docid = m.docid
   LEFT JOIN search_doc p ON p.case_no = d.case_no AND p.record_id = d.parent_id`;
-
-/** The snippets of some matches, in one walk down the query's matches (as store/search-index.ts SNIPPETS_SQL). */
-const SNIPPETS_SQL = `
-  SELECT rowid AS docid, CASE WHEN rowid IN (SELECT value FROM json_each(?)) THEN snippet(search_text, -1, '${MATCH_START}', '${MATCH_END}', '…', 16) END AS snippet
-  FROM search_text WHERE search_text MATCH ? AND rowid >= ?`;
 
 interface MatchRow {
   docid: number;

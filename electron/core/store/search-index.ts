@@ -128,21 +128,22 @@ export function rankCase(db: Db, text: string, limit: number): RankedRecord[] {
 /**
  * The snippets of some matches (a JSON array of their rowids), in one walk down the query's matches to the oldest of
  * them. FTS5 reads a word's whole list of matches for each query, so a query per snippet would cost that 50 times
- * over; a snippet is made only for the rows asked for.
+ * over; a snippet is made only for the rows asked for. `table`: an FTS5 table of title and body (a case file's
+ * search_index, or the library index's search_text).
  */
-const SNIPPETS_SQL = `
-  SELECT rowid AS docid, CASE WHEN rowid IN (SELECT value FROM json_each(?)) THEN snippet(search_index, -1, '${MATCH_START}', '${MATCH_END}', '…', 16) END AS snippet
-  FROM search_index WHERE search_index MATCH ? AND rowid >= ?`;
+const snippetsSql = (table: string) => `
+  SELECT rowid AS docid, CASE WHEN rowid IN (SELECT value FROM json_each(?)) THEN snippet(${table}, -1, '${MATCH_START}', '${MATCH_END}', '…', 16) END AS snippet
+  FROM ${table} WHERE ${table} MATCH ? AND rowid >= ?`;
 
-/** Ranked records as search hits: each with its own title, and the snippet of its best match. */
-export function describeRanked(db: Db, text: string, ranked: readonly RankedRecord[]): SearchHit[] {
+/** Ranked records as search hits, in their order: each with its own title, and the snippet of its best match. */
+export function describeRanked(db: Db, text: string, ranked: readonly RankedRecord[], table: 'search_index' | 'search_text' = 'search_index'): SearchHit[] {
   const query = toFtsQuery(text);
   if (!query || !ranked.length) return [];
   const best = ranked.map((r) => r.best.docid);
-  const rows = statement(db, SNIPPETS_SQL).all(JSON.stringify(best), query, Math.min(...best)) as { docid: number; snippet: string | null }[];
+  const rows = statement(db, snippetsSql(table)).all(JSON.stringify(best), query, Math.min(...best)) as { docid: number; snippet: string | null }[];
   const snippets = new Map(rows.filter((r) => r.snippet !== null).map((r) => [r.docid, r.snippet!]));
   // The driver binds a number as a real; a cast keeps the lookup by rowid.
-  const titleOf = statement(db, 'SELECT title FROM search_index WHERE rowid = CAST(? AS INTEGER)').pluck();
+  const titleOf = statement(db, `SELECT title FROM ${table} WHERE rowid = CAST(? AS INTEGER)`).pluck();
   return ranked.map((r) => ({
     kind: r.kind,
     id: r.id,
