@@ -128,3 +128,23 @@ test('the library shows no bar when the index is up to date, and leaving the scr
   await page.waitForTimeout(500);
   expect(asked).toBe(beforeLeaving);
 });
+
+test('an encrypted case file that is closed is named as left out of the dashboard and of the search across cases', async ({ app, harness, page }) => {
+  const plain = await createCaseFile(harness, 'plain.parley', 'Plain order');
+  await callThrough(harness, 'case.close', { caseId: plain.caseId });
+  const sealed = await callThrough(harness, 'case.create', { path: path.join(harness.casesDir, 'sealed.parley'), directive: { title: 'Sealed order', status: 'received' }, passphrase: 'correct horse battery staple' });
+  await callThrough(harness, 'case.close', { caseId: sealed.caseId });
+  await page.reload();
+  await expect(app.library.row('sealed.parley')).toContainText('Left out of the dashboard and the search across cases while it is closed: open it with its passphrase to see what it holds and include it.');
+  await expect(app.library.panel('Across all cases')).toContainText('One encrypted case file is left out while it is closed: open it with its passphrase to include it.');
+  await app.screenshot('library-encrypted-left-out');
+  for (const theme of ['Light', 'Dark'] as const) {
+    await app.setTheme(theme);
+    await expectNoSeriousViolations(page, `the library with a closed encrypted case (${theme.toLowerCase()})`);
+  }
+
+  const palette = new Palette(page);
+  await palette.open();
+  await palette.field.fill('order');
+  await expect(palette.status).toHaveText(/found\. One encrypted case file was not searched: it is closed\.$/);
+});
