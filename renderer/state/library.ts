@@ -1,11 +1,13 @@
 // The library screen's data: the case files the user has worked with (library.list), the files in the default
-// case folder that the library does not know yet, and the cross-case dashboard.
+// case folder that the library does not know yet, and the cross-case dashboard. Both answer from the library
+// index, which is brought up to date first, in steps (library-index.ts).
 import { caseDataStore } from './data.js';
 import type { Dashboard, LibraryEntry } from '../../shared/api-types.js';
 import { messageOf } from '../api/client.js';
 import type { CaseFolderFile, CaseFolderListing } from '../platform/platform.js';
 import { api, platform } from '../services.js';
 import { isoToday } from '../ui/dates.js';
+import { prepareLibraryIndex } from './library-index.js';
 
 export interface LibraryState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -15,7 +17,8 @@ export interface LibraryState {
   unlisted: CaseFolderFile[];
   folder: CaseFolderListing | null;
   dashboard: Dashboard | null;
-  load(): Promise<void>;
+  /** Reads it all again, once the index is up to date; nothing is read if `signal` aborts first (the screen left). */
+  load(signal?: AbortSignal): Promise<void>;
 }
 
 export const useLibrary = caseDataStore<LibraryState>()((set) => ({
@@ -25,13 +28,16 @@ export const useLibrary = caseDataStore<LibraryState>()((set) => ({
   unlisted: [],
   folder: null,
   dashboard: null,
-  async load() {
+  async load(signal) {
     set({ status: 'loading', error: null });
+    // What was read before stays on screen meanwhile: the case list as it was, a dashboard that may be out of date.
+    if (!(await prepareLibraryIndex(signal))) return set({ status: 'idle' });
     try {
+      // The user's calendar day, which is what "overdue", "next 14 days" and a case's next deadline mean to them.
+      const today = isoToday();
       const [entries, dashboard, folder] = await Promise.all([
-        api().call('library.list', {}),
-        // The user's calendar day, which is what "overdue" and "next 14 days" mean to them.
-        api().call('library.dashboard', { today: isoToday() }),
+        api().call('library.list', { today }),
+        api().call('library.dashboard', { today }),
         platform().caseFolder(),
       ]);
       const known = new Set(entries.map((e) => e.path));
@@ -42,3 +48,8 @@ export const useLibrary = caseDataStore<LibraryState>()((set) => ({
     }
   },
 }));
+
+/** An encrypted file that is not open: the library knows nothing of it but its name, and reads none of it. */
+export function isClosedEncrypted(entry: LibraryEntry): boolean {
+  return entry.encrypted && entry.title === null;
+}

@@ -12,9 +12,12 @@ import { onCleanup, testApi, type TestApi } from '../helpers.js';
 /** What a transport does to a value: only what JSON carries arrives. */
 const overTheWire = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 
-/** Connects the renderer (services.ts) to a fresh core; returns that core's API for arranging and checking. */
-export function connectRenderer(actor = 'Test Counsel'): TestApi {
-  const core = testApi(actor);
+/**
+ * Connects the renderer (services.ts) to a fresh core, over a new folder or `dir` (one another session left);
+ * returns that core's API for arranging and checking.
+ */
+export function connectRenderer(actor = 'Test Counsel', dir?: string): TestApi {
+  const core = testApi(actor, dir);
   window.parley = bridgeFrom(async (name, input) => overTheWire(await core.rawAsync(name, overTheWire(input))));
   if (!connect()) throw new Error('The renderer did not connect to the bridge.');
   onCleanup(() => {

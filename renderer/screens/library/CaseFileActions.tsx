@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { LibraryEntry } from '../../../shared/api-types.js';
 import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
+import { isClosedEncrypted } from '../../state/library.js';
 import { showProblem } from '../../state/problem.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { Field } from '../../ui/Field.js';
@@ -28,7 +29,7 @@ export function CaseFileActions({ entry, name, onChanged }: Props) {
     }
   };
   // An encrypted file that is not open cannot be copied without its passphrase: the core refuses it, so it is not offered.
-  const canDuplicate = !(entry.encrypted && entry.title === null);
+  const canDuplicate = !isClosedEncrypted(entry);
   return (
     <span className="case-row__actions case-row__file-actions">
       <button type="button" className="link-button" onClick={() => setRenaming(true)} aria-label={`Rename the file of ${name}…`}>

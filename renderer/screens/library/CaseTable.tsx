@@ -5,6 +5,7 @@ import type { LibraryEntry } from '../../../shared/api-types.js';
 import { messageOf } from '../../api/client.js';
 import { api, platform } from '../../services.js';
 import { openCase } from '../../state/cases.js';
+import { isClosedEncrypted } from '../../state/library.js';
 import { showProblem } from '../../state/problem.js';
 import { formatDay, relativeDay } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
@@ -32,7 +33,7 @@ export function CaseTable({ entries, caption, onChanged }: { entries: LibraryEnt
           {entries.map((entry) =>
             entry.state !== 'ok' ? (
               <ProblemRow key={entry.path} entry={entry} onChanged={onChanged} />
-            ) : entry.encrypted && entry.title === null ? (
+            ) : isClosedEncrypted(entry) ? (
               <EncryptedRow key={entry.path} entry={entry} onChanged={onChanged} />
             ) : (
               <CaseRow key={entry.path} entry={entry} onChanged={onChanged} />
@@ -67,7 +68,8 @@ function EncryptedRow({ entry, onChanged }: { entry: LibraryEntry; onChanged(): 
         </button>
       </CaseCell>
       <td colSpan={6}>
-        <span className="badge">Encrypted</span> <span className="muted">Open it with its passphrase to see what it holds.</span>
+        <span className="badge">Encrypted</span>{' '}
+        <span className="muted">Left out of the dashboard and the search across cases while it is closed: open it with its passphrase to see what it holds and include it.</span>
         <RememberedPassphrase path={entry.path} />
       </td>
     </tr>

@@ -83,10 +83,18 @@ export const DASHBOARD_DAYS = 14;
 /** Entries a panel shows before the user asks for the rest: the most pressing, and the panels stay level. */
 const FIRST_FEW = 5;
 
-export function DashboardPanels({ dashboard }: { dashboard: Dashboard }) {
+/** `closedEncrypted`: the encrypted case files that are not open, which the dashboard could not read. */
+export function DashboardPanels({ dashboard, closedEncrypted }: { dashboard: Dashboard; closedEncrypted: number }) {
   return (
     <section className="dashboard" aria-labelledby="dashboard-heading">
       <h2 id="dashboard-heading">Across all cases</h2>
+      {closedEncrypted > 0 && (
+        <p className="muted dashboard__left-out">
+          {closedEncrypted === 1
+            ? 'One encrypted case file is left out while it is closed: open it with its passphrase to include it.'
+            : `${closedEncrypted.toLocaleString('en')} encrypted case files are left out while they are closed: open them with their passphrases to include them.`}
+        </p>
+      )}
       <div className="dashboard__grid">
         {panelsOf(dashboard, DASHBOARD_DAYS).map((panel) => (
           <DashboardPanel key={panel.id} panel={panel} />

@@ -2,7 +2,8 @@
 // due across all cases.
 import { useEffect, useState } from 'react';
 import { go } from '../../state/navigation.js';
-import { useLibrary } from '../../state/library.js';
+import { isClosedEncrypted, useLibrary } from '../../state/library.js';
+import { indexingProgress, useLibraryIndex } from '../../state/library-index.js';
 import { CalendarExportButton } from '../../ui/exports/CalendarExportButton.js';
 import { ScreenHeading } from '../../ui/ScreenHeading.js';
 import { WhoAreYou } from '../../ui/profile/WhoAreYou.js';
@@ -10,21 +11,28 @@ import { OpenCaseButton } from '../open-case/OpenCaseButton.js';
 import { SampleCaseButton } from '../open-case/SampleCaseButton.js';
 import { CaseTable } from './CaseTable.js';
 import { DashboardPanels } from './DashboardPanels.js';
+import { IndexingProgress } from './IndexingProgress.js';
 import { TodayDigest } from './TodayDigest.js';
 import { UnlistedFiles } from './UnlistedFiles.js';
 
 export function LibraryScreen() {
   const { status, error, entries, unlisted, dashboard, load } = useLibrary();
+  const indexing = useLibraryIndex(indexingProgress);
   const [loadedOnce, setLoadedOnce] = useState(false);
   const current = entries.filter((e) => !e.archived);
   const archived = entries.filter((e) => e.archived);
 
   useEffect(() => {
-    void load().then(() => setLoadedOnce(true));
+    // Leaving the screen stops the indexing steps it waits for, and the reads after them.
+    const leaving = new AbortController();
+    void load(leaving.signal).then(() => !leaving.signal.aborted && setLoadedOnce(true));
     // Case files change outside Parley (copied, moved, another app): look again when the user comes back.
-    const reloadOnReturn = () => void load();
+    const reloadOnReturn = () => void load(leaving.signal);
     window.addEventListener('focus', reloadOnReturn);
-    return () => window.removeEventListener('focus', reloadOnReturn);
+    return () => {
+      window.removeEventListener('focus', reloadOnReturn);
+      leaving.abort();
+    };
   }, [load]);
 
   return (
@@ -45,6 +53,8 @@ export function LibraryScreen() {
 
       <WhoAreYou />
 
+      <IndexingProgress />
+
       <TodayDigest refreshKey={dashboard} />
 
       {status === 'error' && (
@@ -58,7 +68,9 @@ export function LibraryScreen() {
 
       <section className="panel" aria-labelledby="case-files-heading" aria-busy={status === 'loading'}>
         <h2 id="case-files-heading">Case files</h2>
-        {loadedOnce && current.length === 0 && unlisted.length === 0 ? (
+        {indexing && !loadedOnce ? (
+          <p className="muted">The case files are listed once they are indexed.</p>
+        ) : loadedOnce && current.length === 0 && unlisted.length === 0 ? (
           <p className="empty">
             {archived.length > 0 ? 'Every case is archived. ' : 'No case files yet. '}Start with <strong>New case</strong>, or <strong>Open…</strong> a case file someone gave you.
           </p>
@@ -80,7 +92,7 @@ export function LibraryScreen() {
         </section>
       )}
 
-      {dashboard && <DashboardPanels dashboard={dashboard} />}
+      {dashboard && <DashboardPanels dashboard={dashboard} closedEncrypted={current.filter(isClosedEncrypted).length} />}
     </div>
   );
 }

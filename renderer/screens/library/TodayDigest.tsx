@@ -8,6 +8,7 @@ import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
 import { openCase } from '../../state/cases.js';
 import type { CaseSection } from '../../state/navigation.js';
+import { indexReady, indexingProgress, useLibraryIndex } from '../../state/library-index.js';
 import { useProfile } from '../../state/profile.js';
 import { formatDay, formatInstant, localZone } from '../../ui/dates.js';
 
@@ -53,15 +54,26 @@ export function TodayDigest({ refreshKey }: { refreshKey: unknown }) {
   const [error, setError] = useState<string | null>(null);
   const saveSettings = useProfile((s) => s.saveSettings);
 
-  const load = useCallback(async () => {
+  const indexing = useLibraryIndex(indexingProgress);
+
+  // The digest reads the library index: it waits while that is brought up to date, and reads nothing once the
+  // panel is gone.
+  const load = useCallback(async (signal?: AbortSignal) => {
+    if (!(await indexReady(signal))) return;
     try {
-      setDigest(await api().call('library.digest', { timeZone: localZone() }));
+      const read = await api().call('library.digest', { timeZone: localZone() });
+      if (signal?.aborted) return;
+      setDigest(read);
       setError(null);
     } catch (err) {
-      setError(messageOf(err));
+      if (!signal?.aborted) setError(messageOf(err));
     }
   }, []);
-  useEffect(() => void load(), [load, refreshKey]);
+  useEffect(() => {
+    const gone = new AbortController();
+    void load(gone.signal);
+    return () => gone.abort();
+  }, [load, refreshKey]);
 
   async function markRead() {
     try {
@@ -85,6 +97,7 @@ export function TodayDigest({ refreshKey }: { refreshKey: unknown }) {
         )}
       </div>
       {error && <p className="notice notice--error" role="alert">The digest could not be read: {error}</p>}
+      {!digest && indexing && <p className="muted">Shown once the case files are indexed.</p>}
       {digest && (
         <p className="today-digest__summary">
           {summary.length ? `${summary.join(', ')}.`.replace(/^./, (c) => c.toUpperCase()) : 'Nothing falls due today or in the next days, and nothing changed since you last read this.'}

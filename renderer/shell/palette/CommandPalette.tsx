@@ -3,11 +3,13 @@
 // is a combobox over one listbox of grouped options, moved through with the arrow keys, opened with Enter. Each hit
 // is a record (its kind, title and best snippet), with what matched in its history counted under it.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { CaseSearchHit, SearchHit } from '../../../shared/api-types.js';
+import type { CaseSearchHit, LibraryIndexProgress, SearchHit } from '../../../shared/api-types.js';
 import { foldedWords } from '../../../shared/search-ranking.js';
 import { messageOf } from '../../api/client.js';
 import { api } from '../../services.js';
 import { openCase, useCases } from '../../state/cases.js';
+import { isClosedEncrypted, useLibrary } from '../../state/library.js';
+import { indexedSoFar, indexReady, indexingProgress, useLibraryIndex } from '../../state/library-index.js';
 import { go, useNavigation } from '../../state/navigation.js';
 import { kindLabel } from '../../ui/labels.js';
 import { commandsFor, matchCommands, type Command } from './commands.js';
@@ -51,6 +53,9 @@ export function CommandPalette() {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Results>(NO_RESULTS);
   const [active, setActive] = useState(0);
+  const indexing = useLibraryIndex(indexingProgress);
+  // The search across cases cannot read these (the library lists them): the status says they were left out.
+  const closedEncrypted = useLibrary((s) => s.entries.filter((e) => !e.archived && isClosedEncrypted(e)).length);
   const baseId = useId();
   const titleId = `${baseId}-title`;
   const listId = `${baseId}-list`;
@@ -83,21 +88,24 @@ export function CommandPalette() {
       setResults(NO_RESULTS);
       return;
     }
-    let current = true;
+    const superseded = new AbortController();
+    const current = () => !superseded.signal.aborted;
     const timer = setTimeout(() => {
       const inCase = here ? api().call('case.search', { caseId: here, query: text, limit: 20 }) : Promise.resolve([]);
-      const everywhere = api().call('library.search', { query: text, limit: 30 });
+      // The search across cases reads the library index: while that is being brought up to date it waits (the
+      // status says how far it got) rather than hold the core for the whole of it; a newer query stops the wait.
+      const everywhere = indexReady(superseded.signal).then((ready) => (ready ? api().call('library.search', { query: text, limit: 30 }) : []));
       Promise.all([inCase, everywhere]).then(
         ([hits, all]) => {
-          if (current) setResults({ query: text, here: hits, others: all.filter((h) => h.caseId !== here), error: null });
+          if (current()) setResults({ query: text, here: hits, others: all.filter((h) => h.caseId !== here), error: null });
         },
         (err: unknown) => {
-          if (current) setResults({ query: text, here: [], others: [], error: messageOf(err) });
+          if (current()) setResults({ query: text, here: [], others: [], error: messageOf(err) });
         },
       );
     }, SEARCH_PAUSE_MS);
     return () => {
-      current = false;
+      superseded.abort();
       clearTimeout(timer);
     };
   }, [open, query, here]);
@@ -224,21 +232,28 @@ export function CommandPalette() {
         ))}
       </div>
       <p className="palette__status muted" role="status">
-        {results.error
-          ? `Search failed: ${results.error}`
-          : searching
-            ? 'Searching…'
-            : query.trim()
-              ? found === 0
-                ? `Nothing found for “${query.trim()}”.`
-                : `${found} ${found === 1 ? 'record' : 'records'} found.`
-              : ''}
+        {statusOf({ error: results.error, searching, indexing, query: query.trim(), found, closedEncrypted })}
       </p>
       <p className="palette__keys muted" aria-hidden="true">
         <kbd>↑</kbd> <kbd>↓</kbd> to move · <kbd>Enter</kbd> to open · <kbd>Esc</kbd> to close
       </p>
     </dialog>
   );
+}
+
+/** The line under the results: what the search is doing, or what it found and what it could not search. */
+function statusOf({ error, searching, indexing, query, found, closedEncrypted }: {
+  error: string | null; searching: boolean; indexing: LibraryIndexProgress | null; query: string; found: number; closedEncrypted: number;
+}): string {
+  if (error) return `Search failed: ${error}`;
+  // Waiting for the library index, whose progress the user can see here rather than on the library screen.
+  if (searching) return indexing ? `Still indexing case files (${indexedSoFar(indexing)})…` : 'Searching…';
+  if (!query) return '';
+  const outcome = found === 0 ? `Nothing found for “${query}”.` : `${found} ${found === 1 ? 'record' : 'records'} found.`;
+  if (!closedEncrypted) return outcome;
+  return closedEncrypted === 1
+    ? `${outcome} One encrypted case file was not searched: it is closed.`
+    : `${outcome} ${closedEncrypted.toLocaleString('en')} encrypted case files were not searched: they are closed.`;
 }
 
 function OptionBody({ item }: { item: Item }) {

@@ -5,12 +5,15 @@ export class LibraryPage {
   readonly caseTable: Locator;
   readonly unlisted: Locator;
   readonly emptyState: Locator;
+  /** The bar shown while the library index is brought up to date ("Indexing case files: 340 of 2,000"). */
+  readonly indexingBar: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Library' });
     this.caseTable = page.getByRole('table', { name: 'Case files in the library' });
     this.unlisted = page.getByRole('list', { name: 'In the case folder, not opened yet' });
     this.emptyState = page.getByText('No case files yet.');
+    this.indexingBar = page.getByRole('progressbar', { name: /^Indexing case files/ });
   }
 
   async show(): Promise<void> {
