@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { openCaseDatabase } from '../../electron/core/db/connection.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../electron/core/db/migrations.js';
 import { schemaDifferences } from '../../electron/core/db/schema-check.js';
-import { UNDO_LIGHTER_EDITS, withRawConnection } from './support/files.js';
+import { withRawConnection } from './support/files.js';
+import { UNDO_LIGHTER_EDITS } from './support/older-schemas.js';
 import { CaseWorld, folderState } from './support/world.js';
 
 /** A closed case file with a note, in a session that can open it again. */

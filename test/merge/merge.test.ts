@@ -145,7 +145,8 @@ describe('two copies of a case edited apart', () => {
 
 describe('copies of a file made before copies merged', () => {
   it('upgraded apart, merge with no conflicts: their shared history has the same changes in both', async () => {
-    const { UNDO_LIGHTER_EDITS, withRawConnection } = await import('../core/support/files.js');
+    const { withRawConnection } = await import('../core/support/files.js');
+    const { UNDO_LIGHTER_EDITS } = await import('../core/support/older-schemas.js');
     const alice = testApi('Alice Adler');
     const { caseId, path: file } = newCase(alice, 'old.parley');
     const issue = alice.call('issue.create', { caseId, fields: { title: 'Scope', priority: 'high', status: 'open', ourTarget: 'All staff' } });
