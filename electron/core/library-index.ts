@@ -394,8 +394,12 @@ export class LibraryIndex {
     return { states, upToDate };
   }
 
-  /** Brings one file's entry up to date now (after Parley closed it), if the library lists it. */
-  refreshFile(abs: string, caseId: string | null): void {
+  /**
+   * Brings one file's entry up to date just after Parley closed it. Its changes went through Parley's write path,
+   * so an unchanged audit head (the case was only looked at) keeps the entry's rows, whatever closing did to the
+   * file's times.
+   */
+  refreshClosedFile(abs: string, caseId: string | null): void {
     const st = statOf(abs);
     const entry = this.entries().get(abs);
     if (!st.ok) {
@@ -404,11 +408,11 @@ export class LibraryIndex {
     }
     const print = fingerprintOf(st.stats, abs, new FolderNames());
     if (entry && isCurrent(entry, print)) return;
-    this.bringUpToDate(abs, caseId, print, entry);
+    this.bringUpToDate(abs, caseId, print, entry, true);
   }
 
   /** Reads the file and writes its entry: its mark only when the case is as indexed, else everything again. */
-  private bringUpToDate(abs: string, caseId: string | null, print: Fingerprint, entry: IndexEntry | undefined): IndexEntry {
+  private bringUpToDate(abs: string, caseId: string | null, print: Fingerprint, entry: IndexEntry | undefined, closedByParley = false): IndexEntry {
     const index = this.db();
     const base = { path: abs, ino: print.ino, size: print.size, mtime_ms: print.mtimeMs, ctime_ms: print.ctimeMs, side_file: print.sideFile ? 1 : 0, indexed_at_ms: Date.now() };
     if (couldBeEncrypted(abs)) {
@@ -423,7 +427,7 @@ export class LibraryIndex {
       // A file changed since it was indexed is read again whatever its head says: a change made outside Parley (a
       // repair, a damaged page) writes no audit entry. Only one the index cannot vouch for although it looks the
       // same (written within the moment of its indexing, or with a journal beside it) may keep its rows by its head.
-      const unchanged = entry !== undefined && samePrint(entry, print) && !entry.problem && !entry.encrypted && sameMark(mark, entry);
+      const unchanged = entry !== undefined && (closedByParley || samePrint(entry, print)) && !entry.problem && !entry.encrypted && sameMark(mark, entry);
       read = { mark, contents: unchanged ? null : readCase(db) };
     } catch (err) {
       // Reported as the library reports a file it cannot read; read again once the file changes.
@@ -434,7 +438,8 @@ export class LibraryIndex {
     const { mark, contents } = read;
     if (!contents) {
       testHookKillBeforeIndexWrite();
-      statement(index, 'UPDATE indexed_case SET side_file = ?, indexed_at_ms = ? WHERE case_no = ?').run(base.side_file, base.indexed_at_ms, entry!.case_no);
+      statement(index, 'UPDATE indexed_case SET ino = ?, size = ?, mtime_ms = ?, ctime_ms = ?, side_file = ?, indexed_at_ms = ? WHERE case_no = ?')
+        .run(base.ino, base.size, base.mtime_ms, base.ctime_ms, base.side_file, base.indexed_at_ms, entry!.case_no);
       return { ...entry!, ...base };
     }
     return this.writeEntry(

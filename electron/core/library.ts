@@ -299,7 +299,7 @@ export class Library {
     const f = this.load().find((e) => e.path === abs);
     if (!f) return;
     try {
-      this.index.withIndex(() => this.index.refreshFile(abs, f.caseId));
+      this.index.withIndex(() => this.index.refreshClosedFile(abs, f.caseId));
     } catch {
       // See above.
     }
