@@ -21,8 +21,8 @@ function variedCase(api: TestApi, name: string, n: number, keepOpen = false) {
   const c = info.caseId;
   for (let i = 0; i < n; i++) {
     const day = `2026-03-${String(1 + ((i * 7) % 20)).padStart(2, '0')}`; // overdue and upcoming, three cases alike
-    const dated = { title: `${name} deadline ${i}`, deadlineKind: 'response', status: 'open', dueType: 'date', dueDate: day };
-    api.call('deadline.create', { caseId: c, fields: i % 4 === 3 ? { ...dated, dueType: 'tbd', dueDate: null } : dated });
+    const dated = { title: `${name} deadline ${i}`, deadlineKind: 'response' as const, status: 'open' as const, dueType: 'date' as const, dueDate: day };
+    api.call('deadline.create', { caseId: c, fields: i % 4 === 3 ? { ...dated, dueType: 'tbd' as const, dueDate: null } : dated });
     api.call('actionItem.create', { caseId: c, fields: { title: `${name} action ${i}`, status: 'open', owner: OWNERS[i % OWNERS.length], dueDate: i % 3 ? day : null } });
     api.call('meeting.create', { caseId: c, fields: { title: `${name} meeting ${i}`, status: 'planned', meetingDate: i % 3 ? '2026-03-20' : null, startTime: i % 2 ? '10:00' : null } });
     const watch = api.call('watchItem.create', { caseId: c, fields: { title: `${name} watch ${i}`, status: 'watching', checkBy: i % 2 ? '2026-03-05' : '2026-03-09' } });
