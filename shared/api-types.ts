@@ -248,7 +248,12 @@ export interface Dashboard {
   checksDue: DashboardWatchCheck[];
   /** Case files that could not be read, and why. */
   problems: { path: string; message: string }[];
+  /** How many rows each list has in all: more than it holds when the dashboard was asked for its first few. */
+  totals: Record<DashboardListName, number>;
 }
+
+/** The dashboard's lists of rows. */
+export type DashboardListName = 'overdue' | 'upcoming' | 'tbd' | 'openActionItems' | 'myActionItems' | 'upcomingMeetings' | 'triggeredWatchItems' | 'toReview' | 'checksDue';
 
 // ---- deadlines kept by the core ---------------------------------------------------------------------------------
 

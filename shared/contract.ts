@@ -278,8 +278,10 @@ export const STATIC_OPERATIONS = {
   'library.archive': op<null>()(z.strictObject({ path: casePath, archived: z.boolean() })),
   'library.rename': op<{ path: string }>()(z.strictObject({ path: casePath, name: caseFileName })),
   'library.duplicate': op<{ path: string }>()(z.strictObject({ path: casePath })),
+  // `firstFew`: each list holds at most its first so many rows (its totals say how many it has in all), so that the
+  // answer stays small however large the library; without it, every row.
   'library.dashboard': op<Dashboard>()(
-    z.strictObject({ today: isoDate.optional(), withinDays: z.number().int().min(1).max(366).optional() }),
+    z.strictObject({ today: isoDate.optional(), withinDays: z.number().int().min(1).max(366).optional(), firstFew: z.number().int().min(1).max(10_000).optional() }),
   ),
   // The Today panel and the daily digest: what falls due now and what others changed since the user last read it
   // (the profile's digestReadAt). `timeZone` is the user's (where their today begins).

@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { addDays, format } from 'date-fns';
-import { isOwnedBy } from '../../shared/owners.js';
+import { isOwnedBy, nameKey } from '../../shared/owners.js';
 import type {
-  CaseSearchHit, Dashboard, DashboardMeeting, LibraryEntry, LibraryIndexProgress,
+  CaseSearchHit, Dashboard, DashboardListName, LibraryEntry, LibraryIndexProgress,
 } from '../../shared/api-types.js';
 import { closeCaseDatabase, openCaseDatabase, type Db } from './db/connection.js';
 import { statement } from './db/statements.js';
@@ -14,7 +14,10 @@ import { couldBeEncrypted, isKeyed } from './db/encryption.js';
 import { ParleyError, toParleyError } from './errors.js';
 import { nextDeadlineOf } from './key-dates.js';
 import { LIBRARY_SQL } from './store/kind-sql.js';
-import { caseSummaryOf, CHANGES_BY_OTHERS_SQL, conflictCountOf, dashboardSectionsOf, LibraryIndex, type DashboardDays, type DashboardSections, type FileState } from './library-index.js';
+import {
+  caseSummaryOf, CHANGES_BY_OTHERS_SQL, conflictCountOf, DASHBOARD_LISTS, dashboardSectionsOf, LibraryIndex, SECTION_ORDER,
+  type DashboardDays, type DashboardSections, type FileState, type PlacedRow,
+} from './library-index.js';
 import { writeFileAtomic } from './files.js';
 import { describeRanked, rankCase } from './store/search-index.js';
 import { isoToday } from './today.js';
@@ -318,8 +321,13 @@ export class Library {
     });
   }
 
-  /** `me`: the user's name; their open action items (those it owns) are also listed as myActionItems. */
-  dashboard(openConnection: (p: string) => Db | undefined, today = isoToday(), withinDays = 14, me: string | null = null): Dashboard {
+  /**
+   * `me`: the user's name; their open action items (those it owns) are also listed as myActionItems. `firstFew`:
+   * each list holds only its first so many rows (its totals say how many it has), answered from the index's rows
+   * by their order, so that the cost grows with what is shown rather than with the library.
+   */
+  dashboard(openConnection: (p: string) => Db | undefined, today = isoToday(), withinDays = 14, me: string | null = null, firstFew?: number): Dashboard {
+    if (firstFew !== undefined) return this.index.withIndex(() => this.firstRowsOnce(openConnection, today, withinDays, me, firstFew));
     return this.dashboardAnd(openConnection, today, withinDays, me, null).dashboard;
   }
 
@@ -336,9 +344,8 @@ export class Library {
   private dashboardOnce(
     openConnection: (p: string) => Db | undefined, today: string, withinDays: number, me: string | null, changesSince: string | null,
   ): { dashboard: Dashboard; activity: CaseActivity[] } {
-    const until = format(addDays(parseIsoDate(today), withinDays), 'yyyy-MM-dd');
-    const days: DashboardDays = { deadlinesUntil: until, meetingsFrom: today, checksUntil: today };
-    const dash: Dashboard = { today, overdue: [], upcoming: [], tbd: [], openActionItems: [], me, myActionItems: [], upcomingMeetings: [], triggeredWatchItems: [], toReview: [], checksDue: [], problems: [] };
+    const days = dashboardDays(today, withinDays);
+    const dash = emptyDashboard(today, me);
     const activity: CaseActivity[] = [];
     const { files, states } = this.survey(openConnection, (f) => !f.archived);
     const cases = indexedCases(states);
@@ -346,7 +353,7 @@ export class Library {
     const indexedChanges = changesSince === null ? new Map<number, { actor: string; n: number }[]>() : this.index.changesByOthers(cases, changesSince, me ?? '');
     for (const f of files) {
       const state = states.get(f.path)!;
-      let ref: { caseId: string; caseTitle: string; path: string };
+      let ref: CaseRef;
       let sections: DashboardSections;
       let changes: { others: { actor: string; n: number }[]; conflicts: number } | null = null;
       if (state.kind === 'live') {
@@ -382,18 +389,66 @@ export class Library {
       for (const c of sections.checksDue) dash.checksDue.push(withCase(ref, c));
       if (changes) activity.push({ ref, ...changes });
     }
-    // ISO dates and times compare as plain text (a locale's collation would give the same order, many times slower).
-    const byDate = (a: { dueDate: string | null }, b: { dueDate: string | null }) => compareText(a.dueDate ?? '9999', b.dueDate ?? '9999');
-    dash.overdue.sort(byDate);
-    dash.upcoming.sort(byDate);
-    dash.openActionItems.sort(byDate);
+    // A stable sort: rows of the same key keep the order they were read in, their cases' then their own.
+    for (const list of Object.keys(DASHBOARD_LISTS) as DashboardListName[]) {
+      if (list === 'myActionItems') continue;
+      const { key, newestFirst } = SECTION_ORDER[DASHBOARD_LISTS[list].section];
+      const by = (a: object, b: object) => compareText(key(a as never), key(b as never));
+      (dash[list] as object[]).sort(newestFirst ? (a, b) => by(b, a) : by);
+      dash.totals[list] = dash[list].length;
+    }
     dash.myActionItems = dash.openActionItems.filter((a) => isOwnedBy(a.owner, me));
-    // Dated meetings first, soonest first; then the planned ones whose date is not set yet ("date not set").
-    const when = (m: DashboardMeeting) => `${m.meetingDate === null ? 1 : 0} ${m.meetingDate ?? ''} ${m.startTime ?? ''}`;
-    dash.upcomingMeetings.sort((a, b) => (when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : 0));
-    dash.toReview.sort((a, b) => compareText(b.movedAt, a.movedAt));
-    dash.checksDue.sort((a, b) => compareText(a.checkBy, b.checkBy));
+    dash.totals.myActionItems = dash.myActionItems.length;
     return { dashboard: dash, activity };
+  }
+
+  /**
+   * The dashboard with each list cut to its first `firstFew` rows: those of the indexed cases from the index, in
+   * order and cut there, merged with every row of the cases open in this session (read from their own connection,
+   * as the index may not hold their latest), then cut again. Equal to the first rows of the whole dashboard.
+   */
+  private firstRowsOnce(openConnection: (p: string) => Db | undefined, today: string, withinDays: number, me: string | null, firstFew: number): Dashboard {
+    const days = dashboardDays(today, withinDays);
+    const dash = emptyDashboard(today, me);
+    const myKey = me === null ? '' : nameKey(me);
+    const { files, states } = this.survey(openConnection, (f) => !f.archived);
+    const refs = new Map<number, CaseRef>();
+    const indexed: { caseNo: number; place: number }[] = [];
+    const live: { ref: CaseRef; place: number; sections: DashboardSections }[] = [];
+    files.forEach((f, place) => {
+      const state = states.get(f.path)!;
+      if (state.kind === 'live') {
+        try {
+          // Reading a file the app has open can fail too: a damaged file may be open read-only.
+          live.push({ ref: caseRef(state.db, f.path), place, sections: dashboardSectionsOf(state.db, days) });
+        } catch (err) {
+          dash.problems.push({ path: f.path, message: toParleyError(err).message });
+        }
+      } else if (state.kind === 'indexed') {
+        refs.set(state.caseNo, { caseId: state.summary.caseId, caseTitle: state.summary.title, path: f.path });
+        indexed.push({ caseNo: state.caseNo, place });
+      } else if (state.kind === 'problem') {
+        dash.problems.push({ path: f.path, message: state.message });
+      }
+    });
+    const first = this.index.firstRowsOf(indexed, { ...days, today }, myKey, firstFew);
+    for (const list of Object.keys(DASHBOARD_LISTS) as DashboardListName[]) {
+      const { section, holds } = DASHBOARD_LISTS[list];
+      const { key, newestFirst } = SECTION_ORDER[section];
+      const rows: (PlacedRow & { ref: CaseRef })[] = first[list].rows.map((r) => ({ ...r, ref: refs.get(r.caseNo)! }));
+      let total = first[list].total;
+      for (const c of live) {
+        c.sections[section].forEach((row, seq) => {
+          if (!holds(row as never, today, myKey)) return;
+          rows.push({ caseNo: -1, place: c.place, seq, key: key(row as never), row, ref: c.ref });
+          total++;
+        });
+      }
+      rows.sort((a, b) => (newestFirst ? compareText(b.key, a.key) : compareText(a.key, b.key)) || a.place - b.place || a.seq - b.seq);
+      (dash[list] as object[]) = rows.slice(0, firstFew).map((r) => withCase(r.ref, r.row));
+      dash.totals[list] = total;
+    }
+    return dash;
   }
 
   search(openConnection: (p: string) => Db | undefined, query: string, limit = 50): CaseSearchHit[] {
@@ -427,6 +482,22 @@ export class Library {
     }
     return best;
   }
+}
+
+/** The case a dashboard row belongs to. */
+type CaseRef = { caseId: string; caseTitle: string; path: string };
+
+/** The days the dashboard's rows are read for: deadlines due within `withinDays`, meetings and checks from today. */
+function dashboardDays(today: string, withinDays: number): DashboardDays {
+  const until = format(addDays(parseIsoDate(today), withinDays), 'yyyy-MM-dd');
+  return { deadlinesUntil: until, meetingsFrom: today, checksUntil: today };
+}
+
+function emptyDashboard(today: string, me: string | null): Dashboard {
+  return {
+    today, overdue: [], upcoming: [], tbd: [], openActionItems: [], me, myActionItems: [], upcomingMeetings: [], triggeredWatchItems: [], toReview: [], checksDue: [], problems: [],
+    totals: { overdue: 0, upcoming: 0, tbd: 0, openActionItems: 0, myActionItems: 0, upcomingMeetings: 0, triggeredWatchItems: 0, toReview: 0, checksDue: 0 },
+  };
 }
 
 /** What the daily digest counts of a case: the changes others made since a moment, and the conflicts waiting. */

@@ -9,6 +9,13 @@ import { api, platform } from '../services.js';
 import { isoToday } from '../ui/dates.js';
 import { prepareLibraryIndex } from './library-index.js';
 
+/**
+ * Rows of each dashboard list the library screen asks for: a panel shows its first five, and a page of fifty more
+ * opened; the rest (thousands, in a library of years) are asked for only when the user wants them all ("Show all"),
+ * so that the answer, and the time to read it, stay small however large the library.
+ */
+export const DASHBOARD_FIRST_FEW = 50;
+
 export interface LibraryState {
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
@@ -17,11 +24,13 @@ export interface LibraryState {
   unlisted: CaseFolderFile[];
   folder: CaseFolderListing | null;
   dashboard: Dashboard | null;
+  /** Reads the dashboard again with every row of every list (the screen first asks for the first few of each). */
+  loadWholeDashboard(): Promise<void>;
   /** Reads it all again, once the index is up to date; nothing is read if `signal` aborts first (the screen left). */
   load(signal?: AbortSignal): Promise<void>;
 }
 
-export const useLibrary = caseDataStore<LibraryState>()((set) => ({
+export const useLibrary = caseDataStore<LibraryState>()((set, get) => ({
   status: 'idle',
   error: null,
   entries: [],
@@ -37,7 +46,7 @@ export const useLibrary = caseDataStore<LibraryState>()((set) => ({
       const today = isoToday();
       const [entries, dashboard, folder] = await Promise.all([
         api().call('library.list', { today }),
-        api().call('library.dashboard', { today }),
+        api().call('library.dashboard', { today, firstFew: DASHBOARD_FIRST_FEW }),
         platform().caseFolder(),
       ]);
       const known = new Set(entries.map((e) => e.path));
@@ -46,6 +55,13 @@ export const useLibrary = caseDataStore<LibraryState>()((set) => ({
     } catch (err) {
       set({ status: 'error', error: messageOf(err) });
     }
+  },
+  async loadWholeDashboard() {
+    const shown = get().dashboard;
+    if (!shown) return;
+    const whole = await api().call('library.dashboard', { today: shown.today });
+    // Unless the screen read everything again meanwhile (a newer, shorter answer is kept).
+    if (get().dashboard === shown) set({ dashboard: whole });
   },
 }));
 

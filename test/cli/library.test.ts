@@ -50,6 +50,19 @@ describe('parley library', () => {
     expect(expectOk(parley.run(['library', 'search', 'zanzibar', '--data', data])).stdout).toBe('No matches for "zanzibar" in the library.\n');
   });
 
+  it('shows only the first rows of each list with --first, saying how many more there are', () => {
+    const whole = expectOk(parley.run(['library', 'dashboard', '--data', data, '--today', '2026-11-20', '--json'])).json<Dashboard>();
+    const first = expectOk(parley.run(['library', 'dashboard', '--data', data, '--today', '2026-11-20', '--first', '1', '--json'])).json<Dashboard>();
+    expect(whole.openActionItems.length).toBeGreaterThan(1);
+    expect(first.openActionItems).toEqual(whole.openActionItems.slice(0, 1));
+    expect(first.totals).toEqual(whole.totals);
+    const text = expectOk(parley.run(['library', 'dashboard', '--data', data, '--today', '2026-11-20', '--first', '1'])).stdout.split('\n');
+    const at = text.indexOf(`Open action items (${whole.openActionItems.length}):`);
+    expect(text[at + 2]).toBe(`  and ${whole.openActionItems.length - 1} more`);
+    expectFailure(parley.run(['library', 'dashboard', '--first', '0', '--data', data]), 2, /--first must be a whole number from 1 to 10,000/);
+    expectFailure(parley.run(['library', 'list', '--first', '5', '--data', data]), 2, /--first goes with library dashboard/);
+  });
+
   it('sees a change made to a case since the index was made', () => {
     const copy = parley.file('changed.parley');
     expectOk(parley.run(['demo', copy, '--data', data]));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test } from './support/fixtures.js';
 import { callThrough } from './support/harness.js';
 import { createCaseFile, isoDaysFromToday } from './support/cases.js';
+import { expectNoSeriousViolations } from './pages/axe-check.js';
 
 test('the library shows the case files of the data folder: known ones, new ones in the folder, missing and unreadable ones', async ({ app, harness, page }) => {
   const active = await createCaseFile(harness, 'active.parley', 'Model-access suspension order', { referenceNumber: 'EO-7' });
@@ -126,4 +127,39 @@ test('a dashboard panel with many entries shows the first five and the rest on r
   await app.screenshot('library-dashboard-opened');
   await overdue.getByRole('button', { name: /Late filing 8/ }).click();
   await expect(app.heading).toHaveText('Deadlines');
+});
+
+test('a dashboard panel with more entries than the library screen asks for counts them all and shows them all on request', async ({ app, harness, page }) => {
+  const info = await createCaseFile(harness, 'crowded.parley', 'Crowded order');
+  const total = 62; // more than the 50 of each list the library screen asks for
+  for (let i = 1; i <= total; i++) {
+    await callThrough(harness, 'deadline.create', { caseId: info.caseId, fields: { title: `Late filing ${i}`, deadlineKind: 'internal', status: 'open', dueType: 'date', dueDate: isoDaysFromToday(-100 + i) } });
+  }
+  await callThrough(harness, 'case.close', { caseId: info.caseId });
+  await page.reload();
+  const overdue = app.library.panel(/^Overdue/);
+  const entries = overdue.getByRole('listitem');
+  await expect(overdue.getByRole('heading')).toHaveText(`Overdue ${total}`);
+  await expect(overdue).toContainText(`Showing 5 of ${total}.`);
+  await overdue.getByRole('button', { name: 'Show more' }).click();
+  await expect(entries).toHaveCount(50);
+  const showAll = overdue.getByRole('button', { name: `Show all ${total}` });
+  await showAll.scrollIntoViewIfNeeded();
+  await expect(showAll).toBeVisible();
+  await app.screenshot('library-dashboard-show-all');
+  for (const theme of ['Light', 'Dark'] as const) {
+    await app.setTheme(theme);
+    await expectNoSeriousViolations(page, `the library with "Show all" (${theme.toLowerCase()})`);
+  }
+  await app.screenshot('library-dashboard-show-all-dark');
+  await app.setTheme('Light');
+  // From the keyboard: the keyboard then stays in the list, which holds every entry in order.
+  await showAll.focus();
+  await page.keyboard.press('Enter');
+  await expect(entries).toHaveCount(total);
+  await expect(showAll).toHaveCount(0);
+  await expect(overdue.getByRole('region', { name: 'All: Overdue' })).toBeFocused();
+  await expect(entries.last()).toContainText(`Late filing ${total}`);
+  await expect(overdue).toContainText(`Showing ${total} of ${total}.`);
+  await app.screenshot('library-dashboard-shown-all');
 });

@@ -13,6 +13,7 @@ import { checkpoint } from '../stop.js';
 const ACTIONS = ['list', 'dashboard', 'search', 'index'] as const;
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 500;
+const MAX_FIRST = 10_000;
 /** How long each step of bringing the index up to date runs before the progress bar is drawn again. */
 const STEP_MS = 200;
 const BAR_WIDTH = 20;
@@ -32,6 +33,7 @@ export default defineCommand({
   options: {
     today: { type: 'string', value: 'YYYY-MM-DD', help: 'the day the dashboard and next deadlines are for (default: today)' },
     limit: { type: 'string', value: 'N', help: `at most N search hits (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT})` },
+    first: { type: 'string', value: 'N', help: `with dashboard: only the first N rows of each list, and how many more there are (at most ${MAX_FIRST.toLocaleString('en-US')})` },
     rebuild: { type: 'boolean', help: 'with index: set the index aside and read every case file again' },
   },
   library: 'user',
@@ -41,6 +43,8 @@ export default defineCommand({
       throw new UsageError(action === 'search' ? 'give the words to search for: parley library search QUERY' : `library ${action} takes no QUERY`, 'library');
     }
     if (options.rebuild && action !== 'index') throw new UsageError('--rebuild goes with library index', 'library');
+    if (options.first !== undefined && action !== 'dashboard') throw new UsageError('--first goes with library dashboard', 'library');
+    const firstFew = options.first === undefined ? undefined : wholeNumber(options.first, '--first', MAX_FIRST);
     const today = options.today;
     if (today !== undefined && !isoDate.safeParse(today).success) throw new UsageError('--today must be a date written YYYY-MM-DD', 'library');
     if (options.rebuild) ctx.session.library.rebuildIndex();
@@ -52,7 +56,7 @@ export default defineCommand({
         break;
       }
       case 'dashboard': {
-        const dashboard = ctx.call('library.dashboard', today ? { today } : {});
+        const dashboard = ctx.call('library.dashboard', { ...(today ? { today } : {}), ...(firstFew ? { firstFew } : {}) });
         ctx.out.result(dashboard, dashboardLines);
         break;
       }
@@ -97,9 +101,12 @@ export function progressBar(p: LibraryIndexProgress): string {
 }
 
 function parseLimit(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_LIMIT;
+  return text === undefined ? DEFAULT_LIMIT : wholeNumber(text, '--limit', MAX_LIMIT);
+}
+
+function wholeNumber(text: string, option: string, max: number): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}`, 'library');
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`${option} must be a whole number from 1 to ${max.toLocaleString('en-US')}`, 'library');
   return n;
 }
 
@@ -124,20 +131,22 @@ function listLines(entries: LibraryEntry[]): string[] {
 
 function dashboardLines(d: Dashboard): string[] {
   const where = (r: { caseTitle: string }) => `(${oneLine(r.caseTitle)})`;
-  const sections: [string, string[][]][] = [
-    ['Overdue', d.overdue.map((r) => [r.dueDate ?? '', oneLine(r.title), where(r)])],
-    ['Due soon', d.upcoming.map((r) => [r.dueDate ?? '', oneLine(r.title), where(r)])],
-    ['Date not set yet', d.tbd.map((r) => ['', oneLine(r.title), where(r)])],
-    ['Open action items', d.openActionItems.map((r) => [r.dueDate ?? '', oneLine(r.title), r.owner ? `owner: ${oneLine(r.owner)}` : '', where(r)])],
-    ['Planned meetings', d.upcomingMeetings.map((r) => [r.meetingDate ?? 'date not set', oneLine(r.title), where(r)])],
-    ['Triggered watch items', d.triggeredWatchItems.map((r) => [r.triggeredOn ?? '', oneLine(r.title), where(r)])],
-    ['Issues to review', d.toReview.map((r) => [r.movedAt.slice(0, 10), oneLine(r.issueTitle), `watch item: ${oneLine(r.watchItemTitle)}`, where(r)])],
-    ['Watch items to check', d.checksDue.map((r) => [r.checkBy, oneLine(r.title), where(r)])],
+  // Each list with how many rows it has in all: with --first, more than it holds.
+  const sections: [string, string[][], number][] = [
+    ['Overdue', d.overdue.map((r) => [r.dueDate ?? '', oneLine(r.title), where(r)]), d.totals.overdue],
+    ['Due soon', d.upcoming.map((r) => [r.dueDate ?? '', oneLine(r.title), where(r)]), d.totals.upcoming],
+    ['Date not set yet', d.tbd.map((r) => ['', oneLine(r.title), where(r)]), d.totals.tbd],
+    ['Open action items', d.openActionItems.map((r) => [r.dueDate ?? '', oneLine(r.title), r.owner ? `owner: ${oneLine(r.owner)}` : '', where(r)]), d.totals.openActionItems],
+    ['Planned meetings', d.upcomingMeetings.map((r) => [r.meetingDate ?? 'date not set', oneLine(r.title), where(r)]), d.totals.upcomingMeetings],
+    ['Triggered watch items', d.triggeredWatchItems.map((r) => [r.triggeredOn ?? '', oneLine(r.title), where(r)]), d.totals.triggeredWatchItems],
+    ['Issues to review', d.toReview.map((r) => [r.movedAt.slice(0, 10), oneLine(r.issueTitle), `watch item: ${oneLine(r.watchItemTitle)}`, where(r)]), d.totals.toReview],
+    ['Watch items to check', d.checksDue.map((r) => [r.checkBy, oneLine(r.title), where(r)]), d.totals.checksDue],
   ];
   const lines = [`Across the library on ${d.today}:`];
-  for (const [title, rows] of sections) {
-    if (!rows.length) continue;
-    lines.push(`${title} (${rows.length}):`, ...columns(rows, '  '));
+  for (const [title, rows, total] of sections) {
+    if (!total) continue;
+    lines.push(`${title} (${total.toLocaleString('en-US')}):`, ...columns(rows, '  '));
+    if (total > rows.length) lines.push(`  and ${(total - rows.length).toLocaleString('en-US')} more`);
   }
   if (lines.length === 1) lines.push('Nothing is due, open or planned.');
   if (d.problems.length) lines.push(`Case files that could not be read (${d.problems.length}):`, ...d.problems.map((p) => `  ${oneLine(p.path)}: ${oneLine(p.message)}`));

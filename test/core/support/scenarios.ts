@@ -478,11 +478,12 @@ const STATIC_SCENARIOS: Partial<Record<keyof typeof STATIC_OPERATIONS, Scenario>
     },
   },
   'library.dashboard': {
-    setup: (w) => ({ input: { today: '2026-03-25', withinDays: 14 }, optional: ['today', 'withinDays'], made: w.make('deadline') }),
+    setup: (w) => ({ input: { today: '2026-03-25', withinDays: 14, firstFew: 5 }, optional: ['today', 'withinDays', 'firstFew'], made: w.make('deadline') }),
     check: (w, out, { made }) => {
       const dash = out as Dashboard;
       expect(dash.today).toBe('2026-03-25');
       expect(dash.upcoming).toMatchObject([{ id: made!.id, caseId: w.caseId, dueDate: '2026-04-01' }]);
+      expect(dash.totals.upcoming).toBe(1);
       expect(dash.problems).toEqual([]);
     },
   },
