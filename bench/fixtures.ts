@@ -22,6 +22,11 @@ export const COMMON_WORD = 'export';
 /** In a handful of notes only (five in the big case file, a few files of the library). */
 export const RARE_WORD = 'molybdenum';
 export const ACTOR = 'Bench Counsel';
+/**
+ * library.dashboard as the library screen asks for it: the first rows of each list and every list's total
+ * (renderer/state/library.ts DASHBOARD_FIRST_FEW; the bench may not import the renderer).
+ */
+export const DASHBOARD_AS_SHOWN = { today: TODAY, withinDays: 14, firstFew: 50 } as const;
 
 export const BIG_COUNTS = { deadline: 10_000, meeting: 2_000, positionChange: 5_000, note: 20_000 };
 const BIG_ISSUES = 250;
