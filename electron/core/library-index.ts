@@ -244,6 +244,45 @@ interface IndexEntry {
   counts_json: string | null;
 }
 
+/**
+ * The entries a survey brings up to date, written several files to an index transaction: each commit of the index
+ * flushes its FTS5 table's pending terms into a new segment (and merges segments), and may checkpoint its -wal, which
+ * cost more than the rows of a small case. The index is a cache: a crash loses at most the batch, which the next
+ * survey reads again from the case files (whose fingerprints the lost entries would have held).
+ */
+class WriteBatch {
+  private static readonly FILES = 64;
+  private static readonly MS = 1_000;
+  private files = 0;
+  private startedAt = 0;
+
+  constructor(private readonly index: Db) {}
+
+  /** Before a file is written: commits the batch when it is full or old, and opens one when none is open. */
+  next(): void {
+    if (this.index.inTransaction && (this.files >= WriteBatch.FILES || performance.now() - this.startedAt >= WriteBatch.MS)) this.commit();
+    if (!this.index.inTransaction) {
+      statement(this.index, 'BEGIN IMMEDIATE').run();
+      this.files = 0;
+      this.startedAt = performance.now();
+    }
+    this.files++;
+  }
+
+  commit(): void {
+    if (this.index.inTransaction) statement(this.index, 'COMMIT').run();
+  }
+
+  /** After an error: what the batch wrote is rolled back, to be read again. */
+  end(): void {
+    try {
+      if (this.index.inTransaction) statement(this.index, 'ROLLBACK').run();
+    } catch {
+      // A damaged index fails its rollback too; the error that stopped the batch is the one to report.
+    }
+  }
+}
+
 /** How the index can answer for a file the library lists. */
 export type FileState =
   | { kind: 'indexed'; caseNo: number; summary: CaseSummary; conflicts: number }
@@ -365,36 +404,43 @@ export class LibraryIndex {
     const started = performance.now();
     let refreshed = 0;
     let upToDate = 0;
-    for (const f of files) {
-      const live = openConnection(f.path);
-      if (live) {
-        states.set(f.path, { kind: 'live', db: live });
+    const batch = new WriteBatch(this.db());
+    try {
+      for (const f of files) {
+        const live = openConnection(f.path);
+        if (live) {
+          states.set(f.path, { kind: 'live', db: live });
+          upToDate++;
+          continue;
+        }
+        const entry = entries.get(f.path);
+        const st = statOf(f.path);
+        if (!st.ok) {
+          states.set(f.path, { kind: 'problem', message: st.message, missing: st.missing });
+          upToDate++;
+          continue;
+        }
+        const print = fingerprintOf(st.stats, f.path, folders);
+        if (entry && isCurrent(entry, print)) {
+          states.set(f.path, stateOfEntry(entry));
+          upToDate++;
+          continue;
+        }
+        if (refreshed > 0 && performance.now() - started >= budgetMs) {
+          // Left for the next call. One only racy (indexed in the moment of its last change) was up to date when it
+          // was indexed, and counts as such for progress; a question checks it before using it.
+          if (entry && samePrint(entry, print) && !print.sideFile && entry.side_file === 0) upToDate++;
+          continue;
+        }
+        batch.next();
+        const fresh = this.bringUpToDate(f.path, f.caseId, print, entry);
+        states.set(f.path, stateOfEntry(fresh));
+        refreshed++;
         upToDate++;
-        continue;
       }
-      const entry = entries.get(f.path);
-      const st = statOf(f.path);
-      if (!st.ok) {
-        states.set(f.path, { kind: 'problem', message: st.message, missing: st.missing });
-        upToDate++;
-        continue;
-      }
-      const print = fingerprintOf(st.stats, f.path, folders);
-      if (entry && isCurrent(entry, print)) {
-        states.set(f.path, stateOfEntry(entry));
-        upToDate++;
-        continue;
-      }
-      if (refreshed > 0 && performance.now() - started >= budgetMs) {
-        // Left for the next call. One only racy (indexed in the moment of its last change) was up to date when it
-        // was indexed, and counts as such for progress; a question checks it before using it.
-        if (entry && samePrint(entry, print) && !print.sideFile && entry.side_file === 0) upToDate++;
-        continue;
-      }
-      const fresh = this.bringUpToDate(f.path, f.caseId, print, entry);
-      states.set(f.path, stateOfEntry(fresh));
-      refreshed++;
-      upToDate++;
+      batch.commit();
+    } finally {
+      batch.end();
     }
     return { states, upToDate };
   }
