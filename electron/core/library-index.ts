@@ -18,13 +18,13 @@ import path from 'node:path';
 import type { DashboardActionItem, DashboardDeadline, DashboardMeeting, DashboardWatchCheck, DashboardWatchItem, LibraryEntry, ReviewPrompt, SearchHit } from '../../shared/api-types.js';
 import { FOLDED_UNDER, foldMatches, rankOfMatch, type FoldedKind, type IndexMatch } from '../../shared/search-ranking.js';
 import { belongingTo } from '../../shared/deletion.js';
-import { KINDS, type KindName } from '../../shared/records.js';
+import { KIND_NAMES, KINDS, type KindName } from '../../shared/records.js';
 import { closeCaseDatabase, openCaseDatabase, openSideDatabase, type Db, type SideFileKind } from './db/connection.js';
 import { couldBeEncrypted } from './db/encryption.js';
 import { statement } from './db/statements.js';
 import { ParleyError, toParleyError } from './errors.js';
 import { reviewPromptsOf } from './review-prompts.js';
-import { DASHBOARD_SQL, LIBRARY_SQL } from './store/kind-sql.js';
+import { DASHBOARD_SQL, LIBRARY_SQL, REVIEW_PROMPTS_SQL } from './store/kind-sql.js';
 import { toColumn } from './store/record-table.js';
 import { describeRanked, FOLD_WINDOW, RANK_WINDOW, toFtsQuery } from './store/search-index.js';
 
@@ -159,6 +159,21 @@ const SHOWN_SQL: Record<Section, string> = {
 
 /** Every row any day could show: all open deadlines, all planned meetings, every check not closed. */
 const EVERY_DAY: DashboardDays = { deadlinesUntil: '9999-12-31', meetingsFrom: '', checksUntil: '9999-12-31' };
+
+/**
+ * The kinds whose records each section's rows are read from: those whose table its query names (a name found
+ * where it is no table only makes the section read again for nothing). A caught-up case reads its dashboard again
+ * only when a changed record is of one of them, and rewrites only those sections.
+ */
+const kindsNamedIn = (sql: string): ReadonlySet<KindName> => new Set(KIND_NAMES.filter((kind) => new RegExp(`\\b${KINDS[kind].table}\\b`).test(sql)));
+const SECTION_KINDS: Record<Section, ReadonlySet<KindName>> = {
+  deadlines: kindsNamedIn(DASHBOARD_SQL.deadlines),
+  actionItems: kindsNamedIn(DASHBOARD_SQL.actionItems),
+  meetings: kindsNamedIn(DASHBOARD_SQL.meetings),
+  watchItems: kindsNamedIn(DASHBOARD_SQL.watchItems),
+  toReview: kindsNamedIn(REVIEW_PROMPTS_SQL),
+  checksDue: kindsNamedIn(DASHBOARD_SQL.checksDue),
+};
 
 /** What the library lists of a case, besides its next deadline (worked out for the day asked). */
 export interface CaseSummary {
@@ -542,8 +557,11 @@ export class LibraryIndex {
         }
       }
       this.addDocs(caseNo, [...changes.newDocs, ...unplaced], changes.firstPlace - unplaced.length);
-      statement(index, 'DELETE FROM dashboard_row WHERE case_no = ?').run(caseNo);
-      this.addDashboard(caseNo, changes.dashboard);
+      if (changes.dashboard) {
+        const dropSection = statement(index, 'DELETE FROM dashboard_row WHERE case_no = ? AND section = ?');
+        for (const section of changes.sections) dropSection.run(caseNo, section);
+        this.addDashboard(caseNo, changes.dashboard, changes.sections);
+      }
       return row;
     }).immediate();
   }
@@ -573,9 +591,10 @@ export class LibraryIndex {
     this.addDocs(caseNo, contents.docs, 0);
   }
 
-  private addDashboard(caseNo: number, dashboard: DashboardSections): void {
+  /** Adds a case's dashboard rows, of every section or those named. */
+  private addDashboard(caseNo: number, dashboard: DashboardSections, sections = Object.keys(dashboard) as Section[]): void {
     const addRow = statement(this.db(), 'INSERT INTO dashboard_row (case_no, section, seq, day, row_json) VALUES (?, ?, ?, ?, ?)');
-    for (const section of Object.keys(dashboard) as Section[]) {
+    for (const section of sections) {
       dashboard[section].forEach((r, seq) => addRow.run(caseNo, section, seq, DAY_OF[section](r as never), JSON.stringify(r)));
     }
   }
@@ -759,7 +778,10 @@ interface CaseContents {
 /** What changed in a case since its index entry's head, read from the records its later audit entries name. */
 interface CaseChanges {
   summary: CaseSummary;
-  dashboard: DashboardSections;
+  /** The case's dashboard rows, read again when a changed record is of a kind they are read from. */
+  dashboard: DashboardSections | null;
+  /** The sections whose rows may have changed. */
+  sections: Section[];
   activity: CaseContents['activity'];
   /** Every record whose search document may have changed. */
   recordIds: string[];
@@ -809,9 +831,11 @@ function readChangesSince(db: Db, headSeq: number, newestPlace: number): CaseCha
   }
   const firstPlace = newestPlace - newDocs.length;
   if (firstPlace <= -DOC_SPAN) return null;
+  const sections = (Object.keys(SECTION_KINDS) as Section[]).filter((section) => named.some((r) => SECTION_KINDS[section].has(r.kind)));
   return {
     summary: caseSummaryOf(db),
-    dashboard: dashboardSectionsOf(db, EVERY_DAY),
+    dashboard: sections.length ? dashboardSectionsOf(db, EVERY_DAY) : null,
+    sections,
     activity: statement(db, 'SELECT seq, at, actor FROM audit_log WHERE seq > ? ORDER BY seq').all(headSeq) as CaseContents['activity'],
     recordIds: [...recordIds],
     keptDocs,
