@@ -421,6 +421,10 @@ export class LibraryIndex {
     let upToDate = 0;
     const batch = new WriteBatch(this.db());
     try {
+      // Files only racy (indexed in the moment of their last change) are checked after those that changed: they were
+      // up to date when indexed, and checking them first could spend each call's budget without progress.
+      const stale: { f: (typeof files)[number]; entry: IndexEntry | undefined; print: Fingerprint }[] = [];
+      const racy: typeof stale = [];
       for (const f of files) {
         const live = openConnection(f.path);
         if (live) {
@@ -441,10 +445,13 @@ export class LibraryIndex {
           upToDate++;
           continue;
         }
+        (entry && looksUnchanged(entry, print) ? racy : stale).push({ f, entry, print });
+      }
+      for (const { f, entry, print } of [...stale, ...racy]) {
         if (refreshed > 0 && performance.now() - started >= budgetMs) {
-          // Left for the next call. One only racy (indexed in the moment of its last change) was up to date when it
-          // was indexed, and counts as such for progress; a question checks it before using it.
-          if (entry && samePrint(entry, print) && !print.sideFile && entry.side_file === 0) upToDate++;
+          // Left for the next call. One only racy counts as up to date for progress; a question checks it before
+          // using it.
+          if (entry && looksUnchanged(entry, print)) upToDate++;
           continue;
         }
         batch.next();
@@ -739,9 +746,12 @@ const ENTRY_COLUMNS = [
 
 const samePrint = (entry: IndexEntry, now: Fingerprint) => entry.ino === now.ino && entry.size === now.size && entry.mtime_ms === now.mtimeMs && entry.ctime_ms === now.ctimeMs;
 
+/** Whether a file looks as when its entry was made: the same fingerprint, no -wal or -journal then or now (see isCurrent). */
+const looksUnchanged = (entry: IndexEntry, now: Fingerprint) => samePrint(entry, now) && !now.sideFile && entry.side_file === 0;
+
 /** Whether an entry may be used as it is for a file as it is now (see the head of this file). */
 function isCurrent(entry: IndexEntry, now: Fingerprint): boolean {
-  return !now.sideFile && entry.side_file === 0 && samePrint(entry, now) && entry.indexed_at_ms - Math.max(entry.mtime_ms, entry.ctime_ms) >= RACY_MS;
+  return looksUnchanged(entry, now) && entry.indexed_at_ms - Math.max(entry.mtime_ms, entry.ctime_ms) >= RACY_MS;
 }
 
 function stateOfEntry(e: IndexEntry): FileState {
