@@ -18,13 +18,14 @@ import path from 'node:path';
 import type { DashboardActionItem, DashboardListName, DashboardDeadline, DashboardMeeting, DashboardWatchCheck, DashboardWatchItem, LibraryEntry, ReviewPrompt, SearchHit } from '../../shared/api-types.js';
 import { FOLDED_UNDER, foldMatches, rankOfMatch, type FoldedKind, type IndexMatch } from '../../shared/search-ranking.js';
 import { nameKey } from '../../shared/owners.js';
-import { KINDS, type KindName } from '../../shared/records.js';
+import { belongingTo } from '../../shared/deletion.js';
+import { KIND_NAMES, KINDS, type KindName } from '../../shared/records.js';
 import { closeCaseDatabase, openCaseDatabase, openSideDatabase, type Db, type SideFileKind } from './db/connection.js';
 import { couldBeEncrypted } from './db/encryption.js';
 import { statement } from './db/statements.js';
 import { ParleyError, toParleyError } from './errors.js';
 import { reviewPromptsOf } from './review-prompts.js';
-import { DASHBOARD_SQL, LIBRARY_SQL } from './store/kind-sql.js';
+import { DASHBOARD_SQL, LIBRARY_SQL, REVIEW_PROMPTS_SQL } from './store/kind-sql.js';
 import { toColumn } from './store/record-table.js';
 import { describeRanked, FOLD_WINDOW, RANK_WINDOW, toFtsQuery } from './store/search-index.js';
 
@@ -44,6 +45,7 @@ export const RACY_MS = 2_000;
 const CASE_SPAN = 2 ** 24;
 const DOC_SPAN = 2 ** 28;
 export const caseOfDocid = (docid: number): number => docid % CASE_SPAN;
+const placeOfDocid = (docid: number): number => DOC_SPAN - Math.floor(docid / CASE_SPAN);
 
 const INDEX_SCHEMA = `
 CREATE TABLE indexed_case (
@@ -216,6 +218,21 @@ export interface PlacedRow {
 /** Every row any day could show: all open deadlines, all planned meetings, every check not closed. */
 const EVERY_DAY: DashboardDays = { deadlinesUntil: '9999-12-31', meetingsFrom: '', checksUntil: '9999-12-31' };
 
+/**
+ * The kinds whose records each section's rows are read from: those whose table its query names (a name found
+ * where it is no table only makes the section read again for nothing). A caught-up case reads its dashboard again
+ * only when a changed record is of one of them, and rewrites only those sections.
+ */
+const kindsNamedIn = (sql: string): ReadonlySet<KindName> => new Set(KIND_NAMES.filter((kind) => new RegExp(`\\b${KINDS[kind].table}\\b`).test(sql)));
+const SECTION_KINDS: Record<Section, ReadonlySet<KindName>> = {
+  deadlines: kindsNamedIn(DASHBOARD_SQL.deadlines),
+  actionItems: kindsNamedIn(DASHBOARD_SQL.actionItems),
+  meetings: kindsNamedIn(DASHBOARD_SQL.meetings),
+  watchItems: kindsNamedIn(DASHBOARD_SQL.watchItems),
+  toReview: kindsNamedIn(REVIEW_PROMPTS_SQL),
+  checksDue: kindsNamedIn(DASHBOARD_SQL.checksDue),
+};
+
 /** What the library lists of a case, besides its next deadline (worked out for the day asked). */
 export interface CaseSummary {
   caseId: string;
@@ -257,14 +274,17 @@ function markOf(db: Db): CaseMark {
 
 const sameMark = (a: CaseMark, e: IndexEntry) => a.schemaVersion === e.schema_version && a.headSeq === e.head_seq && a.headHash === e.head_hash && a.conflicts === e.conflicts;
 
-/** A case file's search documents, newest first, with the record each history document is folded under. */
-const CASE_DOCS_SQL = `
-  SELECT d.record_kind AS kind, d.record_id AS id, s.title, s.body,
+/** A case file's search documents (those `where` keeps), newest first, with the record each history document is folded under. */
+const caseDocsSql = (where: string) => `
+  SELECT d.docid AS caseDocid, d.record_kind AS kind, d.record_id AS id, s.title, s.body,
     CASE d.record_kind ${Object.entries(FOLDED_UNDER)
       .map(([kind, field]) => `WHEN '${kind}' THEN (SELECT ${toColumn(field)} FROM ${KINDS[kind as FoldedKind].table} WHERE id = d.record_id)`)
       .join(' ')} END AS parentId
   FROM search_doc d JOIN search_index s ON s.rowid = d.docid
+  ${where}
   ORDER BY d.docid DESC`;
+const CASE_DOCS_SQL = caseDocsSql('');
+const CHANGED_DOCS_SQL = caseDocsSql('WHERE d.record_id IN (SELECT value FROM json_each(?))');
 
 interface Fingerprint {
   ino: number;
@@ -295,6 +315,45 @@ interface IndexEntry {
   title: string | null;
   status: string | null;
   counts_json: string | null;
+}
+
+/**
+ * The entries a survey brings up to date, written several files to an index transaction: each commit of the index
+ * flushes its FTS5 table's pending terms into a new segment (and merges segments), and may checkpoint its -wal, which
+ * cost more than the rows of a small case. The index is a cache: a crash loses at most the batch, which the next
+ * survey reads again from the case files (whose fingerprints the lost entries would have held).
+ */
+class WriteBatch {
+  private static readonly FILES = 64;
+  private static readonly MS = 1_000;
+  private files = 0;
+  private startedAt = 0;
+
+  constructor(private readonly index: Db) {}
+
+  /** Before a file is written: commits the batch when it is full or old, and opens one when none is open. */
+  next(): void {
+    if (this.index.inTransaction && (this.files >= WriteBatch.FILES || performance.now() - this.startedAt >= WriteBatch.MS)) this.commit();
+    if (!this.index.inTransaction) {
+      statement(this.index, 'BEGIN IMMEDIATE').run();
+      this.files = 0;
+      this.startedAt = performance.now();
+    }
+    this.files++;
+  }
+
+  commit(): void {
+    if (this.index.inTransaction) statement(this.index, 'COMMIT').run();
+  }
+
+  /** After an error: what the batch wrote is rolled back, to be read again. */
+  end(): void {
+    try {
+      if (this.index.inTransaction) statement(this.index, 'ROLLBACK').run();
+    } catch {
+      // A damaged index fails its rollback too; the error that stopped the batch is the one to report.
+    }
+  }
 }
 
 /** How the index can answer for a file the library lists. */
@@ -420,36 +479,50 @@ export class LibraryIndex {
     const started = performance.now();
     let refreshed = 0;
     let upToDate = 0;
-    for (const f of files) {
-      const live = openConnection(f.path);
-      if (live) {
-        states.set(f.path, { kind: 'live', db: live });
+    const batch = new WriteBatch(this.db());
+    try {
+      // Files only racy (indexed in the moment of their last change) are checked after those that changed: they were
+      // up to date when indexed, and checking them first could spend each call's budget without progress.
+      const stale: { f: (typeof files)[number]; entry: IndexEntry | undefined; print: Fingerprint }[] = [];
+      const racy: typeof stale = [];
+      for (const f of files) {
+        const live = openConnection(f.path);
+        if (live) {
+          states.set(f.path, { kind: 'live', db: live });
+          upToDate++;
+          continue;
+        }
+        const entry = entries.get(f.path);
+        const st = statOf(f.path);
+        if (!st.ok) {
+          states.set(f.path, { kind: 'problem', message: st.message, missing: st.missing });
+          upToDate++;
+          continue;
+        }
+        const print = fingerprintOf(st.stats, f.path, folders);
+        if (entry && isCurrent(entry, print)) {
+          states.set(f.path, stateOfEntry(entry));
+          upToDate++;
+          continue;
+        }
+        (entry && looksUnchanged(entry, print) ? racy : stale).push({ f, entry, print });
+      }
+      for (const { f, entry, print } of [...stale, ...racy]) {
+        if (refreshed > 0 && performance.now() - started >= budgetMs) {
+          // Left for the next call. One only racy counts as up to date for progress; a question checks it before
+          // using it.
+          if (entry && looksUnchanged(entry, print)) upToDate++;
+          continue;
+        }
+        batch.next();
+        const fresh = this.bringUpToDate(f.path, f.caseId, print, entry);
+        states.set(f.path, stateOfEntry(fresh));
+        refreshed++;
         upToDate++;
-        continue;
       }
-      const entry = entries.get(f.path);
-      const st = statOf(f.path);
-      if (!st.ok) {
-        states.set(f.path, { kind: 'problem', message: st.message, missing: st.missing });
-        upToDate++;
-        continue;
-      }
-      const print = fingerprintOf(st.stats, f.path, folders);
-      if (entry && isCurrent(entry, print)) {
-        states.set(f.path, stateOfEntry(entry));
-        upToDate++;
-        continue;
-      }
-      if (refreshed > 0 && performance.now() - started >= budgetMs) {
-        // Left for the next call. One only racy (indexed in the moment of its last change) was up to date when it
-        // was indexed, and counts as such for progress; a question checks it before using it.
-        if (entry && samePrint(entry, print) && !print.sideFile && entry.side_file === 0) upToDate++;
-        continue;
-      }
-      const fresh = this.bringUpToDate(f.path, f.caseId, print, entry);
-      states.set(f.path, stateOfEntry(fresh));
-      refreshed++;
-      upToDate++;
+      batch.commit();
+    } finally {
+      batch.end();
     }
     return { states, upToDate };
   }
@@ -479,7 +552,9 @@ export class LibraryIndex {
       // Without the passphrase nothing can be read; with it (the case open in this session) nothing may be written.
       return this.writeEntry({ ...base, case_id: caseId, encrypted: 1 }, entry, null);
     }
-    let read: { mark: CaseMark; contents: CaseContents | null };
+    // Read from the index before the case file is opened: a damaged index is not the case file's problem.
+    const catchUpFrom = closedByParley && entry ? this.newestPlace(entry.case_no) : null;
+    let read: { mark: CaseMark; contents: CaseContents | null; changes: CaseChanges | null };
     let db: Db | undefined;
     try {
       db = openCaseDatabase(abs, { readOnly: true, skipIntegrityCheck: true });
@@ -488,25 +563,74 @@ export class LibraryIndex {
       // repair, a damaged page) writes no audit entry. Only one the index cannot vouch for although it looks the
       // same (written within the moment of its indexing, or with a journal beside it) may keep its rows by its head.
       const unchanged = entry !== undefined && (closedByParley || samePrint(entry, print)) && !entry.problem && !entry.encrypted && sameMark(mark, entry);
-      read = { mark, contents: unchanged ? null : readCase(db) };
+      // Parley's own write path made every change since the entry's head of a case it just closed, each with its
+      // audit entry: only the records those entries name are read again. A file changed outside Parley is read whole.
+      const changes = !unchanged && catchUpFrom !== null && canCatchUp(db, mark, entry!) ? readChangesSince(db, entry!.head_seq!, catchUpFrom) : null;
+      read = { mark, changes, contents: unchanged || changes ? null : readCase(db) };
     } catch (err) {
       // Reported as the library reports a file it cannot read; read again once the file changes.
       return this.writeEntry({ ...base, case_id: caseId, problem: toParleyError(err).message }, entry, null);
     } finally {
       if (db) closeCaseDatabase(db);
     }
-    const { mark, contents } = read;
+    const { mark, contents, changes } = read;
+    if (changes) return this.writeChanges({ ...entry!, ...base, ...markColumns(mark), ...summaryColumns(changes.summary) }, changes);
     if (!contents) {
       testHookKillBeforeIndexWrite();
       statement(index, 'UPDATE indexed_case SET ino = ?, size = ?, mtime_ms = ?, ctime_ms = ?, side_file = ?, indexed_at_ms = ? WHERE case_no = ?')
         .run(base.ino, base.size, base.mtime_ms, base.ctime_ms, base.side_file, base.indexed_at_ms, entry!.case_no);
       return { ...entry!, ...base };
     }
-    return this.writeEntry(
-      { ...base, case_id: contents.summary.caseId, schema_version: mark.schemaVersion, head_seq: mark.headSeq, head_hash: mark.headHash, conflicts: mark.conflicts, title: contents.summary.title, status: contents.summary.status, counts_json: JSON.stringify(contents.summary.counts) },
-      entry,
-      contents,
-    );
+    return this.writeEntry({ ...base, ...markColumns(mark), ...summaryColumns(contents.summary) }, entry, contents);
+  }
+
+  /** The place of an entry's newest search document (see DOC_SPAN); 0 for a case without any. */
+  private newestPlace(caseNo: number): number {
+    const top = statement(this.db(), 'SELECT max(docid) FROM search_doc WHERE case_no = ?').pluck().get(caseNo) as number | null;
+    return top === null ? 0 : placeOfDocid(top);
+  }
+
+  /**
+   * Writes what changed in a case since its entry's head, in one transaction: its entry, its new audit activity, the
+   * search documents of the records the changes name (kept where they were in the case's order, or placed first),
+   * and its dashboard rows again.
+   */
+  private writeChanges(row: IndexEntry, changes: CaseChanges): IndexEntry {
+    const index = this.db();
+    testHookKillBeforeIndexWrite();
+    return index.transaction(() => {
+      statement(index, `INSERT OR REPLACE INTO indexed_case (${ENTRY_COLUMNS.join(', ')}) VALUES (${ENTRY_COLUMNS.map((c) => `@${c}`).join(', ')})`).run(row);
+      const caseNo = row.case_no;
+      this.addActivity(caseNo, changes.activity);
+      const findDoc = statement(index, 'SELECT docid FROM search_doc WHERE case_no = ? AND record_id = ?').pluck();
+      const dropText = statement(index, 'DELETE FROM search_text WHERE rowid = ?');
+      const dropDoc = statement(index, 'DELETE FROM search_doc WHERE docid = ?');
+      // A kept document the entry does not hold cannot happen while the entry matched its head; were it so, it is
+      // placed first with the new ones rather than lost.
+      const unplaced: CaseContents['docs'] = [];
+      for (const id of changes.recordIds) {
+        const docid = findDoc.get(caseNo, id) as number | undefined;
+        const kept = changes.keptDocs.get(id);
+        if (docid === undefined) {
+          if (kept) unplaced.push(kept);
+          continue;
+        }
+        dropText.run(docid);
+        if (kept) {
+          statement(index, 'UPDATE search_doc SET record_kind = ?, parent_id = ? WHERE docid = ?').run(kept.kind, kept.parentId, docid);
+          statement(index, 'INSERT INTO search_text (rowid, title, body) VALUES (?, ?, ?)').run(docid, kept.title, kept.body);
+        } else {
+          dropDoc.run(docid);
+        }
+      }
+      this.addDocs(caseNo, [...changes.newDocs, ...unplaced], changes.firstPlace - unplaced.length);
+      if (changes.dashboard) {
+        const dropSection = statement(index, 'DELETE FROM dashboard_row WHERE case_no = ? AND section = ?');
+        for (const section of changes.sections) dropSection.run(caseNo, section);
+        this.addDashboard(caseNo, changes.dashboard, changes.sections);
+      }
+      return row;
+    }).immediate();
   }
 
   /** Replaces a file's entry and every row it had, in one transaction. */
@@ -529,19 +653,33 @@ export class LibraryIndex {
   }
 
   private writeContents(caseNo: number, contents: CaseContents): void {
-    const index = this.db();
-    const addRow = statement(index, 'INSERT INTO dashboard_row (case_no, section, seq, day, sort_key, owner_key, row_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const section of Object.keys(contents.dashboard) as Section[]) {
-      contents.dashboard[section].forEach((r, seq) =>
+    this.addDashboard(caseNo, contents.dashboard);
+    this.addActivity(caseNo, contents.activity);
+    this.addDocs(caseNo, contents.docs, 0);
+  }
+
+  /** Adds a case's dashboard rows, of every section or those named. */
+  private addDashboard(caseNo: number, dashboard: DashboardSections, sections = Object.keys(dashboard) as Section[]): void {
+    const addRow = statement(this.db(), 'INSERT INTO dashboard_row (case_no, section, seq, day, sort_key, owner_key, row_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const section of sections) {
+      dashboard[section].forEach((r, seq) =>
         addRow.run(caseNo, section, seq, DAY_OF[section](r as never), SECTION_ORDER[section].key(r as never), ownerKeyOf(r), JSON.stringify(r)),
       );
     }
-    const addActivity = statement(index, 'INSERT INTO audit_activity (case_no, seq, at, actor) VALUES (?, ?, ?, ?)');
-    for (const a of contents.activity) addActivity.run(caseNo, a.seq, a.at, a.actor);
+  }
+
+  private addActivity(caseNo: number, activity: CaseContents['activity']): void {
+    const addActivity = statement(this.db(), 'INSERT INTO audit_activity (case_no, seq, at, actor) VALUES (?, ?, ?, ?)');
+    for (const a of activity) addActivity.run(caseNo, a.seq, a.at, a.actor);
+  }
+
+  /** Adds search documents, newest first, at places from `firstPlace` on (see DOC_SPAN). */
+  private addDocs(caseNo: number, docs: CaseContents['docs'], firstPlace: number): void {
+    const index = this.db();
     const addDoc = statement(index, 'INSERT INTO search_doc (docid, case_no, record_kind, record_id, parent_id) VALUES (?, ?, ?, ?, ?)');
     const addText = statement(index, 'INSERT INTO search_text (rowid, title, body) VALUES (?, ?, ?)');
-    contents.docs.forEach((d, place) => {
-      const docid = (DOC_SPAN - place) * CASE_SPAN + caseNo;
+    docs.forEach((d, i) => {
+      const docid = (DOC_SPAN - (firstPlace + i)) * CASE_SPAN + caseNo;
       addDoc.run(docid, caseNo, d.kind, d.id, d.parentId);
       addText.run(docid, d.title, d.body);
     });
@@ -695,15 +833,22 @@ interface MatchRow {
   rank: number;
 }
 
+/** An entry's columns for a case's mark and summary. */
+const markColumns = (mark: CaseMark) => ({ schema_version: mark.schemaVersion, head_seq: mark.headSeq, head_hash: mark.headHash, conflicts: mark.conflicts });
+const summaryColumns = (summary: CaseSummary) => ({ case_id: summary.caseId, title: summary.title, status: summary.status, counts_json: JSON.stringify(summary.counts) });
+
 const ENTRY_COLUMNS = [
   'case_no', 'path', 'case_id', 'ino', 'size', 'mtime_ms', 'ctime_ms', 'side_file', 'indexed_at_ms', 'encrypted', 'problem', 'schema_version', 'head_seq', 'head_hash', 'conflicts', 'title', 'status', 'counts_json',
 ] as const;
 
 const samePrint = (entry: IndexEntry, now: Fingerprint) => entry.ino === now.ino && entry.size === now.size && entry.mtime_ms === now.mtimeMs && entry.ctime_ms === now.ctimeMs;
 
+/** Whether a file looks as when its entry was made: the same fingerprint, no -wal or -journal then or now (see isCurrent). */
+const looksUnchanged = (entry: IndexEntry, now: Fingerprint) => samePrint(entry, now) && !now.sideFile && entry.side_file === 0;
+
 /** Whether an entry may be used as it is for a file as it is now (see the head of this file). */
 function isCurrent(entry: IndexEntry, now: Fingerprint): boolean {
-  return !now.sideFile && entry.side_file === 0 && samePrint(entry, now) && entry.indexed_at_ms - Math.max(entry.mtime_ms, entry.ctime_ms) >= RACY_MS;
+  return looksUnchanged(entry, now) && entry.indexed_at_ms - Math.max(entry.mtime_ms, entry.ctime_ms) >= RACY_MS;
 }
 
 function stateOfEntry(e: IndexEntry): FileState {
@@ -735,6 +880,75 @@ interface CaseContents {
   dashboard: DashboardSections;
   activity: { seq: number; at: string; actor: string }[];
   docs: { kind: KindName; id: string; title: string; body: string; parentId: string | null }[];
+}
+
+/** What changed in a case since its index entry's head, read from the records its later audit entries name. */
+interface CaseChanges {
+  summary: CaseSummary;
+  /** The case's dashboard rows, read again when a changed record is of a kind they are read from. */
+  dashboard: DashboardSections | null;
+  /** The sections whose rows may have changed. */
+  sections: Section[];
+  activity: CaseContents['activity'];
+  /** Every record whose search document may have changed. */
+  recordIds: string[];
+  /** The documents of those records that kept their place in the case's order, by record. */
+  keptDocs: Map<string, CaseContents['docs'][number]>;
+  /** The documents newer than every untouched one, newest first, to be placed first from `firstPlace` on. */
+  newDocs: CaseContents['docs'];
+  firstPlace: number;
+}
+
+/**
+ * Whether the index entry can be caught up from the case's audit trail: the same schema (a migration rebuilds
+ * search documents without audit entries) and the entry's head still in the trail, as it was.
+ */
+function canCatchUp(db: Db, mark: CaseMark, entry: IndexEntry): boolean {
+  if (entry.problem !== null || entry.encrypted || entry.head_seq === null || entry.schema_version !== mark.schemaVersion) return false;
+  return statement(db, 'SELECT hash FROM audit_log WHERE seq = ?').pluck().get(entry.head_seq) === entry.head_hash;
+}
+
+/**
+ * The changes after audit entry `headSeq`. A record's search document is written only with its audit entry, or with
+ * its parent's delete or restore for history kinds (store/write-path.ts indexHistoryOf), so those records, and the
+ * history rows of the records named, are all whose documents can differ from the index's. The case numbers a new
+ * document above every existing one, so a document of those records numbered below the newest untouched one kept
+ * its number (and its place among the others) throughout; every other one is placed first, before the entry's
+ * newest place `newestPlace`. Null when the places would run out: the case is then read whole.
+ */
+function readChangesSince(db: Db, headSeq: number, newestPlace: number): CaseChanges | null {
+  const named = statement(db, 'SELECT DISTINCT record_kind AS kind, record_id AS id FROM audit_log WHERE seq > ?').all(headSeq) as { kind: KindName; id: string }[];
+  const recordIds = new Set(named.map((r) => r.id));
+  for (const kind of new Set(named.map((r) => r.kind))) {
+    if (!Object.hasOwn(KINDS, kind)) continue;
+    const ids = JSON.stringify(named.filter((r) => r.kind === kind).map((r) => r.id));
+    for (const child of belongingTo(kind)) {
+      if (!child.history) continue;
+      const rows = statement(db, `SELECT id FROM ${KINDS[child.kind].table} WHERE ${toColumn(child.field)} IN (SELECT value FROM json_each(?))`).pluck().all(ids) as string[];
+      for (const id of rows) recordIds.add(id);
+    }
+  }
+  const touched = JSON.stringify([...recordIds]);
+  const newestUntouched = statement(db, 'SELECT docid FROM search_doc WHERE record_id NOT IN (SELECT value FROM json_each(?)) ORDER BY docid DESC LIMIT 1').pluck().get(touched) as number | undefined;
+  const keptDocs = new Map<string, CaseContents['docs'][number]>();
+  const newDocs: CaseContents['docs'] = [];
+  for (const { caseDocid, ...doc } of statement(db, CHANGED_DOCS_SQL).all(touched) as (CaseContents['docs'][number] & { caseDocid: number })[]) {
+    if (newestUntouched !== undefined && caseDocid < newestUntouched) keptDocs.set(doc.id, doc);
+    else newDocs.push(doc);
+  }
+  const firstPlace = newestPlace - newDocs.length;
+  if (firstPlace <= -DOC_SPAN) return null;
+  const sections = (Object.keys(SECTION_KINDS) as Section[]).filter((section) => named.some((r) => SECTION_KINDS[section].has(r.kind)));
+  return {
+    summary: caseSummaryOf(db),
+    dashboard: sections.length ? dashboardSectionsOf(db, EVERY_DAY) : null,
+    sections,
+    activity: statement(db, 'SELECT seq, at, actor FROM audit_log WHERE seq > ? ORDER BY seq').all(headSeq) as CaseContents['activity'],
+    recordIds: [...recordIds],
+    keptDocs,
+    newDocs,
+    firstPlace,
+  };
 }
 
 function readCase(db: Db): CaseContents {

@@ -12,10 +12,10 @@ import { DIGEST_DAYS } from '../../shared/digest.js';
 import { dispatch } from '../../electron/core/api/dispatcher.js';
 import { closeCaseDatabase, openCaseDatabase, type Db } from '../../electron/core/db/connection.js';
 import { couldBeEncrypted } from '../../electron/core/db/encryption.js';
-import { INDEX_FILE, RACY_MS } from '../../electron/core/library-index.js';
+import { INDEX_FILE, LibraryIndex, RACY_MS } from '../../electron/core/library-index.js';
 import { Session } from '../../electron/core/session.js';
 import { newCase, onCleanup, tempDir, testApi, type TestApi } from '../helpers.js';
-import { damageTable, withRawConnection } from './support/files.js';
+import { damageTable, rawConnection, withRawConnection } from './support/files.js';
 import { bundleWriter, startWriter } from './support/writer-process.js';
 
 const TODAY = '2026-03-10';
@@ -197,6 +197,108 @@ describe('the library index', () => {
     }
     const setAside = fs.readdirSync(api.session.library.dataDir).filter((n) => n.startsWith(`${INDEX_FILE}.set-aside-`) && !/-(wal|shm)$/.test(n));
     expect(setAside.length).toBeGreaterThanOrEqual(4);
+    expect(api.internalErrors).toEqual([]);
+  });
+});
+
+/**
+ * What an index file holds of one case file, numbers of its own aside: the entry's mark and summary, its dashboard
+ * rows and audit activity, and its search documents in the index's newest-first order, with which of them each of
+ * some words finds.
+ */
+function indexedRowsOf(indexFile: string, caseFile: string) {
+  const db = rawConnection(indexFile, { readonly: true });
+  try {
+    const entry = db.prepare('SELECT case_no, case_id, schema_version, head_seq, head_hash, conflicts, title, status, counts_json FROM indexed_case WHERE path = ?').get(caseFile) as { case_no: number };
+    const { case_no: caseNo, ...mark } = entry;
+    const found = (word: string) => db.prepare('SELECT d.record_id FROM search_text JOIN search_doc d ON d.docid = search_text.rowid WHERE search_text MATCH ? AND d.case_no = ? ORDER BY d.docid DESC').pluck().all(word, caseNo);
+    return {
+      mark,
+      dashboard: db.prepare('SELECT section, seq, day, row_json FROM dashboard_row WHERE case_no = ? ORDER BY section, seq').all(caseNo),
+      activity: db.prepare('SELECT seq, at, actor FROM audit_activity WHERE case_no = ? ORDER BY seq').all(caseNo),
+      docs: db.prepare('SELECT d.record_kind, d.record_id, d.parent_id, t.title, t.body FROM search_doc d JOIN search_text t ON t.rowid = d.docid WHERE d.case_no = ? ORDER BY d.docid DESC').all(caseNo),
+      found: Object.fromEntries(['sovereignty', 'ministry', 'tariff', 'licence', 'scope'].map((w) => [w, found(w)])),
+      /** Documents placed before place 0, the first a whole reading uses (see DOC_SPAN): written by catching up. */
+      placedFirst: db.prepare('SELECT count(*) FROM search_doc WHERE case_no = ? AND docid >= ?').pluck().get(caseNo, 2 ** 52 + 2 ** 24) as number,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe('the library index caught up from the audit trail of a case Parley closed', () => {
+  it('holds after random edits, deletes, restores and notes exactly what reading the case whole holds', () => {
+    const api = testApi();
+    const rolling = fullCase(api, 'rolling.parley', 'Rolling order', true);
+    const c = rolling.caseId;
+    const issue = api.call('issue.create', { caseId: c, fields: { title: 'Scope of the tariff', priority: 'high', status: 'open', theirPosition: 'All exports' } });
+    const meeting = api.call('meeting.create', { caseId: c, fields: { title: 'Tariff talks', status: 'planned', meetingDate: '2026-03-11' } });
+    api.call('case.close', { caseId: c });
+    const steady = fullCase(api, 'steady.parley', 'Steady order');
+    const indexFile = path.join(api.session.library.dataDir, INDEX_FILE);
+    const steadyBefore = indexedRowsOf(indexFile, steady.path);
+
+    let seed = 19;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const words = ['sovereignty', 'ministry', 'tariff', 'licence', 'quota'];
+    const phrase = () => `${pick(words)} ${pick(words)} ${Math.floor(random() * 1000)}`;
+    const live: { kind: 'deadline' | 'note'; id: string }[] = [];
+    const deleted: typeof live = [];
+    let issueDeleted = false;
+    let placedFirst = 0;
+    for (let round = 0; round < 6; round++) {
+      const { caseId } = api.call('case.open', { path: rolling.path });
+      for (let step = 0; step < 10; step++) {
+        const action = pick(['deadline', 'note', 'update', 'delete', 'restore', 'position', 'issue'] as const);
+        if (action === 'deadline') {
+          live.push({ kind: 'deadline', id: deadline(api, caseId, phrase(), { dueDate: pick(['2026-03-01', '2026-03-12', '2026-04-30']), status: pick(['open', 'done']) }).id });
+        } else if (action === 'note') {
+          live.push({ kind: 'note', id: api.call('note.create', { caseId, fields: { meetingId: random() < 0.5 ? meeting.id : undefined, body: phrase() } }).id });
+        } else if (action === 'update' && live.length) {
+          const r = pick(live);
+          if (r.kind === 'deadline') api.call('deadline.update', { caseId, id: r.id, changes: { title: phrase(), dueDate: pick(['2026-03-02', '2026-03-20']) } });
+          else api.call('note.update', { caseId, id: r.id, changes: { body: phrase() } });
+        } else if (action === 'delete' && live.length) {
+          const r = live.splice(Math.floor(random() * live.length), 1)[0]!;
+          api.call(`${r.kind}.delete`, { caseId, id: r.id });
+          deleted.push(r);
+        } else if (action === 'restore' && deleted.length) {
+          const r = deleted.splice(Math.floor(random() * deleted.length), 1)[0]!;
+          api.call(`${r.kind}.restore`, { caseId, id: r.id });
+          live.push(r);
+        } else if (action === 'position' && !issueDeleted) {
+          api.call('issue.update', { caseId, id: issue.id, changes: { theirPosition: phrase() } }); // a position change, a history record
+        } else if (action === 'issue') {
+          // Its position changes leave search with it and come back with it, without audit entries of their own.
+          api.call(issueDeleted ? 'issue.restore' : 'issue.delete', { caseId, id: issue.id });
+          issueDeleted = !issueDeleted;
+        }
+      }
+      api.call('case.close', { caseId });
+
+      const caughtUp = indexedRowsOf(indexFile, rolling.path);
+      const wholeDir = tempDir();
+      const whole = new LibraryIndex(wholeDir);
+      whole.survey([{ path: rolling.path }], [{ path: rolling.path, caseId: c }], () => undefined);
+      whole.close();
+      const readWhole = indexedRowsOf(path.join(wholeDir, INDEX_FILE), rolling.path);
+      expect({ ...caughtUp, placedFirst: 0 }, `round ${round}`).toEqual({ ...readWhole, placedFirst: 0 });
+      expect(readWhole.placedFirst).toBe(0);
+      placedFirst = caughtUp.placedFirst;
+
+      // And what the library answers, against reading the case file itself.
+      const fromFiles = byReadingEachFile(api, (openConnection) => ({
+        dashboard: api.session.library.dashboard(openConnection, TODAY, 14, 'Test Counsel'),
+        search: words.map((w) => api.session.library.search(openConnection, w, 500).map((h) => [h.path, h.id, h.title, h.folded])),
+      }));
+      expect(api.call('library.dashboard', { today: TODAY }), `round ${round}`).toEqual(fromFiles.dashboard);
+      const searched = words.map((w) => api.call('library.search', { query: w, limit: 500 }).map((h) => [h.path, h.id, h.title, h.folded]));
+      const sorted = (hits: unknown[][]) => hits.map((h) => [...h].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))));
+      expect(sorted(searched), `round ${round}`).toEqual(sorted(fromFiles.search));
+    }
+    expect(placedFirst).toBeGreaterThan(0); // so that the comparison above is of a case caught up, not read again
+    expect(indexedRowsOf(indexFile, steady.path)).toEqual(steadyBefore);
     expect(api.internalErrors).toEqual([]);
   });
 });
