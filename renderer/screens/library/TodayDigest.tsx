@@ -11,6 +11,13 @@ import type { CaseSection } from '../../state/navigation.js';
 import { indexReady, indexingProgress, useLibraryIndex } from '../../state/library-index.js';
 import { useProfile } from '../../state/profile.js';
 import { formatDay, formatInstant, localZone } from '../../ui/dates.js';
+import { FirstFewList } from '../../ui/FirstFewList.js';
+
+/**
+ * Lines of each Today group shown before "Show more": a library with hundreds of overdue deadlines would otherwise
+ * push the case list and the dashboard far down the window.
+ */
+const TODAY_FIRST_FEW = 5;
 
 interface DigestLine {
   key: string;
@@ -106,16 +113,20 @@ export function TodayDigest({ refreshKey }: { refreshKey: unknown }) {
       {groups.map((group) => (
         <div key={group.heading} className="today-digest__group">
           <h3>{group.heading}</h3>
-          <ul className="dashboard-panel__list">
-            {group.lines.map((line) => (
-              <li key={line.key}>
-                <button type="button" className="dashboard-entry" onClick={() => void openCase(line.path, { section: line.section })}>
-                  <span className="dashboard-entry__title truncate" title={line.text}>{line.text}</span>
-                  <span className="dashboard-entry__meta truncate" title={line.caseTitle}>{line.caseTitle}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <FirstFewList items={group.lines} firstFew={TODAY_FIRST_FEW} openedLabel={`All: ${group.heading}`}>
+            {(shown) => (
+              <ul className="dashboard-panel__list">
+                {shown.map((line) => (
+                  <li key={line.key}>
+                    <button type="button" className="dashboard-entry" onClick={() => void openCase(line.path, { section: line.section })}>
+                      <span className="dashboard-entry__title truncate" title={line.text}>{line.text}</span>
+                      <span className="dashboard-entry__meta truncate" title={line.caseTitle}>{line.caseTitle}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </FirstFewList>
         </div>
       ))}
     </section>
